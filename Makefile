@@ -1,0 +1,51 @@
+# One task vocabulary for people, hooks and CI: make run, make test, make lint, make bench.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DEMO_DATA ?= data/demo/history.jsonl
+MODEL_DIR ?= models/default
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export MLFLOW_DISABLE_TELEMETRY := true
+export MLFLOW_TRACKING_URI ?= sqlite:///mlflow.db
+
+.PHONY: install run demo model test lint bench clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+$(DEMO_DATA): | $(INSTALLED)
+	$(BIN)/triage demo-data --tickets 20000 --seed 0 --out $(DEMO_DATA)
+
+demo: $(DEMO_DATA)
+
+$(MODEL_DIR)/metadata.json: $(DEMO_DATA) | $(INSTALLED)
+	$(BIN)/triage train --data $(DEMO_DATA) --out $(MODEL_DIR)
+
+model: $(MODEL_DIR)/metadata.json
+
+run: model
+	@echo "demo history: $(DEMO_DATA)   model and model card: $(MODEL_DIR)/   MLflow runs: $(MLFLOW_TRACKING_URI)"
+	@echo "serving the triage API on http://$(HOST):$(PORT) (docs at /docs); Ctrl-C to stop"
+	$(BIN)/triage serve --model $(MODEL_DIR) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -n 2
+
+lint: install
+	$(BIN)/ruff check triage service tests benchmarks
+	$(BIN)/ruff format --check triage service tests benchmarks
+	$(BIN)/mypy
+
+bench: model
+	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
+	$(BIN)/python benchmarks/quality.py
+
+clean:
+	rm -rf $(VENV) data/demo $(MODEL_DIR) mlflow.db mlruns

@@ -1,0 +1,74 @@
+"""What a ticket's history says about its trajectory: how often the customer came back, how long it has
+been open, and how many troubleshooting steps were tried without success.
+
+These are the context features that predicted escalations at IBM (Montgomery and Damian, RE 2017): number
+of customer contacts, agent replies, time open, and failed attempts. They are cheap regular expressions,
+shared by the models' features and by the escalation criteria.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from triage.schema import Ticket
+
+# An agent turn that asked the customer to try something, or reported doing something.
+_STEP = re.compile(
+    r"\b(please (try|clear|restart|reinstall|update|reset|check|run|re-?enter|log ?out|disable|enable|switch)"
+    r"|could you (try|clear|restart|reinstall|update|reset|check|run|send)|can you (try|clear|restart|reset|check)"
+    r"|(we|i)('ve| have)? (cleared|restarted|reset|rebooted|reinstalled|patched|applied|rolled back|redeployed"
+    r"|re-?synced|flushed|re-?issued|escalated|re-?provisioned|updated|refreshed)"
+    r"|try (again|clearing|restarting|reinstalling|updating|resetting|another)|workaround|steps? to (try|follow))",
+    re.IGNORECASE,
+)
+# A customer turn saying that what was tried did not help.
+_FAILED = re.compile(
+    r"\b(still (not|doesn'?t|does not|isn'?t|is not|won'?t|can'?t|cannot|failing|broken|getting|seeing|the same|happening)"
+    r"|(did ?n[o']?t|does ?n[o']?t|didnt|doesnt) (work|help|fix|solve|change)|no (luck|change|difference)"
+    r"|same (error|issue|problem|thing)|not (fixed|resolved|working)|made no difference|nothing (changed|works|worked)"
+    r"|(again|still) (fail|broke|crash)|back to square one|tried (that|everything|all))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    customer_contacts: int  # customer turns in the history plus the current message
+    agent_replies: int
+    hours_open: float  # first history entry to the current message; 0 when unknown
+    failed_attempts: int  # agent steps followed by a customer turn saying they did not work
+
+    def as_features(self) -> dict[str, float]:
+        return {
+            "customer_contacts": float(self.customer_contacts),
+            "agent_replies": float(self.agent_replies),
+            "hours_open": self.hours_open,
+            "failed_attempts": float(self.failed_attempts),
+        }
+
+
+def trajectory(ticket: Ticket) -> Trajectory:
+    turns = [(turn.author, turn.body) for turn in ticket.history]
+    turns.append(("customer", f"{ticket.subject}\n{ticket.body}"))
+    customer_contacts = sum(author == "customer" for author, _ in turns)
+    agent_replies = sum(author == "agent" for author, _ in turns)
+
+    failed = 0
+    pending_step = False
+    for author, text in turns:
+        if author == "agent" and _STEP.search(text):
+            pending_step = True
+        elif author == "customer" and pending_step and _FAILED.search(text):
+            failed += 1
+            pending_step = False
+
+    hours = 0.0
+    times = [turn.at for turn in ticket.history if turn.at is not None]
+    end = ticket.created_at or (times[-1] if times else None)
+    if times and end is not None:
+        try:
+            hours = max(0.0, (end - times[0]).total_seconds() / 3600)
+        except TypeError:  # a naive and an aware timestamp: no reliable span
+            hours = 0.0
+    return Trajectory(customer_contacts, agent_replies, hours, failed)
