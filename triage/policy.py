@@ -1,0 +1,512 @@
+"""The escalation policy: what the models said, the ticket and the escalation configuration in, a
+recommended tier and team out, with every rule that fired and every threshold that applied.
+
+Rules run *after* the models (as bugbug's ``overwrite_classes`` does) and are recorded, so an agent can see
+why a ticket went where it went. :func:`decide` is a pure function of its arguments; :func:`calibrate`
+learns the thresholds and response times it uses from held-out data at training time.
+
+Thresholds follow ServiceNow's precision/coverage idea: for each trigger, team and for escalation, the
+smallest threshold whose precision on held-out tickets reaches the configured target, so the models
+answer as often as they can at the precision the organisation asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from triage.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
+from triage.errors import TriageError
+from triage.schema import Recommendation, Ticket
+from triage.scores import HeadScores
+
+HISTORY_COLUMNS = ("tier", "team", "created_at", "resolved_at")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Thresholds and response times learned from held-out data; saved with the model as JSON."""
+
+    trigger_thresholds: dict[str, float]
+    team_thresholds: dict[str, float]
+    escalation_threshold: float
+    # "tier:team" and "tier:*" -> {"median": hours, "p80": hours, "n": resolved tickets}
+    response_hours: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "trigger_thresholds": dict(self.trigger_thresholds),
+            "team_thresholds": dict(self.team_thresholds),
+            "escalation_threshold": self.escalation_threshold,
+            "response_hours": {key: dict(value) for key, value in self.response_hours.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Calibration:
+        try:
+            return cls(
+                trigger_thresholds={str(k): float(v) for k, v in data["trigger_thresholds"].items()},
+                team_thresholds={str(k): float(v) for k, v in data["team_thresholds"].items()},
+                escalation_threshold=float(data["escalation_threshold"]),
+                response_hours={
+                    str(key): {str(k): float(v) for k, v in value.items()}
+                    for key, value in data["response_hours"].items()
+                },
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise TriageError(
+                f"calibration: invalid or incomplete data ({type(error).__name__}: {error})"
+            ) from None
+
+
+def precision_threshold(
+    truth: np.ndarray, proba: np.ndarray, *, target_precision: float, min_positives: int, default: float
+) -> float:
+    """The smallest threshold t such that ``proba >= t`` has precision >= target on this data.
+
+    ``default`` when there are fewer than ``min_positives`` positives or no threshold reaches the target.
+    Ties in ``proba`` are kept together: a threshold predicts all rows with that probability or none.
+    """
+    truth = np.asarray(truth).astype(bool)
+    proba = np.asarray(proba, dtype=float)
+    if truth.sum() < min_positives:
+        return default
+    order = np.argsort(-proba, kind="stable")
+    sorted_proba, sorted_truth = proba[order], truth[order]
+    precision = np.cumsum(sorted_truth) / np.arange(1, len(proba) + 1)
+    last_of_its_value = np.r_[sorted_proba[1:] != sorted_proba[:-1], True]
+    reaching = np.flatnonzero(last_of_its_value & (precision >= target_precision))
+    return float(sorted_proba[reaching[-1]]) if len(reaching) else default
+
+
+def calibrate(
+    config: EscalationConfig,
+    *,
+    trigger_truth: dict[str, np.ndarray],
+    trigger_proba: dict[str, np.ndarray],
+    escalation_truth: np.ndarray | None,
+    escalation_proba: np.ndarray | None,
+    team_truth: np.ndarray | None,
+    team_proba: np.ndarray | None,
+    team_names: list[str],
+    history: pd.DataFrame | None,
+) -> Calibration:
+    """Thresholds at ``config.thresholds.target_precision`` on held-out rows, and response times per tier
+    and team from ``history`` (columns tier, team, created_at, resolved_at; rows without a resolution are
+    ignored). Heads without held-out data keep the configured default thresholds."""
+    settings = config.thresholds
+
+    def threshold(truth: np.ndarray, proba: np.ndarray, default: float) -> float:
+        return precision_threshold(
+            truth,
+            proba,
+            target_precision=settings.target_precision,
+            min_positives=settings.min_positives,
+            default=default,
+        )
+
+    trigger_thresholds = {
+        name: threshold(
+            trigger_truth[name], trigger_proba[name], settings.triggers.get(name, settings.default)
+        )
+        for name in trigger_proba
+        if name in trigger_truth
+    }
+    escalation_threshold = settings.escalation
+    if escalation_truth is not None and escalation_proba is not None:
+        escalation_threshold = threshold(escalation_truth, escalation_proba, settings.escalation)
+    team_thresholds = {}
+    if team_truth is not None and team_proba is not None:
+        team_truth = np.asarray(team_truth).astype(str)
+        team_proba = np.asarray(team_proba, dtype=float)
+        for index, name in enumerate(team_names):
+            team_thresholds[name] = threshold(
+                team_truth == name, team_proba[:, index], settings.teams.get(name, settings.default)
+            )
+    return Calibration(
+        trigger_thresholds=trigger_thresholds,
+        team_thresholds=team_thresholds,
+        escalation_threshold=escalation_threshold,
+        response_hours=response_hours(history, min_tickets=config.response_times.min_tickets),
+    )
+
+
+def response_hours(history: pd.DataFrame | None, *, min_tickets: int) -> dict[str, dict[str, float]]:
+    """Median and 80th percentile of hours from creation to resolution, per "tier:team" and "tier:*"."""
+    if history is None or history.empty:
+        return {}
+    missing = [column for column in HISTORY_COLUMNS if column not in history]
+    if missing:
+        raise TriageError(f"calibration history: missing column(s) {', '.join(missing)}")
+    created = pd.to_datetime(history["created_at"], utc=True, errors="coerce", format="ISO8601")
+    resolved = pd.to_datetime(history["resolved_at"], utc=True, errors="coerce", format="ISO8601")
+    frame = pd.DataFrame(
+        {
+            "tier": pd.to_numeric(history["tier"], errors="coerce"),
+            "team": history["team"],
+            "hours": (resolved - created).dt.total_seconds() / 3600,
+        }
+    ).dropna()
+    frame = frame[frame["hours"] >= 0]
+
+    def summary(hours: pd.Series) -> dict[str, float]:
+        return {
+            "median": round(float(hours.median()), 2),
+            "p80": round(float(hours.quantile(0.8)), 2),
+            "n": int(len(hours)),
+        }
+
+    out: dict[str, dict[str, float]] = {}
+    for (tier, team), group in frame.groupby(["tier", "team"]):
+        if len(group) >= min_tickets:
+            out[f"{int(tier)}:{team}"] = summary(group["hours"])
+    for tier, group in frame.groupby("tier"):
+        if len(group) >= min_tickets:
+            out[f"{int(tier)}:*"] = summary(group["hours"])
+    return out
+
+
+@dataclass(frozen=True)
+class Decision:
+    trigger_labels: list[str]
+    escalate: bool
+    recommendation: Recommendation
+    reasons: list[str]
+    rules_fired: list[str]
+    thresholds: dict[str, float]  # "technical", ..., "escalation", "team:<name>" -> threshold applied
+    mode: str
+    auto_apply: bool  # mode auto and confident enough to act without an agent
+    visible: bool  # false in shadow mode: log it, show nothing
+    handoff_template: str | None = None  # the recommended team's hand-off template, from the configuration
+
+
+@dataclass(frozen=True)
+class _Route:
+    """Where the models alone would send an escalated ticket."""
+
+    team: str
+    confidence: float
+    source: str
+    runner_up: tuple[str, float] | None = None  # the next team, when the team head decided
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tier: int
+    team: str
+    from_rule: bool
+    team_from_rule: bool
+
+
+def decide(
+    ticket: Ticket, scores: HeadScores, config: EscalationConfig, calibration: Calibration | None = None
+) -> Decision:
+    """Recommend a tier and team for one ticket.
+
+    The tier is the highest of (a) every fired rule's tier, raised by its ``tier_above`` and to its team's
+    own tier, and (b) the models' tier: ``routing.model_tier`` (or the routed team's tier, if higher) when
+    the escalation probability reaches its threshold. Ties go to rules, in configuration order. Because
+    every numeric test is ``at_least``, the tier never falls when escalation probability, contract value or
+    frustration rise with all else equal.
+
+    Confidence is the product of two estimates, read as "the escalation decision is right and so is the
+    team": the escalation part is the probability of the chosen side (p when the models escalate, 1 - p when
+    the ticket stays) or 1 when a rule escalated (rules are the organisation's policy, not a guess); the team
+    part is 1 at the first tier or for a rule's own team, else the routed team's share of the team head's
+    probability among escalation teams (or the routing trigger's probability).
+
+    The recommendation abstains (the ticket goes to human review, the reasons say why) when no rule decided
+    and the escalation probability is within ``abstain.escalation_band`` of its threshold, when the models
+    chose the team and the top two teams are within ``abstain.team_margin``, or when confidence is below
+    ``abstain.min_confidence``.
+    """
+    thresholds = applied_thresholds(scores, config, calibration)
+    first_tier = config.first_tier
+    trigger_labels = [name for name, p in scores.triggers.items() if p >= thresholds[name]]
+    route = _route(scores, config)
+    reason_values = _reason_values(ticket, scores)
+    reasons: list[str] = []
+
+    candidates: list[_Candidate] = []
+    rules_fired: list[str] = []
+    for criterion in config.criteria:
+        fired = _fire(criterion, ticket, scores, thresholds, reason_values)
+        if fired is None:
+            continue
+        tier, reason = fired
+        team = criterion.team or route.team
+        candidates.append(
+            _Candidate(max(tier, config.team(team).tier), team, True, criterion.team is not None)
+        )
+        rules_fired.append(criterion.name)
+        reasons.append(f"rule {criterion.name} fired: {reason}")
+
+    p, escalation_threshold = scores.escalation, thresholds["escalation"]
+    models_escalate = p >= escalation_threshold
+    if models_escalate:
+        model_tier = max(config.routing.model_tier, config.team(route.team).tier)
+        candidates.append(_Candidate(model_tier, route.team, False, False))
+        reasons.append(
+            f"model: escalation probability {p:.2f} >= threshold {escalation_threshold:.2f}: "
+            f"tier {model_tier}, team {route.team} ({route.source})"
+        )
+    else:
+        reasons.append(f"model: escalation probability {p:.2f} < threshold {escalation_threshold:.2f}")
+
+    # max() keeps the first of equal tiers, and rules come first: rules win ties.
+    best = max(candidates, key=lambda candidate: candidate.tier, default=None)
+    if best is None or best.tier == first_tier:
+        tier = first_tier
+        team = best.team if best is not None else config.routing.first_tier_team
+    else:
+        tier, team = best.tier, best.team
+    escalate = tier > first_tier
+    rule_decided = best is not None and best.from_rule and escalate
+
+    escalation_confidence = 1.0 if rule_decided else (p if escalate else 1.0 - p)
+    team_confidence = 1.0 if not escalate or (best is not None and best.team_from_rule) else route.confidence
+    confidence = round(escalation_confidence * team_confidence, 3)
+
+    models_chose_team = escalate and not (best is not None and best.team_from_rule)
+    abstain_reasons = _abstain_reasons(
+        config, p, escalation_threshold, rule_decided, models_chose_team, route, confidence
+    )
+    reasons += [f"abstain, human review: {reason}" for reason in abstain_reasons]
+    reasons += _model_phrases(scores, trigger_labels, models_escalate, team, config.explanations.max_phrases)
+
+    abstain = bool(abstain_reasons)
+    return Decision(
+        trigger_labels=trigger_labels,
+        escalate=escalate,
+        recommendation=Recommendation(
+            tier=tier, tier_name=config.tier_name(tier), team=team, confidence=confidence, abstain=abstain
+        ),
+        reasons=reasons,
+        rules_fired=rules_fired,
+        thresholds=thresholds,
+        mode=config.mode,
+        auto_apply=config.mode == "auto" and not abstain and confidence >= config.auto_apply_min_confidence,
+        visible=config.mode != "shadow",
+        handoff_template=config.team(team).handoff,
+    )
+
+
+def _abstain_reasons(
+    config: EscalationConfig,
+    p: float,
+    escalation_threshold: float,
+    rule_decided: bool,
+    models_chose_team: bool,
+    route: _Route,
+    confidence: float,
+) -> list[str]:
+    """Why the recommendation is too uncertain to act on; empty when it is not."""
+    reasons = []
+    if not rule_decided and abs(p - escalation_threshold) < config.abstain.escalation_band:
+        reasons.append(
+            f"escalation probability {p:.2f} is within {config.abstain.escalation_band:g} of its threshold "
+            f"{escalation_threshold:.2f}"
+        )
+    if models_chose_team and route.runner_up is not None:
+        runner_up, runner_up_share = route.runner_up
+        if route.confidence - runner_up_share < config.abstain.team_margin:
+            reasons.append(
+                f"team head undecided between {route.team} ({route.confidence:.2f}) and {runner_up} "
+                f"({runner_up_share:.2f})"
+            )
+    if confidence < config.abstain.min_confidence:
+        reasons.append(f"confidence {confidence:.2f} is below {config.abstain.min_confidence:g}")
+    return reasons
+
+
+def applied_thresholds(
+    scores: HeadScores, config: EscalationConfig, calibration: Calibration | None
+) -> dict[str, float]:
+    """Per trigger, "escalation" and "team:<name>": the calibrated threshold, else the configured one."""
+    settings = config.thresholds
+    learned_triggers = calibration.trigger_thresholds if calibration else {}
+    learned_teams = calibration.team_thresholds if calibration else {}
+    out = {
+        name: learned_triggers.get(name, settings.triggers.get(name, settings.default))
+        for name in dict.fromkeys([*scores.triggers, *settings.triggers])
+    }
+    out["escalation"] = calibration.escalation_threshold if calibration else settings.escalation
+    for team in config.teams:
+        if team.tier > config.first_tier:
+            out[f"team:{team.name}"] = learned_teams.get(
+                team.name, settings.teams.get(team.name, settings.default)
+            )
+    return out
+
+
+def _route(scores: HeadScores, config: EscalationConfig) -> _Route:
+    """The team the models point to, among teams above the first tier: the team head's choice (its share
+    of the probability given to escalation teams), else the most probable trigger's team."""
+    escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
+    team_probability = {name: p for name, p in scores.team.items() if name in escalation_teams}
+    total = sum(team_probability.values())
+    if total > 0:
+        ranked = sorted(team_probability.items(), key=lambda item: (-item[1], item[0]))
+        shares = [(name, p / total) for name, p in ranked]
+        runner_up = shares[1] if len(shares) > 1 else None
+        return _Route(shares[0][0], shares[0][1], f"team head {ranked[0][1]:.2f}", runner_up)
+    routed = {name: p for name, p in scores.triggers.items() if name in config.routing.trigger_teams}
+    if routed:
+        trigger = max(sorted(routed), key=routed.__getitem__)
+        return _Route(
+            config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}"
+        )
+    return _Route(config.routing.fallback_team, 0.5, "fallback team: no team or trigger scores")
+
+
+def _reason_values(ticket: Ticket, scores: HeadScores) -> dict[str, str]:
+    """The values a rule's reason template may use besides evidence and signals, formatted once."""
+    customer = ticket.customer
+    value = customer.annual_contract_value if customer else None
+    return {
+        "contract_value": f"{value:,.0f}" if value is not None else "not provided",
+        "company": (customer.company if customer else None) or "not provided",
+        "plan": (customer.plan if customer else None) or "not provided",
+        "customer_contacts": str(scores.trajectory.customer_contacts),
+        "failed_attempts": str(scores.trajectory.failed_attempts),
+        "hours_open": f"{scores.trajectory.hours_open:.0f}",
+        "frustration_level": str(scores.frustration_level),
+        "escalation_probability": f"{scores.escalation:.2f}",
+    }
+
+
+def _fire(
+    criterion: Criterion,
+    ticket: Ticket,
+    scores: HeadScores,
+    thresholds: dict[str, float],
+    reason_values: dict[str, str],
+) -> tuple[int, str] | None:
+    """(tier, reason) when the criterion holds, else None."""
+    evidence = _evaluate(criterion.when, ticket, scores, thresholds)
+    if evidence is None:
+        return None
+    signals = [name for _, leaf in criterion.when.leaves("") for name in leaf.signal or ()]
+    reason = criterion.reason.format(
+        evidence="; ".join(evidence),
+        signals=", ".join(name for name in dict.fromkeys(signals) if scores.signals.get(name, 0)) or "none",
+        **reason_values,
+    )
+    tier = criterion.tier
+    if criterion.tier_above is not None:
+        raised = _evaluate(criterion.tier_above, ticket, scores, thresholds)
+        if raised is not None:
+            tier = criterion.tier_above.tier
+            reason += f"; tier {tier} because {'; '.join(raised)}"
+    return tier, reason
+
+
+def _evaluate(
+    condition: Condition, ticket: Ticket, scores: HeadScores, thresholds: dict[str, float]
+) -> list[str] | None:
+    """The evidence (readable phrases) when the condition holds, else None."""
+    if condition.all_of is not None:
+        evidence: list[str] = []
+        for child in condition.all_of:
+            found = _evaluate(child, ticket, scores, thresholds)
+            if found is None:
+                return None
+            evidence += found
+        return evidence
+    if condition.any_of is not None:
+        # The first branch that holds is the evidence; list the most telling branch first in the file.
+        for child in condition.any_of:
+            found = _evaluate(child, ticket, scores, thresholds)
+            if found is not None:
+                return found
+        return None
+    if condition.signal is not None:
+        counts = {name: scores.signals.get(name, 0) for name in condition.signal}
+        minimum = condition.at_least if isinstance(condition.at_least, float) else 1
+        if sum(counts.values()) < minimum:
+            return None
+        found = [name if count == 1 else f"{name} x{count}" for name, count in counts.items() if count]
+        return [f"signal{'s' if len(found) > 1 else ''} {', '.join(found)}"]
+    if condition.trigger is not None:
+        return _at_least(
+            f"{condition.trigger} probability",
+            scores.triggers.get(condition.trigger, 0.0),
+            condition.at_least,
+            thresholds.get(condition.trigger, 0.5),
+        )
+    if condition.team_probability is not None:
+        name = condition.team_probability
+        return _at_least(
+            f"team {name} probability",
+            scores.team.get(name, 0.0),
+            condition.at_least,
+            thresholds[f"team:{name}"],
+        )
+    if condition.score is not None:
+        value = {
+            "escalation": scores.escalation,
+            "frustration_score": scores.frustration_score,
+            "frustration_level": float(scores.frustration_level),
+        }[condition.score]
+        return _at_least(
+            condition.score.replace("_", " "), value, condition.at_least, thresholds["escalation"]
+        )
+    if condition.trajectory is not None:
+        value = float(getattr(scores.trajectory, condition.trajectory))
+        return _at_least(condition.trajectory.replace("_", " "), value, condition.at_least, 0.0)
+    return _field_test(condition, ticket)  # the configuration guarantees one subject: the field
+
+
+def _at_least(label: str, value: float, limit: float | str | None, threshold: float) -> list[str] | None:
+    minimum = threshold if limit in (None, "threshold") else float(limit)
+    return [f"{label} {_number(value)} >= {_number(minimum)}"] if value >= minimum else None
+
+
+def _number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:.2f}"
+
+
+def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
+    field = condition.field
+    assert field is not None  # only called for field tests
+    customer = ticket.customer
+    value: Any = {
+        "customer.annual_contract_value": customer.annual_contract_value if customer else None,
+        "customer.strategic": customer.strategic if customer else None,
+        "customer.plan": customer.plan if customer else None,
+        "channel": ticket.channel,
+        "product": ticket.product,
+        "tags": ticket.tags,
+    }[field]
+    if value is None:
+        return None  # unknown context never fires a rule
+    if condition.at_least is not None:
+        return _at_least(field, float(value), condition.at_least, 0.0)
+    if field in BOOLEAN_FIELDS:
+        return [f"{field} is {str(value).lower()}"] if value is condition.equals else None
+    accepted = [condition.equals] if isinstance(condition.equals, str) else condition.one_of or []
+    wanted = {text.lower() for text in accepted}
+    present = {str(item).lower() for item in (value if isinstance(value, list) else [value])}
+    matched = sorted(present & wanted)
+    return [f"{field} {', '.join(matched)}"] if matched else None
+
+
+def _model_phrases(
+    scores: HeadScores, trigger_labels: list[str], models_escalate: bool, team: str, limit: int
+) -> list[str]:
+    """The strongest phrases pushing the heads that shaped this decision, e.g. "text: 'chargeback' (+0.31 to
+    financial)"."""
+    heads = [*trigger_labels, *(["escalation"] if models_escalate else []), f"team:{team}"]
+    contributions = [
+        (contribution.weight, head, contribution.phrase)
+        for head in heads
+        for contribution in scores.explanations.get(head, [])
+        if contribution.weight > 0
+    ]
+    contributions.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [f"{phrase} ({weight:+.2f} to {head})" for weight, head, phrase in contributions[:limit]]
