@@ -9,9 +9,11 @@ shared by the models' features and by the escalation criteria.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from triage.schema import Ticket
+from triage.schema import Interaction, Ticket
 
 # An agent turn that asked the customer to try something, or reported doing something.
 _STEP = re.compile(
@@ -49,8 +51,13 @@ class Trajectory:
 
 
 def trajectory(ticket: Ticket) -> Trajectory:
-    turns = [(turn.author, turn.body) for turn in ticket.history]
-    turns.append(("customer", f"{ticket.subject}\n{ticket.body}"))
+    return trajectory_of_turns(ticket.history, f"{ticket.subject}\n{ticket.body}", ticket.created_at)
+
+
+def trajectory_of_turns(history: Sequence[Interaction], current: str, created_at: datetime | None) -> Trajectory:
+    """The trajectory of a history (oldest first) followed by the customer's current message."""
+    turns = [(turn.author, turn.body) for turn in history]
+    turns.append(("customer", current))
     customer_contacts = sum(author == "customer" for author, _ in turns)
     agent_replies = sum(author == "agent" for author, _ in turns)
 
@@ -64,8 +71,8 @@ def trajectory(ticket: Ticket) -> Trajectory:
             pending_step = False
 
     hours = 0.0
-    times = [turn.at for turn in ticket.history if turn.at is not None]
-    end = ticket.created_at or (times[-1] if times else None)
+    times = [turn.at for turn in history if turn.at is not None]
+    end = created_at or (times[-1] if times else None)
     if times and end is not None:
         try:
             hours = max(0.0, (end - times[0]).total_seconds() / 3600)

@@ -1,0 +1,146 @@
+"""Quality on real public data: our default pipeline beside a plain baseline, trained and tested in the
+same run on the same splits (triage.datasets), plus the out-of-the-box model on the hand-labelled dev set.
+
+Baseline (as in the engine issue): TF-IDF word 1-2 + char 2-5 grams, logistic regression, C=10.
+Ours: the default feature pipeline (triage.features) and a calibrated linear head (triage.training).
+Writes benchmarks/results/quality.json and quality.md.
+
+    python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+from sklearn.model_selection import train_test_split
+
+from triage.datasets import SPLITS, load_dev_set, load_split
+from triage.features import build_features
+from triage.io import to_frame
+from triage.training import TrainSettings, fit_head
+
+RESULTS = Path(__file__).parent / "results"
+PUBLISHED = {
+    "banking77_intent": "BERT-class fine-tuned: accuracy ~0.92-0.93 (Casanueva et al. 2020)",
+}
+console = Console(stderr=True)
+
+
+def _texts(tickets) -> list[str]:
+    return [f"{t.subject} {t.body}".strip() for t in tickets]
+
+
+def _scores(task: str, y_true, proba, classes) -> dict[str, float]:
+    if task == "binary":
+        positive = proba[:, 1]
+        return {"roc_auc": roc_auc_score(y_true, positive), "f1_positive": f1_score(y_true, positive >= 0.5)}
+    predicted = np.asarray(classes)[proba.argmax(axis=1)]
+    return {"accuracy": accuracy_score(y_true, predicted), "macro_f1": f1_score(y_true, predicted, average="macro")}
+
+
+def run_baseline(split) -> dict[str, float]:
+    start = time.perf_counter()
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+    train_texts, test_texts = _texts(split.train), _texts(split.test)
+    X_train = sparse.hstack([words.fit_transform(train_texts), chars.fit_transform(train_texts)]).tocsr()
+    model = LogisticRegression(C=10, max_iter=1000).fit(X_train, split.y_train)
+    seconds = time.perf_counter() - start
+    X_test = sparse.hstack([words.transform(test_texts), chars.transform(test_texts)]).tocsr()
+    return {**_scores(split.task, split.y_test, model.predict_proba(X_test), model.classes_), "train_seconds": seconds}
+
+
+def run_ours(split, settings: TrainSettings) -> dict[str, float]:
+    start = time.perf_counter()
+    frame = to_frame(split.train)
+    fit, cal = train_test_split(np.arange(len(frame)), test_size=0.15, random_state=settings.seed,
+                                stratify=split.y_train)
+    features = build_features().fit(frame.iloc[fit])
+    X = features.transform(frame).tocsr()
+    y = np.asarray(split.y_train)
+    head = fit_head(X[fit], y[fit], X[cal], y[cal], settings)
+    seconds = time.perf_counter() - start
+    X_test = features.transform(to_frame(split.test)).tocsr()
+    return {**_scores(split.task, split.y_test, head.predict_proba(X_test), head.classes_), "train_seconds": seconds}
+
+
+def run_dev_set(model_dir: Path) -> dict[str, object]:
+    from triage.jobs import evaluate
+    from triage.persistence import load_model
+
+    model = load_model(model_dir)
+    dev = load_dev_set()
+    report = evaluate(model, dev)
+    heads = report["heads"]
+    trigger_f1 = [heads[name]["f1_positive"] for name in ("technical", "financial", "legal")]
+    return {
+        "rows": len(dev),
+        "trigger_f1": dict(zip(("technical", "financial", "legal"), trigger_f1, strict=True)),
+        "trigger_macro_f1": float(np.mean(trigger_f1)),
+        "trigger_roc_auc": {name: heads[name]["roc_auc"] for name in ("technical", "financial", "legal")},
+        "frustration_spearman": heads["frustration"]["spearman"],
+        "escalation_roc_auc": heads["escalation"]["roc_auc"],
+        "model": report["model"],
+    }
+
+
+def _fmt(metrics: dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.3f}" for k, v in metrics.items() if k != "train_seconds")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--splits", default=",".join(SPLITS))
+    parser.add_argument("--model", type=Path, default=Path("models/default"), help="out-of-the-box model for the dev set")
+    args = parser.parse_args()
+    settings = TrainSettings()
+    results: dict[str, object] = {"splits": {}}
+    for name in args.splits.split(","):
+        console.print(f"[bold]{name}[/]: loading")
+        split = load_split(name)
+        console.print(f"[bold]{name}[/]: baseline")
+        baseline = run_baseline(split)
+        console.print(f"[bold]{name}[/]: ours")
+        ours = run_ours(split, settings)
+        results["splits"][name] = {"task": split.task, "train_rows": len(split.train), "test_rows": len(split.test),
+                                   "baseline": baseline, "ours": ours, "published": PUBLISHED.get(name)}
+        console.print(f"  baseline {_fmt(baseline)} ({baseline['train_seconds']:.0f} s); "
+                      f"ours {_fmt(ours)} ({ours['train_seconds']:.0f} s)")
+    if (args.model / "metadata.json").is_file():
+        console.print("[bold]dev set[/]: out-of-the-box model")
+        results["dev_set"] = run_dev_set(args.model)
+    RESULTS.mkdir(exist_ok=True)
+    previous = json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
+    merged = {"splits": {**previous.get("splits", {}), **results["splits"]},
+              "dev_set": results.get("dev_set", previous.get("dev_set"))}
+    (RESULTS / "quality.json").write_text(json.dumps(merged, indent=2, default=float))
+    (RESULTS / "quality.md").write_text(render(merged))
+    print(render(merged))
+
+
+def render(results: dict) -> str:
+    lines = ["| data set, task | baseline (this run) | ours | train s (baseline / ours) |", "|---|---|---|---|"]
+    for name, row in results["splits"].items():
+        lines.append(f"| {name} ({row['train_rows']:,} / {row['test_rows']:,}) | {_fmt(row['baseline'])} | "
+                     f"{_fmt(row['ours'])} | {row['baseline']['train_seconds']:.0f} / {row['ours']['train_seconds']:.0f} |")
+    dev = results.get("dev_set")
+    if dev:
+        lines += ["", f"Hand-labelled dev set ({dev['rows']} real texts), out-of-the-box model "
+                      f"{dev['model']['name']} {dev['model']['version']}: trigger macro-F1 {dev['trigger_macro_f1']:.3f} "
+                      f"(technical {dev['trigger_f1']['technical']:.3f}, financial {dev['trigger_f1']['financial']:.3f}, "
+                      f"legal {dev['trigger_f1']['legal']:.3f}); frustration Spearman {dev['frustration_spearman']:.3f}; "
+                      f"escalation ROC-AUC {dev['escalation_roc_auc']:.3f}."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Speed and size of the default model, measured against the targets of the engine issue.
+
+Targets (2-core machine): training on 20,000 demo tickets <= 120 s; batch prediction >= 1,000 tickets/s in
+one process with every head and the spaCy signals; one ticket <= 10 ms p99 in process; artefact <= 50 MB;
+peak memory while predicting <= 1 GB. Writes benchmarks/results/speed.json and speed.md.
+
+    python benchmarks/speed.py --data data/demo/history.jsonl [--model models/default]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+RESULTS = Path(__file__).parent / "results"
+TARGETS = {
+    "train_seconds": ("<=", 120.0),
+    "batch_tickets_per_second": (">=", 1000.0),
+    "single_ticket_p99_ms": ("<=", 10.0),
+    "artefact_mb": ("<=", 50.0),
+    "predict_peak_memory_mb": ("<=", 1024.0),
+}
+
+
+def measure_training(data: Path, rows: int) -> tuple[float, Path]:
+    from triage.config import load_config
+    from triage.io import read_labelled
+    from triage.persistence import save_model
+    from triage.training import train
+
+    tickets = read_labelled(data)[:rows]
+    start = time.perf_counter()
+    result = train(tickets, load_config())
+    seconds = time.perf_counter() - start
+    out = Path(tempfile.mkdtemp(prefix="triage-bench-")) / "model"
+    save_model(result.model, out)
+    return seconds, out
+
+
+def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
+    """Run in a fresh process so that peak memory is prediction's alone."""
+    from triage.io import read_tickets
+    from triage.persistence import load_model
+
+    model = load_model(model_dir)
+    tickets = read_tickets(data)[:5000]
+    model.predict(tickets[:50])  # warm-up: lazy spaCy and VADER set-up
+    start = time.perf_counter()
+    for begin in range(0, len(tickets), 500):
+        model.predict(tickets[begin : begin + 500])
+    batch_rate = len(tickets) / (time.perf_counter() - start)
+    latencies = []
+    for ticket in tickets[:1000]:
+        begin = time.perf_counter()
+        model.predict([ticket])
+        latencies.append((time.perf_counter() - begin) * 1000)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "batch_tickets_per_second": batch_rate,
+        "single_ticket_p50_ms": float(np.percentile(latencies, 50)),
+        "single_ticket_p99_ms": float(np.percentile(latencies, 99)),
+        "predict_peak_memory_mb": peak_kb / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("data/demo/history.jsonl"))
+    parser.add_argument("--model", type=Path, help="predict with this model instead of the one trained here")
+    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--predict-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.predict_only:
+        print(json.dumps(measure_prediction(args.model, args.data)))
+        return
+
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    train_seconds, trained_dir = measure_training(args.data, args.rows)
+    model_dir = args.model or trained_dir
+    child = subprocess.run(
+        [sys.executable, __file__, "--predict-only", "--model", str(model_dir), "--data", str(args.data)],
+        capture_output=True, text=True, check=True,
+    )
+    results = {
+        "train_seconds": train_seconds,
+        "train_rows": args.rows,
+        **json.loads(child.stdout.strip().splitlines()[-1]),
+        "artefact_mb": (model_dir / "model.skops").stat().st_size / 2**20,
+        "cpu_count": os.cpu_count(),
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    results["targets_met"] = {
+        name: (results[name] <= bound if op == "<=" else results[name] >= bound)
+        for name, (op, bound) in TARGETS.items()
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(results, indent=2))
+    lines = ["| measure | value | target | met |", "|---|---|---|---|"]
+    for name, (op, bound) in TARGETS.items():
+        lines.append(f"| {name} | {results[name]:.1f} | {op} {bound:g} | {'yes' if results['targets_met'][name] else 'NO'} |")
+    (RESULTS / "speed.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The HTTP API that helpdesk plugins call: a thin layer over the library (no feature is computed here).
+
+The model is loaded in the app's lifespan, never at import; ``/readyz`` answers 503 until it is loaded and
+verified. Adapters, authentication and durable feedback arrive with the API issue.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from triage.engine import TriageModel
+from triage.errors import TriageError
+from triage.persistence import load_model
+from triage.schema import Prediction, Ticket
+
+MAX_TICKETS_PER_REQUEST = 1000
+
+
+class PredictRequest(BaseModel):
+    tickets: list[Ticket] = Field(min_length=1, max_length=MAX_TICKETS_PER_REQUEST)
+
+
+class PredictResponse(BaseModel):
+    predictions: list[Prediction]
+
+
+def create_app(model_dir: str | Path | None = None) -> FastAPI:
+    directory = Path(model_dir or os.environ.get("TRIAGE_MODEL_DIR", "models/default"))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.model = None
+        try:
+            app.state.model = load_model(directory)
+        except TriageError as error:
+            app.state.load_error = str(error)
+        yield
+
+    app = FastAPI(title="triage", version="1", lifespan=lifespan)
+
+    def loaded_model(request: Request) -> TriageModel:
+        model = request.app.state.model
+        if model is None:
+            raise HTTPException(503, detail=getattr(request.app.state, "load_error", "model not loaded"))
+        return model
+
+    Model = Annotated[TriageModel, Depends(loaded_model)]
+
+    @app.get("/healthz", operation_id="health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", operation_id="ready")
+    def ready(model: Model) -> dict[str, object]:
+        return {"status": "ready", "model": model.model_ref.model_dump()}
+
+    @app.post("/v1/predict", operation_id="predict", response_model=PredictResponse)
+    def predict(body: PredictRequest, model: Model) -> PredictResponse:
+        return PredictResponse(predictions=model.predict(body.tickets))
+
+    return app

@@ -1,0 +1,332 @@
+"""The triage model: one feature pipeline, learned heads on top of it, the escalation policy after them.
+
+``TriageModel`` is the one object that training writes, the CLI and the service load, and every
+prediction comes from: ``predict(tickets)`` is a pure function of the tickets, the fitted model and the
+escalation configuration it carries. Heads whose labels were absent at training time answer with the
+criteria-only scorers (signals and lexicon) and say so in ``fallback_heads``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.utils import murmurhash3_32
+
+from triage.config import EscalationConfig
+from triage.features import CHAR_FEATURES, HISTORY_FEATURES, NUMERIC, TEXT, WORD_FEATURES
+from triage.frustration import cues_for, lexicon_frustration
+from triage.io import to_frame
+from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
+from triage.policy import Calibration, Decision, decide
+from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
+from triage.scores import Contribution, HeadScores
+from triage.signals import SIGNALS, find_signals
+from triage.trajectory import trajectory
+
+BINARY_HEADS = (*TRIGGERS, "escalation")
+EXPLANATIONS_PER_HEAD = 4
+
+# Criteria-only fallbacks: how strongly each signal, when present, points at a trigger. Used only for a
+# head whose labels were absent from the training data; the model card says so.
+FALLBACK_TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
+    "technical": ("outage", "error_code", "stack_trace", "data_loss", "security_incident"),
+    "financial": ("refund_request", "chargeback", "billing_dispute", "churn_threat"),
+    "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
+}
+
+_TOKEN = re.compile(r"(?u)\b\w[\w'-]*\b")
+
+
+def _hash_index(term: str, n_features: int) -> int:
+    # The same index scikit-learn's HashingVectorizer(alternate_sign=False) gives the term.
+    return abs(murmurhash3_32(term, seed=0)) % n_features
+
+
+def _char_ngrams(word: str) -> list[str]:
+    padded = f" {word} "
+    return [padded[i : i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+
+
+@dataclass
+class TriageModel:
+    """Features, heads, policy and provenance: what `triage train` writes and everything else loads."""
+
+    features: Any  # fitted triage.features pipeline
+    heads: dict[str, Any]  # head name -> fitted CalibratedClassifierCV over a linear model
+    config: EscalationConfig
+    calibration: Calibration | None  # None only while training, before the policy is fitted
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    # -- identity -------------------------------------------------------------------------------------
+    @property
+    def model_ref(self) -> ModelRef:
+        return ModelRef(
+            name=self.metadata.get("name", "triage"),
+            version=str(self.metadata.get("version", "unregistered")),
+            alias=self.metadata.get("alias"),
+        )
+
+    @property
+    def fallback_heads(self) -> tuple[str, ...]:
+        wanted = (*BINARY_HEADS, "frustration", "team")
+        return tuple(head for head in wanted if head not in self.heads)
+
+    @property
+    def team_names(self) -> list[str]:
+        head = self.heads.get("team")
+        return [str(name) for name in head.classes_] if head is not None else []
+
+    # -- scoring --------------------------------------------------------------------------------------
+    def transform(self, tickets: Sequence[Ticket]) -> sparse.csr_matrix:
+        return sparse.csr_matrix(self.features.transform(to_frame(tickets)))
+
+    def head_probabilities(self, X: sparse.csr_matrix) -> dict[str, np.ndarray]:
+        """Each trained head's calibrated probabilities: (n,) for binary heads, (n, k) for the others."""
+        out: dict[str, np.ndarray] = {}
+        for name, head in self.heads.items():
+            proba = head.predict_proba(X)
+            out[name] = proba[:, 1] if name in BINARY_HEADS else proba
+        return out
+
+    def score(self, tickets: Sequence[Ticket], explain: bool = True) -> list[HeadScores]:
+        tickets = list(tickets)
+        if not tickets:
+            return []
+        X = self.transform(tickets)
+        probabilities = self.head_probabilities(X)
+        texts = [f"{ticket.subject}\n{ticket.body}" for ticket in tickets]
+        signals = find_signals(texts)
+        lexicon = lexicon_frustration(texts) if "frustration" not in self.heads else None
+        results = []
+        for row, ticket in enumerate(tickets):
+            found = {name: len(spans) for name, spans in signals[row].items() if spans}
+            triggers = {
+                name: float(probabilities[name][row]) if name in probabilities else _fallback_trigger(name, found)
+                for name in TRIGGERS
+            }
+            if "escalation" in probabilities:
+                escalation = float(probabilities["escalation"][row])
+            else:
+                escalation = max(triggers.values())
+            if lexicon is None:
+                level_proba = probabilities["frustration"][row]
+                levels = self.heads["frustration"].classes_.astype(float)
+                frustration_score = float(np.dot(level_proba, levels) / 3.0)
+                frustration_level = int(levels[int(np.argmax(level_proba))])
+                cues = cues_for(texts[row])
+            else:
+                frustration_score, frustration_level, cues = lexicon[row]
+            team = (
+                {name: float(p) for name, p in zip(self.team_names, probabilities["team"][row], strict=True)}
+                if "team" in probabilities
+                else {}
+            )
+            explanations = self._explain(X[row], texts[row], ticket, team) if explain else {}
+            results.append(
+                HeadScores(
+                    triggers=triggers,
+                    escalation=escalation,
+                    frustration_score=min(1.0, max(0.0, frustration_score)),
+                    frustration_level=frustration_level,
+                    frustration_cues=list(cues),
+                    team=team,
+                    signals=found,
+                    trajectory=trajectory(ticket),
+                    explanations=explanations,
+                    fallback_heads=self.fallback_heads,
+                )
+            )
+        return results
+
+    def predict(self, tickets: Sequence[Ticket], explain: bool = True) -> list[Prediction]:
+        tickets = list(tickets)
+        return [
+            self.prediction(ticket, scores)
+            for ticket, scores in zip(tickets, self.score(tickets, explain=explain), strict=True)
+        ]
+
+    def prediction(self, ticket: Ticket, scores: HeadScores) -> Prediction:
+        return self.decide(ticket, scores)[0]
+
+    def decide(self, ticket: Ticket, scores: HeadScores) -> tuple[Prediction, Decision]:
+        decision = decide(ticket, scores, self.config, self.calibration)
+        prediction = Prediction(
+            id=ticket.id,
+            model=self.model_ref,
+            triggers={name: round(p, 4) for name, p in scores.triggers.items()},
+            trigger_labels=decision.trigger_labels,
+            escalation=Escalation(probability=round(scores.escalation, 4), escalate=decision.escalate),
+            frustration=Frustration(
+                score=round(scores.frustration_score, 4), level=scores.frustration_level, cues=scores.frustration_cues
+            ),
+            recommendation=decision.recommendation,
+            reasons=decision.reasons,
+            signals=sorted(scores.signals),
+            rules_fired=decision.rules_fired,
+            mode=decision.mode,
+        )
+        return prediction, decision
+
+    def handoffs(
+        self, tickets: Sequence[Ticket], template_dir: str | Path | None = None
+    ) -> list[tuple[Prediction, Handoff | None, Acknowledgement | None]]:
+        """Each ticket's prediction and, when it is escalated, the hand-off and the customer acknowledgement."""
+        tickets = list(tickets)
+        out = []
+        for ticket, scores in zip(tickets, self.score(tickets), strict=True):
+            prediction, decision = self.decide(ticket, scores)
+            if not decision.escalate:
+                out.append((prediction, None, None))
+                continue
+            handoff = draft_handoff(ticket, prediction, scores, decision, template_dir=template_dir)
+            acknowledgement = draft_acknowledgement(
+                ticket, prediction, scores, decision, self.calibration, template_dir=template_dir
+            )
+            out.append((prediction, handoff, acknowledgement))
+        return out
+
+    # -- explanations ---------------------------------------------------------------------------------
+    @cached_property
+    def _named_features(self) -> dict[int, str]:
+        """Column index -> feature name, for the blocks whose columns have names (not the hashed n-grams)."""
+        columns = self.features.named_steps["features"]
+        names: dict[int, str] = {}
+        for block, span in columns.output_indices_.items():
+            if block in ("words", "chars", "history") or span.stop == span.start:
+                continue
+            transformer = columns.named_transformers_[block]
+            for offset, name in enumerate(transformer.get_feature_names_out()):
+                names[span.start + offset] = str(name)
+        return names
+
+    def _linear_weights(self, head: str, class_index: int | None = None) -> np.ndarray:
+        """The head's weights in calibrated log-odds: the linear model's weights times the slope of its
+        sigmoid calibration (averaged over calibration folds)."""
+        weights = []
+        for fold in self.heads[head].calibrated_classifiers_:
+            linear = fold.estimator
+            linear = getattr(linear, "estimator", linear)  # FrozenEstimator wraps the fitted model
+            coef = np.asarray(linear.coef_)
+            k = 0 if coef.shape[0] == 1 else (class_index or 0)
+            # _SigmoidCalibration: p = 1 / (1 + exp(a * f + b)), so d(log-odds)/df = -a.
+            slope = -fold.calibrators[k].a_
+            weights.append(coef[k] * slope)
+        return np.mean(weights, axis=0)
+
+    def _explain(
+        self, x: sparse.csr_matrix, text: str, ticket: Ticket, team: dict[str, float]
+    ) -> dict[str, list[Contribution]]:
+        targets: list[tuple[str, str, int | None]] = [(name, name, None) for name in BINARY_HEADS if name in self.heads]
+        if team:
+            best = max(team, key=team.__getitem__)
+            targets.append((f"team:{best}", "team", self.team_names.index(best)))
+        if not targets:
+            return {}
+        phrases = self._phrase_map(x, text, ticket)
+        out = {}
+        for label, head, class_index in targets:
+            weights = self._linear_weights(head, class_index)
+            effect = weights[x.indices] * x.data  # this ticket's contribution of each active feature
+            totals: dict[str, float] = defaultdict(float)
+            for (phrase, share), value in zip(phrases, effect, strict=True):
+                for name, fraction in share if phrase is None else [(phrase, 1.0)]:
+                    totals[name] += value * fraction
+            ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
+            out[label] = [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD]
+                          if abs(value) >= 0.01]
+        return out
+
+    def _phrase_map(self, x: sparse.csr_matrix, text: str, ticket: Ticket) -> list[tuple[str | None, list]]:
+        """For each active feature of this ticket, the readable phrase it belongs to.
+
+        Word and character n-grams are attributed to the words of this ticket's text that produce them
+        (a bigram half to each word; a character n-gram split over the words containing it), so a word's
+        contribution is what the model would lose without it.
+        """
+        blocks = self.features.named_steps["features"].output_indices_
+        names = self._named_features
+        words = [token.lower() for token in _TOKEN.findall(text)]
+        word_index: dict[int, list[tuple[str, float]]] = defaultdict(list)
+        for position, word in enumerate(words):
+            word_index[_hash_index(word, WORD_FEATURES)].append((word, 1.0))
+            if position + 1 < len(words):
+                bigram = _hash_index(f"{word} {words[position + 1]}", WORD_FEATURES)
+                word_index[bigram] += [(word, 0.5), (words[position + 1], 0.5)]
+        char_index: dict[int, list[tuple[str, float]]] = defaultdict(list)
+        for word in set(re.findall(r"\S+", text.lower())):
+            clean = _TOKEN.search(word)
+            for gram in _char_ngrams(word):
+                char_index[_hash_index(gram, CHAR_FEATURES)].append((clean.group(0) if clean else word, 1.0))
+        history_words = {
+            _hash_index(token.lower(), HISTORY_FEATURES): token.lower()
+            for turn in ticket.history
+            for token in _TOKEN.findall(turn.body)
+        }
+
+        def quoted(shares: list[tuple[str, float]]) -> list[tuple[str, float]]:
+            total = sum(weight for _, weight in shares) or 1.0
+            merged: dict[str, float] = defaultdict(float)
+            for word, weight in shares:
+                merged[f"mentions '{word}'"] += weight / total
+            return list(merged.items())
+
+        out: list[tuple[str | None, list]] = []
+        for index in x.indices:
+            block = next(name for name, span in blocks.items() if span.start <= index < span.stop)
+            local = index - blocks[block].start
+            if block == "words":
+                out.append((None, quoted(word_index.get(local, [("(hashed n-gram)", 1.0)]))))
+            elif block == "chars":
+                out.append((None, quoted(char_index.get(local, [("(hashed n-gram)", 1.0)]))))
+            elif block == "history":
+                out.append((f"history mentions '{history_words.get(local, '(hashed word)')}'", []))
+            elif block == "signals":
+                signal = names[index].split("signal:")[-1]
+                out.append((f"signal: {SIGNALS.get(signal, signal)}", []))
+            elif block in ("cues", "history_cues"):
+                cue = names[index].split("frustration:")[-1]
+                where = "earlier customer turns" if block == "history_cues" else "tone"
+                out.append((f"{where}: {cue.replace('_', ' ')}", []))
+            elif block == "plan_channel":
+                out.append((names[index].replace("_", ": ", 1), []))
+            else:
+                out.append((_context_phrase(names[index], ticket), []))
+        return out
+
+
+def _context_phrase(feature: str, ticket: Ticket) -> str:
+    customer = ticket.customer
+    path = trajectory(ticket)
+    if feature in ("log_contract_value", "contract_value_missing"):
+        value = customer.annual_contract_value if customer else None
+        return "contract value not provided" if value is None else f"contract value ${value:,.0f}"
+    if feature == "strategic":
+        return "strategic account" if customer and customer.strategic else "not a strategic account"
+    if feature == "log_customer_contacts":
+        return f"customer contact number {path.customer_contacts} on this ticket"
+    if feature == "agent_replies":
+        return f"{path.agent_replies} agent replies so far"
+    if feature == "log_hours_open":
+        return f"open {path.hours_open:.0f} h"
+    if feature == "failed_attempts":
+        return f"{path.failed_attempts} failed troubleshooting attempts in the history"
+    assert feature in NUMERIC, feature
+    return feature
+
+
+def _fallback_trigger(name: str, signals: dict[str, int]) -> float:
+    hits = sum(signals.get(signal, 0) for signal in FALLBACK_TRIGGER_SIGNALS[name])
+    # Saturating in the number of matches: one clear signal is ~0.6, three are ~0.95.
+    return 1.0 - math.exp(-0.9 * hits) if hits else 0.05
+
+
+__all__ = ["TriageModel", "TEXT"]

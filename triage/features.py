@@ -1,0 +1,129 @@
+"""From tickets to one sparse feature matrix, shared by every head.
+
+The feature pipeline is a single scikit-learn ``Pipeline``: ``TicketColumns`` turns the canonical ticket
+frame (``triage.io.to_frame``) into the columns the models read, and a ``ColumnTransformer`` routes them:
+hashed word and character n-grams of the current message (hashing: no vocabulary to persist, see
+TRAPS.md), hashed words of the history, the spaCy escalation signals, the frustration cues of the current
+message and of the customer's earlier turns, and the account and trajectory context.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler
+
+from triage.frustration import FrustrationCues
+from triage.schema import KNOWN_CHANNELS, KNOWN_PLANS, Interaction
+from triage.signals import SignalCounts
+from triage.trajectory import trajectory_of_turns
+
+TEXT = "text"
+HISTORY = "history_text"
+CUSTOMER_HISTORY = "customer_history_text"
+CATEGORICAL = ["plan", "channel"]
+NUMERIC = [
+    "log_contract_value",
+    "contract_value_missing",
+    "strategic",
+    "log_customer_contacts",
+    "agent_replies",
+    "log_hours_open",
+    "failed_attempts",
+]
+COLUMNS = [TEXT, HISTORY, CUSTOMER_HISTORY, *CATEGORICAL, *NUMERIC]
+
+WORD_FEATURES = 2**18
+CHAR_FEATURES = 2**18
+HISTORY_FEATURES = 2**16
+
+
+def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)) -> HashingVectorizer:
+    return HashingVectorizer(
+        ngram_range=ngram_range, n_features=n_features, alternate_sign=False, norm=None, lowercase=True,
+        token_pattern=r"(?u)\b\w[\w'-]*\b",
+    )
+
+
+def char_vectorizer(n_features: int = CHAR_FEATURES) -> HashingVectorizer:
+    # char_wb n-grams never cross a word boundary, so each belongs to one word: explanations use that.
+    return HashingVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), n_features=n_features, alternate_sign=False, norm=None,
+        lowercase=True,
+    )
+
+
+def _value(value: object, default: object = None) -> object:
+    if value is None or (not isinstance(value, (list, str)) and pd.isna(value)):
+        return default
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+class TicketColumns(BaseEstimator, TransformerMixin):
+    """The canonical ticket frame -> the model's input columns (text, history text, context).
+
+    Stateless: ``fit`` only records the output columns, so training and serving compute the same thing.
+    """
+
+    def fit(self, X: pd.DataFrame, y: object = None) -> TicketColumns:
+        self.n_features_in_ = X.shape[1]
+        self.feature_names_in_ = np.asarray(X.columns, dtype=object)
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        rows = []
+        for subject, body, history, channel, plan, value, strategic, created_at in zip(
+            X["subject"], X["body"], X["history"], X["channel"], X["customer_plan"],
+            X["customer_annual_contract_value"], X["customer_strategic"], X["created_at"], strict=True,
+        ):
+            turns = [turn if isinstance(turn, Interaction) else Interaction.model_validate(turn) for turn in history]
+            path = trajectory_of_turns(turns, f"{subject}\n{body}", _value(created_at))
+            contract_value = _value(value)
+            rows.append(
+                {
+                    TEXT: f"{subject}\n{body}",
+                    HISTORY: "\n".join(turn.body for turn in turns),
+                    CUSTOMER_HISTORY: "\n".join(turn.body for turn in turns if turn.author == "customer"),
+                    "plan": plan if plan in KNOWN_PLANS else "other",
+                    "channel": channel if channel in KNOWN_CHANNELS else "other",
+                    "log_contract_value": math.log1p(float(contract_value or 0.0)),
+                    "contract_value_missing": float(contract_value is None),
+                    "strategic": float(bool(_value(strategic, False))),
+                    "log_customer_contacts": math.log1p(path.customer_contacts),
+                    "agent_replies": float(min(path.agent_replies, 10)),
+                    "log_hours_open": math.log1p(path.hours_open),
+                    "failed_attempts": float(min(path.failed_attempts, 5)),
+                }
+            )
+        return pd.DataFrame(rows, columns=COLUMNS)
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.asarray(COLUMNS, dtype=object)
+
+
+def build_features() -> Pipeline:
+    text_words = make_pipeline(word_vectorizer(), TfidfTransformer(sublinear_tf=True))
+    text_chars = make_pipeline(char_vectorizer(), TfidfTransformer(sublinear_tf=True))
+    history_words = make_pipeline(word_vectorizer(HISTORY_FEATURES, (1, 1)), TfidfTransformer(sublinear_tf=True))
+    columns = ColumnTransformer(
+        [
+            ("words", text_words, TEXT),
+            ("chars", text_chars, TEXT),
+            ("history", history_words, HISTORY),
+            ("signals", make_pipeline(SignalCounts(), MaxAbsScaler()), TEXT),
+            ("cues", make_pipeline(FrustrationCues(), StandardScaler()), TEXT),
+            ("history_cues", make_pipeline(FrustrationCues(), StandardScaler()), CUSTOMER_HISTORY),
+            ("plan_channel", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
+            ("context", StandardScaler(), NUMERIC),
+        ],
+        sparse_threshold=1.0,
+    )
+    return Pipeline([("columns", TicketColumns()), ("features", columns)])

@@ -1,0 +1,125 @@
+"""The model card (Markdown and JSON) and its plots: reliability diagrams, confusion matrices and
+precision-recall curves, all from the held-out test split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # headless: files only
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from sklearn.calibration import calibration_curve  # noqa: E402
+from sklearn.metrics import precision_recall_curve  # noqa: E402
+
+from triage.training import HeldOut  # noqa: E402
+
+
+def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    binary = [name for name in held_out.proba if name not in held_out.classes]
+    if binary:
+        fig, (reliability, pr) = plt.subplots(1, 2, figsize=(11, 4.5))
+        reliability.plot([0, 1], [0, 1], ls="--", color="grey", label="perfectly calibrated")
+        for name in binary:
+            truth, proba = held_out.truth[name], held_out.proba[name]
+            if len(set(truth)) < 2:
+                continue
+            observed, predicted = calibration_curve(truth, proba, n_bins=10, strategy="quantile")
+            reliability.plot(predicted, observed, marker="o", label=name)
+            precision, recall, _ = precision_recall_curve(truth, proba)
+            pr.plot(recall, precision, label=name)
+        reliability.set(xlabel="predicted probability", ylabel="observed frequency", title="Reliability (test split)")
+        pr.set(xlabel="recall", ylabel="precision", title="Precision-recall (test split)", ylim=(0, 1.02))
+        pr.axhline(0.9, ls=":", color="grey")
+        reliability.legend(fontsize=8)
+        pr.legend(fontsize=8)
+        fig.tight_layout()
+        path = directory / "reliability_and_pr.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        paths.append(path)
+    for name, classes in held_out.classes.items():
+        truth, proba = held_out.truth[name], held_out.proba[name]
+        predicted = np.asarray(classes)[proba.argmax(axis=1)]
+        matrix = np.array([[np.sum((truth == t) & (predicted == p)) for p in classes] for t in classes])
+        fig, ax = plt.subplots(figsize=(1.2 * len(classes) + 2.5, 1.0 * len(classes) + 2))
+        ax.imshow(matrix, cmap="Blues")
+        ax.set_xticks(range(len(classes)), classes, rotation=35, ha="right")
+        ax.set_yticks(range(len(classes)), classes)
+        for (i, j), count in np.ndenumerate(matrix):
+            ax.text(j, i, str(count), ha="center", va="center", color="black" if count < matrix.max() / 2 else "white")
+        ax.set(xlabel="predicted", ylabel="true", title=f"{name}: confusion matrix (test split)")
+        fig.tight_layout()
+        path = directory / f"confusion_{name}.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        paths.append(path)
+    return paths
+
+
+def _fmt(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def render_markdown(card: dict[str, Any]) -> str:
+    metrics = card["metrics"]
+    lines = [
+        f"# Model card: {card['name']} {card.get('version', '')}".rstrip(),
+        "",
+        f"Trained {card['trained_at']} on `{card['data']['path']}` ({card['data']['rows']:,} tickets, "
+        f"sha256 {card['data']['sha256'][:12]}); split fit/calibration/test = "
+        f"{card['split']['fit']:,}/{card['split']['calibration']:,}/{card['split']['test']:,} (seed {card['seed']}).",
+        "",
+        "All figures are on the held-out test split. Macro-F1 averages classes without weighting.",
+        "",
+        "## Binary heads",
+        "",
+        "| head | positives | F1 (positive) | macro-F1 | ROC-AUC | PR-AUC | Brier | ECE | coverage @ 90% precision |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, report in metrics.items():
+        if "per_class" in report and "classes" not in report:
+            lines.append(
+                f"| {name} | {report['positives']}/{report['n']} | {_fmt(report['f1_positive'])} | "
+                f"{_fmt(report['macro_f1'])} | {_fmt(report['roc_auc'])} | {_fmt(report['pr_auc'])} | "
+                f"{_fmt(report['brier'])} | {_fmt(report['ece'])} | {_fmt(report['coverage_at_90_precision'])} |"
+            )
+    oracle = metrics.get("escalation", {}).get("oracle")
+    if oracle:
+        lines += [
+            "",
+            f"Escalation ceiling: the generator's own probability (`true_escalation_probability`) reaches ROC-AUC "
+            f"{_fmt(oracle['roc_auc'])} on the same rows; the model reaches {_fmt(metrics['escalation']['roc_auc'])}.",
+        ]
+    for name, report in metrics.items():
+        if "classes" not in report:
+            continue
+        lines += [
+            "",
+            f"## {name} (multi-class)",
+            "",
+            f"Accuracy {_fmt(report['accuracy'])}, macro-F1 {_fmt(report['macro_f1'])}, "
+            f"macro ROC-AUC {_fmt(report['roc_auc_macro_ovr'])}, top-label ECE {_fmt(report['ece_top_label'])}, "
+            f"coverage @ 90% precision {_fmt(report['coverage_at_90_precision'])}.",
+            "",
+            "| class | precision | recall | F1 | support |",
+            "|---|---|---|---|---|",
+        ]
+        for label, row in report["per_class"].items():
+            lines.append(f"| {label} | {_fmt(row['precision'])} | {_fmt(row['recall'])} | {_fmt(row['f1'])} | {row['support']} |")
+    lines += ["", "## Heads answered by criteria only", ""]
+    if card["fallback_heads"]:
+        for head in card["fallback_heads"]:
+            reason = card["skipped_heads"].get(head, "no labels in the training data")
+            lines.append(f"- `{head}`: {reason}; answered by the spaCy signals and the frustration lexicon.")
+    else:
+        lines.append("None: every head was learned from labelled history.")
+    lines += ["", "## Plots", ""]
+    lines += [f"![{Path(p).stem}]({Path(p).name})" for p in card["plots"]]
+    lines += ["", "## Provenance", "", "```json", json.dumps(card["libraries"], indent=2), "```", ""]
+    return "\n".join(lines)
