@@ -22,6 +22,7 @@ from scipy import sparse
 from sklearn.utils import murmurhash3_32
 
 from triage.config import EscalationConfig
+from triage.errors import TriageError
 from triage.features import CHAR_FEATURES, HISTORY_FEATURES, NUMERIC, TEXT, WORD_FEATURES
 from triage.frustration import cues_for, lexicon_frustration
 from triage.io import to_frame
@@ -30,6 +31,7 @@ from triage.policy import Calibration, Decision, decide
 from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution, HeadScores
 from triage.signals import SIGNALS, find_signals
+from triage.stacking import CONTEXT_HEADS, TEXT_HEADS, head_evidence, linear_models, meta_features
 from triage.trajectory import trajectory
 
 BINARY_HEADS = (*TRIGGERS, "escalation")
@@ -65,6 +67,7 @@ class TriageModel:
     config: EscalationConfig
     calibration: Calibration | None  # None only while training, before the policy is fitted
     metadata: dict[str, Any] = field(default_factory=dict)
+    meta_columns: list[str] = field(default_factory=list)  # the second stage's input (triage.stacking)
 
     # -- identity -------------------------------------------------------------------------------------
     @property
@@ -77,7 +80,7 @@ class TriageModel:
 
     @property
     def fallback_heads(self) -> tuple[str, ...]:
-        wanted = (*BINARY_HEADS, "frustration", "team")
+        wanted = (*TRIGGERS, "escalation", "frustration", "team")
         return tuple(head for head in wanted if head not in self.heads)
 
     @property
@@ -91,18 +94,35 @@ class TriageModel:
 
     def head_probabilities(self, X: sparse.csr_matrix) -> dict[str, np.ndarray]:
         """Each trained head's calibrated probabilities: (n,) for binary heads, (n, k) for the others."""
+        return self._forward(X)[0]
+
+    def _forward(self, X: sparse.csr_matrix) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
+        """Text heads on the feature matrix, then the context heads on their evidence (triage.stacking)."""
         out: dict[str, np.ndarray] = {}
-        for name, head in self.heads.items():
-            proba = head.predict_proba(X)
-            out[name] = proba[:, 1] if name in BINARY_HEADS else proba
-        return out
+        for name in TEXT_HEADS:
+            if name in self.heads:
+                proba = self.heads[name].predict_proba(X)
+                out[name] = proba[:, 1] if proba.shape[1] == 2 and name != "frustration" else proba
+        meta = None
+        if any(name in self.heads for name in CONTEXT_HEADS):
+            text_evidence = {
+                name: head_evidence(name, self.heads[name], X) for name in TEXT_HEADS if name in self.heads
+            }
+            meta, names = meta_features(X, text_evidence, self.features.named_steps["features"])
+            if names != self.meta_columns:
+                raise TriageError("the model's second-stage columns do not match its first stage; retrain it")
+            for name in CONTEXT_HEADS:
+                if name in self.heads:
+                    proba = self.heads[name].predict_proba(meta)
+                    out[name] = proba[:, 1] if name == "escalation" else proba
+        return out, meta
 
     def score(self, tickets: Sequence[Ticket], explain: bool = True) -> list[HeadScores]:
         tickets = list(tickets)
         if not tickets:
             return []
         X = self.transform(tickets)
-        probabilities = self.head_probabilities(X)
+        probabilities, meta = self._forward(X)
         texts = [f"{ticket.subject}\n{ticket.body}" for ticket in tickets]
         signals = find_signals(texts)
         lexicon = lexicon_frustration(texts) if "frustration" not in self.heads else None
@@ -130,7 +150,11 @@ class TriageModel:
                 if "team" in probabilities
                 else {}
             )
-            explanations = self._explain(X[row], texts[row], ticket, team) if explain else {}
+            explanations = (
+                self._explain(X[row], None if meta is None else meta[row], texts[row], ticket, team)
+                if explain
+                else {}
+            )
             results.append(
                 HeadScores(
                     triggers=triggers,
@@ -210,39 +234,50 @@ class TriageModel:
 
     def _linear_weights(self, head: str, class_index: int | None = None) -> np.ndarray:
         """The head's weights in calibrated log-odds: the linear model's weights times the slope of its
-        sigmoid calibration (averaged over calibration folds)."""
+        sigmoid calibration (averaged over calibration folds). For a context head, the weights apply to
+        the standardised second-stage columns."""
         weights = []
-        for fold in self.heads[head].calibrated_classifiers_:
-            linear = fold.estimator
-            linear = getattr(linear, "estimator", linear)  # FrozenEstimator wraps the fitted model
+        for fold, model in zip(self.heads[head].calibrated_classifiers_, linear_models(self.heads[head]), strict=True):
+            linear = model.steps[-1][1] if hasattr(model, "steps") else model
             coef = np.asarray(linear.coef_)
             k = 0 if coef.shape[0] == 1 else (class_index or 0)
             # _SigmoidCalibration: p = 1 / (1 + exp(a * f + b)), so d(log-odds)/df = -a.
-            slope = -fold.calibrators[k].a_
-            weights.append(coef[k] * slope)
+            weights.append(coef[k] * -fold.calibrators[k].a_)
         return np.mean(weights, axis=0)
 
+    def _standardised(self, head: str, meta_row: np.ndarray) -> np.ndarray:
+        scaler = linear_models(self.heads[head])[0].steps[0][1]
+        return (meta_row - scaler.mean_) / scaler.scale_
+
     def _explain(
-        self, x: sparse.csr_matrix, text: str, ticket: Ticket, team: dict[str, float]
+        self, x: sparse.csr_matrix, meta_row: np.ndarray | None, text: str, ticket: Ticket, team: dict[str, float]
     ) -> dict[str, list[Contribution]]:
-        targets: list[tuple[str, str, int | None]] = [(name, name, None) for name in BINARY_HEADS if name in self.heads]
-        if team:
-            best = max(team, key=team.__getitem__)
-            targets.append((f"team:{best}", "team", self.team_names.index(best)))
-        if not targets:
-            return {}
-        phrases = self._phrase_map(x, text, ticket)
-        out = {}
-        for label, head, class_index in targets:
-            weights = self._linear_weights(head, class_index)
-            effect = weights[x.indices] * x.data  # this ticket's contribution of each active feature
-            totals: dict[str, float] = defaultdict(float)
-            for (phrase, share), value in zip(phrases, effect, strict=True):
-                for name, fraction in share if phrase is None else [(phrase, 1.0)]:
-                    totals[name] += value * fraction
-            ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
-            out[label] = [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD]
-                          if abs(value) >= 0.01]
+        """The strongest contributions to each head for this ticket, from the model's own weights and this
+        ticket's feature values: text heads by phrase, context heads by second-stage column."""
+        out: dict[str, list[Contribution]] = {}
+        text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.heads]
+        if text_heads:
+            phrases = self._phrase_map(x, text, ticket)
+            for head in text_heads:
+                effect = self._linear_weights(head)[x.indices] * x.data
+                totals: dict[str, float] = defaultdict(float)
+                for (phrase, share), value in zip(phrases, effect, strict=True):
+                    for name, fraction in share if phrase is None else [(phrase, 1.0)]:
+                        totals[name] += value * fraction
+                out[head] = _strongest(totals)
+        if meta_row is not None:
+            targets: list[tuple[str, str, int | None]] = []
+            if "escalation" in self.heads:
+                targets.append(("escalation", "escalation", None))
+            if team:
+                best = max(team, key=team.__getitem__)
+                targets.append((f"team:{best}", "team", self.team_names.index(best)))
+            for label, head, class_index in targets:
+                effect = self._linear_weights(head, class_index) * self._standardised(head, meta_row)
+                totals = defaultdict(float)
+                for column, value in zip(self.meta_columns, effect, strict=True):
+                    totals[_meta_phrase(column, ticket)] += value
+                out[label] = _strongest(totals)
         return out
 
     def _phrase_map(self, x: sparse.csr_matrix, text: str, ticket: Ticket) -> list[tuple[str | None, list]]:
@@ -293,14 +328,61 @@ class TriageModel:
                 signal = names[index].split("signal:")[-1]
                 out.append((f"signal: {SIGNALS.get(signal, signal)}", []))
             elif block in ("cues", "history_cues"):
-                cue = names[index].split("frustration:")[-1]
-                where = "earlier customer turns" if block == "history_cues" else "tone"
-                out.append((f"{where}: {cue.replace('_', ' ')}", []))
+                cue = _CUE_PHRASES.get(names[index].split("frustration:")[-1], names[index])
+                where = "earlier customer turns" if block == "history_cues" else "this message"
+                out.append((f"{where}: {cue}", []))
             elif block == "plan_channel":
                 out.append((names[index].replace("_", ": ", 1), []))
             else:
                 out.append((_context_phrase(names[index], ticket), []))
         return out
+
+
+def _strongest(totals: dict[str, float]) -> list[Contribution]:
+    ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
+    return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
+
+
+# Tone cues (triage.frustration.FEATURES) in words. Their features are standardised, so a cue's
+# contribution compares this ticket with the average training ticket.
+_CUE_PHRASES = {
+    "vader_neg": "share of negative words",
+    "vader_neu": "share of neutral words",
+    "vader_pos": "share of positive words",
+    "vader_compound": "overall sentiment",
+    "caps_share": "ALL-CAPS words",
+    "punctuation_runs": "repeated !!! or ???",
+    "mild_frustration_words": "mild frustration words",
+    "strong_frustration_words": "strong frustration words",
+    "profanity": "profanity",
+    "threats": "threats",
+    "sarcasm": "sarcasm",
+    "repeat_contact": "repeated-contact phrases",
+    "lexicon_score": "frustration lexicon score",
+}
+
+_EVIDENCE_PHRASES = {
+    "technical": "the text reads as a technical problem",
+    "financial": "the text reads as a financial matter",
+    "legal": "the text reads as a legal or compliance matter",
+    "frustration": "the customer's tone",
+    "escalation_text": "escalation language in the text",
+}
+
+
+def _meta_phrase(column: str, ticket: Ticket) -> str:
+    kind, _, name = column.partition(":")
+    if kind == "text":
+        return _EVIDENCE_PHRASES[name]
+    if kind == "signals":
+        signal = name.split("signal:")[-1]
+        return f"signal: {SIGNALS.get(signal, signal)}"
+    if kind == "plan_channel":
+        return name.replace("_", ": ", 1)
+    if kind == "context":
+        return _context_phrase(name, ticket)
+    head, _, context = name.partition("*")
+    return f"{_EVIDENCE_PHRASES[head]}, with {_context_phrase(context, ticket)}"
 
 
 def _context_phrase(feature: str, ticket: Ticket) -> str:

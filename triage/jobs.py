@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from triage.config import load_config
-from triage.engine import BINARY_HEADS, TriageModel
+from triage.engine import TriageModel
 from triage.errors import TriageError
 from triage.io import read_labelled
 from triage.metrics import binary_report, multiclass_report
@@ -123,7 +123,6 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
         proba = np.array([[scores[i].team.get(c, 0.0) for c in classes] for i in rows])
         report["heads"]["team"] = multiclass_report(truth, proba, classes)
     report["fallback_heads"] = list(model.fallback_heads)
-    report["binary_heads"] = [h for h in BINARY_HEADS if h in report["heads"]]
     return report
 
 

@@ -101,7 +101,7 @@ def render_markdown(card: dict[str, Any]) -> str:
             continue
         lines += [
             "",
-            f"## {name} (multi-class)",
+            f"## {name} (multi-class{', among escalated tickets' if name == 'team' else ''})",
             "",
             f"Accuracy {_fmt(report['accuracy'])}, macro-F1 {_fmt(report['macro_f1'])}, "
             f"macro ROC-AUC {_fmt(report['roc_auc_macro_ovr'])}, top-label ECE {_fmt(report['ece_top_label'])}, "

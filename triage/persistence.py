@@ -71,7 +71,7 @@ def save_model(model: TriageModel, directory: str | Path, extra_metadata: dict[s
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     artefact = directory / ARTEFACT
-    sio.dump({"features": model.features, "heads": model.heads}, artefact)
+    sio.dump({"features": model.features, "heads": model.heads, "meta_columns": model.meta_columns}, artefact)
     (directory / "escalation.yaml").write_text(dump_config(model.config))
     (directory / "calibration.json").write_text(json.dumps(model.calibration.to_dict(), indent=2))
     model.metadata.update(extra_metadata or {})
@@ -134,4 +134,4 @@ def load_model(directory: str | Path) -> TriageModel:
     parts = sio.load(artefact, trusted=trusted_types())
     config = load_config(directory / "escalation.yaml")
     calibration = Calibration.from_dict(json.loads((directory / "calibration.json").read_text()))
-    return TriageModel(parts["features"], parts["heads"], config, calibration, metadata)
+    return TriageModel(parts["features"], parts["heads"], config, calibration, metadata, parts["meta_columns"])

@@ -17,16 +17,19 @@ import numpy as np
 import pandas as pd
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.frozen import FrozenEstimator
-from sklearn.linear_model import SGDClassifier
-from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from triage.config import EscalationConfig
-from triage.engine import BINARY_HEADS, TriageModel
+from triage.engine import TriageModel
 from triage.features import build_features
 from triage.io import to_frame
 from triage.metrics import binary_report, multiclass_report
 from triage.policy import Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
+from triage.stacking import CONTEXT_HEADS, TEXT_HEADS, evidence, head_evidence, meta_features
 
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 2
@@ -97,6 +100,40 @@ def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedC
     return CalibratedClassifierCV(_linear(settings), method="sigmoid", cv=3).fit(X_fit, y_fit)
 
 
+def _label_array(name: str, series: pd.Series) -> np.ndarray:
+    if name == "team":
+        return series.fillna("").to_numpy(dtype=object).astype(str)
+    return series.fillna(-1).to_numpy(dtype=int)
+
+
+def _trainable(y: np.ndarray, rows: np.ndarray) -> str | None:
+    """Why a head cannot be trained on these rows, or None when it can."""
+    classes, counts = np.unique(y[rows], return_counts=True)
+    if len(rows) < MIN_ROWS_PER_HEAD or len(classes) < 2 or counts.min() < MIN_ROWS_PER_CLASS:
+        return f"{len(rows)} labelled training rows, {len(classes)} classes"
+    return None
+
+
+def _out_of_fold(name: str, X, y, rows: np.ndarray, settings: TrainSettings) -> np.ndarray:
+    """Evidence for the fit rows from models that did not see them (3 folds)."""
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=settings.seed)
+    out = np.zeros(len(rows))
+    for inner, outer in folds.split(rows, y[rows]):
+        model = _linear(settings).fit(X[rows[inner]], y[rows[inner]])
+        out[outer] = evidence(name, model, X[rows[outer]])
+    return out
+
+
+def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+    model.fit(meta_fit, y_fit)
+    if set(np.unique(y_cal)) == set(model.classes_):
+        return CalibratedClassifierCV(FrozenEstimator(model), method="sigmoid").fit(meta_cal, y_cal)
+    return CalibratedClassifierCV(
+        make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000)), method="sigmoid", cv=3
+    ).fit(meta_fit, y_fit)
+
+
 def train(
     tickets: Sequence[LabelledTicket],
     config: EscalationConfig,
@@ -106,6 +143,13 @@ def train(
     step = on_step or (lambda _: None)
     frame = to_frame(list(tickets))
     labels = label_columns(frame)
+    if "escalation" in labels:
+        labels["escalation_text"] = labels["escalation"]
+    if "team" in labels:
+        # The team head routes tickets that go up; whether one goes up is the escalation head's call. So it
+        # learns from escalated tickets only, and the first tier's team is the policy's default.
+        escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
+        labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
     rows = np.arange(len(frame))
     stratify = labels["escalation"] if "escalation" in labels and labels["escalation"].notna().all() else None
     rest, test = train_test_split(rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify)
@@ -118,32 +162,59 @@ def train(
     step("features")
     features = build_features().fit(frame.iloc[fit])
     X = features.transform(frame).tocsr()
+    columns = features.named_steps["features"]
 
     heads: dict[str, CalibratedClassifierCV] = {}
     skipped: dict[str, str] = {}
+    # Evidence of each text head on every row: out-of-fold on labelled fit rows, the final model elsewhere.
+    text_evidence: dict[str, np.ndarray] = {}
+    for name in TEXT_HEADS:
+        if name not in labels:
+            continue
+        labelled = labels[name].notna().to_numpy()
+        y = _label_array(name, labels[name])
+        fit_rows, cal_rows = fit[labelled[fit]], cal[labelled[cal]]
+        reason = _trainable(y, fit_rows)
+        if reason:
+            skipped[name] = reason
+            continue
+        step(f"text head {name}")
+        heads[name] = fit_head(X[fit_rows], y[fit_rows], X[cal_rows], y[cal_rows], settings)
+        text_evidence[name] = head_evidence(name, heads[name], X)
+        text_evidence[name][fit_rows] = _out_of_fold(name, X, y, fit_rows, settings)
+
+    meta, meta_columns = meta_features(X, text_evidence, columns)
+    for name in CONTEXT_HEADS:
+        if name not in labels:
+            continue
+        labelled = labels[name].notna().to_numpy()
+        y = _label_array(name, labels[name])
+        fit_rows, cal_rows = fit[labelled[fit]], cal[labelled[cal]]
+        reason = _trainable(y, fit_rows)
+        if reason:
+            skipped[name] = reason
+            continue
+        step(f"context head {name}")
+        heads[name] = fit_context_head(meta[fit_rows], y[fit_rows], meta[cal_rows], y[cal_rows], settings)
+
+    step("evaluating on the test split")
+    model = TriageModel(features, heads, config, calibration=None, metadata={}, meta_columns=meta_columns)
+    probabilities = model.head_probabilities(X[test])
     held_out = HeldOut()
     metrics: dict[str, Any] = {}
-    for name, series in labels.items():
-        labelled = series.notna().to_numpy()
-        fit_rows, cal_rows, test_rows = (part[labelled[part]] for part in (fit, cal, test))
-        y = series.fillna("").to_numpy(dtype=object) if name == "team" else series.fillna(-1).to_numpy(dtype=int)
-        classes, counts = np.unique(y[fit_rows], return_counts=True)
-        if len(fit_rows) < MIN_ROWS_PER_HEAD or len(classes) < 2 or counts.min() < MIN_ROWS_PER_CLASS:
-            skipped[name] = f"{len(fit_rows)} labelled training rows, {len(classes)} classes"
+    for name, proba in probabilities.items():
+        y = _label_array(name, labels[name])[test]
+        known = labels[name].notna().to_numpy()[test]
+        if not known.any():
             continue
-        step(f"head {name}")
-        head = fit_head(X[fit_rows], y[fit_rows], X[cal_rows], y[cal_rows], settings)
-        heads[name] = head
-        if len(test_rows):
-            proba = head.predict_proba(X[test_rows])
-            if name in BINARY_HEADS:
-                held_out.truth[name], held_out.proba[name] = y[test_rows], proba[:, 1]
-                metrics[name] = binary_report(y[test_rows], proba[:, 1])
-            else:
-                class_names = [str(c) for c in head.classes_]
-                held_out.truth[name], held_out.proba[name] = y[test_rows].astype(str), proba
-                held_out.classes[name] = class_names
-                metrics[name] = multiclass_report(y[test_rows].astype(str), proba, class_names)
+        if proba.ndim == 1:
+            held_out.truth[name], held_out.proba[name] = y[known], proba[known]
+            metrics[name] = binary_report(y[known], proba[known])
+        else:
+            class_names = [str(c) for c in heads[name].classes_]
+            held_out.truth[name], held_out.proba[name] = y[known].astype(str), proba[known]
+            held_out.classes[name] = class_names
+            metrics[name] = multiclass_report(y[known].astype(str), proba[known], class_names)
 
     if "true_escalation_probability" in frame and "escalation" in metrics:
         oracle = pd.to_numeric(frame["true_escalation_probability"]).to_numpy()[test]
@@ -153,7 +224,6 @@ def train(
             metrics["escalation"]["oracle"] = binary_report(truth[known].astype(int), oracle[known])
 
     step("policy")
-    model = TriageModel(features, heads, config, calibration=None, metadata={})
     model.calibration = _calibrate_policy(model, X, labels, cal, frame.iloc[fit], config)
     return TrainingResult(model, metrics, held_out, skipped)
 

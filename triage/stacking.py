@@ -1,0 +1,87 @@
+"""The second stage: escalation and team decided from what the text heads found *and* the context.
+
+Whether a ticket should go up depends on the text (what the problem is, how angry the customer is) and on
+who is asking (contract value, strategic flag, plan) and how it went so far (contacts, failed attempts):
+the same cancellation threat means little from a free account and a lot from a 450k one. A linear model
+on 500k text features cannot learn such interactions and drowns the dozen context columns, so escalation
+and team are a small logistic regression over:
+
+- the text heads' evidence (log-odds of technical / financial / legal, expected frustration level, and a
+  text-only escalation head), computed out-of-fold during training so the second stage sees honest values;
+- the spaCy signals, plan and channel, and the trajectory and account context (the same columns of the
+  shared feature matrix);
+- a few named interactions (financial evidence x contract value, legal evidence x strategic, ...).
+
+Training and serving build these columns with the same function, ``meta_features``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text")
+CONTEXT_HEADS = ("escalation", "team")
+META_BLOCKS = ("signals", "plan_channel", "context")
+INTERACTIONS = (
+    ("financial", "log_contract_value"),
+    ("financial", "strategic"),
+    ("legal", "strategic"),
+    ("legal", "log_contract_value"),
+    ("technical", "failed_attempts"),
+    ("technical", "log_contract_value"),
+    ("frustration", "log_customer_contacts"),
+    ("escalation_text", "log_contract_value"),
+)
+
+
+def linear_models(head: Any) -> list[Any]:
+    """The fitted linear models inside a calibrated head (one per calibration fold)."""
+    models = []
+    for fold in head.calibrated_classifiers_:
+        model = fold.estimator
+        models.append(getattr(model, "estimator", model))  # FrozenEstimator wraps the fitted model
+    return models
+
+
+def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
+    """A text head's uncalibrated evidence: log-odds for binary heads, expected level for frustration."""
+    if name == "frustration":
+        return model.predict_proba(X) @ model.classes_.astype(float)
+    return model.decision_function(X)
+
+
+def head_evidence(name: str, head: Any, X: sparse.csr_matrix) -> np.ndarray:
+    return np.mean([evidence(name, model, X) for model in linear_models(head)], axis=0)
+
+
+def meta_features(
+    X: sparse.csr_matrix, text_evidence: dict[str, np.ndarray], columns: Any
+) -> tuple[np.ndarray, list[str]]:
+    """The second stage's dense input and its column names.
+
+    ``columns`` is the fitted ColumnTransformer of triage.features (for the signal, plan/channel and
+    context blocks of ``X``).
+    """
+    parts: list[np.ndarray] = []
+    names: list[str] = []
+    for head in TEXT_HEADS:
+        if head in text_evidence:
+            parts.append(np.asarray(text_evidence[head], dtype=float)[:, None])
+            names.append(f"text:{head}")
+    context_at: dict[str, np.ndarray] = {}
+    for block in META_BLOCKS:
+        span = columns.output_indices_[block]
+        values = X[:, span.start : span.stop].toarray()
+        block_names = [str(n) for n in columns.named_transformers_[block].get_feature_names_out()]
+        parts.append(values)
+        names += [f"{block}:{n}" for n in block_names]
+        if block == "context":
+            context_at = {n: values[:, i] for i, n in enumerate(block_names)}
+    for head, context in INTERACTIONS:
+        if head in text_evidence and context in context_at:
+            parts.append((np.asarray(text_evidence[head], dtype=float) * context_at[context])[:, None])
+            names.append(f"interaction:{head}*{context}")
+    return np.hstack(parts), names
