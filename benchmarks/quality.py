@@ -44,7 +44,10 @@ def _scores(task: str, y_true, proba, classes) -> dict[str, float]:
         positive = proba[:, 1]
         return {"roc_auc": roc_auc_score(y_true, positive), "f1_positive": f1_score(y_true, positive >= 0.5)}
     predicted = np.asarray(classes)[proba.argmax(axis=1)]
-    return {"accuracy": accuracy_score(y_true, predicted), "macro_f1": f1_score(y_true, predicted, average="macro")}
+    return {
+        "accuracy": accuracy_score(y_true, predicted),
+        "macro_f1": f1_score(y_true, predicted, average="macro"),
+    }
 
 
 def run_baseline(split) -> dict[str, float]:
@@ -56,21 +59,28 @@ def run_baseline(split) -> dict[str, float]:
     model = LogisticRegression(C=10, max_iter=1000).fit(X_train, split.y_train)
     seconds = time.perf_counter() - start
     X_test = sparse.hstack([words.transform(test_texts), chars.transform(test_texts)]).tocsr()
-    return {**_scores(split.task, split.y_test, model.predict_proba(X_test), model.classes_), "train_seconds": seconds}
+    return {
+        **_scores(split.task, split.y_test, model.predict_proba(X_test), model.classes_),
+        "train_seconds": seconds,
+    }
 
 
 def run_ours(split, settings: TrainSettings) -> dict[str, float]:
     start = time.perf_counter()
     frame = to_frame(split.train)
-    fit, cal = train_test_split(np.arange(len(frame)), test_size=0.15, random_state=settings.seed,
-                                stratify=split.y_train)
+    fit, cal = train_test_split(
+        np.arange(len(frame)), test_size=0.15, random_state=settings.seed, stratify=split.y_train
+    )
     features = build_features().fit(frame.iloc[fit])
     X = features.transform(frame).tocsr()
     y = np.asarray(split.y_train)
     head = fit_head(X[fit], y[fit], X[cal], y[cal], settings)
     seconds = time.perf_counter() - start
     X_test = features.transform(to_frame(split.test)).tocsr()
-    return {**_scores(split.task, split.y_test, head.predict_proba(X_test), head.classes_), "train_seconds": seconds}
+    return {
+        **_scores(split.task, split.y_test, head.predict_proba(X_test), head.classes_),
+        "train_seconds": seconds,
+    }
 
 
 def run_dev_set(model_dir: Path) -> dict[str, object]:
@@ -100,7 +110,9 @@ def _fmt(metrics: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--splits", default=",".join(SPLITS))
-    parser.add_argument("--model", type=Path, default=Path("models/default"), help="out-of-the-box model for the dev set")
+    parser.add_argument(
+        "--model", type=Path, default=Path("models/default"), help="out-of-the-box model for the dev set"
+    )
     args = parser.parse_args()
     settings = TrainSettings()
     results: dict[str, object] = {"splits": {}}
@@ -111,34 +123,54 @@ def main() -> None:
         baseline = run_baseline(split)
         console.print(f"[bold]{name}[/]: ours")
         ours = run_ours(split, settings)
-        results["splits"][name] = {"task": split.task, "train_rows": len(split.train), "test_rows": len(split.test),
-                                   "baseline": baseline, "ours": ours, "published": PUBLISHED.get(name)}
-        console.print(f"  baseline {_fmt(baseline)} ({baseline['train_seconds']:.0f} s); "
-                      f"ours {_fmt(ours)} ({ours['train_seconds']:.0f} s)")
+        results["splits"][name] = {
+            "task": split.task,
+            "train_rows": len(split.train),
+            "test_rows": len(split.test),
+            "baseline": baseline,
+            "ours": ours,
+            "published": PUBLISHED.get(name),
+        }
+        console.print(
+            f"  baseline {_fmt(baseline)} ({baseline['train_seconds']:.0f} s); "
+            f"ours {_fmt(ours)} ({ours['train_seconds']:.0f} s)"
+        )
     if (args.model / "metadata.json").is_file():
         console.print("[bold]dev set[/]: out-of-the-box model")
         results["dev_set"] = run_dev_set(args.model)
     RESULTS.mkdir(exist_ok=True)
-    previous = json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
-    merged = {"splits": {**previous.get("splits", {}), **results["splits"]},
-              "dev_set": results.get("dev_set", previous.get("dev_set"))}
+    previous = (
+        json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
+    )
+    merged = {
+        "splits": {**previous.get("splits", {}), **results["splits"]},
+        "dev_set": results.get("dev_set", previous.get("dev_set")),
+    }
     (RESULTS / "quality.json").write_text(json.dumps(merged, indent=2, default=float))
     (RESULTS / "quality.md").write_text(render(merged))
     print(render(merged))
 
 
 def render(results: dict) -> str:
-    lines = ["| data set, task | baseline (this run) | ours | train s (baseline / ours) |", "|---|---|---|---|"]
+    lines = [
+        "| data set, task | baseline (this run) | ours | train s (baseline / ours) |",
+        "|---|---|---|---|",
+    ]
     for name, row in results["splits"].items():
-        lines.append(f"| {name} ({row['train_rows']:,} / {row['test_rows']:,}) | {_fmt(row['baseline'])} | "
-                     f"{_fmt(row['ours'])} | {row['baseline']['train_seconds']:.0f} / {row['ours']['train_seconds']:.0f} |")
+        lines.append(
+            f"| {name} ({row['train_rows']:,} / {row['test_rows']:,}) | {_fmt(row['baseline'])} | "
+            f"{_fmt(row['ours'])} | {row['baseline']['train_seconds']:.0f} / {row['ours']['train_seconds']:.0f} |"
+        )
     dev = results.get("dev_set")
     if dev:
-        lines += ["", f"Hand-labelled dev set ({dev['rows']} real texts), out-of-the-box model "
-                      f"{dev['model']['name']} {dev['model']['version']}: trigger macro-F1 {dev['trigger_macro_f1']:.3f} "
-                      f"(technical {dev['trigger_f1']['technical']:.3f}, financial {dev['trigger_f1']['financial']:.3f}, "
-                      f"legal {dev['trigger_f1']['legal']:.3f}); frustration Spearman {dev['frustration_spearman']:.3f}; "
-                      f"escalation ROC-AUC {dev['escalation_roc_auc']:.3f}."]
+        lines += [
+            "",
+            f"Hand-labelled dev set ({dev['rows']} real texts), out-of-the-box model "
+            f"{dev['model']['name']} {dev['model']['version']}: trigger macro-F1 {dev['trigger_macro_f1']:.3f} "
+            f"(technical {dev['trigger_f1']['technical']:.3f}, financial {dev['trigger_f1']['financial']:.3f}, "
+            f"legal {dev['trigger_f1']['legal']:.3f}); frustration Spearman {dev['frustration_spearman']:.3f}; "
+            f"escalation ROC-AUC {dev['escalation_roc_auc']:.3f}.",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -88,7 +88,9 @@ def main() -> None:
     model_dir = args.model or trained_dir
     child = subprocess.run(
         [sys.executable, __file__, "--predict-only", "--model", str(model_dir), "--data", str(args.data)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     results = {
         "train_seconds": train_seconds,
@@ -106,7 +108,9 @@ def main() -> None:
     (RESULTS / "speed.json").write_text(json.dumps(results, indent=2))
     lines = ["| measure | value | target | met |", "|---|---|---|---|"]
     for name, (op, bound) in TARGETS.items():
-        lines.append(f"| {name} | {results[name]:.1f} | {op} {bound:g} | {'yes' if results['targets_met'][name] else 'NO'} |")
+        lines.append(
+            f"| {name} | {results[name]:.1f} | {op} {bound:g} | {'yes' if results['targets_met'][name] else 'NO'} |"
+        )
     (RESULTS / "speed.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

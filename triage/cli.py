@@ -24,8 +24,12 @@ console = Console(stderr=True)
 
 def progress_bar() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=False,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
     )
 
 
@@ -56,7 +60,10 @@ def validate(
 
     rows = read_labelled(path)
     labelled = sum(
-        any(getattr(row, field) is not None for field in ("triggers", "escalated", "frustration", "tier", "team"))
+        any(
+            getattr(row, field) is not None
+            for field in ("triggers", "escalated", "frustration", "tier", "team")
+        )
         for row in rows
     )
     console.print(f"{path}: {len(rows):,} valid tickets, {labelled:,} with labels")
@@ -66,7 +73,9 @@ def validate(
 def train_command(
     data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
     out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
-    config: Annotated[Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
     track: Annotated[bool, typer.Option(help="Log the run to MLflow and register the model.")] = True,
 ) -> None:
@@ -75,23 +84,33 @@ def train_command(
     from triage.training import TrainSettings
 
     with console.status("training") as status:
-        card = run_training(data, out, config, TrainSettings(seed=seed), track=track,
-                            on_step=lambda step: status.update(f"training: {step}"))
+        card = run_training(
+            data,
+            out,
+            config,
+            TrainSettings(seed=seed),
+            track=track,
+            on_step=lambda step: status.update(f"training: {step}"),
+        )
     escalation = card["metrics"].get("escalation", {})
     console.print(f"model written to {out} (model card: {out / 'model_card.md'})")
     if escalation:
         console.print(f"escalation ROC-AUC on held-out tickets: {escalation['roc_auc']:.3f}")
     if "mlflow" in card:
         registry = card["mlflow"]
-        console.print(f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
-                      f"{registry['version']}{' (champion)' if registry['alias'] else ''}")
+        console.print(
+            f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
+            f"{registry['version']}{' (champion)' if registry['alias'] else ''}"
+        )
 
 
 @app.command("predict")
 def predict_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
-    output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
+    output: Annotated[
+        Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")
+    ],
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
     from triage.io import read_tickets
@@ -125,7 +144,9 @@ def evaluate_command(
         result = run_evaluation(model, data, report)
     for head, metrics in result["heads"].items():
         headline = metrics.get("roc_auc") or metrics.get("macro_f1") or metrics.get("spearman")
-        console.print(f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}")
+        console.print(
+            f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}"
+        )
     console.print(f"report written to {report}")
 
 
@@ -134,7 +155,9 @@ app.add_typer(config_app, name="config")
 
 
 @config_app.command("check")
-def config_check(path: Annotated[Path, typer.Argument(help="An escalation configuration file (YAML).")]) -> None:
+def config_check(
+    path: Annotated[Path, typer.Argument(help="An escalation configuration file (YAML).")],
+) -> None:
     """Validate an escalation configuration file; one line either way."""
     from triage.config import check_config
 
@@ -146,7 +169,9 @@ def handoff_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
     out: Annotated[Path, typer.Option(help="Directory for the drafts.")],
-    templates: Annotated[Path | None, typer.Option(help="Directory of Jinja2 templates overriding the shipped ones.")] = None,
+    templates: Annotated[
+        Path | None, typer.Option(help="Directory of Jinja2 templates overriding the shipped ones.")
+    ] = None,
 ) -> None:
     """Draft the escalation hand-off (text and HTML) and the customer acknowledgement for every escalated ticket."""
     import json
@@ -164,7 +189,9 @@ def handoff_command(
     with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
         task = progress.add_task("drafting hand-offs", total=len(tickets))
         for start in range(0, len(tickets), 256):
-            for prediction, handoff, acknowledgement in loaded.handoffs(tickets[start : start + 256], templates):
+            for prediction, handoff, acknowledgement in loaded.handoffs(
+                tickets[start : start + 256], templates
+            ):
                 entry = {"id": prediction.id, "escalate": prediction.escalation.escalate}
                 if handoff is not None and acknowledgement is not None:
                     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", prediction.id)
@@ -173,12 +200,18 @@ def handoff_command(
                     (out / f"{stem}.acknowledgement.txt").write_text(
                         f"Subject: {acknowledgement.subject}\n\n{acknowledgement.text}"
                     )
-                    entry.update(template=handoff.template, subject=handoff.subject, files=stem,
-                                 missing_information=handoff.missing_information)
+                    entry.update(
+                        template=handoff.template,
+                        subject=handoff.subject,
+                        files=stem,
+                        missing_information=handoff.missing_information,
+                    )
                     drafted += 1
                 index.write(json.dumps(entry) + "\n")
             progress.update(task, advance=len(tickets[start : start + 256]))
-    console.print(f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})")
+    console.print(
+        f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})"
+    )
 
 
 @app.command("serve")

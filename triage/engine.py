@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,10 @@ from sklearn.utils import murmurhash3_32
 
 from triage.config import EscalationConfig
 from triage.errors import TriageError
-from triage.features import CHAR_FEATURES, HISTORY_FEATURES, NUMERIC, TEXT, WORD_FEATURES
+from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TEXT, WORD_FEATURES
 from triage.frustration import cues_for, lexicon_frustration
-from triage.io import to_frame
 from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
+from triage.io import to_frame
 from triage.policy import Calibration, Decision, decide
 from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution, HeadScores
@@ -48,14 +48,20 @@ FALLBACK_TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
 _TOKEN = re.compile(r"(?u)\b\w[\w'-]*\b")
 
 
-def _hash_index(term: str, n_features: int) -> int:
-    # The same index scikit-learn's HashingVectorizer(alternate_sign=False) gives the term.
+@lru_cache(maxsize=200_000)
+def _hashed(term: str, n_features: int) -> int:
+    # The same index scikit-learn's HashingVectorizer(alternate_sign=False) gives the term. Cached: ticket
+    # vocabularies repeat, and explanations hash every word of every ticket.
     return abs(murmurhash3_32(term, seed=0)) % n_features
 
 
-def _char_ngrams(word: str) -> list[str]:
-    padded = f" {word} "
-    return [padded[i : i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+@lru_cache(maxsize=100_000)
+def _char_indices(chunk: str, offset: int) -> np.ndarray:
+    """The feature columns of the character n-grams (char_wb, 2-5) that one whitespace-separated chunk
+    produces."""
+    padded = f" {chunk} "
+    grams = (padded[i : i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
+    return np.fromiter((offset + _hashed(gram, CHAR_FEATURES) for gram in grams), dtype=np.int64)
 
 
 @dataclass
@@ -130,7 +136,9 @@ class TriageModel:
         for row, ticket in enumerate(tickets):
             found = {name: len(spans) for name, spans in signals[row].items() if spans}
             triggers = {
-                name: float(probabilities[name][row]) if name in probabilities else _fallback_trigger(name, found)
+                name: float(probabilities[name][row])
+                if name in probabilities
+                else _fallback_trigger(name, found)
                 for name in TRIGGERS
             }
             if "escalation" in probabilities:
@@ -190,7 +198,9 @@ class TriageModel:
             trigger_labels=decision.trigger_labels,
             escalation=Escalation(probability=round(scores.escalation, 4), escalate=decision.escalate),
             frustration=Frustration(
-                score=round(scores.frustration_score, 4), level=scores.frustration_level, cues=scores.frustration_cues
+                score=round(scores.frustration_score, 4),
+                level=scores.frustration_level,
+                cues=scores.frustration_cues,
             ),
             recommendation=decision.recommendation,
             reasons=decision.reasons,
@@ -232,14 +242,26 @@ class TriageModel:
                 names[span.start + offset] = str(name)
         return names
 
+    @cached_property
+    def _weights(self) -> dict[tuple[str, int | None], np.ndarray]:
+        return {}
+
     def _linear_weights(self, head: str, class_index: int | None = None) -> np.ndarray:
+        key = (head, class_index)
+        if key not in self._weights:
+            self._weights[key] = self._compute_linear_weights(head, class_index)
+        return self._weights[key]
+
+    def _compute_linear_weights(self, head: str, class_index: int | None = None) -> np.ndarray:
         """The head's weights in calibrated log-odds: the linear model's weights times the slope of its
         sigmoid calibration (averaged over calibration folds). For a context head, the weights apply to
         the standardised second-stage columns."""
         weights = []
-        for fold, model in zip(self.heads[head].calibrated_classifiers_, linear_models(self.heads[head]), strict=True):
+        for fold, model in zip(
+            self.heads[head].calibrated_classifiers_, linear_models(self.heads[head]), strict=True
+        ):
             linear = model.steps[-1][1] if hasattr(model, "steps") else model
-            coef = np.asarray(linear.coef_)
+            coef = linear.coef_.toarray() if sparse.issparse(linear.coef_) else np.asarray(linear.coef_)
             k = 0 if coef.shape[0] == 1 else (class_index or 0)
             # _SigmoidCalibration: p = 1 / (1 + exp(a * f + b)), so d(log-odds)/df = -a.
             weights.append(coef[k] * -fold.calibrators[k].a_)
@@ -250,21 +272,24 @@ class TriageModel:
         return (meta_row - scaler.mean_) / scaler.scale_
 
     def _explain(
-        self, x: sparse.csr_matrix, meta_row: np.ndarray | None, text: str, ticket: Ticket, team: dict[str, float]
+        self,
+        x: sparse.csr_matrix,
+        meta_row: np.ndarray | None,
+        text: str,
+        ticket: Ticket,
+        team: dict[str, float],
     ) -> dict[str, list[Contribution]]:
         """The strongest contributions to each head for this ticket, from the model's own weights and this
         ticket's feature values: text heads by phrase, context heads by second-stage column."""
         out: dict[str, list[Contribution]] = {}
+        context = _context_phrases(ticket)
         text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.heads]
         if text_heads:
-            phrases = self._phrase_map(x, text, ticket)
+            phrases, shares = self._attribution(x, text, ticket, context)
             for head in text_heads:
-                effect = self._linear_weights(head)[x.indices] * x.data
-                totals: dict[str, float] = defaultdict(float)
-                for (phrase, share), value in zip(phrases, effect, strict=True):
-                    for name, fraction in share if phrase is None else [(phrase, 1.0)]:
-                        totals[name] += value * fraction
-                out[head] = _strongest(totals)
+                effect = shares @ (self._linear_weights(head)[x.indices] * x.data)
+                top = np.argsort(-np.abs(effect))[:EXPLANATIONS_PER_HEAD]
+                out[head] = _strongest({phrases[i]: float(effect[i]) for i in top})
         if meta_row is not None:
             targets: list[tuple[str, str, int | None]] = []
             if "escalation" in self.heads:
@@ -274,73 +299,105 @@ class TriageModel:
                 targets.append((f"team:{best}", "team", self.team_names.index(best)))
             for label, head, class_index in targets:
                 effect = self._linear_weights(head, class_index) * self._standardised(head, meta_row)
-                totals = defaultdict(float)
-                for column, value in zip(self.meta_columns, effect, strict=True):
-                    totals[_meta_phrase(column, ticket)] += value
+                # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
+                totals: dict[str, float] = defaultdict(float)
+                for i in np.argsort(-np.abs(effect))[: 3 * EXPLANATIONS_PER_HEAD]:
+                    totals[_meta_phrase(self.meta_columns[i], context)] += float(effect[i])
                 out[label] = _strongest(totals)
         return out
 
-    def _phrase_map(self, x: sparse.csr_matrix, text: str, ticket: Ticket) -> list[tuple[str | None, list]]:
-        """For each active feature of this ticket, the readable phrase it belongs to.
+    def _attribution(
+        self, x: sparse.csr_matrix, text: str, ticket: Ticket, context: dict[str, str]
+    ) -> tuple[list[str], sparse.csr_matrix]:
+        """Readable phrases, and how each active feature of this ticket is shared among them: a
+        (phrases x active features) matrix whose columns sum to 1, so ``shares @ effect`` splits a head's
+        score exactly.
 
-        Word and character n-grams are attributed to the words of this ticket's text that produce them
-        (a bigram half to each word; a character n-gram split over the words containing it), so a word's
-        contribution is what the model would lose without it.
+        Word and character n-grams go to the words of this ticket's text that produce them (a bigram half
+        to each word; a character n-gram split over the words containing it), so a word's contribution is
+        what the model would lose without it. Other features are phrases of their own.
         """
         blocks = self.features.named_steps["features"].output_indices_
-        names = self._named_features
+        phrase_ids: dict[str, int] = {}
+        rows: list[int] = []  # one entry per (phrase, feature column) pair
+        cols: list[int] = []
+        weights: list[float] = []
+
+        def add(phrase: str, column: int, weight: float = 1.0) -> None:
+            rows.append(phrase_ids.setdefault(phrase, len(phrase_ids)))
+            cols.append(column)
+            weights.append(weight)
+
         words = [token.lower() for token in _TOKEN.findall(text)]
-        word_index: dict[int, list[tuple[str, float]]] = defaultdict(list)
+        start = blocks["words"].start
         for position, word in enumerate(words):
-            word_index[_hash_index(word, WORD_FEATURES)].append((word, 1.0))
+            add(f"mentions '{word}'", start + _hashed(word, WORD_FEATURES))
             if position + 1 < len(words):
-                bigram = _hash_index(f"{word} {words[position + 1]}", WORD_FEATURES)
-                word_index[bigram] += [(word, 0.5), (words[position + 1], 0.5)]
-        char_index: dict[int, list[tuple[str, float]]] = defaultdict(list)
-        for word in set(re.findall(r"\S+", text.lower())):
-            clean = _TOKEN.search(word)
-            for gram in _char_ngrams(word):
-                char_index[_hash_index(gram, CHAR_FEATURES)].append((clean.group(0) if clean else word, 1.0))
-        history_words = {
-            _hash_index(token.lower(), HISTORY_FEATURES): token.lower()
-            for turn in ticket.history
-            for token in _TOKEN.findall(turn.body)
-        }
-
-        def quoted(shares: list[tuple[str, float]]) -> list[tuple[str, float]]:
-            total = sum(weight for _, weight in shares) or 1.0
-            merged: dict[str, float] = defaultdict(float)
-            for word, weight in shares:
-                merged[f"mentions '{word}'"] += weight / total
-            return list(merged.items())
-
-        out: list[tuple[str | None, list]] = []
+                bigram = start + _hashed(f"{word} {words[position + 1]}", WORD_FEATURES)
+                add(f"mentions '{word}'", bigram, 0.5)
+                add(f"mentions '{words[position + 1]}'", bigram, 0.5)
+        start = blocks["history"].start
+        for turn in ticket.history:
+            for token in _TOKEN.findall(turn.body):
+                add(f"history mentions '{token.lower()}'", start + _hashed(token.lower(), HISTORY_FEATURES))
         for index in x.indices:
-            block = next(name for name, span in blocks.items() if span.start <= index < span.stop)
-            local = index - blocks[block].start
-            if block == "words":
-                out.append((None, quoted(word_index.get(local, [("(hashed n-gram)", 1.0)]))))
-            elif block == "chars":
-                out.append((None, quoted(char_index.get(local, [("(hashed n-gram)", 1.0)]))))
-            elif block == "history":
-                out.append((f"history mentions '{history_words.get(local, '(hashed word)')}'", []))
-            elif block == "signals":
-                signal = names[index].split("signal:")[-1]
-                out.append((f"signal: {SIGNALS.get(signal, signal)}", []))
-            elif block in ("cues", "history_cues"):
-                cue = _CUE_PHRASES.get(names[index].split("frustration:")[-1], names[index])
-                where = "earlier customer turns" if block == "history_cues" else "this message"
-                out.append((f"{where}: {cue}", []))
-            elif block == "plan_channel":
-                out.append((names[index].replace("_", ": ", 1), []))
-            else:
-                out.append((_context_phrase(names[index], ticket), []))
-        return out
+            name = self._named_features.get(int(index))
+            if name is not None:
+                add(self._feature_phrase(int(index), name, context), int(index))
+        # Character n-grams: many per word, so gathered as arrays.
+        start = blocks["chars"].start
+        char_rows, char_cols = [np.asarray(rows, dtype=np.int64)], [np.asarray(cols, dtype=np.int64)]
+        for chunk in set(text.lower().split()):  # char_wb's own word split
+            token = _TOKEN.search(chunk)
+            indices = _char_indices(chunk, start)
+            char_rows.append(
+                np.full(
+                    len(indices),
+                    phrase_ids.setdefault(
+                        f"mentions '{token.group(0) if token else chunk}'", len(phrase_ids)
+                    ),
+                )
+            )
+            char_cols.append(indices)
+        all_rows, all_cols = np.concatenate(char_rows), np.concatenate(char_cols)
+        values = np.concatenate([np.asarray(weights), np.ones(len(all_cols) - len(weights))])
+        positions = np.searchsorted(x.indices, all_cols)
+        present = (positions < len(x.indices)) & (
+            x.indices[np.minimum(positions, len(x.indices) - 1)] == all_cols
+        )
+        shares = sparse.csc_matrix(
+            (values[present], (all_rows[present], positions[present])),
+            shape=(len(phrase_ids), len(x.indices)),
+        )
+        totals = np.asarray(shares.sum(axis=0)).ravel()
+        unexplained = totals == 0  # a hashed n-gram whose source we could not recover
+        if unexplained.any():
+            phrase_ids["(other n-grams)"] = len(phrase_ids)
+            shares = sparse.vstack([shares, sparse.csr_matrix(unexplained.astype(float)[None, :])]).tocsc()
+            totals[unexplained] = 1.0
+        return list(phrase_ids), (shares @ sparse.diags(1.0 / totals)).tocsr()
+
+    def _feature_phrase(self, index: int, name: str, context: dict[str, str]) -> str:
+        blocks = self.features.named_steps["features"].output_indices_
+        block = next(block for block, span in blocks.items() if span.start <= index < span.stop)
+        if block == "signals":
+            signal = name.split("signal:")[-1]
+            return f"signal: {SIGNALS.get(signal, signal)}"
+        if block in ("cues", "history_cues"):
+            cue = _CUE_PHRASES.get(name.split("frustration:")[-1], name)
+            return f"{'earlier customer turns' if block == 'history_cues' else 'this message'}: {cue}"
+        if block == "plan_channel":
+            return name.replace("_", ": ", 1)
+        return context.get(name, name)
 
 
 def _strongest(totals: dict[str, float]) -> list[Contribution]:
     ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
-    return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
+    return [
+        Contribution(name, round(value, 3))
+        for name, value in ranked[:EXPLANATIONS_PER_HEAD]
+        if abs(value) >= 0.01
+    ]
 
 
 # Tone cues (triage.frustration.FEATURES) in words. Their features are standardised, so a cue's
@@ -370,7 +427,7 @@ _EVIDENCE_PHRASES = {
 }
 
 
-def _meta_phrase(column: str, ticket: Ticket) -> str:
+def _meta_phrase(column: str, context: dict[str, str]) -> str:
     kind, _, name = column.partition(":")
     if kind == "text":
         return _EVIDENCE_PHRASES[name]
@@ -380,29 +437,27 @@ def _meta_phrase(column: str, ticket: Ticket) -> str:
     if kind == "plan_channel":
         return name.replace("_", ": ", 1)
     if kind == "context":
-        return _context_phrase(name, ticket)
-    head, _, context = name.partition("*")
-    return f"{_EVIDENCE_PHRASES[head]}, with {_context_phrase(context, ticket)}"
+        return context.get(name, name)
+    head, _, feature = name.partition("*")
+    return f"{_EVIDENCE_PHRASES[head]}, with {context.get(feature, feature)}"
 
 
-def _context_phrase(feature: str, ticket: Ticket) -> str:
+def _context_phrases(ticket: Ticket) -> dict[str, str]:
+    """Each context feature of this ticket (triage.features.NUMERIC) in words."""
     customer = ticket.customer
+    value = customer.annual_contract_value if customer else None
     path = trajectory(ticket)
-    if feature in ("log_contract_value", "contract_value_missing"):
-        value = customer.annual_contract_value if customer else None
-        return "contract value not provided" if value is None else f"contract value ${value:,.0f}"
-    if feature == "strategic":
-        return "strategic account" if customer and customer.strategic else "not a strategic account"
-    if feature == "log_customer_contacts":
-        return f"customer contact number {path.customer_contacts} on this ticket"
-    if feature == "agent_replies":
-        return f"{path.agent_replies} agent replies so far"
-    if feature == "log_hours_open":
-        return f"open {path.hours_open:.0f} h"
-    if feature == "failed_attempts":
-        return f"{path.failed_attempts} failed troubleshooting attempts in the history"
-    assert feature in NUMERIC, feature
-    return feature
+    return {
+        "log_contract_value": "contract value not provided"
+        if value is None
+        else f"contract value ${value:,.0f}",
+        "contract_value_missing": "contract value not provided" if value is None else "contract value known",
+        "strategic": "strategic account" if customer and customer.strategic else "not a strategic account",
+        "log_customer_contacts": f"customer contact number {path.customer_contacts} on this ticket",
+        "agent_replies": f"{path.agent_replies} agent replies so far",
+        "log_hours_open": f"open {path.hours_open:.0f} h",
+        "failed_attempts": f"{path.failed_attempts} failed troubleshooting attempts in the history",
+    }
 
 
 def _fallback_trigger(name: str, signals: dict[str, int]) -> float:

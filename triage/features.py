@@ -44,9 +44,15 @@ CHAR_FEATURES = 2**18
 HISTORY_FEATURES = 2**16
 
 
-def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)) -> HashingVectorizer:
+def word_vectorizer(
+    n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)
+) -> HashingVectorizer:
     return HashingVectorizer(
-        ngram_range=ngram_range, n_features=n_features, alternate_sign=False, norm=None, lowercase=True,
+        ngram_range=ngram_range,
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
         token_pattern=r"(?u)\b\w[\w'-]*\b",
     )
 
@@ -54,7 +60,11 @@ def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int
 def char_vectorizer(n_features: int = CHAR_FEATURES) -> HashingVectorizer:
     # char_wb n-grams never cross a word boundary, so each belongs to one word: explanations use that.
     return HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=n_features, alternate_sign=False, norm=None,
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,
         lowercase=True,
     )
 
@@ -81,10 +91,20 @@ class TicketColumns(BaseEstimator, TransformerMixin):
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
         rows = []
         for subject, body, history, channel, plan, value, strategic, created_at in zip(
-            X["subject"], X["body"], X["history"], X["channel"], X["customer_plan"],
-            X["customer_annual_contract_value"], X["customer_strategic"], X["created_at"], strict=True,
+            X["subject"],
+            X["body"],
+            X["history"],
+            X["channel"],
+            X["customer_plan"],
+            X["customer_annual_contract_value"],
+            X["customer_strategic"],
+            X["created_at"],
+            strict=True,
         ):
-            turns = [turn if isinstance(turn, Interaction) else Interaction.model_validate(turn) for turn in history]
+            turns = [
+                turn if isinstance(turn, Interaction) else Interaction.model_validate(turn)
+                for turn in history
+            ]
             path = trajectory_of_turns(turns, f"{subject}\n{body}", _value(created_at))
             contract_value = _value(value)
             rows.append(
@@ -112,7 +132,9 @@ class TicketColumns(BaseEstimator, TransformerMixin):
 def build_features() -> Pipeline:
     text_words = make_pipeline(word_vectorizer(), TfidfTransformer(sublinear_tf=True))
     text_chars = make_pipeline(char_vectorizer(), TfidfTransformer(sublinear_tf=True))
-    history_words = make_pipeline(word_vectorizer(HISTORY_FEATURES, (1, 1)), TfidfTransformer(sublinear_tf=True))
+    history_words = make_pipeline(
+        word_vectorizer(HISTORY_FEATURES, (1, 1)), TfidfTransformer(sublinear_tf=True)
+    )
     columns = ColumnTransformer(
         [
             ("words", text_words, TEXT),

@@ -25,8 +25,12 @@ EXAMPLE_TICKETS = 3
 
 
 def run_training(
-    data: Path, out: Path, config_path: Path | None = None, settings: TrainSettings = TrainSettings(),
-    track: bool = True, on_step: Callable[[str], None] | None = None,
+    data: Path,
+    out: Path,
+    config_path: Path | None = None,
+    settings: TrainSettings = TrainSettings(),
+    track: bool = True,
+    on_step: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     step = on_step or (lambda _: None)
     config = load_config(config_path)
@@ -44,14 +48,25 @@ def run_training(
         "data": {"path": str(data), "rows": n, "sha256": data_hash(tickets)},
         "seed": settings.seed,
         "settings": asdict(settings),
-        "split": {"test": n_test, "calibration": int(round(n * settings.calibration_size)),
-                  "fit": n - n_test - int(round(n * settings.calibration_size))},
+        "split": {
+            "test": n_test,
+            "calibration": int(round(n * settings.calibration_size)),
+            "fit": n - n_test - int(round(n * settings.calibration_size)),
+        },
         "metrics": result.metrics,
         "skipped_heads": result.skipped_heads,
         "labels": {"triggers": list(TRIGGERS), "teams": model.team_names},
     }
-    model.metadata.update({"name": "triage", "version": "unregistered", "alias": None, "trained_at": card["trained_at"],
-                           "data_sha256": card["data"]["sha256"], "metrics": result.metrics})
+    model.metadata.update(
+        {
+            "name": "triage",
+            "version": "unregistered",
+            "alias": None,
+            "trained_at": card["trained_at"],
+            "data_sha256": card["data"]["sha256"],
+            "metrics": result.metrics,
+        }
+    )
     step("saving")
     save_model(model, out)
     card["fallback_heads"] = list(model.fallback_heads)
@@ -67,13 +82,22 @@ def run_training(
         outputs = [p.model_dump_json() for p in model.predict(examples)]
         _write_card(out, card)
         registry = log_training_run(
-            out, params={"seed": settings.seed, "alpha": settings.alpha, "epochs": settings.epochs,
-                         "rows": n, "data_sha256": card["data"]["sha256"][:16]},
+            out,
+            params={
+                "seed": settings.seed,
+                "alpha": settings.alpha,
+                "epochs": settings.epochs,
+                "rows": n,
+                "data_sha256": card["data"]["sha256"][:16],
+            },
             metrics=flat_metrics(result.metrics),
             artefacts=[out / "model_card.md", out / "model_card.json", *map(Path, card["plots"])],
-            input_example=inputs, output_example=outputs,
+            input_example=inputs,
+            output_example=outputs,
         )
-        model.metadata.update({"version": registry["version"], "alias": registry["alias"], "mlflow": registry})
+        model.metadata.update(
+            {"version": registry["version"], "alias": registry["alias"], "mlflow": registry}
+        )
         card["version"] = registry["version"]
         card["mlflow"] = registry
         write_metadata(out, model.metadata)

@@ -101,10 +101,13 @@ def multiclass_report(y_true: np.ndarray, proba: np.ndarray, classes: list[str])
             for c, p, r, f, s in zip(classes, precision, recall, f1, support, strict=True)
         },
         "accuracy": float(accuracy_score(y_true, predicted)),
-        "macro_f1": float(f1_score(y_true, predicted, labels=np.asarray(classes)[present], average="macro",
-                                   zero_division=0)),
+        "macro_f1": float(
+            f1_score(y_true, predicted, labels=np.asarray(classes)[present], average="macro", zero_division=0)
+        ),
         "roc_auc_macro_ovr": _safe(roc_auc_score, onehot[:, present], proba[:, present], average="macro"),
-        "pr_auc_macro": _safe(average_precision_score, onehot[:, present], proba[:, present], average="macro"),
+        "pr_auc_macro": _safe(
+            average_precision_score, onehot[:, present], proba[:, present], average="macro"
+        ),
         "brier": float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
         "ece_top_label": expected_calibration_error(correct, confidence),
         "coverage_at_90_precision": coverage_at_precision(correct, confidence),

@@ -33,7 +33,9 @@ def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
             reliability.plot(predicted, observed, marker="o", label=name)
             precision, recall, _ = precision_recall_curve(truth, proba)
             pr.plot(recall, precision, label=name)
-        reliability.set(xlabel="predicted probability", ylabel="observed frequency", title="Reliability (test split)")
+        reliability.set(
+            xlabel="predicted probability", ylabel="observed frequency", title="Reliability (test split)"
+        )
         pr.set(xlabel="recall", ylabel="precision", title="Precision-recall (test split)", ylim=(0, 1.02))
         pr.axhline(0.9, ls=":", color="grey")
         reliability.legend(fontsize=8)
@@ -52,7 +54,14 @@ def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
         ax.set_xticks(range(len(classes)), classes, rotation=35, ha="right")
         ax.set_yticks(range(len(classes)), classes)
         for (i, j), count in np.ndenumerate(matrix):
-            ax.text(j, i, str(count), ha="center", va="center", color="black" if count < matrix.max() / 2 else "white")
+            ax.text(
+                j,
+                i,
+                str(count),
+                ha="center",
+                va="center",
+                color="black" if count < matrix.max() / 2 else "white",
+            )
         ax.set(xlabel="predicted", ylabel="true", title=f"{name}: confusion matrix (test split)")
         fig.tight_layout()
         path = directory / f"confusion_{name}.png"
@@ -111,7 +120,9 @@ def render_markdown(card: dict[str, Any]) -> str:
             "|---|---|---|---|---|",
         ]
         for label, row in report["per_class"].items():
-            lines.append(f"| {label} | {_fmt(row['precision'])} | {_fmt(row['recall'])} | {_fmt(row['f1'])} | {row['support']} |")
+            lines.append(
+                f"| {label} | {_fmt(row['precision'])} | {_fmt(row['recall'])} | {_fmt(row['f1'])} | {row['support']} |"
+            )
     lines += ["", "## Heads answered by criteria only", ""]
     if card["fallback_heads"]:
         for head in card["fallback_heads"]:

@@ -55,7 +55,10 @@ def library_versions() -> dict[str, str]:
 def git_commit() -> str | None:
     try:
         result = subprocess.run(
-            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
+            ["git", "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
             cwd=Path(__file__).resolve().parent,
         )
     except (OSError, subprocess.SubprocessError):
@@ -67,7 +70,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def save_model(model: TriageModel, directory: str | Path, extra_metadata: dict[str, Any] | None = None) -> Path:
+def save_model(
+    model: TriageModel, directory: str | Path, extra_metadata: dict[str, Any] | None = None
+) -> Path:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     artefact = directory / ARTEFACT
@@ -97,7 +102,9 @@ def write_metadata(directory: Path, metadata: dict[str, Any]) -> None:
 def read_metadata(directory: str | Path) -> dict[str, Any]:
     path = Path(directory) / METADATA
     if not path.is_file():
-        raise ModelLoadError(f"{directory}: not a triage model directory (no {METADATA}); run `triage train` first")
+        raise ModelLoadError(
+            f"{directory}: not a triage model directory (no {METADATA}); run `triage train` first"
+        )
     try:
         return json.loads(path.read_text())
     except json.JSONDecodeError as error:
@@ -126,12 +133,18 @@ def load_model(directory: str | Path) -> TriageModel:
         if not path.is_file():
             raise ModelLoadError(f"{directory}: {name} is missing")
         if sha256(path) != recorded.get(name):
-            raise ModelLoadError(f"{path}: SHA-256 does not match metadata.json; the file was modified, refusing to load")
+            raise ModelLoadError(
+                f"{path}: SHA-256 does not match metadata.json; the file was modified, refusing to load"
+            )
     artefact = directory / ARTEFACT
     untrusted = set(sio.get_untrusted_types(file=artefact)) - set(trusted_types())
     if untrusted:
-        raise ModelLoadError(f"{artefact}: contains types outside the trusted list: {', '.join(sorted(untrusted))}")
+        raise ModelLoadError(
+            f"{artefact}: contains types outside the trusted list: {', '.join(sorted(untrusted))}"
+        )
     parts = sio.load(artefact, trusted=trusted_types())
     config = load_config(directory / "escalation.yaml")
     calibration = Calibration.from_dict(json.loads((directory / "calibration.json").read_text()))
-    return TriageModel(parts["features"], parts["heads"], config, calibration, metadata, parts["meta_columns"])
+    return TriageModel(
+        parts["features"], parts["heads"], config, calibration, metadata, parts["meta_columns"]
+    )

@@ -55,14 +55,30 @@ def pyfunc_model():
 
 
 def _requirements() -> list[str]:
-    names = ("scikit-learn", "numpy", "scipy", "pandas", "skops", "spacy", "spacy-lookups-data", "pydantic",
-             "pyyaml", "jinja2", "vaderSentiment", "mlflow")
+    names = (
+        "scikit-learn",
+        "numpy",
+        "scipy",
+        "pandas",
+        "skops",
+        "spacy",
+        "spacy-lookups-data",
+        "pydantic",
+        "pyyaml",
+        "jinja2",
+        "vaderSentiment",
+        "mlflow",
+    )
     return [f"{name}=={package_metadata.version(name)}" for name in names]
 
 
 def log_training_run(
-    model_dir: Path, params: dict[str, Any], metrics: dict[str, float], artefacts: list[Path],
-    input_example: list[str], output_example: list[str],
+    model_dir: Path,
+    params: dict[str, Any],
+    metrics: dict[str, float],
+    artefacts: list[Path],
+    input_example: list[str],
+    output_example: list[str],
 ) -> dict[str, str | None]:
     """Log one training run, register its model, and give the first version the champion alias.
 
@@ -91,7 +107,9 @@ def log_training_run(
                 registered_model_name=MODEL_NAME,
             )
     except Exception as error:  # MLflow raises many types for an unreachable or locked store
-        raise TriageError(f"MLflow logging failed ({type(error).__name__}: {str(error).splitlines()[0]})") from None
+        raise TriageError(
+            f"MLflow logging failed ({type(error).__name__}: {str(error).splitlines()[0]})"
+        ) from None
     client = MlflowClient()
     version = str(info.registered_model_version)
     alias = None
@@ -99,8 +117,12 @@ def log_training_run(
     if not _has_alias(client, CHAMPION):
         client.set_registered_model_alias(MODEL_NAME, CHAMPION, version)
         alias = CHAMPION
-    return {"run_id": run.info.run_id, "version": version, "alias": alias,
-            "tracking_uri": mlflow.get_tracking_uri()}
+    return {
+        "run_id": run.info.run_id,
+        "version": version,
+        "alias": alias,
+        "tracking_uri": mlflow.get_tracking_uri(),
+    }
 
 
 def _has_alias(client, alias: str) -> bool:
@@ -115,8 +137,18 @@ def flat_metrics(metrics: dict[str, Any]) -> dict[str, float]:
     """The model card's headline numbers as MLflow metric names (head.metric)."""
     out = {}
     for head, report in metrics.items():
-        for key in ("roc_auc", "pr_auc", "brier", "ece", "macro_f1", "f1_positive", "accuracy",
-                    "coverage_at_90_precision", "ece_top_label", "roc_auc_macro_ovr"):
+        for key in (
+            "roc_auc",
+            "pr_auc",
+            "brier",
+            "ece",
+            "macro_f1",
+            "f1_positive",
+            "accuracy",
+            "coverage_at_90_precision",
+            "ece_top_label",
+            "roc_auc_macro_ovr",
+        ):
             value = report.get(key)
             if isinstance(value, (int, float)):
                 out[f"{head}.{key}"] = float(value)

@@ -86,7 +86,11 @@ def data_hash(tickets: Sequence[LabelledTicket]) -> str:
 
 def _linear(settings: TrainSettings) -> SGDClassifier:
     return SGDClassifier(
-        loss="log_loss", alpha=settings.alpha, max_iter=settings.epochs, tol=None, random_state=settings.seed,
+        loss="log_loss",
+        alpha=settings.alpha,
+        max_iter=settings.epochs,
+        tol=None,
+        random_state=settings.seed,
     )
 
 
@@ -152,10 +156,14 @@ def train(
         labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
     rows = np.arange(len(frame))
     stratify = labels["escalation"] if "escalation" in labels and labels["escalation"].notna().all() else None
-    rest, test = train_test_split(rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify)
+    rest, test = train_test_split(
+        rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify
+    )
     cal_share = settings.calibration_size / (1 - settings.test_size)
     fit, cal = train_test_split(
-        rest, test_size=cal_share, random_state=settings.seed,
+        rest,
+        test_size=cal_share,
+        random_state=settings.seed,
         stratify=None if stratify is None else stratify.iloc[rest],
     )
 
@@ -229,7 +237,11 @@ def train(
 
 
 def _calibrate_policy(
-    model: TriageModel, X, labels: dict[str, pd.Series], cal: np.ndarray, history: pd.DataFrame,
+    model: TriageModel,
+    X,
+    labels: dict[str, pd.Series],
+    cal: np.ndarray,
+    history: pd.DataFrame,
     config: EscalationConfig,
 ) -> Calibration:
     probabilities = model.head_probabilities(X[cal])
