@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -158,3 +160,32 @@ def test_rejects_what_is_not_a_batch_of_texts() -> None:
         FrustrationCues().transform("one string")
     with pytest.raises(TypeError, match="text 0"):
         FrustrationCues().transform([3.5])
+
+
+# --- VADER sentiment (our vectorised re-implementation) ----------------------------------------------------
+
+VADER_EXAMPLES = [
+    "VADER is smart, handsome, and funny.",
+    "VADER is very smart, handsome, and funny!!!",
+    "VADER is VERY SMART, handsome, and FUNNY.",
+    "VADER is not smart, handsome, nor funny.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "No problem at all, thanks.",
+    "Don't ruin it for him??",
+    "Thanks, the fix works :) but the export is still slow :(",
+]
+
+
+@pytest.mark.parametrize("text", VADER_EXAMPLES)
+def test_sentiment_agrees_with_vader_sentiment(text: str) -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    expected = SentimentIntensityAnalyzer().polarity_scores(text)
+    [row] = FrustrationCues().transform([text])[:, :4]
+    np.testing.assert_allclose(row, [expected[key] for key in ("neg", "neu", "pos", "compound")], atol=0.01)
+
+
+def test_sentiment_lexicon_loads_on_first_use_not_at_import() -> None:
+    code = "import sys, triage.frustration; print('vaderSentiment' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

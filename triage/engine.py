@@ -301,8 +301,10 @@ class TriageModel:
                 effect = self._linear_weights(head, class_index) * self._standardised(head, meta_row)
                 # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
                 totals: dict[str, float] = defaultdict(float)
+                standardised = self._standardised(head, meta_row)
                 for i in np.argsort(-np.abs(effect))[: 3 * EXPLANATIONS_PER_HEAD]:
-                    totals[_meta_phrase(self.meta_columns[i], context)] += float(effect[i])
+                    phrase = _meta_phrase(self.meta_columns[i], context, below_average=standardised[i] < 0)
+                    totals[phrase] += float(effect[i])
                 out[label] = _strongest(totals)
         return out
 
@@ -427,10 +429,12 @@ _EVIDENCE_PHRASES = {
 }
 
 
-def _meta_phrase(column: str, context: dict[str, str]) -> str:
+def _meta_phrase(column: str, context: dict[str, str], below_average: bool = False) -> str:
+    """A second-stage column in words. Columns are standardised, so a weak value (below the average
+    training ticket) pushes the other way: the phrase says so."""
     kind, _, name = column.partition(":")
     if kind == "text":
-        return _EVIDENCE_PHRASES[name]
+        return f"{'weak: ' if below_average else ''}{_EVIDENCE_PHRASES[name]}"
     if kind == "signals":
         signal = name.split("signal:")[-1]
         return f"signal: {SIGNALS.get(signal, signal)}"
@@ -439,7 +443,8 @@ def _meta_phrase(column: str, context: dict[str, str]) -> str:
     if kind == "context":
         return context.get(name, name)
     head, _, feature = name.partition("*")
-    return f"{_EVIDENCE_PHRASES[head]}, with {context.get(feature, feature)}"
+    strength = "weak" if below_average else "strong"
+    return f"{strength}: {_EVIDENCE_PHRASES[head]}, given {context.get(feature, feature)}"
 
 
 def _context_phrases(ticket: Ticket) -> dict[str, str]:

@@ -28,11 +28,12 @@ def run_training(
     data: Path,
     out: Path,
     config_path: Path | None = None,
-    settings: TrainSettings = TrainSettings(),
+    settings: TrainSettings | None = None,
     track: bool = True,
     on_step: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     step = on_step or (lambda _: None)
+    settings = settings or TrainSettings()
     config = load_config(config_path)
     step("reading data")
     tickets = read_labelled(data)

@@ -141,10 +141,11 @@ def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) 
 def train(
     tickets: Sequence[LabelledTicket],
     config: EscalationConfig,
-    settings: TrainSettings = TrainSettings(),
+    settings: TrainSettings | None = None,
     on_step: Callable[[str], None] | None = None,
 ) -> TrainingResult:
     step = on_step or (lambda _: None)
+    settings = settings or TrainSettings()
     frame = to_frame(list(tickets))
     labels = label_columns(frame)
     if "escalation" in labels:
