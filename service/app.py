@@ -4,8 +4,6 @@ The model is loaded in the app's lifespan, never at import; ``/readyz`` answers 
 verified. Adapters, authentication and durable feedback arrive with the API issue.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,6 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from triage.engine import TriageModel
@@ -31,6 +32,22 @@ class PredictResponse(BaseModel):
     predictions: list[Prediction]
 
 
+def loaded_model(request: Request) -> TriageModel:
+    model = request.app.state.model
+    if model is None:
+        raise HTTPException(503, detail=getattr(request.app.state, "load_error", "model not loaded"))
+    return model
+
+
+Model = Annotated[TriageModel, Depends(loaded_model)]
+
+
+async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    # FastAPI's default echoes the offending input, which may be NaN or Infinity: not encodable, so a 500.
+    details = [{key: value for key, value in item.items() if key not in ("input", "ctx")} for item in error.errors()]
+    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(details)})
+
+
 def create_app(model_dir: str | Path | None = None) -> FastAPI:
     directory = Path(model_dir or os.environ.get("TRIAGE_MODEL_DIR", "models/default"))
 
@@ -44,14 +61,7 @@ def create_app(model_dir: str | Path | None = None) -> FastAPI:
         yield
 
     app = FastAPI(title="triage", version="1", lifespan=lifespan)
-
-    def loaded_model(request: Request) -> TriageModel:
-        model = request.app.state.model
-        if model is None:
-            raise HTTPException(503, detail=getattr(request.app.state, "load_error", "model not loaded"))
-        return model
-
-    Model = Annotated[TriageModel, Depends(loaded_model)]
+    app.add_exception_handler(RequestValidationError, validation_error)
 
     @app.get("/healthz", operation_id="health")
     def health() -> dict[str, str]:

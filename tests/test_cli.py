@@ -30,7 +30,11 @@ def test_validate_accepts_the_fixture():
     [
         ("absent.jsonl", None, "absent.jsonl: no such file"),
         ("tickets.xlsx", "", "unsupported file type '.xlsx'; use one of .jsonl, .csv, .parquet"),
-        ("bad.jsonl", '{"id": "1", "body": "x", "channel": ["email"]}\n', "line 1: field 'channel': Input should be a valid string"),
+        (
+            "bad.jsonl",
+            '{"id": "1", "body": "x", "channel": ["email"]}\n',
+            "line 1: field 'channel': Input should be a valid string",
+        ),
         ("broken.jsonl", '{"id": "1", "body": \n', "line 1: not valid JSON"),
     ],
 )

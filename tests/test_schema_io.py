@@ -73,11 +73,19 @@ def test_bad_labels_are_refused(labels, field):
 
 def test_prediction_refuses_probabilities_outside_unit_interval():
     good = {
-        "id": "1", "model": {"version": "1"}, "triggers": {"technical": 0.5}, "trigger_labels": [],
+        "id": "1",
+        "model": {"version": "1"},
+        "triggers": {"technical": 0.5},
+        "trigger_labels": [],
         "escalation": {"probability": 0.2, "escalate": False},
         "frustration": {"score": 0.1, "level": 0, "cues": []},
-        "recommendation": {"tier": 1, "tier_name": "Front-line support", "team": "frontline",
-                           "confidence": 0.9, "abstain": False},
+        "recommendation": {
+            "tier": 1,
+            "tier_name": "Front-line support",
+            "team": "frontline",
+            "confidence": 0.9,
+            "abstain": False,
+        },
     }
     Prediction.model_validate(good)
     with pytest.raises(ValidationError):
@@ -103,7 +111,9 @@ def test_csv_row_errors_name_the_row(tmp_path):
 
 def test_csv_accepts_comma_separated_tags_and_flat_customer_columns(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text("id,body,tags,customer_annual_contract_value,customer_strategic\nA,hello,\"api, billing\",1500,true\n")
+    path.write_text(
+        'id,body,tags,customer_annual_contract_value,customer_strategic\nA,hello,"api, billing",1500,true\n'
+    )
     (ticket,) = read_tickets(path)
     assert ticket.tags == ["api", "billing"]
     assert ticket.customer.annual_contract_value == 1500

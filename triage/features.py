@@ -77,7 +77,7 @@ def _value(value: object, default: object = None) -> object:
     return value
 
 
-class TicketColumns(BaseEstimator, TransformerMixin):
+class TicketColumns(TransformerMixin, BaseEstimator):
     """The canonical ticket frame -> the model's input columns (text, history text, context).
 
     Stateless: ``fit`` only records the output columns, so training and serving compute the same thing.
@@ -127,6 +127,14 @@ class TicketColumns(BaseEstimator, TransformerMixin):
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(COLUMNS, dtype=object)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        # Input is the canonical ticket DataFrame, not a numeric array (as for scikit-learn's text
+        # vectorizers, its generic checks do not apply; tests/test_engine.py checks the contract directly).
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
 
 
 def build_features() -> Pipeline:

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -94,14 +95,42 @@ def _linear(settings: TrainSettings) -> SGDClassifier:
     )
 
 
+def _calibrate_frozen(model, X_cal, y_cal) -> CalibratedClassifierCV | None:
+    """Sigmoid calibration of a fitted model on held-out rows, or None when those rows cannot support
+    one: a class missing, or a fitted slope that would invert the model's ranking (few positives)."""
+    if set(np.unique(y_cal)) != set(model.classes_):
+        return None
+    everything = np.arange(len(y_cal))
+    # One split holding every row: the model is frozen, so "cross-validation" is just its predictions.
+    calibrated = CalibratedClassifierCV(FrozenEstimator(model), method="sigmoid", cv=[(everything, everything)])
+    calibrated.fit(X_cal, y_cal)
+    increasing = all(calibrator.a_ < 0 for calibrator in calibrated.calibrated_classifiers_[0].calibrators)
+    return calibrated if increasing else None
+
+
 def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
     linear = _linear(settings).fit(X_fit, y_fit)
     # SGD's coef_ is C-contiguous; single-row predict_proba would copy it every call (TRAPS.md).
     linear.coef_ = np.asfortranarray(linear.coef_)
-    if set(np.unique(y_cal)) == set(linear.classes_):
-        return CalibratedClassifierCV(FrozenEstimator(linear), method="sigmoid").fit(X_cal, y_cal)
-    # Too few calibration rows for some class: cross-validated calibration on the fit rows instead.
-    return CalibratedClassifierCV(_linear(settings), method="sigmoid", cv=3).fit(X_fit, y_fit)
+    calibrated = _calibrate_frozen(linear, X_cal, y_cal)
+    if calibrated is not None:
+        return calibrated
+    # The calibration rows cannot carry it: cross-validated calibration over all labelled rows instead.
+    return CalibratedClassifierCV(_linear(settings), method="sigmoid", cv=3).fit(
+        sparse.vstack([X_fit, X_cal]).tocsr(), np.concatenate([y_fit, y_cal])
+    )
+
+
+def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
+    def second_stage():
+        return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+
+    calibrated = _calibrate_frozen(second_stage().fit(meta_fit, y_fit), meta_cal, y_cal)
+    if calibrated is not None:
+        return calibrated
+    return CalibratedClassifierCV(second_stage(), method="sigmoid", cv=3).fit(
+        np.vstack([meta_fit, meta_cal]), np.concatenate([y_fit, y_cal])
+    )
 
 
 def _label_array(name: str, series: pd.Series) -> np.ndarray:
@@ -126,16 +155,6 @@ def _out_of_fold(name: str, X, y, rows: np.ndarray, settings: TrainSettings) -> 
         model = _linear(settings).fit(X[rows[inner]], y[rows[inner]])
         out[outer] = evidence(name, model, X[rows[outer]])
     return out
-
-
-def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
-    model.fit(meta_fit, y_fit)
-    if set(np.unique(y_cal)) == set(model.classes_):
-        return CalibratedClassifierCV(FrozenEstimator(model), method="sigmoid").fit(meta_cal, y_cal)
-    return CalibratedClassifierCV(
-        make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000)), method="sigmoid", cv=3
-    ).fit(meta_fit, y_fit)
 
 
 def train(

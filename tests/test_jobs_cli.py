@@ -1,0 +1,259 @@
+"""The project's whole workflow as a user runs it, on tiny data: demo-data -> train -> predict -> evaluate ->
+handoff through ``python -m triage``, then every command's refusal of bad input (exit 2, one line)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import handwritten_tickets
+
+from triage.errors import TriageError
+from triage.io import read_labelled, read_tickets, write_records
+from triage.jobs import evaluate, run_evaluation, run_training
+from triage.persistence import load_model
+from triage.schema import TRIGGERS, Prediction
+
+
+def triage(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MLFLOW_TRACKING_URI": f"sqlite:///{cwd / 'mlflow.db'}", "MLFLOW_DISABLE_TELEMETRY": "true"}
+    return subprocess.run(
+        [sys.executable, "-m", "triage", *map(str, args)],
+        capture_output=True, text=True, timeout=300, cwd=cwd, env=env,
+    )
+
+
+def _ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def workflow(tmp_path_factory, probe_tickets):
+    """Run every command once, in order, as the README's quick start does."""
+    root = tmp_path_factory.mktemp("workflow")
+    history, model, tickets = root / "history.jsonl", root / "model", root / "tickets.jsonl"
+    predictions, report, drafts = root / "predictions.jsonl", root / "report.json", root / "handoffs"
+    write_records([*probe_tickets[:20], *handwritten_tickets()], tickets)
+    results = {
+        "demo-data": triage("demo-data", "--tickets", 400, "--seed", 3, "--out", history, cwd=root),
+        "train": triage("train", "--data", history, "--out", model, "--no-track", cwd=root),
+        "predict": triage("predict", "--model", model, "--input", tickets, "--output", predictions, cwd=root),
+        "evaluate": triage("evaluate", "--model", model, "--data", history, "--report", report, cwd=root),
+        "handoff": triage("handoff", "--model", model, "--input", tickets, "--out", drafts, cwd=root),
+    }
+    return {"root": root, "history": history, "model": model, "tickets": tickets, "predictions": predictions,
+            "report": report, "drafts": drafts, "results": results}
+
+
+def test_demo_data_writes_the_requested_labelled_tickets(workflow):
+    result = _ok(workflow["results"]["demo-data"])
+
+    history = read_labelled(workflow["history"])
+    assert len(history) == 400
+    assert all(ticket.escalated is not None and ticket.triggers is not None for ticket in history)
+    assert "wrote 400 labelled tickets" in result.stderr
+
+
+def test_train_without_tracking_writes_a_loadable_model_and_its_card(workflow):
+    result = _ok(workflow["results"]["train"])
+
+    model_dir = workflow["model"]
+    assert {"model.skops", "metadata.json", "calibration.json", "escalation.yaml", "model_card.md",
+            "model_card.json"} <= {path.name for path in model_dir.iterdir()}
+    assert "model written to" in result.stderr
+    assert "MLflow run" not in result.stderr
+    assert not (workflow["root"] / "mlflow.db").exists()  # --no-track really does not touch MLflow
+    card = json.loads((model_dir / "model_card.json").read_text())
+    assert card["data"]["rows"] == 400 and "mlflow" not in card
+    assert load_model(model_dir).model_ref.version == "unregistered"
+
+
+def test_predict_writes_one_prediction_per_line_in_input_order_equal_to_the_library(workflow):
+    _ok(workflow["results"]["predict"])
+
+    lines = workflow["predictions"].read_text().splitlines()
+    tickets = read_tickets(workflow["tickets"])
+    predictions = [Prediction.model_validate_json(line) for line in lines]
+    assert [p.id for p in predictions] == [t.id for t in tickets]
+    library = load_model(workflow["model"]).predict(tickets)
+    assert [p.model_dump(mode="json") for p in predictions] == [p.model_dump(mode="json") for p in library]
+
+
+def run_main(args: list, monkeypatch, capsys) -> tuple[int, str]:
+    """The CLI in-process, through the same ``main()`` that ``python -m triage`` calls (fast)."""
+    from triage.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["triage", *map(str, args)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    code = exited.value.code
+    return (0 if code is None else code), capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_predict_reads_parquet_and_csv_like_jsonl(workflow, tmp_path, monkeypatch, capsys, suffix):
+    source = write_records(read_tickets(workflow["tickets"]), tmp_path / f"tickets{suffix}")
+    out = tmp_path / "predictions.jsonl"
+
+    code, stderr = run_main(["predict", "--model", workflow["model"], "--input", source, "--output", out],
+                            monkeypatch, capsys)
+
+    assert code == 0, stderr
+    assert out.read_text() == workflow["predictions"].read_text()
+
+
+def test_evaluate_reports_every_head_on_the_labelled_rows(workflow):
+    _ok(workflow["results"]["evaluate"])
+
+    report = json.loads(workflow["report"].read_text())
+    assert report["rows"] == 400
+    assert report["model"]["name"] == "triage"
+    for head in (*TRIGGERS, "escalation"):
+        assert report["heads"][head]["n"] == 400
+        assert 0.0 <= report["heads"][head]["roc_auc"] <= 1.0, head
+    # Its own training data: far better than chance.
+    for head in (*TRIGGERS, "escalation"):
+        assert report["heads"][head]["roc_auc"] > 0.7, head
+    assert {"frustration", "team"} <= set(report["heads"])
+
+
+def test_handoff_drafts_exactly_the_escalated_tickets(workflow):
+    result = _ok(workflow["results"]["handoff"])
+
+    drafts = workflow["drafts"]
+    index = [json.loads(line) for line in (drafts / "index.jsonl").read_text().splitlines()]
+    predictions = [json.loads(line) for line in workflow["predictions"].read_text().splitlines()]
+    assert [entry["id"] for entry in index] == [p["id"] for p in predictions]
+    assert [entry["escalate"] for entry in index] == [p["escalation"]["escalate"] for p in predictions]
+    escalated = [entry for entry in index if entry["escalate"]]
+    assert escalated, "the hand-written outage and double charge should escalate"
+    for entry in escalated:
+        for suffix in (".handoff.txt", ".handoff.html", ".acknowledgement.txt"):
+            assert (drafts / f"{entry['files']}{suffix}").read_text().strip(), (entry["id"], suffix)
+        assert (drafts / f"{entry['files']}.handoff.txt").read_text().startswith(f"Subject: {entry['subject']}")
+    written = {path.name.split(".")[0] for path in drafts.iterdir() if path.name != "index.jsonl"}
+    assert written == {entry["files"] for entry in escalated}
+    assert f"{len(escalated)} of {len(index)} tickets escalated" in result.stderr
+
+
+# -- bad input: one line on stderr, exit code 2 ---------------------------------------------------------
+
+
+def _bad_cases(model_dir: Path, tmp: Path) -> dict[str, tuple[list, str]]:
+    tickets = tmp / "tickets.jsonl"
+    write_records(handwritten_tickets()[:2], tickets)
+    malformed = tmp / "malformed.jsonl"
+    malformed.write_text('{"id": "A-1", "body": "fine"}\n{"subject": "no id here", "body": "x"}\n')
+    few = tmp / "few.jsonl"
+    few.write_text("".join(json.dumps({"id": f"F-{i}", "body": "hello"}) + "\n" for i in range(10)))
+    missing = tmp / "no-model"
+    out = tmp / "out.jsonl"
+    return {
+        "predict-missing-model": (["predict", "--model", missing, "--input", tickets, "--output", out],
+                                  "not a triage model directory"),
+        "predict-output-not-jsonl": (["predict", "--model", model_dir, "--input", tickets, "--output",
+                                      tmp / "out.csv"], "predictions are written as .jsonl"),
+        "predict-malformed-row": (["predict", "--model", model_dir, "--input", malformed, "--output", out],
+                                  "malformed.jsonl: line 2: field 'id'"),
+        "evaluate-missing-model": (["evaluate", "--model", missing, "--data", tickets, "--report",
+                                    tmp / "r.json"], "not a triage model directory"),
+        "handoff-missing-model": (["handoff", "--model", missing, "--input", tickets, "--out", tmp / "h"],
+                                  "not a triage model directory"),
+        "handoff-missing-templates": (["handoff", "--model", model_dir, "--input", tickets, "--out", tmp / "h",
+                                       "--templates", tmp / "no-templates"], "no such template directory"),
+        "train-too-few-tickets": (["train", "--data", few, "--out", tmp / "m", "--no-track"],
+                                  "training needs at least 50"),
+        "train-wrong-extension": (["train", "--data", tmp / "history.xlsx", "--out", tmp / "m", "--no-track"],
+                                  "unsupported file type '.xlsx'"),
+        "serve-missing-model": (["serve", "--model", missing], "not a triage model directory"),
+    }
+
+
+BAD_CASES = [
+    "predict-missing-model", "predict-output-not-jsonl", "predict-malformed-row", "evaluate-missing-model",
+    "handoff-missing-model", "handoff-missing-templates", "train-too-few-tickets", "train-wrong-extension",
+    "serve-missing-model",
+]
+
+
+def _assert_one_line_error(code: int, stderr: str, expected: str) -> None:
+    assert code == 2, (code, stderr)
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("error: ") and expected in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("case", ["predict-missing-model", "predict-output-not-jsonl", "predict-malformed-row"])
+def test_bad_input_gives_one_line_and_exit_code_2_from_the_command_line(model_dir, tmp_path, case):
+    args, expected = _bad_cases(model_dir, tmp_path)[case]
+
+    result = triage(*args, cwd=tmp_path)
+
+    _assert_one_line_error(result.returncode, result.stderr, expected)
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_every_command_refuses_bad_input_in_one_line(model_dir, tmp_path, monkeypatch, capsys, case):
+    args, expected = _bad_cases(model_dir, tmp_path)[case]
+    monkeypatch.chdir(tmp_path)
+
+    code, stderr = run_main(args, monkeypatch, capsys)
+
+    _assert_one_line_error(code, stderr, expected)
+
+
+def test_predict_refuses_a_tampered_model(model_copy, tmp_path):
+    tickets = write_records(handwritten_tickets()[:1], tmp_path / "tickets.jsonl")
+    (model_copy / "calibration.json").write_text((model_copy / "calibration.json").read_text() + " ")
+
+    result = triage("predict", "--model", model_copy, "--input", tickets, "--output", tmp_path / "p.jsonl",
+                    cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "SHA-256 does not match" in result.stderr
+    assert not (tmp_path / "p.jsonl").exists()
+
+
+# -- the jobs in-process --------------------------------------------------------------------------------
+
+
+def test_evaluate_job_matches_the_written_report(model, model_dir, demo_history, tmp_path):
+    data = write_records(demo_history[:150], tmp_path / "labelled.parquet")
+
+    written = run_evaluation(model_dir, data, tmp_path / "reports" / "eval.json")
+
+    assert json.loads((tmp_path / "reports" / "eval.json").read_text()) == json.loads(json.dumps(written))
+    assert written == json.loads(json.dumps(evaluate(model, read_labelled(data)), default=str))
+    assert written["model"]["version"] == "7"
+    assert {*TRIGGERS, "escalation"} <= set(written["heads"])
+
+
+def test_training_needs_enough_tickets(demo_history, tmp_path):
+    data = write_records(demo_history[:49], tmp_path / "few.jsonl")
+
+    with pytest.raises(TriageError, match="49 tickets; training needs at least 50"):
+        run_training(data, tmp_path / "model", track=False)
+
+
+def test_calibration_never_inverts_a_heads_ranking():
+    from sklearn.metrics import roc_auc_score
+
+    from triage.config import load_config
+    from triage.demo import generate
+    from triage.training import TrainSettings, train
+
+    history = generate(400, seed=3)
+    result = train(history, load_config(), TrainSettings(seed=0))
+    scores = result.model.score(history, explain=False)
+
+    for head in TRIGGERS:
+        truth = [head in ticket.triggers for ticket in history]
+        assert roc_auc_score(truth, [s.triggers[head] for s in scores]) > 0.6, head
