@@ -51,6 +51,42 @@ def demo_data(
     console.print(f"wrote {len(history):,} labelled tickets to {out}")
 
 
+@app.command("import")
+def import_command(
+    out: Annotated[Path, typer.Option(help="Where to write the labelled tickets: .jsonl, .csv or .parquet.")],
+    split: Annotated[
+        str,
+        typer.Option(
+            help="A benchmark split (e.g. banking77_intent), or 'shippable' for the default model's real data."
+        ),
+    ] = "shippable",
+    side: Annotated[str, typer.Option(help="train or test (benchmark splits only).")] = "train",
+    optional: Annotated[
+        bool, typer.Option(help="Write an empty file instead of failing when the data is absent.")
+    ] = False,
+) -> None:
+    """Turn public data sets (read in place from ../shared/data or TRIAGE_SHARED_DATA) into labelled tickets."""
+    from triage.datasets import SPLITS, load_split, shared_data_dir, shippable_training_tickets
+    from triage.io import write_records
+
+    if split != "shippable" and split not in SPLITS:
+        raise TriageError(f"unknown split {split!r}; use 'shippable' or one of {', '.join(SPLITS)}")
+    if side not in ("train", "test"):
+        raise TriageError(f"--side must be train or test, not {side!r}")
+    try:
+        shared_data_dir()
+    except TriageError as error:
+        if not optional:
+            raise
+        write_records([], out)
+        console.print(f"{error}; wrote an empty {out}")
+        return
+    with console.status(f"importing {split}"):
+        tickets = shippable_training_tickets() if split == "shippable" else getattr(load_split(split), side)
+    write_records(tickets, out)
+    console.print(f"wrote {len(tickets):,} labelled tickets to {out}")
+
+
 @app.command("validate")
 def validate(
     path: Annotated[Path, typer.Argument(help="A .jsonl, .csv or .parquet file of tickets.")],
@@ -60,10 +96,7 @@ def validate(
 
     rows = read_labelled(path)
     labelled = sum(
-        any(
-            getattr(row, field) is not None
-            for field in ("triggers", "escalated", "frustration", "tier", "team")
-        )
+        any(getattr(row, field) is not None for field in ("triggers", "escalated", "frustration", "tier", "team"))
         for row in rows
     )
     console.print(f"{path}: {len(rows):,} valid tickets, {labelled:,} with labels")
@@ -71,7 +104,9 @@ def validate(
 
 @app.command("train")
 def train_command(
-    data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
+    data: Annotated[
+        list[Path], typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet; repeat to combine files.")
+    ],
     out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
     config: Annotated[
         Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
@@ -108,9 +143,7 @@ def train_command(
 def predict_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
-    output: Annotated[
-        Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")
-    ],
+    output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
     from triage.io import read_tickets
@@ -144,9 +177,7 @@ def evaluate_command(
         result = run_evaluation(model, data, report)
     for head, metrics in result["heads"].items():
         headline = metrics.get("roc_auc") or metrics.get("macro_f1") or metrics.get("spearman")
-        console.print(
-            f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}"
-        )
+        console.print(f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}")
     console.print(f"report written to {report}")
 
 
@@ -189,9 +220,7 @@ def handoff_command(
     with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
         task = progress.add_task("drafting hand-offs", total=len(tickets))
         for start in range(0, len(tickets), 256):
-            for prediction, handoff, acknowledgement in loaded.handoffs(
-                tickets[start : start + 256], templates
-            ):
+            for prediction, handoff, acknowledgement in loaded.handoffs(tickets[start : start + 256], templates):
                 entry = {"id": prediction.id, "escalate": prediction.escalation.escalate}
                 if handoff is not None and acknowledgement is not None:
                     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", prediction.id)
@@ -209,9 +238,7 @@ def handoff_command(
                     drafted += 1
                 index.write(json.dumps(entry) + "\n")
             progress.update(task, advance=len(tickets[start : start + 256]))
-    console.print(
-        f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})"
-    )
+    console.print(f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})")
 
 
 @app.command("serve")

@@ -222,9 +222,7 @@ def shared_data_dir() -> Path:
 def _data_file(dataset: str, filename: str) -> Path:
     path = shared_data_dir() / DATASETS[dataset].folder / filename
     if not path.is_file():
-        raise TriageError(
-            f"data file {path} not found; is TRIAGE_SHARED_DATA the complete shared data folder?"
-        )
+        raise TriageError(f"data file {path} not found; is TRIAGE_SHARED_DATA the complete shared data folder?")
     return path
 
 
@@ -250,9 +248,7 @@ def _read_banking77() -> pd.DataFrame:
 
 def _read_goemotions() -> pd.DataFrame:
     emotions = _data_file("goemotions", "emotions.txt").read_text(encoding="utf-8").split()
-    level_of_id = {
-        str(index): GOEMOTIONS_FRUSTRATION_LEVELS.get(name, 0) for index, name in enumerate(emotions)
-    }
+    level_of_id = {str(index): GOEMOTIONS_FRUSTRATION_LEVELS.get(name, 0) for index, name in enumerate(emotions)}
     parts = []
     for split in ("train", "dev", "test"):
         # quoting=3 (QUOTE_NONE) keeps the literal quotes inside comments.
@@ -295,9 +291,7 @@ def _read_airline() -> pd.DataFrame:
 
 
 def _read_endava() -> pd.DataFrame:
-    frame = pd.read_csv(
-        _data_file("endava", "all_tickets_processed_improved_v3.csv"), dtype=str, keep_default_na=False
-    )
+    frame = pd.read_csv(_data_file("endava", "all_tickets_processed_improved_v3.csv"), dtype=str, keep_default_na=False)
     return pd.DataFrame(
         {
             "row_id": frame.index.astype(str),
@@ -310,9 +304,7 @@ def _read_endava() -> pd.DataFrame:
 
 def _read_itsm() -> pd.DataFrame:
     # The file starts with a UTF-8 byte-order mark.
-    frame = pd.read_csv(
-        _data_file("itsm", "input_data.csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False
-    )
+    frame = pd.read_csv(_data_file("itsm", "input_data.csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     return pd.DataFrame(
         {
             "row_id": frame.index.astype(str),
@@ -508,9 +500,7 @@ def read_dev_labels(path: Path = DEV_SET_PATH) -> pd.DataFrame:
         raise TriageError(f"dev-set labels {path} not found")
     labels = pd.read_csv(path, dtype={"dataset": str, "row_id": str, "triggers": str}, keep_default_na=False)
     if tuple(labels.columns) != DEV_COLUMNS:
-        raise TriageError(
-            f"{path}: expected columns {','.join(DEV_COLUMNS)}, found {','.join(labels.columns)}"
-        )
+        raise TriageError(f"{path}: expected columns {','.join(DEV_COLUMNS)}, found {','.join(labels.columns)}")
     return labels
 
 
@@ -529,3 +519,29 @@ def load_dev_set(path: Path = DEV_SET_PATH) -> list[LabelledTicket]:
         }
         dev_set.append(LabelledTicket.model_validate({**tickets[key].model_dump(), **update}))
     return dev_set
+
+
+# The training sides that the shipped default model may learn from (permissive licences only), and the
+# labels each contributes. Teams are left out: every organisation names its own.
+DEFAULT_TRAINING_SPLITS: dict[str, tuple[str, ...]] = {
+    "banking77_intent": ("triggers",),
+    "cfpb_monetary_relief": ("triggers",),
+    "goemotions_frustration": ("frustration",),
+}
+DEFAULT_TRAINING_CAP = 8000  # per split, so that no single source outweighs the demo history
+
+
+def shippable_training_tickets(cap: int = DEFAULT_TRAINING_CAP, seed: int = SEED) -> list[LabelledTicket]:
+    """Real, permissively licensed tickets for the default model: the training side of each split in
+    ``DEFAULT_TRAINING_SPLITS`` (never its test side, from which the dev set is drawn), at most ``cap`` per
+    split, keeping only the labels listed there."""
+    rng = np.random.default_rng(seed)
+    out: list[LabelledTicket] = []
+    for name, keep in DEFAULT_TRAINING_SPLITS.items():
+        assert DATASETS[SPLITS[name]].shippable, name
+        train = load_split(name).train
+        if len(train) > cap:
+            train = [train[i] for i in sorted(rng.choice(len(train), size=cap, replace=False))]
+        dropped = {"triggers", "escalated", "frustration", "tier", "team"} - set(keep)
+        out += [ticket.model_copy(update={field: None for field in dropped}) for ticket in train]
+    return out

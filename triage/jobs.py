@@ -25,7 +25,7 @@ EXAMPLE_TICKETS = 3
 
 
 def run_training(
-    data: Path,
+    data: Path | Sequence[Path],
     out: Path,
     config_path: Path | None = None,
     settings: TrainSettings | None = None,
@@ -36,9 +36,10 @@ def run_training(
     settings = settings or TrainSettings()
     config = load_config(config_path)
     step("reading data")
-    tickets = read_labelled(data)
+    paths = [Path(data)] if isinstance(data, (str, Path)) else [Path(p) for p in data]
+    tickets = [ticket for path in paths for ticket in read_labelled(path)]
     if len(tickets) < 50:
-        raise TriageError(f"{data}: {len(tickets)} tickets; training needs at least 50")
+        raise TriageError(f"{', '.join(map(str, paths))}: {len(tickets)} tickets; training needs at least 50")
     result = train(tickets, config, settings, on_step=step)
     model = result.model
     n = len(tickets)
@@ -46,7 +47,7 @@ def run_training(
     card = {
         "name": "triage",
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "data": {"path": str(data), "rows": n, "sha256": data_hash(tickets)},
+        "data": {"path": ", ".join(map(str, paths)), "rows": n, "sha256": data_hash(tickets)},
         "seed": settings.seed,
         "settings": asdict(settings),
         "split": {
@@ -96,9 +97,7 @@ def run_training(
             input_example=inputs,
             output_example=outputs,
         )
-        model.metadata.update(
-            {"version": registry["version"], "alias": registry["alias"], "mlflow": registry}
-        )
+        model.metadata.update({"version": registry["version"], "alias": registry["alias"], "mlflow": registry})
         card["version"] = registry["version"]
         card["mlflow"] = registry
         write_metadata(out, model.metadata)

@@ -66,9 +66,10 @@ def label_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
     """Each head's labels as a Series with NaN where the row has no label for it."""
     labels: dict[str, pd.Series] = {}
     if "triggers" in frame:
-        has = frame["triggers"].map(lambda value: isinstance(value, list))
         for name in TRIGGERS:
-            labels[name] = frame["triggers"].map(lambda value, name=name: float(name in value)).where(has)
+            labels[name] = frame["triggers"].map(
+                lambda value, name=name: float(name in value) if isinstance(value, list) else np.nan
+            )
     if "escalated" in frame:
         labels["escalation"] = frame["escalated"].map(lambda v: np.nan if v is None else float(bool(v)))
     if "frustration" in frame:
@@ -176,9 +177,7 @@ def train(
         labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
     rows = np.arange(len(frame))
     stratify = labels["escalation"] if "escalation" in labels and labels["escalation"].notna().all() else None
-    rest, test = train_test_split(
-        rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify
-    )
+    rest, test = train_test_split(rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify)
     cal_share = settings.calibration_size / (1 - settings.test_size)
     fit, cal = train_test_split(
         rest,
