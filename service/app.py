@@ -42,8 +42,9 @@ def loaded_model(request: Request) -> TriageModel:
 Model = Annotated[TriageModel, Depends(loaded_model)]
 
 
-async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+async def validation_error(request: Request, error: Exception) -> JSONResponse:
     # FastAPI's default echoes the offending input, which may be NaN or Infinity: not encodable, so a 500.
+    assert isinstance(error, RequestValidationError)
     details = [{key: value for key, value in item.items() if key not in ("input", "ctx")} for item in error.errors()]
     return JSONResponse(status_code=422, content={"detail": jsonable_encoder(details)})
 

@@ -215,7 +215,7 @@ class TriageModel:
     ) -> list[tuple[Prediction, Handoff | None, Acknowledgement | None]]:
         """Each ticket's prediction and, when it is escalated, the hand-off and the customer acknowledgement."""
         tickets = list(tickets)
-        out = []
+        out: list[tuple[Prediction, Handoff | None, Acknowledgement | None]] = []
         for ticket, scores in zip(tickets, self.score(tickets), strict=True):
             prediction, decision = self.decide(ticket, scores)
             if not decision.escalate:

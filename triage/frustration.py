@@ -165,9 +165,9 @@ def _sentiment_lexicon() -> _SentimentLexicon:
 
     valences: dict[str, float] = {}
     for line in (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
-        token, valence = line.split("\t")[:2]
-        if token == token.lower():  # VADER looks tokens up lower-cased: ":D" is only ever ":d"
-            valences[token] = float(valence)
+        entry, rating = line.split("\t")[:2]
+        if entry == entry.lower():  # VADER looks tokens up lower-cased: ":D" is only ever ":d"
+            valences[entry] = float(rating)
     words = [*_FIXED_WORDS, *valences, *vader.BOOSTER_DICT, *vader.NEGATE]
     ids = {**_FIXED_TOKENS, **{word: id_ for id_, word in enumerate(dict.fromkeys(words), start=_BUT)}}
     size = max(ids.values()) + 1
@@ -183,13 +183,13 @@ def _sentiment_lexicon() -> _SentimentLexicon:
     # Emoticons count only as whole whitespace-separated tokens, as in VADER; the look-ahead skips the
     # alternation at the start of every ordinary word.
     emoticons = sorted((token for token in valences if token[0] in _EMOTICON_STARTS), key=len, reverse=True)
-    token = re.compile(
+    tokenizer = re.compile(
         rf"(?<!\S)(?=[{re.escape(_EMOTICON_STARTS)}])(?:{'|'.join(map(re.escape, emoticons))})(?!\S)"
         r"|\w+(?:['\u2019-]\w+)*"  # a word, with its contractions and hyphens
         r"|[!?]"
         r"|(?<=[.!?])(?=\s)|\n"  # a sentence break, where the old sentence splitter cut
     )
-    return _SentimentLexicon(token, ids, is_word, valence, booster, negation, vader.C_INCR, vader.N_SCALAR)
+    return _SentimentLexicon(tokenizer, ids, is_word, valence, booster, negation, vader.C_INCR, vader.N_SCALAR)
 
 
 def _shifted(values: np.ndarray, distance: int, fill: Any) -> np.ndarray:

@@ -44,7 +44,7 @@ def run_training(
     model = result.model
     n = len(tickets)
     n_test = int(np.ceil(n * settings.test_size))
-    card = {
+    card: dict[str, Any] = {
         "name": "triage",
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "data": {"path": ", ".join(map(str, paths)), "rows": n, "sha256": data_hash(tickets)},
@@ -115,11 +115,11 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
     tickets = list(tickets)
     scores = model.score(tickets, explain=False)
     report: dict[str, Any] = {"model": model.model_ref.model_dump(), "rows": len(tickets), "heads": {}}
+    labelled = [(i, t.triggers) for i, t in enumerate(tickets) if t.triggers is not None]
     for name in TRIGGERS:
-        rows = [i for i, t in enumerate(tickets) if t.triggers is not None]
-        if rows:
-            truth = np.array([name in tickets[i].triggers for i in rows], dtype=int)
-            report["heads"][name] = binary_report(truth, np.array([scores[i].triggers[name] for i in rows]))
+        if labelled:
+            truth = np.array([float(name in triggers) for _, triggers in labelled])
+            report["heads"][name] = binary_report(truth, np.array([scores[i].triggers[name] for i, _ in labelled]))
     rows = [i for i, t in enumerate(tickets) if t.escalated is not None]
     if rows:
         truth = np.array([tickets[i].escalated for i in rows], dtype=int)
@@ -131,7 +131,7 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
     if rows:
         from scipy.stats import spearmanr
 
-        truth = np.array([tickets[i].frustration for i in rows])
+        truth = np.array([tickets[i].frustration for i in rows], dtype=float)
         predicted_levels = np.array([scores[i].frustration_level for i in rows])
         score = np.array([scores[i].frustration_score for i in rows])
         report["heads"]["frustration"] = {

@@ -73,6 +73,8 @@ def sha256(path: Path) -> str:
 def save_model(
     model: TriageModel, directory: str | Path, extra_metadata: dict[str, Any] | None = None
 ) -> Path:
+    if model.calibration is None:
+        raise TriageError("cannot save a model whose policy has not been calibrated")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     artefact = directory / ARTEFACT

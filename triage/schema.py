@@ -132,6 +132,10 @@ class Prediction(_Output):
     frustration: Frustration
     recommendation: Recommendation
     reasons: list[str] = Field(default_factory=list)
+    # Extensions of the contract: the escalation signals found, the criteria that fired, the policy's mode.
+    signals: list[str] = Field(default_factory=list)
+    rules_fired: list[str] = Field(default_factory=list)
+    mode: str = "recommend"
 
     @field_validator("triggers")
     @classmethod
