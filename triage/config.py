@@ -131,9 +131,7 @@ class Condition(_Strict):
         if self.at_least == "threshold" and not (
             subject in ("trigger", "team_probability") or self.score == "escalation"
         ):
-            raise ValueError(
-                "at_least: threshold applies only to trigger, team_probability and score: escalation"
-            )
+            raise ValueError("at_least: threshold applies only to trigger, team_probability and score: escalation")
         if self.field in BOOLEAN_FIELDS and not isinstance(self.equals, bool):
             raise ValueError(f"{self.field} needs equals: true or equals: false")
         if self.field is not None and self.field not in BOOLEAN_FIELDS and isinstance(self.equals, bool):
@@ -269,9 +267,7 @@ def load_config(path: str | Path | None = None) -> EscalationConfig:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ConfigError(f"{source}: invalid YAML{where}: {problem}") from None
     if not isinstance(data, dict):
-        raise ConfigError(
-            f"{source}: expected a mapping with tiers, teams, routing, thresholds, criteria ..."
-        )
+        raise ConfigError(f"{source}: expected a mapping with tiers, teams, routing, thresholds, criteria ...")
     try:
         config = EscalationConfig.model_validate(data)
     except ValidationError as error:

@@ -106,18 +106,30 @@ SEVERITY_WEIGHT = {
     "legal": (0.0, 1.7, 3.5, 5.0),
 }
 ESCALATION_INTERCEPT = -5.25
-ESCALATION_WEIGHTS = {"log_acv": 0.55, "strategic": 1.7, "prior_contacts": 0.6, "failed_attempts": 1.1,
-                      "frustration": 0.5}
+ESCALATION_WEIGHTS = {
+    "log_acv": 0.55,
+    "strategic": 1.7,
+    "prior_contacts": 0.6,
+    "failed_attempts": 1.1,
+    "frustration": 0.5,
+}
 TIER_MEDIAN_HOURS = {1: 5.0, 2: 30.0, 3: 70.0, 4: 120.0}
 TEAM_HOURS_FACTOR = {"technical": 1.2, "billing": 0.8, "legal_compliance": 1.5}
 
 # What the latent model produces (see the module docstring); tests/test_demo.py checks these.
 TARGET_MARGINALS = {
-    "technical": 0.35, "financial": 0.25, "legal": 0.09, "no_trigger": 0.44,  # shares of trigger labels
+    "technical": 0.35,
+    "financial": 0.25,
+    "legal": 0.09,
+    "no_trigger": 0.44,  # shares of trigger labels
     "escalated": 0.30,
-    "tier_2_of_escalated": 0.64, "tier_3_of_escalated": 0.30, "tier_4_of_escalated": 0.06,
-    "frustration_0": 0.48, "frustration_3": 0.11,
-    "csat_mean": 4.05, "csat_response": CSAT_RESPONSE_RATE,
+    "tier_2_of_escalated": 0.64,
+    "tier_3_of_escalated": 0.30,
+    "tier_4_of_escalated": 0.06,
+    "frustration_0": 0.48,
+    "frustration_3": 0.11,
+    "csat_mean": 4.05,
+    "csat_response": CSAT_RESPONSE_RATE,
     "first_contact_resolution": 0.48,
 }
 # Median and p90 resolution hours by tier.
@@ -167,28 +179,64 @@ LINES: tuple[_Line, ...] = (
         name="saas",
         brand="Quillstack",
         products=("Analytics Cloud", "Team Workspace", "Sales CRM", "Forms Builder"),
-        components=("the dashboard", "the reporting module", "SSO login", "the Salesforce sync",
-                    "the REST API",
-                    "the scheduled export", "the mobile app", "the permissions page",
-                    "the notification service",
-                    "the Slack integration", "the report builder"),
+        components=(
+            "the dashboard",
+            "the reporting module",
+            "SSO login",
+            "the Salesforce sync",
+            "the REST API",
+            "the scheduled export",
+            "the mobile app",
+            "the permissions page",
+            "the notification service",
+            "the Slack integration",
+            "the report builder",
+        ),
         objects=("reports", "contacts", "dashboards", "deals", "form submissions", "user accounts"),
-        errors=("HTTP 500 Internal Server Error", "502 Bad Gateway", "ERR_SYNC_TIMEOUT", "401 invalid_token",
-                "E-4012 quota exceeded", "SAML assertion invalid", "429 Too Many Requests"),
-        actions=("save a report", "open a dashboard", "export to CSV", "sign in with SSO",
-                 "call /v2/contacts", "share a workspace"),
-        business=("send our weekly board report", "onboard new hires", "close the month",
-                  "run our sales pipeline review"),
-        minor=("the save button in the report builder does nothing", "CSV exports mangle names with accents",
-               "the dashboard shows times in the wrong time zone", "search misses contacts that exist",
-               "the permissions page forgets my filter"),
+        errors=(
+            "HTTP 500 Internal Server Error",
+            "502 Bad Gateway",
+            "ERR_SYNC_TIMEOUT",
+            "401 invalid_token",
+            "E-4012 quota exceeded",
+            "SAML assertion invalid",
+            "429 Too Many Requests",
+        ),
+        actions=(
+            "save a report",
+            "open a dashboard",
+            "export to CSV",
+            "sign in with SSO",
+            "call /v2/contacts",
+            "share a workspace",
+        ),
+        business=(
+            "send our weekly board report",
+            "onboard new hires",
+            "close the month",
+            "run our sales pipeline review",
+        ),
+        minor=(
+            "the save button in the report builder does nothing",
+            "CSV exports mangle names with accents",
+            "the dashboard shows times in the wrong time zone",
+            "search misses contacts that exist",
+            "the permissions page forgets my filter",
+        ),
         ref_kind="invoice",
-        howtos=("export a dashboard to PDF", "change the owner of a workspace",
-                "set up two-factor authentication",
-                "rename a custom field", "schedule a report for Mondays", "add a guest user"),
-        requests=("can we get dark mode in the report builder?",
-                  "is bulk editing of contacts on the roadmap?",
-                  "could you add a Gantt view to Team Workspace?"),
+        howtos=(
+            "export a dashboard to PDF",
+            "change the owner of a workspace",
+            "set up two-factor authentication",
+            "rename a custom field",
+            "schedule a report for Mondays",
+            "add a guest user",
+        ),
+        requests=(
+            "can we get dark mode in the report builder?",
+            "is bulk editing of contacts on the roadmap?",
+            "could you add a Gantt view to Team Workspace?",
+        ),
         tags=("dashboard", "api", "sso", "integrations", "mobile", "reporting"),
         weights=(1.15, 0.9, 0.8),
         consumer_share=0.05,
@@ -197,22 +245,45 @@ LINES: tuple[_Line, ...] = (
         name="ecommerce",
         brand="Basketry",
         products=("Basketry Marketplace", "Seller Hub", "Basketry Plus"),
-        components=("the checkout", "the seller dashboard", "order tracking", "the payment page",
-                    "the returns portal", "the app", "the listing editor", "the inventory sync"),
+        components=(
+            "the checkout",
+            "the seller dashboard",
+            "order tracking",
+            "the payment page",
+            "the returns portal",
+            "the app",
+            "the listing editor",
+            "the inventory sync",
+        ),
         objects=("orders", "product listings", "customer reviews", "saved addresses", "payouts"),
-        errors=('"Payment declined - code 05"', "HTTP 503", '"Something went wrong (E1207)"',
-                "CHECKOUT_SESSION_EXPIRED", '"Listing rejected: error L-33"'),
-        actions=("place an order", "apply a coupon", "upload listings", "print a shipping label",
-                 "start a return"),
+        errors=(
+            '"Payment declined - code 05"',
+            "HTTP 503",
+            '"Something went wrong (E1207)"',
+            "CHECKOUT_SESSION_EXPIRED",
+            '"Listing rejected: error L-33"',
+        ),
+        actions=("place an order", "apply a coupon", "upload listings", "print a shipping label", "start a return"),
         business=("ship any orders", "take payments", "list new stock", "process returns"),
-        minor=("the coupon field rejects codes on the first try", "product photos load in the wrong order",
-               "the order confirmation email arrives twice", "the app looks broken on my tablet"),
+        minor=(
+            "the coupon field rejects codes on the first try",
+            "product photos load in the wrong order",
+            "the order confirmation email arrives twice",
+            "the app looks broken on my tablet",
+        ),
         ref_kind="order",
-        howtos=("change the delivery address on an order", "return an item", "add a gift note",
-                "update my payout bank account", "use a gift card at checkout"),
-        requests=("where is my order {ref}? the tracking hasn't moved since {since}.",
-                  "can I change the size on order {ref}?",
-                  "can I get order {ref} delivered to a pickup point?"),
+        howtos=(
+            "change the delivery address on an order",
+            "return an item",
+            "add a gift note",
+            "update my payout bank account",
+            "use a gift card at checkout",
+        ),
+        requests=(
+            "where is my order {ref}? the tracking hasn't moved since {since}.",
+            "can I change the size on order {ref}?",
+            "can I get order {ref} delivered to a pickup point?",
+        ),
         tags=("orders", "checkout", "returns", "delivery", "seller", "payments"),
         weights=(0.75, 1.3, 0.8),
         consumer_share=0.8,
@@ -221,21 +292,45 @@ LINES: tuple[_Line, ...] = (
         name="telecom",
         brand="Telvora",
         products=("Fiber Home", "Mobile Unlimited", "Business VoIP", "Telvora TV"),
-        components=("my fiber connection", "the mobile data", "our VoIP service", "the router",
-                    "the eSIM activation",
-                    "call forwarding", "the self-service app", "international roaming"),
+        components=(
+            "my fiber connection",
+            "the mobile data",
+            "our VoIP service",
+            "the router",
+            "the eSIM activation",
+            "call forwarding",
+            "the self-service app",
+            "international roaming",
+        ),
         objects=("call recordings", "voicemails", "phone numbers", "contacts"),
-        errors=('"SIP 503 Service Unavailable"', '"No service"', '"PDP authentication failure"',
-                '"LOS alarm"', "error 651", '"Registration failed (403)"'),
+        errors=(
+            '"SIP 503 Service Unavailable"',
+            '"No service"',
+            '"PDP authentication failure"',
+            '"LOS alarm"',
+            "error 651",
+            '"Registration failed (403)"',
+        ),
         actions=("make an outbound call", "connect to wifi", "activate the eSIM", "stream anything"),
         business=("take customer calls", "work from home", "run the call centre"),
-        minor=("the wifi drops for a few seconds every hour", "call quality gets choppy in the evenings",
-               "the app shows last month's data usage", "the TV guide is a day behind"),
+        minor=(
+            "the wifi drops for a few seconds every hour",
+            "call quality gets choppy in the evenings",
+            "the app shows last month's data usage",
+            "the TV guide is a day behind",
+        ),
         ref_kind="account",
-        howtos=("set up voicemail", "activate roaming for a trip", "change my wifi password",
-                "port my number from another carrier", "add a line for my daughter"),
-        requests=("my new SIM hasn't arrived yet, when should I expect it?",
-                  "can I move my installation appointment to next {weekday}?"),
+        howtos=(
+            "set up voicemail",
+            "activate roaming for a trip",
+            "change my wifi password",
+            "port my number from another carrier",
+            "add a line for my daughter",
+        ),
+        requests=(
+            "my new SIM hasn't arrived yet, when should I expect it?",
+            "can I move my installation appointment to next {weekday}?",
+        ),
         tags=("connectivity", "mobile", "voip", "router", "roaming"),
         weights=(1.0, 1.2, 0.7),
         consumer_share=0.7,
@@ -244,21 +339,41 @@ LINES: tuple[_Line, ...] = (
         name="fintech",
         brand="Ledgerline",
         products=("Payments API", "Business Card", "Payroll", "Invoicing"),
-        components=("the Payments API", "card authorisation", "the payout service", "the payroll run",
-                    "the bank feed",
-                    "the invoicing module", "3-D Secure", "the reconciliation report"),
+        components=(
+            "the Payments API",
+            "card authorisation",
+            "the payout service",
+            "the payroll run",
+            "the bank feed",
+            "the invoicing module",
+            "3-D Secure",
+            "the reconciliation report",
+        ),
         objects=("transactions", "payouts", "payslips", "invoices", "bank statements"),
-        errors=("HTTP 500", "card_declined (do_not_honor)", '"idempotency_key_reused"', "PAYOUT_FAILED R03",
-                '"Webhook signature verification failed"'),
+        errors=(
+            "HTTP 500",
+            "card_declined (do_not_honor)",
+            '"idempotency_key_reused"',
+            "PAYOUT_FAILED R03",
+            '"Webhook signature verification failed"',
+        ),
         actions=("create a payment intent", "run payroll", "issue a virtual card", "sync the bank feed"),
         business=("pay our staff", "accept card payments", "reconcile the books", "pay suppliers"),
-        minor=("the reconciliation report is off by a few cents", "card notifications arrive twice",
-               "the statement export uses the wrong date format", "the bank feed lags by a day"),
+        minor=(
+            "the reconciliation report is off by a few cents",
+            "card notifications arrive twice",
+            "the statement export uses the wrong date format",
+            "the bank feed lags by a day",
+        ),
         ref_kind="invoice",
-        howtos=("download last year's statements", "add a second approver for payouts", "freeze a lost card",
-                "change the payout schedule", "export transactions for our accountant"),
-        requests=("can we raise the spending limit on our team cards?",
-                  "is there a way to tag expenses by project?"),
+        howtos=(
+            "download last year's statements",
+            "add a second approver for payouts",
+            "freeze a lost card",
+            "change the payout schedule",
+            "export transactions for our accountant",
+        ),
+        requests=("can we raise the spending limit on our team cards?", "is there a way to tag expenses by project?"),
         tags=("api", "payouts", "cards", "payroll", "reconciliation"),
         weights=(1.0, 1.25, 1.4),
         consumer_share=0.2,
@@ -267,21 +382,43 @@ LINES: tuple[_Line, ...] = (
         name="healthcare",
         brand="Clinora",
         products=("Patient Portal", "EHR Connect", "Telehealth Scheduler", "e-Prescribe"),
-        components=("the patient portal", "the appointment reminder service", "the HL7 interface",
-                    "the video visit room",
-                    "lab result import", "the e-prescribing module", "the scheduling calendar"),
+        components=(
+            "the patient portal",
+            "the appointment reminder service",
+            "the HL7 interface",
+            "the video visit room",
+            "lab result import",
+            "the e-prescribing module",
+            "the scheduling calendar",
+        ),
         objects=("patient records", "appointments", "lab results", "prescriptions", "clinical notes"),
-        errors=('"HL7 ACK AE - segment PID invalid"', "HTTP 500", '"Session expired (code 440)"',
-                '"FHIR 422 Unprocessable Entity"', '"Video room unavailable (VR-9)"'),
+        errors=(
+            '"HL7 ACK AE - segment PID invalid"',
+            "HTTP 500",
+            '"Session expired (code 440)"',
+            '"FHIR 422 Unprocessable Entity"',
+            '"Video room unavailable (VR-9)"',
+        ),
         actions=("book an appointment", "start a video visit", "send a prescription", "import lab results"),
         business=("see patients", "send prescriptions to pharmacies", "run the morning clinic"),
-        minor=("reminder texts show the wrong time zone", "the calendar forgets my view settings",
-               "visit summaries print with the header cut off", "the portal logo is blurry"),
+        minor=(
+            "reminder texts show the wrong time zone",
+            "the calendar forgets my view settings",
+            "visit summaries print with the header cut off",
+            "the portal logo is blurry",
+        ),
         ref_kind="invoice",
-        howtos=("add a new clinician", "change the reminder text", "set our clinic opening hours",
-                "merge duplicate patient profiles", "print a visit summary"),
-        requests=("can patients reschedule themselves from the reminder text?",
-                  "could the calendar show two clinics side by side?"),
+        howtos=(
+            "add a new clinician",
+            "change the reminder text",
+            "set our clinic opening hours",
+            "merge duplicate patient profiles",
+            "print a visit summary",
+        ),
+        requests=(
+            "can patients reschedule themselves from the reminder text?",
+            "could the calendar show two clinics side by side?",
+        ),
         tags=("portal", "hl7", "telehealth", "scheduling", "prescribing"),
         weights=(1.0, 0.75, 1.9),
         consumer_share=0.1,
@@ -290,20 +427,38 @@ LINES: tuple[_Line, ...] = (
         name="logistics",
         brand="Haulwise",
         products=("Freight Tracking", "Warehouse Manager", "Last-Mile Routing"),
-        components=("shipment tracking", "the carrier API", "label printing", "the route planner",
-                    "the barcode scanner app", "the customs documents module", "proof-of-delivery upload"),
-        objects=("shipments", "pallet records", "delivery routes", "customs declarations",
-                 "proof-of-delivery photos"),
-        errors=('"CARRIER_TIMEOUT"', "HTTP 504 Gateway Timeout", '"Label generation failed: ZPL-17"',
-                '"EDI 997 rejected"', '"Scanner sync error S-204"'),
+        components=(
+            "shipment tracking",
+            "the carrier API",
+            "label printing",
+            "the route planner",
+            "the barcode scanner app",
+            "the customs documents module",
+            "proof-of-delivery upload",
+        ),
+        objects=("shipments", "pallet records", "delivery routes", "customs declarations", "proof-of-delivery photos"),
+        errors=(
+            '"CARRIER_TIMEOUT"',
+            "HTTP 504 Gateway Timeout",
+            '"Label generation failed: ZPL-17"',
+            '"EDI 997 rejected"',
+            '"Scanner sync error S-204"',
+        ),
         actions=("print labels", "book a pickup", "plan tomorrow's routes", "scan inbound pallets"),
         business=("get the trucks out", "dispatch today's deliveries", "receive inbound stock"),
-        minor=("tracking pages show times in the wrong time zone",
-               "the route planner ignores one of my filters",
-               "labels print slightly off-centre", "the scanner app beeps twice per scan"),
+        minor=(
+            "tracking pages show times in the wrong time zone",
+            "the route planner ignores one of my filters",
+            "labels print slightly off-centre",
+            "the scanner app beeps twice per scan",
+        ),
         ref_kind="shipment",
-        howtos=("add a new depot", "export delivery times", "set a default pallet size",
-                "give a driver access to the app"),
+        howtos=(
+            "add a new depot",
+            "export delivery times",
+            "set a default pallet size",
+            "give a driver access to the app",
+        ),
         requests=("can I change the pickup slot for {ref}?", "can we get an extra pickup this {weekday}?"),
         tags=("tracking", "labels", "routing", "edi", "warehouse"),
         weights=(1.05, 1.0, 0.6),
@@ -313,20 +468,41 @@ LINES: tuple[_Line, ...] = (
         name="hosting",
         brand="Rackvale",
         products=("VPS Hosting", "Managed Kubernetes", "Object Storage", "DNS & CDN"),
-        components=("our VPS", "the Kubernetes control plane", "object storage", "the CDN", "DNS resolution",
-                    "the load balancer", "SSL certificate renewal", "the control panel",
-                    "the backup service"),
+        components=(
+            "our VPS",
+            "the Kubernetes control plane",
+            "object storage",
+            "the CDN",
+            "DNS resolution",
+            "the load balancer",
+            "SSL certificate renewal",
+            "the control panel",
+            "the backup service",
+        ),
         objects=("backups", "buckets", "databases", "volumes", "DNS records"),
-        errors=("502 Bad Gateway", '"connection refused on port 443"', "ERR_SSL_PROTOCOL_ERROR",
-                '"etcdserver: request timed out"', "HTTP 503 from the edge"),
+        errors=(
+            "502 Bad Gateway",
+            '"connection refused on port 443"',
+            "ERR_SSL_PROTOCOL_ERROR",
+            '"etcdserver: request timed out"',
+            "HTTP 503 from the edge",
+        ),
         actions=("deploy", "reach the site", "attach a volume", "renew the certificate"),
         business=("serve our website", "deploy anything", "run our nightly jobs"),
-        minor=("the control panel graphs lag behind by an hour",
-               "the web console logs me out every few minutes",
-               "DNS changes take longer than the docs say", "the usage page is slow to load"),
+        minor=(
+            "the control panel graphs lag behind by an hour",
+            "the web console logs me out every few minutes",
+            "DNS changes take longer than the docs say",
+            "the usage page is slow to load",
+        ),
         ref_kind="invoice",
-        howtos=("point my domain to the new server", "add an SSH key", "resize a volume", "enable IPv6",
-                "set up a staging environment"),
+        howtos=(
+            "point my domain to the new server",
+            "add an SSH key",
+            "resize a volume",
+            "enable IPv6",
+            "set up a staging environment",
+        ),
         requests=("do you offer a data centre in Singapore?", "can I get a static IP on the basic plan?"),
         tags=("dns", "kubernetes", "storage", "cdn", "ssl", "vps"),
         weights=(1.35, 0.9, 0.7),
@@ -339,42 +515,217 @@ LINES: tuple[_Line, ...] = (
 # ----------------------------------------------------------------------------------------------------------
 
 FIRST_NAMES = (
-    "Ana", "Marco", "Priya", "Tomasz", "Aisha", "Kenji", "Lucia", "Olumide", "Sven", "Mei", "Diego", "Fatima",
-    "Jonas", "Ines", "Ravi", "Chloe", "Bogdan", "Yuki", "Nadia", "Emeka", "Hannah", "Luis", "Sofia", "Arjun",
-    "Mateus", "Leila", "Pieter", "Grace", "Omar", "Elena", "Kwame", "Ingrid", "Hyun-woo", "Camille", "Tariq",
-    "Zofia", "Daniel", "Amara", "Felix", "Rosa", "Vikram", "Maren", "Jamal", "Noor", "Patrick", "Wen",
-    "Irina", "Samuel", "Lena", "Adebayo", "Carmen", "Henrik", "Siobhan", "Rahul", "Beatriz", "Tobias", "Yara",
+    "Ana",
+    "Marco",
+    "Priya",
+    "Tomasz",
+    "Aisha",
+    "Kenji",
+    "Lucia",
+    "Olumide",
+    "Sven",
+    "Mei",
+    "Diego",
+    "Fatima",
+    "Jonas",
+    "Ines",
+    "Ravi",
+    "Chloe",
+    "Bogdan",
+    "Yuki",
+    "Nadia",
+    "Emeka",
+    "Hannah",
+    "Luis",
+    "Sofia",
+    "Arjun",
+    "Mateus",
+    "Leila",
+    "Pieter",
+    "Grace",
+    "Omar",
+    "Elena",
+    "Kwame",
+    "Ingrid",
+    "Hyun-woo",
+    "Camille",
+    "Tariq",
+    "Zofia",
+    "Daniel",
+    "Amara",
+    "Felix",
+    "Rosa",
+    "Vikram",
+    "Maren",
+    "Jamal",
+    "Noor",
+    "Patrick",
+    "Wen",
+    "Irina",
+    "Samuel",
+    "Lena",
+    "Adebayo",
+    "Carmen",
+    "Henrik",
+    "Siobhan",
+    "Rahul",
+    "Beatriz",
+    "Tobias",
+    "Yara",
     "Erik",
 )
 LAST_NAMES = (
-    "Ruiz", "Okafor", "Nakamura", "Kowalski", "Haddad", "Lindqvist", "Chen", "Moreau", "Patel", "Schmidt",
-    "Oliveira", "Mensah", "O'Brien", "Novak", "Fischer", "Gupta", "Andersen", "Costa", "Ivanova", "Tanaka",
-    "Abubakar", "Rossi", "Dubois", "Kim", "Jansen", "Hernandez", "Walsh", "Kaya", "Nguyen", "Mbeki", "Larsen",
-    "Silva", "Petrov", "Singh", "Murphy", "Yilmaz", "Bauer", "Adeyemi", "Lopez", "Sato", "Varga", "Byrne",
-    "Eriksen", "Zhou", "Ferreira", "Kowalczyk", "Ahmed", "Brennan", "Horvat", "Mwangi",
+    "Ruiz",
+    "Okafor",
+    "Nakamura",
+    "Kowalski",
+    "Haddad",
+    "Lindqvist",
+    "Chen",
+    "Moreau",
+    "Patel",
+    "Schmidt",
+    "Oliveira",
+    "Mensah",
+    "O'Brien",
+    "Novak",
+    "Fischer",
+    "Gupta",
+    "Andersen",
+    "Costa",
+    "Ivanova",
+    "Tanaka",
+    "Abubakar",
+    "Rossi",
+    "Dubois",
+    "Kim",
+    "Jansen",
+    "Hernandez",
+    "Walsh",
+    "Kaya",
+    "Nguyen",
+    "Mbeki",
+    "Larsen",
+    "Silva",
+    "Petrov",
+    "Singh",
+    "Murphy",
+    "Yilmaz",
+    "Bauer",
+    "Adeyemi",
+    "Lopez",
+    "Sato",
+    "Varga",
+    "Byrne",
+    "Eriksen",
+    "Zhou",
+    "Ferreira",
+    "Kowalczyk",
+    "Ahmed",
+    "Brennan",
+    "Horvat",
+    "Mwangi",
 )
 COMPANY_FIRST = (
-    "Blue", "North", "Copper", "Silver", "Harbor", "Pine", "Granite", "Maple", "Summit", "River", "Iron",
-    "Cedar", "Lumen", "Atlas", "Orchid", "Falcon", "Meadow", "Beacon", "Crescent", "Tidal", "Amber", "Willow",
-    "Quartz", "Sable", "Kestrel", "Juniper", "Cobalt", "Vantage", "Oakridge", "Saffron",
+    "Blue",
+    "North",
+    "Copper",
+    "Silver",
+    "Harbor",
+    "Pine",
+    "Granite",
+    "Maple",
+    "Summit",
+    "River",
+    "Iron",
+    "Cedar",
+    "Lumen",
+    "Atlas",
+    "Orchid",
+    "Falcon",
+    "Meadow",
+    "Beacon",
+    "Crescent",
+    "Tidal",
+    "Amber",
+    "Willow",
+    "Quartz",
+    "Sable",
+    "Kestrel",
+    "Juniper",
+    "Cobalt",
+    "Vantage",
+    "Oakridge",
+    "Saffron",
 )
 COMPANY_SECOND = (
-    "field", "stone", "gate", "bridge", "point", "wave", "leaf", "works", "line", "path", "crest", "forge",
-    "haven", "vale", "spring", "light", "mark", "port", "wood", "ridge",
+    "field",
+    "stone",
+    "gate",
+    "bridge",
+    "point",
+    "wave",
+    "leaf",
+    "works",
+    "line",
+    "path",
+    "crest",
+    "forge",
+    "haven",
+    "vale",
+    "spring",
+    "light",
+    "mark",
+    "port",
+    "wood",
+    "ridge",
 )
 COMPANY_KIND = (
-    "Logistics", "Dental", "Foods", "Analytics", "Retail", "Clinic", "Labs", "Studio", "Freight", "Insurance",
-    "Travel", "Media", "Health", "Energy", "Legal Services", "Outfitters", "Bakery", "Architects", "Robotics",
-    "Pharmacy", "Software", "Consulting", "Hotels", "Academy",
+    "Logistics",
+    "Dental",
+    "Foods",
+    "Analytics",
+    "Retail",
+    "Clinic",
+    "Labs",
+    "Studio",
+    "Freight",
+    "Insurance",
+    "Travel",
+    "Media",
+    "Health",
+    "Energy",
+    "Legal Services",
+    "Outfitters",
+    "Bakery",
+    "Architects",
+    "Robotics",
+    "Pharmacy",
+    "Software",
+    "Consulting",
+    "Hotels",
+    "Academy",
 )
 COMPANY_SUFFIX = ("Ltd", "Inc.", "GmbH", "LLC", "B.V.", "S.L.", "Pty Ltd", "AB", "", "", "", "Group", "Co.")
 ROLES = (
-    "IT manager", "head of operations", "CTO", "office manager", "finance lead", "platform engineer",
-    "founder", "support lead", "practice manager", "logistics coordinator", "DevOps engineer", "controller",
-    "COO", "data protection officer", "procurement manager", "e-commerce manager",
+    "IT manager",
+    "head of operations",
+    "CTO",
+    "office manager",
+    "finance lead",
+    "platform engineer",
+    "founder",
+    "support lead",
+    "practice manager",
+    "logistics coordinator",
+    "DevOps engineer",
+    "controller",
+    "COO",
+    "data protection officer",
+    "procurement manager",
+    "e-commerce manager",
 )
-COMPETITORS = ("Nimbusly", "Orbitware", "Crestline", "a competitor", "another provider", "Vendora",
-               "Pallisade")
+COMPETITORS = ("Nimbusly", "Orbitware", "Crestline", "a competitor", "another provider", "Vendora", "Pallisade")
 
 PLANS = ("free", "basic", "pro", "enterprise")
 PLAN_SHARE = (0.30, 0.30, 0.27, 0.13)
@@ -393,43 +744,120 @@ CHANNEL_WEIGHTS = {
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAY_VOLUME = (1.0, 1.05, 1.0, 0.95, 0.85, 0.33, 0.27)
 # UTC hour-of-day volume: a business-hours peak with a long evening tail from other time zones.
-HOUR_VOLUME = (0.15, 0.1, 0.08, 0.08, 0.1, 0.18, 0.35, 0.6, 0.95, 1.2, 1.3, 1.3, 1.15, 1.25, 1.3, 1.25, 1.1,
-               0.9, 0.7, 0.55, 0.45, 0.35, 0.28, 0.2)
+HOUR_VOLUME = (
+    0.15,
+    0.1,
+    0.08,
+    0.08,
+    0.1,
+    0.18,
+    0.35,
+    0.6,
+    0.95,
+    1.2,
+    1.3,
+    1.3,
+    1.15,
+    1.25,
+    1.3,
+    1.25,
+    1.1,
+    0.9,
+    0.7,
+    0.55,
+    0.45,
+    0.35,
+    0.28,
+    0.2,
+)
 HOLIDAYS = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))
 
 # ----------------------------------------------------------------------------------------------------------
 # Phrase bank: slots are filled per ticket ({component}, {error}, {ref}, ...), one value per ticket
 # ----------------------------------------------------------------------------------------------------------
 
-SINCE = ("this morning", "yesterday", "last night", "Monday", "the weekend", "about two hours ago",
-         "your release on {weekday}", "three days ago", "last week", "around 9am", "the last update",
-         "the maintenance window", "lunchtime", "{past_date}")
-OPENERS = ("Since {since}, ", "As of {since}, ", "Starting {since}, ", "", "", "For some reason ",
-           "Out of nowhere, ", "Ever since {since}, ", "Since {since} ", "It seems that ", "Today ",
-           "We noticed that ", "Heads up: ", "So basically ", "Not sure why but ")
+SINCE = (
+    "this morning",
+    "yesterday",
+    "last night",
+    "Monday",
+    "the weekend",
+    "about two hours ago",
+    "your release on {weekday}",
+    "three days ago",
+    "last week",
+    "around 9am",
+    "the last update",
+    "the maintenance window",
+    "lunchtime",
+    "{past_date}",
+)
+OPENERS = (
+    "Since {since}, ",
+    "As of {since}, ",
+    "Starting {since}, ",
+    "",
+    "",
+    "For some reason ",
+    "Out of nowhere, ",
+    "Ever since {since}, ",
+    "Since {since} ",
+    "It seems that ",
+    "Today ",
+    "We noticed that ",
+    "Heads up: ",
+    "So basically ",
+    "Not sure why but ",
+)
 
 TECH_ISSUES: dict[int, Bank] = {
-    1: ("{component} is noticeably slower than usual", "{component} takes {secs} seconds to respond",
+    1: (
+        "{component} is noticeably slower than usual",
+        "{component} takes {secs} seconds to respond",
         "{component} is laggy when more than {small_n} of us use it",
         "{component} behaves weirdly, hard to describe",
-        "{component} works, but only after a couple of retries", "{component} is flaky in the afternoons",
-        "{component} shows a confusing message now and then", "{component} needs a restart before it behaves",
-        "{component} has been a little unreliable", "{component} occasionally hangs for a minute"),
-    2: ("{component} is completely down", "{component} returns {error} on every request",
-        "{component} has stopped syncing", "every call to {component} times out after 30 seconds",
-        "{component} fails with {error}", "nobody on our team can get into {component}",
-        "{component} throws {error} as soon as we try to {action}", "the integration with {component} broke",
+        "{component} works, but only after a couple of retries",
+        "{component} is flaky in the afternoons",
+        "{component} shows a confusing message now and then",
+        "{component} needs a restart before it behaves",
+        "{component} has been a little unreliable",
+        "{component} occasionally hangs for a minute",
+    ),
+    2: (
+        "{component} is completely down",
+        "{component} returns {error} on every request",
+        "{component} has stopped syncing",
+        "every call to {component} times out after 30 seconds",
+        "{component} fails with {error}",
+        "nobody on our team can get into {component}",
+        "{component} throws {error} as soon as we try to {action}",
+        "the integration with {component} broke",
         "{component} goes up and down every few minutes",
-        "{component} rejects valid credentials with {error}", "{component} stopped responding overnight",
+        "{component} rejects valid credentials with {error}",
+        "{component} stopped responding overnight",
         "{component} returns {error} for about {pct}% of requests",
         "we can't {action} at all, it just spins and then shows {error}",
         "{component} has been unreachable for {hours_down} hours",
-        "{component} is failing for all our users in {region}"),
-    3: ("{big_n} {objects} disappeared from {component}",
+        "{component} is failing for all our users in {region}",
+    ),
+    3: (
+        "{big_n} {objects} disappeared from {component}",
         "some {objects} were overwritten with someone else's data",
         "{component} deleted {objects} without anyone asking it to",
         "half of our {objects} are duplicated or blank",
@@ -440,82 +868,134 @@ TECH_ISSUES: dict[int, Bank] = {
         "the restore from backup brought back corrupted {objects}",
         "an API key we revoked last month still works against {component}",
         "{objects} are silently being changed overnight and we don't know by whom",
-        "the numbers in our {objects} no longer match what we entered; it looks like data corruption"),
+        "the numbers in our {objects} no longer match what we entered; it looks like data corruption",
+    ),
 }
 TECH_IMPACT: dict[int, Bank] = {
-    1: ("It's not blocking us, just annoying.", "We can work around it for now.",
-        "Not urgent, but it would be nice to get it fixed.", "It's mostly cosmetic.",
-        "It slows the team down a bit.", "Low priority from our side.", "Happens maybe once a day."),
-    2: ("Our whole team is blocked.", "We can't {business} until this is fixed.",
-        "About {pct}% of our users are affected.", "This is costing us money every hour.",
-        "We have a launch on {weekday} and this blocks it.", "Our own customers are calling us about it.",
-        "Everything downstream is stuck.", "Production is affected, not just test."),
-    3: ("We have no idea how many {objects} are affected.", "We need to know the scope right now.",
-        "Some of these {objects} have no other copy.", "If this is a security hole it needs closing today.",
-        "Our auditors will ask about this.", "We've frozen all changes until we understand what happened."),
+    1: (
+        "It's not blocking us, just annoying.",
+        "We can work around it for now.",
+        "Not urgent, but it would be nice to get it fixed.",
+        "It's mostly cosmetic.",
+        "It slows the team down a bit.",
+        "Low priority from our side.",
+        "Happens maybe once a day.",
+    ),
+    2: (
+        "Our whole team is blocked.",
+        "We can't {business} until this is fixed.",
+        "About {pct}% of our users are affected.",
+        "This is costing us money every hour.",
+        "We have a launch on {weekday} and this blocks it.",
+        "Our own customers are calling us about it.",
+        "Everything downstream is stuck.",
+        "Production is affected, not just test.",
+    ),
+    3: (
+        "We have no idea how many {objects} are affected.",
+        "We need to know the scope right now.",
+        "Some of these {objects} have no other copy.",
+        "If this is a security hole it needs closing today.",
+        "Our auditors will ask about this.",
+        "We've frozen all changes until we understand what happened.",
+    ),
 }
-ERROR_DETAIL = ("The exact error is: {error}.", "Error shown: {error}", "We get {error}.",
-                "Screenshot attached, it says {error}.", "Log excerpt:\n{log_line}",
-                "From our logs:\n{log_line}",
-                "Console says {error}.", "Request id {request_id} if that helps.",
-                "{error} (every single time)")
+ERROR_DETAIL = (
+    "The exact error is: {error}.",
+    "Error shown: {error}",
+    "We get {error}.",
+    "Screenshot attached, it says {error}.",
+    "Log excerpt:\n{log_line}",
+    "From our logs:\n{log_line}",
+    "Console says {error}.",
+    "Request id {request_id} if that helps.",
+    "{error} (every single time)",
+)
 
 FIN_ISSUES: dict[int, Bank] = {
-    1: ("we were charged twice for {period}: {amount} appears two times on {ref}",
+    1: (
+        "we were charged twice for {period}: {amount} appears two times on {ref}",
         "invoice {ref} bills us for {seats} seats but we only have {fewer_seats}",
-        "the price on {ref} is higher than what we agreed", "you charged us {amount} after we downgraded",
+        "the price on {ref} is higher than what we agreed",
+        "you charged us {amount} after we downgraded",
         "there's a {amount} fee on {ref} that nobody here can explain",
         "the annual discount we were promised is missing from {ref}",
-        "we're being billed for an add-on we never ordered", "the tax on {ref} looks wrong",
+        "we're being billed for an add-on we never ordered",
+        "the tax on {ref} looks wrong",
         "{ref} doesn't match the quote we signed",
-        "my card was charged {amount} but the order shows as unpaid"),
-    2: ("I want a full refund of {amount} for {ref}", "I've opened a chargeback with my bank for {amount}",
+        "my card was charged {amount} but the order shows as unpaid",
+    ),
+    2: (
+        "I want a full refund of {amount} for {ref}",
+        "I've opened a chargeback with my bank for {amount}",
         "we are disputing invoice {ref} ({amount}) in full",
         "we expect {amount} back for the {days} days the service was unusable",
         "please reverse the {amount} charge, our card issuer is already looking into it",
         "the auto-renewal took {amount} from our account without any reminder and we want it back",
         "we were overbilled by {amount} over the last {months} months and want it credited",
-        "we were promised a refund of {amount} weeks ago and still haven't seen it"),
-    3: ("if this isn't fixed by {deadline} we will not renew in {month}",
+        "we were promised a refund of {amount} weeks ago and still haven't seen it",
+    ),
+    3: (
+        "if this isn't fixed by {deadline} we will not renew in {month}",
         "we're already talking to {competitor} about moving all {seats} seats",
         "I'm recommending to our board that we cancel the contract",
         "our renewal ({amount} a year) is on hold until this is sorted",
-        "we'll terminate and move to {competitor}", "frankly, we're reconsidering the whole relationship",
+        "we'll terminate and move to {competitor}",
+        "frankly, we're reconsidering the whole relationship",
         "I will cancel every line on this account and switch providers",
         "procurement has asked me to look at alternatives before we sign the renewal",
-        "unless we get a proper answer, we're out at the end of the term"),
+        "unless we get a proper answer, we're out at the end of the term",
+    ),
 }
 # Private persons and free accounts have no contract or seats to argue about.
 CONSUMER_FIN_ISSUES: dict[int, Bank] = {
-    1: ("my card was charged twice for {ref}", "you charged me {amount} after I cancelled",
+    1: (
+        "my card was charged twice for {ref}",
+        "you charged me {amount} after I cancelled",
         "there's a {amount} charge on my statement I don't recognise",
         "I was billed {amount} for {ref} instead of the price shown",
         "the discount code wasn't applied and I paid {amount} too much",
-        "my card was charged {amount} but the order shows as unpaid"),
-    2: ("I want a full refund of {amount} for {ref}", "I've opened a chargeback with my bank for {amount}",
+        "my card was charged {amount} but the order shows as unpaid",
+    ),
+    2: (
+        "I want a full refund of {amount} for {ref}",
+        "I've opened a chargeback with my bank for {amount}",
         "I was promised a refund of {amount} for {ref} weeks ago and still haven't seen it",
         "please reverse the {amount} charge, my bank is already looking into it",
-        "the auto-renewal took {amount} from my account without any reminder and I want it back"),
-    3: ("I'm cancelling everything and switching to {competitor}",
+        "the auto-renewal took {amount} from my account without any reminder and I want it back",
+    ),
+    3: (
+        "I'm cancelling everything and switching to {competitor}",
         "one more problem and I'm leaving for good",
         "I'll take my money somewhere else if this isn't fixed by {deadline}",
-        "I've been a customer for years but I'm ready to close my account over this"),
+        "I've been a customer for years but I'm ready to close my account over this",
+    ),
 }
-FIN_DETAIL = ("Invoice {ref}, dated {past_date}.", "Our finance team flagged it this morning.",
-              "I've attached the statement.", "The card ends in {card_digits}.",
-              "Our PO number is PO-{po}.", "Total in question: {amount}.", "Reference: {ref}.")
+FIN_DETAIL = (
+    "Invoice {ref}, dated {past_date}.",
+    "Our finance team flagged it this morning.",
+    "I've attached the statement.",
+    "The card ends in {card_digits}.",
+    "Our PO number is PO-{po}.",
+    "Total in question: {amount}.",
+    "Reference: {ref}.",
+)
 
 LEGAL_ISSUES: dict[int, Bank] = {
-    1: ("under {privacy_law} I'm requesting a copy of all the personal data you hold on me",
+    1: (
+        "under {privacy_law} I'm requesting a copy of all the personal data you hold on me",
         "please erase my account and all personal data you keep, as {privacy_law} allows",
         "we need your signed {agreement} before our compliance team lets us continue",
         "please confirm where our {objects} are stored and which subprocessors can access them",
         "I'm exercising my right to opt out of the sale of my personal information",
         "please tell me who had access to my data and why",
         "I want to know what you do with my data and how long you keep it",
-        "our DPO needs your records of processing for {product}"),
-    2: ("I received another customer's {document} with their name and address on it, that's a data breach",
-        "I have filed a complaint with {regulator}", "I'm reporting this to {regulator} today",
+        "our DPO needs your records of processing for {product}",
+    ),
+    2: (
+        "I received another customer's {document} with their name and address on it, that's a data breach",
+        "I have filed a complaint with {regulator}",
+        "I'm reporting this to {regulator} today",
         "{product} can't be used with a screen reader, which puts us in breach of {accessibility_law}",
         "under section {section} of our agreement we are owed SLA service credits for this outage",
         "there are {small_n} payments from our account that nobody here made, this looks like fraud",
@@ -523,216 +1003,385 @@ LEGAL_ISSUES: dict[int, Bank] = {
         "the police have asked us for access logs and we need them from you under the warrant",
         "your outage breached the uptime commitment in our contract and we will claim the penalty",
         "we think {objects} were exposed and we may have a notification duty within 72 hours",
-        "someone is using our company name to open accounts on your platform"),
-    3: ("our lawyers will be contacting you", "we are prepared to take legal action",
+        "someone is using our company name to open accounts on your platform",
+    ),
+    3: (
+        "our lawyers will be contacting you",
+        "we are prepared to take legal action",
         "this email is formal notice of breach of contract",
         "I'm joining the class action against your company",
         "we have instructed counsel to file suit if this is not resolved by {deadline}",
-        "expect to hear from our attorney", "our legal department is preparing a claim for damages",
-        "see you in court"),
+        "expect to hear from our attorney",
+        "our legal department is preparing a claim for damages",
+        "see you in court",
+    ),
 }
 CONSUMER_LEGAL_ISSUES: dict[int, Bank] = {
-    1: ("under {privacy_law} I'm requesting a copy of all the personal data you hold on me",
+    1: (
+        "under {privacy_law} I'm requesting a copy of all the personal data you hold on me",
         "please erase my account and all personal data you keep, as {privacy_law} allows",
         "I'm exercising my right to opt out of the sale of my personal information",
         "please tell me who had access to my data and why",
-        "I want to know what you do with my data and how long you keep it"),
-    2: ("I received another customer's {document} with their name and address on it, that's a data breach",
-        "I have filed a complaint with {regulator}", "I'm reporting this to {regulator} today",
+        "I want to know what you do with my data and how long you keep it",
+    ),
+    2: (
+        "I received another customer's {document} with their name and address on it, that's a data breach",
+        "I have filed a complaint with {regulator}",
+        "I'm reporting this to {regulator} today",
         "there are {small_n} transactions on my account that I didn't make, this is fraud",
         "someone opened an account in my name, I never signed up",
         "your site can't be used with my screen reader, which I'm told is against {accessibility_law}",
-        "I'm getting spam that quotes my {document} number, so my data has leaked from you"),
-    3: ("my lawyer will be contacting you", "I'm prepared to take you to small claims court",
-        "I'm joining the class action against your company", "expect to hear from my attorney",
-        "see you in court"),
+        "I'm getting spam that quotes my {document} number, so my data has leaked from you",
+    ),
+    3: (
+        "my lawyer will be contacting you",
+        "I'm prepared to take you to small claims court",
+        "I'm joining the class action against your company",
+        "expect to hear from my attorney",
+        "see you in court",
+    ),
 }
-LEGAL_DETAIL = ("Please treat this as a formal request.", "I expect a reply within the statutory deadline.",
-                "Our reference is LGL-{po}.", "I've kept copies of everything.",
-                "Please confirm receipt in writing.", "Our DPO is copied.",
-                "Please forward this to the right team.")
+LEGAL_DETAIL = (
+    "Please treat this as a formal request.",
+    "I expect a reply within the statutory deadline.",
+    "Our reference is LGL-{po}.",
+    "I've kept copies of everything.",
+    "Please confirm receipt in writing.",
+    "Our DPO is copied.",
+    "Please forward this to the right team.",
+)
 
 ROUTINE: Bank = (
-    "how do I {howto}?", "could you send me a copy of invoice {ref}?",
+    "how do I {howto}?",
+    "could you send me a copy of invoice {ref}?",
     "please update the billing address on our account to {address}",
     "I'd like to cancel my subscription at the end of the current term. No issues, we just don't need it now",
     "I was charged for {addon} by mistake, can I get the {small_amount} back? It's within the 14 days",
-    "is there a way to {howto} in bulk?", "can you add {small_n} more users to our account?",
-    "where can I change my password?", "the new {colour} on {component} is honestly hideous",
-    "what's the difference between the pro and enterprise plans?", "can I switch to annual billing?",
-    "I can't find where to {howto}", "do you have a guide on how to {howto}?",
+    "is there a way to {howto} in bulk?",
+    "can you add {small_n} more users to our account?",
+    "where can I change my password?",
+    "the new {colour} on {component} is honestly hideous",
+    "what's the difference between the pro and enterprise plans?",
+    "can I switch to annual billing?",
+    "I can't find where to {howto}",
+    "do you have a guide on how to {howto}?",
     "please change the account owner to my colleague {other_name}",
     "what are your support hours over the holidays?",
     "is {component} supposed to look like this after the update? it's fine, just different",
-    "I need a W-9 / tax form for our records", "how do I downgrade to the basic plan?",
-    "can you resend the welcome email? it went to spam", "the font size in {component} is way too small",
+    "I need a W-9 / tax form for our records",
+    "how do I downgrade to the basic plan?",
+    "can you resend the welcome email? it went to spam",
+    "the font size in {component} is way too small",
 )
 
 REPEAT: dict[int, Bank] = {
-    1: ("I wrote about this {prev_when}.", "Still no proper answer since {prev_when}.",
+    1: (
+        "I wrote about this {prev_when}.",
+        "Still no proper answer since {prev_when}.",
         "Following up on my message from {prev_when}.",
-        "Second time asking about this.", "Just chasing this up.", "Any update on this?", "Bumping this.",
-        "I already reported this {prev_when}.", "Writing again about the same thing.",
-        "Me again, about the same problem."),
-    2: ("This is the third time I'm writing about this.", "Third email on the same problem.",
-        "I've now contacted you three times.", "Third time asking.", "This is my third message about this.",
-        "Third time I'm writing in, same issue."),
-    3: ("This is my {ordinal} message about the same issue.", "I've written {count} times now.",
-        "I have lost count of how many times I've reported this.", "{count_cap} emails and still nothing.",
-        "This is contact number {count} about one problem."),
+        "Second time asking about this.",
+        "Just chasing this up.",
+        "Any update on this?",
+        "Bumping this.",
+        "I already reported this {prev_when}.",
+        "Writing again about the same thing.",
+        "Me again, about the same problem.",
+    ),
+    2: (
+        "This is the third time I'm writing about this.",
+        "Third email on the same problem.",
+        "I've now contacted you three times.",
+        "Third time asking.",
+        "This is my third message about this.",
+        "Third time I'm writing in, same issue.",
+    ),
+    3: (
+        "This is my {ordinal} message about the same issue.",
+        "I've written {count} times now.",
+        "I have lost count of how many times I've reported this.",
+        "{count_cap} emails and still nothing.",
+        "This is contact number {count} about one problem.",
+    ),
 }
-INTRODUCTIONS = ("I'm the {role} at {company} and we use {product} every day.",
-                 "Writing on behalf of {company}.",
-                 "We're on the {plan} plan with {seats} seats.",
-                 "Quick context: we moved to {product} in {past_month}.",
-                 "I look after {product} for a team of {seats}.", "I'm {role} here at {company}.")
+INTRODUCTIONS = (
+    "I'm the {role} at {company} and we use {product} every day.",
+    "Writing on behalf of {company}.",
+    "We're on the {plan} plan with {seats} seats.",
+    "Quick context: we moved to {product} in {past_month}.",
+    "I look after {product} for a team of {seats}.",
+    "I'm {role} here at {company}.",
+)
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 COUNTS = ("one", "two", "three", "four", "five", "six", "seven")
 
 # Troubleshooting steps: what the agent asks, what the customer says they did.
 TECH_STEPS = (
     ("clear your browser cache and sign in again", "cleared the cache and signed in again"),
-    ("restart the app", "restarted the app"), ("reinstall the app", "reinstalled the app"),
+    ("restart the app", "restarted the app"),
+    ("reinstall the app", "reinstalled the app"),
     ("update to the latest version", "updated to the latest version"),
-    ("reset your password", "reset the password"), ("re-enter the API key", "re-entered the API key"),
-    ("disable browser extensions", "disabled all extensions"), ("restart the router", "rebooted the router"),
-    ("switch to another browser", "tried Chrome and Firefox"), ("log out and back in",
-     "logged out and back in"),
-    ("check the firewall rules", "checked the firewall"), ("run the diagnostics tool", "ran the diagnostics"),
-    ("reset the sync token", "regenerated the token"), ("clear the DNS cache", "flushed the DNS cache"),
-    ("re-run the import", "re-ran the import"), ("check the webhook secret", "rotated the webhook secret"),
+    ("reset your password", "reset the password"),
+    ("re-enter the API key", "re-entered the API key"),
+    ("disable browser extensions", "disabled all extensions"),
+    ("restart the router", "rebooted the router"),
+    ("switch to another browser", "tried Chrome and Firefox"),
+    ("log out and back in", "logged out and back in"),
+    ("check the firewall rules", "checked the firewall"),
+    ("run the diagnostics tool", "ran the diagnostics"),
+    ("reset the sync token", "regenerated the token"),
+    ("clear the DNS cache", "flushed the DNS cache"),
+    ("re-run the import", "re-ran the import"),
+    ("check the webhook secret", "rotated the webhook secret"),
 )
-TECH_AGENT_DID = ("restarted the sync worker", "cleared the cache on our side", "redeployed the service",
-                  "reset your session", "re-provisioned the instance", "rolled back the last change",
-                  "re-synced your account", "patched the connector")
+TECH_AGENT_DID = (
+    "restarted the sync worker",
+    "cleared the cache on our side",
+    "redeployed the service",
+    "reset your session",
+    "re-provisioned the instance",
+    "rolled back the last change",
+    "re-synced your account",
+    "patched the connector",
+)
 FIN_STEPS = (
-    ("update your card details", "updated the card"), ("check your statement again in 3-5 days",
-                                                        "checked the statement after a week"),
+    ("update your card details", "updated the card"),
+    ("check your statement again in 3-5 days", "checked the statement after a week"),
     ("re-enter the billing contact", "re-entered the billing contact"),
     ("run the invoice export again", "exported the invoices again"),
 )
 FIN_AGENT_DID = ("re-issued the invoice", "refreshed the billing record", "updated the subscription")
 
-AGENT_STEP = ("Thanks for the details. Could you please {step} and let us know if it helps?",
-              "Sorry about that! Please try to {step} and then retry.",
-              "Hi {first}, as a first step please {step}. That fixes this in most cases.",
-              "We've {did} on our side. Can you check again?",
-              "Thanks for waiting. As a workaround, please {step} for now.",
-              "Hi {first}, I've {did}. Could you try again and tell me if it still happens?",
-              "Can you try to {step}? If that doesn't work, send us a screenshot.",
-              "Please {step}. Our engineers also {did} this morning.")
-AGENT_ACK = ("Thanks for reaching out, {first}. I've passed this to the {team_word} team and we'll get back "
-             "to you within {sla_hours}h.",
-             "Sorry for the trouble. We're looking into it and will update you by {weekday}.",
-             "Thanks for your patience. I've logged this with our specialists (ref {internal_ref}).",
-             "Apologies for the slow reply, we're still investigating.",
-             "Hi {first}, thanks. I've added your details to the existing case and will update you as soon "
-             "as I hear back.", "Thanks {first}. We'll get back to you within 24h.",
-             "Got it. I've asked a colleague to take a look; expect an answer within {sla_hours} hours.",
-             "Thanks for flagging. We're collecting a few more reports and will come back to you.")
-SYSTEM_AUTO_REPLY = ("Auto-reply: thanks for contacting {brand} support. Your reference is {internal_ref}. "
-                     "We aim to reply within {sla_hours} hours.")
-SYSTEM_TURNS = ("Status changed from Open to Pending.",
-                "Status changed from Pending to Open (customer replied).",
-                "First-response SLA target breached.", "Ticket merged with {internal_ref}.",
-                "Satisfaction survey skipped: ticket still open.", "Priority changed from Normal to High.")
+AGENT_STEP = (
+    "Thanks for the details. Could you please {step} and let us know if it helps?",
+    "Sorry about that! Please try to {step} and then retry.",
+    "Hi {first}, as a first step please {step}. That fixes this in most cases.",
+    "We've {did} on our side. Can you check again?",
+    "Thanks for waiting. As a workaround, please {step} for now.",
+    "Hi {first}, I've {did}. Could you try again and tell me if it still happens?",
+    "Can you try to {step}? If that doesn't work, send us a screenshot.",
+    "Please {step}. Our engineers also {did} this morning.",
+)
+AGENT_ACK = (
+    "Thanks for reaching out, {first}. I've passed this to the {team_word} team and we'll get back "
+    "to you within {sla_hours}h.",
+    "Sorry for the trouble. We're looking into it and will update you by {weekday}.",
+    "Thanks for your patience. I've logged this with our specialists (ref {internal_ref}).",
+    "Apologies for the slow reply, we're still investigating.",
+    "Hi {first}, thanks. I've added your details to the existing case and will update you as soon as I hear back.",
+    "Thanks {first}. We'll get back to you within 24h.",
+    "Got it. I've asked a colleague to take a look; expect an answer within {sla_hours} hours.",
+    "Thanks for flagging. We're collecting a few more reports and will come back to you.",
+)
+SYSTEM_AUTO_REPLY = (
+    "Auto-reply: thanks for contacting {brand} support. Your reference is {internal_ref}. "
+    "We aim to reply within {sla_hours} hours."
+)
+SYSTEM_TURNS = (
+    "Status changed from Open to Pending.",
+    "Status changed from Pending to Open (customer replied).",
+    "First-response SLA target breached.",
+    "Ticket merged with {internal_ref}.",
+    "Satisfaction survey skipped: ticket still open.",
+    "Priority changed from Normal to High.",
+)
 BOT_TURN = "Assistant bot suggested the article '{howto_title}'. The customer marked it as not helpful."
 
-FAILED_FOLLOWUP = ("I {done} like you said. Still not working.", "{done_cap}, no luck.",
-                   "Tried that already, same error.", "{done_cap} - made no difference.",
-                   "Did that. It didn't help.", "Still getting the same thing after I {done}.",
-                   "Nope, still broken even after we {done}.", "{done_cap}. Nothing changed.",
-                   "Back to square one, I {done} and it's exactly as before.",
-                   "We {done} twice now. Still the same problem.", "That didn't fix it.")
-FAILED_MENTION = ("I already {done} as your colleague suggested, and it's still not working.",
-                  "Your team had me {step}; it didn't help.", "We {done}, nothing changed.",
-                  "Before you ask: yes, we {done}. Same error.",
-                  "We've tried everything your agents suggested, including {done_gerund}, and it's still "
-                  "failing.",
-                  "The workaround from last time didn't work either.",
-                  "{done_cap} ({attempts} times now), still the same problem.")
-CHASER = ("Any news?", "Is anyone looking at this?", "Hi, just checking in on this.",
-          "Could I get an update please?", "Still waiting to hear back.", "Hello? Anyone?",
-          "Following up - no answer yet.")
+FAILED_FOLLOWUP = (
+    "I {done} like you said. Still not working.",
+    "{done_cap}, no luck.",
+    "Tried that already, same error.",
+    "{done_cap} - made no difference.",
+    "Did that. It didn't help.",
+    "Still getting the same thing after I {done}.",
+    "Nope, still broken even after we {done}.",
+    "{done_cap}. Nothing changed.",
+    "Back to square one, I {done} and it's exactly as before.",
+    "We {done} twice now. Still the same problem.",
+    "That didn't fix it.",
+)
+FAILED_MENTION = (
+    "I already {done} as your colleague suggested, and it's still not working.",
+    "Your team had me {step}; it didn't help.",
+    "We {done}, nothing changed.",
+    "Before you ask: yes, we {done}. Same error.",
+    "We've tried everything your agents suggested, including {done_gerund}, and it's still failing.",
+    "The workaround from last time didn't work either.",
+    "{done_cap} ({attempts} times now), still the same problem.",
+)
+CHASER = (
+    "Any news?",
+    "Is anyone looking at this?",
+    "Hi, just checking in on this.",
+    "Could I get an update please?",
+    "Still waiting to hear back.",
+    "Hello? Anyone?",
+    "Following up - no answer yet.",
+)
 
 FRUSTRATION: dict[int, Bank] = {
-    1: ("This is a bit annoying.", "Not ideal.", "I'd appreciate a quicker answer this time.",
-        "A little disappointing, to be honest.", "Please sort this out.", "Hoping for a faster turnaround.",
-        "Kind of a hassle.", "Bit of a pain, this."),
-    2: ("This is really frustrating.", "I'm running out of patience.",
+    1: (
+        "This is a bit annoying.",
+        "Not ideal.",
+        "I'd appreciate a quicker answer this time.",
+        "A little disappointing, to be honest.",
+        "Please sort this out.",
+        "Hoping for a faster turnaround.",
+        "Kind of a hassle.",
+        "Bit of a pain, this.",
+    ),
+    2: (
+        "This is really frustrating.",
+        "I'm running out of patience.",
         "Honestly, this is getting ridiculous.",
-        "We're pretty fed up at this point.", "This should not be this hard.",
-        "I expected a lot better from you.", "Very disappointed with how this is going.",
-        "Why is nobody taking this seriously?"),
-    3: ("This is completely unacceptable!", "ABSOLUTELY USELESS.", "I am furious.",
-        "Worst support I have ever dealt with.", "Do you people even read these?!",
-        "Are you kidding me?!", "This is a joke.", "I'm DONE being patient.",
-        "Pathetic, honestly.", "I will be telling everyone I know about this experience.",
-        "I'm going to post this everywhere until someone answers."),
+        "We're pretty fed up at this point.",
+        "This should not be this hard.",
+        "I expected a lot better from you.",
+        "Very disappointed with how this is going.",
+        "Why is nobody taking this seriously?",
+    ),
+    3: (
+        "This is completely unacceptable!",
+        "ABSOLUTELY USELESS.",
+        "I am furious.",
+        "Worst support I have ever dealt with.",
+        "Do you people even read these?!",
+        "Are you kidding me?!",
+        "This is a joke.",
+        "I'm DONE being patient.",
+        "Pathetic, honestly.",
+        "I will be telling everyone I know about this experience.",
+        "I'm going to post this everywhere until someone answers.",
+    ),
 }
 EMOTION_UNSTATED = {1: 0.35, 2: 0.15, 3: 0.0}  # chance that a frustrated customer names no feeling
-SARCASM = ("Great, another day of this. Fantastic.", "Thanks for nothing so far.",
-           "Love paying for a product that doesn't work.", "Wow, what a smooth experience this has been.",
-           "I'm sure the next canned reply will fix everything.", "Truly world-class support.")
-ANXIOUS = ("I'm quite worried about this.", "Sorry if this is a silly question, but I'm a bit nervous.",
-           "I really need to get this right, my manager is asking.", "Is this something I did wrong?",
-           "I'm not sure how bad this is, could someone tell me?")
+SARCASM = (
+    "Great, another day of this. Fantastic.",
+    "Thanks for nothing so far.",
+    "Love paying for a product that doesn't work.",
+    "Wow, what a smooth experience this has been.",
+    "I'm sure the next canned reply will fix everything.",
+    "Truly world-class support.",
+)
+ANXIOUS = (
+    "I'm quite worried about this.",
+    "Sorry if this is a silly question, but I'm a bit nervous.",
+    "I really need to get this right, my manager is asking.",
+    "Is this something I did wrong?",
+    "I'm not sure how bad this is, could someone tell me?",
+)
 
 ASKS = {
-    "polite": ("Could you take a look when you get a chance?", "Any help would be appreciated.",
-               "Let me know if you need more details.", "Thanks in advance!", "What would you recommend?",
-               "Could someone get back to me?", "Many thanks for your help.", "Happy to jump on a call."),
-    "anxious": ("Please let me know as soon as possible.", "Could someone confirm today?",
-                "Is there anything I should do in the meantime?", "Please tell me what to do next."),
-    "curt": ("Fix it please.", "Please advise.", "Need an answer today.", "Waiting for your reply.",
-             "Please fix.", "Update please."),
-    "sarcastic": ("Looking forward to another copy-paste reply.", "Take your time, it's not like we have a "
-                  "business to run.", "Surprise me with an actual answer.", "Maybe someone who knows the "
-                  "product could reply this time?"),
-    "furious": ("Fix this NOW.", "I want a call from a manager today.",
-    "Don't send me another template answer.",
-                "I expect a real response within the hour.", "Get someone competent on this immediately.",
-                "Escalate this to someone who can actually do something."),
+    "polite": (
+        "Could you take a look when you get a chance?",
+        "Any help would be appreciated.",
+        "Let me know if you need more details.",
+        "Thanks in advance!",
+        "What would you recommend?",
+        "Could someone get back to me?",
+        "Many thanks for your help.",
+        "Happy to jump on a call.",
+    ),
+    "anxious": (
+        "Please let me know as soon as possible.",
+        "Could someone confirm today?",
+        "Is there anything I should do in the meantime?",
+        "Please tell me what to do next.",
+    ),
+    "curt": (
+        "Fix it please.",
+        "Please advise.",
+        "Need an answer today.",
+        "Waiting for your reply.",
+        "Please fix.",
+        "Update please.",
+    ),
+    "sarcastic": (
+        "Looking forward to another copy-paste reply.",
+        "Take your time, it's not like we have a business to run.",
+        "Surprise me with an actual answer.",
+        "Maybe someone who knows the product could reply this time?",
+    ),
+    "furious": (
+        "Fix this NOW.",
+        "I want a call from a manager today.",
+        "Don't send me another template answer.",
+        "I expect a real response within the hour.",
+        "Get someone competent on this immediately.",
+        "Escalate this to someone who can actually do something.",
+    ),
 }
 GREETINGS = {
-    "polite": ("Hello,", "Hi,", "Hi team,", "Hello support team,", "Good morning,", "Good afternoon,",
-               "Hi there,", "Dear support,", "Hey folks,", "Hi all,"),
+    "polite": (
+        "Hello,",
+        "Hi,",
+        "Hi team,",
+        "Hello support team,",
+        "Good morning,",
+        "Good afternoon,",
+        "Hi there,",
+        "Dear support,",
+        "Hey folks,",
+        "Hi all,",
+    ),
     "anxious": ("Hello,", "Hi, sorry to bother you,", "Hi team, I hope someone can help quickly.", "Hi,"),
     "curt": ("Hi.", "Support,", "", "Hello.", "Team -", "Hey."),
     "sarcastic": ("Hi again,", "Hello once more,", "", "Well, hello,", "Dear 'support',"),
     "furious": ("", "", "Hello??", "To whoever is actually reading this:", "Support,", "Listen."),
 }
-NON_NATIVE_GREETINGS = ("Dear Sir/Madam,", "Respected team,", "Hello sir,", "Greetings of the day,",
-                        "Dear team,", "Good day,")
+NON_NATIVE_GREETINGS = (
+    "Dear Sir/Madam,",
+    "Respected team,",
+    "Hello sir,",
+    "Greetings of the day,",
+    "Dear team,",
+    "Good day,",
+)
 SIGN_OFFS = ("Thanks,", "Best,", "Regards,", "Kind regards,", "Cheers,", "Thank you,", "Best regards,", "-")
-NON_NATIVE_SIGN_OFFS = ("Thanks and regards,", "Thanking you,", "Warm regards,",
-                        "Waiting for your kind reply,")
-CONFIDENTIALITY = ("CONFIDENTIALITY NOTICE: this e-mail and any attachments may contain privileged or "
-                   "confidential information. If you are not the intended recipient, please delete it.")
+NON_NATIVE_SIGN_OFFS = ("Thanks and regards,", "Thanking you,", "Warm regards,", "Waiting for your kind reply,")
+CONFIDENTIALITY = (
+    "CONFIDENTIALITY NOTICE: this e-mail and any attachments may contain privileged or "
+    "confidential information. If you are not the intended recipient, please delete it."
+)
 
 # Words that look like triggers but are not: these sentences go into tickets without that trigger.
 DECOYS: dict[str, Bank] = {
-    "legal": ("(Writing this on a legal pad between meetings, excuse the shorthand.)",
-              "This is not a legal question, just a practical one.",
-              "Our legal team is on this workspace too, but this is about something else.",
-              "The printer only takes legal-size paper, in case that matters.",
-              "No lawyers needed, I just want it to work.", "Just curious, no complaint here."),
-    "financial": ("I had to cancel the meeting with our client because of this.",
-                  "I refunded my customer myself already, that part is handled.",
-                  "Writing from my phone, need to charge my phone soon so quick replies please.",
-                  "We don't want a refund or anything, just an answer.",
-                  "I cancelled the demo call for now, we'll rebook.",
-                  "Billing is fine, this is about something else.",
-                  "Happy to pay for the upgrade if that's what it takes."),
-    "technical": ("Nothing is broken, I just can't find the setting.", "This is not a bug report.",
-                  "No errors or anything, just a question.",
-                  "The crash course your team ran last month was great, by the way.",
-                  "Our server at lunch was the slowest thing today, not your app."),
+    "legal": (
+        "(Writing this on a legal pad between meetings, excuse the shorthand.)",
+        "This is not a legal question, just a practical one.",
+        "Our legal team is on this workspace too, but this is about something else.",
+        "The printer only takes legal-size paper, in case that matters.",
+        "No lawyers needed, I just want it to work.",
+        "Just curious, no complaint here.",
+    ),
+    "financial": (
+        "I had to cancel the meeting with our client because of this.",
+        "I refunded my customer myself already, that part is handled.",
+        "Writing from my phone, need to charge my phone soon so quick replies please.",
+        "We don't want a refund or anything, just an answer.",
+        "I cancelled the demo call for now, we'll rebook.",
+        "Billing is fine, this is about something else.",
+        "Happy to pay for the upgrade if that's what it takes.",
+    ),
+    "technical": (
+        "Nothing is broken, I just can't find the setting.",
+        "This is not a bug report.",
+        "No errors or anything, just a question.",
+        "The crash course your team ran last month was great, by the way.",
+        "Our server at lunch was the slowest thing today, not your app.",
+    ),
 }
 
 PRIVACY_LAWS = ("GDPR", "the GDPR", "CCPA", "the UK GDPR", "Article 17 of the GDPR", "the CCPA", "PIPEDA")
-REGULATORS = ("the ICO", "our data protection authority", "the CFPB", "the FCC", "the consumer ombudsman",
-              "the state attorney general", "the HHS Office for Civil Rights", "the financial ombudsman")
+REGULATORS = (
+    "the ICO",
+    "our data protection authority",
+    "the CFPB",
+    "the FCC",
+    "the consumer ombudsman",
+    "the state attorney general",
+    "the HHS Office for Civil Rights",
+    "the financial ombudsman",
+)
 ACCESSIBILITY_LAWS = ("the ADA", "the European Accessibility Act", "Section 508")
 AGREEMENTS = ("DPA", "data processing agreement", "BAA", "business associate agreement")
 DOCUMENTS = ("invoice", "delivery note", "lab report", "statement", "order confirmation")
@@ -743,28 +1392,80 @@ ADDONS = ("the storage add-on", "an extra seat", "premium support", "the SMS bun
 STREETS = ("Harbour Road", "Elm Street", "Kastanienallee", "Rua das Flores", "Station Lane", "Maple Avenue")
 
 SUBJECTS: dict[str, Bank] = {
-    "technical1": ("{component_cap} slow", "Bug in {component_bare}", "Small bug", "{component_cap} glitch",
-                   "Minor issue with {product}", "Weird behaviour in {component_bare}",
-                   "{component_cap} issue"),
-    "technical2": ("{component_cap} not working", "{component_cap} down?", "Problem with {component_bare}",
-                   "Urgent: {component_bare} outage", "Error when trying to {action}", "{error_short}",
-                   "Can't {action}", "Something wrong with {product}", "{product}: errors since {since}"),
-    "technical3": ("Data missing from {component_bare}", "Possible security issue in {component_bare}",
-                   "{objects_cap} lost", "Data corruption in {product}", "URGENT - {objects} gone",
-                   "{objects_cap} exposed?"),
-    "financial1": ("Billing issue on {ref}", "Double charge", "Incorrect invoice", "Overcharged",
-                   "Invoice {ref}", "Charge I don't recognise", "Pricing"),
-    "financial2": ("Refund request - {ref}", "Chargeback", "Refund", "Money back for {ref}",
-                   "Disputed charge"),
-    "financial3": ("Question about our renewal", "Our contract", "Considering other options", "Renewal",
-                   "Our account with you", "Last chance"),
-    "legal1": ("Data subject access request", "Deletion request", "Privacy concern",
-               "Request under {privacy_law}", "Personal data", "Compliance question"),
-    "legal2": ("Formal complaint", "SLA credits", "Accessibility", "Unauthorised transactions",
-               "Data breach?", "Takedown notice", "Complaint"),
+    "technical1": (
+        "{component_cap} slow",
+        "Bug in {component_bare}",
+        "Small bug",
+        "{component_cap} glitch",
+        "Minor issue with {product}",
+        "Weird behaviour in {component_bare}",
+        "{component_cap} issue",
+    ),
+    "technical2": (
+        "{component_cap} not working",
+        "{component_cap} down?",
+        "Problem with {component_bare}",
+        "Urgent: {component_bare} outage",
+        "Error when trying to {action}",
+        "{error_short}",
+        "Can't {action}",
+        "Something wrong with {product}",
+        "{product}: errors since {since}",
+    ),
+    "technical3": (
+        "Data missing from {component_bare}",
+        "Possible security issue in {component_bare}",
+        "{objects_cap} lost",
+        "Data corruption in {product}",
+        "URGENT - {objects} gone",
+        "{objects_cap} exposed?",
+    ),
+    "financial1": (
+        "Billing issue on {ref}",
+        "Double charge",
+        "Incorrect invoice",
+        "Overcharged",
+        "Invoice {ref}",
+        "Charge I don't recognise",
+        "Pricing",
+    ),
+    "financial2": ("Refund request - {ref}", "Chargeback", "Refund", "Money back for {ref}", "Disputed charge"),
+    "financial3": (
+        "Question about our renewal",
+        "Our contract",
+        "Considering other options",
+        "Renewal",
+        "Our account with you",
+        "Last chance",
+    ),
+    "legal1": (
+        "Data subject access request",
+        "Deletion request",
+        "Privacy concern",
+        "Request under {privacy_law}",
+        "Personal data",
+        "Compliance question",
+    ),
+    "legal2": (
+        "Formal complaint",
+        "SLA credits",
+        "Accessibility",
+        "Unauthorised transactions",
+        "Data breach?",
+        "Takedown notice",
+        "Complaint",
+    ),
     "legal3": ("Legal notice", "Notice of breach", "Legal action", "Final notice", "Formal notice"),
-    "routine": ("Quick question", "Question", "Question about my account", "Help please",
-                "{product} question", "Small thing", "Need help", "{product}"),
+    "routine": (
+        "Quick question",
+        "Question",
+        "Question about my account",
+        "Help please",
+        "{product} question",
+        "Small thing",
+        "Need help",
+        "{product}",
+    ),
 }
 
 
@@ -816,7 +1517,8 @@ def _make_accounts(rng: random.Random, count: int) -> list[_Account]:
         if plan != "free":
             acv = round(ACV_MEDIAN[plan] * math.exp(rng.gauss(0.0, ACV_SIGMA[plan])), -1)
         strategic = (plan == "enterprise" and rng.random() < (0.45 if acv >= 150_000 else 0.05)) or (
-            plan == "pro" and rng.random() < 0.005)
+            plan == "pro" and rng.random() < 0.005
+        )
         consumer = plan in ("free", "basic") and rng.random() < line.consumer_share
         company, domain = (None, "mail.example") if consumer else _company_name(rng)
         people = 1 if consumer else 1 + min(5, int(rng.expovariate(0.8 if plan == "enterprise" else 1.6)))
@@ -825,8 +1527,9 @@ def _make_accounts(rng: random.Random, count: int) -> list[_Account]:
             next_contact += 1 + int(rng.random() * 7)
             name = f"{_pick(rng, FIRST_NAMES)} {_pick(rng, LAST_NAMES)}"
             contacts.append(_Contact(f"C-{next_contact}", name, _pick(rng, ROLES)))
-        accounts.append(_Account(line, _pick(rng, line.products), company, domain, plan, acv, strategic,
-                                 tuple(contacts)))
+        accounts.append(
+            _Account(line, _pick(rng, line.products), company, domain, plan, acv, strategic, tuple(contacts))
+        )
     return accounts
 
 
@@ -874,11 +1577,18 @@ def _tier(rng: random.Random, latent: _Latent, account: _Account) -> int:
     sev = latent.severity
     acv = account.annual_contract_value
     serious = sev["legal"] >= 2 or sev["financial"] == 3 or sev["technical"] == 3
-    if (account.strategic and serious) or (acv >= 250_000 and (serious or latent.failed_attempts >= 2)) or (
-            sev["legal"] == 3 and acv >= 100_000):
+    if (
+        (account.strategic and serious)
+        or (acv >= 250_000 and (serious or latent.failed_attempts >= 2))
+        or (sev["legal"] == 3 and acv >= 100_000)
+    ):
         tier = 4
-    elif (sev["legal"] >= 2 or sev["technical"] == 3 or (sev["financial"] >= 2 and acv >= 50_000)
-          or (latent.failed_attempts >= 2 and latent.prior_contacts >= 3)):
+    elif (
+        sev["legal"] >= 2
+        or sev["technical"] == 3
+        or (sev["financial"] >= 2 and acv >= 50_000)
+        or (latent.failed_attempts >= 2 and latent.prior_contacts >= 3)
+    ):
         tier = 3
     else:
         tier = 2
@@ -896,8 +1606,7 @@ def _team(rng: random.Random, latent: _Latent, account: _Account) -> str:
     scores = {
         "technical": SEVERITY_WEIGHT["technical"][sev["technical"]] + 0.6 * latent.failed_attempts,
         "billing": SEVERITY_WEIGHT["financial"][sev["financial"]] * (0.5 if sev["financial"] == 3 else 1.0),
-        "account_management": (1.6 * (sev["financial"] == 3) + 0.8 * high_value
-                               + 0.9 * (not any(sev.values()))),
+        "account_management": (1.6 * (sev["financial"] == 3) + 0.8 * high_value + 0.9 * (not any(sev.values()))),
         "legal_compliance": SEVERITY_WEIGHT["legal"][sev["legal"]] + 0.3 * (sev["legal"] > 0),
     }
     return max(scores, key=lambda team: scores[team] + rng.gauss(0.0, 0.35))
@@ -908,14 +1617,23 @@ def _team(rng: random.Random, latent: _Latent, account: _Account) -> str:
 # ----------------------------------------------------------------------------------------------------------
 
 NON_NATIVE_SWAPS = (
-    ("I have ", "I am having "), ("doesn't work", "is not working"), ("isn't working", "is not working"),
-    ("Could you", "Kindly"), ("Please let me know", "Please revert"), ("three days ago", "since three days"),
-    ("yesterday", "yesterday itself"), ("can't", "am not able to"), ("We can't", "We are unable to"),
-    ("Any update", "Any updation"), ("the same", "same"), ("a copy", "copy"), ("the ", ""),
-    ("I want", "I am wanting"), ("I'm", "I am"),
+    ("I have ", "I am having "),
+    ("doesn't work", "is not working"),
+    ("isn't working", "is not working"),
+    ("Could you", "Kindly"),
+    ("Please let me know", "Please revert"),
+    ("three days ago", "since three days"),
+    ("yesterday", "yesterday itself"),
+    ("can't", "am not able to"),
+    ("We can't", "We are unable to"),
+    ("Any update", "Any updation"),
+    ("the same", "same"),
+    ("a copy", "copy"),
+    ("the ", ""),
+    ("I want", "I am wanting"),
+    ("I'm", "I am"),
 )
-KEYBOARD_NEIGHBOURS = {"a": "s", "e": "r", "i": "o", "o": "p", "n": "m", "t": "r", "s": "d", "r": "t",
-                       "l": "k"}
+KEYBOARD_NEIGHBOURS = {"a": "s", "e": "r", "i": "o", "o": "p", "n": "m", "t": "r", "s": "d", "r": "t", "l": "k"}
 
 
 def _non_native(rng: random.Random, text: str) -> str:
@@ -933,13 +1651,13 @@ def _typos(rng: random.Random, text: str, rate: float) -> str:
         j = 1 + int(rng.random() * (len(word) - 2))
         kind = rng.random()
         if kind < 0.35:
-            word = word[:j] + word[j + 1] + word[j] + word[j + 2:]
+            word = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
         elif kind < 0.6:
-            word = word[:j] + word[j + 1:]
+            word = word[:j] + word[j + 1 :]
         elif kind < 0.8:
             word = word[:j] + word[j] + word[j:]
         else:
-            word = word[:j] + KEYBOARD_NEIGHBOURS.get(word[j], word[j]) + word[j + 1:]
+            word = word[:j] + KEYBOARD_NEIGHBOURS.get(word[j], word[j]) + word[j + 1 :]
         words[i] = word
     return " ".join(words)
 
@@ -967,8 +1685,15 @@ class _Slots(dict):
 
 
 class _Writer:
-    def __init__(self, rng: random.Random, account: _Account, contact: _Contact, latent: _Latent,
-                 created_at: datetime, channel: str) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        account: _Account,
+        contact: _Contact,
+        latent: _Latent,
+        created_at: datetime,
+        channel: str,
+    ) -> None:
         self.rng = rng
         self.account = account
         self.line = account.line
@@ -1015,8 +1740,7 @@ class _Writer:
             year = day.year
             kind = line.ref_kind
             if kind == "order":
-                return _pick(rng, ("#{}{:07d}",
-                "order {}-{:07d}")).format(_pick(rng, "ABKW"), rng.randrange(10**7))
+                return _pick(rng, ("#{}{:07d}", "order {}-{:07d}")).format(_pick(rng, "ABKW"), rng.randrange(10**7))
             if kind == "shipment":
                 return f"HW{rng.randrange(10**10):010d}"
             if kind == "account" and rng.random() < 0.5:
@@ -1032,8 +1756,9 @@ class _Writer:
         seats = max(3, int(rng.lognormvariate(math.log(max(acv, 500) / 300), 0.5)))
         return {
             "component": lambda: _pick(rng, line.components),
-            "component_bare": lambda: self.slots["component"].removeprefix("the ").removeprefix("our ")
-            .removeprefix("my "),
+            "component_bare": lambda: (
+                self.slots["component"].removeprefix("the ").removeprefix("our ").removeprefix("my ")
+            ),
             "component_cap": lambda: _capitalise(self.slots["component_bare"]),
             "objects": lambda: _pick(rng, line.objects),
             "objects_cap": lambda: _capitalise(self.slots["objects"]),
@@ -1052,13 +1777,11 @@ class _Writer:
             "past_date": past_date,
             "past_month": lambda: MONTH_NAMES[(day.month - 2 - int(rng.random() * 4)) % 12],
             "month": lambda: MONTH_NAMES[(day.month + int(rng.random() * 5)) % 12],
-            "deadline": lambda: _pick(rng, ("Friday", "the end of the month", "next week", "tomorrow",
-            "the 15th")),
+            "deadline": lambda: _pick(rng, ("Friday", "the end of the month", "next week", "tomorrow", "the 15th")),
             "secs": lambda: str(8 + int(rng.random() * 50)),
             "pct": lambda: str(_pick(rng, ("10", "20", "30", "40", "60", "80", "90"))),
             "small_n": lambda: str(2 + int(rng.random() * 8)),
-            "big_n": lambda: _pick(rng, ("about 200", "over 3,000", "roughly 40", "hundreds of", "1,200",
-            "all")),
+            "big_n": lambda: _pick(rng, ("about 200", "over 3,000", "roughly 40", "hundreds of", "1,200", "all")),
             "hours_down": lambda: str(2 + int(rng.random() * 20)),
             "region": lambda: _pick(rng, REGIONS),
             "error_detail": lambda: _pick(rng, ERROR_DETAIL).format_map(self.slots),
@@ -1075,8 +1798,9 @@ class _Writer:
             "competitor": lambda: _pick(rng, COMPETITORS),
             "card_digits": lambda: f"{rng.randrange(10**4):04d}",
             "po": lambda: f"{rng.randrange(10**6):06d}",
-            "privacy_law": lambda: "HIPAA" if line.name == "healthcare" and rng.random() < 0.5
-            else _pick(rng, PRIVACY_LAWS),
+            "privacy_law": lambda: (
+                "HIPAA" if line.name == "healthcare" and rng.random() < 0.5 else _pick(rng, PRIVACY_LAWS)
+            ),
             "regulator": lambda: _pick(rng, REGULATORS),
             "accessibility_law": lambda: _pick(rng, ACCESSIBILITY_LAWS),
             "agreement": lambda: _pick(rng, AGREEMENTS),
@@ -1092,8 +1816,9 @@ class _Writer:
             "sla_hours": lambda: _pick(rng, ("4", "8", "24", "48")),
             "internal_ref": lambda: f"#{rng.randrange(10**5, 10**6)}",
             "brand": lambda: line.brand,
-            "prev_when": lambda: _pick(rng, ("yesterday", "on Monday", "last week", "a few days ago",
-                                             "this morning", "on {weekday}")).format_map(self.slots),
+            "prev_when": lambda: _pick(
+                rng, ("yesterday", "on Monday", "last week", "a few days ago", "this morning", "on {weekday}")
+            ).format_map(self.slots),
             "step": lambda: self.tech_step[0],
             "done": lambda: self.tech_step[1],
             "done_cap": lambda: _capitalise(self.tech_step[1]),
@@ -1158,8 +1883,7 @@ class _Writer:
         if self.channel == "social" and rng.random() < 0.6:
             return ""
         if self.channel == "chat" and rng.random() < 0.5:
-            return self.fill(_pick(rng, ("Chat with {first}", "Live chat", "Conversation",
-            "New conversation")))
+            return self.fill(_pick(rng, ("Chat with {first}", "Live chat", "Conversation", "New conversation")))
         present = [t for t, level in latent.severity.items() if level]
         # A real subject line mentions one problem, not necessarily the most serious one.
         trigger = _pick(rng, present) if present else ""
@@ -1258,9 +1982,11 @@ class _Writer:
             return self._noisy(f"@{self.line.brand} {post}{tag}")
         if self.channel == "api":
             # Filed from the customer's own helpdesk tool, which posts to our API.
-            return (f"Submitted via API by {self.account.company}'s internal helpdesk\n"
-                    f"severity: {_pick(rng, ('low', 'medium', 'high', 'critical'))}\n"
-                    f"service: {self.slots['component']}\ndescription: " + self._noisy(" ".join(sentences)))
+            return (
+                f"Submitted via API by {self.account.company}'s internal helpdesk\n"
+                f"severity: {_pick(rng, ('low', 'medium', 'high', 'critical'))}\n"
+                f"service: {self.slots['component']}\ndescription: " + self._noisy(" ".join(sentences))
+            )
         if self.channel == "chat":
             return self._noisy("\n".join(sentences))
 
@@ -1283,8 +2009,10 @@ class _Writer:
 
     def _quote(self, turn: dict) -> str:
         at: datetime = turn["at"]
-        header = (f"On {WEEKDAYS[at.weekday()]}, {at.day} {MONTHS[at.month - 1]} {at.year} at {at:%H:%M}, "
-                  f"{self.line.brand} Support <support@{self.line.brand.lower()}.example> wrote:")
+        header = (
+            f"On {WEEKDAYS[at.weekday()]}, {at.day} {MONTHS[at.month - 1]} {at.year} at {at:%H:%M}, "
+            f"{self.line.brand} Support <support@{self.line.brand.lower()}.example> wrote:"
+        )
         return "\n".join("> " + line for line in [header, *turn["body"].split("\n")])
 
     def history(self) -> list[dict]:
@@ -1355,8 +2083,9 @@ def _creation_times(rng: random.Random, count: int) -> list[datetime]:
     hour_cumulative = list(accumulate(HOUR_VOLUME))
     days = rng.choices(range(DAYS), cum_weights=day_cumulative, k=count)
     hours = rng.choices(range(24), cum_weights=hour_cumulative, k=count)
-    times = [START + timedelta(days=d, hours=h, seconds=int(rng.random() * 3600)) for d, h in zip(days, hours,
-                                                                                                   strict=True)]
+    times = [
+        START + timedelta(days=d, hours=h, seconds=int(rng.random() * 3600)) for d, h in zip(days, hours, strict=True)
+    ]
     return sorted(times)
 
 
@@ -1411,47 +2140,63 @@ def _ticket(rng: random.Random, number: int, created_at: datetime, account: _Acc
     hours *= math.exp(rng.gauss(0.0, 1.1 if tier == 1 else 0.9))
     hours = max(0.1, hours)
     reopen_count = _poisson(rng, 0.06 + 0.15 * escalated + 0.12 * latent.failed_attempts)
-    first_contact = (not latent.prior_contacts and not escalated and not reopen_count and rng.random() < 0.85)
+    first_contact = not latent.prior_contacts and not escalated and not reopen_count and rng.random() < 0.85
     csat = None
     if rng.random() < CSAT_RESPONSE_RATE:
-        satisfaction = (4.95 - 0.4 * latent.frustration - 0.5 * escalated - 0.3 * math.log1p(hours / 24)
-                        - 0.45 * reopen_count - 0.15 * latent.prior_contacts + rng.gauss(0.0, 0.9))
+        satisfaction = (
+            4.95
+            - 0.4 * latent.frustration
+            - 0.5 * escalated
+            - 0.3 * math.log1p(hours / 24)
+            - 0.45 * reopen_count
+            - 0.15 * latent.prior_contacts
+            + rng.gauss(0.0, 0.9)
+        )
         csat = min(5, max(1, round(satisfaction)))
 
-    triggers = [trigger for trigger, level in latent.severity.items()
-                if (rng.random() >= TRIGGER_DROP_RATE if level else rng.random() < TRIGGER_ADD_RATE)]
+    triggers = [
+        trigger
+        for trigger, level in latent.severity.items()
+        if (rng.random() >= TRIGGER_DROP_RATE if level else rng.random() < TRIGGER_ADD_RATE)
+    ]
     frustration = latent.frustration
     if rng.random() < FRUSTRATION_NOISE_RATE:
         frustration = min(3, max(0, frustration + (1 if rng.random() < 0.5 else -1)))
 
-    return LabelledTicket.model_validate({
-        "id": f"T-{100001 + number}",
-        "subject": subject,
-        "body": body,
-        "channel": channel,
-        "created_at": created_at,
-        "customer": {"id": contact.id, "name": contact.name, "company": account.company, "plan": account.plan,
-                     "annual_contract_value": account.annual_contract_value, "strategic": account.strategic},
-        "history": history,
-        "tags": _tags(rng, writer, latent),
-        "product": account.product,
-        "triggers": triggers,
-        "escalated": escalated,
-        "frustration": frustration,
-        "tier": tier,
-        "team": team,
-        "escalation_level_reached": tier,
-        "resolved_at": (created_at + timedelta(hours=hours)).replace(microsecond=0),
-        "first_contact_resolution": first_contact,
-        "csat": csat,
-        "reopen_count": reopen_count,
-        "true_escalation_probability": round(probability, 4),
-    })
+    return LabelledTicket.model_validate(
+        {
+            "id": f"T-{100001 + number}",
+            "subject": subject,
+            "body": body,
+            "channel": channel,
+            "created_at": created_at,
+            "customer": {
+                "id": contact.id,
+                "name": contact.name,
+                "company": account.company,
+                "plan": account.plan,
+                "annual_contract_value": account.annual_contract_value,
+                "strategic": account.strategic,
+            },
+            "history": history,
+            "tags": _tags(rng, writer, latent),
+            "product": account.product,
+            "triggers": triggers,
+            "escalated": escalated,
+            "frustration": frustration,
+            "tier": tier,
+            "team": team,
+            "escalation_level_reached": tier,
+            "resolved_at": (created_at + timedelta(hours=hours)).replace(microsecond=0),
+            "first_contact_resolution": first_contact,
+            "csat": csat,
+            "reopen_count": reopen_count,
+            "true_escalation_probability": round(probability, 4),
+        }
+    )
 
 
-def generate(
-    tickets: int, seed: int, on_progress: Callable[[int], None] | None = None
-) -> list[LabelledTicket]:
+def generate(tickets: int, seed: int, on_progress: Callable[[int], None] | None = None) -> list[LabelledTicket]:
     """``tickets`` synthetic labelled tickets, oldest first, identical for the same ``seed``.
 
     ``on_progress(k)`` is called with the number of tickets done every few hundred tickets and at the end.

@@ -24,7 +24,7 @@ from sklearn.utils import murmurhash3_32
 from triage.config import EscalationConfig
 from triage.errors import TriageError
 from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TEXT, WORD_FEATURES
-from triage.frustration import cues_for, lexicon_frustration
+from triage.frustration import lexicon_frustration
 from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
 from triage.policy import Calibration, Decision, decide
@@ -74,6 +74,9 @@ class TriageModel:
     calibration: Calibration | None  # None only while training, before the policy is fitted
     metadata: dict[str, Any] = field(default_factory=dict)
     meta_columns: list[str] = field(default_factory=list)  # the second stage's input (triage.stacking)
+    # The learned frustration head's share of the frustration score; the rest is the lexicon scorer
+    # (triage.training.TrainSettings explains the default).
+    frustration_learned_share: float = 1.0
 
     # -- identity -------------------------------------------------------------------------------------
     @property
@@ -131,37 +134,32 @@ class TriageModel:
         probabilities, meta = self._forward(X)
         texts = [f"{ticket.subject}\n{ticket.body}" for ticket in tickets]
         signals = find_signals(texts)
-        lexicon = lexicon_frustration(texts) if "frustration" not in self.heads else None
+        lexicon = lexicon_frustration(texts)
+        learned_share = self.frustration_learned_share if "frustration" in self.heads else 0.0
         results = []
         for row, ticket in enumerate(tickets):
             found = {name: len(spans) for name, spans in signals[row].items() if spans}
             triggers = {
-                name: float(probabilities[name][row])
-                if name in probabilities
-                else _fallback_trigger(name, found)
+                name: float(probabilities[name][row]) if name in probabilities else _fallback_trigger(name, found)
                 for name in TRIGGERS
             }
             if "escalation" in probabilities:
                 escalation = float(probabilities["escalation"][row])
             else:
                 escalation = max(triggers.values())
-            if lexicon is None:
-                level_proba = probabilities["frustration"][row]
+            frustration_score, frustration_level, cues = lexicon[row]
+            if learned_share > 0:
                 levels = self.heads["frustration"].classes_.astype(float)
-                frustration_score = float(np.dot(level_proba, levels) / 3.0)
-                frustration_level = int(levels[int(np.argmax(level_proba))])
-                cues = cues_for(texts[row])
-            else:
-                frustration_score, frustration_level, cues = lexicon[row]
+                learned_level = float(np.dot(probabilities["frustration"][row], levels))
+                frustration_score = learned_share * learned_level / 3.0 + (1 - learned_share) * frustration_score
+                frustration_level = int(round(learned_share * learned_level + (1 - learned_share) * frustration_level))
             team = (
                 {name: float(p) for name, p in zip(self.team_names, probabilities["team"][row], strict=True)}
                 if "team" in probabilities
                 else {}
             )
             explanations = (
-                self._explain(X[row], None if meta is None else meta[row], texts[row], ticket, team)
-                if explain
-                else {}
+                self._explain(X[row], None if meta is None else meta[row], texts[row], ticket, team) if explain else {}
             )
             results.append(
                 HeadScores(
@@ -257,9 +255,7 @@ class TriageModel:
         sigmoid calibration (averaged over calibration folds). For a context head, the weights apply to
         the standardised second-stage columns."""
         weights = []
-        for fold, model in zip(
-            self.heads[head].calibrated_classifiers_, linear_models(self.heads[head]), strict=True
-        ):
+        for fold, model in zip(self.heads[head].calibrated_classifiers_, linear_models(self.heads[head]), strict=True):
             linear = model.steps[-1][1] if hasattr(model, "steps") else model
             coef = linear.coef_.toarray() if sparse.issparse(linear.coef_) else np.asarray(linear.coef_)
             k = 0 if coef.shape[0] == 1 else (class_index or 0)
@@ -355,18 +351,14 @@ class TriageModel:
             char_rows.append(
                 np.full(
                     len(indices),
-                    phrase_ids.setdefault(
-                        f"mentions '{token.group(0) if token else chunk}'", len(phrase_ids)
-                    ),
+                    phrase_ids.setdefault(f"mentions '{token.group(0) if token else chunk}'", len(phrase_ids)),
                 )
             )
             char_cols.append(indices)
         all_rows, all_cols = np.concatenate(char_rows), np.concatenate(char_cols)
         values = np.concatenate([np.asarray(weights), np.ones(len(all_cols) - len(weights))])
         positions = np.searchsorted(x.indices, all_cols)
-        present = (positions < len(x.indices)) & (
-            x.indices[np.minimum(positions, len(x.indices) - 1)] == all_cols
-        )
+        present = (positions < len(x.indices)) & (x.indices[np.minimum(positions, len(x.indices) - 1)] == all_cols)
         shares = sparse.csc_matrix(
             (values[present], (all_rows[present], positions[present])),
             shape=(len(phrase_ids), len(x.indices)),
@@ -395,11 +387,7 @@ class TriageModel:
 
 def _strongest(totals: dict[str, float]) -> list[Contribution]:
     ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
-    return [
-        Contribution(name, round(value, 3))
-        for name, value in ranked[:EXPLANATIONS_PER_HEAD]
-        if abs(value) >= 0.01
-    ]
+    return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
 
 
 # Tone cues (triage.frustration.FEATURES) in words. Their features are standardised, so a cue's
@@ -453,9 +441,7 @@ def _context_phrases(ticket: Ticket) -> dict[str, str]:
     value = customer.annual_contract_value if customer else None
     path = trajectory(ticket)
     return {
-        "log_contract_value": "contract value not provided"
-        if value is None
-        else f"contract value ${value:,.0f}",
+        "log_contract_value": "contract value not provided" if value is None else f"contract value ${value:,.0f}",
         "contract_value_missing": "contract value not provided" if value is None else "contract value known",
         "strategic": "strategic account" if customer and customer.strategic else "not a strategic account",
         "log_customer_contacts": f"customer contact number {path.customer_contacts} on this ticket",

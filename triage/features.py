@@ -45,9 +45,7 @@ CHAR_FEATURES = 2**18
 HISTORY_FEATURES = 2**16
 
 
-def word_vectorizer(
-    n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)
-) -> HashingVectorizer:
+def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)) -> HashingVectorizer:
     return HashingVectorizer(
         ngram_range=ngram_range,
         n_features=n_features,
@@ -102,10 +100,7 @@ class TicketColumns(TransformerMixin, BaseEstimator):
             X["created_at"],
             strict=True,
         ):
-            turns = [
-                turn if isinstance(turn, Interaction) else Interaction.model_validate(turn)
-                for turn in history
-            ]
+            turns = [turn if isinstance(turn, Interaction) else Interaction.model_validate(turn) for turn in history]
             path = trajectory_of_turns(turns, f"{subject}\n{body}", _value(created_at))
             contract_value = _value(value)
             rows.append(
@@ -147,9 +142,7 @@ BLOCK_WEIGHTS = {"signals": 0.25, "cues": 0.1, "history_cues": 0.1, "plan_channe
 def build_features(block_weights: dict[str, float] | None = None) -> Pipeline:
     text_words = make_pipeline(word_vectorizer(), TfidfTransformer(sublinear_tf=True))
     text_chars = make_pipeline(char_vectorizer(), TfidfTransformer(sublinear_tf=True))
-    history_words = make_pipeline(
-        word_vectorizer(HISTORY_FEATURES, (1, 1)), TfidfTransformer(sublinear_tf=True)
-    )
+    history_words = make_pipeline(word_vectorizer(HISTORY_FEATURES, (1, 1)), TfidfTransformer(sublinear_tf=True))
     columns = ColumnTransformer(
         [
             ("words", text_words, TEXT),

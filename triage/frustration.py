@@ -216,9 +216,7 @@ def _word_valences(
 ) -> np.ndarray:
     """VADER's valence of each word in context: zero outside the lexicon."""
     own = lexicon.valence[words]
-    following = np.where(
-        _shifted(sentence, -1, -1) == sentence, _shifted(words, -1, _UNKNOWN_WORD), _UNKNOWN_WORD
-    )
+    following = np.where(_shifted(sentence, -1, -1) == sentence, _shifted(words, -1, _UNKNOWN_WORD), _UNKNOWN_WORD)
     # "kind of" is a dampener, not kindness; "no" before a sentiment word negates it instead of counting.
     own[(words == _KIND) & (following == _OF)] = 0.0
     own[(words == _NO) & (lexicon.valence[following] != 0)] = 0.0
@@ -347,9 +345,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
 def _analyse_all(texts: Sequence[str]) -> tuple[np.ndarray, list[_Cues]]:
     """VADER neg/neu/pos/compound (one row per text) and the cues of each text."""
     sentiment = _vader_sentiment(texts)
-    return sentiment, [
-        _analyse(text, float(compound)) for text, compound in zip(texts, sentiment[:, 3], strict=True)
-    ]
+    return sentiment, [_analyse(text, float(compound)) for text, compound in zip(texts, sentiment[:, 3], strict=True)]
 
 
 _LEVEL_THRESHOLDS = (0.15, 0.35, 0.55)  # score at which level 1, 2 and 3 start

@@ -149,12 +149,8 @@ def draft_handoff(
             "name": (customer.name if customer else None) or NOT_PROVIDED,
             "company": (customer.company if customer else None) or NOT_PROVIDED,
             "plan": (customer.plan if customer else None) or NOT_PROVIDED,
-            "contract_value": f"${contract_value:,.0f} a year"
-            if contract_value is not None
-            else NOT_PROVIDED,
-            "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[
-                customer.strategic if customer else None
-            ],
+            "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
+            "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
             "account_manager": NOT_PROVIDED,  # tickets do not carry one (CONTRACT.md)
         },
         "recommendation": {
@@ -198,9 +194,7 @@ def draft_handoff(
     )
 
 
-def missing_information(
-    ticket: Ticket, prediction: Prediction, scores: HeadScores, template: str
-) -> list[str]:
+def missing_information(ticket: Ticket, prediction: Prediction, scores: HeadScores, template: str) -> list[str]:
     """What the next tier will ask for that the ticket does not say."""
     text = _customer_text(ticket)
     customer = ticket.customer
@@ -357,9 +351,7 @@ def _signal_descriptions() -> dict[str, str]:
 def _specialist_areas(scores: HeadScores) -> list[str]:
     areas = _describe_signals(scores, TECHNICAL_SIGNALS)
     areas += [
-        contribution.phrase
-        for contribution in scores.explanations.get("technical", [])
-        if contribution.weight > 0
+        contribution.phrase for contribution in scores.explanations.get("technical", []) if contribution.weight > 0
     ]
     return list(dict.fromkeys(areas))
 

@@ -56,8 +56,8 @@ def _unflatten(row: dict[str, Any]) -> dict[str, Any]:
     for key, value in row.items():
         if value is None:
             continue
-        if key.startswith("customer_") and key[len("customer_"):] in CUSTOMER_FIELDS:
-            customer[key[len("customer_"):]] = value
+        if key.startswith("customer_") and key[len("customer_") :] in CUSTOMER_FIELDS:
+            customer[key[len("customer_") :]] = value
         else:
             record[key] = value
     if customer:

@@ -61,9 +61,7 @@ def binary_report(y_true: np.ndarray, proba: np.ndarray, threshold: float = 0.5)
     y_true = np.asarray(y_true, dtype=int)
     proba = np.asarray(proba, dtype=float)
     predicted = (proba >= threshold).astype(int)
-    precision, recall, f1, support = precision_recall_fscore_support(
-        y_true, predicted, labels=[0, 1], zero_division=0
-    )
+    precision, recall, f1, support = precision_recall_fscore_support(y_true, predicted, labels=[0, 1], zero_division=0)
     return {
         "n": int(len(y_true)),
         "positives": int(y_true.sum()),
@@ -86,9 +84,7 @@ def multiclass_report(y_true: np.ndarray, proba: np.ndarray, classes: list[str])
     y_true = np.asarray(y_true).astype(str)
     classes = [str(c) for c in classes]
     predicted = np.asarray(classes)[np.argmax(proba, axis=1)]
-    precision, recall, f1, support = precision_recall_fscore_support(
-        y_true, predicted, labels=classes, zero_division=0
-    )
+    precision, recall, f1, support = precision_recall_fscore_support(y_true, predicted, labels=classes, zero_division=0)
     onehot = (y_true[:, None] == np.asarray(classes)[None, :]).astype(int)
     confidence = proba.max(axis=1)
     correct = (predicted == y_true).astype(int)
@@ -105,9 +101,7 @@ def multiclass_report(y_true: np.ndarray, proba: np.ndarray, classes: list[str])
             f1_score(y_true, predicted, labels=np.asarray(classes)[present], average="macro", zero_division=0)
         ),
         "roc_auc_macro_ovr": _safe(roc_auc_score, onehot[:, present], proba[:, present], average="macro"),
-        "pr_auc_macro": _safe(
-            average_precision_score, onehot[:, present], proba[:, present], average="macro"
-        ),
+        "pr_auc_macro": _safe(average_precision_score, onehot[:, present], proba[:, present], average="macro"),
         "brier": float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
         "ece_top_label": expected_calibration_error(correct, confidence),
         "coverage_at_90_precision": coverage_at_precision(correct, confidence),

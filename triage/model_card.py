@@ -33,9 +33,7 @@ def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
             reliability.plot(predicted, observed, marker="o", label=name)
             precision, recall, _ = precision_recall_curve(truth, proba)
             pr.plot(recall, precision, label=name)
-        reliability.set(
-            xlabel="predicted probability", ylabel="observed frequency", title="Reliability (test split)"
-        )
+        reliability.set(xlabel="predicted probability", ylabel="observed frequency", title="Reliability (test split)")
         pr.set(xlabel="recall", ylabel="precision", title="Precision-recall (test split)", ylim=(0, 1.02))
         pr.axhline(0.9, ls=":", color="grey")
         reliability.legend(fontsize=8)

@@ -70,15 +70,19 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def save_model(
-    model: TriageModel, directory: str | Path, extra_metadata: dict[str, Any] | None = None
-) -> Path:
+def save_model(model: TriageModel, directory: str | Path, extra_metadata: dict[str, Any] | None = None) -> Path:
     if model.calibration is None:
         raise TriageError("cannot save a model whose policy has not been calibrated")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     artefact = directory / ARTEFACT
-    sio.dump({"features": model.features, "heads": model.heads, "meta_columns": model.meta_columns}, artefact)
+    parts = {
+        "features": model.features,
+        "heads": model.heads,
+        "meta_columns": model.meta_columns,
+        "frustration_learned_share": model.frustration_learned_share,
+    }
+    sio.dump(parts, artefact)
     (directory / "escalation.yaml").write_text(dump_config(model.config))
     (directory / "calibration.json").write_text(json.dumps(model.calibration.to_dict(), indent=2))
     model.metadata.update(extra_metadata or {})
@@ -104,9 +108,7 @@ def write_metadata(directory: Path, metadata: dict[str, Any]) -> None:
 def read_metadata(directory: str | Path) -> dict[str, Any]:
     path = Path(directory) / METADATA
     if not path.is_file():
-        raise ModelLoadError(
-            f"{directory}: not a triage model directory (no {METADATA}); run `triage train` first"
-        )
+        raise ModelLoadError(f"{directory}: not a triage model directory (no {METADATA}); run `triage train` first")
     try:
         return json.loads(path.read_text())
     except json.JSONDecodeError as error:
@@ -141,12 +143,16 @@ def load_model(directory: str | Path) -> TriageModel:
     artefact = directory / ARTEFACT
     untrusted = set(sio.get_untrusted_types(file=artefact)) - set(trusted_types())
     if untrusted:
-        raise ModelLoadError(
-            f"{artefact}: contains types outside the trusted list: {', '.join(sorted(untrusted))}"
-        )
+        raise ModelLoadError(f"{artefact}: contains types outside the trusted list: {', '.join(sorted(untrusted))}")
     parts = sio.load(artefact, trusted=trusted_types())
     config = load_config(directory / "escalation.yaml")
     calibration = Calibration.from_dict(json.loads((directory / "calibration.json").read_text()))
     return TriageModel(
-        parts["features"], parts["heads"], config, calibration, metadata, parts["meta_columns"]
+        parts["features"],
+        parts["heads"],
+        config,
+        calibration,
+        metadata,
+        meta_columns=parts["meta_columns"],
+        frustration_learned_share=parts["frustration_learned_share"],
     )

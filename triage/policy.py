@@ -57,9 +57,7 @@ class Calibration:
                 },
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise TriageError(
-                f"calibration: invalid or incomplete data ({type(error).__name__}: {error})"
-            ) from None
+            raise TriageError(f"calibration: invalid or incomplete data ({type(error).__name__}: {error})") from None
 
 
 def precision_threshold(
@@ -109,9 +107,7 @@ def calibrate(
         )
 
     trigger_thresholds = {
-        name: threshold(
-            trigger_truth[name], trigger_proba[name], settings.triggers.get(name, settings.default)
-        )
+        name: threshold(trigger_truth[name], trigger_proba[name], settings.triggers.get(name, settings.default))
         for name in trigger_proba
         if name in trigger_truth
     }
@@ -238,9 +234,7 @@ def decide(
             continue
         tier, reason = fired
         team = criterion.team or route.team
-        candidates.append(
-            _Candidate(max(tier, config.team(team).tier), team, True, criterion.team is not None)
-        )
+        candidates.append(_Candidate(max(tier, config.team(team).tier), team, True, criterion.team is not None))
         rules_fired.append(criterion.name)
         reasons.append(f"rule {criterion.name} fired: {reason}")
 
@@ -336,9 +330,7 @@ def applied_thresholds(
     out["escalation"] = calibration.escalation_threshold if calibration else settings.escalation
     for team in config.teams:
         if team.tier > config.first_tier:
-            out[f"team:{team.name}"] = learned_teams.get(
-                team.name, settings.teams.get(team.name, settings.default)
-            )
+            out[f"team:{team.name}"] = learned_teams.get(team.name, settings.teams.get(team.name, settings.default))
     return out
 
 
@@ -356,9 +348,7 @@ def _route(scores: HeadScores, config: EscalationConfig) -> _Route:
     routed = {name: p for name, p in scores.triggers.items() if name in config.routing.trigger_teams}
     if routed:
         trigger = max(sorted(routed), key=routed.__getitem__)
-        return _Route(
-            config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}"
-        )
+        return _Route(config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}")
     return _Route(config.routing.fallback_team, 0.5, "fallback team: no team or trigger scores")
 
 
@@ -451,9 +441,7 @@ def _evaluate(
             "frustration_score": scores.frustration_score,
             "frustration_level": float(scores.frustration_level),
         }[condition.score]
-        return _at_least(
-            condition.score.replace("_", " "), value, condition.at_least, thresholds["escalation"]
-        )
+        return _at_least(condition.score.replace("_", " "), value, condition.at_least, thresholds["escalation"])
     if condition.trajectory is not None:
         value = float(getattr(scores.trajectory, condition.trajectory))
         return _at_least(condition.trajectory.replace("_", " "), value, condition.at_least, 0.0)

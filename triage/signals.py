@@ -65,9 +65,7 @@ _CANCELLABLE = (
     "|licenses|seats|agreement|renewal|package|trial"
 )
 _CHARGE = "charge|charges|charged|charging"
-_DEVICE = (
-    "phone|phones|battery|batteries|laptop|device|devices|car|tablet|headphones|watch|ipad|iphone|earbuds"
-)
+_DEVICE = "phone|phones|battery|batteries|laptop|device|devices|car|tablet|headphones|watch|ipad|iphone|earbuds"
 _WHEN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|midnight|eod|cob|eow"
 _MANAGER = (
     "manager|managers|supervisor|supervisors|boss|superior|someone_senior|someone_in_charge|human"
@@ -111,8 +109,7 @@ _PATTERNS: dict[str, list[str]] = {
         "|competitors"
         "|alternative|alternatives|provider|vendor|platform|solution",
         "take|taking|move|moving our|my business elsewhere",
-        "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors"
-        "|other_vendors",
+        "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors|other_vendors",
         "your|a competitor|competitors",
         "done with you|your company|service|product?",
     ],
@@ -201,8 +198,7 @@ _PATTERNS: dict[str, list[str]] = {
         "|everything|network|database|email|checkout is|are|'s|went|was|has|have? been? completely"
         "|totally? down"
         "|offline|unavailable|unreachable",
-        "nobody|no_one|noone|none_of_us can|could|is|are able? to? log|access|use|connect|login|sign|reach"
-        "|work",
+        "nobody|no_one|noone|none_of_us can|could|is|are able? to? log|access|use|connect|login|sign|reach|work",
         "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|were?"
         " affected|blocked|locked|impacted|unable|down",
         "entire|whole company|team|office|organization|organisation is? down|offline|blocked|affected",
@@ -283,8 +279,7 @@ _PATTERNS: dict[str, list[str]] = {
         "leave|leaving|write|writing|post|posting|give|giving a|an|my? bad|negative|terrible|honest|scathing"
         "|public? review|reviews|rating",
         "1|one|zero -? star|stars review|reviews|rating?",
-        "post|posting|share|sharing|tweet|tweeting|write|writing|complain|complaining about? this"
-        f"|it? on {_SOCIAL}",
+        f"post|posting|share|sharing|tweet|tweeting|write|writing|complain|complaining about? this|it? on {_SOCIAL}",
         f"on {_SOCIAL}",
         "go|going public",
         "tell|telling|warn|warning everyone|everybody|others|people|friends",

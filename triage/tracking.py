@@ -107,9 +107,7 @@ def log_training_run(
                 registered_model_name=MODEL_NAME,
             )
     except Exception as error:  # MLflow raises many types for an unreachable or locked store
-        raise TriageError(
-            f"MLflow logging failed ({type(error).__name__}: {str(error).splitlines()[0]})"
-        ) from None
+        raise TriageError(f"MLflow logging failed ({type(error).__name__}: {str(error).splitlines()[0]})") from None
     client = MlflowClient()
     version = str(info.registered_model_version)
     alias = None

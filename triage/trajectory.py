@@ -26,7 +26,8 @@ _STEP = re.compile(
 )
 # A customer turn saying that what was tried did not help.
 _FAILED = re.compile(
-    r"\b(still (not|doesn'?t|does not|isn'?t|is not|won'?t|can'?t|cannot|failing|broken|getting|seeing|the same|happening)"
+    r"\b(still (not|doesn'?t|does not|isn'?t|is not|won'?t|can'?t|cannot|failing|broken|getting|seeing"
+    r"|the same|happening)"
     r"|(did ?n[o']?t|does ?n[o']?t|didnt|doesnt) (work|help|fix|solve|change)|no (luck|change|difference)"
     r"|same (error|issue|problem|thing)|not (fixed|resolved|working)|made no difference|nothing (changed|works|worked)"
     r"|(again|still) (fail|broke|crash)|back to square one|tried (that|everything|all))",
