@@ -9,7 +9,7 @@ by the criteria-only fallback (see triage.engine).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,6 +173,24 @@ def _trainable(y: np.ndarray, rows: np.ndarray) -> str | None:
     return None
 
 
+def _labelled_heads(
+    names: Sequence[str], labels: dict[str, pd.Series], fit: np.ndarray, cal: np.ndarray, skipped: dict[str, str]
+) -> Iterator[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
+    """The heads that have enough labels, with their label array and labelled fit and calibration rows;
+    the others are recorded in ``skipped`` with the reason."""
+    for name in names:
+        if name not in labels:
+            continue
+        labelled = labels[name].notna().to_numpy()
+        y = _label_array(name, labels[name])
+        fit_rows, cal_rows = fit[labelled[fit]], cal[labelled[cal]]
+        reason = _trainable(y, fit_rows)
+        if reason:
+            skipped[name] = reason
+            continue
+        yield name, y, fit_rows, cal_rows
+
+
 def _out_of_fold(name: str, head, X, y, rows: np.ndarray, settings: TrainSettings) -> np.ndarray:
     """Evidence for the fit rows from models like the head's that did not see them (3 folds)."""
     folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=settings.seed)
@@ -220,32 +238,14 @@ def train(
     skipped: dict[str, str] = {}
     # Evidence of each text head on every row: out-of-fold on labelled fit rows, the final model elsewhere.
     text_evidence: dict[str, np.ndarray] = {}
-    for name in TEXT_HEADS:
-        if name not in labels:
-            continue
-        labelled = labels[name].notna().to_numpy()
-        y = _label_array(name, labels[name])
-        fit_rows, cal_rows = fit[labelled[fit]], cal[labelled[cal]]
-        reason = _trainable(y, fit_rows)
-        if reason:
-            skipped[name] = reason
-            continue
+    for name, y, fit_rows, cal_rows in _labelled_heads(TEXT_HEADS, labels, fit, cal, skipped):
         step(f"text head {name}")
         heads[name] = fit_head(X[fit_rows], y[fit_rows], X[cal_rows], y[cal_rows], settings)
         text_evidence[name] = head_evidence(name, heads[name], X)
         text_evidence[name][fit_rows] = _out_of_fold(name, heads[name], X, y, fit_rows, settings)
 
     meta, meta_columns = meta_features(X, text_evidence, columns)
-    for name in CONTEXT_HEADS:
-        if name not in labels:
-            continue
-        labelled = labels[name].notna().to_numpy()
-        y = _label_array(name, labels[name])
-        fit_rows, cal_rows = fit[labelled[fit]], cal[labelled[cal]]
-        reason = _trainable(y, fit_rows)
-        if reason:
-            skipped[name] = reason
-            continue
+    for name, y, fit_rows, cal_rows in _labelled_heads(CONTEXT_HEADS, labels, fit, cal, skipped):
         step(f"context head {name}")
         heads[name] = fit_context_head(meta[fit_rows], y[fit_rows], meta[cal_rows], y[cal_rows], settings)
 
