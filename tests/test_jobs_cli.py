@@ -16,7 +16,7 @@ from triage.errors import TriageError
 from triage.io import read_labelled, read_tickets, write_records
 from triage.jobs import evaluate, run_evaluation, run_training
 from triage.persistence import load_model
-from triage.schema import TRIGGERS, Prediction
+from triage.schema import TRIGGERS, LabelledTicket, Prediction
 
 
 def triage(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
@@ -257,3 +257,41 @@ def test_calibration_never_inverts_a_heads_ranking():
     for head in TRIGGERS:
         truth = [head in ticket.triggers for ticket in history]
         assert roc_auc_score(truth, [s.triggers[head] for s in scores]) > 0.6, head
+
+
+def test_a_custom_hierarchy_with_renamed_teams_and_an_extra_tier_works_end_to_end(tmp_path):
+    """The demo history's team labels are the default names; with renamed teams the team head has nothing
+    to learn and routing falls back to the configuration's trigger -> team map, with the extra tier."""
+    from test_config import CUSTOM
+
+    config = tmp_path / "custom.yaml"
+    config.write_text(CUSTOM.replace("mode: shadow", "mode: recommend"))
+    history, model, tickets, predictions = (tmp_path / name for name in ("h.jsonl", "m", "t.jsonl", "p.jsonl"))
+    _ok(triage("config", "check", config, cwd=tmp_path))
+    _ok(triage("demo-data", "--tickets", "600", "--seed", "5", "--out", history, cwd=tmp_path))
+    _ok(triage("train", "--data", history, "--config", config, "--out", model, "--no-track", cwd=tmp_path))
+    write_records(
+        [
+            *handwritten_tickets(),
+            # The custom rule: a legal threat from a strategic account worth more than a million goes to the board.
+            LabelledTicket(
+                id="BOARD", subject="Class action",
+                body="Our lawyers will file a lawsuit against you next week unless the breach is settled.",
+                customer={"company": "Contoso", "annual_contract_value": 2_000_000, "strategic": True},
+            ),
+        ],
+        tickets,
+    )
+    _ok(triage("predict", "--model", model, "--input", tickets, "--output", predictions, cwd=tmp_path))
+    _ok(triage("handoff", "--model", model, "--input", tickets, "--out", tmp_path / "drafts", cwd=tmp_path))
+
+    results = {p.id: p for p in map(Prediction.model_validate_json, predictions.read_text().splitlines())}
+    names = {"Helpdesk", "Engineering", "Directors", "C-suite", "Board"}
+    teams = {"helpdesk", "engineering", "finance", "counsel"}
+    for prediction in results.values():
+        assert prediction.recommendation.tier_name in names
+        assert prediction.recommendation.team in teams
+        assert (prediction.recommendation.tier == 1) == (prediction.recommendation.team == "helpdesk")
+    board = results["BOARD"].recommendation
+    assert (board.tier, board.tier_name, board.team) == (5, "Board", "counsel"), results["BOARD"].reasons
+    assert "counsel.class_action" in results["BOARD"].rules_fired
