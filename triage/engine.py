@@ -140,7 +140,7 @@ class TriageModel:
         for row, ticket in enumerate(tickets):
             found = {name: len(spans) for name, spans in signals[row].items() if spans}
             triggers = {
-                name: float(probabilities[name][row]) if name in probabilities else _fallback_trigger(name, found)
+                name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, found)
                 for name in TRIGGERS
             }
             if "escalation" in probabilities:
@@ -451,7 +451,8 @@ def _context_phrases(ticket: Ticket) -> dict[str, str]:
     }
 
 
-def _fallback_trigger(name: str, signals: dict[str, int]) -> float:
+def fallback_trigger(name: str, signals: dict[str, int]) -> float:
+    """The criteria-only probability of a trigger, from the spaCy signals found in the ticket."""
     hits = sum(signals.get(signal, 0) for signal in FALLBACK_TRIGGER_SIGNALS[name])
     # Saturating in the number of matches: one clear signal is ~0.6, three are ~0.95.
     return 1.0 - math.exp(-0.9 * hits) if hits else 0.05

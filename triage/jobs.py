@@ -58,6 +58,7 @@ def run_training(
         "metrics": result.metrics,
         "skipped_heads": result.skipped_heads,
         "labels": {"triggers": list(TRIGGERS), "teams": model.team_names},
+        "frustration_learned_share": model.frustration_learned_share,
     }
     model.metadata.update(
         {

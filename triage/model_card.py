@@ -96,12 +96,32 @@ def render_markdown(card: dict[str, Any]) -> str:
                 f"{_fmt(report['macro_f1'])} | {_fmt(report['roc_auc'])} | {_fmt(report['pr_auc'])} | "
                 f"{_fmt(report['brier'])} | {_fmt(report['ece'])} | {_fmt(report['coverage_at_90_precision'])} |"
             )
+    baselines = [
+        f"{name} {_fmt(report['criteria_only_baseline']['roc_auc'])}"
+        for name, report in metrics.items()
+        if "criteria_only_baseline" in report
+    ]
+    if baselines:
+        lines += [
+            "",
+            "Baseline, the criteria-only scorer the product uses without labelled history (spaCy signals), "
+            f"ROC-AUC on the same rows: {', '.join(baselines)}.",
+        ]
     oracle = metrics.get("escalation", {}).get("oracle")
     if oracle:
         lines += [
             "",
             f"Escalation ceiling: the generator's own probability (`true_escalation_probability`) reaches ROC-AUC "
             f"{_fmt(oracle['roc_auc'])} on the same rows; the model reaches {_fmt(metrics['escalation']['roc_auc'])}.",
+        ]
+    frustration = metrics.get("frustration", {})
+    if "criteria_only_baseline_spearman" in frustration:
+        lines += [
+            "",
+            f"Frustration: the lexicon scorer alone reaches Spearman "
+            f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. "
+            f"Predictions blend the learned head (share {card.get('frustration_learned_share', 1.0):g}) with the "
+            "lexicon, which carries better to real customers' writing than a head learned from synthetic text.",
         ]
     for name, report in metrics.items():
         if "classes" not in report:

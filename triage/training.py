@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.stats import spearmanr
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.frozen import FrozenEstimator
@@ -26,12 +27,14 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from triage.config import EscalationConfig
-from triage.engine import TriageModel
+from triage.engine import TriageModel, fallback_trigger
 from triage.features import build_features
+from triage.frustration import lexicon_frustration
 from triage.io import to_frame
 from triage.metrics import binary_report, multiclass_report
 from triage.policy import Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
+from triage.signals import find_signals
 from triage.stacking import CONTEXT_HEADS, TEXT_HEADS, evidence, head_evidence, linear_models, meta_features
 
 MIN_ROWS_PER_HEAD = 30
@@ -313,7 +316,29 @@ def train(
         if known.any():
             metrics["escalation"]["oracle"] = binary_report(truth[known].astype(int), oracle[known])
 
+    _criteria_only_baselines(frame.iloc[test], labels, test, metrics)
+
     return TrainingResult(model, metrics, held_out, skipped)
+
+
+def _criteria_only_baselines(
+    frame: pd.DataFrame, labels: dict[str, pd.Series], test: np.ndarray, metrics: dict[str, Any]
+) -> None:
+    """What the product answers with no labelled history (spaCy signals for triggers, the lexicon for
+    frustration), on the same test rows: the baseline each learned head must beat."""
+    texts = [f"{subject}\n{body}" for subject, body in zip(frame["subject"], frame["body"], strict=True)]
+    found = [{name: len(spans) for name, spans in row.items()} for row in find_signals(texts)]
+    for name in TRIGGERS:
+        if name in metrics:
+            known = labels[name].notna().to_numpy()[test]
+            truth = labels[name].to_numpy()[test][known].astype(int)
+            scores = np.array([fallback_trigger(name, row) for row, keep in zip(found, known, strict=True) if keep])
+            metrics[name]["criteria_only_baseline"] = binary_report(truth, scores)
+    if "frustration" in metrics:
+        known = labels["frustration"].notna().to_numpy()[test]
+        truth = labels["frustration"].to_numpy()[test][known]
+        lexicon = np.array([score for score, _, _ in lexicon_frustration(np.asarray(texts)[known])])
+        metrics["frustration"]["criteria_only_baseline_spearman"] = float(spearmanr(truth, lexicon).statistic)
 
 
 def _calibrate_policy(
