@@ -31,7 +31,14 @@ from triage.policy import Calibration, Decision, decide
 from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution, HeadScores
 from triage.signals import SIGNALS, find_signals
-from triage.stacking import CONTEXT_HEADS, TEXT_HEADS, head_evidence, linear_models, meta_features
+from triage.stacking import (
+    CONTEXT_HEADS,
+    TEXT_HEADS,
+    calibration_slope,
+    head_evidence,
+    linear_models,
+    meta_features,
+)
 from triage.trajectory import trajectory
 
 BINARY_HEADS = (*TRIGGERS, "escalation")
@@ -259,8 +266,8 @@ class TriageModel:
             linear = model.steps[-1][1] if hasattr(model, "steps") else model
             coef = linear.coef_.toarray() if sparse.issparse(linear.coef_) else np.asarray(linear.coef_)
             k = 0 if coef.shape[0] == 1 else (class_index or 0)
-            # _SigmoidCalibration: p = 1 / (1 + exp(a * f + b)), so d(log-odds)/df = -a.
-            weights.append(coef[k] * -fold.calibrators[k].a_)
+            calibrator = fold.calibrators[0 if len(fold.calibrators) == 1 else k]
+            weights.append(coef[k] * calibration_slope(calibrator))
         return np.mean(weights, axis=0)
 
     def _standardised(self, head: str, meta_row: np.ndarray) -> np.ndarray:

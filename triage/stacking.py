@@ -46,6 +46,12 @@ def linear_models(head: Any) -> list[Any]:
     return models
 
 
+def calibration_slope(calibrator) -> float:
+    """How much a unit of the model's decision value moves the calibrated log-odds."""
+    # _SigmoidCalibration: p = 1 / (1 + exp(a * f + b)); _TemperatureScaling: softmax(beta * f).
+    return float(calibrator.beta_) if hasattr(calibrator, "beta_") else float(-calibrator.a_)
+
+
 def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
     """A text head's uncalibrated evidence: log-odds for binary heads, expected level for frustration."""
     if name == "frustration":
