@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from readme_section import replace_section
 from rich.console import Console
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -140,15 +141,14 @@ def main() -> None:
         console.print("[bold]dev set[/]: out-of-the-box model")
         results["dev_set"] = run_dev_set(args.model)
     RESULTS.mkdir(exist_ok=True)
-    previous = (
-        json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
-    )
+    previous = json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
     merged = {
         "splits": {**previous.get("splits", {}), **results["splits"]},
         "dev_set": results.get("dev_set", previous.get("dev_set")),
     }
     (RESULTS / "quality.json").write_text(json.dumps(merged, indent=2, default=float))
     (RESULTS / "quality.md").write_text(render(merged))
+    replace_section("quality", render(merged))
     print(render(merged))
 
 
