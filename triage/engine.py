@@ -23,7 +23,7 @@ from sklearn.utils import murmurhash3_32
 
 from triage.config import EscalationConfig
 from triage.errors import TriageError
-from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TEXT, WORD_FEATURES
+from triage.features import CHAR_FEATURES, HISTORY_FEATURES, WORD_FEATURES
 from triage.frustration import lexicon_frustration
 from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
@@ -41,7 +41,6 @@ from triage.stacking import (
 )
 from triage.trajectory import trajectory
 
-BINARY_HEADS = (*TRIGGERS, "escalation")
 EXPLANATIONS_PER_HEAD = 4
 
 # Criteria-only fallbacks: how strongly each signal, when present, points at a trigger. Used only for a
@@ -464,5 +463,3 @@ def fallback_trigger(name: str, signals: dict[str, int]) -> float:
     # Saturating in the number of matches: one clear signal is ~0.6, three are ~0.95.
     return 1.0 - math.exp(-0.9 * hits) if hits else 0.05
 
-
-__all__ = ["TriageModel", "TEXT"]
