@@ -84,6 +84,16 @@ class TriageModel:
     # (triage.training.TrainSettings explains the default).
     frustration_learned_share: float = 1.0
 
+    def __post_init__(self) -> None:
+        # Text heads are stored with sparse coefficients (small artefacts) but predict faster dense: a
+        # single-row product against sparse weights costs milliseconds per head. Fortran order keeps a
+        # single-row predict_proba from copying the matrix (TRAPS.md).
+        for name in TEXT_HEADS:
+            if name in self.heads:
+                for linear in linear_models(self.heads[name]):
+                    if sparse.issparse(linear.coef_):
+                        linear.coef_ = np.asfortranarray(linear.coef_.toarray())
+
     # -- identity -------------------------------------------------------------------------------------
     @property
     def model_ref(self) -> ModelRef:
