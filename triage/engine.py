@@ -38,6 +38,7 @@ from triage.stacking import (
     head_evidence,
     linear_models,
     meta_features,
+    set_weight_layout,
 )
 from triage.trajectory import trajectory
 
@@ -85,14 +86,7 @@ class TriageModel:
     frustration_learned_share: float = 1.0
 
     def __post_init__(self) -> None:
-        # Text heads are stored with sparse coefficients (small artefacts) but predict faster dense: a
-        # single-row product against sparse weights costs milliseconds per head. Fortran order keeps a
-        # single-row predict_proba from copying the matrix (TRAPS.md).
-        for name in TEXT_HEADS:
-            if name in self.heads:
-                for linear in linear_models(self.heads[name]):
-                    if sparse.issparse(linear.coef_):
-                        linear.coef_ = np.asfortranarray(linear.coef_.toarray())
+        set_weight_layout(self.heads, dense=True)
 
     # -- identity -------------------------------------------------------------------------------------
     @property
@@ -472,4 +466,3 @@ def fallback_trigger(name: str, signals: dict[str, int]) -> float:
     hits = sum(signals.get(signal, 0) for signal in FALLBACK_TRIGGER_SIGNALS[name])
     # Saturating in the number of matches: one clear signal is ~0.6, three are ~0.95.
     return 1.0 - math.exp(-0.9 * hits) if hits else 0.05
-

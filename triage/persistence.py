@@ -28,6 +28,7 @@ from triage.config import dump_config, load_config
 from triage.engine import TriageModel
 from triage.errors import TriageError
 from triage.policy import Calibration
+from triage.stacking import set_weight_layout
 
 FORMAT_VERSION = 1
 ARTEFACT = "model.skops"
@@ -82,7 +83,11 @@ def save_model(model: TriageModel, directory: str | Path, extra_metadata: dict[s
         "meta_columns": model.meta_columns,
         "frustration_learned_share": model.frustration_learned_share,
     }
-    sio.dump(parts, artefact)
+    set_weight_layout(model.heads, dense=False)
+    try:
+        sio.dump(parts, artefact)
+    finally:
+        set_weight_layout(model.heads, dense=True)
     (directory / "escalation.yaml").write_text(dump_config(model.config))
     (directory / "calibration.json").write_text(json.dumps(model.calibration.to_dict(), indent=2))
     model.metadata.update(extra_metadata or {})

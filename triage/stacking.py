@@ -52,6 +52,18 @@ def calibration_slope(calibrator) -> float:
     return float(calibrator.beta_) if hasattr(calibrator, "beta_") else float(-calibrator.a_)
 
 
+def set_weight_layout(heads: dict[str, Any], dense: bool) -> None:
+    """Text heads' weights dense and Fortran-ordered for prediction (a single-row product against sparse
+    or C-ordered weights costs milliseconds per head, TRAPS.md), or sparse for storage (only the hashed
+    features seen in training have weights: a fifth of the artefact)."""
+    for name in TEXT_HEADS:
+        for model in linear_models(heads[name]) if name in heads else []:
+            if dense and sparse.issparse(model.coef_):
+                model.coef_ = np.asfortranarray(model.coef_.toarray())
+            elif not dense and not sparse.issparse(model.coef_):
+                model.sparsify()
+
+
 def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
     """A text head's uncalibrated evidence: log-odds for binary heads, expected level for frustration."""
     if name == "frustration":

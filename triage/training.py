@@ -127,6 +127,12 @@ def _calibration_method(classes: np.ndarray) -> str:
     return "temperature" if len(classes) > 2 else "sigmoid"
 
 
+def share_fitted_model(calibrated: CalibratedClassifierCV) -> None:
+    """Point the calibrated head's ``estimator`` parameter at the fitted model it wraps: scikit-learn keeps
+    a copy of the frozen model there, which would double the artefact."""
+    calibrated.estimator = calibrated.calibrated_classifiers_[0].estimator
+
+
 def _calibrate_frozen(model, X_cal, y_cal) -> CalibratedClassifierCV | None:
     """Calibration of a fitted model on held-out rows, or None when those rows cannot support one: a
     class missing, or a fitted slope that would invert the model's ranking (few positives)."""
@@ -138,6 +144,7 @@ def _calibrate_frozen(model, X_cal, y_cal) -> CalibratedClassifierCV | None:
         FrozenEstimator(model), method=_calibration_method(model.classes_), cv=[(everything, everything)]
     )
     calibrated.fit(X_cal, y_cal)
+    share_fitted_model(calibrated)
     increasing = all(calibration_slope(c) > 0 for c in calibrated.calibrated_classifiers_[0].calibrators)
     return calibrated if increasing else None
 
@@ -160,9 +167,6 @@ def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedC
     # Multi-class heads keep the default: a grid costs them three fits for no gain measured on BANKING77.
     alpha = settings.alpha if multiclass else _select_alpha(X_fit, y_fit, X_cal, y_cal, settings, imbalanced)
     linear = _linear(settings, alpha, imbalanced).fit(X_fit, y_fit)
-    # Only the hashed features seen in training have weights (~10 %): sparse coefficients shrink the
-    # artefact five-fold, and a single-row product no longer copies a dense C-ordered matrix (TRAPS.md).
-    linear.sparsify()
     calibrated = _calibrate_frozen(linear, X_cal, y_cal)
     if calibrated is not None:
         return calibrated
@@ -184,8 +188,8 @@ def refit_linear_model(head: CalibratedClassifierCV, X, y) -> None:
     if len(folds) != 1 or not isinstance(folds[0].estimator, FrozenEstimator):
         return
     linear = clone(folds[0].estimator.estimator).fit(X, y)
-    linear.sparsify()
     folds[0].estimator = FrozenEstimator(linear)
+    share_fitted_model(head)
 
 
 def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
