@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -69,7 +68,9 @@ def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
         begin = time.perf_counter()
         model.predict([ticket])
         latencies.append((time.perf_counter() - begin) * 1000)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec and reports the training parent's peak.
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
     return {
         # Every head, the spaCy signals and the policy; per-ticket explanations are the costly extra.
         "batch_tickets_per_second": batch_rate(explain=False),
