@@ -393,3 +393,25 @@ def test_calibrate():
         "2:*": {"median": 3.5, "p80": 5.0, "n": 6},
     }
     assert Calibration.from_dict(calibration.to_dict()) == calibration
+
+
+def test_learned_thresholds_never_go_below_the_floor():
+    # Very separable held-out data: precision stays above the target down to tiny probabilities.
+    proba = np.r_[np.full(90, 0.95), np.full(10, 0.04), np.full(400, 0.01)]
+    truth = np.r_[np.ones(95, int), np.zeros(405, int)]
+
+    calibration = calibrate(
+        CONFIG,
+        trigger_truth={"technical": truth},
+        trigger_proba={"technical": proba},
+        escalation_truth=truth,
+        escalation_proba=proba,
+        team_truth=None,
+        team_proba=None,
+        team_names=[],
+        history=None,
+    )
+
+    assert brute_force_threshold(truth, proba, 0.8) == pytest.approx(0.04)
+    assert calibration.trigger_thresholds["technical"] == CONFIG.thresholds.floor == 0.3
+    assert calibration.escalation_threshold == 0.3

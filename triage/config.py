@@ -197,6 +197,9 @@ Probability = Annotated[float, Field(ge=0, le=1)]
 class Thresholds(_Strict):
     target_precision: float = Field(gt=0, le=1)
     min_positives: int = Field(default=20, ge=1)  # fewer positives in held-out data: keep the defaults
+    # Learned thresholds never go below this: on very separable held-out data the smallest threshold that
+    # keeps precision at the target can be 0.05, which labels every doubtful ticket on real text.
+    floor: Probability = 0.3
     default: Probability = 0.5
     escalation: Probability = 0.5
     triggers: dict[str, Probability] = Field(default_factory=dict)

@@ -98,13 +98,14 @@ def calibrate(
     settings = config.thresholds
 
     def threshold(truth: np.ndarray, proba: np.ndarray, default: float) -> float:
-        return precision_threshold(
+        learned = precision_threshold(
             truth,
             proba,
             target_precision=settings.target_precision,
             min_positives=settings.min_positives,
             default=default,
         )
+        return max(learned, settings.floor)
 
     trigger_thresholds = {
         name: threshold(trigger_truth[name], trigger_proba[name], settings.triggers.get(name, settings.default))
