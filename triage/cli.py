@@ -113,6 +113,15 @@ def train_command(
     ] = None,
     seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
     track: Annotated[bool, typer.Option(help="Log the run to MLflow and register the model.")] = True,
+    frustration_learned_share: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="The learned frustration head's share of the score (the rest: the lexicon). "
+            "0.3 suits the synthetic demo history; use 1.0 for your own labelled history.",
+        ),
+    ] = 0.3,
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training
@@ -123,7 +132,7 @@ def train_command(
             data,
             out,
             config,
-            TrainSettings(seed=seed),
+            TrainSettings(seed=seed, frustration_learned_share=frustration_learned_share),
             track=track,
             on_step=lambda step: status.update(f"training: {step}"),
         )
