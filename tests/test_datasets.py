@@ -18,9 +18,7 @@ def _shared_data_present() -> bool:
 
 
 def needs_shared_data(test):
-    skip = pytest.mark.skipif(
-        not _shared_data_present(), reason="public data sets absent: set TRIAGE_SHARED_DATA"
-    )
+    skip = pytest.mark.skipif(not _shared_data_present(), reason="public data sets absent: set TRIAGE_SHARED_DATA")
     return pytest.mark.shared_data(skip(test))
 
 

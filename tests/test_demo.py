@@ -189,7 +189,8 @@ def test_resolution_time_median_and_p90_per_tier(tickets, tier):
 
 def test_first_contact_resolution_only_without_escalation_or_earlier_contacts(tickets):
     assert _share(tickets, lambda row: row.first_contact_resolution) == pytest.approx(
-        TARGET_MARGINALS["first_contact_resolution"], abs=0.05)
+        TARGET_MARGINALS["first_contact_resolution"], abs=0.05
+    )
     for row in tickets:
         if row.first_contact_resolution:
             assert not row.escalated and row.reopen_count == 0
@@ -243,8 +244,9 @@ def test_tone_is_not_stakes(tickets):
     ],
 )
 def test_misleading_keywords_appear_in_tickets_without_that_trigger(tickets, trigger, phrases):
-    decoys = [row for row in tickets
-              if trigger not in row.triggers and any(phrase in row.body.lower() for phrase in phrases)]
+    decoys = [
+        row for row in tickets if trigger not in row.triggers and any(phrase in row.body.lower() for phrase in phrases)
+    ]
     assert len(decoys) >= 5
 
 
@@ -295,4 +297,3 @@ def test_weekends_are_quieter_and_business_hours_are_busier(tickets):
     weekend_mean = (weekdays[5] + weekdays[6]) / 2
     assert weekend_mean < 0.5 * weekday_mean
     assert _share(tickets, lambda row: 8 <= row.created_at.hour < 18) > 0.6
-

@@ -200,8 +200,9 @@ def _strongest_text_phrase(explanations, head: str):
 
 def _without_word(ticket: Ticket, word: str) -> Ticket:
     pattern = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", re.IGNORECASE)
-    return ticket.model_copy(update={"subject": pattern.sub(" ", ticket.subject),
-                                     "body": pattern.sub(" ", ticket.body)})
+    return ticket.model_copy(
+        update={"subject": pattern.sub(" ", ticket.subject), "body": pattern.sub(" ", ticket.body)}
+    )
 
 
 def test_removing_the_explained_word_moves_the_score_the_way_the_explanation_says(model, probe_tickets):
@@ -301,13 +302,17 @@ def test_ticket_columns_fit_returns_self_and_stores_no_parameters(frames):
 
 def test_ticket_columns_transform_does_not_refit(frames):
     columns = TicketColumns().fit(frames[0])
-    state = {key: np.array(value).tolist() if isinstance(value, np.ndarray) else value
-             for key, value in vars(columns).items()}
+    state = {
+        key: np.array(value).tolist() if isinstance(value, np.ndarray) else value
+        for key, value in vars(columns).items()
+    }
 
     columns.transform(frames[1])
 
-    assert {key: np.array(value).tolist() if isinstance(value, np.ndarray) else value
-            for key, value in vars(columns).items()} == state
+    assert {
+        key: np.array(value).tolist() if isinstance(value, np.ndarray) else value
+        for key, value in vars(columns).items()
+    } == state
 
 
 def test_ticket_columns_is_stateless_and_row_independent(frames):

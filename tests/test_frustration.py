@@ -62,8 +62,7 @@ def test_level_is_within_one_of_the_hand_label(expected: int, text: str) -> None
 
 def test_levels_are_monotonic_on_average() -> None:
     means = [
-        np.mean([score for score, _, _ in lexicon_frustration(group)])
-        for group in (CALM, ANNOYED, FRUSTRATED, ANGRY)
+        np.mean([score for score, _, _ in lexicon_frustration(group)]) for group in (CALM, ANNOYED, FRUSTRATED, ANGRY)
     ]
     assert means == sorted(means)
     assert means[3] - means[0] > 0.5

@@ -30,8 +30,7 @@ TECHNICAL_TICKET = Ticket.model_validate(
     {
         "id": "T-1001",
         "subject": "API returns 500 since the upgrade",
-        "body": "Still getting HTTP 500 errors on every export. This is the third time I write. "
-        "Unacceptable.",
+        "body": "Still getting HTTP 500 errors on every export. This is the third time I write. Unacceptable.",
         "channel": "email",
         "created_at": "2026-03-03T10:00:00Z",
         "customer": {
@@ -266,9 +265,7 @@ def test_undefined_template_variable_is_an_error(tmp_path):
 def test_template_choice(trigger_labels, team_template, expected):
     ticket, scores = SCENARIOS["technical"]
     decision = replace(decide(ticket, scores, CONFIG), handoff_template=team_template)
-    prediction = prediction_for(ticket, scores, decision).model_copy(
-        update={"trigger_labels": trigger_labels}
-    )
+    prediction = prediction_for(ticket, scores, decision).model_copy(update={"trigger_labels": trigger_labels})
 
     assert choose_template(prediction, decision) == expected
 
@@ -288,9 +285,7 @@ CALIBRATION = Calibration(
 
 def acknowledgement_for(ticket, scores, calibration=CALIBRATION):
     decision = decide(ticket, scores, CONFIG)
-    return draft_acknowledgement(
-        ticket, prediction_for(ticket, scores, decision), scores, decision, calibration
-    )
+    return draft_acknowledgement(ticket, prediction_for(ticket, scores, decision), scores, decision, calibration)
 
 
 def test_acknowledgement_for_repeated_contact_and_missed_promise():

@@ -23,7 +23,11 @@ def triage(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "MLFLOW_TRACKING_URI": f"sqlite:///{cwd / 'mlflow.db'}", "MLFLOW_DISABLE_TELEMETRY": "true"}
     return subprocess.run(
         [sys.executable, "-m", "triage", *map(str, args)],
-        capture_output=True, text=True, timeout=300, cwd=cwd, env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env=env,
     )
 
 
@@ -47,8 +51,16 @@ def workflow(tmp_path_factory, probe_tickets):
         "evaluate": triage("evaluate", "--model", model, "--data", history, "--report", report, cwd=root),
         "handoff": triage("handoff", "--model", model, "--input", tickets, "--out", drafts, cwd=root),
     }
-    return {"root": root, "history": history, "model": model, "tickets": tickets, "predictions": predictions,
-            "report": report, "drafts": drafts, "results": results}
+    return {
+        "root": root,
+        "history": history,
+        "model": model,
+        "tickets": tickets,
+        "predictions": predictions,
+        "report": report,
+        "drafts": drafts,
+        "results": results,
+    }
 
 
 def test_demo_data_writes_the_requested_labelled_tickets(workflow):
@@ -64,8 +76,14 @@ def test_train_without_tracking_writes_a_loadable_model_and_its_card(workflow):
     result = _ok(workflow["results"]["train"])
 
     model_dir = workflow["model"]
-    assert {"model.skops", "metadata.json", "calibration.json", "escalation.yaml", "model_card.md",
-            "model_card.json"} <= {path.name for path in model_dir.iterdir()}
+    assert {
+        "model.skops",
+        "metadata.json",
+        "calibration.json",
+        "escalation.yaml",
+        "model_card.md",
+        "model_card.json",
+    } <= {path.name for path in model_dir.iterdir()}
     assert "model written to" in result.stderr
     assert "MLflow run" not in result.stderr
     assert not (workflow["root"] / "mlflow.db").exists()  # --no-track really does not touch MLflow
@@ -101,8 +119,9 @@ def test_predict_reads_parquet_and_csv_like_jsonl(workflow, tmp_path, monkeypatc
     source = write_records(read_tickets(workflow["tickets"]), tmp_path / f"tickets{suffix}")
     out = tmp_path / "predictions.jsonl"
 
-    code, stderr = run_main(["predict", "--model", workflow["model"], "--input", source, "--output", out],
-                            monkeypatch, capsys)
+    code, stderr = run_main(
+        ["predict", "--model", workflow["model"], "--input", source, "--output", out], monkeypatch, capsys
+    )
 
     assert code == 0, stderr
     assert out.read_text() == workflow["predictions"].read_text()
@@ -155,29 +174,61 @@ def _bad_cases(model_dir: Path, tmp: Path) -> dict[str, tuple[list, str]]:
     missing = tmp / "no-model"
     out = tmp / "out.jsonl"
     return {
-        "predict-missing-model": (["predict", "--model", missing, "--input", tickets, "--output", out],
-                                  "not a triage model directory"),
-        "predict-output-not-jsonl": (["predict", "--model", model_dir, "--input", tickets, "--output",
-                                      tmp / "out.csv"], "predictions are written as .jsonl"),
-        "predict-malformed-row": (["predict", "--model", model_dir, "--input", malformed, "--output", out],
-                                  "malformed.jsonl: line 2: field 'id'"),
-        "evaluate-missing-model": (["evaluate", "--model", missing, "--data", tickets, "--report",
-                                    tmp / "r.json"], "not a triage model directory"),
-        "handoff-missing-model": (["handoff", "--model", missing, "--input", tickets, "--out", tmp / "h"],
-                                  "not a triage model directory"),
-        "handoff-missing-templates": (["handoff", "--model", model_dir, "--input", tickets, "--out", tmp / "h",
-                                       "--templates", tmp / "no-templates"], "no such template directory"),
-        "train-too-few-tickets": (["train", "--data", few, "--out", tmp / "m", "--no-track"],
-                                  "training needs at least 50"),
-        "train-wrong-extension": (["train", "--data", tmp / "history.xlsx", "--out", tmp / "m", "--no-track"],
-                                  "unsupported file type '.xlsx'"),
+        "predict-missing-model": (
+            ["predict", "--model", missing, "--input", tickets, "--output", out],
+            "not a triage model directory",
+        ),
+        "predict-output-not-jsonl": (
+            ["predict", "--model", model_dir, "--input", tickets, "--output", tmp / "out.csv"],
+            "predictions are written as .jsonl",
+        ),
+        "predict-malformed-row": (
+            ["predict", "--model", model_dir, "--input", malformed, "--output", out],
+            "malformed.jsonl: line 2: field 'id'",
+        ),
+        "evaluate-missing-model": (
+            ["evaluate", "--model", missing, "--data", tickets, "--report", tmp / "r.json"],
+            "not a triage model directory",
+        ),
+        "handoff-missing-model": (
+            ["handoff", "--model", missing, "--input", tickets, "--out", tmp / "h"],
+            "not a triage model directory",
+        ),
+        "handoff-missing-templates": (
+            [
+                "handoff",
+                "--model",
+                model_dir,
+                "--input",
+                tickets,
+                "--out",
+                tmp / "h",
+                "--templates",
+                tmp / "no-templates",
+            ],
+            "no such template directory",
+        ),
+        "train-too-few-tickets": (
+            ["train", "--data", few, "--out", tmp / "m", "--no-track"],
+            "training needs at least 50",
+        ),
+        "train-wrong-extension": (
+            ["train", "--data", tmp / "history.xlsx", "--out", tmp / "m", "--no-track"],
+            "unsupported file type '.xlsx'",
+        ),
         "serve-missing-model": (["serve", "--model", missing], "not a triage model directory"),
     }
 
 
 BAD_CASES = [
-    "predict-missing-model", "predict-output-not-jsonl", "predict-malformed-row", "evaluate-missing-model",
-    "handoff-missing-model", "handoff-missing-templates", "train-too-few-tickets", "train-wrong-extension",
+    "predict-missing-model",
+    "predict-output-not-jsonl",
+    "predict-malformed-row",
+    "evaluate-missing-model",
+    "handoff-missing-model",
+    "handoff-missing-templates",
+    "train-too-few-tickets",
+    "train-wrong-extension",
     "serve-missing-model",
 ]
 
@@ -213,8 +264,9 @@ def test_predict_refuses_a_tampered_model(model_copy, tmp_path):
     tickets = write_records(handwritten_tickets()[:1], tmp_path / "tickets.jsonl")
     (model_copy / "calibration.json").write_text((model_copy / "calibration.json").read_text() + " ")
 
-    result = triage("predict", "--model", model_copy, "--input", tickets, "--output", tmp_path / "p.jsonl",
-                    cwd=tmp_path)
+    result = triage(
+        "predict", "--model", model_copy, "--input", tickets, "--output", tmp_path / "p.jsonl", cwd=tmp_path
+    )
 
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
@@ -275,7 +327,8 @@ def test_a_custom_hierarchy_with_renamed_teams_and_an_extra_tier_works_end_to_en
             *handwritten_tickets(),
             # The custom rule: a legal threat from a strategic account worth more than a million goes to the board.
             LabelledTicket(
-                id="BOARD", subject="Class action",
+                id="BOARD",
+                subject="Class action",
                 body="Our lawyers will file a lawsuit against you next week unless the breach is settled.",
                 customer={"company": "Contoso", "annual_contract_value": 2_000_000, "strategic": True},
             ),

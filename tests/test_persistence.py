@@ -86,8 +86,9 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "tamper", "expected"), REFUSALS,
-                         ids=[f"{name}-{tamper.__name__}" for name, tamper, _ in REFUSALS])
+@pytest.mark.parametrize(
+    ("name", "tamper", "expected"), REFUSALS, ids=[f"{name}-{tamper.__name__}" for name, tamper, _ in REFUSALS]
+)
 def test_an_untrustworthy_model_directory_is_refused_in_one_line(model_copy, name, tamper, expected):
     tamper(model_copy / name)
 

@@ -161,9 +161,7 @@ def test_recommendation(case, given_ticket, given_scores, tier, team, abstain):
     decision = decide(given_ticket, given_scores, CONFIG)
 
     recommendation = decision.recommendation
-    assert (recommendation.tier, recommendation.team, recommendation.abstain) == (tier, team, abstain), (
-        decision.reasons
-    )
+    assert (recommendation.tier, recommendation.team, recommendation.abstain) == (tier, team, abstain), decision.reasons
     assert recommendation.tier_name == CONFIG.tier_name(tier)
     assert decision.escalate == (tier > 1)
     assert 0.0 <= recommendation.confidence <= 1.0
@@ -222,9 +220,7 @@ def test_model_phrases_follow_the_rules():
             ],
             "escalation": [Contribution("text: 'not fixed'", 0.31)],
             "team:billing": [Contribution("text: 'subscription'", 0.12)],
-            "technical": [
-                Contribution("text: 'fixed'", 0.5)
-            ],  # not a trigger label: not this decision's reason
+            "technical": [Contribution("text: 'fixed'", 0.5)],  # not a trigger label: not this decision's reason
         },
     )
     decision = decide(CASES[2][1], given, CONFIG)
@@ -284,12 +280,8 @@ probability = st.floats(0, 1)
 
 @settings(max_examples=300, deadline=None)
 @given(
-    triggers=st.fixed_dictionaries(
-        {"technical": probability, "financial": probability, "legal": probability}
-    ),
-    team=st.one_of(
-        st.just({}), st.dictionaries(st.sampled_from([t.name for t in CONFIG.teams]), probability)
-    ),
+    triggers=st.fixed_dictionaries({"technical": probability, "financial": probability, "legal": probability}),
+    team=st.one_of(st.just({}), st.dictionaries(st.sampled_from([t.name for t in CONFIG.teams]), probability)),
     signals=st.dictionaries(st.sampled_from(SIGNAL_NAMES), st.integers(0, 2)),
     contacts=st.integers(1, 5),
     failed=st.integers(0, 3),
@@ -301,16 +293,12 @@ probability = st.floats(0, 1)
 def test_tier_never_falls_when_risk_rises(
     triggers, team, signals, contacts, failed, strategic, escalation, contract_value, frustration
 ):
-    trajectory = Trajectory(
-        customer_contacts=contacts, agent_replies=1, hours_open=5.0, failed_attempts=failed
-    )
+    trajectory = Trajectory(customer_contacts=contacts, agent_replies=1, hours_open=5.0, failed_attempts=failed)
     base = scores(triggers=triggers, team=team, signals=signals, trajectory=trajectory)
 
     def tier(step: int) -> int:
         level = frustration[step]
-        given_scores = replace(
-            base, escalation=escalation[step], frustration_level=level, frustration_score=level / 3
-        )
+        given_scores = replace(base, escalation=escalation[step], frustration_level=level, frustration_score=level / 3)
         given_ticket = ticket("Something is wrong.", contract_value=contract_value[step], strategic=strategic)
         return decide(given_ticket, given_scores, CONFIG).recommendation.tier
 
@@ -367,8 +355,7 @@ def test_calibrate():
             "tier": [2] * 6 + [3] * 2,
             "team": ["technical"] * 6 + ["legal_compliance"] * 2,
             "created_at": ["2026-01-01T00:00:00Z"] * 8,
-            "resolved_at": [f"2026-01-01T{h:02d}:00:00Z" for h in (1, 2, 3, 4, 5, 10)]
-            + ["2026-01-02T00:00:00Z"] * 2,
+            "resolved_at": [f"2026-01-01T{h:02d}:00:00Z" for h in (1, 2, 3, 4, 5, 10)] + ["2026-01-02T00:00:00Z"] * 2,
         }
     )
 

@@ -170,8 +170,9 @@ _ticketish = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(payload=_json | st.fixed_dictionaries({"tickets": st.lists(_ticketish, min_size=1, max_size=3) | _json}))
 def test_arbitrary_json_never_gives_a_server_error(client, payload):
     response = client.post("/v1/predict", json=payload)
