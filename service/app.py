@@ -49,6 +49,11 @@ async def validation_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": jsonable_encoder(details)})
 
 
+async def triage_error(request: Request, error: Exception) -> JSONResponse:
+    # A problem the library explains in one line (triage.errors): a 4xx with that line, never a 500.
+    return JSONResponse(status_code=422, content={"detail": str(error)})
+
+
 def create_app(model_dir: str | Path | None = None) -> FastAPI:
     directory = Path(model_dir or os.environ.get("TRIAGE_MODEL_DIR", "models/default"))
 
@@ -63,6 +68,7 @@ def create_app(model_dir: str | Path | None = None) -> FastAPI:
 
     app = FastAPI(title="triage", version="1", lifespan=lifespan)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(TriageError, triage_error)
 
     @app.get("/healthz", operation_id="health")
     def health() -> dict[str, str]:

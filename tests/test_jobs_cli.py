@@ -348,3 +348,21 @@ def test_a_custom_hierarchy_with_renamed_teams_and_an_extra_tier_works_end_to_en
     board = results["BOARD"].recommendation
     assert (board.tier, board.tier_name, board.team) == (5, "Board", "counsel"), results["BOARD"].reasons
     assert "counsel.class_action" in results["BOARD"].rules_fired
+
+
+def test_training_survives_a_class_too_small_to_stratify(tmp_path):
+    from triage.config import load_config
+    from triage.demo import generate
+    from triage.training import train
+
+    history = [t.model_copy(update={"escalated": i == 0}) for i, t in enumerate(generate(120, seed=8))]
+    result = train(history, load_config())
+    assert "escalation" not in result.model.heads  # one escalated ticket: the head falls back
+    assert "escalation" in result.skipped_heads
+
+
+def test_evaluate_scores_the_team_head_only_on_the_teams_it_routes_to(model, demo_history):
+    first_tier_only = [t.model_copy(update={"team": "frontline"}) for t in demo_history[:50]]
+    assert "team" not in evaluate(model, first_tier_only)["heads"]
+    mixed = evaluate(model, demo_history[:300])["heads"]["team"]
+    assert mixed["n"] == sum(t.team in model.team_names for t in demo_history[:300])

@@ -147,3 +147,9 @@ def test_ticket_is_immutable():
     ticket = Ticket(id="1", body="x")
     with pytest.raises(ValidationError):
         ticket.body = "changed"
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_an_empty_file_round_trips(tmp_path, suffix):
+    path = write_records([], tmp_path / f"empty{suffix}")
+    assert read_labelled(path) == []

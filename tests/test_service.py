@@ -183,3 +183,16 @@ def test_arbitrary_json_never_gives_a_server_error(client, payload):
     else:
         for prediction in response.json()["predictions"]:
             assert all(0.0 <= p <= 1.0 and not math.isnan(p) for p in prediction["triggers"].values())
+
+
+def test_a_library_error_while_predicting_is_a_422_with_its_line(client, monkeypatch):
+    from triage.errors import TriageError
+
+    def refuse(tickets, explain=True):
+        raise TriageError("the model's second-stage columns do not match its first stage; retrain it")
+
+    monkeypatch.setattr(client.app.state.model, "predict", refuse)
+    response = client.post("/v1/predict", json=_payload(handwritten_tickets()[:1]))
+
+    assert response.status_code == 422
+    assert response.json() == {"detail": "the model's second-stage columns do not match its first stage; retrain it"}

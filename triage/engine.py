@@ -23,7 +23,7 @@ from sklearn.utils import murmurhash3_32
 
 from triage.config import EscalationConfig
 from triage.errors import TriageError
-from triage.features import CHAR_FEATURES, HISTORY_FEATURES, WORD_FEATURES
+from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES
 from triage.frustration import lexicon_frustration
 from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
@@ -40,7 +40,7 @@ from triage.stacking import (
     meta_features,
     set_weight_layout,
 )
-from triage.trajectory import trajectory
+from triage.trajectory import Trajectory, trajectory
 
 EXPLANATIONS_PER_HEAD = 4
 
@@ -52,7 +52,7 @@ FALLBACK_TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
     "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
 }
 
-_TOKEN = re.compile(r"(?u)\b\w[\w'-]*\b")
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 @lru_cache(maxsize=200_000)
@@ -147,8 +147,11 @@ class TriageModel:
         lexicon = lexicon_frustration(texts)
         learned_share = self.frustration_learned_share if "frustration" in self.heads else 0.0
         results = []
+        levels = self.heads["frustration"].classes_.astype(float) if learned_share > 0 else None
+        team_names, fallback_heads = self.team_names, self.fallback_heads
         for row, ticket in enumerate(tickets):
             found = {name: len(spans) for name, spans in signals[row].items() if spans}
+            path = trajectory(ticket)
             triggers = {
                 name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, found)
                 for name in TRIGGERS
@@ -158,18 +161,19 @@ class TriageModel:
             else:
                 escalation = max(triggers.values())
             frustration_score, frustration_level, cues = lexicon[row]
-            if learned_share > 0:
-                levels = self.heads["frustration"].classes_.astype(float)
+            if levels is not None:
                 learned_level = float(np.dot(probabilities["frustration"][row], levels))
                 frustration_score = learned_share * learned_level / 3.0 + (1 - learned_share) * frustration_score
                 frustration_level = int(round(learned_share * learned_level + (1 - learned_share) * frustration_level))
             team = (
-                {name: float(p) for name, p in zip(self.team_names, probabilities["team"][row], strict=True)}
+                {name: float(p) for name, p in zip(team_names, probabilities["team"][row], strict=True)}
                 if "team" in probabilities
                 else {}
             )
             explanations = (
-                self._explain(X[row], None if meta is None else meta[row], texts[row], ticket, team) if explain else {}
+                self._explain(X[row], None if meta is None else meta[row], texts[row], ticket, path, team)
+                if explain
+                else {}
             )
             results.append(
                 HeadScores(
@@ -180,9 +184,9 @@ class TriageModel:
                     frustration_cues=list(cues),
                     team=team,
                     signals=found,
-                    trajectory=trajectory(ticket),
+                    trajectory=path,
                     explanations=explanations,
-                    fallback_heads=self.fallback_heads,
+                    fallback_heads=fallback_heads,
                 )
             )
         return results
@@ -283,12 +287,13 @@ class TriageModel:
         meta_row: np.ndarray | None,
         text: str,
         ticket: Ticket,
+        path: Trajectory,
         team: dict[str, float],
     ) -> dict[str, list[Contribution]]:
         """The strongest contributions to each head for this ticket, from the model's own weights and this
         ticket's feature values: text heads by phrase, context heads by second-stage column."""
         out: dict[str, list[Contribution]] = {}
-        context = _context_phrases(ticket)
+        context = _context_phrases(ticket, path)
         text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.heads]
         if text_heads:
             phrases, shares = self._attribution(x, text, ticket, context)
@@ -304,10 +309,10 @@ class TriageModel:
                 best = max(team, key=team.__getitem__)
                 targets.append((f"team:{best}", "team", self.team_names.index(best)))
             for label, head, class_index in targets:
-                effect = self._linear_weights(head, class_index) * self._standardised(head, meta_row)
+                standardised = self._standardised(head, meta_row)
+                effect = self._linear_weights(head, class_index) * standardised
                 # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
                 totals: dict[str, float] = defaultdict(float)
-                standardised = self._standardised(head, meta_row)
                 for i in np.argsort(-np.abs(effect))[: 3 * EXPLANATIONS_PER_HEAD]:
                     phrase = _meta_phrase(self.meta_columns[i], context, below_average=standardised[i] < 0)
                     totals[phrase] += float(effect[i])
@@ -445,11 +450,10 @@ def _meta_phrase(column: str, context: dict[str, str], below_average: bool = Fal
     return f"{strength}: {_EVIDENCE_PHRASES[head]}, given {context.get(feature, feature)}"
 
 
-def _context_phrases(ticket: Ticket) -> dict[str, str]:
+def _context_phrases(ticket: Ticket, path: Trajectory) -> dict[str, str]:
     """Each context feature of this ticket (triage.features.NUMERIC) in words."""
     customer = ticket.customer
     value = customer.annual_contract_value if customer else None
-    path = trajectory(ticket)
     return {
         "log_contract_value": "contract value not provided" if value is None else f"contract value ${value:,.0f}",
         "contract_value_missing": "contract value not provided" if value is None else "contract value known",

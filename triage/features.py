@@ -40,6 +40,9 @@ NUMERIC = [
 ]
 COLUMNS = [TEXT, HISTORY, CUSTOMER_HISTORY, *CATEGORICAL, *NUMERIC]
 
+# Words, with inner apostrophes and hyphens. Explanations re-tokenise text with the same pattern to find
+# each word's hashed columns, so there is one definition.
+TOKEN_PATTERN = r"(?u)\b\w[\w'-]*\b"
 WORD_FEATURES = 2**18
 CHAR_FEATURES = 2**18
 HISTORY_FEATURES = 2**16
@@ -52,7 +55,7 @@ def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int
         alternate_sign=False,
         norm=None,
         lowercase=True,
-        token_pattern=r"(?u)\b\w[\w'-]*\b",
+        token_pattern=TOKEN_PATTERN,
     )
 
 

@@ -171,6 +171,11 @@ def write_records(records: Iterable[BaseModel], path: str | Path) -> Path:
                 out.write(json.dumps(_dump(record), ensure_ascii=False, sort_keys=False) + "\n")
         return path
     frame = pd.DataFrame([_flatten(record) for record in records])
+    if frame.empty:  # still a readable file: the header of the contract's flat columns
+        frame = pd.DataFrame(
+            columns=[field for field in Ticket.model_fields if field != "customer"]
+            + [f"customer_{field}" for field in CUSTOMER_FIELDS]
+        )
     if suffix == ".csv":
         for column in LIST_COLUMNS:
             if column in frame:

@@ -141,8 +141,9 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
             "level_accuracy": float(np.mean(truth == predicted_levels)),
             "frustrated_vs_rest": binary_report((truth >= 2).astype(int), score),
         }
-    rows = [i for i, t in enumerate(tickets) if t.team is not None]
-    if rows and model.team_names:
+    # The team head routes escalated tickets among the teams it learned (see triage.training).
+    rows = [i for i, t in enumerate(tickets) if t.team in model.team_names]
+    if rows:
         classes = model.team_names
         truth = np.array([tickets[i].team for i in rows])
         proba = np.array([[scores[i].team.get(c, 0.0) for c in classes] for i in rows])

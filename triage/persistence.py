@@ -5,7 +5,7 @@ A model directory holds:
 - ``escalation.yaml``: the escalation configuration the model was trained with;
 - ``calibration.json``: thresholds and response times learned from held-out data;
 - ``metadata.json``: format version, library versions, labels, data hash, metrics, git commit, and the
-  SHA-256 of ``model.skops``.
+  SHA-256 of each of the three files above.
 
 Loading verifies the hash (a tampered file is refused), the format and library versions, and lets skops
 build only the types listed in ``trusted_types.json``, a list kept in our code, never in the artefact.

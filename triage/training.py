@@ -47,6 +47,7 @@ from triage.stacking import (
 
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 2
+MIN_ROWS_TO_STRATIFY = 10
 IMBALANCE_RATIO = 10  # largest class over smallest, above which a multi-class head weights classes
 
 
@@ -265,6 +266,8 @@ def train(
         labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
     rows = np.arange(len(frame))
     stratify = labels["escalation"] if "escalation" in labels and labels["escalation"].notna().all() else None
+    if stratify is not None and stratify.value_counts().min() < MIN_ROWS_TO_STRATIFY:
+        stratify = None  # a class too small to share out between the three splits
     rest, test = train_test_split(rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify)
     cal_share = settings.calibration_size / (1 - settings.test_size)
     fit, cal = train_test_split(
