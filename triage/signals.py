@@ -22,8 +22,10 @@ threat, not as a cancellation request.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from threading import Lock
 from typing import Any
 
 import numpy as np
@@ -518,22 +520,41 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
 
 def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
     """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
-    Signals without a match are absent; keys follow :data:`SIGNALS` order."""
-    nlp, matcher = _pipeline()
+    Signals without a match are absent; keys follow :data:`SIGNALS` order.
+
+    Results are kept for the last few thousand texts: a prediction asks for the same texts twice (the
+    features, then the reasons), and the answer depends on the text alone."""
     texts = list(texts)
-    # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
-    spaced = (_LINE_BREAKS.sub(" \n ", text) for text in texts)
-    results: list[dict[str, list[str]]] = []
-    for text, doc in zip(texts, nlp.pipe(spaced, batch_size=batch_size), strict=True):
-        spans = _doc_signals(doc, matcher)
-        found = {signal: [doc[start:end].text for start, end in kept] for signal, kept in spans.items()}
-        for signal, hints, shape in _SHAPES:
-            if hints and not any(hint in text for hint in hints):
-                continue
-            for match in shape.finditer(text):
-                found.setdefault(signal, []).append(match.group().strip())
-        results.append({name: found[name] for name in SIGNALS if name in found})
-    return results
+    known = {text: found for text in texts if (found := _RECENT.get(text)) is not None}
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    if missing:
+        nlp, matcher = _pipeline()
+        # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
+        spaced = (_LINE_BREAKS.sub(" \n ", text) for text in missing)
+        for text, doc in zip(missing, nlp.pipe(spaced, batch_size=batch_size), strict=True):
+            known[text] = _signals_of(text, doc, matcher)
+        with _RECENT_LOCK:  # the API scores in several threads
+            for text in missing:
+                _RECENT[text] = known[text]
+            while len(_RECENT) > _RECENT_SIZE:
+                _RECENT.popitem(last=False)
+    return [{name: list(spans) for name, spans in known[text].items()} for text in texts]
+
+
+_RECENT: OrderedDict[str, dict[str, list[str]]] = OrderedDict()
+_RECENT_SIZE = 4096
+_RECENT_LOCK = Lock()
+
+
+def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
+    spans = _doc_signals(doc, matcher)
+    found = {signal: [doc[start:end].text for start, end in kept] for signal, kept in spans.items()}
+    for signal, hints, shape in _SHAPES:
+        if hints and not any(hint in text for hint in hints):
+            continue
+        for match in shape.finditer(text):
+            found.setdefault(signal, []).append(match.group().strip())
+    return {name: found[name] for name in SIGNALS if name in found}
 
 
 def as_texts(X: Any) -> list[str]:
