@@ -165,3 +165,12 @@ def test_pipeline_is_built_lazily() -> None:
     code = "import sys, triage.signals; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_remembered_results_equal_fresh_ones_and_cannot_be_changed_by_callers():
+    text = "Refund the $40 or I file a chargeback. Third time I write!"
+    first = find_signals([text, text])
+    first[0]["chargeback"].append("edited by a caller")
+    again = find_signals([text])
+    assert again[0] == first[1]
+    assert "edited by a caller" not in again[0]["chargeback"]
