@@ -14,7 +14,12 @@ from sklearn.base import clone
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.frustration import FEATURES, FrustrationCues, cues_for, lexicon_frustration
+from triage.frustration import FEATURES, FrustrationCues, lexicon_frustration
+
+
+def cues_for(text: str) -> list[str]:
+    return lexicon_frustration([text])[0][2]
+
 
 CALM = [
     "Hi, how do I export my invoices to CSV? Thanks!",

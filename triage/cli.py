@@ -4,6 +4,7 @@ on bad input."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +21,12 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console(stderr=True)
+
+
+def batches(items: list, size: int = 256) -> Iterator[list]:
+    """Consecutive slices, so long files show progress and never sit in memory as predictions at once."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def progress_bar() -> Progress:
@@ -163,13 +170,12 @@ def predict_command(
     loaded = load_model(model)
     tickets = read_tickets(input)
     output.parent.mkdir(parents=True, exist_ok=True)
-    batch = 256
     with progress_bar() as progress, output.open("w", encoding="utf-8") as out:
         task = progress.add_task("predicting", total=len(tickets))
-        for start in range(0, len(tickets), batch):
-            for prediction in loaded.predict(tickets[start : start + batch]):
+        for batch in batches(tickets):
+            for prediction in loaded.predict(batch):
                 out.write(prediction.model_dump_json() + "\n")
-            progress.update(task, advance=len(tickets[start : start + batch]))
+            progress.update(task, advance=len(batch))
     console.print(f"wrote {len(tickets):,} predictions to {output}")
 
 
@@ -228,8 +234,8 @@ def handoff_command(
     drafted = 0
     with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
         task = progress.add_task("drafting hand-offs", total=len(tickets))
-        for start in range(0, len(tickets), 256):
-            for prediction, handoff, acknowledgement in loaded.handoffs(tickets[start : start + 256], templates):
+        for batch in batches(tickets):
+            for prediction, handoff, acknowledgement in loaded.handoffs(batch, templates):
                 entry = {"id": prediction.id, "escalate": prediction.escalation.escalate}
                 if handoff is not None and acknowledgement is not None:
                     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", prediction.id)
@@ -246,7 +252,7 @@ def handoff_command(
                     )
                     drafted += 1
                 index.write(json.dumps(entry) + "\n")
-            progress.update(task, advance=len(tickets[start : start + 256]))
+            progress.update(task, advance=len(batch))
     console.print(f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})")
 
 

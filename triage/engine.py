@@ -25,7 +25,7 @@ from triage.config import EscalationConfig
 from triage.errors import TriageError
 from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES
 from triage.frustration import lexicon_frustration
-from triage.handoff import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
+from triage.handoff import TECHNICAL_SIGNALS, Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
 from triage.policy import Calibration, Decision, decide
 from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
@@ -47,7 +47,7 @@ EXPLANATIONS_PER_HEAD = 4
 # Criteria-only fallbacks: how strongly each signal, when present, points at a trigger. Used only for a
 # head whose labels were absent from the training data; the model card says so.
 FALLBACK_TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
-    "technical": ("outage", "error_code", "stack_trace", "data_loss", "security_incident"),
+    "technical": TECHNICAL_SIGNALS,
     "financial": ("refund_request", "chargeback", "billing_dispute", "churn_threat"),
     "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
 }

@@ -6,7 +6,7 @@ support lead would: all-caps shouting, runs of "!!!" / "???", profanity and insu
 threats (legal action, leaving, a public review), sarcasm ("thanks for nothing", which VADER reads as
 positive), repeated contact and explicit frustration words. :func:`lexicon_frustration` turns them into a
 0-1 score and a 0-3 level with readable reasons; :class:`FrustrationCues` exposes them as features for a
-learned model, and :func:`cues_for` explains that model's score.
+learned model.
 
 A threat raises frustration only a little on its own: a formal lawyer's letter is calm (level 0-1); it is
 the tone around it that makes a ticket angry.
@@ -395,11 +395,6 @@ def lexicon_frustration(texts: Iterable[str]) -> list[tuple[float, int, list[str
         score = _score(cues)
         results.append((score, _level(score), _readable(cues)))
     return results
-
-
-def cues_for(text: str) -> list[str]:
-    """The human-readable frustration cues of one text, e.g. to explain a learned model's score."""
-    return _readable(_analyse_all([text])[1][0])
 
 
 class FrustrationCues(TransformerMixin, BaseEstimator):

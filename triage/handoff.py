@@ -16,6 +16,7 @@ import importlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -264,7 +265,9 @@ def draft_acknowledgement(
     )
 
 
+@lru_cache(maxsize=8)
 def _environment(template_dir: str | Path | None) -> jinja2.Environment:
+    # Built once per template directory: building it per ticket recompiled every template each time.
     search = [str(template_dir)] if template_dir is not None else []
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([*search, str(TEMPLATE_DIR)]),

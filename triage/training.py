@@ -32,7 +32,7 @@ from triage.features import build_features
 from triage.frustration import lexicon_frustration
 from triage.io import to_frame
 from triage.metrics import binary_report, multiclass_report
-from triage.policy import Calibration, calibrate
+from triage.policy import HISTORY_COLUMNS, Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
 from triage.signals import find_signals
 from triage.stacking import (
@@ -391,7 +391,6 @@ def _calibrate_policy(
         known = labels["team"].to_numpy()[cal]
         mask = np.array([isinstance(v, str) for v in known])
         team_truth, team_proba = known[mask].astype(str), probabilities["team"][mask]
-    columns = [c for c in ("tier", "team", "created_at", "resolved_at") if c in history]
     return calibrate(
         config,
         trigger_truth=trigger_truth,
@@ -401,5 +400,5 @@ def _calibrate_policy(
         team_truth=team_truth,
         team_proba=team_proba,
         team_names=model.team_names,
-        history=history[columns] if len(columns) == 4 else None,
+        history=history[list(HISTORY_COLUMNS)] if all(c in history for c in HISTORY_COLUMNS) else None,
     )
