@@ -1,10 +1,11 @@
 """Escalation signals: named, explainable phrases that make a ticket more likely to leave front-line support.
 
 Each signal is a stable snake_case name with a readable description (:data:`SIGNALS`). Language signals
-are spaCy ``Matcher`` patterns over a blank English tokenizer: no pretrained pipeline and no lemmatizer,
-because inflections listed explicitly cost nothing at match time. Shape signals (money amounts, error
-codes, stack traces) are regular expressions over the raw text, because the tokenizer splits those shapes
-unpredictably (``$5M`` -> ``$ 5 M``, ``java.lang.NullPointerException`` -> three tokens).
+are spaCy phrase patterns over a blank English tokenizer, matched on lemmas from spaCy's lookup lemmatizer
+table (``spacy-lookups-data``): "refunding", "disputes" and "sued" match the patterns' "refund", "dispute"
+and "sue" without listing every inflection. Shape signals (money amounts, error codes, stack traces) are
+regular expressions over the raw text, because the tokenizer splits those shapes unpredictably (``$5M`` ->
+``$ 5 M``, ``java.lang.NullPointerException`` -> three tokens).
 
 A language match is dropped when
 
@@ -432,11 +433,23 @@ def _pipeline() -> tuple[Any, Any]:
     token and ran at ~270 tickets/s here, against ~100k/s for the phrase matcher.
     """
     import spacy
+    from spacy.attrs import NORM
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
     nlp = spacy.blank("en")
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    # Each word's norm becomes its lookup lemma. spaCy computes a lexeme's norm once, when the word first
+    # enters the vocabulary, so lemma matching costs nothing per token (the lemmatizer component, which
+    # sets token.lemma_ in Python for every token, would double the tokenizer's time).
+    norm = nlp.vocab.lex_attr_getters[NORM]
+    lemmas = _lookup_lemmas()
+
+    def lemma_or_norm(text: str) -> str:
+        lemma = lemmas.get(text.lower())
+        return lemma if lemma and lemma not in _LITERAL_LEMMAS else norm(text)
+
+    nlp.vocab.lex_attr_getters[NORM] = lemma_or_norm
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
 
     @cache
     def tokens(word: str) -> tuple[str, ...]:
@@ -449,6 +462,19 @@ def _pipeline() -> tuple[Any, Any]:
             spelled = {sum((tokens(word) for word in phrase), ()) for p in patterns for phrase in _phrases(p)}
             matcher.add(prefix + signal, [Doc(nlp.vocab, words=list(words)) for words in spelled])
     return nlp, matcher
+
+
+# Words matched as written: their forms mean different things here ("emails gone" is data loss, "emails
+# going out" is not; "credit counseling" is not legal counsel; "previous ticketing" is not a previous ticket).
+_LITERAL_LEMMAS = frozenset({"go", "counsel", "miss", "ticket"})
+
+
+@cache
+def _lookup_lemmas() -> Any:
+    """spaCy's English lookup lemmatizer table (lower-case form -> lemma), from spacy-lookups-data."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 def _is_negated(doc: Any, start: int) -> bool:
