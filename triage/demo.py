@@ -11,7 +11,9 @@ logistics, hosting). Customers are people at accounts; accounts repeat across ti
 volume per account, larger plans write more). Plans by account: free 30%, basic 30%, pro 27%, enterprise
 13%. ``annual_contract_value`` (USD) is 0 on free and lognormal otherwise, medians basic 600, pro 6,000,
 enterprise 90,000 (sigma 0.6 / 0.8 / 1.0). ``strategic`` is rare (about 3% of accounts) and mostly large
-enterprise accounts. ``created_at`` spans 2025-12-01 .. 2026-11-30 with a mild upward trend, holiday dips,
+enterprise accounts. Like a real helpdesk, the ticket does not always know the account: 15% of accounts
+have no contract value on record (the CRM is not synced) and 10% nothing at all (unknown senders: no plan,
+no value, not strategic); the latent model uses the true values. ``created_at`` spans 2025-12-01 .. 2026-11-30 with a mild upward trend, holiday dips,
 weekends at about a third of a weekday, and a business-hours peak (UTC).
 
 Latent model (per ticket)
@@ -30,7 +32,10 @@ Latent model (per ticket)
    trivial problems.
 4. Escalation: ``p = sigmoid(score)``, where ``score`` is ``ESCALATION_INTERCEPT`` plus
    ``SEVERITY_WEIGHT[trigger][severity]`` summed over triggers plus ``ESCALATION_WEIGHTS`` times
-   ln(1 + ACV/1000), strategic, k, failed attempts and frustration (the constants below).
+   ln(1 + ACV/1000), strategic, k, failed attempts and frustration, plus, for a cancellation threat,
+   ``THREAT_WEIGHT_PER_LOG_ACV`` x ln(1 + ACV/1000) (the constants below). The weights follow our labelling
+   guide: an outage, data loss, a dispute, a privacy request or a legal threat goes up on any account
+   (p ~0.7-0.95 on first contact), a minor fault or a threat from a small account mostly does not.
    ``true_escalation_probability`` is p; the latent outcome is Bernoulli(p).
 5. Tier for escalated tickets: 4 executive (strategic account with a serious legal, financial or data issue,
    a >= $250k account with a serious issue or repeated failures, or a lawsuit on a >= $100k account),
@@ -49,10 +54,10 @@ Latent model (per ticket)
 
 Resulting marginals (``TARGET_MARGINALS`` and ``TARGET_RESOLUTION_HOURS``, checked by tests/test_demo.py;
 measured on 20,000 tickets): trigger labels technical 35%, financial 25%, legal 9%, none 44%; escalated
-30%; among escalated, tier 2 64%, tier 3 30%, tier 4 6%; frustration 0/1/2/3 = 48/26/15/11%; CSAT mean
-4.05 with 5 the most common answer (~41%) and 1 rare (~2%); first-contact resolution ~48%; median / p90
-resolution hours by tier 5/20, 32/100, 85/275, 145/420. The oracle AUC of ``true_escalation_probability``
-against the noisy ``escalated`` labels is about 0.87.
+46%; among escalated, tier 2 71%, tier 3 25%, tier 4 4%; frustration 0/1/2/3 = 48/26/15/11%; CSAT mean
+3.94 with 5 the most common answer (~37%) and 1 rare (~2%); first-contact resolution ~38%; median / p90
+resolution hours by tier 5/21, 32/108, 87/286, 152/458. The oracle AUC of ``true_escalation_probability``
+against the noisy ``escalated`` labels is about 0.90.
 
 Label noise (applied after the latent draws; ``true_escalation_probability`` is before it)
 -----------------------------------------------------------------------------------------------
@@ -100,19 +105,32 @@ CSAT_RESPONSE_RATE = 0.70
 
 # Latent-model weights (documented in the module docstring).
 TRIGGER_BASE_RATE = {"technical": 0.35, "financial": 0.25, "legal": 0.08}
+# Severity weights follow our labelling guide (docs/labelling.md): system failures, data loss, disputes that
+# need an investigation, privacy requests and legal threats go up whatever the account's size; a minor
+# single-user fault mostly does not; a cancellation threat goes up by the revenue at stake
+# (THREAT_WEIGHT_PER_LOG_ACV, on top of the financial weight for level 3).
 SEVERITY_WEIGHT = {
+    "technical": (0.0, 1.9, 4.4, 5.8),
+    "financial": (0.0, 3.2, 4.2, 1.4),
+    "legal": (0.0, 3.9, 5.5, 6.8),
+}
+THREAT_WEIGHT_PER_LOG_ACV = 0.6
+# How strongly each trigger's severity pulls an escalated ticket to its team (``_team``).
+TEAM_SEVERITY_PULL = {
     "technical": (0.0, 1.25, 2.65, 4.2),
     "financial": (0.0, 1.0, 2.1, 3.35),
     "legal": (0.0, 1.7, 3.5, 5.0),
 }
-ESCALATION_INTERCEPT = -5.25
+ESCALATION_INTERCEPT = -4.0
 ESCALATION_WEIGHTS = {
-    "log_acv": 0.55,
+    "log_acv": 0.3,
     "strategic": 1.7,
     "prior_contacts": 0.6,
     "failed_attempts": 1.1,
-    "frustration": 0.5,
+    "frustration": 0.35,
 }
+# Shares of accounts whose helpdesk record has everything, the plan but no contract value, or nothing.
+ACCOUNT_DATA_RECORDED = (0.75, 0.15, 0.10)
 TIER_MEDIAN_HOURS = {1: 5.0, 2: 30.0, 3: 70.0, 4: 120.0}
 TEAM_HOURS_FACTOR = {"technical": 1.2, "billing": 0.8, "legal_compliance": 1.5}
 
@@ -122,18 +140,18 @@ TARGET_MARGINALS = {
     "financial": 0.25,
     "legal": 0.09,
     "no_trigger": 0.44,  # shares of trigger labels
-    "escalated": 0.30,
-    "tier_2_of_escalated": 0.64,
-    "tier_3_of_escalated": 0.30,
-    "tier_4_of_escalated": 0.06,
+    "escalated": 0.46,
+    "tier_2_of_escalated": 0.71,
+    "tier_3_of_escalated": 0.25,
+    "tier_4_of_escalated": 0.04,
     "frustration_0": 0.48,
     "frustration_3": 0.11,
-    "csat_mean": 4.05,
+    "csat_mean": 3.94,
     "csat_response": CSAT_RESPONSE_RATE,
-    "first_contact_resolution": 0.48,
+    "first_contact_resolution": 0.38,
 }
 # Median and p90 resolution hours by tier.
-TARGET_RESOLUTION_HOURS = {1: (5.0, 20.0), 2: (32.0, 100.0), 3: (85.0, 275.0), 4: (145.0, 420.0)}
+TARGET_RESOLUTION_HOURS = {1: (5.0, 21.0), 2: (32.0, 108.0), 3: (87.0, 286.0), 4: (152.0, 458.0)}
 
 Bank = tuple[str, ...]
 T = TypeVar("T")
@@ -1491,6 +1509,9 @@ class _Account:
     annual_contract_value: float
     strategic: bool
     contacts: tuple[_Contact, ...]
+    # What the helpdesk knows about the account: "all", "plan" (no contract value: the CRM is not synced)
+    # or "none" (an unknown sender). The latent model always uses the true values.
+    recorded: str = "all"
 
 
 @dataclass(frozen=True)
@@ -1527,8 +1548,11 @@ def _make_accounts(rng: random.Random, count: int) -> list[_Account]:
             next_contact += 1 + int(rng.random() * 7)
             name = f"{_pick(rng, FIRST_NAMES)} {_pick(rng, LAST_NAMES)}"
             contacts.append(_Contact(f"C-{next_contact}", name, _pick(rng, ROLES)))
+        recorded = rng.choices(("all", "plan", "none"), ACCOUNT_DATA_RECORDED)[0]
         accounts.append(
-            _Account(line, _pick(rng, line.products), company, domain, plan, acv, strategic, tuple(contacts))
+            _Account(
+                line, _pick(rng, line.products), company, domain, plan, acv, strategic, tuple(contacts), recorded
+            )
         )
     return accounts
 
@@ -1565,7 +1589,10 @@ def _escalation_probability(latent: _Latent, account: _Account) -> float:
     for trigger, level in latent.severity.items():
         score += SEVERITY_WEIGHT[trigger][level]
     weights = ESCALATION_WEIGHTS
-    score += weights["log_acv"] * math.log1p(account.annual_contract_value / 1000)
+    log_acv = math.log1p(account.annual_contract_value / 1000)
+    score += weights["log_acv"] * log_acv
+    if latent.severity["financial"] == 3:
+        score += THREAT_WEIGHT_PER_LOG_ACV * log_acv
     score += weights["strategic"] * account.strategic
     score += weights["prior_contacts"] * latent.prior_contacts
     score += weights["failed_attempts"] * latent.failed_attempts
@@ -1604,10 +1631,10 @@ def _team(rng: random.Random, latent: _Latent, account: _Account) -> str:
     sev = latent.severity
     high_value = account.strategic or account.annual_contract_value >= 50_000
     scores = {
-        "technical": SEVERITY_WEIGHT["technical"][sev["technical"]] + 0.6 * latent.failed_attempts,
-        "billing": SEVERITY_WEIGHT["financial"][sev["financial"]] * (0.5 if sev["financial"] == 3 else 1.0),
+        "technical": TEAM_SEVERITY_PULL["technical"][sev["technical"]] + 0.6 * latent.failed_attempts,
+        "billing": TEAM_SEVERITY_PULL["financial"][sev["financial"]] * (0.5 if sev["financial"] == 3 else 1.0),
         "account_management": (1.6 * (sev["financial"] == 3) + 0.8 * high_value + 0.9 * (not any(sev.values()))),
-        "legal_compliance": SEVERITY_WEIGHT["legal"][sev["legal"]] + 0.3 * (sev["legal"] > 0),
+        "legal_compliance": TEAM_SEVERITY_PULL["legal"][sev["legal"]] + 0.3 * (sev["legal"] > 0),
     }
     return max(scores, key=lambda team: scores[team] + rng.gauss(0.0, 0.35))
 
@@ -2174,9 +2201,9 @@ def _ticket(rng: random.Random, number: int, created_at: datetime, account: _Acc
                 "id": contact.id,
                 "name": contact.name,
                 "company": account.company,
-                "plan": account.plan,
-                "annual_contract_value": account.annual_contract_value,
-                "strategic": account.strategic,
+                "plan": None if account.recorded == "none" else account.plan,
+                "annual_contract_value": account.annual_contract_value if account.recorded == "all" else None,
+                "strategic": account.strategic and account.recorded != "none",
             },
             "history": history,
             "tags": _tags(rng, writer, latent),
