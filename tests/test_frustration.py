@@ -96,6 +96,27 @@ def test_cues_are_readable() -> None:
     assert cues_for("Hi, how do I export my invoices?") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cancelled last month and you still took $49. I want that money back.",
+        "If it's not refunded by Friday I will dispute it with my bank.",
+        "Five calls and nobody calls back.",
+        "Did you sell my data to these people?",
+        "That's not what we agreed on the sales call.",
+    ],
+)
+def test_demands_and_accusations_are_frustration_cues(text: str) -> None:
+    [(score, level, cues)] = lexicon_frustration([text])
+    assert any(cue.startswith("demands or accusations") for cue in cues), cues
+    assert level >= 1
+
+
+def test_requests_are_not_demands() -> None:
+    calm = "Could you send the invoice again? We need it for our records. If it is not too much trouble, thanks."
+    assert not any(cue.startswith("demands") for cue in cues_for(calm))
+
+
 def test_acronyms_are_not_shouting() -> None:
     assert "all-caps shouting" not in cues_for("Our GDPR and HIPAA audit needs the API and SSO logs in CSV.")
 
