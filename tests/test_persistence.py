@@ -70,6 +70,10 @@ def _older_sklearn(metadata: dict) -> None:
     metadata["libraries"]["scikit-learn"] = "1.5.0"
 
 
+def _fewer_frustration_cues(metadata: dict) -> None:
+    metadata["feature_contract"]["frustration_cues"].pop()
+
+
 def _future_format(metadata: dict) -> None:
     metadata["format_version"] = persistence.FORMAT_VERSION + 1
 
@@ -80,6 +84,7 @@ REFUSALS = [
     ("escalation.yaml", _edit_escalation, "escalation.yaml: SHA-256 does not match"),
     ("metadata.json", _edit_metadata(_older_sklearn), "trained with scikit-learn 1.5.0"),
     ("metadata.json", _edit_metadata(_future_format), "is not supported"),
+    ("metadata.json", _edit_metadata(_fewer_frustration_cues), "trained with other frustration cues"),
     ("metadata.json", lambda path: path.write_text("{not json"), "metadata.json: not valid JSON"),
     ("metadata.json", lambda path: path.unlink(), "not a triage model directory"),
     ("calibration.json", lambda path: path.unlink(), "calibration.json is missing"),

@@ -4,11 +4,13 @@ A model directory holds:
 - ``model.skops``: the fitted feature pipeline and heads, stored with skops (no pickle);
 - ``escalation.yaml``: the escalation configuration the model was trained with;
 - ``calibration.json``: thresholds and response times learned from held-out data;
-- ``metadata.json``: format version, library versions, labels, data hash, metrics, git commit, and the
-  SHA-256 of each of the three files above.
+- ``metadata.json``: format version, library versions, the feature contract, labels, data hash, metrics,
+  git commit, and the SHA-256 of each of the three files above.
 
-Loading verifies the hash (a tampered file is refused), the format and library versions, and lets skops
-build only the types listed in ``trusted_types.json``, a list kept in our code, never in the artefact.
+Loading verifies the hash (a tampered file is refused), the format and library versions, the feature
+contract (the named columns this code computes: a model trained before a signal or cue was added would
+fail on its first ticket), and lets skops build only the types listed in ``trusted_types.json``, a list
+kept in our code, never in the artefact.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ import skops.io as sio
 from triage.config import dump_config, load_config
 from triage.engine import TriageModel
 from triage.errors import TriageError
+from triage.features import COLUMNS
+from triage.frustration import FEATURES as FRUSTRATION_FEATURES
 from triage.policy import Calibration
+from triage.signals import SIGNALS
 from triage.stacking import set_weight_layout
 
 FORMAT_VERSION = 1
@@ -67,6 +72,11 @@ def git_commit() -> str | None:
     return result.stdout.strip() or None if result.returncode == 0 else None
 
 
+def feature_contract() -> dict[str, list[str]]:
+    """The named inputs and columns the feature pipeline computes in this version of the code."""
+    return {"columns": list(COLUMNS), "signals": list(SIGNALS), "frustration_cues": list(FRUSTRATION_FEATURES)}
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -95,6 +105,7 @@ def save_model(model: TriageModel, directory: str | Path, extra_metadata: dict[s
         {
             "format_version": FORMAT_VERSION,
             "libraries": library_versions(),
+            "feature_contract": feature_contract(),
             "git_commit": git_commit(),
             "sha256": {name: sha256(directory / name) for name in HASHED_FILES},
             "heads": sorted(model.heads),
@@ -135,6 +146,12 @@ def load_model(directory: str | Path) -> TriageModel:
             raise ModelLoadError(
                 f"{directory}: trained with {name} {trained}, this environment has {current[name]}; "
                 "retrain the model or install the matching version"
+            )
+    for part, names in feature_contract().items():
+        if metadata.get("feature_contract", {}).get(part) != names:
+            raise ModelLoadError(
+                f"{directory}: trained with other {part.replace('_', ' ')} than this version of triage computes; "
+                "retrain the model"
             )
     recorded = metadata.get("sha256", {})
     for name in HASHED_FILES:
