@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from triage.errors import TicketFileError
 from triage.io import read_labelled, read_tickets, to_frame, write_records
-from triage.schema import LabelledTicket, Prediction, Ticket
+from triage.schema import LabelledTicket, Prediction, Ticket, channel_group
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tickets.jsonl"
 
@@ -153,3 +153,12 @@ def test_ticket_is_immutable():
 def test_an_empty_file_round_trips(tmp_path, suffix):
     path = write_records([], tmp_path / f"empty{suffix}")
     assert read_labelled(path) == []
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("email", "email"), ("Web", "web_form"), ("portal", "web_form"), ("voice", "phone"), ("Live Chat", "chat")]
+    + [("twitter", "social"), ("carrier pigeon", "other"), (None, "other"), ("", "other")],
+)
+def test_helpdesk_channel_names_map_to_the_known_channels(given, expected):
+    assert channel_group(given) == expected

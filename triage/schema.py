@@ -16,6 +16,39 @@ Author = Literal["customer", "agent", "system"]
 
 KNOWN_CHANNELS = ("email", "chat", "phone", "web_form", "social", "api")
 KNOWN_PLANS = ("free", "basic", "pro", "enterprise")
+# What helpdesks call the same channels (Zendesk's via.channel, Freshdesk's sources, Jira's request types).
+CHANNEL_ALIASES = {
+    "web": "web_form",
+    "webform": "web_form",
+    "form": "web_form",
+    "portal": "web_form",
+    "help_center": "web_form",
+    "feedback_widget": "web_form",
+    "mail": "email",
+    "e-mail": "email",
+    "outbound_email": "email",
+    "voice": "phone",
+    "call": "phone",
+    "telephone": "phone",
+    "live_chat": "chat",
+    "livechat": "chat",
+    "messaging": "chat",
+    "native_messaging": "chat",
+    "sms": "chat",
+    "whatsapp": "chat",
+    "mobile": "chat",
+    "twitter": "social",
+    "facebook": "social",
+    "instagram": "social",
+    "integration": "api",
+}
+
+
+def channel_group(channel: str | None) -> str:
+    """The known channel a ticket's channel name stands for, or "other"."""
+    name = (channel or "").strip().lower().replace(" ", "_")
+    name = CHANNEL_ALIASES.get(name, name)
+    return name if name in KNOWN_CHANNELS else "other"
 
 
 class _Input(BaseModel):
