@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.utils import murmurhash3_32
 
+from triage import lean
 from triage.config import EscalationConfig
 from triage.errors import TriageError
 from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES
@@ -35,7 +37,7 @@ from triage.stacking import (
     CONTEXT_HEADS,
     TEXT_HEADS,
     calibration_slope,
-    head_evidence,
+    fold_evidence,
     linear_models,
     meta_features,
     set_weight_layout,
@@ -109,30 +111,31 @@ class TriageModel:
 
     # -- scoring --------------------------------------------------------------------------------------
     def transform(self, tickets: Sequence[Ticket]) -> sparse.csr_matrix:
-        return sparse.csr_matrix(self.features.transform(to_frame(tickets)))
+        # triage.lean: the fitted pipeline's own arithmetic, without scikit-learn's per-call checks.
+        return lean.transform(self.features, to_frame(tickets))
 
     def head_probabilities(self, X: sparse.csr_matrix) -> dict[str, np.ndarray]:
         """Each trained head's calibrated probabilities: (n,) for binary heads, (n, k) for the others."""
         return self._forward(X)[0]
 
     def _forward(self, X: sparse.csr_matrix) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
-        """Text heads on the feature matrix, then the context heads on their evidence (triage.stacking)."""
+        """Text heads on the feature matrix, then the context heads on their evidence (triage.stacking).
+        Each head as its ``predict_proba`` would give it, computed by triage.lean."""
         out: dict[str, np.ndarray] = {}
+        text_folds: dict[str, list[lean.FoldOutput]] = {}
         for name in TEXT_HEADS:
             if name in self.heads:
-                proba = self.heads[name].predict_proba(X)
+                proba, text_folds[name] = lean.calibrated_probabilities(self.heads[name], X)
                 out[name] = proba[:, 1] if proba.shape[1] == 2 and name != "frustration" else proba
         meta = None
         if any(name in self.heads for name in CONTEXT_HEADS):
-            text_evidence = {
-                name: head_evidence(name, self.heads[name], X) for name in TEXT_HEADS if name in self.heads
-            }
+            text_evidence = {name: fold_evidence(name, folds, X) for name, folds in text_folds.items()}
             meta, names = meta_features(X, text_evidence, self.features.named_steps["features"])
             if names != self.meta_columns:
                 raise TriageError("the model's second-stage columns do not match its first stage; retrain it")
             for name in CONTEXT_HEADS:
                 if name in self.heads:
-                    proba = self.heads[name].predict_proba(meta)
+                    proba = lean.calibrated_probabilities(self.heads[name], meta)[0]
                     out[name] = proba[:, 1] if name == "escalation" else proba
         return out, meta
 
@@ -242,17 +245,22 @@ class TriageModel:
 
     # -- explanations ---------------------------------------------------------------------------------
     @cached_property
-    def _named_features(self) -> dict[int, str]:
-        """Column index -> feature name, for the blocks whose columns have names (not the hashed n-grams)."""
+    def _named_features(self) -> dict[int, tuple[str, str]]:
+        """Column index -> (block, feature name), for the blocks whose columns have names (not the hashed
+        n-grams)."""
         columns = self.features.named_steps["features"]
-        names: dict[int, str] = {}
+        names: dict[int, tuple[str, str]] = {}
         for block, span in columns.output_indices_.items():
             if block in ("words", "chars", "history") or span.stop == span.start:
                 continue
             transformer = columns.named_transformers_[block]
             for offset, name in enumerate(transformer.get_feature_names_out()):
-                names[span.start + offset] = str(name)
+                names[span.start + offset] = (block, str(name))
         return names
+
+    @cached_property
+    def _named_columns(self) -> np.ndarray:
+        return np.fromiter(self._named_features, dtype=np.int64)
 
     @cached_property
     def _weights(self) -> dict[tuple[str, int | None], np.ndarray]:
@@ -296,11 +304,11 @@ class TriageModel:
         context = _context_phrases(ticket, path)
         text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.heads]
         if text_heads:
-            phrases, shares = self._attribution(x, text, ticket, context)
+            attribution = self._attribution(x, text, ticket, context)
             for head in text_heads:
-                effect = shares @ (self._linear_weights(head)[x.indices] * x.data)
+                effect = attribution.split(self._linear_weights(head)[x.indices] * x.data)
                 top = np.argsort(-np.abs(effect))[:EXPLANATIONS_PER_HEAD]
-                out[head] = _strongest({phrases[i]: float(effect[i]) for i in top})
+                out[head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
         if meta_row is not None:
             targets: list[tuple[str, str, int | None]] = []
             if "escalation" in self.heads:
@@ -319,12 +327,8 @@ class TriageModel:
                 out[label] = _strongest(totals)
         return out
 
-    def _attribution(
-        self, x: sparse.csr_matrix, text: str, ticket: Ticket, context: dict[str, str]
-    ) -> tuple[list[str], sparse.csr_matrix]:
-        """Readable phrases, and how each active feature of this ticket is shared among them: a
-        (phrases x active features) matrix whose columns sum to 1, so ``shares @ effect`` splits a head's
-        score exactly.
+    def _attribution(self, x: sparse.csr_matrix, text: str, ticket: Ticket, context: dict[str, str]) -> _Attribution:
+        """Readable phrases, and how each active feature of this ticket is shared among them.
 
         Word and character n-grams go to the words of this ticket's text that produce them (a bigram half
         to each word; a character n-gram split over the words containing it), so a word's contribution is
@@ -332,63 +336,52 @@ class TriageModel:
         """
         blocks = self.features.named_steps["features"].output_indices_
         phrase_ids: dict[str, int] = {}
-        rows: list[int] = []  # one entry per (phrase, feature column) pair
-        cols: list[int] = []
-        weights: list[float] = []
 
-        def add(phrase: str, column: int, weight: float = 1.0) -> None:
-            rows.append(phrase_ids.setdefault(phrase, len(phrase_ids)))
-            cols.append(column)
-            weights.append(weight)
+        def ids(phrases: Iterable[str]) -> list[int]:
+            return [phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
 
+        # Candidate (phrase, feature column, weight) entries, gathered as lists: a ticket has hundreds.
         words = [token.lower() for token in _TOKEN.findall(text)]
         start = blocks["words"].start
-        for position, word in enumerate(words):
-            add(f"mentions '{word}'", start + _hashed(word, WORD_FEATURES))
-            if position + 1 < len(words):
-                bigram = start + _hashed(f"{word} {words[position + 1]}", WORD_FEATURES)
-                add(f"mentions '{word}'", bigram, 0.5)
-                add(f"mentions '{words[position + 1]}'", bigram, 0.5)
+        word_rows = ids(f"mentions '{word}'" for word in words)
+        bigrams = [start + _hashed(f"{first} {second}", WORD_FEATURES) for first, second in pairwise(words)]
+        rows = word_rows + word_rows[:-1] + word_rows[1:]
+        cols = [start + _hashed(word, WORD_FEATURES) for word in words] + bigrams + bigrams
+        weights = [1.0] * len(words) + [0.5] * (2 * len(bigrams))
         start = blocks["history"].start
-        for turn in ticket.history:
-            for token in _TOKEN.findall(turn.body):
-                add(f"history mentions '{token.lower()}'", start + _hashed(token.lower(), HISTORY_FEATURES))
-        for index in x.indices:
-            name = self._named_features.get(int(index))
-            if name is not None:
-                add(self._feature_phrase(int(index), name, context), int(index))
+        history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
+        rows += ids(f"history mentions '{token}'" for token in history)
+        cols += [start + _hashed(token, HISTORY_FEATURES) for token in history]
+        weights += [1.0] * len(history)
+        named = x.indices[np.isin(x.indices, self._named_columns)]
+        rows += ids(self._feature_phrase(int(index), context) for index in named)
+        cols += named.tolist()
+        weights += [1.0] * len(named)
         # Character n-grams: many per word, so gathered as arrays.
         start = blocks["chars"].start
-        char_rows, char_cols = [np.asarray(rows, dtype=np.int64)], [np.asarray(cols, dtype=np.int64)]
-        for chunk in set(text.lower().split()):  # char_wb's own word split
-            token = _TOKEN.search(chunk)
-            indices = _char_indices(chunk, start)
-            char_rows.append(
-                np.full(
-                    len(indices),
-                    phrase_ids.setdefault(f"mentions '{token.group(0) if token else chunk}'", len(phrase_ids)),
-                )
-            )
-            char_cols.append(indices)
-        all_rows, all_cols = np.concatenate(char_rows), np.concatenate(char_cols)
-        values = np.concatenate([np.asarray(weights), np.ones(len(all_cols) - len(weights))])
-        positions = np.searchsorted(x.indices, all_cols)
-        present = (positions < len(x.indices)) & (x.indices[np.minimum(positions, len(x.indices) - 1)] == all_cols)
-        shares = sparse.csc_matrix(
-            (values[present], (all_rows[present], positions[present])),
-            shape=(len(phrase_ids), len(x.indices)),
-        )
-        totals = np.asarray(shares.sum(axis=0)).ravel()
-        unexplained = totals == 0  # a hashed n-gram whose source we could not recover
-        if unexplained.any():
-            phrase_ids["(other n-grams)"] = len(phrase_ids)
-            shares = sparse.vstack([shares, sparse.csr_matrix(unexplained.astype(float)[None, :])]).tocsc()
-            totals[unexplained] = 1.0
-        return list(phrase_ids), (shares @ sparse.diags(1.0 / totals)).tocsr()
+        chunks = list(dict.fromkeys(text.lower().split()))  # char_wb's own word split, in text order
+        char_cols = [_char_indices(chunk, start) for chunk in chunks]
+        char_rows = ids(f"mentions '{_first_word(chunk)}'" for chunk in chunks)
+        all_rows = np.concatenate([rows, np.repeat(char_rows, [len(indices) for indices in char_cols])]).astype(np.intp)
+        all_cols = np.concatenate([cols, *char_cols]).astype(np.int64)
+        values = np.concatenate([weights, np.ones(len(all_cols) - len(weights))])
 
-    def _feature_phrase(self, index: int, name: str, context: dict[str, str]) -> str:
-        blocks = self.features.named_steps["features"].output_indices_
-        block = next(block for block, span in blocks.items() if span.start <= index < span.stop)
+        positions = np.searchsorted(x.indices, all_cols)
+        present = positions < len(x.indices)
+        present[present] = x.indices[positions[present]] == all_cols[present]
+        all_rows, positions, values = all_rows[present], positions[present], values[present]
+        totals = np.bincount(positions, weights=values, minlength=len(x.indices))
+        unexplained = np.flatnonzero(totals == 0)  # hashed n-grams whose source we could not recover
+        if len(unexplained):
+            other = phrase_ids.setdefault("(other n-grams)", len(phrase_ids))
+            all_rows = np.concatenate([all_rows, np.full(len(unexplained), other)])
+            positions = np.concatenate([positions, unexplained])
+            values = np.concatenate([values, np.ones(len(unexplained))])
+            totals[unexplained] = 1.0
+        return _Attribution(list(phrase_ids), all_rows, positions, values / totals[positions])
+
+    def _feature_phrase(self, index: int, context: dict[str, str]) -> str:
+        block, name = self._named_features[index]
         if block == "signals":
             signal = name.split("signal:")[-1]
             return f"signal: {SIGNALS.get(signal, signal)}"
@@ -398,6 +391,27 @@ class TriageModel:
         if block == "plan_channel":
             return name.replace("_", ": ", 1)
         return context.get(name, name)
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """Readable phrases, and how a ticket's active features are shared among them: entry k gives
+    ``shares[k]`` of active feature ``positions[k]`` to phrase ``rows[k]``. Each feature's shares sum to 1,
+    so ``split`` divides a head's score exactly."""
+
+    phrases: list[str]
+    rows: np.ndarray
+    positions: np.ndarray
+    shares: np.ndarray
+
+    def split(self, contributions: np.ndarray) -> np.ndarray:
+        """Each phrase's part of the per-feature contributions (one per active feature)."""
+        return np.bincount(self.rows, weights=self.shares * contributions[self.positions], minlength=len(self.phrases))
+
+
+def _first_word(chunk: str) -> str:
+    token = _TOKEN.search(chunk)
+    return token.group(0) if token else chunk
 
 
 def _strongest(totals: dict[str, float]) -> list[Contribution]:

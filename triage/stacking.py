@@ -17,10 +17,13 @@ Training and serving build these columns with the same function, ``meta_features
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+
+from triage.lean import FoldOutput, linear_probabilities
 
 TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text")
 CONTEXT_HEADS = ("escalation", "team")
@@ -73,6 +76,20 @@ def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
 
 def head_evidence(name: str, head: Any, X: sparse.csr_matrix) -> np.ndarray:
     return np.mean([evidence(name, model, X) for model in linear_models(head)], axis=0)
+
+
+def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) -> np.ndarray:
+    """``head_evidence``, from the decision values its folds already gave on ``X`` (triage.lean)."""
+    values = []
+    for fold in folds:
+        if fold.decision is None:
+            values.append(evidence(name, fold.model, X))
+        elif name == "frustration":
+            proba = linear_probabilities(fold.model, fold.decision)
+            values.append((fold.model.predict_proba(X) if proba is None else proba) @ fold.model.classes_.astype(float))
+        else:
+            values.append(fold.decision)
+    return np.mean(values, axis=0)
 
 
 def meta_features(

@@ -1,0 +1,319 @@
+"""Scoring through the fitted objects without scikit-learn's per-call machinery, with the same arithmetic.
+
+One ticket took 15-19 ms, three quarters of it computing nothing: the ColumnTransformer's joblib dispatch
+and column checks, every Pipeline's and estimator's input validation, and CalibratedClassifierCV's
+response-method look-ups, repeated for each of the seven heads (4-5 ms now, benchmarks/speed.py). These
+functions walk the same fitted objects and do each step's arithmetic themselves, in scikit-learn's order,
+so that they give its results (tests/test_lean_scoring.py checks them against it):
+
+- the feature pipeline block by block (``ColumnTransformer.transformers_``, ``transformer_weights``,
+  ``output_indices_``), known preprocessing steps computed here and any other step through its own
+  ``transform``;
+- each calibrated head from its linear models' ``coef_`` / ``intercept_`` / ``classes_`` and its fitted
+  calibrators, a fold whose model is not a linear classifier through scikit-learn.
+
+Nothing is cached: training refits linear models in place and saving re-lays their weights out, so every
+call reads the objects as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.special import expit
+from sklearn.calibration import _SigmoidCalibration, _TemperatureScaling
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.frozen import FrozenEstimator
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.linear_model._base import LinearClassifierMixin
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler
+from sklearn.utils import _safe_indexing
+from sklearn.utils.extmath import safe_sparse_dot, softmax
+from sklearn.utils.sparsefuncs import inplace_column_scale
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l1, inplace_csr_row_normalize_l2
+
+# -- features -----------------------------------------------------------------------------------------
+
+
+def transform(features: Any, frame: pd.DataFrame) -> sparse.csr_matrix:
+    """``features.transform(frame)`` as CSR, for a Pipeline ending in a sparse-output ColumnTransformer
+    (any other feature object is called as it is)."""
+    if not isinstance(features, Pipeline):
+        return sparse.csr_matrix(features.transform(frame))
+    data: Any = frame
+    for step in _steps(features[:-1]):
+        data = step.transform(data)
+    columns = features.steps[-1][1]
+    if not (isinstance(columns, ColumnTransformer) and columns.sparse_output_ and isinstance(data, pd.DataFrame)):
+        return sparse.csr_matrix(columns.transform(data))
+    return _column_blocks(columns, data)
+
+
+def _column_blocks(columns: ColumnTransformer, frame: pd.DataFrame) -> sparse.csr_matrix:
+    """What ``columns.transform(frame)`` computes: each block on its columns, times its weight, side by side."""
+    weights = columns.transformer_weights or {}
+    blocks = []
+    for name, transformer, selection in columns.transformers_:
+        span = columns.output_indices_[name]
+        if (isinstance(transformer, str) and transformer == "drop") or span.stop == span.start:
+            continue
+        if isinstance(transformer, str):  # "passthrough": the columns themselves
+            X = np.asarray(_select(frame, selection, as_array=True), dtype=np.float64).reshape(len(frame), -1)
+        else:
+            steps = _steps(transformer)
+            X = _select(frame, selection, as_array=_computed_here(steps[0]))
+            for step in steps:
+                X = _transform(step, X)
+        blocks.append((X, weights.get(name)))
+    return _side_by_side(blocks, len(frame))
+
+
+def _side_by_side(blocks: list[tuple[Any, float | None]], n_rows: int) -> sparse.csr_matrix:
+    """The weighted blocks side by side, laid out as scikit-learn's sparse hstack lays them out (each row's
+    entries in column order, only a dense block's non-zero values stored), built directly: scipy's hstack
+    costs more than the arithmetic for one ticket."""
+    lengths, indices, values = [], [], []  # per block: entries per row, their columns and values, row by row
+    width = 0
+    for block, weight in blocks:
+        if sparse.issparse(block):
+            block = sparse.csr_matrix(block)
+            block.sort_indices()
+            lengths.append(np.diff(block.indptr))
+            indices.append(block.indices + width)
+            values.append(block.data)
+        else:
+            block = np.asarray(block, dtype=np.float64)
+            rows, cols = np.nonzero(block)
+            lengths.append(np.bincount(rows, minlength=n_rows))
+            indices.append(cols + width)
+            values.append(block[rows, cols])
+        if weight is not None:
+            values[-1] = values[-1] * weight
+        width += block.shape[1]
+    per_row = np.column_stack(lengths)
+    indptr = np.concatenate([[0], np.cumsum(per_row.sum(axis=1))])
+    # Where each block's part of each row starts: after the row's entries from the blocks before it.
+    starts = indptr[:-1, None] + np.cumsum(per_row, axis=1) - per_row
+    out_indices = np.empty(indptr[-1], dtype=np.int64)
+    out_values = np.empty(indptr[-1])
+    for number, (row_lengths, block_indices, block_values) in enumerate(zip(lengths, indices, values, strict=True)):
+        within_block = np.cumsum(row_lengths) - row_lengths  # each row's first entry in the block's arrays
+        at = np.repeat(starts[:, number] - within_block, row_lengths) + np.arange(len(block_indices))
+        out_indices[at] = block_indices
+        out_values[at] = block_values
+    return sparse.csr_matrix((out_values, out_indices, indptr), shape=(n_rows, width))
+
+
+def _steps(transformer: Any) -> list[Any]:
+    if not isinstance(transformer, Pipeline):
+        return [transformer]
+    return [step for _, step in transformer.steps if step is not None and step != "passthrough"]
+
+
+def _select(frame: pd.DataFrame, selection: Any, as_array: bool) -> Any:
+    """The block's input, as the ColumnTransformer passes it (a Series for one named column); as an array,
+    cheaper to build, for the steps computed here."""
+    if isinstance(selection, str):
+        return frame[selection]
+    if as_array and isinstance(selection, list) and all(isinstance(column, str) for column in selection):
+        return np.column_stack([frame[column].to_numpy() for column in selection])
+    return _safe_indexing(frame, selection, axis=1)
+
+
+def _computed_here(step: Any) -> bool:
+    """Whether ``_transform`` does this fitted step's arithmetic itself (exact types only: a subclass may
+    transform differently)."""
+    kind = type(step)
+    if kind is OneHotEncoder:
+        return (
+            step.drop_idx_ is None
+            and step.handle_unknown in ("ignore", "infrequent_if_exist")
+            and step.min_frequency is None
+            and step.max_categories is None
+            and all(isinstance(category, str) for categories in step.categories_ for category in categories)
+        )
+    if kind is TfidfTransformer:
+        return step.norm in (None, "l1", "l2")
+    return kind in (StandardScaler, MaxAbsScaler)
+
+
+def _transform(step: Any, X: Any) -> Any:
+    """``step.transform(X)``: computed here for the common preprocessing steps, by the step otherwise."""
+    if not _computed_here(step):
+        return step.transform(X)
+    if len(X.shape) != 2 or X.shape[1] != step.n_features_in_:  # the check scikit-learn's validation makes
+        raise ValueError(f"X has shape {X.shape}, but {type(step).__name__} expects {step.n_features_in_} features")
+    if isinstance(step, OneHotEncoder):
+        return _one_hot(step, np.asarray(X, dtype=object))
+    X = _float_copy(X)
+    if isinstance(step, TfidfTransformer):
+        X = sparse.csr_matrix(X)
+        if step.sublinear_tf:
+            np.log(X.data, X.data)
+            X.data += 1.0
+        if hasattr(step, "idf_"):
+            X.data *= step.idf_[X.indices]
+        if step.norm == "l2":
+            inplace_csr_row_normalize_l2(X)
+        elif step.norm == "l1":
+            inplace_csr_row_normalize_l1(X)
+        return X
+    if isinstance(step, StandardScaler):
+        if sparse.issparse(X):  # not in our pipelines: left to scikit-learn
+            return step.transform(X)
+        if step.with_mean:
+            X -= step.mean_.astype(X.dtype)
+        if step.with_std:
+            X /= step.scale_.astype(X.dtype)
+        return X
+    # MaxAbsScaler
+    if sparse.issparse(X):
+        inplace_column_scale(X, 1.0 / step.scale_)
+        if step.clip:
+            np.clip(X.data, -1.0, 1.0, out=X.data)
+    else:
+        X /= step.scale_
+        if step.clip:
+            np.clip(X, -1.0, 1.0, out=X)
+    return X
+
+
+def _float_copy(X: Any) -> Any:
+    """A copy in float32 or float64 (the input's precision if it has one of them), as the steps' validation
+    makes."""
+    if not sparse.issparse(X):
+        X = np.asarray(X)
+    dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.float64
+    return X.astype(dtype, copy=True)
+
+
+def _one_hot(encoder: OneHotEncoder, X: np.ndarray) -> Any:
+    """One column per known category, unknown values left out (``handle_unknown="ignore"``)."""
+    rows: list[int] = []
+    columns: list[int] = []
+    offset = 0
+    for feature, categories in enumerate(encoder.categories_):
+        position = {category: index for index, category in enumerate(categories)}
+        for row, value in enumerate(X[:, feature]):
+            index = position.get(value)
+            if index is not None:
+                rows.append(row)
+                columns.append(offset + index)
+        offset += len(categories)
+    # Entries go row by row, each row's in feature order, as scikit-learn builds them.
+    out = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(X.shape[0], offset), dtype=encoder.dtype)
+    return out if encoder.sparse_output else out.toarray()
+
+
+# -- heads --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoldOutput:
+    """One calibration fold of a head: its fitted model (unwrapped from FrozenEstimator) and that model's
+    decision values on the rows scored (None when the model has no decision function)."""
+
+    model: Any
+    decision: np.ndarray | None
+
+
+def calibrated_probabilities(head: Any, X: Any) -> tuple[np.ndarray, list[FoldOutput]]:
+    """``head.predict_proba(X)`` for a fitted CalibratedClassifierCV, and each fold's decision values."""
+    folds = []
+    mean = np.zeros((X.shape[0], len(head.classes_)))
+    for fold in head.calibrated_classifiers_:
+        model = fold.estimator.estimator if isinstance(fold.estimator, FrozenEstimator) else fold.estimator
+        decision = decision_function(model, X)
+        if decision is None:  # not a linear classifier: scikit-learn's own path
+            mean += fold.predict_proba(X)
+            decision = model.decision_function(X) if hasattr(model, "decision_function") else None
+        else:
+            mean += _calibrate(fold, model, decision)
+        folds.append(FoldOutput(model, decision))
+    mean /= len(head.calibrated_classifiers_)
+    return mean, folds
+
+
+def decision_function(model: Any, X: Any) -> np.ndarray | None:
+    """``model.decision_function(X)`` for a linear classifier or a Pipeline ending in one; None for any
+    other model."""
+    steps = _steps(model)
+    linear = steps[-1]
+    if not (
+        isinstance(linear, LinearClassifierMixin)
+        and type(linear).decision_function is LinearClassifierMixin.decision_function
+    ):
+        return None
+    for step in steps[:-1]:
+        X = _transform(step, X)
+    coef = linear.coef_.T if linear.coef_.ndim == 2 else linear.coef_
+    scores = safe_sparse_dot(X, coef, dense_output=True) + linear.intercept_
+    return scores.reshape(-1) if scores.ndim > 1 and scores.shape[1] == 1 else scores
+
+
+def linear_probabilities(model: Any, decision: np.ndarray) -> np.ndarray | None:
+    """``model.predict_proba(X)`` from its decision values on X, for SGD (log loss) and logistic regression;
+    None for other models."""
+    linear = _steps(model)[-1]
+    one_vs_rest = (type(linear) is SGDClassifier and linear.loss == "log_loss") or (
+        type(linear) is LogisticRegression and len(linear.classes_) <= 2
+    )
+    if type(linear) is LogisticRegression and not one_vs_rest:
+        return softmax(decision, copy=True)
+    if not one_vs_rest:
+        return None
+    probability = expit(decision)
+    if probability.ndim == 1:
+        return np.stack([1 - probability, probability], axis=1)
+    total = probability.sum(axis=1)
+    all_zero = total == 0
+    if all_zero.any():  # as scikit-learn: uniform over the classes
+        probability[all_zero, :] = 1
+        total[all_zero] = probability.shape[1]
+    probability /= total.reshape((probability.shape[0], -1))
+    return probability
+
+
+def _calibrate(fold: Any, model: Any, decision: np.ndarray) -> np.ndarray:
+    """What the fitted calibration fold (scikit-learn's _CalibratedClassifier) returns for these decision values."""
+    predictions = decision.reshape(-1, 1) if decision.ndim == 1 else decision
+    n_classes = len(fold.classes)
+    if fold.method == "temperature":
+        proba = _temperature(fold.calibrators[0], predictions)
+    else:  # one calibrator per class the model scores (only the positive class of a binary model)
+        proba = np.zeros((len(predictions), n_classes))
+        positions = np.searchsorted(fold.classes, model.classes_)
+        for position, values, calibrator in zip(positions, predictions.T, fold.calibrators, strict=False):
+            proba[:, position + 1 if n_classes == 2 else position] = _calibrate_column(calibrator, values)
+        if n_classes == 2:
+            proba[:, 0] = 1.0 - proba[:, 1]
+        else:
+            denominator = np.sum(proba, axis=1)[:, np.newaxis]
+            uniform = np.full_like(proba, 1 / n_classes)
+            proba = np.divide(proba, denominator, out=uniform, where=denominator != 0)
+    proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+    return proba
+
+
+def _calibrate_column(calibrator: Any, values: np.ndarray) -> np.ndarray:
+    if type(calibrator) is _SigmoidCalibration:
+        return expit(-(calibrator.a_ * values + calibrator.b_))
+    return calibrator.predict(values)  # isotonic
+
+
+def _temperature(calibrator: Any, predictions: np.ndarray) -> np.ndarray:
+    # The calibrator reads a binary model's single column, or values that look like probabilities (all in
+    # [0, 1]), specially: those go to it.
+    if type(calibrator) is not _TemperatureScaling or predictions.shape[1] == 1 or _in_unit_range(predictions):
+        return calibrator.predict(predictions)
+    return softmax(calibrator.beta_ * predictions)
+
+
+def _in_unit_range(values: np.ndarray) -> bool:
+    return bool(np.all((values >= 0) & (values <= 1)))
