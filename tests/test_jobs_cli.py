@@ -361,6 +361,15 @@ def test_training_survives_a_class_too_small_to_stratify(tmp_path):
     assert "escalation" in result.skipped_heads
 
 
+def test_training_without_any_team_label_skips_the_team_head(demo_history):
+    from triage.config import load_config
+    from triage.training import train
+
+    result = train([t.model_copy(update={"team": None}) for t in demo_history[:300]], load_config())
+    assert "team" not in result.model.heads
+    assert "team" in result.skipped_heads
+
+
 def test_evaluate_scores_the_team_head_only_on_the_teams_it_routes_to(model, demo_history):
     first_tier_only = [t.model_copy(update={"team": "frontline"}) for t in demo_history[:50]]
     assert "team" not in evaluate(model, first_tier_only)["heads"]

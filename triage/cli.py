@@ -126,9 +126,9 @@ def train_command(
             min=0.0,
             max=1.0,
             help="The learned frustration head's share of the score (the rest: the lexicon). "
-            "0.3 suits the synthetic demo history; use 1.0 for your own labelled history.",
+            "0 suits the synthetic demo history; use 1.0 for your own labelled history.",
         ),
-    ] = 0.3,
+    ] = 0.0,
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training

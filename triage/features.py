@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
@@ -21,7 +22,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler
 
 from triage.frustration import FrustrationCues
-from triage.schema import KNOWN_CHANNELS, KNOWN_PLANS, Interaction
+from triage.schema import KNOWN_PLANS, Interaction, channel_group
 from triage.signals import SignalCounts
 from triage.trajectory import trajectory_of_turns
 
@@ -59,9 +60,52 @@ def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int
     )
 
 
+class CharNgramHasher(HashingVectorizer):
+    """``HashingVectorizer(analyzer="char_wb")``, the same matrix computed once per distinct word of a batch.
+
+    char_wb n-grams never cross a word boundary, so a text's counts are the sum of its words' counts: a batch
+    becomes a (texts x distinct words) count matrix times the distinct words' n-gram counts. Python's n-gram
+    loop then runs once per distinct word instead of once per word: 3.5 s against 15 s for the 38k Endava
+    tickets (12k distinct words). Small batches (a single ticket) and other settings take the plain path; both
+    paths give identical matrices.
+    """
+
+    def transform(self, X: Any) -> Any:
+        texts = X if isinstance(X, str | bytes) else list(X)
+        if (
+            isinstance(texts, str | bytes)
+            or len(texts) < _PER_WORD_MIN_BATCH
+            or self.analyzer != "char_wb"
+            or not self.lowercase
+            or self.preprocessor is not None
+            or self.strip_accents is not None
+            or self.norm is not None
+            or self.alternate_sign
+            or not all(isinstance(text, str) for text in texts)
+        ):
+            return super().transform(texts)
+        vocabulary: dict[str, int] = {}
+        columns: list[int] = []
+        starts = [0]
+        for text in texts:
+            # The analyzer's own word split: lower-case, then whitespace (it collapses runs of it first).
+            columns.extend(vocabulary.setdefault(word, len(vocabulary)) for word in text.lower().split())
+            starts.append(len(columns))
+        words = sparse.csr_matrix(
+            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), np.asarray(starts, dtype=np.int64)),
+            shape=(len(texts), len(vocabulary)),
+        )
+        counts = (words @ super().transform(list(vocabulary))).tocsr()
+        counts.sort_indices()
+        return counts.astype(self.dtype, copy=False)
+
+
+_PER_WORD_MIN_BATCH = 32
+
+
 def char_vectorizer(n_features: int = CHAR_FEATURES) -> HashingVectorizer:
     # char_wb n-grams never cross a word boundary, so each belongs to one word: explanations use that.
-    return HashingVectorizer(
+    return CharNgramHasher(
         analyzer="char_wb",
         ngram_range=(2, 5),
         n_features=n_features,
@@ -112,7 +156,7 @@ class TicketColumns(TransformerMixin, BaseEstimator):
                     HISTORY: "\n".join(turn.body for turn in turns),
                     CUSTOMER_HISTORY: "\n".join(turn.body for turn in turns if turn.author == "customer"),
                     "plan": plan if plan in KNOWN_PLANS else "other",
-                    "channel": channel if channel in KNOWN_CHANNELS else "other",
+                    "channel": channel_group(_value(channel)),
                     "log_contract_value": math.log1p(float(contract_value or 0.0)),
                     "contract_value_missing": float(contract_value is None),
                     "strategic": float(bool(_value(strategic, False))),

@@ -116,12 +116,17 @@ def render_markdown(card: dict[str, Any]) -> str:
         ]
     frustration = metrics.get("frustration", {})
     if "criteria_only_baseline_spearman" in frustration:
+        share = card.get("frustration_learned_share", 1.0)
+        use = (
+            "Predictions use the lexicon scorer; the learned head informs the escalation stage only"
+            if share == 0
+            else f"Predictions blend the learned head (share {share:g}) with the lexicon"
+        )
         lines += [
             "",
             f"Frustration: the lexicon scorer alone reaches Spearman "
             f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. "
-            f"Predictions blend the learned head (share {card.get('frustration_learned_share', 1.0):g}) with the "
-            "lexicon, which carries better to real customers' writing than a head learned from synthetic text.",
+            f"{use}: the lexicon carries better to real customers' writing than a head learned from synthetic text.",
         ]
     for name, report in metrics.items():
         if "classes" not in report:

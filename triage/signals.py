@@ -441,14 +441,15 @@ def _pipeline() -> tuple[Any, Any]:
     # Each word's norm becomes its lookup lemma. spaCy computes a lexeme's norm once, when the word first
     # enters the vocabulary, so lemma matching costs nothing per token (the lemmatizer component, which
     # sets token.lemma_ in Python for every token, would double the tokenizer's time).
-    norm = nlp.vocab.lex_attr_getters[NORM]
+    getters: dict[int, Any] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's stubs
+    norm = getters[NORM]
     lemmas = _lookup_lemmas()
 
     def lemma_or_norm(text: str) -> str:
         lemma = lemmas.get(text.lower())
         return lemma if lemma and lemma not in _LITERAL_LEMMAS else norm(text)
 
-    nlp.vocab.lex_attr_getters[NORM] = lemma_or_norm
+    getters[NORM] = lemma_or_norm
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
 
     @cache

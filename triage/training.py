@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.metrics import log_loss
 from sklearn.model_selection import StratifiedKFold, train_test_split
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from triage.config import EscalationConfig
@@ -46,7 +47,7 @@ from triage.stacking import (
 )
 
 MIN_ROWS_PER_HEAD = 30
-MIN_ROWS_PER_CLASS = 2
+MIN_ROWS_PER_CLASS = 3  # the cross-validated calibration fallback splits each class three ways
 MIN_ROWS_TO_STRATIFY = 10
 IMBALANCE_RATIO = 10  # largest class over smallest, above which a multi-class head weights classes
 
@@ -58,13 +59,18 @@ class TrainSettings:
     calibration_size: float = 0.15
     alpha: float = 1e-5  # SGD L2 strength of multi-class heads
     alpha_grid: tuple[float, ...] = (1e-5, 3e-5, 1e-4)  # binary heads pick theirs on the calibration rows
+    # Binary heads with fewer labelled fit rows than this train an exact logistic regression (liblinear) with
+    # C picked on the calibration rows: on CFPB's 1,800 narratives with 5% positives, SGD's 15 epochs stop
+    # short of the optimum (ROC-AUC 0.816 at its best alpha; the exact fit 0.846).
+    small_data_rows: int = 5000
+    c_grid: tuple[float, ...] = (1.0, 0.3, 3.0)  # the first answers when the calibration rows cannot rank
     epochs: int = 15
     # The learned frustration head's share of the frustration score, the rest being the lexicon scorer
     # (triage.frustration). A head learned from the synthetic demo history alone transfers poorly to real
-    # customers' writing: on GoEmotions and airline-tweet test subsets a 0.3 share beat both the head alone
-    # and the lexicon alone in rank correlation or AUC (on our dev set the lexicon alone is slightly
-    # better). Use 1.0 when training on your own labelled history.
-    frustration_learned_share: float = 0.3
+    # customers' writing: on our hand-labelled real dev set, Spearman 0.50 for the lexicon alone, 0.43 at a
+    # 0.1 share, 0.39 at 0.3, 0.24 for the head alone (the same order on our hand-written tickets). So by
+    # default the head only informs the escalation stage; use 1.0 when training on your own labelled history.
+    frustration_learned_share: float = 0.0
 
 
 @dataclass
@@ -150,29 +156,58 @@ def _calibrate_frozen(model, X_cal, y_cal) -> CalibratedClassifierCV | None:
     return calibrated if increasing else None
 
 
-def _select_alpha(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings, imbalanced: bool) -> float:
-    """The regularisation strength with the lowest log-loss on the calibration rows."""
-    if set(np.unique(y_cal)) != set(np.unique(y_fit)):
-        return settings.alpha
-    losses = {}
-    for alpha in settings.alpha_grid:
-        model = _linear(settings, alpha, imbalanced).fit(X_fit, y_fit)
-        losses[alpha] = log_loss(y_cal, model.predict_proba(X_cal), labels=model.classes_)
-    return min(losses, key=losses.__getitem__)
+def _exact_linear(C: float, settings: TrainSettings) -> LogisticRegression:
+    # liblinear: five times faster than L-BFGS on 600k hashed columns. It penalises the intercept like a
+    # weight; a large intercept scaling makes that penalty negligible (CFPB relief ROC-AUC 0.839 -> 0.846).
+    return LogisticRegression(C=C, solver="liblinear", intercept_scaling=100, max_iter=1000, random_state=settings.seed)
+
+
+def _select(candidates: list[Callable[[], Any]], X_fit, y_fit, X_cal, y_cal) -> tuple[Callable[[], Any], Any]:
+    """The candidate with the lowest log-loss on the calibration rows (the first when those rows lack a
+    class), and its model fitted on the fit rows."""
+    fitted = [make().fit(X_fit, y_fit) for make in (candidates if set(y_cal) == set(y_fit) else candidates[:1])]
+    losses = [log_loss(y_cal, model.predict_proba(X_cal), labels=model.classes_) for model in fitted]
+    best = int(np.argmin(losses)) if len(fitted) > 1 else 0
+    return candidates[best], fitted[best]
+
+
+def fit_features(frame: pd.DataFrame, fit_rows: np.ndarray) -> tuple[Pipeline, sparse.csr_matrix]:
+    """The default feature pipeline fitted on ``fit_rows``, and every row's features in frame order.
+
+    Each row goes through the pipeline once: ``fit`` then ``transform(frame)`` would extract the fit rows'
+    features twice (the n-grams and the spaCy signals are most of the training time on large data sets).
+    """
+    features = build_features()
+    fitted = features.fit_transform(frame.iloc[fit_rows])
+    others = np.setdiff1d(np.arange(len(frame)), fit_rows)
+    if not len(others):
+        return features, sparse.csr_matrix(fitted)[np.argsort(fit_rows)]
+    stacked = sparse.vstack([fitted, features.transform(frame.iloc[others])]).tocsr()
+    order = np.empty(len(frame), dtype=np.int64)
+    order[np.concatenate([fit_rows, others])] = np.arange(len(frame))
+    return features, stacked[order]
 
 
 def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
     classes, counts = np.unique(y_fit, return_counts=True)
     multiclass = len(classes) > 2
     imbalanced = multiclass and counts.max() > IMBALANCE_RATIO * counts.min()
-    # Multi-class heads keep the default: a grid costs them three fits for no gain measured on BANKING77.
-    alpha = settings.alpha if multiclass else _select_alpha(X_fit, y_fit, X_cal, y_cal, settings, imbalanced)
-    linear = _linear(settings, alpha, imbalanced).fit(X_fit, y_fit)
+    candidates: list[Callable[[], Any]]
+    if multiclass:
+        # Multi-class heads keep the default: a grid costs them three fits for no gain measured on BANKING77.
+        candidates = [partial(_linear, settings, settings.alpha, imbalanced)]
+    elif len(y_fit) < settings.small_data_rows:
+        candidates = [partial(_exact_linear, C, settings) for C in settings.c_grid]
+    else:
+        # settings.alpha first: the answer when the calibration rows cannot rank the grid.
+        grid = dict.fromkeys((settings.alpha, *settings.alpha_grid))
+        candidates = [partial(_linear, settings, alpha, False) for alpha in grid]
+    make, linear = _select(candidates, X_fit, y_fit, X_cal, y_cal)
     calibrated = _calibrate_frozen(linear, X_cal, y_cal)
     if calibrated is not None:
         return calibrated
     # The calibration rows cannot carry it: cross-validated calibration over all labelled rows instead.
-    return CalibratedClassifierCV(_linear(settings, alpha, imbalanced), method=_calibration_method(classes), cv=3).fit(
+    return CalibratedClassifierCV(make(), method=_calibration_method(classes), cv=3).fit(
         sparse.vstack([X_fit, X_cal]).tocsr(), np.concatenate([y_fit, y_cal])
     )
 
@@ -207,7 +242,8 @@ def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) 
 
 def _label_array(name: str, series: pd.Series) -> np.ndarray:
     if name == "team":
-        return series.fillna("").to_numpy(dtype=object).astype(str)
+        # An all-missing column is float; a fill value of another type is a warning today, an error later.
+        return series.astype(object).fillna("").to_numpy(dtype=object).astype(str)
     return series.fillna(-1).to_numpy(dtype=int)
 
 
@@ -278,8 +314,7 @@ def train(
     )
 
     step("features")
-    features = build_features().fit(frame.iloc[fit])
-    X = features.transform(frame).tocsr()
+    features, X = fit_features(frame, fit)
     columns = features.named_steps["features"]
 
     heads: dict[str, CalibratedClassifierCV] = {}
