@@ -13,8 +13,9 @@ volume per account, larger plans write more). Plans by account: free 30%, basic 
 enterprise 90,000 (sigma 0.6 / 0.8 / 1.0). ``strategic`` is rare (about 3% of accounts) and mostly large
 enterprise accounts. Like a real helpdesk, the ticket does not always know the account: 15% of accounts
 have no contract value on record (the CRM is not synced) and 10% nothing at all (unknown senders: no plan,
-no value, not strategic); the latent model uses the true values. ``created_at`` spans 2025-12-01 .. 2026-11-30 with a mild upward trend, holiday dips,
-weekends at about a third of a weekday, and a business-hours peak (UTC).
+no value, not strategic); the latent model uses the true values. ``created_at`` spans 2025-12-01 ..
+2026-11-30 with a mild upward trend, holiday dips, weekends at about a third of a weekday, and a
+business-hours peak (UTC).
 
 Latent model (per ticket)
 -------------------------
@@ -1550,9 +1551,7 @@ def _make_accounts(rng: random.Random, count: int) -> list[_Account]:
             contacts.append(_Contact(f"C-{next_contact}", name, _pick(rng, ROLES)))
         recorded = rng.choices(("all", "plan", "none"), ACCOUNT_DATA_RECORDED)[0]
         accounts.append(
-            _Account(
-                line, _pick(rng, line.products), company, domain, plan, acv, strategic, tuple(contacts), recorded
-            )
+            _Account(line, _pick(rng, line.products), company, domain, plan, acv, strategic, tuple(contacts), recorded)
         )
     return accounts
 
