@@ -20,12 +20,13 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-$(DEMO_DATA): | $(INSTALLED)
+# Rebuilt when the code that makes them changes (an older model is refused by the loader).
+$(DEMO_DATA): triage/demo.py | $(INSTALLED)
 	$(BIN)/triage demo-data --tickets 20000 --seed 0 --out $(DEMO_DATA)
 
 demo: $(DEMO_DATA)
 
-$(MODEL_DIR)/metadata.json: $(DEMO_DATA) | $(INSTALLED)
+$(MODEL_DIR)/metadata.json: $(DEMO_DATA) $(wildcard triage/*.py triage/*.yaml triage/*.json) | $(INSTALLED)
 	$(BIN)/triage train --data $(DEMO_DATA) --out $(MODEL_DIR)
 
 model: $(MODEL_DIR)/metadata.json
