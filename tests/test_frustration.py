@@ -214,3 +214,10 @@ def test_sentiment_lexicon_loads_on_first_use_not_at_import() -> None:
     code = "import sys, triage.frustration; print('vaderSentiment' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_angry_and_annoyed_emoji_are_cues_and_friendly_ones_are_not():
+    angry, annoyed, friendly = (lexicon_frustration([f"Where is my order {emoji}"])[0] for emoji in "😡🙄🙂")
+    assert angry[1] >= 2 and '"😡"' in angry[2]
+    assert annoyed[1] >= 1 and '"🙄"' in annoyed[2]
+    assert friendly[1] == 0 and not friendly[2]

@@ -54,6 +54,8 @@ _STRONG_PHRASES = re.compile(
     r"\b(?:fed up|sick (?:and tired )?of|had enough|enough is enough|last straw|waste of (?:my |our )?time"
     r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke)"
 )
+_STRONG_EMOJI = frozenset("\U0001f621\U0001f92c\U0001f620\U0001f624\U0001f47f\U0001f595")  # 😡 🤬 😠 😤 👿 🖕
+_MILD_EMOJI = frozenset("\U0001f644\U0001f612\U0001f61e\U0001f629\U0001f62b\U0001f623\U0001f616\U0001f611")  # 🙄 😒 😞 😩 😫 😣 😖 😑
 _PROFANITY_WORDS = (
     "damn damned dammit crap crappy shit shitty bullshit fuck fucking fucked wtf ffs idiot idiots "
     "idiotic stupid moron morons clowns clown garbage trash rubbish hell scam scammers thieves liars"
@@ -355,6 +357,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             cues.profanity.append(word)
     lowered = text.lower()
     cues.strong_words += _STRONG_PHRASES.findall(lowered)
+    if not text.isascii():  # chat and social customers say it with emoji, which VADER's rules here skip
+        cues.strong_words += [char for char in text if char in _STRONG_EMOJI]
+        cues.mild_words += [char for char in text if char in _MILD_EMOJI]
     cues.threats = [reason for reason, pattern in _THREATS if pattern.search(lowered)]
     cues.sarcasm = _SARCASM.findall(lowered)
     cues.repeat_contact = _REPEAT_CONTACT.findall(lowered)
