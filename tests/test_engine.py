@@ -340,3 +340,10 @@ def test_fitted_feature_pipeline_transform_does_not_refit(model, probe_tickets):
     model.features.transform(to_frame(probe_tickets))
 
     assert joblib.hash(model.features) == before
+
+
+def test_every_frustration_cue_has_words_for_explanations():
+    from triage.engine import _CUE_PHRASES
+    from triage.frustration import FEATURES
+
+    assert set(FEATURES) <= set(_CUE_PHRASES)

@@ -431,9 +431,12 @@ _CUE_PHRASES = {
     "mild_frustration_words": "mild frustration words",
     "strong_frustration_words": "strong frustration words",
     "profanity": "profanity",
-    "threats": "threats",
+    "legal_threat": "a threat of legal action",
+    "leaving_threat": "a threat to leave",
+    "public_review_threat": "a threat of a public review",
     "sarcasm": "sarcasm",
     "repeat_contact": "repeated-contact phrases",
+    "demands": "demands or accusations",
     "lexicon_score": "frustration lexicon score",
 }
 

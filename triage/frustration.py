@@ -55,7 +55,8 @@ _STRONG_PHRASES = re.compile(
     r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke)"
 )
 _STRONG_EMOJI = frozenset("\U0001f621\U0001f92c\U0001f620\U0001f624\U0001f47f\U0001f595")  # 😡 🤬 😠 😤 👿 🖕
-_MILD_EMOJI = frozenset("\U0001f644\U0001f612\U0001f61e\U0001f629\U0001f62b\U0001f623\U0001f616\U0001f611")  # 🙄 😒 😞 😩 😫 😣 😖 😑
+# 🙄 😒 😞 😩 😫 😣 😖 😑
+_MILD_EMOJI = frozenset("\U0001f644\U0001f612\U0001f61e\U0001f629\U0001f62b\U0001f623\U0001f616\U0001f611")
 _PROFANITY_WORDS = (
     "damn damned dammit crap crappy shit shitty bullshit fuck fucking fucked wtf ffs idiot idiots "
     "idiotic stupid moron morons clowns clown garbage trash rubbish hell scam scammers thieves liars"
@@ -142,7 +143,10 @@ FEATURES = (
     "mild_frustration_words",
     "strong_frustration_words",
     "profanity",
-    "threats",
+    # One column per kind of threat: a head must be able to tell a lawsuit from a threat to leave.
+    "legal_threat",
+    "leaving_threat",
+    "public_review_threat",
     "sarcasm",
     "repeat_contact",
     "demands",
@@ -444,7 +448,7 @@ class FrustrationCues(TransformerMixin, BaseEstimator):
                 cues.mild_words,
                 cues.strong_words,
                 cues.profanity,
-                cues.threats,
+                *([reason] if reason in cues.threats else [] for reason, _ in _THREATS),
                 cues.sarcasm,
                 cues.repeat_contact,
                 cues.demands,
