@@ -375,3 +375,20 @@ def test_evaluate_scores_the_team_head_only_on_the_teams_it_routes_to(model, dem
     assert "team" not in evaluate(model, first_tier_only)["heads"]
     mixed = evaluate(model, demo_history[:300])["heads"]["team"]
     assert mixed["n"] == sum(t.team in model.team_names for t in demo_history[:300])
+
+
+def test_evaluate_scores_a_trigger_only_on_rows_labelled_for_it(model, demo_history):
+    rows = [
+        t.model_copy(update={"triggers": [n for n in t.triggers if n != "technical"], "labelled_triggers": None})
+        if i % 2
+        else t.model_copy(
+            update={
+                "triggers": [n for n in t.triggers if n != "technical"],
+                "labelled_triggers": ["financial", "legal"],
+            }
+        )
+        for i, t in enumerate(demo_history[:200])
+    ]
+    heads = evaluate(model, rows)["heads"]
+    assert heads["technical"]["n"] == 100
+    assert heads["financial"]["n"] == 200

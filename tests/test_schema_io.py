@@ -162,3 +162,32 @@ def test_an_empty_file_round_trips(tmp_path, suffix):
 )
 def test_helpdesk_channel_names_map_to_the_known_channels(given, expected):
     assert channel_group(given) == expected
+
+
+def test_partial_trigger_labels_say_which_triggers_a_row_speaks_for(tmp_path):
+    base = {"id": "B1", "body": "I want my money back"}
+    partial = LabelledTicket.model_validate(
+        {**base, "triggers": ["financial"], "labelled_triggers": ["financial", "legal"]}
+    )
+    assert partial.has_trigger_label("financial") and partial.has_trigger_label("legal")
+    assert not partial.has_trigger_label("technical")
+    assert LabelledTicket.model_validate({**base, "triggers": []}).has_trigger_label("technical")
+    assert not LabelledTicket.model_validate(base).has_trigger_label("technical")
+    with pytest.raises(ValidationError, match="not among labelled_triggers"):
+        LabelledTicket.model_validate({**base, "triggers": ["technical"], "labelled_triggers": ["financial"]})
+    for suffix in (".csv", ".jsonl", ".parquet"):
+        assert read_labelled(write_records([partial], tmp_path / f"partial{suffix}")) == [partial]
+
+
+def test_a_row_without_a_triggers_label_teaches_nothing_about_it():
+    from triage.io import to_frame
+    from triage.training import label_columns
+
+    rows = [
+        LabelledTicket(id="A", body="x", triggers=["technical"]),
+        LabelledTicket(id="B", body="y", triggers=["financial"], labelled_triggers=["financial", "legal"]),
+    ]
+    labels = label_columns(to_frame(rows))
+    assert labels["technical"].tolist()[0] == 1.0 and labels["technical"].isna().tolist() == [False, True]
+    assert labels["financial"].tolist() == [0.0, 1.0]
+    assert labels["legal"].tolist() == [0.0, 0.0]

@@ -242,6 +242,7 @@ def _read_banking77() -> pd.DataFrame:
     financial = frame["intent"].isin(BANKING77_FINANCIAL_INTENTS)
     legal = frame["intent"].isin(BANKING77_LEGAL_INTENTS)
     frame["triggers"] = _trigger_lists(financial=financial, legal=legal)
+    frame["labelled_triggers"] = [list(MONEY_AND_LAW)] * len(frame)
     frame["team"] = frame["intent"]
     return frame
 
@@ -331,9 +332,15 @@ def _read_cfpb() -> pd.DataFrame:
             "body": frame["Consumer complaint narrative"],
             "file": frame["file"],
             "triggers": _trigger_lists(financial=financial, legal=legal),
+            "labelled_triggers": [list(MONEY_AND_LAW)] * len(frame),
             "target": frame["Company response to consumer"].eq(CFPB_MONETARY_RELIEF).astype(int),
         }
     )
+
+
+# Banking queries and consumer-finance complaints are labelled for these triggers only: their sources say
+# nothing about technical problems, so their rows carry no technical label (not a "no").
+MONEY_AND_LAW = ("financial", "legal")
 
 
 def _trigger_lists(**flags: pd.Series) -> list[list[str]]:
@@ -352,7 +359,7 @@ READERS: dict[str, Callable[[], pd.DataFrame]] = {
 }
 
 # Columns copied onto LabelledTicket fields when a reader provides them.
-TICKET_FIELDS = ("channel", "triggers", "frustration", "team")
+TICKET_FIELDS = ("channel", "triggers", "labelled_triggers", "frustration", "team")
 
 
 def read_frame(dataset: str) -> pd.DataFrame:
@@ -513,6 +520,7 @@ def load_dev_set(path: Path = DEV_SET_PATH) -> list[LabelledTicket]:
     for key, row in zip(keys, labels.to_dict("records"), strict=True):
         update: dict[str, Any] = {
             "triggers": [name for name in row["triggers"].split(";") if name],
+            "labelled_triggers": None,  # we label all three
             "frustration": int(row["frustration"]),
             "escalated": bool(int(row["escalate"])),
             "team": None,

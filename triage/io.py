@@ -22,7 +22,7 @@ from triage.schema import LabelledTicket, Ticket
 SUFFIXES = (".jsonl", ".csv", ".parquet")
 CUSTOMER_FIELDS = ("id", "name", "company", "plan", "annual_contract_value", "strategic")
 # Columns holding lists: JSON text in CSV files.
-LIST_COLUMNS = ("history", "tags", "triggers")
+LIST_COLUMNS = ("history", "tags", "triggers", "labelled_triggers")
 
 T = TypeVar("T", bound=BaseModel)
 

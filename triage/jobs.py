@@ -116,8 +116,8 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
     tickets = list(tickets)
     scores = model.score(tickets, explain=False)
     report: dict[str, Any] = {"model": model.model_ref.model_dump(), "rows": len(tickets), "heads": {}}
-    labelled = [(i, t.triggers) for i, t in enumerate(tickets) if t.triggers is not None]
     for name in TRIGGERS:
+        labelled = [(i, t.triggers or []) for i, t in enumerate(tickets) if t.has_trigger_label(name)]
         if labelled:
             truth = np.array([float(name in triggers) for _, triggers in labelled])
             report["heads"][name] = binary_report(truth, np.array([scores[i].triggers[name] for i, _ in labelled]))

@@ -103,6 +103,10 @@ class LabelledTicket(Ticket):
     """A ticket plus outcome fields; each is optional and a head trains on the rows that have its label."""
 
     triggers: list[Trigger] | None = None
+    # The triggers that ``triggers`` was labelled for, when not all three: a data set that speaks only of
+    # money and law says nothing about technical problems, so its rows must not teach "not technical".
+    # None (the default) means all three.
+    labelled_triggers: list[Trigger] | None = None
     escalated: bool | None = None
     frustration: int | None = Field(default=None, ge=0, le=3)
     tier: int | None = Field(default=None, ge=1, le=4)
@@ -116,12 +120,24 @@ class LabelledTicket(Ticket):
     true_escalation_probability: float | None = Field(default=None, ge=0, le=1)
     reopen_count: int | None = Field(default=None, ge=0)
 
-    @field_validator("triggers", mode="before")
+    @field_validator("triggers", "labelled_triggers", mode="before")
     @classmethod
     def _dedupe_triggers(cls, value: object) -> object:
         if isinstance(value, list):
             return list(dict.fromkeys(value))
         return value
+
+    @model_validator(mode="after")
+    def _triggers_within_the_labelled_ones(self) -> LabelledTicket:
+        if self.triggers and self.labelled_triggers is not None:
+            outside = [name for name in self.triggers if name not in self.labelled_triggers]
+            if outside:
+                raise ValueError(f"triggers {outside} are not among labelled_triggers {self.labelled_triggers}")
+        return self
+
+    def has_trigger_label(self, name: str) -> bool:
+        """Whether this row says yes or no about trigger ``name``."""
+        return self.triggers is not None and (self.labelled_triggers is None or name in self.labelled_triggers)
 
 
 Probability = Field(ge=0, le=1)

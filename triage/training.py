@@ -94,9 +94,18 @@ def label_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
     """Each head's labels as a Series with NaN where the row has no label for it."""
     labels: dict[str, pd.Series] = {}
     if "triggers" in frame:
+        labelled_for = (
+            frame["labelled_triggers"] if "labelled_triggers" in frame else pd.Series(None, index=frame.index)
+        )
         for name in TRIGGERS:
-            labels[name] = frame["triggers"].map(
-                lambda value, name=name: float(name in value) if isinstance(value, list) else np.nan
+            labels[name] = pd.Series(
+                [
+                    float(name in value)
+                    if isinstance(value, list) and (not isinstance(known, list) or name in known)
+                    else np.nan
+                    for value, known in zip(frame["triggers"], labelled_for, strict=True)
+                ],
+                index=frame.index,
             )
     if "escalated" in frame:
         labels["escalation"] = frame["escalated"].map(lambda v: np.nan if v is None else float(bool(v)))
