@@ -63,16 +63,17 @@ def create_app(model_dir: str | Path | None = None) -> FastAPI:
         app.state.model = None
         try:
             model = load_model(directory)
+            # Ready means fast: the first prediction loads spaCy's vocabulary and the sentiment lexicon.
+            model.predict([Ticket(id="warm-up", subject="Warm-up", body="Checking that the model answers.")])
         except TriageError as error:
             app.state.load_error = str(error)
         else:
-            # Ready means fast: the first prediction loads spaCy's vocabulary and the sentiment lexicon.
-            model.predict([Ticket(id="warm-up", subject="Warm-up", body="Checking that the model answers.")])
             # The model's long-lived objects leave the garbage collector's generations: with numpy, scipy and
             # scikit-learn loaded, a full collection pauses a request for 150-200 ms, a frozen heap 2-5 ms.
             gc.freeze()
             app.state.model = model
         yield
+        gc.unfreeze()
 
     app = FastAPI(title="triage", version="1", lifespan=lifespan)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -112,8 +112,17 @@ def test_demands_and_accusations_are_frustration_cues(text: str) -> None:
     assert level >= 1
 
 
-def test_requests_are_not_demands() -> None:
-    calm = "Could you send the invoice again? We need it for our records. If it is not too much trouble, thanks."
+@pytest.mark.parametrize(
+    "calm",
+    [
+        "Could you send the invoice again? We need it for our records. If it is not too much trouble, thanks.",
+        "Please fix this.",
+        "Unless you tell me otherwise, I will send the signed contract tomorrow.",
+        "If it is not too late, we will add two seats.",
+        "We need the money back in the sub-account before payroll.",
+    ],
+)
+def test_requests_are_not_demands(calm: str) -> None:
     assert not any(cue.startswith("demands") for cue in cues_for(calm))
 
 

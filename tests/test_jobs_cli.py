@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import handwritten_tickets
 
@@ -392,3 +393,23 @@ def test_evaluate_scores_a_trigger_only_on_rows_labelled_for_it(model, demo_hist
     heads = evaluate(model, rows)["heads"]
     assert heads["technical"]["n"] == 100
     assert heads["financial"]["n"] == 200
+
+
+@pytest.mark.parametrize("case", ["a class only in the calibration rows", "no calibration rows"])
+def test_a_head_trains_when_its_calibration_rows_cannot_rank_candidates(case):
+    from scipy import sparse
+
+    from triage.training import TrainSettings, fit_head
+
+    rng = np.random.default_rng(0)
+    X = sparse.csr_matrix(rng.random((90, 20)))
+    if case == "no calibration rows":
+        y = np.array(["yes", "no"] * 45)
+        head = fit_head(X[:60], y[:60], X[60:60], y[60:60], TrainSettings())
+        assert set(head.classes_) == {"yes", "no"}
+    else:
+        y = np.array(["a", "b", "c"] * 30)
+        y_cal = np.array(["a", "b", "c", "d", "d", "d"] * 2)
+        head = fit_head(X[:60], y[:60], X[60:72], y_cal, TrainSettings())
+        assert set(head.classes_) == {"a", "b", "c", "d"}
+    assert np.allclose(head.predict_proba(X[:5]).sum(axis=1), 1.0)

@@ -230,6 +230,11 @@ def _data_file(dataset: str, filename: str) -> Path:
 # tickets use, and `split` where the data set has an official one.
 
 
+# Banking queries and consumer-finance complaints are labelled for these triggers only: their sources say
+# nothing about technical problems, so their rows carry no technical label (not a "no").
+MONEY_AND_LAW = ("financial", "legal")
+
+
 def _read_banking77() -> pd.DataFrame:
     parts = []
     for split in ("train", "test"):
@@ -242,7 +247,7 @@ def _read_banking77() -> pd.DataFrame:
     financial = frame["intent"].isin(BANKING77_FINANCIAL_INTENTS)
     legal = frame["intent"].isin(BANKING77_LEGAL_INTENTS)
     frame["triggers"] = _trigger_lists(financial=financial, legal=legal)
-    frame["labelled_triggers"] = [list(MONEY_AND_LAW)] * len(frame)
+    frame["labelled_triggers"] = [list(MONEY_AND_LAW) for _ in range(len(frame))]
     frame["team"] = frame["intent"]
     return frame
 
@@ -332,15 +337,10 @@ def _read_cfpb() -> pd.DataFrame:
             "body": frame["Consumer complaint narrative"],
             "file": frame["file"],
             "triggers": _trigger_lists(financial=financial, legal=legal),
-            "labelled_triggers": [list(MONEY_AND_LAW)] * len(frame),
+            "labelled_triggers": [list(MONEY_AND_LAW) for _ in range(len(frame))],
             "target": frame["Company response to consumer"].eq(CFPB_MONETARY_RELIEF).astype(int),
         }
     )
-
-
-# Banking queries and consumer-finance complaints are labelled for these triggers only: their sources say
-# nothing about technical problems, so their rows carry no technical label (not a "no").
-MONEY_AND_LAW = ("financial", "legal")
 
 
 def _trigger_lists(**flags: pd.Series) -> list[list[str]]:

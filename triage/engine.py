@@ -84,7 +84,7 @@ class TriageModel:
     metadata: dict[str, Any] = field(default_factory=dict)
     meta_columns: list[str] = field(default_factory=list)  # the second stage's input (triage.stacking)
     # The learned frustration head's share of the frustration score; the rest is the lexicon scorer
-    # (triage.training.TrainSettings explains the default).
+    # (triage.training.TrainSettings explains the share training gives it).
     frustration_learned_share: float = 1.0
 
     def __post_init__(self) -> None:

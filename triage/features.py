@@ -81,6 +81,8 @@ class CharNgramHasher(HashingVectorizer):
             or self.strip_accents is not None
             or self.norm is not None
             or self.alternate_sign
+            or self.binary
+            or self.input != "content"
             or not all(isinstance(text, str) for text in texts)
         ):
             return super().transform(texts)

@@ -102,12 +102,12 @@ _REPEAT_CONTACT = re.compile(
 # Demands, ultimatums and accusations: how real customers sound frustrated without a single angry word ("I
 # want that money back", "if it's not refunded I'll dispute it", "nobody calls back", "did you sell my data?").
 _DEMANDS = re.compile(
-    r"\b(?:if (?:this|it|that)(?: is|'s)? not\b[^.!?\n]{0,50}\b(?:i|we)(?:'ll| will)\b"
-    r"|unless\b[^.!?\n]{0,80}\b(?:i|we)(?:'ll| will)\b"
+    r"\b(?:(?:if (?:this|it|that)(?: is|'s)? not\b[^.!?\n]{0,50}|unless\b[^.!?\n]{0,80})\b(?:i|we)(?:'ll| will) "
+    r"(?:cancel|dispute|leave|switch|report|sue|file|take|stop|close|post|tell|never|go to)\b"
     r"|i (?:demand|insist)\b"
     r"|(?:i|we) expect (?:an? |my |our )?(?:apology|answer|refund|explanation|call|response|compensation)"
-    r"|(?:want|need) (?:my|our|that|the) money back"
-    r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap)?\s*(?:[.!]|$)"
+    r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
+    r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!)"
     r"|is this how you treat|how dare you|how (?:is it possible|can you|could you) (?:not|still|keep)"
     r"|did you (?:sell|share|leak|lose|give away)"
     r"|(?:nobody|no one|no-one) (?:calls?|called|answers?|answered|replies|replied|responds|responded|cares"

@@ -53,7 +53,9 @@ def trusted_types() -> list[str]:
 
 
 def library_versions() -> dict[str, str]:
-    versions = {name: package_metadata.version(name) for name in (*PINNED_LIBRARIES, "triage", "spacy")}
+    versions = {
+        name: package_metadata.version(name) for name in (*PINNED_LIBRARIES, "triage", "spacy", "spacy-lookups-data")
+    }
     versions["python"] = platform.python_version()
     return versions
 
@@ -147,8 +149,10 @@ def load_model(directory: str | Path) -> TriageModel:
                 f"{directory}: trained with {name} {trained}, this environment has {current[name]}; "
                 "retrain the model or install the matching version"
             )
+    if "feature_contract" not in metadata:
+        raise ModelLoadError(f"{directory}: saved by an older triage without a feature contract; retrain the model")
     for part, names in feature_contract().items():
-        if metadata.get("feature_contract", {}).get(part) != names:
+        if metadata["feature_contract"].get(part) != names:
             raise ModelLoadError(
                 f"{directory}: trained with other {part.replace('_', ' ')} than this version of triage computes; "
                 "retrain the model"

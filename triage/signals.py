@@ -450,6 +450,8 @@ def _pipeline() -> tuple[Any, Any]:
         return lemma if lemma and lemma not in _LITERAL_LEMMAS else norm(text)
 
     getters[NORM] = lemma_or_norm
+    for lexeme in nlp.vocab:  # the words the blank pipeline created before the getter changed ("got", "was")
+        lexeme.norm_ = lemma_or_norm(lexeme.orth_)
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
 
     @cache
