@@ -271,7 +271,8 @@ def render(results: dict) -> str:
         lines += [
             "",
             f"Our hand-written tickets ({written['rows']}, `data/annotations/handwritten.jsonl`; a second development "
-            f"set, not blind), same model: trigger macro-F1 {written['trigger_macro_f1']:.3f} (technical "
+            f"set, not blind), same model: macro-F1 of the policy's trigger labels {written['trigger_macro_f1']:.3f} "
+            f"(technical "
             f"{written['trigger_f1']['technical']:.3f}, financial {written['trigger_f1']['financial']:.3f}, legal "
             f"{written['trigger_f1']['legal']:.3f}); escalate decision accuracy {written['escalate_accuracy']:.3f}, "
             f"escalation ROC-AUC {written['escalation_roc_auc']:.3f}; frustration Spearman "
