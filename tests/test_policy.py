@@ -402,3 +402,17 @@ def test_learned_thresholds_never_go_below_the_floor():
     assert brute_force_threshold(truth, proba, 0.8) == pytest.approx(0.04)
     assert calibration.trigger_thresholds["technical"] == CONFIG.thresholds.floor == 0.3
     assert calibration.escalation_threshold == 0.3
+
+
+@pytest.mark.parametrize(
+    ("rule_channel", "ticket_channel", "fires"),
+    [("phone", "voice", True), ("voice", "voice", True), ("phone", "email", False)],
+)
+def test_a_channel_rule_matches_the_helpdesk_name_or_the_channel_it_stands_for(rule_channel, ticket_channel, fires):
+    from triage.config import Condition
+    from triage.policy import _field_test
+    from triage.schema import Ticket
+
+    condition = Condition.model_validate({"field": "channel", "equals": rule_channel})
+    result = _field_test(condition, Ticket(id="C", body="hello", channel=ticket_channel))
+    assert (result is not None) is fires

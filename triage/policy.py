@@ -20,7 +20,7 @@ import pandas as pd
 
 from triage.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
 from triage.errors import TriageError
-from triage.schema import Recommendation, Ticket
+from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 
 HISTORY_COLUMNS = ("tier", "team", "created_at", "resolved_at")
@@ -468,7 +468,8 @@ def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
         "customer.annual_contract_value": customer.annual_contract_value if customer else None,
         "customer.strategic": customer.strategic if customer else None,
         "customer.plan": customer.plan if customer else None,
-        "channel": ticket.channel,
+        # A rule may name the helpdesk's channel ("voice") or the channel it stands for ("phone").
+        "channel": [ticket.channel, channel_group(ticket.channel)] if ticket.channel else None,
         "product": ticket.product,
         "tags": ticket.tags,
     }[field]
