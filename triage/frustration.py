@@ -62,8 +62,10 @@ _PROFANITY_WORDS = (
     "idiotic stupid moron morons clowns clown garbage trash rubbish hell scam scammers thieves liars"
 )
 _PROFANITY = frozenset(_PROFANITY_WORDS.split())
-_THREATS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (feature column, readable cue, pattern): one feature column per kind of threat.
+_THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
+        "legal_threat",
         "threatens legal action",
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna)\s+(?:sue|take (?:you|this) to court|take legal action)"
@@ -71,6 +73,7 @@ _THREATS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "leaving_threat",
         "threatens to leave",
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna|or)\s+(?:cancel|leave|switch|take (?:my|our) business)"
@@ -79,6 +82,7 @@ _THREATS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "public_review_threat",
         "threatens a public review",
         re.compile(
             r"\b(?:(?:leave|write|post|give)\s+(?:a |an )?(?:bad |negative |1-star |one-star |terrible )?"
@@ -144,9 +148,7 @@ FEATURES = (
     "strong_frustration_words",
     "profanity",
     # One column per kind of threat: a head must be able to tell a lawsuit from a threat to leave.
-    "legal_threat",
-    "leaving_threat",
-    "public_review_threat",
+    *(column for column, _, _ in _THREATS),
     "sarcasm",
     "repeat_contact",
     "demands",
@@ -364,7 +366,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     if not text.isascii():  # chat and social customers say it with emoji, which VADER's rules here skip
         cues.strong_words += [char for char in text if char in _STRONG_EMOJI]
         cues.mild_words += [char for char in text if char in _MILD_EMOJI]
-    cues.threats = [reason for reason, pattern in _THREATS if pattern.search(lowered)]
+    cues.threats = [reason for _, reason, pattern in _THREATS if pattern.search(lowered)]
     cues.sarcasm = _SARCASM.findall(lowered)
     cues.repeat_contact = _REPEAT_CONTACT.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
@@ -448,7 +450,7 @@ class FrustrationCues(TransformerMixin, BaseEstimator):
                 cues.mild_words,
                 cues.strong_words,
                 cues.profanity,
-                *([reason] if reason in cues.threats else [] for reason, _ in _THREATS),
+                *([reason] if reason in cues.threats else [] for _, reason, _ in _THREATS),
                 cues.sarcasm,
                 cues.repeat_contact,
                 cues.demands,

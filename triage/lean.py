@@ -223,16 +223,20 @@ class FoldOutput:
     decision: np.ndarray | None
 
 
+def fitted_model(fold: Any) -> Any:
+    """A calibration fold's fitted model, unwrapped from the FrozenEstimator that training puts around it."""
+    return fold.estimator.estimator if isinstance(fold.estimator, FrozenEstimator) else fold.estimator
+
+
 def calibrated_probabilities(head: Any, X: Any) -> tuple[np.ndarray, list[FoldOutput]]:
     """``head.predict_proba(X)`` for a fitted CalibratedClassifierCV, and each fold's decision values."""
     folds = []
     mean = np.zeros((X.shape[0], len(head.classes_)))
     for fold in head.calibrated_classifiers_:
-        model = fold.estimator.estimator if isinstance(fold.estimator, FrozenEstimator) else fold.estimator
+        model = fitted_model(fold)
         decision = decision_function(model, X)
-        if decision is None:  # not a linear classifier: scikit-learn's own path
+        if decision is None:  # not a linear classifier: scikit-learn's own path (its evidence too)
             mean += fold.predict_proba(X)
-            decision = model.decision_function(X) if hasattr(model, "decision_function") else None
         else:
             mean += _calibrate(fold, model, decision)
         folds.append(FoldOutput(model, decision))

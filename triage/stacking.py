@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from triage.lean import FoldOutput, linear_probabilities
+from triage.lean import FoldOutput, fitted_model, linear_probabilities
 
 TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text")
 CONTEXT_HEADS = ("escalation", "team")
@@ -42,11 +42,7 @@ INTERACTIONS = (
 
 def linear_models(head: Any) -> list[Any]:
     """The fitted linear models inside a calibrated head (one per calibration fold)."""
-    models = []
-    for fold in head.calibrated_classifiers_:
-        model = fold.estimator
-        models.append(getattr(model, "estimator", model))  # FrozenEstimator wraps the fitted model
-    return models
+    return [fitted_model(fold) for fold in head.calibrated_classifiers_]
 
 
 def calibration_slope(calibrator) -> float:
