@@ -305,3 +305,18 @@ def test_weekends_are_quieter_and_business_hours_are_busier(tickets):
     weekend_mean = (weekdays[5] + weekdays[6]) / 2
     assert weekend_mean < 0.5 * weekday_mean
     assert _share(tickets, lambda row: 8 <= row.created_at.hour < 18) > 0.6
+
+
+def test_routine_tickets_are_written_at_the_length_and_in_the_small_words_of_problem_tickets(tickets):
+    """Otherwise a model learns "long, narrated ticket = a trigger", and every long real complaint reads as one."""
+    routine = [t for t in tickets if not t.triggers]
+    problems = [t for t in tickets if t.triggers]
+
+    def words(rows):
+        return [len(t.body.split()) for t in rows]
+
+    assert statistics.median(words(routine)) >= 0.75 * statistics.median(words(problems))
+    for word in ("that", "been", "was", "has"):
+        in_routine = _share(routine, lambda t, w=word: w in t.body.lower().split())
+        in_problems = _share(problems, lambda t, w=word: w in t.body.lower().split())
+        assert in_routine >= 0.5 * in_problems, word

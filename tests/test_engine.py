@@ -22,6 +22,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from triage.features import COLUMNS, TicketColumns
 from triage.io import to_frame
 from triage.schema import KNOWN_CHANNELS, KNOWN_PLANS, TRIGGERS, Prediction, Ticket
+from triage.training import TOPIC_BLIND_BLOCKS
 
 # -- the prediction contract ---------------------------------------------------------------------------
 
@@ -347,3 +348,15 @@ def test_every_frustration_cue_has_words_for_explanations():
     from triage.frustration import FEATURES
 
     assert set(FEATURES) <= set(_CUE_PHRASES)
+
+
+def test_trigger_heads_learn_nothing_from_frustration_cues_and_escalation_does(model):
+    """A trigger is what a ticket is about: angry wording must not make a ticket technical."""
+    columns = model.features.named_steps["features"]
+    cue_columns = np.concatenate(
+        [np.arange(columns.output_indices_[b].start, columns.output_indices_[b].stop) for b in TOPIC_BLIND_BLOCKS]
+    )
+    assert len(cue_columns)
+    for trigger in TRIGGERS:
+        assert not np.any(model._linear_weights(trigger)[cue_columns]), trigger
+    assert np.any(model._linear_weights("escalation_text")[cue_columns])

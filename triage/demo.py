@@ -827,22 +827,30 @@ SINCE = (
     "lunchtime",
     "{past_date}",
 )
+# Openers any problem statement can take, whatever its trigger: people narrate billing and privacy problems
+# as much as outages, so "it seems that" or "we noticed that" must not mark a ticket as technical.
+STATEMENT_OPENERS = (
+    "",
+    "",
+    "",
+    "It seems that ",
+    "We noticed that ",
+    "I noticed that ",
+    "So basically ",
+    "Not sure why but ",
+    "For some reason ",
+    "Looking at our account, ",
+)
 OPENERS = (
+    *STATEMENT_OPENERS,
     "Since {since}, ",
     "As of {since}, ",
     "Starting {since}, ",
-    "",
-    "",
-    "For some reason ",
     "Out of nowhere, ",
     "Ever since {since}, ",
     "Since {since} ",
-    "It seems that ",
     "Today ",
-    "We noticed that ",
     "Heads up: ",
-    "So basically ",
-    "Not sure why but ",
 )
 
 TECH_ISSUES: dict[int, Bank] = {
@@ -857,6 +865,10 @@ TECH_ISSUES: dict[int, Bank] = {
         "{component} needs a restart before it behaves",
         "{component} has been a little unreliable",
         "{component} occasionally hangs for a minute",
+        "notifications from {component} arrive an hour late",
+        "an error pops up when I {action}, but it goes through on the second try",
+        "the export from {component} leaves out a few fields",
+        "I get logged out of {component} every few minutes",
     ),
     2: (
         "{component} is completely down",
@@ -874,6 +886,20 @@ TECH_ISSUES: dict[int, Bank] = {
         "we can't {action} at all, it just spins and then shows {error}",
         "{component} has been unreachable for {hours_down} hours",
         "{component} is failing for all our users in {region}",
+        # How problems are reported when nobody says "down": failed jobs, logins, deliveries, exports.
+        "the nightly job that feeds {component} failed again and nothing was processed",
+        "I can't log in, and the password reset link says it has expired as soon as I open it",
+        "the two-factor codes never arrive, so nobody can sign in to {component}",
+        "the page for {component} just stays blank after loading",
+        "our scheduled backups have failed every night since {since}",
+        "the report won't generate any more, it ends with {error}",
+        "file uploads to {component} fail half way through",
+        "the webhooks stopped firing, so our systems no longer get updates",
+        "the app crashes as soon as it opens",
+        "we're locked out after the certificate expired",
+        "{component} shows data from days ago, nothing new is coming through",
+        "emails from {component} are not being delivered to anyone",
+        "the sync between {component} and our system fails with {error}",
     ),
     3: (
         "{big_n} {objects} disappeared from {component}",
@@ -1091,6 +1117,59 @@ ROUTINE: Bank = (
     "how do I downgrade to the basic plan?",
     "can you resend the welcome email? it went to spam",
     "the font size in {component} is way too small",
+)
+
+# Routine questions come with as much surrounding detail as problems do: a ticket's length and its small
+# words ("that", "been", "was") must not tell the models whether anything is wrong.
+ROUTINE_OPENERS = (
+    "",
+    "",
+    "",
+    "Quick question: ",
+    "Sorry to bother you, but ",
+    "I was wondering, ",
+    "One thing I couldn't figure out: ",
+    "So basically, ",
+    "Hopefully a simple one: ",
+)
+ROUTINE_DETAIL = (
+    "We have been doing it by hand so far and it takes a while.",
+    "The help article I found seems to describe an older version, so I'm not sure that it still applies.",
+    "It's not urgent, whenever you get a chance.",
+    "Our accountant has been asking me for it since {past_month}.",
+    "I looked under Settings but I only see the options for my own profile.",
+    "My colleague {other_name} has admin rights, if that matters.",
+    "I was told on the phone that this is possible on the {plan} plan.",
+    "I assume that there is a setting for it somewhere.",
+    "A colleague said that it used to be under the account menu.",
+    "We're planning to roll it out to {seats} people next month.",
+    "Everything else has been working well for us.",
+    "I have searched your help centre but couldn't find anything that answers it.",
+    "I asked in the community forum a while ago and nobody replied.",
+    "I'm fairly sure that it was possible in the old version.",
+    "We changed our internal process in {past_month} and this came up.",
+    "Nothing is wrong as such, I just want to make sure we're doing it the right way.",
+)
+# Background people give before they get to the point, in tickets of every kind.
+CONTEXT = (
+    "We have been with {brand} for a few years and it has mostly been fine.",
+    "I'm not very technical, so please bear with me.",
+    "I spoke to one of your colleagues on the phone and was told to write in.",
+    "I tried to find the answer in your help centre first.",
+    "Our team has been growing, we're {seats} people now.",
+    "I noticed this when I was going through our {objects} with a colleague.",
+    "My manager asked me to check this with you before the end of the month.",
+    "I hope this is the right address for this.",
+    "Apologies if this has been asked before.",
+    "I have been a customer since {past_month} last year.",
+    "We use {product} for {business}.",
+    "I was going through my account settings this week.",
+    "A colleague mentioned that you might be able to help with this.",
+    "I have read the documentation but it wasn't clear to me.",
+    "This came up in our weekly meeting.",
+    "I've been meaning to ask about this for a while.",
+    "I'm writing on behalf of {company}, I took over the account from {other_name}.",
+    "For context, I was away for two weeks and only saw this now.",
 )
 
 REPEAT: dict[int, Bank] = {
@@ -1430,6 +1509,12 @@ SUBJECTS: dict[str, Bank] = {
         "Can't {action}",
         "Something wrong with {product}",
         "{product}: errors since {since}",
+        "Login failed",
+        "Job failed",
+        "{component_cap} failure",
+        "Cannot access {component_bare}",
+        "Sync failing",
+        "App crashing",
     ),
     "technical3": (
         "Data missing from {component_bare}",
@@ -1883,16 +1968,21 @@ class _Writer:
             if not brief and rng.random() < 0.6:
                 sentences.append(self.fill(_pick(rng, TECH_IMPACT[level])))
             return sentences
-        sentences = [_capitalise(statement) + "."]
+        opener = _pick(rng, STATEMENT_OPENERS) if trigger == "financial" else ""
+        sentences = [_capitalise(opener + statement) + "."]
         if not brief and rng.random() < 0.45:
             sentences.append(self.fill(_pick(rng, FIN_DETAIL if trigger == "financial" else LEGAL_DETAIL)))
         return sentences
 
     def _routine(self) -> list[str]:
         if not self.routine_sentence:
-            sentence = _capitalise(self.fill(_pick(self.rng, ROUTINE + self.line.requests)))
+            opener = _pick(self.rng, ROUTINE_OPENERS)
+            sentence = _capitalise(opener + self.fill(_pick(self.rng, ROUTINE + self.line.requests)))
             self.routine_sentence = sentence if sentence.endswith(("?", ".")) else sentence + "."
         return [self.routine_sentence]
+
+    def _routine_detail(self) -> list[str]:
+        return [self.fill(_pick(self.rng, ROUTINE_DETAIL))] if self.rng.random() < 0.6 else []
 
     def issue_sentences(self, brief: bool = False) -> list[str]:
         present = [(t, level) for t, level in self.latent.severity.items() if level]
@@ -1988,7 +2078,12 @@ class _Writer:
             sentences.append(self.fill(_pick(rng, REPEAT[min(latent.prior_contacts, 3)])))
         if self.account.company and not latent.prior_contacts and rng.random() < 0.25:
             sentences.append(self.fill(_pick(rng, INTRODUCTIONS)))
-        sentences += self.issue_sentences(brief=bool(latent.prior_contacts) and rng.random() < 0.5)
+        if rng.random() < 0.3:
+            sentences.append(self.fill(_pick(rng, CONTEXT)))
+        brief = bool(latent.prior_contacts) and rng.random() < 0.5
+        sentences += self.issue_sentences(brief=brief)
+        if not brief and not any(latent.severity.values()):
+            sentences += self._routine_detail()
         # The current message answers the last agent reply: a step there must be reported as failed.
         if self.last_agent_step or (latent.failed_attempts and rng.random() < 0.4):
             sentences.append(_capitalise(self.fill(_pick(rng, FAILED_MENTION))))
