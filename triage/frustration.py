@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from triage.recent import RecentResults
 from triage.signals import as_texts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -374,9 +375,20 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
 
 
 def _analyse_all(texts: Sequence[str]) -> tuple[np.ndarray, list[_Cues]]:
-    """VADER neg/neu/pos/compound (one row per text) and the cues of each text."""
-    sentiment = _vader_sentiment(texts)
-    return sentiment, [_analyse(text, float(compound)) for text, compound in zip(texts, sentiment[:, 3], strict=True)]
+    """VADER neg/neu/pos/compound (one row per text) and the cues of each text, kept for recent texts
+    (triage.recent): the features and the lexicon score of one prediction read the same texts."""
+
+    def compute(missing: list[str]) -> list[tuple[np.ndarray, _Cues]]:
+        sentiment = _vader_sentiment(missing)
+        cues = (_analyse(text, float(compound)) for text, compound in zip(missing, sentiment[:, 3], strict=True))
+        return list(zip(sentiment, cues, strict=True))
+
+    analysed = _RECENT.lookup(texts, compute)
+    sentiment = np.array([row for row, _ in analysed], dtype=np.float64).reshape(len(analysed), 4)
+    return sentiment, [cues for _, cues in analysed]
+
+
+_RECENT: RecentResults[tuple[np.ndarray, _Cues]] = RecentResults()
 
 
 # Score at which level 1, 2 and 3 start. Chosen on our hand-labelled dev set (docs/labelling.md), where

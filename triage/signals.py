@@ -23,16 +23,16 @@ threat, not as a cancellation request.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import cache
-from threading import Lock
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
+
+from triage.recent import RecentResults
 
 SIGNALS: dict[str, str] = {
     "money_amount": "mentions a money amount",
@@ -549,30 +549,21 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
 
 def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
     """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
-    Signals without a match are absent; keys follow :data:`SIGNALS` order.
+    Signals without a match are absent; keys follow :data:`SIGNALS` order. Kept for recent texts
+    (triage.recent)."""
 
-    Results are kept for the last few thousand texts: a prediction asks for the same texts twice (the
-    features, then the reasons), and the answer depends on the text alone."""
-    texts = list(texts)
-    known = {text: found for text in texts if (found := _RECENT.get(text)) is not None}
-    missing = [text for text in dict.fromkeys(texts) if text not in known]
-    if missing:
+    def compute(missing: list[str]) -> list[dict[str, list[str]]]:
         nlp, matcher = _pipeline()
         # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
         spaced = (_LINE_BREAKS.sub(" \n ", text) for text in missing)
-        for text, doc in zip(missing, nlp.pipe(spaced, batch_size=batch_size), strict=True):
-            known[text] = _signals_of(text, doc, matcher)
-        with _RECENT_LOCK:  # the API scores in several threads
-            for text in missing:
-                _RECENT[text] = known[text]
-            while len(_RECENT) > _RECENT_SIZE:
-                _RECENT.popitem(last=False)
-    return [{name: list(spans) for name, spans in known[text].items()} for text in texts]
+        docs = nlp.pipe(spaced, batch_size=batch_size)
+        return [_signals_of(text, doc, matcher) for text, doc in zip(missing, docs, strict=True)]
+
+    found = _RECENT.lookup(texts, compute)
+    return [{name: list(spans) for name, spans in signals.items()} for signals in found]
 
 
-_RECENT: OrderedDict[str, dict[str, list[str]]] = OrderedDict()
-_RECENT_SIZE = 4096
-_RECENT_LOCK = Lock()
+_RECENT: RecentResults[dict[str, list[str]]] = RecentResults()
 
 
 def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
