@@ -1,5 +1,5 @@
 """Throughput of FrustrationCues.transform on demo ticket bodies: as they are, and three bodies joined (long
-texts). Target: >= 6,000 texts/s on typical tickets, since the features run twice per ticket.
+texts). Target: >= 6,000 texts/s on typical tickets.
 
     python benchmarks/frustration_speed.py [--data data/demo/history.jsonl] [--rows 2000]
 """
@@ -18,9 +18,11 @@ def texts_per_second(texts: list[str], repeats: int = 3) -> float:
     model = FrustrationCues()
     model.transform(texts[:10])  # load the lexicon outside the timing
     best = float("inf")
-    for _ in range(repeats):
+    for repeat in range(repeats):
+        # Texts the cue cache (triage.recent) has not seen: each repeat measures the analysis, not a lookup.
+        fresh = [f"{text} [{repeat}]" for text in texts]
         start = time.perf_counter()
-        model.transform(texts)
+        model.transform(fresh)
         best = min(best, time.perf_counter() - start)
     return len(texts) / best
 

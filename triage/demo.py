@@ -827,8 +827,8 @@ SINCE = (
     "lunchtime",
     "{past_date}",
 )
-# Openers any problem statement can take, whatever its trigger: people narrate billing and privacy problems
-# as much as outages, so "it seems that" or "we noticed that" must not mark a ticket as technical.
+# Openers of an observed problem, technical or billing: people narrate billing problems as much as outages,
+# so "it seems that" or "we noticed that" must not mark a ticket as technical.
 STATEMENT_OPENERS = (
     "",
     "",
@@ -891,7 +891,7 @@ TECH_ISSUES: dict[int, Bank] = {
         "I can't log in, and the password reset link says it has expired as soon as I open it",
         "the two-factor codes never arrive, so nobody can sign in to {component}",
         "the page for {component} just stays blank after loading",
-        "our scheduled backups have failed every night since {since}",
+        "our scheduled backups have failed every night this week",
         "the report won't generate any more, it ends with {error}",
         "file uploads to {component} fail half way through",
         "the webhooks stopped firing, so our systems no longer get updates",
@@ -1145,31 +1145,35 @@ ROUTINE_DETAIL = (
     "We're planning to roll it out to {seats} people next month.",
     "Everything else has been working well for us.",
     "I have searched your help centre but couldn't find anything that answers it.",
-    "I asked in the community forum a while ago and nobody replied.",
+    "I asked in the community forum a while ago but didn't find an answer there.",
     "I'm fairly sure that it was possible in the old version.",
     "We changed our internal process in {past_month} and this came up.",
     "Nothing is wrong as such, I just want to make sure we're doing it the right way.",
 )
 # Background people give before they get to the point, in tickets of every kind.
 CONTEXT = (
-    "We have been with {brand} for a few years and it has mostly been fine.",
     "I'm not very technical, so please bear with me.",
     "I spoke to one of your colleagues on the phone and was told to write in.",
     "I tried to find the answer in your help centre first.",
-    "Our team has been growing, we're {seats} people now.",
-    "I noticed this when I was going through our {objects} with a colleague.",
-    "My manager asked me to check this with you before the end of the month.",
     "I hope this is the right address for this.",
     "Apologies if this has been asked before.",
     "I have been a customer since {past_month} last year.",
-    "We use {product} for {business}.",
     "I was going through my account settings this week.",
-    "A colleague mentioned that you might be able to help with this.",
-    "I have read the documentation but it wasn't clear to me.",
-    "This came up in our weekly meeting.",
+    "I have read the documentation but I'm still not sure how it works.",
     "I've been meaning to ask about this for a while.",
-    "I'm writing on behalf of {company}, I took over the account from {other_name}.",
     "For context, I was away for two weeks and only saw this now.",
+    "A friend who also uses {product} said that you might be able to help.",
+)
+# The same, from someone writing for a business.
+BUSINESS_CONTEXT = (
+    "We have been with {brand} for a few years and it has mostly been fine.",
+    "Our team has been growing, we're {seats} people now.",
+    "I noticed this when I was going through our {objects} with a colleague.",
+    "My manager asked me to check this with you.",
+    "We use {product} to {business}.",
+    "A colleague mentioned that you might be able to help with this.",
+    "This came up in our weekly meeting.",
+    "I'm writing on behalf of {company}, I took over the account from {other_name}.",
 )
 
 REPEAT: dict[int, Bank] = {
@@ -1968,7 +1972,8 @@ class _Writer:
             if not brief and rng.random() < 0.6:
                 sentences.append(self.fill(_pick(rng, TECH_IMPACT[level])))
             return sentences
-        opener = _pick(rng, STATEMENT_OPENERS) if trigger == "financial" else ""
+        # Level 2-3 statements are demands and threats: "it seems that" only fits an observed problem.
+        opener = _pick(rng, STATEMENT_OPENERS) if trigger == "financial" and level == 1 else ""
         sentences = [_capitalise(opener + statement) + "."]
         if not brief and rng.random() < 0.45:
             sentences.append(self.fill(_pick(rng, FIN_DETAIL if trigger == "financial" else LEGAL_DETAIL)))
@@ -1976,8 +1981,9 @@ class _Writer:
 
     def _routine(self) -> list[str]:
         if not self.routine_sentence:
-            opener = _pick(self.rng, ROUTINE_OPENERS)
-            sentence = _capitalise(opener + self.fill(_pick(self.rng, ROUTINE + self.line.requests)))
+            request = self.fill(_pick(self.rng, ROUTINE + self.line.requests))
+            opener = _pick(self.rng, ROUTINE_OPENERS) if request.endswith("?") else ""
+            sentence = _capitalise(opener + request)
             self.routine_sentence = sentence if sentence.endswith(("?", ".")) else sentence + "."
         return [self.routine_sentence]
 
@@ -2078,8 +2084,8 @@ class _Writer:
             sentences.append(self.fill(_pick(rng, REPEAT[min(latent.prior_contacts, 3)])))
         if self.account.company and not latent.prior_contacts and rng.random() < 0.25:
             sentences.append(self.fill(_pick(rng, INTRODUCTIONS)))
-        if rng.random() < 0.3:
-            sentences.append(self.fill(_pick(rng, CONTEXT)))
+        if self.channel != "social" and rng.random() < 0.3:  # a post has no room for background
+            sentences.append(self.fill(_pick(rng, CONTEXT + BUSINESS_CONTEXT if self.account.company else CONTEXT)))
         brief = bool(latent.prior_contacts) and rng.random() < 0.5
         sentences += self.issue_sentences(brief=brief)
         if not brief and not any(latent.severity.values()):

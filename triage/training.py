@@ -201,13 +201,11 @@ def fit_features(frame: pd.DataFrame, fit_rows: np.ndarray) -> tuple[Pipeline, s
     return features, stacked[order]
 
 
-def head_inputs(name: str, X: sparse.csr_matrix, columns: ColumnTransformer) -> sparse.csr_matrix:
-    """The features a text head learns from: a trigger is what the ticket is about, not how its writer
-    feels, so the trigger heads see the frustration cue columns as zeros. Their weights there stay zero
-    and prediction needs no per-head view. (On the demo history, angry wording is commoner in technical
-    tickets; learning that made long, negative bank complaints read as technical.)"""
-    if name not in TRIGGERS:
-        return X
+def topic_inputs(X: sparse.csr_matrix, columns: ColumnTransformer) -> sparse.csr_matrix:
+    """What the trigger heads learn from: X with the frustration cue columns zeroed. A trigger is what the
+    ticket is about, not how its writer feels, so their weights there stay zero and prediction needs no
+    per-head view. (On the demo history, angry wording is commoner in technical tickets; learning that made
+    long, negative bank complaints read as technical.)"""
     keep = np.ones(X.shape[1])
     for block in TOPIC_BLIND_BLOCKS:
         span = columns.output_indices_[block]
@@ -348,9 +346,10 @@ def train(
     skipped: dict[str, str] = {}
     # Evidence of each text head on every row: out-of-fold on labelled fit rows, the final model elsewhere.
     text_evidence: dict[str, np.ndarray] = {}
+    X_topic = topic_inputs(X, columns)
     for name, y, fit_rows, cal_rows in _labelled_heads(TEXT_HEADS, labels, fit, cal, skipped):
         step(f"text head {name}")
-        X_head = head_inputs(name, X, columns)
+        X_head = X_topic if name in TRIGGERS else X
         heads[name] = fit_head(X_head[fit_rows], y[fit_rows], X_head[cal_rows], y[cal_rows], settings)
         text_evidence[name] = head_evidence(name, heads[name], X)
         text_evidence[name][fit_rows] = _out_of_fold(name, heads[name], X_head, y, fit_rows, settings)
@@ -377,7 +376,7 @@ def train(
         if name in heads:
             labelled = labels[name].notna().to_numpy()
             rows = np.concatenate([fit[labelled[fit]], cal[labelled[cal]]])
-            X_head = head_inputs(name, X, columns)
+            X_head = X_topic if name in TRIGGERS else X
             refit_linear_model(heads[name], X_head[rows], _label_array(name, labels[name])[rows])
 
     step("evaluating on the test split")
