@@ -1,11 +1,14 @@
-"""The per-word character n-gram hasher gives exactly scikit-learn's char_wb hashing, only faster."""
+"""The n-gram hashers: the per-word character hasher gives exactly scikit-learn's char_wb hashing, only
+faster; the word hasher drops terms unseen in training."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from triage.features import CHAR_FEATURES, char_vectorizer
+from triage.features import CHAR_FEATURES, char_vectorizer, word_vectorizer
 
 TEXTS = [
     "The export job FAILED again!!",
@@ -36,3 +39,28 @@ def test_small_batches_take_the_plain_path_with_the_same_result():
     single = char_vectorizer().transform([TEXTS[0]])
     batch = char_vectorizer().transform([TEXTS[0]] * 40)
     assert abs(single - batch[0]).max() == 0
+
+
+def test_word_hasher_drops_terms_unseen_in_training_and_hashes_seen_ones_as_scikit_learn_does():
+    hasher = word_vectorizer()
+    hasher.fit(["the export failed", "refund my money"])
+    plain = HashingVectorizer(**hasher.get_params()).transform(["the export failed"])
+    ours = hasher.transform(["the export failed", "the loan failed"])
+    assert abs(ours[0] - plain).max() == 0
+    # "the" and "failed" were seen; "loan", "the loan" and "loan failed" were not.
+    unigrams = HashingVectorizer(**{**hasher.get_params(), "ngram_range": (1, 1)}).transform(["the failed"])
+    assert abs(ours[1] - unigrams).max() == 0
+    assert ours[1].nnz == 2
+    assert list(hasher.seen(["export", "loan", "the export", "export failed"])) == [True, False, True, True]
+
+
+def test_word_hasher_fit_transform_equals_fit_then_transform():
+    texts = ["Refund my money!", "the export FAILED again", ""]
+    assert abs(word_vectorizer().fit_transform(texts) - word_vectorizer().fit(texts).transform(texts)).max() == 0
+
+
+def test_word_hasher_must_be_fitted_and_refuses_a_bare_string():
+    with pytest.raises(NotFittedError):
+        word_vectorizer().transform(["anything"])
+    with pytest.raises(ValueError, match="string object received"):
+        word_vectorizer().fit("one text")

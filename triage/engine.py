@@ -25,7 +25,7 @@ from sklearn.utils import murmurhash3_32
 from triage import lean
 from triage.config import EscalationConfig
 from triage.errors import TriageError
-from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES
+from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
 from triage.frustration import lexicon_frustration
 from triage.handoff import TECHNICAL_SIGNALS, Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
@@ -341,15 +341,22 @@ class TriageModel:
             return [phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
 
         # Candidate (phrase, feature column, weight) entries, gathered as lists: a ticket has hundreds.
+        # Terms the word blocks did not see in training give no feature (triage.features.SeenNgramHasher).
         words = [token.lower() for token in _TOKEN.findall(text)]
         start = blocks["words"].start
+        word_seen = self._seen_terms("words", words)
+        bigram_terms = [f"{first} {second}" for first, second in pairwise(words)]
+        pairs = [(i, bigram_terms[i]) for i in np.flatnonzero(self._seen_terms("words", bigram_terms))]
         word_rows = ids(f"mentions '{word}'" for word in words)
-        bigrams = [start + _hashed(f"{first} {second}", WORD_FEATURES) for first, second in pairwise(words)]
-        rows = word_rows + word_rows[:-1] + word_rows[1:]
-        cols = [start + _hashed(word, WORD_FEATURES) for word in words] + bigrams + bigrams
-        weights = [1.0] * len(words) + [0.5] * (2 * len(bigrams))
+        rows = [row for row, seen in zip(word_rows, word_seen, strict=True) if seen]
+        rows += [word_rows[i] for i, _ in pairs] + [word_rows[i + 1] for i, _ in pairs]
+        bigrams = [start + _hashed(bigram, WORD_FEATURES) for _, bigram in pairs]
+        cols = [start + _hashed(word, WORD_FEATURES) for word, seen in zip(words, word_seen, strict=True) if seen]
+        weights = [1.0] * len(cols) + [0.5] * (2 * len(bigrams))
+        cols += bigrams + bigrams
         start = blocks["history"].start
         history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
+        history = [token for token, seen in zip(history, self._seen_terms("history", history), strict=True) if seen]
         rows += ids(f"history mentions '{token}'" for token in history)
         cols += [start + _hashed(token, HISTORY_FEATURES) for token in history]
         weights += [1.0] * len(history)
@@ -379,6 +386,11 @@ class TriageModel:
             values = np.concatenate([values, np.ones(len(unexplained))])
             totals[unexplained] = 1.0
         return _Attribution(list(phrase_ids), all_rows, positions, values / totals[positions])
+
+    def _seen_terms(self, block: str, terms: list[str]) -> np.ndarray:
+        """Whether each term gives a feature in this word block (every term, for a plain hasher)."""
+        hasher = self.features.named_steps["features"].named_transformers_[block].steps[0][1]
+        return hasher.seen(terms) if isinstance(hasher, SeenNgramHasher) else np.ones(len(terms), dtype=bool)
 
     def _feature_phrase(self, index: int, context: dict[str, str]) -> str:
         block, name = self._named_features[index]

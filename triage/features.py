@@ -3,13 +3,15 @@
 The feature pipeline is a single scikit-learn ``Pipeline``: ``TicketColumns`` turns the canonical ticket
 frame (``triage.io.to_frame``) into the columns the models read, and a ``ColumnTransformer`` routes them:
 hashed word and character n-grams of the current message (hashing: no vocabulary to persist, see
-TRAPS.md), hashed words of the history, the spaCy escalation signals, the frustration cues of the current
-message and of the customer's earlier turns, and the account and trajectory context.
+TRAPS.md; word n-grams unseen in training are dropped), hashed words of the history, the spaCy escalation
+signals, the frustration cues of the current message and of the customer's earlier turns, and the account
+and trajectory context.
 """
 
 from __future__ import annotations
 
 import math
+import zlib
 from typing import Any
 
 import numpy as np
@@ -19,7 +21,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler
+from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler, normalize
+from sklearn.utils.validation import check_is_fitted
 
 from triage.frustration import FrustrationCues
 from triage.schema import KNOWN_PLANS, Interaction, channel_group
@@ -49,8 +52,69 @@ CHAR_FEATURES = 2**18
 HISTORY_FEATURES = 2**16
 
 
-def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)) -> HashingVectorizer:
-    return HashingVectorizer(
+class SeenNgramHasher(HashingVectorizer):
+    """``HashingVectorizer`` that, once fitted, hashes only the n-grams it saw in training.
+
+    A hashed column is shared by every term that lands on it, so a word the model never saw would borrow the
+    weight of whatever training word shares its column: "loan" in a bank complaint counted as evidence for
+    the technical head of a model trained on software tickets. An unseen term now gives no feature, as
+    with a vocabulary, but the model stores only a sorted array of 32-bit CRC fingerprints of the seen
+    terms (a vocabulary of 100k+ terms takes minutes to save with skops, see TRAPS.md). Fingerprints of two
+    different terms collide with probability ~ (seen terms) / 2^32, about 1e-4 for 300k terms.
+    """
+
+    def fit(self, X: Any, y: Any = None) -> SeenNgramHasher:
+        self.fit_transform(X)
+        return self
+
+    def fit_transform(self, X: Any, y: Any = None) -> Any:
+        texts = _text_list(X)
+        super().fit(texts)  # validates the parameters
+        analyze = super().build_analyzer()
+        terms = [analyze(text) for text in texts]
+        self.seen_ = np.unique(_fingerprints([term for row in terms for term in row]))
+        # Every training term is seen: hash them as analysed, without a second analysis.
+        return self._finish(self._get_hasher().transform(terms))
+
+    def transform(self, X: Any) -> Any:
+        check_is_fitted(self, "seen_")
+        texts = _text_list(X)
+        analyze = super().build_analyzer()
+        terms = []
+        for text in texts:
+            row = analyze(text)
+            terms.append([term for term, seen in zip(row, self.seen(row), strict=True) if seen])
+        return self._finish(self._get_hasher().transform(terms))
+
+    def seen(self, terms: list[str]) -> np.ndarray:
+        """Whether each term was seen in training (boolean array)."""
+        fingerprints = _fingerprints(terms)
+        at = np.minimum(np.searchsorted(self.seen_, fingerprints), max(len(self.seen_) - 1, 0))
+        return self.seen_[at] == fingerprints if len(self.seen_) else np.zeros(len(terms), dtype=bool)
+
+    def _finish(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
+        if self.binary:
+            X.data.fill(1)
+        return normalize(X, norm=self.norm, copy=False) if self.norm is not None else X
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
+
+def _text_list(X: Any) -> list[Any]:
+    if isinstance(X, str | bytes):
+        raise ValueError("Iterable over raw text documents expected, string object received.")
+    return list(X)
+
+
+def _fingerprints(terms: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(term.encode()) for term in terms), dtype=np.uint32, count=len(terms))
+
+
+def word_vectorizer(n_features: int = WORD_FEATURES, ngram_range: tuple[int, int] = (1, 2)) -> SeenNgramHasher:
+    return SeenNgramHasher(
         ngram_range=ngram_range,
         n_features=n_features,
         alternate_sign=False,
