@@ -69,8 +69,8 @@ class TrainSettings:
     epochs: int = 15
     # The learned frustration head's share of the frustration score, the rest being the lexicon scorer
     # (triage.frustration). A head learned from the synthetic demo history alone transfers poorly to real
-    # customers' writing: on our hand-labelled real dev set, Spearman 0.50 for the lexicon alone, 0.43 at a
-    # 0.1 share, 0.39 at 0.3, 0.24 for the head alone (the same order on our hand-written tickets). So by
+    # customers' writing: on our hand-labelled real dev set, Spearman 0.50 for the lexicon alone, 0.39 at a
+    # 0.1 share, 0.33 at 0.3, 0.09 for the head alone (the same order on our hand-written tickets). So by
     # default the head only informs the escalation stage; use 1.0 when training on your own labelled history.
     frustration_learned_share: float = 0.0
 
