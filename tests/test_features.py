@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.features import CHAR_FEATURES, char_vectorizer, word_vectorizer
+from triage.features import CHAR_FEATURES, CharNgramHasher, SeenNgramHasher, char_vectorizer, word_vectorizer
 
 TEXTS = [
     "The export job FAILED again!!",
@@ -64,3 +65,8 @@ def test_word_hasher_must_be_fitted_and_refuses_a_bare_string():
         word_vectorizer().transform(["anything"])
     with pytest.raises(ValueError, match="string object received"):
         word_vectorizer().fit("one text")
+
+
+@parametrize_with_checks([CharNgramHasher(), SeenNgramHasher()])
+def test_hashers_sklearn_checks(estimator, check):
+    check(estimator)

@@ -78,13 +78,11 @@ class SeenNgramHasher(HashingVectorizer):
 
     def transform(self, X: Any) -> Any:
         check_is_fitted(self, "seen_")
-        texts = _text_list(X)
         analyze = super().build_analyzer()
-        terms = []
-        for text in texts:
-            row = analyze(text)
-            terms.append([term for term, seen in zip(row, self.seen(row), strict=True) if seen])
-        return self._finish(self._get_hasher().transform(terms))
+        terms = [analyze(text) for text in _text_list(X)]
+        seen = iter(self.seen([term for row in terms for term in row]).tolist())  # one lookup for the batch
+        kept = [[term for term in row if next(seen)] for row in terms]
+        return self._finish(self._get_hasher().transform(kept))
 
     def seen(self, terms: list[str]) -> np.ndarray:
         """Whether each term was seen in training (boolean array)."""
