@@ -343,17 +343,17 @@ class TriageModel:
         # Candidate (phrase, feature column, weight) entries, gathered as lists: a ticket has hundreds.
         # Terms the word blocks did not see in training give no feature (triage.features.SeenNgramHasher).
         words = [token.lower() for token in _TOKEN.findall(text)]
+        bigrams = [f"{first} {second}" for first, second in pairwise(words)]
+        seen = self._seen_terms("words", words + bigrams)
+        kept_words, kept_bigrams = np.flatnonzero(seen[: len(words)]), np.flatnonzero(seen[len(words) :])
         start = blocks["words"].start
-        word_seen = self._seen_terms("words", words)
-        bigram_terms = [f"{first} {second}" for first, second in pairwise(words)]
-        pairs = [(i, bigram_terms[i]) for i in np.flatnonzero(self._seen_terms("words", bigram_terms))]
         word_rows = ids(f"mentions '{word}'" for word in words)
-        rows = [row for row, seen in zip(word_rows, word_seen, strict=True) if seen]
-        rows += [word_rows[i] for i, _ in pairs] + [word_rows[i + 1] for i, _ in pairs]
-        bigrams = [start + _hashed(bigram, WORD_FEATURES) for _, bigram in pairs]
-        cols = [start + _hashed(word, WORD_FEATURES) for word, seen in zip(words, word_seen, strict=True) if seen]
-        weights = [1.0] * len(cols) + [0.5] * (2 * len(bigrams))
-        cols += bigrams + bigrams
+        # A bigram's share goes half to each of its two words.
+        rows = [word_rows[i] for i in kept_words]
+        rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
+        cols = [start + _hashed(words[i], WORD_FEATURES) for i in kept_words]
+        cols += 2 * [start + _hashed(bigrams[i], WORD_FEATURES) for i in kept_bigrams]
+        weights = [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
         start = blocks["history"].start
         history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
         history = [token for token, seen in zip(history, self._seen_terms("history", history), strict=True) if seen]

@@ -87,8 +87,10 @@ class SeenNgramHasher(HashingVectorizer):
     def seen(self, terms: list[str]) -> np.ndarray:
         """Whether each term was seen in training (boolean array)."""
         fingerprints = _fingerprints(terms)
-        at = np.minimum(np.searchsorted(self.seen_, fingerprints), max(len(self.seen_) - 1, 0))
-        return self.seen_[at] == fingerprints if len(self.seen_) else np.zeros(len(terms), dtype=bool)
+        if not len(self.seen_):
+            return np.zeros(len(terms), dtype=bool)
+        at = np.minimum(np.searchsorted(self.seen_, fingerprints), len(self.seen_) - 1)
+        return self.seen_[at] == fingerprints
 
     def _finish(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
         if self.binary:
