@@ -21,12 +21,12 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 # Rebuilt when the code that makes them changes (an older model is refused by the loader).
-$(DEMO_DATA): triage/demo.py | $(INSTALLED)
+$(DEMO_DATA): $(wildcard triage/datasets/demo/*) | $(INSTALLED)
 	$(BIN)/triage demo-data --tickets 20000 --seed 0 --out $(DEMO_DATA)
 
 demo: $(DEMO_DATA)
 
-$(MODEL_DIR)/metadata.json: $(DEMO_DATA) $(wildcard triage/*.py triage/*.yaml triage/*.json) | $(INSTALLED)
+$(MODEL_DIR)/metadata.json: $(DEMO_DATA) $(shell find triage -name '*.py' -o -name '*.yaml' -o -name '*.json' -o -name '*.j2') | $(INSTALLED)
 	$(BIN)/triage train --data $(DEMO_DATA) --out $(MODEL_DIR)
 
 model: $(MODEL_DIR)/metadata.json

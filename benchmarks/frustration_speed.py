@@ -11,7 +11,7 @@ import json
 import time
 from pathlib import Path
 
-from triage.frustration import FrustrationCues
+from triage.text.frustration import FrustrationCues
 
 
 def texts_per_second(texts: list[str], repeats: int = 3) -> float:
@@ -19,7 +19,7 @@ def texts_per_second(texts: list[str], repeats: int = 3) -> float:
     model.transform(texts[:10])  # load the lexicon outside the timing
     best = float("inf")
     for repeat in range(repeats):
-        # Texts the cue cache (triage.recent) has not seen: each repeat measures the analysis, not a lookup.
+        # Texts the cue cache (triage.text.recent) has not seen: each repeat measures the analysis, not a lookup.
         fresh = [f"{text} [{repeat}]" for text in texts]
         start = time.perf_counter()
         model.transform(fresh)

@@ -1,12 +1,12 @@
 """Quality on real public data: our default pipeline beside a plain baseline, trained and tested in the
-same run on the same splits (triage.datasets), plus the out-of-the-box model on the hand-labelled dev set
+same run on the same splits (triage.datasets.public), plus the out-of-the-box model on the hand-labelled dev set
 and on our hand-written tickets.
 
 Each split's difference (ours minus baseline, on the headline metric) comes with a 95% paired bootstrap
 interval over the test rows: a difference whose interval straddles zero is a tie, whatever its sign.
 
 Baseline (as in the engine issue): TF-IDF word 1-2 + char 2-5 grams, logistic regression, C=10.
-Ours: the default feature pipeline (triage.features) and a calibrated linear head (triage.training).
+Ours: the default feature pipeline (triage.model.features) and a calibrated linear head (triage.model.training).
 Writes benchmarks/results/quality.json and quality.md.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
@@ -29,12 +29,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from sklearn.model_selection import train_test_split
 
-from triage.datasets import SPLITS, load_dev_set, load_split
-from triage.engine import fallback_trigger
-from triage.frustration import lexicon_frustration
+from triage.datasets.public import SPLITS, load_dev_set, load_split
 from triage.io import to_frame
-from triage.signals import find_signals
-from triage.training import TrainSettings, fit_features, fit_head, refit_linear_model
+from triage.model.scorer import fallback_trigger
+from triage.model.training import TrainSettings, fit_features, fit_head, refit_linear_model
+from triage.text.frustration import lexicon_frustration
+from triage.text.signals import find_signals
 
 RESULTS = Path(__file__).parent / "results"
 PUBLISHED = {
@@ -128,7 +128,7 @@ def run_handwritten(model_dir: Path) -> dict[str, object]:
     """The out-of-the-box model on tickets we wrote ourselves in customers' words (labels by our guide).
     We read them while building the frustration cues, so they are a second development set, not a blind test."""
     from triage.io import read_labelled
-    from triage.persistence import load_model
+    from triage.model.persistence import load_model
 
     model = load_model(model_dir)
     tickets = read_labelled(HANDWRITTEN)
@@ -157,7 +157,7 @@ def run_handwritten(model_dir: Path) -> dict[str, object]:
 
 def run_dev_set(model_dir: Path) -> dict[str, object]:
     from triage.jobs import evaluate
-    from triage.persistence import load_model
+    from triage.model.persistence import load_model
 
     model = load_model(model_dir)
     dev = load_dev_set()

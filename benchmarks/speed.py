@@ -33,10 +33,10 @@ TARGETS = {
 
 
 def measure_training(data: Path, rows: int) -> tuple[float, Path]:
-    from triage.config import load_config
     from triage.io import read_labelled
-    from triage.persistence import save_model
-    from triage.training import train
+    from triage.model.persistence import save_model
+    from triage.model.training import train
+    from triage.policy.config import load_config
 
     tickets = read_labelled(data)[:rows]
     start = time.perf_counter()
@@ -50,7 +50,7 @@ def measure_training(data: Path, rows: int) -> tuple[float, Path]:
 def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
     """Run in a fresh process so that peak memory is prediction's alone."""
     from triage.io import iter_records
-    from triage.persistence import load_model
+    from triage.model.persistence import load_model
     from triage.schema import Ticket
 
     model = load_model(model_dir)

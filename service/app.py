@@ -17,9 +17,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from triage.engine import TriageModel
 from triage.errors import TriageError
-from triage.persistence import load_model
+from triage.model.persistence import load_model
+from triage.model.scorer import TriageModel
 from triage.schema import Prediction, Ticket
 
 MAX_TICKETS_PER_REQUEST = 1000

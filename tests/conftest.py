@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from triage.config import load_config
-from triage.demo import generate
-from triage.engine import TriageModel
+from triage.datasets.demo import generate
 from triage.io import write_records
-from triage.persistence import load_model, save_model
+from triage.model.persistence import load_model, save_model
+from triage.model.scorer import TriageModel
+from triage.model.training import TrainSettings, train
+from triage.policy.config import load_config
 from triage.schema import LabelledTicket, Ticket
-from triage.training import TrainSettings, train
 
 DEMO_TICKETS = 1500
 DEMO_SEED = 7

@@ -10,12 +10,12 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from triage.config import DEFAULT_CONFIG_PATH, ConfigError, check_config, dump_config, load_config
 from triage.errors import TriageError
-from triage.policy import decide
+from triage.policy.config import DEFAULT_CONFIG_PATH, ConfigError, check_config, dump_config, load_config
+from triage.policy.decision import decide
 from triage.schema import Ticket
 from triage.scores import HeadScores
-from triage.trajectory import Trajectory
+from triage.text.trajectory import Trajectory
 
 DEFAULT = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text())
 
@@ -98,7 +98,7 @@ INVALID = [
     (
         "unknown signal",
         _set("criteria.0.when.any.0.all.0.signal", "lawyr"),
-        "criteria[0].when.any[0].all[0].signal: unknown signal 'lawyr'; see triage.signals.SIGNALS",
+        "criteria[0].when.any[0].all[0].signal: unknown signal 'lawyr'; see triage.text.signals.SIGNALS",
     ),
     (
         "unknown trigger",

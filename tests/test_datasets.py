@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from triage import datasets
+from triage.datasets import public as datasets
 from triage.errors import TriageError
 from triage.schema import TRIGGERS
 

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from triage.demo import TARGET_MARGINALS, TARGET_RESOLUTION_HOURS, generate
+from triage.datasets.demo.generator import TARGET_MARGINALS, TARGET_RESOLUTION_HOURS, generate
 from triage.io import read_labelled, write_records
 from triage.schema import LabelledTicket
-from triage.trajectory import trajectory
+from triage.text.trajectory import trajectory
 
 TICKETS = 3000
 TEAMS = {"frontline", "technical", "billing", "account_management", "legal_compliance"}
@@ -49,7 +49,7 @@ def test_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path):
 def test_output_does_not_depend_on_string_hashing():
     # Iterating a set of strings or calling hash() would change the output with PYTHONHASHSEED.
     script = (
-        "import hashlib, json; from triage.demo import generate; "
+        "import hashlib, json; from triage.datasets.demo import generate; "
         "rows = [r.model_dump_json(exclude_none=True) for r in generate(150, seed=9)]; "
         "print(hashlib.sha256('\\n'.join(rows).encode()).hexdigest())"
     )

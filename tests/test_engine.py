@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.features import COLUMNS, TicketColumns
 from triage.io import to_frame
+from triage.model.features import COLUMNS, TicketColumns
+from triage.model.training import TOPIC_BLIND_BLOCKS
 from triage.schema import KNOWN_CHANNELS, KNOWN_PLANS, TRIGGERS, Prediction, Ticket
-from triage.training import TOPIC_BLIND_BLOCKS
 
 # -- the prediction contract ---------------------------------------------------------------------------
 
@@ -344,8 +344,8 @@ def test_fitted_feature_pipeline_transform_does_not_refit(model, probe_tickets):
 
 
 def test_every_frustration_cue_has_words_for_explanations():
-    from triage.engine import _CUE_PHRASES
-    from triage.frustration import FEATURES
+    from triage.model.scorer import _CUE_PHRASES
+    from triage.text.frustration import FEATURES
 
     assert set(FEATURES) <= set(_CUE_PHRASES)
 

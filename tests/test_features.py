@@ -9,7 +9,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.features import CHAR_FEATURES, CharNgramHasher, SeenNgramHasher, char_vectorizer, word_vectorizer
+from triage.model.features import CHAR_FEATURES, CharNgramHasher, SeenNgramHasher, char_vectorizer, word_vectorizer
 
 TEXTS = [
     "The export job FAILED again!!",

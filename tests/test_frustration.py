@@ -14,7 +14,7 @@ from sklearn.base import clone
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.frustration import FEATURES, FrustrationCues, lexicon_frustration
+from triage.text.frustration import FEATURES, FrustrationCues, lexicon_frustration
 
 
 def cues_for(text: str) -> list[str]:
@@ -220,7 +220,7 @@ def test_sentiment_agrees_with_vader_sentiment(text: str) -> None:
 
 
 def test_sentiment_lexicon_loads_on_first_use_not_at_import() -> None:
-    code = "import sys, triage.frustration; print('vaderSentiment' in sys.modules)"
+    code = "import sys, triage.text.frustration; print('vaderSentiment' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from triage.config import load_config
 from triage.errors import TriageError
-from triage.handoff import choose_template, draft_acknowledgement, draft_handoff
-from triage.policy import Calibration, decide
+from triage.handoff.drafts import choose_template, draft_acknowledgement, draft_handoff
+from triage.policy.config import load_config
+from triage.policy.decision import Calibration, decide
 from triage.schema import Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution, HeadScores
-from triage.trajectory import trajectory
+from triage.text.trajectory import trajectory
 
 GOLDEN = Path(__file__).with_name("golden")
 UPDATE_GOLDEN = os.environ.get("TRIAGE_UPDATE_GOLDEN") == "1"

@@ -16,7 +16,7 @@ from conftest import handwritten_tickets
 from triage.errors import TriageError
 from triage.io import read_labelled, read_tickets, write_records
 from triage.jobs import evaluate, run_evaluation, run_training
-from triage.persistence import load_model
+from triage.model.persistence import load_model
 from triage.schema import TRIGGERS, LabelledTicket, Prediction
 
 
@@ -299,9 +299,9 @@ def test_training_needs_enough_tickets(demo_history, tmp_path):
 def test_calibration_never_inverts_a_heads_ranking():
     from sklearn.metrics import roc_auc_score
 
-    from triage.config import load_config
-    from triage.demo import generate
-    from triage.training import TrainSettings, train
+    from triage.datasets.demo import generate
+    from triage.model.training import TrainSettings, train
+    from triage.policy.config import load_config
 
     history = generate(400, seed=3)
     result = train(history, load_config(), TrainSettings(seed=0))
@@ -352,9 +352,9 @@ def test_a_custom_hierarchy_with_renamed_teams_and_an_extra_tier_works_end_to_en
 
 
 def test_training_survives_a_class_too_small_to_stratify(tmp_path):
-    from triage.config import load_config
-    from triage.demo import generate
-    from triage.training import train
+    from triage.datasets.demo import generate
+    from triage.model.training import train
+    from triage.policy.config import load_config
 
     history = [t.model_copy(update={"escalated": i == 0}) for i, t in enumerate(generate(120, seed=8))]
     result = train(history, load_config())
@@ -363,8 +363,8 @@ def test_training_survives_a_class_too_small_to_stratify(tmp_path):
 
 
 def test_training_without_any_team_label_skips_the_team_head(demo_history):
-    from triage.config import load_config
-    from triage.training import train
+    from triage.model.training import train
+    from triage.policy.config import load_config
 
     result = train([t.model_copy(update={"team": None}) for t in demo_history[:300]], load_config())
     assert "team" not in result.model.heads
@@ -399,7 +399,7 @@ def test_evaluate_scores_a_trigger_only_on_rows_labelled_for_it(model, demo_hist
 def test_a_head_trains_when_its_calibration_rows_cannot_rank_candidates(case):
     from scipy import sparse
 
-    from triage.training import TrainSettings, fit_head
+    from triage.model.training import TrainSettings, fit_head
 
     rng = np.random.default_rng(0)
     X = sparse.csr_matrix(rng.random((90, 20)))

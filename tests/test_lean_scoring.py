@@ -1,4 +1,4 @@
-"""The lean scoring path (triage.lean) gives what scikit-learn gives for the same fitted objects.
+"""The lean scoring path (triage.model.lean) gives what scikit-learn gives for the same fitted objects.
 
 A prediction computes features and head probabilities without going through ``Pipeline.transform``,
 ``ColumnTransformer.transform`` or ``CalibratedClassifierCV.predict_proba``. These tests hold it to those
@@ -23,19 +23,26 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler, MinMaxScaler, OneHotEncoder, StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
-from triage import lean
-from triage.config import load_config
 from triage.io import to_frame
-from triage.persistence import load_model
-from triage.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, head_evidence, meta_features, set_weight_layout
-from triage.training import TrainSettings, train
+from triage.model import lean
+from triage.model.persistence import load_model
+from triage.model.stacking import (
+    CONTEXT_HEADS,
+    TEXT_HEADS,
+    fold_evidence,
+    head_evidence,
+    meta_features,
+    set_weight_layout,
+)
+from triage.model.training import TrainSettings, train
+from triage.policy.config import load_config
 
 TOLERANCE = 1e-9
 
 
 def reference_scores(model, tickets) -> tuple[sparse.csr_matrix, dict[str, np.ndarray]]:
     """Features and head probabilities through scikit-learn's own methods, as the engine computed them
-    before triage.lean."""
+    before triage.model.lean."""
     X = sparse.csr_matrix(model.features.transform(to_frame(tickets)))
     out = {}
     for name in TEXT_HEADS:
@@ -207,7 +214,7 @@ def test_lean_features_equal_scikit_learns_for_other_blocks():
             ("dense_categories", OneHotEncoder(handle_unknown="ignore", sparse_output=False), ["plan"]),
             ("unscaled_mean", StandardScaler(with_mean=False), ["a", "b"]),
             ("max_abs", MaxAbsScaler(), ["a"]),
-            ("min_max", MinMaxScaler(), ["a", "c"]),  # not computed by triage.lean: its own transform
+            ("min_max", MinMaxScaler(), ["a", "c"]),  # not computed by triage.model.lean: its own transform
             ("raw", "passthrough", ["b"]),
             ("nothing", "drop", ["c"]),
         ],

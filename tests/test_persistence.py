@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import handwritten_tickets
 
-import triage.persistence as persistence
+import triage.model.persistence as persistence
 from triage.errors import TriageError
-from triage.persistence import ModelLoadError, load_model, save_model
+from triage.model.persistence import ModelLoadError, load_model, save_model
 
 
 def _dump(predictions) -> list[dict]:
@@ -115,15 +115,17 @@ def test_the_edited_escalation_file_really_differed(model_copy):
 
 def test_an_untrusted_type_is_refused(model_copy, monkeypatch):
     trusted = persistence.trusted_types()
-    assert "triage.features.TicketColumns" in trusted
+    assert "triage.model.features.TicketColumns" in trusted
     monkeypatch.setattr(
-        persistence, "trusted_types", lambda: [name for name in trusted if name != "triage.features.TicketColumns"]
+        persistence,
+        "trusted_types",
+        lambda: [name for name in trusted if name != "triage.model.features.TicketColumns"],
     )
 
     with pytest.raises(ModelLoadError) as raised:
         load_model(model_copy)
 
-    assert "outside the trusted list: triage.features.TicketColumns" in str(raised.value)
+    assert "outside the trusted list: triage.model.features.TicketColumns" in str(raised.value)
     assert "\n" not in str(raised.value)
 
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.config import load_config
-from triage.policy import Calibration, calibrate, decide, precision_threshold
+from triage.policy.config import load_config
+from triage.policy.decision import Calibration, calibrate, decide, precision_threshold
 from triage.schema import Ticket
 from triage.scores import Contribution, HeadScores
-from triage.trajectory import Trajectory
+from triage.text.trajectory import Trajectory
 
 CONFIG = load_config()
 TEAMS_FAVOURING_BILLING = {
@@ -409,8 +409,8 @@ def test_learned_thresholds_never_go_below_the_floor():
     [("phone", "voice", True), ("voice", "voice", True), ("phone", "email", False)],
 )
 def test_a_channel_rule_matches_the_helpdesk_name_or_the_channel_it_stands_for(rule_channel, ticket_channel, fires):
-    from triage.config import Condition
-    from triage.policy import _field_test
+    from triage.policy.config import Condition
+    from triage.policy.decision import _field_test
     from triage.schema import Ticket
 
     condition = Condition.model_validate({"field": "channel", "equals": rule_channel})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.recent import RecentResults
+from triage.text.recent import RecentResults
 
 
 def test_each_distinct_text_is_computed_once_and_answers_keep_the_order_asked():

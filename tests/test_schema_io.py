@@ -181,7 +181,7 @@ def test_partial_trigger_labels_say_which_triggers_a_row_speaks_for(tmp_path):
 
 def test_a_row_without_a_triggers_label_teaches_nothing_about_it():
     from triage.io import to_frame
-    from triage.training import label_columns
+    from triage.model.training import label_columns
 
     rows = [
         LabelledTicket(id="A", body="x", triggers=["technical"]),

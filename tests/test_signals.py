@@ -17,8 +17,8 @@ from sklearn.exceptions import NotFittedError
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage import signals
-from triage.signals import SIGNALS, SignalCounts, find_signals
+from triage.text import signals
+from triage.text.signals import SIGNALS, SignalCounts, find_signals
 
 FIXTURE = Path(__file__).parent / "fixtures" / "signals.jsonl"
 ROWS = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
@@ -162,7 +162,7 @@ def test_pipeline_is_built_lazily() -> None:
     import subprocess
     import sys
 
-    code = "import sys, triage.signals; print('spacy' in sys.modules)"
+    code = "import sys, triage.text.signals; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from triage.jobs import run_training
-from triage.persistence import load_model
+from triage.model.persistence import load_model
 
 
 @pytest.fixture(scope="module")

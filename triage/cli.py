@@ -47,7 +47,7 @@ def demo_data(
     seed: Annotated[int, typer.Option(help="Random seed; the same seed writes the same bytes.")] = 0,
 ) -> None:
     """Write a synthetic, labelled demo history (the embedded default data set)."""
-    from triage.demo import generate
+    from triage.datasets.demo import generate
     from triage.io import write_records
 
     with progress_bar() as progress:
@@ -73,7 +73,7 @@ def import_command(
     ] = False,
 ) -> None:
     """Turn public data sets (read in place from ../shared/data or TRIAGE_SHARED_DATA) into labelled tickets."""
-    from triage.datasets import SPLITS, load_split, shared_data_dir, shippable_training_tickets
+    from triage.datasets.public import SPLITS, load_split, shared_data_dir, shippable_training_tickets
     from triage.io import write_records
 
     if split != "shippable" and split not in SPLITS:
@@ -132,7 +132,7 @@ def train_command(
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training
-    from triage.training import TrainSettings
+    from triage.model.training import TrainSettings
 
     with console.status("training") as status:
         card = run_training(
@@ -163,7 +163,7 @@ def predict_command(
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
     from triage.io import read_tickets
-    from triage.persistence import load_model
+    from triage.model.persistence import load_model
 
     if output.suffix.lower() != ".jsonl":
         raise TriageError(f"{output}: predictions are written as .jsonl")
@@ -205,7 +205,7 @@ def config_check(
     path: Annotated[Path, typer.Argument(help="An escalation configuration file (YAML).")],
 ) -> None:
     """Validate an escalation configuration file; one line either way."""
-    from triage.config import check_config
+    from triage.policy.config import check_config
 
     print(check_config(path))
 
@@ -224,7 +224,7 @@ def handoff_command(
     import re
 
     from triage.io import read_tickets
-    from triage.persistence import load_model
+    from triage.model.persistence import load_model
 
     if templates is not None and not templates.is_dir():
         raise TriageError(f"{templates}: no such template directory")
@@ -266,7 +266,7 @@ def serve_command(
     import uvicorn
 
     from service.app import create_app
-    from triage.persistence import read_metadata
+    from triage.model.persistence import read_metadata
 
     read_metadata(model)  # fail fast, in one line, on a directory that holds no model
     uvicorn.run(create_app(model), host=host, port=port, log_level="info")

@@ -11,15 +11,15 @@ from typing import Any
 
 import numpy as np
 
-from triage.config import load_config
-from triage.engine import TriageModel
 from triage.errors import TriageError
+from triage.evaluation.metrics import binary_report, multiclass_report
+from triage.evaluation.model_card import render_markdown, write_plots
 from triage.io import read_labelled
-from triage.metrics import binary_report, multiclass_report
-from triage.model_card import render_markdown, write_plots
-from triage.persistence import library_versions, load_model, save_model, write_metadata
+from triage.model.persistence import library_versions, load_model, save_model, write_metadata
+from triage.model.scorer import TriageModel
+from triage.model.training import TrainSettings, data_hash, train
+from triage.policy.config import load_config
 from triage.schema import TRIGGERS, LabelledTicket, Ticket
-from triage.training import TrainSettings, data_hash, train
 
 EXAMPLE_TICKETS = 3
 
@@ -141,7 +141,7 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket]) -> dict[str,
             "level_accuracy": float(np.mean(truth == predicted_levels)),
             "frustrated_vs_rest": binary_report((truth >= 2).astype(int), score),
         }
-    # The team head routes escalated tickets among the teams it learned (see triage.training).
+    # The team head routes escalated tickets among the teams it learned (see triage.model.training).
     rows = [i for i, t in enumerate(tickets) if t.team in model.team_names]
     if rows:
         classes = model.team_names

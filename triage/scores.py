@@ -1,6 +1,6 @@
 """What the models say about one ticket, before any escalation rule runs.
 
-The engine (triage.engine) produces one HeadScores per ticket; the policy layer (triage.policy) turns it,
+The engine (triage.model.scorer) produces one HeadScores per ticket; the policy layer (triage.policy.decision) turns it,
 the ticket and the escalation configuration into a recommendation. Keeping this boundary explicit lets the
 criteria change without retraining and the models change without touching the criteria.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triage.trajectory import Trajectory
+from triage.text.trajectory import Trajectory
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def pyfunc_model():
         JSON predictions (the contract's shape)."""
 
         def load_context(self, context):
-            from triage.persistence import load_model
+            from triage.model.persistence import load_model
 
             self.model = load_model(context.artifacts["model_dir"])
 

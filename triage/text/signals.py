@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from triage.recent import RecentResults
+from triage.text.recent import RecentResults
 
 SIGNALS: dict[str, str] = {
     "money_amount": "mentions a money amount",
@@ -550,7 +550,7 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
 def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
     """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
     Signals without a match are absent; keys follow :data:`SIGNALS` order. Kept for recent texts
-    (triage.recent)."""
+    (triage.text.recent)."""
 
     def compute(missing: list[str]) -> list[dict[str, list[str]]]:
         nlp, matcher = _pipeline()
@@ -609,7 +609,7 @@ class SignalCounts(TransformerMixin, BaseEstimator):
         if self.signal_names_ != tuple(SIGNALS):
             raise ValueError(
                 f"SignalCounts was fitted with {len(self.signal_names_)} signals but this version of "
-                f"triage.signals has {len(SIGNALS)}; retrain the model."
+                f"triage.text.signals has {len(SIGNALS)}; retrain the model."
             )
         texts = as_texts(X)
         column = {name: index for index, name in enumerate(SIGNALS)}

@@ -22,18 +22,12 @@ import numpy as np
 from scipy import sparse
 from sklearn.utils import murmurhash3_32
 
-from triage import lean
-from triage.config import EscalationConfig
 from triage.errors import TriageError
-from triage.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
-from triage.frustration import lexicon_frustration
-from triage.handoff import TECHNICAL_SIGNALS, Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
+from triage.handoff.drafts import TECHNICAL_SIGNALS, Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.io import to_frame
-from triage.policy import Calibration, Decision, decide
-from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
-from triage.scores import Contribution, HeadScores
-from triage.signals import SIGNALS, find_signals
-from triage.stacking import (
+from triage.model import lean
+from triage.model.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
+from triage.model.stacking import (
     CONTEXT_HEADS,
     TEXT_HEADS,
     calibration_slope,
@@ -42,7 +36,13 @@ from triage.stacking import (
     meta_features,
     set_weight_layout,
 )
-from triage.trajectory import Trajectory, trajectory
+from triage.policy.config import EscalationConfig
+from triage.policy.decision import Calibration, Decision, decide
+from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
+from triage.scores import Contribution, HeadScores
+from triage.text.frustration import lexicon_frustration
+from triage.text.signals import SIGNALS, find_signals
+from triage.text.trajectory import Trajectory, trajectory
 
 EXPLANATIONS_PER_HEAD = 4
 
@@ -77,14 +77,14 @@ def _char_indices(chunk: str, offset: int) -> np.ndarray:
 class TriageModel:
     """Features, heads, policy and provenance: what `triage train` writes and everything else loads."""
 
-    features: Any  # fitted triage.features pipeline
+    features: Any  # fitted triage.model.features pipeline
     heads: dict[str, Any]  # head name -> fitted CalibratedClassifierCV over a linear model
     config: EscalationConfig
     calibration: Calibration | None  # None only while training, before the policy is fitted
     metadata: dict[str, Any] = field(default_factory=dict)
-    meta_columns: list[str] = field(default_factory=list)  # the second stage's input (triage.stacking)
+    meta_columns: list[str] = field(default_factory=list)  # the second stage's input (triage.model.stacking)
     # The learned frustration head's share of the frustration score; the rest is the lexicon scorer
-    # (triage.training.TrainSettings explains the share training gives it).
+    # (triage.model.training.TrainSettings explains the share training gives it).
     frustration_learned_share: float = 1.0
 
     def __post_init__(self) -> None:
@@ -111,7 +111,7 @@ class TriageModel:
 
     # -- scoring --------------------------------------------------------------------------------------
     def transform(self, tickets: Sequence[Ticket]) -> sparse.csr_matrix:
-        # triage.lean: the fitted pipeline's own arithmetic, without scikit-learn's per-call checks.
+        # triage.model.lean: the fitted pipeline's own arithmetic, without scikit-learn's per-call checks.
         return lean.transform(self.features, to_frame(tickets))
 
     def head_probabilities(self, X: sparse.csr_matrix) -> dict[str, np.ndarray]:
@@ -119,8 +119,8 @@ class TriageModel:
         return self._forward(X)[0]
 
     def _forward(self, X: sparse.csr_matrix) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
-        """Text heads on the feature matrix, then the context heads on their evidence (triage.stacking).
-        Each head as its ``predict_proba`` would give it, computed by triage.lean."""
+        """Text heads on the feature matrix, then the context heads on their evidence (triage.model.stacking).
+        Each head as its ``predict_proba`` would give it, computed by triage.model.lean."""
         out: dict[str, np.ndarray] = {}
         text_folds: dict[str, list[lean.FoldOutput]] = {}
         for name in TEXT_HEADS:
@@ -341,7 +341,7 @@ class TriageModel:
             return [phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
 
         # Candidate (phrase, feature column, weight) entries, gathered as lists: a ticket has hundreds.
-        # Terms the word blocks did not see in training give no feature (triage.features.SeenNgramHasher).
+        # Terms the word blocks did not see in training give no feature (triage.model.features.SeenNgramHasher).
         words = [token.lower() for token in _TOKEN.findall(text)]
         bigrams = [f"{first} {second}" for first, second in pairwise(words)]
         seen = self._seen_terms("words", words + bigrams)
@@ -431,7 +431,7 @@ def _strongest(totals: dict[str, float]) -> list[Contribution]:
     return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
 
 
-# Tone cues (triage.frustration.FEATURES) in words. Their features are standardised, so a cue's
+# Tone cues (triage.text.frustration.FEATURES) in words. Their features are standardised, so a cue's
 # contribution compares this ticket with the average training ticket.
 _CUE_PHRASES = {
     "vader_neg": "share of negative words",
@@ -480,7 +480,7 @@ def _meta_phrase(column: str, context: dict[str, str], below_average: bool = Fal
 
 
 def _context_phrases(ticket: Ticket, path: Trajectory) -> dict[str, str]:
-    """Each context feature of this ticket (triage.features.NUMERIC) in words."""
+    """Each context feature of this ticket (triage.model.features.NUMERIC) in words."""
     customer = ticket.customer
     value = customer.annual_contract_value if customer else None
     return {

@@ -23,14 +23,14 @@ from typing import Any
 import jinja2
 
 from triage.errors import TriageError
-from triage.policy import Calibration, Decision
+from triage.policy.decision import Calibration, Decision
 from triage.schema import Prediction, Ticket
 from triage.scores import HeadScores
 
 NOT_PROVIDED = "not provided"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
-# Which found signals each hand-off section reports (names from triage.signals.SIGNALS).
+# Which found signals each hand-off section reports (names from triage.text.signals.SIGNALS).
 LEGAL_SIGNALS = ("legal_action", "privacy_regulation", "regulator_complaint", "fraud", "security_incident")
 TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
 REVENUE_SIGNALS = (
@@ -344,9 +344,9 @@ def _describe_signals(scores: HeadScores, names: tuple[str, ...]) -> list[str]:
 
 
 def _signal_descriptions() -> dict[str, str]:
-    # Imported lazily: triage.signals pulls in the NLP stack, which rendering a template does not need.
+    # Imported lazily: triage.text.signals pulls in the NLP stack, which rendering a template does not need.
     try:
-        return dict(importlib.import_module("triage.signals").SIGNALS)
+        return dict(importlib.import_module("triage.text.signals").SIGNALS)
     except (ImportError, AttributeError):
         return {}
 

@@ -54,7 +54,7 @@ from sklearn.model_selection import train_test_split
 from triage.errors import TriageError
 from triage.schema import LabelledTicket
 
-REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
+REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED_DATA = REPOSITORY_ROOT / ".." / "shared" / "data"
 DEV_SET_PATH = REPOSITORY_ROOT / "data" / "annotations" / "dev.csv"
 SEED = 0

@@ -24,10 +24,10 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler, normalize
 from sklearn.utils.validation import check_is_fitted
 
-from triage.frustration import FrustrationCues
 from triage.schema import KNOWN_PLANS, Interaction, channel_group
-from triage.signals import SignalCounts
-from triage.trajectory import trajectory_of_turns
+from triage.text.frustration import FrustrationCues
+from triage.text.signals import SignalCounts
+from triage.text.trajectory import trajectory_of_turns
 
 TEXT = "text"
 HISTORY = "history_text"

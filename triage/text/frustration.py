@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from triage.recent import RecentResults
-from triage.signals import as_texts
+from triage.text.recent import RecentResults
+from triage.text.signals import as_texts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 # A long complaint's tone shows in how it opens and how it ends.
@@ -376,7 +376,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
 
 def _analyse_all(texts: Sequence[str]) -> tuple[np.ndarray, list[_Cues]]:
     """VADER neg/neu/pos/compound (one row per text) and the cues of each text, kept for recent texts
-    (triage.recent): the features and the lexicon score of one prediction read the same texts."""
+    (triage.text.recent): the features and the lexicon score of one prediction read the same texts."""
 
     def compute(missing: list[str]) -> list[tuple[np.ndarray, _Cues]]:
         sentiment = _vader_sentiment(missing)

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from triage.lean import FoldOutput, fitted_model, linear_probabilities
+from triage.model.lean import FoldOutput, fitted_model, linear_probabilities
 
 TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text")
 CONTEXT_HEADS = ("escalation", "team")
@@ -75,7 +75,7 @@ def head_evidence(name: str, head: Any, X: sparse.csr_matrix) -> np.ndarray:
 
 
 def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) -> np.ndarray:
-    """``head_evidence``, from the decision values its folds already gave on ``X`` (triage.lean)."""
+    """``head_evidence``, from the decision values its folds already gave on ``X`` (triage.model.lean)."""
     values = []
     for fold in folds:
         if fold.decision is None:
@@ -93,7 +93,7 @@ def meta_features(
 ) -> tuple[np.ndarray, list[str]]:
     """The second stage's dense input and its column names.
 
-    ``columns`` is the fitted ColumnTransformer of triage.features (for the signal, plan/channel and
+    ``columns`` is the fitted ColumnTransformer of triage.model.features (for the signal, plan/channel and
     context blocks of ``X``).
     """
     parts: list[np.ndarray] = []

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from triage.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
 from triage.errors import TriageError
+from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 

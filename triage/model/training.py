@@ -3,7 +3,7 @@
 The data is split once, by seed: ``fit`` rows train the feature pipeline and the linear heads,
 ``calibration`` rows fit each head's probability calibration and the policy's thresholds, and ``test``
 rows are only ever scored, for the model card. A head with too few labelled rows is left out and answered
-by the criteria-only fallback (see triage.engine).
+by the criteria-only fallback (see triage.model.scorer).
 """
 
 from __future__ import annotations
@@ -28,16 +28,11 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from triage.config import EscalationConfig
-from triage.engine import TriageModel, fallback_trigger
-from triage.features import build_features
-from triage.frustration import lexicon_frustration
+from triage.evaluation.metrics import binary_report, multiclass_report
 from triage.io import to_frame
-from triage.metrics import binary_report, multiclass_report
-from triage.policy import HISTORY_COLUMNS, Calibration, calibrate
-from triage.schema import TRIGGERS, LabelledTicket
-from triage.signals import find_signals
-from triage.stacking import (
+from triage.model.features import build_features
+from triage.model.scorer import TriageModel, fallback_trigger
+from triage.model.stacking import (
     CONTEXT_HEADS,
     TEXT_HEADS,
     calibration_slope,
@@ -46,6 +41,11 @@ from triage.stacking import (
     linear_models,
     meta_features,
 )
+from triage.policy.config import EscalationConfig
+from triage.policy.decision import HISTORY_COLUMNS, Calibration, calibrate
+from triage.schema import TRIGGERS, LabelledTicket
+from triage.text.frustration import lexicon_frustration
+from triage.text.signals import find_signals
 
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 3  # the cross-validated calibration fallback splits each class three ways
@@ -68,7 +68,7 @@ class TrainSettings:
     c_grid: tuple[float, ...] = (1.0, 0.3, 3.0)  # the first answers when the calibration rows cannot rank
     epochs: int = 15
     # The learned frustration head's share of the frustration score, the rest being the lexicon scorer
-    # (triage.frustration). A head learned from the synthetic demo history alone transfers poorly to real
+    # (triage.text.frustration). A head learned from the synthetic demo history alone transfers poorly to real
     # customers' writing: on our hand-labelled real dev set, Spearman 0.50 for the lexicon alone, 0.39 at a
     # 0.1 share, 0.33 at 0.3, 0.09 for the head alone (the same order on our hand-written tickets). So by
     # default the head only informs the escalation stage; use 1.0 when training on your own labelled history.

@@ -26,16 +26,16 @@ from typing import Any
 
 import skops.io as sio
 
-from triage.config import dump_config, load_config
-from triage.engine import TriageModel
 from triage.errors import TriageError
-from triage.features import COLUMNS
-from triage.frustration import FEATURES as FRUSTRATION_FEATURES
-from triage.policy import Calibration
-from triage.signals import SIGNALS
-from triage.stacking import set_weight_layout
+from triage.model.features import COLUMNS
+from triage.model.scorer import TriageModel
+from triage.model.stacking import set_weight_layout
+from triage.policy.config import dump_config, load_config
+from triage.policy.decision import Calibration
+from triage.text.frustration import FEATURES as FRUSTRATION_FEATURES
+from triage.text.signals import SIGNALS
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: modules moved into subpackages (triage.model, triage.text, ...)
 ARTEFACT = "model.skops"
 METADATA = "metadata.json"
 # Every file the model is made of is hashed into metadata.json and verified before loading.
@@ -49,7 +49,7 @@ class ModelLoadError(TriageError):
 
 
 def trusted_types() -> list[str]:
-    return json.loads(resources.files("triage").joinpath("trusted_types.json").read_text())
+    return json.loads(resources.files("triage.model").joinpath("trusted_types.json").read_text())
 
 
 def library_versions() -> dict[str, str]:

@@ -380,7 +380,7 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
                     yield from _team_problems(f"{location}.team_probability", leaf.team_probability, teams)
                 for signal in leaf.signal or ():
                     if known_signals is not None and signal not in known_signals:
-                        yield f"{location}.signal", f"unknown signal {signal!r}; see triage.signals.SIGNALS"
+                        yield f"{location}.signal", f"unknown signal {signal!r}; see triage.text.signals.SIGNALS"
 
 
 def _team_problems(location: str, name: str, teams: dict[str, Team]) -> Iterator[tuple[str, str]]:
@@ -407,10 +407,10 @@ def _reason_problems(location: str, template: str) -> Iterator[tuple[str, str]]:
 def _known_signals() -> set[str] | None:
     """The signal names the extractor can emit, or None when it is not available (then any name passes).
 
-    Imported lazily: triage.signals pulls in spaCy, which loading a configuration should not require.
+    Imported lazily: triage.text.signals pulls in spaCy, which loading a configuration should not require.
     """
     try:
-        signals = importlib.import_module("triage.signals")
+        signals = importlib.import_module("triage.text.signals")
     except ImportError:
         return None
     names = getattr(signals, "SIGNALS", None)

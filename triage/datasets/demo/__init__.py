@@ -1,0 +1,3 @@
+from triage.datasets.demo.generator import generate
+
+__all__ = ["generate"]
