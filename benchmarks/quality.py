@@ -129,10 +129,11 @@ def run_handwritten(model_dir: Path) -> dict[str, object]:
     We read them while building the frustration cues, so they are a second development set, not a blind test."""
     from triage.io import read_labelled
     from triage.model.persistence import load_model
+    from triage.pipeline import Triage
 
     model = load_model(model_dir)
     tickets = read_labelled(HANDWRITTEN)
-    predictions = model.predict(tickets, explain=False)
+    predictions = Triage.of(model).predict(tickets, explain=False)
     trigger_f1 = {
         name: float(f1_score([name in t.triggers for t in tickets], [name in p.trigger_labels for p in predictions]))
         for name in ("technical", "financial", "legal")

@@ -5,10 +5,8 @@ verified. Adapters, authentication and durable feedback arrive with the API issu
 """
 
 import gc
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -18,9 +16,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from triage.errors import TriageError
-from triage.model.persistence import load_model
-from triage.model.scorer import TriageModel
+from triage.pipeline import Triage, load_triage
 from triage.schema import Prediction, Ticket
+from triage.settings import Settings, get_settings
 
 MAX_TICKETS_PER_REQUEST = 1000
 
@@ -33,14 +31,14 @@ class PredictResponse(BaseModel):
     predictions: list[Prediction]
 
 
-def loaded_model(request: Request) -> TriageModel:
+def loaded_model(request: Request) -> Triage:
     model = request.app.state.model
     if model is None:
         raise HTTPException(503, detail=getattr(request.app.state, "load_error", "model not loaded"))
     return model
 
 
-Model = Annotated[TriageModel, Depends(loaded_model)]
+Model = Annotated[Triage, Depends(loaded_model)]
 
 
 async def validation_error(request: Request, error: Exception) -> JSONResponse:
@@ -55,14 +53,14 @@ async def triage_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": str(error)})
 
 
-def create_app(model_dir: str | Path | None = None) -> FastAPI:
-    directory = Path(model_dir or os.environ.get("TRIAGE_MODEL_DIR", "models/default"))
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.model = None
         try:
-            model = load_model(directory)
+            model = load_triage(settings.model_dir, settings.policy_file)
             # Ready means fast: the first prediction loads spaCy's vocabulary and the sentiment lexicon.
             model.predict([Ticket(id="warm-up", subject="Warm-up", body="Checking that the model answers.")])
         except TriageError as error:
@@ -85,7 +83,7 @@ def create_app(model_dir: str | Path | None = None) -> FastAPI:
 
     @app.get("/readyz", operation_id="ready")
     def ready(model: Model) -> dict[str, object]:
-        return {"status": "ready", "model": model.model_ref.model_dump()}
+        return {"status": "ready", "model": model.model.model_ref.model_dump(), "policy": model.policy.ref.model_dump()}
 
     @app.post("/v1/predict", operation_id="predict", response_model=PredictResponse)
     def predict(body: PredictRequest, model: Model) -> PredictResponse:

@@ -22,13 +22,14 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from triage.io import to_frame
 from triage.model.features import COLUMNS, TicketColumns
 from triage.model.training import TOPIC_BLIND_BLOCKS
+from triage.pipeline import Triage
 from triage.schema import KNOWN_CHANNELS, KNOWN_PLANS, TRIGGERS, Prediction, Ticket
 
 # -- the prediction contract ---------------------------------------------------------------------------
 
 
 def _check_prediction(prediction: Prediction, model) -> None:
-    """Everything CONTRACT.md promises about one prediction."""
+    """Everything docs/data-contract.md promises about one prediction."""
     again = Prediction.model_validate(prediction.model_dump(mode="json"))
     assert again == prediction
     assert set(prediction.triggers) == set(TRIGGERS)
@@ -51,7 +52,7 @@ def _check_prediction(prediction: Prediction, model) -> None:
 def test_one_valid_prediction_per_ticket_in_order_with_the_model_version(model, probe_tickets):
     tickets = [*probe_tickets, *handwritten_tickets()]
 
-    predictions = model.predict(tickets)
+    predictions = Triage.of(model).predict(tickets)
 
     assert [p.id for p in predictions] == [t.id for t in tickets]
     for prediction in predictions:
@@ -62,13 +63,13 @@ def test_one_valid_prediction_per_ticket_in_order_with_the_model_version(model, 
 
 
 def test_an_empty_batch_gives_no_predictions(model):
-    assert model.predict([]) == []
+    assert Triage.of(model).predict([]) == []
 
 
 def test_duplicate_ids_each_get_a_prediction(model):
     ticket = handwritten_tickets()[0]
 
-    predictions = model.predict([ticket, ticket])
+    predictions = Triage.of(model).predict([ticket, ticket])
 
     assert len(predictions) == 2 and predictions[0] == predictions[1]
 
@@ -122,7 +123,7 @@ def tickets(draw) -> Ticket:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batch=st.lists(tickets(), min_size=1, max_size=3))
 def test_any_valid_ticket_gets_a_contract_valid_prediction(model, batch):
-    predictions = model.predict(batch)
+    predictions = Triage.of(model).predict(batch)
 
     assert [p.id for p in predictions] == [t.id for t in batch]
     for prediction in predictions:
@@ -139,15 +140,15 @@ def _dump(predictions: list[Prediction]) -> list[dict]:
 def test_same_input_gives_the_same_output(model, probe_tickets):
     tickets = probe_tickets[:15]
 
-    assert _dump(model.predict(tickets)) == _dump(model.predict(tickets))
+    assert _dump(Triage.of(model).predict(tickets)) == _dump(Triage.of(model).predict(tickets))
 
 
 def test_a_tickets_prediction_does_not_depend_on_its_batch(model, probe_tickets):
     tickets = [*probe_tickets[:12], *handwritten_tickets()]
-    in_order = _dump(model.predict(tickets))
+    in_order = _dump(Triage.of(model).predict(tickets))
 
-    reversed_order = _dump(model.predict(tickets[::-1]))[::-1]
-    one_by_one = [_dump(model.predict([ticket]))[0] for ticket in tickets[:4]]
+    reversed_order = _dump(Triage.of(model).predict(tickets[::-1]))[::-1]
+    one_by_one = [_dump(Triage.of(model).predict([ticket]))[0] for ticket in tickets[:4]]
 
     assert reversed_order == in_order
     assert one_by_one == in_order[:4]
@@ -156,7 +157,7 @@ def test_a_tickets_prediction_does_not_depend_on_its_batch(model, probe_tickets)
 def test_predicting_does_not_change_the_fitted_model(model, probe_tickets):
     before = joblib.hash((model.features, model.heads))
 
-    model.predict(probe_tickets[:5])
+    Triage.of(model).predict(probe_tickets[:5])
 
     assert joblib.hash((model.features, model.heads)) == before
 
@@ -236,7 +237,7 @@ def test_removing_the_explained_word_moves_the_score_the_way_the_explanation_say
 
 
 def test_reasons_quote_only_words_that_are_in_the_ticket(model, probe_tickets):
-    for ticket, prediction in zip(probe_tickets, model.predict(probe_tickets), strict=True):
+    for ticket, prediction in zip(probe_tickets, Triage.of(model).predict(probe_tickets), strict=True):
         text = f"{ticket.subject}\n{ticket.body}".lower()
         for reason in prediction.reasons:
             match = re.match(r"mentions '(.+?)' \(", reason)
@@ -251,7 +252,7 @@ def test_reasons_quote_only_words_that_are_in_the_ticket(model, probe_tickets):
 def test_handwritten_tickets_get_sensible_labels(model, case):
     ticket = Ticket.model_validate(case["ticket"])
 
-    prediction = model.predict([ticket])[0]
+    prediction = Triage.of(model).predict([ticket])[0]
 
     trigger = case["trigger"]
     if trigger is None:
@@ -268,7 +269,7 @@ def test_handwritten_tickets_get_sensible_labels(model, case):
 
 
 def test_escalated_handwritten_tickets_outrank_the_routine_one(model):
-    by_id = {p.id: p for p in model.predict(handwritten_tickets())}
+    by_id = {p.id: p for p in Triage.of(model).predict(handwritten_tickets())}
 
     routine = by_id["HW-AVATAR"].escalation.probability
 

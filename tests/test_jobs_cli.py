@@ -17,6 +17,7 @@ from triage.errors import TriageError
 from triage.io import read_labelled, read_tickets, write_records
 from triage.jobs import evaluate, run_evaluation, run_training
 from triage.model.persistence import load_model
+from triage.pipeline import load_triage
 from triage.schema import TRIGGERS, LabelledTicket, Prediction
 
 
@@ -100,7 +101,7 @@ def test_predict_writes_one_prediction_per_line_in_input_order_equal_to_the_libr
     tickets = read_tickets(workflow["tickets"])
     predictions = [Prediction.model_validate_json(line) for line in lines]
     assert [p.id for p in predictions] == [t.id for t in tickets]
-    library = load_model(workflow["model"]).predict(tickets)
+    library = load_triage(workflow["model"]).predict(tickets)
     assert [p.model_dump(mode="json") for p in predictions] == [p.model_dump(mode="json") for p in library]
 
 

@@ -35,6 +35,7 @@ from triage.model.stacking import (
     set_weight_layout,
 )
 from triage.model.training import TrainSettings, train
+from triage.pipeline import Triage
 from triage.policy.config import load_config
 
 TOLERANCE = 1e-9
@@ -112,7 +113,7 @@ def model_with_fallbacks(request, demo_history):
 def test_lean_scores_equal_scikit_learns_when_heads_fall_back(model_with_fallbacks, probe_tickets):
     assert_same_scores(model_with_fallbacks, probe_tickets[:1])
     assert_same_scores(model_with_fallbacks, probe_tickets[:20])
-    predictions = model_with_fallbacks.predict(probe_tickets[:3])
+    predictions = Triage.of(model_with_fallbacks).predict(probe_tickets[:3])
     assert [p.id for p in predictions] == [t.id for t in probe_tickets[:3]]
 
 

@@ -11,6 +11,7 @@ from conftest import handwritten_tickets
 import triage.model.persistence as persistence
 from triage.errors import TriageError
 from triage.model.persistence import ModelLoadError, load_model, save_model
+from triage.pipeline import Triage
 
 
 def _dump(predictions) -> list[dict]:
@@ -21,13 +22,13 @@ def test_save_then_load_gives_identical_predictions(trained, model, probe_ticket
     in_memory, _ = trained
     tickets = [*probe_tickets, *handwritten_tickets()]
 
-    assert _dump(model.predict(tickets)) == _dump(in_memory.predict(tickets))
+    assert _dump(Triage.of(model).predict(tickets)) == _dump(Triage.of(in_memory).predict(tickets))
 
 
 def test_saving_a_loaded_model_again_round_trips(model, tmp_path, probe_tickets):
     again = load_model(save_model(model, tmp_path / "again"))
 
-    assert _dump(again.predict(probe_tickets[:10])) == _dump(model.predict(probe_tickets[:10]))
+    assert _dump(Triage.of(again).predict(probe_tickets[:10])) == _dump(Triage.of(model).predict(probe_tickets[:10]))
     assert again.model_ref == model.model_ref
 
 

@@ -15,11 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.app import create_app
+from triage.pipeline import Triage
+from triage.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def client(model_dir):
-    with TestClient(create_app(model_dir), raise_server_exceptions=False) as client:
+    with TestClient(create_app(Settings(model_dir=model_dir)), raise_server_exceptions=False) as client:
         yield client
 
 
@@ -29,12 +31,12 @@ def _payload(tickets) -> dict:
 
 def test_healthz_answers_with_or_without_a_model(client, tmp_path):
     assert client.get("/healthz").status_code == 200
-    with TestClient(create_app(tmp_path / "absent")) as no_model:
+    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
         assert no_model.get("/healthz").json() == {"status": "ok"}
 
 
 def test_readyz_is_503_without_a_model_and_says_why(tmp_path):
-    with TestClient(create_app(tmp_path / "absent")) as no_model:
+    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
         response = no_model.get("/readyz")
         predict = no_model.post("/v1/predict", json=_payload(handwritten_tickets()[:1]))
 
@@ -46,7 +48,7 @@ def test_readyz_is_503_without_a_model_and_says_why(tmp_path):
 def test_readyz_is_503_for_a_tampered_model(model_copy):
     (model_copy / "calibration.json").write_text((model_copy / "calibration.json").read_text() + "\n")
 
-    with TestClient(create_app(model_copy)) as tampered:
+    with TestClient(create_app(Settings(model_dir=model_copy))) as tampered:
         response = tampered.get("/readyz")
 
     assert response.status_code == 503
@@ -57,11 +59,14 @@ def test_readyz_is_200_with_a_model_and_names_it(client):
     response = client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "model": {"name": "triage", "version": "7", "alias": "champion"}}
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["model"] == {"name": "triage", "version": "7", "alias": "champion"}
+    assert body["policy"]["name"] == "default" and len(body["policy"]["sha256"]) == 64
 
 
 def test_the_model_is_loaded_in_the_lifespan_not_at_creation(model_dir):
-    app = create_app(model_dir)
+    app = create_app(Settings(model_dir=model_dir))
     assert not hasattr(app.state, "model")
     with TestClient(app):
         assert app.state.model is not None
@@ -73,7 +78,7 @@ def test_api_and_library_give_the_same_predictions(client, model, probe_tickets)
     response = client.post("/v1/predict", json=_payload(tickets))
 
     assert response.status_code == 200, response.text
-    expected = [p.model_dump(mode="json") for p in model.predict(tickets)]
+    expected = [p.model_dump(mode="json") for p in Triage.of(model).predict(tickets)]
     assert response.json()["predictions"] == expected
 
 
@@ -86,7 +91,7 @@ def test_unknown_fields_are_ignored(client, model):
     response = client.post("/v1/predict", json=payload)
 
     assert response.status_code == 200
-    assert response.json()["predictions"] == [model.predict([ticket])[0].model_dump(mode="json")]
+    assert response.json()["predictions"] == [Triage.of(model).predict([ticket])[0].model_dump(mode="json")]
 
 
 BAD_PAYLOADS = {
@@ -191,7 +196,7 @@ def test_a_library_error_while_predicting_is_a_422_with_its_line(client, monkeyp
     def refuse(tickets, explain=True):
         raise TriageError("the model's second-stage columns do not match its first stage; retrain it")
 
-    monkeypatch.setattr(client.app.state.model, "predict", refuse)
+    monkeypatch.setattr(client.app.state.model.model, "score", refuse)
     response = client.post("/v1/predict", json=_payload(handwritten_tickets()[:1]))
 
     assert response.status_code == 422

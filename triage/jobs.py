@@ -18,6 +18,7 @@ from triage.io import read_labelled
 from triage.model.persistence import library_versions, load_model, save_model, write_metadata
 from triage.model.scorer import TriageModel
 from triage.model.training import TrainSettings, data_hash, train
+from triage.pipeline import Triage
 from triage.policy.config import load_config
 from triage.schema import TRIGGERS, LabelledTicket, Ticket
 
@@ -82,7 +83,7 @@ def run_training(
         examples = tickets[:EXAMPLE_TICKETS]
         # The input example is what a client sends: the ticket without its outcome labels.
         inputs = [Ticket.model_validate(t.model_dump()).model_dump_json(exclude_none=True) for t in examples]
-        outputs = [p.model_dump_json() for p in model.predict(examples)]
+        outputs = [p.model_dump_json() for p in Triage.of(model).predict(examples)]
         _write_card(out, card)
         registry = log_training_run(
             out,

@@ -1,4 +1,4 @@
-"""The canonical data contract (see CONTRACT.md): tickets in, labelled tickets for training, predictions out.
+"""The canonical data contract (see docs/data-contract.md): tickets in, labelled tickets for training, predictions out.
 
 Every reader, model, policy rule and adapter speaks these types; nothing else defines a ticket's shape.
 """
@@ -52,7 +52,7 @@ def channel_group(channel: str | None) -> str:
 
 
 class _Input(BaseModel):
-    # Unknown extra fields are accepted and ignored (CONTRACT.md); strings are stripped.
+    # Unknown extra fields are accepted and ignored (docs/data-contract.md); strings are stripped.
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, frozen=True)
 
 
@@ -153,6 +153,14 @@ class ModelRef(_Output):
     alias: str | None = None
 
 
+class PolicyRef(_Output):
+    """The escalation configuration that decided a prediction (``triage.policy.Policy``)."""
+
+    name: str
+    version: str
+    sha256: str
+
+
 class Escalation(_Output):
     probability: float = Probability
     escalate: bool
@@ -175,6 +183,7 @@ class Recommendation(_Output):
 class Prediction(_Output):
     id: str
     model: ModelRef
+    policy: PolicyRef | None = None
     triggers: dict[str, float]
     trigger_labels: list[str]
     escalation: Escalation

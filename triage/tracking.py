@@ -40,9 +40,9 @@ def pyfunc_model():
         JSON predictions (the contract's shape)."""
 
         def load_context(self, context):
-            from triage.model.persistence import load_model
+            from triage.pipeline import load_triage
 
-            self.model = load_model(context.artifacts["model_dir"])
+            self.model = load_triage(context.artifacts["model_dir"])
 
         def predict(self, context, model_input: pd.DataFrame, params=None) -> pd.DataFrame:
             from triage.schema import Ticket

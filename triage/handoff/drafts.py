@@ -152,7 +152,7 @@ def draft_handoff(
             "plan": (customer.plan if customer else None) or NOT_PROVIDED,
             "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
             "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
-            "account_manager": NOT_PROVIDED,  # tickets do not carry one (CONTRACT.md)
+            "account_manager": NOT_PROVIDED,  # tickets do not carry one (docs/data-contract.md)
         },
         "recommendation": {
             "tier": str(recommendation.tier),

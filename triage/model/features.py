@@ -3,7 +3,7 @@
 The feature pipeline is a single scikit-learn ``Pipeline``: ``TicketColumns`` turns the canonical ticket
 frame (``triage.io.to_frame``) into the columns the models read, and a ``ColumnTransformer`` routes them:
 hashed word and character n-grams of the current message (hashing: no vocabulary to persist, see
-TRAPS.md; word n-grams unseen in training are dropped), hashed words of the history, the spaCy escalation
+docs/pitfalls.md; word n-grams unseen in training are dropped), hashed words of the history, the spaCy escalation
 signals, the frustration cues of the current message and of the customer's earlier turns, and the account
 and trajectory context.
 """
@@ -59,7 +59,7 @@ class SeenNgramHasher(HashingVectorizer):
     weight of whatever training word shares its column: "loan" in a bank complaint counted as evidence for
     the technical head of a model trained on software tickets. An unseen term now gives no feature, as
     with a vocabulary, but the model stores only a sorted array of 32-bit CRC fingerprints of the seen
-    terms (a vocabulary of 100k+ terms takes minutes to save with skops, see TRAPS.md). Fingerprints of two
+    terms (a vocabulary of 100k+ terms takes minutes to save with skops, see docs/pitfalls.md). Fingerprints of two
     different terms collide with probability ~ (seen terms) / 2^32, about 1e-4 for 300k terms.
     """
 

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,7 +22,7 @@ from scipy import sparse
 from sklearn.utils import murmurhash3_32
 
 from triage.errors import TriageError
-from triage.handoff.drafts import TECHNICAL_SIGNALS, Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
+from triage.handoff.drafts import TECHNICAL_SIGNALS
 from triage.io import to_frame
 from triage.model import lean
 from triage.model.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
@@ -37,8 +36,8 @@ from triage.model.stacking import (
     set_weight_layout,
 )
 from triage.policy.config import EscalationConfig
-from triage.policy.decision import Calibration, Decision, decide
-from triage.schema import TRIGGERS, Escalation, Frustration, ModelRef, Prediction, Ticket
+from triage.policy.decision import Calibration
+from triage.schema import TRIGGERS, ModelRef, Ticket
 from triage.scores import Contribution, HeadScores
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import SIGNALS, find_signals
@@ -193,55 +192,6 @@ class TriageModel:
                 )
             )
         return results
-
-    def predict(self, tickets: Sequence[Ticket], explain: bool = True) -> list[Prediction]:
-        tickets = list(tickets)
-        return [
-            self.prediction(ticket, scores)
-            for ticket, scores in zip(tickets, self.score(tickets, explain=explain), strict=True)
-        ]
-
-    def prediction(self, ticket: Ticket, scores: HeadScores) -> Prediction:
-        return self.decide(ticket, scores)[0]
-
-    def decide(self, ticket: Ticket, scores: HeadScores) -> tuple[Prediction, Decision]:
-        decision = decide(ticket, scores, self.config, self.calibration)
-        prediction = Prediction(
-            id=ticket.id,
-            model=self.model_ref,
-            triggers={name: round(p, 4) for name, p in scores.triggers.items()},
-            trigger_labels=decision.trigger_labels,
-            escalation=Escalation(probability=round(scores.escalation, 4), escalate=decision.escalate),
-            frustration=Frustration(
-                score=round(scores.frustration_score, 4),
-                level=scores.frustration_level,
-                cues=scores.frustration_cues,
-            ),
-            recommendation=decision.recommendation,
-            reasons=decision.reasons,
-            signals=sorted(scores.signals),
-            rules_fired=decision.rules_fired,
-            mode=decision.mode,
-        )
-        return prediction, decision
-
-    def handoffs(
-        self, tickets: Sequence[Ticket], template_dir: str | Path | None = None
-    ) -> list[tuple[Prediction, Handoff | None, Acknowledgement | None]]:
-        """Each ticket's prediction and, when it is escalated, the hand-off and the customer acknowledgement."""
-        tickets = list(tickets)
-        out: list[tuple[Prediction, Handoff | None, Acknowledgement | None]] = []
-        for ticket, scores in zip(tickets, self.score(tickets), strict=True):
-            prediction, decision = self.decide(ticket, scores)
-            if not decision.escalate:
-                out.append((prediction, None, None))
-                continue
-            handoff = draft_handoff(ticket, prediction, scores, decision, template_dir=template_dir)
-            acknowledgement = draft_acknowledgement(
-                ticket, prediction, scores, decision, self.calibration, template_dir=template_dir
-            )
-            out.append((prediction, handoff, acknowledgement))
-        return out
 
     # -- explanations ---------------------------------------------------------------------------------
     @cached_property

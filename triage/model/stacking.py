@@ -53,7 +53,7 @@ def calibration_slope(calibrator) -> float:
 
 def set_weight_layout(heads: dict[str, Any], dense: bool) -> None:
     """Text heads' weights dense and Fortran-ordered for prediction (a single-row product against sparse
-    or C-ordered weights costs milliseconds per head, TRAPS.md), or sparse for storage (only the hashed
+    or C-ordered weights costs milliseconds per head, docs/pitfalls.md), or sparse for storage (only the hashed
     features seen in training have weights: a fifth of the artefact)."""
     for name in TEXT_HEADS:
         for model in linear_models(heads[name]) if name in heads else []:

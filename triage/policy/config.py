@@ -231,7 +231,10 @@ class Criterion(_Strict):
 
 
 class EscalationConfig(_Strict):
-    version: Literal[1] = 1
+    version: Literal[1] = 1  # of this file format
+    # Who changed the rules, and when: recorded with every prediction (with the file's SHA-256).
+    name: str | None = Field(None, pattern=_NAME_PATTERN)
+    revision: int | str | None = None
     mode: Mode = "recommend"
     auto_apply_min_confidence: Probability = 0.9
     tiers: list[Tier] = Field(min_length=1)
@@ -257,11 +260,19 @@ class EscalationConfig(_Strict):
 def load_config(path: str | Path | None = None) -> EscalationConfig:
     """Read and validate an escalation configuration; ``None`` reads the default shipped with triage."""
     path = Path(path) if path is not None else DEFAULT_CONFIG_PATH
-    source = path.name
+    return parse_config(read_config_text(path), path.name)
+
+
+def read_config_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the file ({error.strerror or error})") from None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.reason if isinstance(error, UnicodeDecodeError) else (error.strerror or error)
+        raise ConfigError(f"{path}: cannot read the file ({reason})") from None
+
+
+def parse_config(text: str, source: str) -> EscalationConfig:
+    """Validate the text of a configuration; ``source`` names it in error messages."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -1,0 +1,30 @@
+"""The `triage` command line: a thin layer over the library; every command exits non-zero with one line
+on bad input."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from triage.cli import config, data, model, predict, serve
+from triage.errors import TriageError
+
+app = typer.Typer(
+    help="ML-assisted support-ticket triage and escalation prediction.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+for commands in (data, model, predict, serve):
+    commands.register(app)
+app.add_typer(config.config_app, name="config")
+
+
+def main() -> None:
+    try:
+        app()
+    except TriageError as error:
+        # One line, never wrapped: scripts and helpdesk plugins parse it.
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)

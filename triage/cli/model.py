@@ -1,0 +1,76 @@
+"""`triage train`, `triage evaluate`: models from labelled history, and their metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from triage.cli._common import console
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train_command)
+    app.command("evaluate")(evaluate_command)
+
+
+def train_command(
+    data: Annotated[
+        list[Path], typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet; repeat to combine files.")
+    ],
+    out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
+    config: Annotated[
+        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
+    track: Annotated[bool, typer.Option(help="Log the run to MLflow and register the model.")] = True,
+    frustration_learned_share: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="The learned frustration head's share of the score (the rest: the lexicon). "
+            "0 suits the synthetic demo history; use 1.0 for your own labelled history.",
+        ),
+    ] = 0.0,
+) -> None:
+    """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
+    from triage.jobs import run_training
+    from triage.model.training import TrainSettings
+
+    with console.status("training") as status:
+        card = run_training(
+            data,
+            out,
+            config,
+            TrainSettings(seed=seed, frustration_learned_share=frustration_learned_share),
+            track=track,
+            on_step=lambda step: status.update(f"training: {step}"),
+        )
+    escalation = card["metrics"].get("escalation", {})
+    console.print(f"model written to {out} (model card: {out / 'model_card.md'})")
+    if escalation:
+        console.print(f"escalation ROC-AUC on held-out tickets: {escalation['roc_auc']:.3f}")
+    if "mlflow" in card:
+        registry = card["mlflow"]
+        console.print(
+            f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
+            f"{registry['version']}{' (champion)' if registry['alias'] else ''}"
+        )
+
+
+def evaluate_command(
+    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
+    report: Annotated[Path, typer.Option(help="Where to write the metrics (.json).")],
+) -> None:
+    """Metrics of every head on labelled data: per class, macro-averaged, calibration, coverage."""
+    from triage.jobs import run_evaluation
+
+    with console.status("evaluating"):
+        result = run_evaluation(model, data, report)
+    for head, metrics in result["heads"].items():
+        headline = metrics.get("roc_auc") or metrics.get("macro_f1") or metrics.get("spearman")
+        console.print(f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}")
+    console.print(f"report written to {report}")

@@ -1,0 +1,92 @@
+"""`triage predict`, `triage handoff`: a model and a policy over a file of tickets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from triage.cli._common import batches, console, progress_bar
+from triage.errors import TriageError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("predict")(predict_command)
+    app.command("handoff")(handoff_command)
+
+
+def predict_command(
+    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
+    output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Escalation configuration to apply over the model; default: the one it was trained with."),
+    ] = None,
+) -> None:
+    """Predict triggers, escalation, frustration and a recommendation for every ticket."""
+    from triage.io import read_tickets
+    from triage.pipeline import load_triage
+
+    if output.suffix.lower() != ".jsonl":
+        raise TriageError(f"{output}: predictions are written as .jsonl")
+    triage = load_triage(model, config)
+    tickets = read_tickets(input)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with progress_bar() as progress, output.open("w", encoding="utf-8") as out:
+        task = progress.add_task("predicting", total=len(tickets))
+        for batch in batches(tickets):
+            for prediction in triage.predict(batch):
+                out.write(prediction.model_dump_json() + "\n")
+            progress.update(task, advance=len(batch))
+    console.print(f"wrote {len(tickets):,} predictions to {output}")
+
+
+def handoff_command(
+    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
+    out: Annotated[Path, typer.Option(help="Directory for the drafts.")],
+    templates: Annotated[
+        Path | None, typer.Option(help="Directory of Jinja2 templates overriding the shipped ones.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Escalation configuration to apply over the model; default: the one it was trained with."),
+    ] = None,
+) -> None:
+    """Draft the escalation hand-off (text and HTML) and the customer acknowledgement for every escalated ticket."""
+    import json
+    import re
+
+    from triage.io import read_tickets
+    from triage.pipeline import load_triage
+
+    if templates is not None and not templates.is_dir():
+        raise TriageError(f"{templates}: no such template directory")
+    triage = load_triage(model, config)
+    tickets = read_tickets(input)
+    out.mkdir(parents=True, exist_ok=True)
+    drafted = 0
+    with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
+        task = progress.add_task("drafting hand-offs", total=len(tickets))
+        for batch in batches(tickets):
+            for prediction, handoff, acknowledgement in triage.handoffs(batch, templates):
+                entry = {"id": prediction.id, "escalate": prediction.escalation.escalate}
+                if handoff is not None and acknowledgement is not None:
+                    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", prediction.id)
+                    (out / f"{stem}.handoff.txt").write_text(f"Subject: {handoff.subject}\n\n{handoff.text}")
+                    (out / f"{stem}.handoff.html").write_text(handoff.html)
+                    (out / f"{stem}.acknowledgement.txt").write_text(
+                        f"Subject: {acknowledgement.subject}\n\n{acknowledgement.text}"
+                    )
+                    entry.update(
+                        template=handoff.template,
+                        subject=handoff.subject,
+                        files=stem,
+                        missing_information=handoff.missing_information,
+                    )
+                    drafted += 1
+                index.write(json.dumps(entry) + "\n")
+            progress.update(task, advance=len(batch))
+    console.print(f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})")
