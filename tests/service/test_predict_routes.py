@@ -1,7 +1,5 @@
-"""The HTTP API: health and readiness, parity with the library, and 422 (never 500) on bad payloads.
-
-Every client is used as ``with TestClient(app)`` so that the lifespan runs and loads the model.
-"""
+"""``POST /v1/predict`` (``service/routers/predict.py``): parity with the library, and 422 (never 500) on bad
+payloads."""
 
 from __future__ import annotations
 
@@ -10,72 +8,25 @@ import math
 
 import pytest
 from conftest import handwritten_tickets
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from serving import payload, serve
 
-from service.app import create_app
+from triage.errors import TriageError
 from triage.pipeline import Triage
 from triage.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def client(model_dir):
-    with TestClient(create_app(Settings(model_dir=model_dir)), raise_server_exceptions=False) as client:
+    with serve(Settings(model_dir=model_dir)) as client:
         yield client
-
-
-def _payload(tickets) -> dict:
-    return {"tickets": [ticket.model_dump(mode="json", exclude_none=True) for ticket in tickets]}
-
-
-def test_healthz_answers_with_or_without_a_model(client, tmp_path):
-    assert client.get("/healthz").status_code == 200
-    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
-        assert no_model.get("/healthz").json() == {"status": "ok"}
-
-
-def test_readyz_is_503_without_a_model_and_says_why(tmp_path):
-    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
-        response = no_model.get("/readyz")
-        predict = no_model.post("/v1/predict", json=_payload(handwritten_tickets()[:1]))
-
-    assert response.status_code == 503
-    assert "not a triage model directory" in response.json()["detail"]
-    assert predict.status_code == 503
-
-
-def test_readyz_is_503_for_a_tampered_model(model_copy):
-    (model_copy / "calibration.json").write_text((model_copy / "calibration.json").read_text() + "\n")
-
-    with TestClient(create_app(Settings(model_dir=model_copy))) as tampered:
-        response = tampered.get("/readyz")
-
-    assert response.status_code == 503
-    assert "SHA-256 does not match" in response.json()["detail"]
-
-
-def test_readyz_is_200_with_a_model_and_names_it(client):
-    response = client.get("/readyz")
-
-    assert response.status_code == 200
-    body = response.json()
-    assert body["status"] == "ready"
-    assert body["model"] == {"name": "triage", "version": "7", "alias": "champion"}
-    assert body["policy"]["name"] == "default" and len(body["policy"]["sha256"]) == 64
-
-
-def test_the_model_is_loaded_in_the_lifespan_not_at_creation(model_dir):
-    app = create_app(Settings(model_dir=model_dir))
-    assert not hasattr(app.state, "model")
-    with TestClient(app):
-        assert app.state.model is not None
 
 
 def test_api_and_library_give_the_same_predictions(client, model, probe_tickets):
     tickets = [*probe_tickets, *handwritten_tickets()]
 
-    response = client.post("/v1/predict", json=_payload(tickets))
+    response = client.post("/v1/predict", json=payload(tickets))
 
     assert response.status_code == 200, response.text
     expected = [p.model_dump(mode="json") for p in Triage.of(model).predict(tickets)]
@@ -84,11 +35,11 @@ def test_api_and_library_give_the_same_predictions(client, model, probe_tickets)
 
 def test_unknown_fields_are_ignored(client, model):
     ticket = handwritten_tickets()[0]
-    payload = _payload([ticket])
-    payload["tickets"][0]["zendesk_via"] = {"channel": "web"}
-    payload["tickets"][0]["customer"]["tier"] = "gold"
+    body = payload([ticket])
+    body["tickets"][0]["zendesk_via"] = {"channel": "web"}
+    body["tickets"][0]["customer"]["tier"] = "gold"
 
-    response = client.post("/v1/predict", json=payload)
+    response = client.post("/v1/predict", json=body)
 
     assert response.status_code == 200
     assert response.json()["predictions"] == [Triage.of(model).predict([ticket])[0].model_dump(mode="json")]
@@ -113,9 +64,9 @@ BAD_PAYLOADS = {
 }
 
 
-@pytest.mark.parametrize("payload", list(BAD_PAYLOADS.values()), ids=list(BAD_PAYLOADS))
-def test_bad_payloads_are_422_with_a_message(client, payload):
-    response = client.post("/v1/predict", json=payload)
+@pytest.mark.parametrize("body", list(BAD_PAYLOADS.values()), ids=list(BAD_PAYLOADS))
+def test_bad_payloads_are_422_with_a_message(client, body):
+    response = client.post("/v1/predict", json=body)
 
     assert response.status_code == 422, response.text
     detail = response.json()["detail"]
@@ -145,14 +96,31 @@ def test_unparseable_bodies_are_422(client, body):
 
 
 def test_too_many_tickets_is_422(client):
-    from service.app import MAX_TICKETS_PER_REQUEST
+    limit = client.app.state.settings.max_tickets_per_request
+    body = {"tickets": [{"id": f"T-{i}", "body": "x"} for i in range(limit + 1)]}
 
-    payload = {"tickets": [{"id": f"T-{i}", "body": "x"} for i in range(MAX_TICKETS_PER_REQUEST + 1)]}
-
-    response = client.post("/v1/predict", json=payload)
+    response = client.post("/v1/predict", json=body)
 
     assert response.status_code == 422
     assert [error["loc"] for error in response.json()["detail"]] == [["body", "tickets"]]
+
+
+def test_the_ticket_limit_is_a_setting(model_dir):
+    tickets = handwritten_tickets()[:3]
+
+    with serve(Settings(model_dir=model_dir, max_tickets_per_request=2)) as small:
+        at_limit = small.post("/v1/predict", json=payload(tickets[:2]))
+        over = small.post("/v1/predict", json=payload(tickets))
+
+    assert at_limit.status_code == 200, at_limit.text
+    assert over.status_code == 422
+    assert over.json()["detail"] == [
+        {
+            "type": "too_long",
+            "loc": ["body", "tickets"],
+            "msg": "List should have at most 2 items after validation, not 3",
+        }
+    ]
 
 
 _json = st.recursive(
@@ -178,9 +146,9 @@ _ticketish = st.fixed_dictionaries(
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
-@given(payload=_json | st.fixed_dictionaries({"tickets": st.lists(_ticketish, min_size=1, max_size=3) | _json}))
-def test_arbitrary_json_never_gives_a_server_error(client, payload):
-    response = client.post("/v1/predict", json=payload)
+@given(body=_json | st.fixed_dictionaries({"tickets": st.lists(_ticketish, min_size=1, max_size=3) | _json}))
+def test_arbitrary_json_never_gives_a_server_error(client, body):
+    response = client.post("/v1/predict", json=body)
 
     assert response.status_code in (200, 422), response.text
     if response.status_code == 422:
@@ -191,13 +159,11 @@ def test_arbitrary_json_never_gives_a_server_error(client, payload):
 
 
 def test_a_library_error_while_predicting_is_a_422_with_its_line(client, monkeypatch):
-    from triage.errors import TriageError
-
     def refuse(tickets, explain=True):
         raise TriageError("the model's second-stage columns do not match its first stage; retrain it")
 
-    monkeypatch.setattr(client.app.state.model.model, "score", refuse)
-    response = client.post("/v1/predict", json=_payload(handwritten_tickets()[:1]))
+    monkeypatch.setattr(client.app.state.holder.current.model, "score", refuse)
+    response = client.post("/v1/predict", json=payload(handwritten_tickets()[:1]))
 
     assert response.status_code == 422
     assert response.json() == {"detail": "the model's second-stage columns do not match its first stage; retrain it"}

@@ -1,0 +1,17 @@
+"""Every route of the service, gathered here: health outside the version prefix, the API under ``/v1``.
+
+Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, predict,
+get_policy, reload_policy.
+"""
+
+from fastapi import APIRouter
+
+from service.routers import health, policy, predict
+
+v1 = APIRouter(prefix="/v1")
+v1.include_router(predict.router)
+v1.include_router(policy.router)
+
+api_router = APIRouter()
+api_router.include_router(health.router)
+api_router.include_router(v1)
