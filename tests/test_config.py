@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import copy
 import textwrap
-from dataclasses import replace
 
 import pytest
 import yaml
+from factories import head_scores
 
 from triage.errors import TriageError
 from triage.policy.config import DEFAULT_CONFIG_PATH, ConfigError, check_config, dump_config, load_config
 from triage.policy.decision import decide
 from triage.schema import Ticket
 from triage.scores import HeadScores
-from triage.text.trajectory import Trajectory
 
 DEFAULT = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text())
 
@@ -212,17 +211,16 @@ CUSTOM = textwrap.dedent(
 
 
 def _scores(**changes) -> HeadScores:
-    base = HeadScores(
-        triggers={"technical": 0.1, "financial": 0.1, "legal": 0.6},
-        escalation=0.7,
-        frustration_score=0.1,
-        frustration_level=0,
-        frustration_cues=[],
-        team={"helpdesk": 0.1, "engineering": 0.2, "finance": 0.1, "counsel": 0.6},
-        signals={"legal_action": 1},
-        trajectory=Trajectory(customer_contacts=1, agent_replies=0, hours_open=0.0, failed_attempts=0),
+    return head_scores(
+        **{
+            "triggers": {"technical": 0.1, "financial": 0.1, "legal": 0.6},
+            "escalation": 0.7,
+            "frustration_score": 0.1,
+            "team": {"helpdesk": 0.1, "engineering": 0.2, "finance": 0.1, "counsel": 0.6},
+            "signals": {"legal_action": 1},
+            **changes,
+        }
     )
-    return replace(base, **changes)
 
 
 @pytest.mark.parametrize(

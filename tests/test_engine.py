@@ -345,7 +345,7 @@ def test_fitted_feature_pipeline_transform_does_not_refit(model, probe_tickets):
 
 
 def test_every_frustration_cue_has_words_for_explanations():
-    from triage.model.scorer import _CUE_PHRASES
+    from triage.model.explain import _CUE_PHRASES
     from triage.text.frustration import FEATURES
 
     assert set(FEATURES) <= set(_CUE_PHRASES)
@@ -359,5 +359,5 @@ def test_trigger_heads_learn_nothing_from_frustration_cues_and_escalation_does(m
     )
     assert len(cue_columns)
     for trigger in TRIGGERS:
-        assert not np.any(model._linear_weights(trigger)[cue_columns]), trigger
-    assert np.any(model._linear_weights("escalation_text")[cue_columns])
+        assert not np.any(model.explainer._linear_weights(trigger)[cue_columns]), trigger
+    assert np.any(model.explainer._linear_weights("escalation_text")[cue_columns])

@@ -13,13 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from factories import head_scores
 
 from triage.errors import TriageError
 from triage.handoff.drafts import choose_template, draft_acknowledgement, draft_handoff
 from triage.policy.config import load_config
 from triage.policy.decision import Calibration, decide
 from triage.schema import Escalation, Frustration, ModelRef, Prediction, Ticket
-from triage.scores import Contribution, HeadScores
+from triage.scores import Contribution
 from triage.text.trajectory import trajectory
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -81,18 +82,7 @@ COMPLIANCE_TICKET = Ticket.model_validate(
 )
 
 
-def scores_for(ticket: Ticket, **values) -> HeadScores:
-    defaults = dict(
-        triggers={"technical": 0.05, "financial": 0.05, "legal": 0.05},
-        escalation=0.1,
-        frustration_score=0.05,
-        frustration_level=0,
-        frustration_cues=[],
-        team={},
-        signals={},
-        trajectory=trajectory(ticket),
-    )
-    return HeadScores(**{**defaults, **values})
+scores_for = head_scores
 
 
 SCENARIOS = {

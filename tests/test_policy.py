@@ -8,13 +8,14 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
+from factories import head_scores, ticket
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage.policy.config import load_config
 from triage.policy.decision import Calibration, calibrate, decide, precision_threshold
 from triage.schema import Ticket
-from triage.scores import Contribution, HeadScores
+from triage.scores import Contribution
 from triage.text.trajectory import Trajectory
 
 CONFIG = load_config()
@@ -27,34 +28,7 @@ TEAMS_FAVOURING_BILLING = {
 }
 
 
-def scores(**changes) -> HeadScores:
-    """Calm, routine model output; tests change only what matters to them."""
-    base = HeadScores(
-        triggers={"technical": 0.05, "financial": 0.05, "legal": 0.05},
-        escalation=0.1,
-        frustration_score=0.05,
-        frustration_level=0,
-        frustration_cues=[],
-        team={},
-        signals={},
-        trajectory=Trajectory(customer_contacts=1, agent_replies=0, hours_open=0.0, failed_attempts=0),
-    )
-    return replace(base, **changes)
-
-
-def ticket(body: str, contract_value: float | None = None, strategic: bool | None = None) -> Ticket:
-    return Ticket.model_validate(
-        {
-            "id": "T-1",
-            "subject": "Support request",
-            "body": body,
-            "customer": {
-                "company": "Northwind Ltd",
-                "annual_contract_value": contract_value,
-                "strategic": strategic,
-            },
-        }
-    )
+scores = head_scores
 
 
 # (case, ticket, scores, expected tier, expected team, expected abstain)
@@ -411,7 +385,6 @@ def test_learned_thresholds_never_go_below_the_floor():
 def test_a_channel_rule_matches_the_helpdesk_name_or_the_channel_it_stands_for(rule_channel, ticket_channel, fires):
     from triage.policy.config import Condition
     from triage.policy.decision import _field_test
-    from triage.schema import Ticket
 
     condition = Condition.model_validate({"field": "channel", "equals": rule_channel})
     result = _field_test(condition, Ticket(id="C", body="hello", channel=ticket_channel))

@@ -28,6 +28,7 @@ class HeadScores:
     frustration_score: float  # 0-1
     frustration_level: int  # 0 calm, 1 mildly annoyed, 2 frustrated, 3 angry or threatening
     frustration_cues: list[str]
+    lexicon_frustration: float  # the criteria-only (lexicon) frustration score, the baseline of the head
     team: dict[str, float]  # team name -> calibrated probability; empty when no team head was trained
     signals: dict[str, int]  # spaCy escalation signal name -> matches in this ticket (negated uses excluded)
     trajectory: Trajectory

@@ -26,13 +26,13 @@ from triage.errors import TriageError
 from triage.policy.decision import Calibration, Decision
 from triage.schema import Prediction, Ticket
 from triage.scores import HeadScores
+from triage.text.signals import TECHNICAL_SIGNALS
 
 NOT_PROVIDED = "not provided"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
 # Which found signals each hand-off section reports (names from triage.text.signals.SIGNALS).
 LEGAL_SIGNALS = ("legal_action", "privacy_regulation", "regulator_complaint", "fraud", "security_incident")
-TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
 REVENUE_SIGNALS = (
     "churn_threat",
     "cancellation",

@@ -25,13 +25,20 @@ from sklearn.preprocessing import MaxAbsScaler, OneHotEncoder, StandardScaler, n
 from sklearn.utils.validation import check_is_fitted
 
 from triage.schema import KNOWN_PLANS, Interaction, channel_group
-from triage.text.frustration import FrustrationCues
-from triage.text.signals import SignalCounts
+from triage.text.frustration import FrustrationCues, analyse_cues
+from triage.text.signals import SignalCounts, find_signals
 from triage.text.trajectory import trajectory_of_turns
 
 TEXT = "text"
 HISTORY = "history_text"
 CUSTOMER_HISTORY = "customer_history_text"
+# What the text analysers found, computed once per ticket: the feature blocks read these columns, and the
+# scorer reads them again for the reasons (triage.model.scorer), without a second analysis.
+FOUND_SIGNALS = "found_signals"  # triage.text.signals.find_signals of TEXT
+TEXT_CUES = "text_cues"  # triage.text.frustration.analyse_cues of TEXT
+CUSTOMER_HISTORY_CUES = "customer_history_cues"  # the same, of CUSTOMER_HISTORY
+TRAJECTORY = "trajectory"  # triage.text.trajectory.Trajectory
+ANALYSIS = [FOUND_SIGNALS, TEXT_CUES, CUSTOMER_HISTORY_CUES, TRAJECTORY]
 CATEGORICAL = ["plan", "channel"]
 NUMERIC = [
     "log_contract_value",
@@ -42,7 +49,7 @@ NUMERIC = [
     "log_hours_open",
     "failed_attempts",
 ]
-COLUMNS = [TEXT, HISTORY, CUSTOMER_HISTORY, *CATEGORICAL, *NUMERIC]
+COLUMNS = [TEXT, HISTORY, CUSTOMER_HISTORY, *ANALYSIS, *CATEGORICAL, *NUMERIC]
 
 # Words, with inner apostrophes and hyphens. Explanations re-tokenise text with the same pattern to find
 # each word's hashed columns, so there is one definition.
@@ -190,7 +197,8 @@ def _value(value: Any, default: Any = None) -> Any:
 
 
 class TicketColumns(TransformerMixin, BaseEstimator):
-    """The canonical ticket frame -> the model's input columns (text, history text, context).
+    """The canonical ticket frame -> the model's input columns: text, history text, what the text analysers
+    found (signals, frustration cues, trajectory: each computed once per ticket, in batch) and context.
 
     Stateless: ``fit`` only records the output columns, so training and serving compute the same thing.
     """
@@ -221,6 +229,7 @@ class TicketColumns(TransformerMixin, BaseEstimator):
                     TEXT: f"{subject}\n{body}",
                     HISTORY: "\n".join(turn.body for turn in turns),
                     CUSTOMER_HISTORY: "\n".join(turn.body for turn in turns if turn.author == "customer"),
+                    TRAJECTORY: path,
                     "plan": plan if plan in KNOWN_PLANS else "other",
                     "channel": channel_group(_value(channel)),
                     "log_contract_value": math.log1p(float(contract_value or 0.0)),
@@ -232,7 +241,12 @@ class TicketColumns(TransformerMixin, BaseEstimator):
                     "failed_attempts": float(min(path.failed_attempts, 5)),
                 }
             )
-        return pd.DataFrame(rows, columns=COLUMNS)
+        frame = pd.DataFrame(rows, columns=COLUMNS)
+        frame[FOUND_SIGNALS] = pd.Series(find_signals(frame[TEXT]), index=frame.index, dtype=object)
+        frame[TEXT_CUES] = pd.Series(analyse_cues(list(frame[TEXT])), index=frame.index, dtype=object)
+        customer_history = analyse_cues(list(frame[CUSTOMER_HISTORY]))
+        frame[CUSTOMER_HISTORY_CUES] = pd.Series(customer_history, index=frame.index, dtype=object)
+        return frame
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(COLUMNS, dtype=object)
@@ -261,9 +275,9 @@ def build_features(block_weights: dict[str, float] | None = None) -> Pipeline:
             ("words", text_words, TEXT),
             ("chars", text_chars, TEXT),
             ("history", history_words, HISTORY),
-            ("signals", make_pipeline(SignalCounts(), MaxAbsScaler()), TEXT),
-            ("cues", make_pipeline(FrustrationCues(), StandardScaler()), TEXT),
-            ("history_cues", make_pipeline(FrustrationCues(), StandardScaler()), CUSTOMER_HISTORY),
+            ("signals", make_pipeline(SignalCounts(), MaxAbsScaler()), FOUND_SIGNALS),
+            ("cues", make_pipeline(FrustrationCues(), StandardScaler()), TEXT_CUES),
+            ("history_cues", make_pipeline(FrustrationCues(), StandardScaler()), CUSTOMER_HISTORY_CUES),
             ("plan_channel", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
             ("context", StandardScaler(), NUMERIC),
         ],

@@ -52,10 +52,10 @@ def transform(features: Any, frame: pd.DataFrame) -> sparse.csr_matrix:
     columns = features.steps[-1][1]
     if not (isinstance(columns, ColumnTransformer) and columns.sparse_output_ and isinstance(data, pd.DataFrame)):
         return sparse.csr_matrix(columns.transform(data))
-    return _column_blocks(columns, data)
+    return column_blocks(columns, data)
 
 
-def _column_blocks(columns: ColumnTransformer, frame: pd.DataFrame) -> sparse.csr_matrix:
+def column_blocks(columns: ColumnTransformer, frame: pd.DataFrame) -> sparse.csr_matrix:
     """What ``columns.transform(frame)`` computes: each block on its columns, times its weight, side by side."""
     weights = columns.transformer_weights or {}
     blocks = []

@@ -25,7 +25,6 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from triage.text.recent import RecentResults
 from triage.text.signals import as_texts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -374,21 +373,36 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     return cues
 
 
-def _analyse_all(texts: Sequence[str]) -> tuple[np.ndarray, list[_Cues]]:
-    """VADER neg/neu/pos/compound (one row per text) and the cues of each text, kept for recent texts
-    (triage.text.recent): the features and the lexicon score of one prediction read the same texts."""
+@dataclass(frozen=True)
+class CueAnalysis:
+    """Everything the lexicon finds in one text: VADER neg/neu/pos/compound and the cues. The feature
+    pipeline computes it once per text (``analyse_cues``); the features and the lexicon score read it."""
 
-    def compute(missing: list[str]) -> list[tuple[np.ndarray, _Cues]]:
-        sentiment = _vader_sentiment(missing)
-        cues = (_analyse(text, float(compound)) for text, compound in zip(missing, sentiment[:, 3], strict=True))
-        return list(zip(sentiment, cues, strict=True))
+    sentiment: tuple[float, ...]  # VADER neg, neu, pos, compound
+    cues: _Cues
 
-    analysed = _RECENT.lookup(texts, compute)
-    sentiment = np.array([row for row, _ in analysed], dtype=np.float64).reshape(len(analysed), 4)
-    return sentiment, [cues for _, cues in analysed]
+    @property
+    def score(self) -> float:
+        return _score(self.cues)
+
+    @property
+    def level(self) -> int:
+        return _level(self.score)
+
+    @property
+    def readable(self) -> list[str]:
+        return _readable(self.cues)
 
 
-_RECENT: RecentResults[tuple[np.ndarray, _Cues]] = RecentResults()
+def analyse_cues(texts: Sequence[str]) -> list[CueAnalysis]:
+    """The cue analysis of each text, each distinct text of the batch analysed once."""
+    distinct = list(dict.fromkeys(texts))
+    sentiment = _vader_sentiment(distinct)
+    analysed = {
+        text: CueAnalysis(tuple(row.tolist()), _analyse(text, float(row[3])))
+        for text, row in zip(distinct, sentiment, strict=True)
+    }
+    return [analysed[text] for text in texts]
 
 
 # Score at which level 1, 2 and 3 start. Chosen on our hand-labelled dev set (docs/labelling.md), where
@@ -439,24 +453,25 @@ def _readable(cues: _Cues) -> list[str]:
 
 def lexicon_frustration(texts: Iterable[str]) -> list[tuple[float, int, list[str]]]:
     """Criteria-only frustration for each text: (score in [0, 1], level 0-3, human-readable cues)."""
-    results = []
-    for cues in _analyse_all(list(texts))[1]:
-        score = _score(cues)
-        results.append((score, _level(score), _readable(cues)))
-    return results
+    return [(found.score, found.level, found.readable) for found in analyse_cues(list(texts))]
 
 
 class FrustrationCues(TransformerMixin, BaseEstimator):
     """Frustration cue features for a learned model: VADER neg/neu/pos/compound, caps share, "!!!" runs, and
     log1p counts of mild and strong frustration words, profanity, threats, sarcasm and repeat-contact
-    phrases, plus the criteria-only score. Stateless: ``fit`` only validates its input."""
+    phrases, plus the criteria-only score. Stateless: ``fit`` only validates its input.
 
-    def fit(self, X: Sequence[str], y: Any = None) -> FrustrationCues:
-        as_texts(X)
+    Input: texts, or their :func:`analyse_cues` results (the feature pipeline analyses each text once and
+    keeps the analysis for the reasons)."""
+
+    def fit(self, X: Sequence[str] | Sequence[CueAnalysis], y: Any = None) -> FrustrationCues:
+        _analysed(X)
         return self
 
-    def transform(self, X: Sequence[str]) -> np.ndarray:
-        sentiment, all_cues = _analyse_all(as_texts(X))
+    def transform(self, X: Sequence[str] | Sequence[CueAnalysis]) -> np.ndarray:
+        analysed = _analysed(X)
+        sentiment = np.array([found.sentiment for found in analysed], dtype=np.float64).reshape(len(analysed), 4)
+        all_cues = [found.cues for found in analysed]
         found = [
             (
                 cues.mild_words,
@@ -490,3 +505,10 @@ class FrustrationCues(TransformerMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.requires_fit = False
         return tags
+
+
+def _analysed(X: Any) -> list[CueAnalysis]:
+    items = list(X) if not isinstance(X, str | bytes) and getattr(X, "ndim", 1) == 1 else X
+    if isinstance(items, list) and items and all(isinstance(item, CueAnalysis) for item in items):
+        return items
+    return analyse_cues(as_texts(X))

@@ -32,8 +32,6 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from triage.text.recent import RecentResults
-
 SIGNALS: dict[str, str] = {
     "money_amount": "mentions a money amount",
     "contract_value": "mentions the contract value or the revenue at stake",
@@ -412,6 +410,15 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Which signals speak for each trigger: the criteria-only scorer of a trigger without a trained head
+# (triage.model.scorer.fallback_trigger) and the hand-off's sections (triage.handoff) read these groups.
+TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
+TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
+    "technical": TECHNICAL_SIGNALS,
+    "financial": ("refund_request", "chargeback", "billing_dispute", "churn_threat"),
+    "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
+}
+
 
 def _phrases(pattern: str) -> set[tuple[str, ...]]:
     """Every word sequence a pattern string spells out."""
@@ -549,21 +556,16 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
 
 def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
     """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
-    Signals without a match are absent; keys follow :data:`SIGNALS` order. Kept for recent texts
-    (triage.text.recent)."""
-
-    def compute(missing: list[str]) -> list[dict[str, list[str]]]:
-        nlp, matcher = _pipeline()
-        # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
-        spaced = (_LINE_BREAKS.sub(" \n ", text) for text in missing)
-        docs = nlp.pipe(spaced, batch_size=batch_size)
-        return [_signals_of(text, doc, matcher) for text, doc in zip(missing, docs, strict=True)]
-
-    found = _RECENT.lookup(texts, compute)
-    return [{name: list(spans) for name, spans in signals.items()} for signals in found]
-
-
-_RECENT: RecentResults[dict[str, list[str]]] = RecentResults()
+    Signals without a match are absent; keys follow :data:`SIGNALS` order. Each distinct text of the batch
+    is analysed once."""
+    texts = list(texts)
+    distinct = list(dict.fromkeys(texts))
+    nlp, matcher = _pipeline()
+    # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
+    spaced = (_LINE_BREAKS.sub(" \n ", text) for text in distinct)
+    docs = nlp.pipe(spaced, batch_size=batch_size)
+    found = {text: _signals_of(text, doc, matcher) for text, doc in zip(distinct, docs, strict=True)}
+    return [{name: list(spans) for name, spans in found[text].items()} for text in texts]
 
 
 def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
@@ -597,31 +599,34 @@ class SignalCounts(TransformerMixin, BaseEstimator):
 
     ``fit`` learns nothing; it records the signal names, so that a model trained with one version of this
     module refuses to run with a different signal set instead of silently shifting its columns.
+
+    Input: texts, or what :func:`find_signals` found in them (the feature pipeline finds each ticket's
+    signals once and keeps them for the reasons).
     """
 
-    def fit(self, X: Sequence[str], y: Any = None) -> SignalCounts:
-        as_texts(X)
+    def fit(self, X: Sequence[str] | Sequence[dict[str, list[str]]], y: Any = None) -> SignalCounts:
+        _found_signals(X)
         self.signal_names_ = tuple(SIGNALS)
         return self
 
-    def transform(self, X: Sequence[str]) -> sp.csr_matrix:
+    def transform(self, X: Sequence[str] | Sequence[dict[str, list[str]]]) -> sp.csr_matrix:
         check_is_fitted(self, "signal_names_")
         if self.signal_names_ != tuple(SIGNALS):
             raise ValueError(
                 f"SignalCounts was fitted with {len(self.signal_names_)} signals but this version of "
                 f"triage.text.signals has {len(SIGNALS)}; retrain the model."
             )
-        texts = as_texts(X)
+        found_per_text = _found_signals(X)
         column = {name: index for index, name in enumerate(SIGNALS)}
         rows, cols, counts = [], [], []
-        for row, found in enumerate(find_signals(texts)):
+        for row, found in enumerate(found_per_text):
             for name, matches in found.items():
                 rows.append(row)
                 cols.append(column[name])
                 counts.append(len(matches))
         return sp.csr_matrix(
             (np.log1p(np.asarray(counts, dtype=np.float64)), (rows, cols)),
-            shape=(len(texts), len(SIGNALS)),
+            shape=(len(found_per_text), len(SIGNALS)),
         )
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
@@ -634,3 +639,10 @@ class SignalCounts(TransformerMixin, BaseEstimator):
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def _found_signals(X: Any) -> list[dict[str, list[str]]]:
+    items = list(X) if not isinstance(X, str | bytes) and getattr(X, "ndim", 1) == 1 else X
+    if isinstance(items, list) and items and all(isinstance(item, dict) for item in items):
+        return items
+    return find_signals(as_texts(X))
