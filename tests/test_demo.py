@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from importlib.resources import files
 
 import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
+from triage.datasets.demo import phrases as demo_phrases
 from triage.datasets.demo.generator import TARGET_MARGINALS, TARGET_RESOLUTION_HOURS, generate
+from triage.datasets.demo.latent import LINES
 from triage.io import read_labelled, write_records
 from triage.schema import LabelledTicket
 from triage.text.trajectory import trajectory
@@ -320,3 +325,39 @@ def test_routine_tickets_are_written_at_the_length_and_in_the_small_words_of_pro
         in_routine = _share(routine, lambda t, w=word: w in t.body.lower().split())
         in_problems = _share(problems, lambda t, w=word: w in t.body.lower().split())
         assert in_routine >= 0.5 * in_problems, word
+
+
+# --- the phrase files --------------------------------------------------------------------------------------
+
+
+def _banks(value, where: str) -> Iterator[tuple[str, tuple]]:
+    """Every bank in a loaded value, a single text as a bank of one; JSON lists must come back as tuples."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _banks(inner, f"{where}[{key!r}]")
+    elif isinstance(value, tuple) and value and isinstance(value[0], tuple):  # (ask, done) pairs
+        for number, pair in enumerate(value):
+            yield from _banks(pair, f"{where}[{number}]")
+    else:
+        assert isinstance(value, str | tuple), f"{where} is a {type(value).__name__}"
+        yield where, (value,) if isinstance(value, str) else value
+
+
+def test_every_phrase_file_loads_and_no_bank_is_empty():
+    phrase_files = [f for f in files("triage.datasets.demo").iterdir() if f.name.startswith("phrases_")]
+    assert len(phrase_files) == 7
+    for phrase_file in phrase_files:
+        for key in json.loads(phrase_file.read_text(encoding="utf-8")):
+            value = getattr(demo_phrases, key.upper())  # every bank in the files is loaded, under its own name
+            for where, bank in _banks(value, f"{phrase_file.name}:{key}"):
+                assert bank and any(bank), f"{where} is empty"
+                assert all(isinstance(text, str) for text in bank), where
+
+
+def test_banks_by_level_come_back_with_int_keys_in_order():
+    for name in ("TECH_ISSUES", "TECH_IMPACT", "FIN_ISSUES", "LEGAL_ISSUES", "REPEAT", "FRUSTRATION"):
+        assert list(getattr(demo_phrases, name)) == [1, 2, 3], name
+
+
+def test_every_product_line_has_its_words():
+    assert [line.name for line in LINES] == list(demo_phrases.LINE_WORDS)
