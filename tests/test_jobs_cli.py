@@ -14,9 +14,10 @@ import pytest
 from conftest import handwritten_tickets
 
 from triage.errors import TriageError
+from triage.evaluation import evaluate
 from triage.io import read_labelled, read_tickets, write_records
-from triage.jobs import evaluate, run_evaluation, run_training
-from triage.model.persistence import load_model
+from triage.jobs import run_evaluation, run_training
+from triage.model.persistence import load_model, model_policy
 from triage.pipeline import load_triage
 from triage.schema import TRIGGERS, LabelledTicket, Prediction
 
@@ -285,9 +286,14 @@ def test_evaluate_job_matches_the_written_report(model, model_dir, demo_history,
     written = run_evaluation(model_dir, data, tmp_path / "reports" / "eval.json")
 
     assert json.loads((tmp_path / "reports" / "eval.json").read_text()) == json.loads(json.dumps(written))
-    assert written == json.loads(json.dumps(evaluate(model, read_labelled(data)), default=str))
+    in_process = evaluate(model, read_labelled(data), model_policy(model_dir)).report
+    assert written == json.loads(json.dumps(in_process, default=str))
     assert written["model"]["version"] == "7"
     assert {*TRIGGERS, "escalation"} <= set(written["heads"])
+    # The policy's decisions are judged too, and the report names the policy that made them.
+    assert written["policy"]["ref"]["name"] == "default"
+    assert 0.0 <= written["policy"]["escalate"]["accuracy"] <= 1.0
+    assert written["policy"]["escalate"]["n"] == 150
 
 
 def test_training_needs_enough_tickets(demo_history, tmp_path):
@@ -374,8 +380,8 @@ def test_training_without_any_team_label_skips_the_team_head(demo_history):
 
 def test_evaluate_scores_the_team_head_only_on_the_teams_it_routes_to(model, demo_history):
     first_tier_only = [t.model_copy(update={"team": "frontline"}) for t in demo_history[:50]]
-    assert "team" not in evaluate(model, first_tier_only)["heads"]
-    mixed = evaluate(model, demo_history[:300])["heads"]["team"]
+    assert "team" not in evaluate(model, first_tier_only).report["heads"]
+    mixed = evaluate(model, demo_history[:300]).report["heads"]["team"]
     assert mixed["n"] == sum(t.team in model.team_names for t in demo_history[:300])
 
 
@@ -391,7 +397,7 @@ def test_evaluate_scores_a_trigger_only_on_rows_labelled_for_it(model, demo_hist
         )
         for i, t in enumerate(demo_history[:200])
     ]
-    heads = evaluate(model, rows)["heads"]
+    heads = evaluate(model, rows).report["heads"]
     assert heads["technical"]["n"] == 100
     assert heads["financial"]["n"] == 200
 

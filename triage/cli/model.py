@@ -64,13 +64,26 @@ def evaluate_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
     report: Annotated[Path, typer.Option(help="Where to write the metrics (.json).")],
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Escalation configuration whose decisions to judge; default: the model's own."),
+    ] = None,
 ) -> None:
-    """Metrics of every head on labelled data: per class, macro-averaged, calibration, coverage."""
+    """Metrics of every head on labelled data (per class, macro-averaged, calibration, coverage, beside the
+    criteria-only baseline) and of the policy's decisions (trigger labels, escalate, tier, team)."""
     from triage.jobs import run_evaluation
 
     with console.status("evaluating"):
-        result = run_evaluation(model, data, report)
+        result = run_evaluation(model, data, report, config)
     for head, metrics in result["heads"].items():
         headline = metrics.get("roc_auc") or metrics.get("macro_f1") or metrics.get("spearman")
         console.print(f"{head}: n={metrics['n']}, headline {headline if headline is None else round(headline, 3)}")
+    decisions = result["policy"]
+    if "escalate" in decisions:
+        escalate = decisions["escalate"]
+        console.print(
+            f"policy {decisions['ref']['name']}: escalate accuracy {escalate['accuracy']:.3f} "
+            f"({escalate['false_alarms']} false alarms of {escalate['should_stay']}, "
+            f"{escalate['misses']} misses of {escalate['should_go_up']})"
+        )
     console.print(f"report written to {report}")

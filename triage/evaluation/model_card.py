@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 from sklearn.calibration import calibration_curve  # noqa: E402
 from sklearn.metrics import precision_recall_curve  # noqa: E402
 
-from triage.model.training import HeldOut  # noqa: E402
+from triage.evaluation.evaluate import HeldOut  # noqa: E402
 
 
 def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:

@@ -109,9 +109,16 @@ class TriageModel:
         return Explainer(self)
 
     def score(self, tickets: Sequence[Ticket], explain: bool = True) -> list[HeadScores]:
+        return self.score_with_heads(tickets, explain)[0]
+
+    def score_with_heads(
+        self, tickets: Sequence[Ticket], explain: bool = True
+    ) -> tuple[list[HeadScores], dict[str, np.ndarray]]:
+        """Each ticket's scores, and every trained head's own probabilities (for evaluation: the
+        escalation_text and frustration heads feed the second stage and the blend, not HeadScores)."""
         tickets = list(tickets)
         if not tickets:
-            return []
+            return [], {}
         columns, X = self.analyse(tickets)
         probabilities, meta = self._forward(X)
         learned_share = self.frustration_learned_share if "frustration" in self.heads else 0.0
@@ -159,7 +166,7 @@ class TriageModel:
                     fallback_heads=fallback_heads,
                 )
             )
-        return results
+        return results, probabilities
 
 
 def fallback_trigger(name: str, signals: dict[str, int]) -> float:

@@ -1,23 +1,23 @@
-"""Train every head the data has labels for, calibrate them, evaluate on held-out rows, fit the policy.
+"""Train every head the data has labels for, calibrate them, fit the policy's thresholds.
 
 The data is split once, by seed: ``fit`` rows train the feature pipeline and the linear heads,
 ``calibration`` rows fit each head's probability calibration and the policy's thresholds, and ``test``
-rows are only ever scored, for the model card. A head with too few labelled rows is left out and answered
-by the criteria-only fallback (see triage.model.scorer).
+rows are never seen: the training job (triage.jobs) evaluates the model on them for the model card. A
+head with too few labelled rows is left out and answered by the criteria-only fallback (see
+triage.model.scorer).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.stats import spearmanr
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
@@ -28,10 +28,9 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from triage.evaluation.metrics import binary_report, multiclass_report
 from triage.io import to_frame
 from triage.model.features import build_features
-from triage.model.scorer import TriageModel, fallback_trigger
+from triage.model.scorer import TriageModel
 from triage.model.stacking import (
     CONTEXT_HEADS,
     TEXT_HEADS,
@@ -44,8 +43,6 @@ from triage.model.stacking import (
 from triage.policy.config import EscalationConfig
 from triage.policy.decision import HISTORY_COLUMNS, Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
-from triage.text.frustration import lexicon_frustration
-from triage.text.signals import find_signals
 
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 3  # the cross-validated calibration fallback splits each class three ways
@@ -76,19 +73,12 @@ class TrainSettings:
 
 
 @dataclass
-class HeldOut:
-    """Test-split truth and probabilities per head, for the model card's metrics and plots."""
-
-    truth: dict[str, np.ndarray] = field(default_factory=dict)
-    proba: dict[str, np.ndarray] = field(default_factory=dict)
-    classes: dict[str, list[str]] = field(default_factory=dict)
-
-
-@dataclass
 class TrainingResult:
+    """The fitted model and how the rows were shared out (indices into the training tickets): the job
+    evaluates the model on ``split["test"]``, rows it never saw."""
+
     model: TriageModel
-    metrics: dict[str, Any]
-    held_out: HeldOut
+    split: dict[str, np.ndarray]
     skipped_heads: dict[str, str]
 
 
@@ -379,54 +369,7 @@ def train(
             X_head = X_topic if name in TRIGGERS else X
             refit_linear_model(heads[name], X_head[rows], _label_array(name, labels[name])[rows])
 
-    step("evaluating on the test split")
-    probabilities = model.head_probabilities(X[test])
-    held_out = HeldOut()
-    metrics: dict[str, Any] = {}
-    for name, proba in probabilities.items():
-        y = _label_array(name, labels[name])[test]
-        known = labels[name].notna().to_numpy()[test]
-        if not known.any():
-            continue
-        if proba.ndim == 1:
-            held_out.truth[name], held_out.proba[name] = y[known], proba[known]
-            metrics[name] = binary_report(y[known], proba[known])
-        else:
-            class_names = [str(c) for c in heads[name].classes_]
-            held_out.truth[name], held_out.proba[name] = y[known].astype(str), proba[known]
-            held_out.classes[name] = class_names
-            metrics[name] = multiclass_report(y[known].astype(str), proba[known], class_names)
-
-    if "true_escalation_probability" in frame and "escalation" in metrics:
-        oracle = pd.to_numeric(frame["true_escalation_probability"]).to_numpy()[test]
-        truth = labels["escalation"].to_numpy()[test]
-        known = ~np.isnan(oracle) & ~np.isnan(truth)
-        if known.any():
-            metrics["escalation"]["oracle"] = binary_report(truth[known].astype(int), oracle[known])
-
-    _criteria_only_baselines(frame.iloc[test], labels, test, metrics)
-
-    return TrainingResult(model, metrics, held_out, skipped)
-
-
-def _criteria_only_baselines(
-    frame: pd.DataFrame, labels: dict[str, pd.Series], test: np.ndarray, metrics: dict[str, Any]
-) -> None:
-    """What the product answers with no labelled history (spaCy signals for triggers, the lexicon for
-    frustration), on the same test rows: the baseline each learned head must beat."""
-    texts = [f"{subject}\n{body}" for subject, body in zip(frame["subject"], frame["body"], strict=True)]
-    found = [{name: len(spans) for name, spans in row.items()} for row in find_signals(texts)]
-    for name in TRIGGERS:
-        if name in metrics:
-            known = labels[name].notna().to_numpy()[test]
-            truth = labels[name].to_numpy()[test][known].astype(int)
-            scores = np.array([fallback_trigger(name, row) for row, keep in zip(found, known, strict=True) if keep])
-            metrics[name]["criteria_only_baseline"] = binary_report(truth, scores)
-    if "frustration" in metrics:
-        known = labels["frustration"].notna().to_numpy()[test]
-        truth = labels["frustration"].to_numpy()[test][known]
-        lexicon = np.array([score for score, _, _ in lexicon_frustration(np.asarray(texts)[known])])
-        metrics["frustration"]["criteria_only_baseline_spearman"] = float(spearmanr(truth, lexicon).statistic)
+    return TrainingResult(model, {"fit": fit, "calibration": cal, "test": test}, skipped)
 
 
 def _calibrate_policy(
