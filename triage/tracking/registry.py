@@ -1,0 +1,122 @@
+"""The tracking store and the registry: every training run is logged, the model is registered as ``triage``,
+and the first registered version becomes the ``champion``.
+
+The tracking store defaults to ``sqlite:///mlflow.db`` (MLflow 3 refuses the file store); set
+``MLFLOW_TRACKING_URI`` to use another. The logged model (``triage.tracking.pyfunc``) carries triage's wheel
+and pinned requirements (``triage.tracking.environment``), so it loads in a fresh environment built from its
+own ``requirements.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from triage.errors import TriageError
+from triage.tracking.environment import build_wheel, pip_requirements
+
+MODEL_NAME = "triage"
+CHAMPION = "champion"
+DEFAULT_TRACKING_URI = "sqlite:///mlflow.db"
+# The file MLflow stores as the model and runs to load it (models from code: no pickled Python object).
+MODEL_CODE = Path(__file__).with_name("model_code.py")
+
+
+def _mlflow():
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    import mlflow
+
+    mlflow.set_tracking_uri(os.environ.get("MLFLOW_TRACKING_URI", DEFAULT_TRACKING_URI))
+    return mlflow
+
+
+def log_training_run(
+    model_dir: Path,
+    params: dict[str, Any],
+    metrics: dict[str, float],
+    artefacts: list[Path],
+    input_example: list[str],
+    output_example: list[str],
+) -> dict[str, str | None]:
+    """Log one training run, register its model, and give the first version the champion alias.
+
+    Returns the run id, the registered version and its alias (None unless it is the champion).
+    """
+    mlflow = _mlflow()
+    from mlflow.models import infer_signature
+    from mlflow.tracking import MlflowClient
+
+    mlflow.set_experiment("triage")
+    with tempfile.TemporaryDirectory(prefix="triage-wheel-") as wheel_dir:
+        wheel = build_wheel(Path(wheel_dir))  # before the run: a failed build leaves no half-logged run
+        try:
+            with mlflow.start_run(run_name="triage train") as run:
+                mlflow.log_params(params)
+                mlflow.log_metrics(metrics)
+                for path in artefacts:
+                    mlflow.log_artifact(str(path), artifact_path="model_card")
+                example = pd.DataFrame({"ticket": input_example})
+                signature = infer_signature(example, pd.DataFrame({"prediction": output_example}))
+                info = mlflow.pyfunc.log_model(
+                    name="model",
+                    python_model=str(MODEL_CODE),  # runs triage.tracking.pyfunc.TriageModelPyfunc
+                    artifacts={"model_dir": str(model_dir)},
+                    code_paths=[str(wheel)],  # copied to the model's code/, where requirements.txt names it
+                    pip_requirements=pip_requirements(wheel),  # explicit: MLflow's own inference costs 5-10 s
+                    signature=signature,
+                    input_example=example,
+                    registered_model_name=MODEL_NAME,
+                )
+        except Exception as error:  # MLflow raises many types for an unreachable or locked store
+            first_line = str(error).splitlines()[0] if str(error) else ""
+            raise TriageError(f"MLflow logging failed ({type(error).__name__}: {first_line})") from None
+    client = MlflowClient()
+    version = str(info.registered_model_version)
+    alias = None
+    # Later versions are challengers: promotion is the retraining loop's decision, not training's.
+    if not _has_alias(client, CHAMPION):
+        client.set_registered_model_alias(MODEL_NAME, CHAMPION, version)
+        alias = CHAMPION
+    return {
+        "run_id": run.info.run_id,
+        "version": version,
+        "alias": alias,
+        "tracking_uri": mlflow.get_tracking_uri(),
+    }
+
+
+def _has_alias(client, alias: str) -> bool:
+    try:
+        client.get_model_version_by_alias(MODEL_NAME, alias)
+    except Exception:  # MlflowException when the alias is absent
+        return False
+    return True
+
+
+def flat_metrics(metrics: dict[str, Any]) -> dict[str, float]:
+    """The model card's headline numbers as MLflow metric names (head.metric)."""
+    out = {}
+    for head, report in metrics.items():
+        for key in (
+            "roc_auc",
+            "pr_auc",
+            "brier",
+            "ece",
+            "macro_f1",
+            "f1_positive",
+            "accuracy",
+            "coverage_at_90_precision",
+            "ece_top_label",
+            "roc_auc_macro_ovr",
+        ):
+            value = report.get(key)
+            if isinstance(value, (int, float)):
+                out[f"{head}.{key}"] = float(value)
+        oracle = report.get("oracle")
+        if oracle and oracle.get("roc_auc") is not None:
+            out[f"{head}.oracle_roc_auc"] = float(oracle["roc_auc"])
+    return out
