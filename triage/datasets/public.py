@@ -41,7 +41,6 @@ The hand-labelled dev set (:func:`load_dev_set`, docs/labelling.md) keeps only l
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,9 +52,8 @@ from sklearn.model_selection import train_test_split
 
 from triage.errors import TriageError
 from triage.schema import LabelledTicket
+from triage.settings import REPOSITORY_ROOT, Settings
 
-REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SHARED_DATA = REPOSITORY_ROOT / ".." / "shared" / "data"
 DEV_SET_PATH = REPOSITORY_ROOT / "data" / "annotations" / "dev.csv"
 SEED = 0
 
@@ -207,10 +205,10 @@ DEV_SAMPLE_SIZES = (
 DEV_COLUMNS = ("dataset", "row_id", "triggers", "frustration", "escalate")
 
 
-def shared_data_dir() -> Path:
-    """The folder holding the public data sets: ``TRIAGE_SHARED_DATA`` or ``../shared/data``."""
-    configured = os.environ.get("TRIAGE_SHARED_DATA")
-    path = Path(configured) if configured else DEFAULT_SHARED_DATA.resolve()
+def shared_data_dir(settings: Settings | None = None) -> Path:
+    """The folder holding the public data sets: ``settings.shared_data`` (``TRIAGE_SHARED_DATA``, default
+    ``../shared/data``); without settings, read from the environment now."""
+    path = (settings or Settings()).shared_data.resolve()
     if not path.is_dir():
         raise TriageError(
             f"shared data folder {path} not found; set TRIAGE_SHARED_DATA to the folder holding banking77/, "

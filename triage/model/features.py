@@ -253,7 +253,7 @@ class TicketColumns(TransformerMixin, BaseEstimator):
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         # Input is the canonical ticket DataFrame, not a numeric array (as for scikit-learn's text
-        # vectorizers, its generic checks do not apply; tests/test_engine.py checks the contract directly).
+        # vectorizers, its generic checks do not apply; tests/model/test_scorer.py checks the contract directly).
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
         tags.requires_fit = False

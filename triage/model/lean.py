@@ -4,7 +4,7 @@ One ticket took 15-19 ms, three quarters of it computing nothing: the ColumnTran
 and column checks, every Pipeline's and estimator's input validation, and CalibratedClassifierCV's
 response-method look-ups, repeated for each of the seven heads (4-5 ms now, benchmarks/speed.py). These
 functions walk the same fitted objects and do each step's arithmetic themselves, in scikit-learn's order,
-so that they give its results (tests/test_lean_scoring.py checks them against it):
+so that they give its results (tests/model/test_lean_scoring.py checks them against it):
 
 - the feature pipeline block by block (``ColumnTransformer.transformers_``, ``transformer_weights``,
   ``output_indices_``), known preprocessing steps computed here and any other step through its own

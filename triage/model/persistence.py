@@ -143,9 +143,11 @@ def load_model(directory: str | Path) -> TriageModel:
     directory = Path(directory)
     metadata = read_metadata(directory)
     if metadata.get("format_version") != FORMAT_VERSION:
+        found = metadata.get("format_version")
+        # Format 1 stored its estimators under import paths that moved (triage.features -> triage.model.features).
         raise ModelLoadError(
-            f"{directory}: model format {metadata.get('format_version')} is not supported "
-            f"(this triage reads format {FORMAT_VERSION}); retrain the model"
+            f"{directory}: model format {found} is not supported (this triage reads format {FORMAT_VERSION}); "
+            f"rebuild it: triage train --data YOUR_HISTORY --out {directory} (make model for the demo model)"
         )
     current = library_versions()
     for name in PINNED_LIBRARIES:

@@ -53,7 +53,7 @@ Latent model (per ticket)
 9. CSAT: 70% of customers answer the survey (the rest have no ``csat``); score = round(4.95 - 0.4
    frustration - 0.5 escalated - 0.3 ln(1 + hours/24) - 0.45 reopens - 0.15 k + N(0, 0.9)), clipped to 1-5.
 
-Resulting marginals (``TARGET_MARGINALS`` and ``TARGET_RESOLUTION_HOURS``, checked by tests/test_demo.py;
+Resulting marginals (``TARGET_MARGINALS`` and ``TARGET_RESOLUTION_HOURS``, checked by tests/datasets/test_demo.py;
 measured on 20,000 tickets): trigger labels technical 35%, financial 25%, legal 9%, none 44%; escalated
 46%; among escalated, tier 2 71%, tier 3 25%, tier 4 4%; frustration 0/1/2/3 = 48/26/15/11%; CSAT mean
 3.94 with 5 the most common answer (~37%) and 1 rare (~2%); first-contact resolution ~38%; median / p90
@@ -109,7 +109,7 @@ from triage.schema import LabelledTicket
 
 PROGRESS_EVERY = 500
 
-# What the latent model produces (see the module docstring); tests/test_demo.py checks these.
+# What the latent model produces (see the module docstring); tests/datasets/test_demo.py checks these.
 TARGET_MARGINALS = {
     "technical": 0.35,
     "financial": 0.25,

@@ -3,7 +3,7 @@
 Golden files in tests/golden/ pin one hand-off per template. After an intended change to a template or to
 the hand-off context, regenerate them and review the diff:
 
-    TRIAGE_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_handoff.py
+    TRIAGE_UPDATE_GOLDEN=1 .venv/bin/pytest tests/handoff/test_drafts.py
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from triage.schema import Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution
 from triage.text.trajectory import trajectory
 
-GOLDEN = Path(__file__).with_name("golden")
+GOLDEN = Path(__file__).parents[1] / "golden"
 UPDATE_GOLDEN = os.environ.get("TRIAGE_UPDATE_GOLDEN") == "1"
 CONFIG = load_config()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURE = Path(__file__).parent / "fixtures" / "tickets.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "tickets.jsonl"
 
 
 def triage(*args: str) -> subprocess.CompletedProcess:

@@ -26,7 +26,7 @@ from triage.tracking import log_training_run
 
 pytestmark = pytest.mark.slow
 
-FIXTURE = Path(__file__).parent / "fixtures" / "tickets.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "tickets.jsonl"
 CHAMPION_URI = "models:/triage@champion"
 PIP_TIMEOUT_S = 900
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,18 @@ def test_an_untrusted_type_is_refused(model_copy, monkeypatch):
 def test_a_missing_directory_is_a_triage_error(tmp_path):
     with pytest.raises(TriageError, match="not a triage model directory"):
         load_model(tmp_path / "absent")
+
+
+def test_a_model_of_the_previous_format_is_refused_with_how_to_rebuild_it(tmp_path):
+    # A real format-1 model directory (before the modules moved into subpackages), without its 16 MB
+    # model.skops: the format is checked first, so the weights are never read.
+    old = Path(shutil.copytree(Path(__file__).parents[1] / "fixtures" / "model_format_1", tmp_path / "old"))
+    assert json.loads((old / "metadata.json").read_text())["format_version"] == 1
+
+    with pytest.raises(ModelLoadError) as raised:
+        load_model(old)
+
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "model format 1 is not supported (this triage reads format 2)" in message
+    assert f"rebuild it: triage train --data YOUR_HISTORY --out {old}" in message

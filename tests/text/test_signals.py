@@ -20,7 +20,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from triage.text import signals
 from triage.text.signals import SIGNALS, SignalCounts, find_signals
 
-FIXTURE = Path(__file__).parent / "fixtures" / "signals.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "signals.jsonl"
 ROWS = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
 
 
