@@ -14,7 +14,7 @@ import pytest
 from conftest import handwritten_tickets
 
 from triage.io import write_records
-from triage.policy.config import DEFAULT_CONFIG_PATH
+from triage.policy.config import DEFAULT_CONFIG_PATH, dump_config, load_config
 
 DEFAULT = DEFAULT_CONFIG_PATH.read_text()
 
@@ -68,7 +68,8 @@ def test_predict_applies_another_policy_over_the_same_model(model_dir, tickets, 
 
     before, after = _predictions(own), _predictions(other)
     assert {p["policy"]["name"] for p in before} == {"default"}
-    assert {p["policy"]["sha256"] for p in after} == {hashlib.sha256(stricter.read_bytes()).hexdigest()}
+    rules = dump_config(load_config(stricter)).encode()
+    assert {p["policy"]["sha256"] for p in after} == {hashlib.sha256(rules).hexdigest()}
     # Same model, same scores; only the decisions move.
     assert [p["triggers"] for p in before] == [p["triggers"] for p in after]
     assert [p["escalation"]["probability"] for p in before] == [p["escalation"]["probability"] for p in after]

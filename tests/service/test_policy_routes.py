@@ -15,7 +15,7 @@ from serving import payload, serve
 
 from triage.pipeline import Triage
 from triage.policy import EscalationConfig, load_policy
-from triage.policy.config import DEFAULT_CONFIG_PATH
+from triage.policy.config import DEFAULT_CONFIG_PATH, dump_config, parse_config
 from triage.settings import Settings
 
 DEFAULT_TEXT = DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")
@@ -38,7 +38,12 @@ def incident_at_tier_4(data: dict) -> None:
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return text_sha256(path.read_text(encoding="utf-8"))
+
+
+def text_sha256(text: str) -> str:
+    """A policy's identity: the hash of its rules in canonical form (triage.policy.Policy)."""
+    return hashlib.sha256(dump_config(parse_config(text, "policy.yaml")).encode()).hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -182,13 +187,13 @@ def test_requests_in_flight_keep_the_policy_they_started_with(client, policy_pat
     assert client.post("/v1/policy/reload").status_code == 200
 
     assert holder.current is not started_with
-    assert started_with.policy.ref.sha256 == hashlib.sha256(DEFAULT_TEXT.encode()).hexdigest()
+    assert started_with.policy.ref.sha256 == text_sha256(DEFAULT_TEXT)
     assert started_with.model is holder.current.model  # the model is not reloaded, only the rules
 
 
 def test_concurrent_requests_see_one_policy_each_while_reloading(client, policy_path):
     texts = [DEFAULT_TEXT, edited(incident_at_tier_4)]
-    shas = {hashlib.sha256(text.encode()).hexdigest() for text in texts}
+    shas = {text_sha256(text) for text in texts}
     seen: list[set[str]] = []
     errors: list[BaseException] = []
     done = threading.Event()

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 console = Console(stderr=True)
+
+# The rules a command applies over a model (triage.policy): another configuration needs no retraining.
+PolicyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Escalation configuration to apply over the model; default: the one it was trained with."
+    ),
+]
 
 
 def batches(items: list, size: int = 256) -> Iterator[list]:

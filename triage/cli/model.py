@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import console
+from triage.cli._common import PolicyOption, console
 
 
 def register(app: typer.Typer) -> None:
@@ -64,10 +64,7 @@ def evaluate_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
     report: Annotated[Path, typer.Option(help="Where to write the metrics (.json).")],
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Escalation configuration whose decisions to judge; default: the model's own."),
-    ] = None,
+    config: PolicyOption = None,
 ) -> None:
     """Metrics of every head on labelled data (per class, macro-averaged, calibration, coverage, beside the
     criteria-only baseline) and of the policy's decisions (trigger labels, escalate, tier, team)."""

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import batches, console, progress_bar
+from triage.cli._common import PolicyOption, batches, console, progress_bar
 from triage.errors import TriageError
 
 
@@ -20,10 +20,7 @@ def predict_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
     output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Escalation configuration to apply over the model; default: the one it was trained with."),
-    ] = None,
+    config: PolicyOption = None,
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
     from triage.io import read_tickets
@@ -50,10 +47,7 @@ def handoff_command(
     templates: Annotated[
         Path | None, typer.Option(help="Directory of Jinja2 templates overriding the shipped ones.")
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Escalation configuration to apply over the model; default: the one it was trained with."),
-    ] = None,
+    config: PolicyOption = None,
 ) -> None:
     """Draft the escalation hand-off (text and HTML) and the customer acknowledgement for every escalated ticket."""
     import json

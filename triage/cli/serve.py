@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from triage.cli._common import PolicyOption
+
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
@@ -17,10 +19,7 @@ def serve_command(
     model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Escalation configuration to apply over the model; default: the one it was trained with."),
-    ] = None,
+    config: PolicyOption = None,
 ) -> None:
     """Serve the HTTP API in one worker process (docs/pitfalls.md: uvicorn workers)."""
     import uvicorn

@@ -96,6 +96,24 @@ def render_markdown(card: dict[str, Any]) -> str:
                 f"{_fmt(report['macro_f1'])} | {_fmt(report['roc_auc'])} | {_fmt(report['pr_auc'])} | "
                 f"{_fmt(report['brier'])} | {_fmt(report['ece'])} | {_fmt(report['coverage_at_90_precision'])} |"
             )
+    lines += _notes(card, metrics)
+    lines += _multiclass_sections(metrics)
+    lines += ["", "## Heads answered by criteria only", ""]
+    if card["fallback_heads"]:
+        for head in card["fallback_heads"]:
+            reason = card["skipped_heads"].get(head, "no labels in the training data")
+            lines.append(f"- `{head}`: {reason}; answered by the spaCy signals and the frustration lexicon.")
+    else:
+        lines.append("None: every head was learned from labelled history.")
+    lines += ["", "## Plots", ""]
+    lines += [f"![{Path(p).stem}]({Path(p).name})" for p in card["plots"]]
+    lines += ["", "## Provenance", "", "```json", json.dumps(card["libraries"], indent=2), "```", ""]
+    return "\n".join(lines)
+
+
+def _notes(card: dict[str, Any], metrics: dict[str, Any]) -> list[str]:
+    """The baselines and ceilings the binary heads are read against."""
+    lines: list[str] = []
     baselines = [
         f"{name} {_fmt(report['criteria_only_baseline']['roc_auc'])}"
         for name, report in metrics.items()
@@ -128,6 +146,11 @@ def render_markdown(card: dict[str, Any]) -> str:
             f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. "
             f"{use}: the lexicon carries better to real customers' writing than a head learned from synthetic text.",
         ]
+    return lines
+
+
+def _multiclass_sections(metrics: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     for name, report in metrics.items():
         if "classes" not in report:
             continue
@@ -146,14 +169,4 @@ def render_markdown(card: dict[str, Any]) -> str:
             lines.append(
                 f"| {label} | {_fmt(row['precision'])} | {_fmt(row['recall'])} | {_fmt(row['f1'])} | {row['support']} |"
             )
-    lines += ["", "## Heads answered by criteria only", ""]
-    if card["fallback_heads"]:
-        for head in card["fallback_heads"]:
-            reason = card["skipped_heads"].get(head, "no labels in the training data")
-            lines.append(f"- `{head}`: {reason}; answered by the spaCy signals and the frustration lexicon.")
-    else:
-        lines.append("None: every head was learned from labelled history.")
-    lines += ["", "## Plots", ""]
-    lines += [f"![{Path(p).stem}]({Path(p).name})" for p in card["plots"]]
-    lines += ["", "## Provenance", "", "```json", json.dumps(card["libraries"], indent=2), "```", ""]
-    return "\n".join(lines)
+    return lines

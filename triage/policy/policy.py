@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.policy.config import DEFAULT_CONFIG_PATH, ConfigError, EscalationConfig, parse_config, read_config_text
+from triage.policy.config import (
+    DEFAULT_CONFIG_PATH,
+    ConfigError,
+    EscalationConfig,
+    dump_config,
+    parse_config,
+    read_config_text,
+)
 from triage.schema import PolicyRef
 
 
@@ -24,7 +31,9 @@ class Policy:
     @classmethod
     def from_text(cls, text: str, source: str) -> Policy:
         config = parse_config(text, source)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        # The hash of the rules themselves (their canonical YAML): comments, key order and layout do not
+        # change it, so the shipped file and the copy saved beside a model have one identity.
+        digest = hashlib.sha256(dump_config(config).encode("utf-8")).hexdigest()
         name = config.name or Path(source).stem
         # Without a revision in the file, the content's hash is its version.
         version = str(config.revision) if config.revision is not None else digest[:12]

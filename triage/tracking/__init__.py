@@ -10,11 +10,10 @@ Importing this package imports no MLflow; ``triage.tracking.pyfunc`` does (it su
 """
 
 from triage.tracking.environment import build_wheel, pip_requirements
-from triage.tracking.registry import CHAMPION, DEFAULT_TRACKING_URI, MODEL_NAME, flat_metrics, log_training_run
+from triage.tracking.registry import CHAMPION, MODEL_NAME, flat_metrics, log_training_run
 
 __all__ = [
     "CHAMPION",
-    "DEFAULT_TRACKING_URI",
     "MODEL_NAME",
     "build_wheel",
     "flat_metrics",

@@ -17,20 +17,21 @@ from typing import Any
 import pandas as pd
 
 from triage.errors import TriageError
+from triage.settings import Settings
 from triage.tracking.environment import build_wheel, pip_requirements
 
 MODEL_NAME = "triage"
 CHAMPION = "champion"
-DEFAULT_TRACKING_URI = "sqlite:///mlflow.db"
 # The file MLflow stores as the model and runs to load it (models from code: no pickled Python object).
 MODEL_CODE = Path(__file__).with_name("model_code.py")
 
 
-def _mlflow():
+def _mlflow(settings: Settings | None = None):
     os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
     import mlflow
 
-    mlflow.set_tracking_uri(os.environ.get("MLFLOW_TRACKING_URI", DEFAULT_TRACKING_URI))
+    # Read now, not at import: the store is the one in force when the run is logged.
+    mlflow.set_tracking_uri((settings or Settings()).mlflow_tracking_uri)
     return mlflow
 
 
