@@ -68,7 +68,7 @@ def run_training(
         step("logging to MLflow")
         _write_card(out, card)
         registry = _track(model, out, card, tickets[:EXAMPLE_TICKETS], settings)
-        model.metadata.update({"version": registry["version"], "alias": registry["alias"], "mlflow": registry})
+        model.metadata["mlflow"] = registry
         card["version"] = registry["version"]
         card["mlflow"] = registry
         write_metadata(out, model.metadata)
@@ -106,6 +106,12 @@ def _track(
     # The input example is what a client sends: the ticket without its outcome labels.
     inputs = [Ticket.model_validate(t.model_dump()).model_dump_json(exclude_none=True) for t in examples]
     outputs = [p.model_dump_json() for p in Triage.of(model).predict(examples)]
+
+    def stamp(version: str, alias: str | None) -> None:
+        # Before logging: the logged copy of the model directory names the version it is registered as.
+        model.metadata.update({"version": version, "alias": alias})
+        write_metadata(out, model.metadata)
+
     return log_training_run(
         out,
         params={
@@ -119,6 +125,7 @@ def _track(
         artefacts=[out / "model_card.md", out / "model_card.json", *map(Path, card["plots"])],
         input_example=inputs,
         output_example=outputs,
+        stamp=stamp,
     )
 
 

@@ -104,11 +104,6 @@ def test_the_champion_loads_in_process_and_predicts_what_its_model_directory_pre
     assert without_ref == [{k: v for k, v in p.items() if k != "model"} for p in direct]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model is logged before it is registered, so the logged copy's metadata.json says version "
-    "'unregistered' while run_training rewrites the local one to the registered version afterwards",
-)
 def test_the_champion_reports_its_registered_version(two_trainings):
     served, direct = _champion_and_directory_predictions(two_trainings)
 

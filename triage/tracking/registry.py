@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +43,26 @@ def log_training_run(
     artefacts: list[Path],
     input_example: list[str],
     output_example: list[str],
+    stamp: Callable[[str, str | None], None] | None = None,
 ) -> dict[str, str | None]:
     """Log one training run, register its model, and give the first version the champion alias.
 
-    Returns the run id, the registered version and its alias (None unless it is the champion).
+    ``stamp(version, alias)`` is called before the model directory is logged, with the version and alias it
+    is about to be registered under, so that the logged copy names itself as the registry does (a version
+    number is only known once registered, and the logged files cannot change afterwards). Returns the run
+    id, the registered version and its alias (None unless it is the champion).
     """
     mlflow = _mlflow()
     from mlflow.models import infer_signature
     from mlflow.tracking import MlflowClient
 
     mlflow.set_experiment("triage")
+    client = MlflowClient()
+    expected_version = _next_version(client)
+    # Later versions are challengers: promotion is the retraining loop's decision, not training's.
+    alias = None if _has_alias(client, CHAMPION) else CHAMPION
+    if stamp is not None:
+        stamp(expected_version, alias)
     with tempfile.TemporaryDirectory(prefix="triage-wheel-") as wheel_dir:
         wheel = build_wheel(Path(wheel_dir))  # before the run: a failed build leaves no half-logged run
         try:
@@ -75,19 +86,29 @@ def log_training_run(
         except Exception as error:  # MLflow raises many types for an unreachable or locked store
             first_line = str(error).splitlines()[0] if str(error) else ""
             raise TriageError(f"MLflow logging failed ({type(error).__name__}: {first_line})") from None
-    client = MlflowClient()
     version = str(info.registered_model_version)
-    alias = None
-    # Later versions are challengers: promotion is the retraining loop's decision, not training's.
-    if not _has_alias(client, CHAMPION):
-        client.set_registered_model_alias(MODEL_NAME, CHAMPION, version)
-        alias = CHAMPION
+    if version != expected_version:
+        raise TriageError(
+            f"MLflow registered version {version} while this run expected {expected_version} (another training "
+            "registered a model at the same time); the logged copy names the wrong version: train again"
+        )
+    if alias is not None:
+        client.set_registered_model_alias(MODEL_NAME, alias, version)
     return {
         "run_id": run.info.run_id,
         "version": version,
         "alias": alias,
         "tracking_uri": mlflow.get_tracking_uri(),
     }
+
+
+def _next_version(client) -> str:
+    """The version the next registration of MODEL_NAME gets (the registry numbers them 1, 2, ...)."""
+    try:
+        versions = client.search_model_versions(f"name='{MODEL_NAME}'")
+    except Exception:  # MlflowException: no registered model yet
+        return "1"
+    return str(max((int(v.version) for v in versions), default=0) + 1)
 
 
 def _has_alias(client, alias: str) -> bool:
