@@ -12,7 +12,7 @@ repository on PYTHONPATH for the data loader only::
 
 Importing ``triage.model.features`` would need spaCy and the rest of the project's dependencies in that venv, so
 the text blocks of our default pipeline (hashed word 1-2 + char_wb 2-5 n-grams, sublinear TF-IDF, SGD
-logistic, as in triage/features.py and triage/training.py) are rebuilt here with the same settings, without
+logistic, as in triage/model/features.py and triage/model/training.py) are rebuilt here with the same settings, without
 the small signal / cue / context blocks and without the sigmoid calibration (neither matters for argmax on
 BANKING77 by more than a few tenths of a point).
 
