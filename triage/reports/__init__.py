@@ -1,0 +1,1 @@
+"""Reports for support managers: the escalation KPIs and the predicted-risk report."""
