@@ -2,34 +2,31 @@
 
 ``create_app`` builds the app from one :class:`~triage.settings.Settings`; ``triage serve`` calls it as a
 uvicorn factory. The model is loaded in the app's lifespan, never at import or creation, and ``/readyz``
-answers 503 until it is loaded and verified. The routes live in ``service.routers``.
+answers 503 until it is loaded and verified. The routes live in ``service.routers``; docs/api.md describes
+them, the keys, the limits and the error shape.
+
+Requests pass, outermost first: :class:`~service.logs.RequestContext` (request id, one log line, a 500
+problem for anything unhandled), :class:`~service.security.ApiKeyAuth` (401 before the body is read),
+:class:`~service.limits.BodyLimit` (413, 408), then the routes (415 and strict JSON: ``service.jsonbody``).
 """
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from service.holder import ModelHolder
+from service.limits import BodyLimit
+from service.logs import RequestContext
+from service.problems import add_problem_handlers
 from service.routers import api_router
+from service.security import DOCS_PATHS, PUBLIC_PATHS, ApiKeyAuth
 from triage.errors import TriageError
 from triage.settings import Settings, get_settings
 
-
-async def validation_error(request: Request, error: Exception) -> JSONResponse:
-    # FastAPI's default echoes the offending input, which may be NaN or Infinity: not encodable, so a 500.
-    assert isinstance(error, RequestValidationError)
-    details = [{key: value for key, value in item.items() if key not in ("input", "ctx")} for item in error.errors()]
-    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(details)})
-
-
-async def triage_error(request: Request, error: Exception) -> JSONResponse:
-    # A problem the library explains in one line (triage.errors): a 4xx with that line, never a 500.
-    return JSONResponse(status_code=422, content={"detail": str(error)})
+logger = logging.getLogger("service")
 
 
 @asynccontextmanager
@@ -49,9 +46,35 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    app = FastAPI(title="triage", version="1", lifespan=lifespan)
-    app.state.settings = settings or get_settings()
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(TriageError, triage_error)
+    """The app; raises :class:`~triage.errors.TriageError` in one line when no API key is configured and
+    ``insecure_no_auth`` is not set (a server open to anyone is never the default)."""
+    settings = settings or get_settings()
+    digests = settings.api_key_digests()
+    if not digests and not settings.insecure_no_auth:
+        raise TriageError(
+            "no API key configured: set TRIAGE_API_KEYS or TRIAGE_API_KEYS_FILE, "
+            "or pass --insecure-no-auth (TRIAGE_INSECURE_NO_AUTH=true) to serve without authentication"
+        )
+    docs = settings.docs_enabled
+    app = FastAPI(
+        title="triage",
+        version="1",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
+    app.state.settings = settings
+    add_problem_handlers(app)
     app.include_router(api_router)
+    # add_middleware wraps: the last added runs first.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s)
+    if digests:
+        app.add_middleware(ApiKeyAuth, digests=digests, public=PUBLIC_PATHS | (DOCS_PATHS if docs else frozenset()))
+    else:
+        logger.warning(
+            "AUTHENTICATION IS DISABLED (--insecure-no-auth): anyone who can reach this server can use the API",
+            extra={"fields": {"event": "insecure_no_auth"}},
+        )
+    app.add_middleware(RequestContext)
     return app

@@ -63,6 +63,8 @@ class Triage:
             signals=sorted(scores.signals),
             rules_fired=decision.rules_fired,
             mode=decision.mode,
+            auto_apply=decision.auto_apply if decision.mode == "auto" else None,
+            visible=decision.visible,
         )
         return prediction, decision
 

@@ -194,6 +194,10 @@ class Prediction(_Output):
     signals: list[str] = Field(default_factory=list)
     rules_fired: list[str] = Field(default_factory=list)
     mode: str = "recommend"
+    # The mode's consequence: in "auto", whether the policy is confident enough to act without an agent
+    # (None in the other modes); in "shadow", false: log the prediction, show it to nobody.
+    auto_apply: bool | None = None
+    visible: bool = True
 
     @field_validator("triggers")
     @classmethod

@@ -6,11 +6,14 @@ caller sets a value in one place, and ``triage settings`` (or the API's startup 
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from triage.errors import TriageError
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +36,30 @@ class Settings(BaseSettings):
         description="MLflow tracking store (the file store is refused by MLflow 3).",
     )
     max_tickets_per_request: int = Field(1000, ge=1, description="Tickets one API request may carry.")
+    # API security and limits (docs/api.md). Keys are secrets: never printed by `triage settings` or logged.
+    api_keys: SecretStr | None = Field(None, description="API keys (bearer tokens), comma-separated.")
+    api_keys_file: Path | None = Field(None, description="A file of API keys, one per line (# comments).")
+    insecure_no_auth: bool = Field(False, description="Serve without API keys (refused unless set).")
+    docs_enabled: bool = Field(False, description="Serve /docs, /redoc and /openapi.json, without a key.")
+    max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted (413 above).")
+    body_timeout_s: float = Field(10.0, gt=0, description="Time a client has to send a whole body (408).")
+    keep_alive_timeout_s: int = Field(5, ge=1, description="Idle keep-alive connections are closed after it.")
+
+    def api_key_digests(self) -> frozenset[bytes]:
+        """The SHA-256 of every configured key (the service keeps these, never the keys); raises
+        :class:`~triage.errors.TriageError` in one line for an unreadable keys file."""
+        keys: list[str] = []
+        if self.api_keys is not None:
+            keys += self.api_keys.get_secret_value().split(",")
+        if self.api_keys_file is not None:
+            try:
+                text = self.api_keys_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise TriageError(
+                    f"{self.api_keys_file}: cannot read the API keys file ({type(error).__name__})"
+                ) from None
+            keys += [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        return frozenset(hashlib.sha256(key.encode()).digest() for key in (k.strip() for k in keys) if key)
 
 
 @lru_cache(maxsize=1)

@@ -1,15 +1,17 @@
 """Every route of the service, gathered here: health outside the version prefix, the API under ``/v1``.
 
-Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, predict,
-get_policy, reload_policy.
+Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, triage,
+triage_batch, predict, handoff, get_model, get_policy, reload_policy.
 """
 
 from fastapi import APIRouter
 
-from service.routers import health, policy, predict
+from service.routers import health, model, policy, predict, triage
 
 v1 = APIRouter(prefix="/v1")
+v1.include_router(triage.router)
 v1.include_router(predict.router)
+v1.include_router(model.router)
 v1.include_router(policy.router)
 
 api_router = APIRouter()

@@ -1,13 +1,16 @@
-"""``POST /v1/predict``: tickets in, one prediction each, computed by the library alone."""
+"""``POST /v1/predict``: a list of tickets in, one prediction each; kept for the plugins written against it
+(``/v1/triage/batch`` validates each ticket on its own instead of failing the whole request)."""
 
 from fastapi import APIRouter
-from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from service.deps import CurrentTriage, SettingsDep
+from service.jsonbody import StrictJSONRoute
+from service.routers.triage import check_count
+from service.shadow import log_shadow
 from triage.schema import Prediction, Ticket
 
-router = APIRouter(tags=["predict"])
+router = APIRouter(tags=["triage"], route_class=StrictJSONRoute)
 
 
 class PredictRequest(BaseModel):
@@ -22,9 +25,8 @@ class PredictResponse(BaseModel):
 
 @router.post("/predict", operation_id="predict")
 def predict(body: PredictRequest, triage: CurrentTriage, settings: SettingsDep) -> PredictResponse:
-    limit = settings.max_tickets_per_request
-    if len(body.tickets) > limit:
-        # The limit is a setting, so the schema cannot carry it: the same 422 as pydantic's own max_length.
-        message = f"List should have at most {limit} items after validation, not {len(body.tickets)}"
-        raise RequestValidationError([{"type": "too_long", "loc": ("body", "tickets"), "msg": message}])
-    return PredictResponse(predictions=triage.predict(body.tickets))
+    """The batch form of ``/v1/triage``: every ticket must be valid (one bad ticket: a 422 for all)."""
+    check_count(len(body.tickets), settings.max_tickets_per_request)
+    predictions = triage.predict(body.tickets)
+    log_shadow(predictions)
+    return PredictResponse(predictions=predictions)

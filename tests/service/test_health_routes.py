@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import handwritten_tickets
 from fastapi.testclient import TestClient
-from serving import payload, serve
+from serving import keyed, payload, serve
 
 from service.app import create_app
 from triage.settings import Settings
@@ -19,12 +19,12 @@ def client(model_dir):
 
 def test_healthz_answers_with_or_without_a_model(client, tmp_path):
     assert client.get("/healthz").status_code == 200
-    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
+    with serve(Settings(model_dir=tmp_path / "absent")) as no_model:
         assert no_model.get("/healthz").json() == {"status": "ok"}
 
 
 def test_readyz_is_503_without_a_model_and_says_why(tmp_path):
-    with TestClient(create_app(Settings(model_dir=tmp_path / "absent"))) as no_model:
+    with serve(Settings(model_dir=tmp_path / "absent")) as no_model:
         response = no_model.get("/readyz")
         predict = no_model.post("/v1/predict", json=payload(handwritten_tickets()[:1]))
         policy = no_model.get("/v1/policy")
@@ -40,7 +40,7 @@ def test_readyz_is_503_without_a_model_and_says_why(tmp_path):
 def test_readyz_is_503_for_a_tampered_model(model_copy):
     (model_copy / "calibration.json").write_text((model_copy / "calibration.json").read_text() + "\n")
 
-    with TestClient(create_app(Settings(model_dir=model_copy))) as tampered:
+    with serve(Settings(model_dir=model_copy)) as tampered:
         response = tampered.get("/readyz")
 
     assert response.status_code == 503
@@ -58,15 +58,16 @@ def test_readyz_is_200_with_a_model_and_names_it(client):
 
 
 def test_the_model_is_loaded_in_the_lifespan_not_at_creation(model_dir):
-    app = create_app(Settings(model_dir=model_dir))
+    app = create_app(keyed(Settings(model_dir=model_dir)))
     assert not hasattr(app.state, "holder")
     with TestClient(app):
         assert app.state.holder.current is not None
 
 
-def test_operation_ids_are_stable(client):
+def test_operation_ids_are_stable(model_dir):
     # Plugin authors generate clients from these names: renaming one breaks their code.
-    spec = client.get("/openapi.json").json()
+    with serve(Settings(model_dir=model_dir, docs_enabled=True)) as client:
+        spec = client.get("/openapi.json").json()
 
     operations = {
         (method.upper(), path): op["operationId"] for path, ops in spec["paths"].items() for method, op in ops.items()
@@ -75,7 +76,11 @@ def test_operation_ids_are_stable(client):
     assert operations == {
         ("GET", "/healthz"): "health",
         ("GET", "/readyz"): "ready",
+        ("POST", "/v1/triage"): "triage",
+        ("POST", "/v1/triage/batch"): "triage_batch",
         ("POST", "/v1/predict"): "predict",
+        ("POST", "/v1/handoff"): "handoff",
+        ("GET", "/v1/model"): "get_model",
         ("GET", "/v1/policy"): "get_policy",
         ("POST", "/v1/policy/reload"): "reload_policy",
     }

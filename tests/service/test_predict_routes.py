@@ -69,10 +69,14 @@ def test_bad_payloads_are_422_with_a_message(client, body):
     response = client.post("/v1/predict", json=body)
 
     assert response.status_code == 422, response.text
-    detail = response.json()["detail"]
-    assert detail and all(error.get("msg") for error in detail)
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 422 and problem["type"] == "urn:triage:problem:validation"
+    assert problem["detail"] and "\n" not in problem["detail"]
+    errors = problem["errors"]
+    assert errors and all(error.get("msg") for error in errors)
     # The payload is what is wrong, nothing else (a 422 about a query parameter would be a routing bug).
-    assert all(error["loc"][0] == "body" for error in detail), detail
+    assert all(error["loc"][0] == "body" for error in errors), errors
 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
@@ -83,8 +87,8 @@ def test_non_finite_contract_values_are_422(client, literal):
     response = client.post("/v1/predict", content=body, headers={"content-type": "application/json"})
 
     assert response.status_code == 422, response.text
-    assert "annual_contract_value" in json.dumps(response.json()["detail"])
-    assert all(error["loc"][0] == "body" for error in response.json()["detail"])
+    assert "annual_contract_value" in json.dumps(response.json()["errors"])
+    assert all(error["loc"][0] == "body" for error in response.json()["errors"])
 
 
 @pytest.mark.parametrize("body", ["", "{", "not json", '{"tickets": [{"id": "T-1", "body": "x"}'])
@@ -92,7 +96,7 @@ def test_unparseable_bodies_are_422(client, body):
     response = client.post("/v1/predict", content=body, headers={"content-type": "application/json"})
 
     assert response.status_code == 422, response.text
-    assert all(error["loc"][0] == "body" for error in response.json()["detail"])
+    assert all(error["loc"][0] == "body" for error in response.json()["errors"])
 
 
 def test_too_many_tickets_is_422(client):
@@ -102,7 +106,7 @@ def test_too_many_tickets_is_422(client):
     response = client.post("/v1/predict", json=body)
 
     assert response.status_code == 422
-    assert [error["loc"] for error in response.json()["detail"]] == [["body", "tickets"]]
+    assert [error["loc"] for error in response.json()["errors"]] == [["body", "tickets"]]
 
 
 def test_the_ticket_limit_is_a_setting(model_dir):
@@ -114,7 +118,7 @@ def test_the_ticket_limit_is_a_setting(model_dir):
 
     assert at_limit.status_code == 200, at_limit.text
     assert over.status_code == 422
-    assert over.json()["detail"] == [
+    assert over.json()["errors"] == [
         {
             "type": "too_long",
             "loc": ["body", "tickets"],
@@ -152,7 +156,7 @@ def test_arbitrary_json_never_gives_a_server_error(client, body):
 
     assert response.status_code in (200, 422), response.text
     if response.status_code == 422:
-        assert all(error["loc"][0] == "body" for error in response.json()["detail"])
+        assert all(error["loc"][0] == "body" for error in response.json()["errors"])
     else:
         for prediction in response.json()["predictions"]:
             assert all(0.0 <= p <= 1.0 and not math.isnan(p) for p in prediction["triggers"].values())
@@ -166,4 +170,9 @@ def test_a_library_error_while_predicting_is_a_422_with_its_line(client, monkeyp
     response = client.post("/v1/predict", json=payload(handwritten_tickets()[:1]))
 
     assert response.status_code == 422
-    assert response.json() == {"detail": "the model's second-stage columns do not match its first stage; retrain it"}
+    assert response.json() == {
+        "type": "urn:triage:problem:triage-error",
+        "title": "Unprocessable Entity",
+        "status": 422,
+        "detail": "the model's second-stage columns do not match its first stage; retrain it",
+    }

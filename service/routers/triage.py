@@ -1,0 +1,102 @@
+"""``/v1/triage`` (one ticket), ``/v1/triage/batch`` (many, each validated on its own) and ``/v1/handoff``
+(one ticket with its hand-off and acknowledgement drafts): computed by the library alone."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Annotated, Any
+
+from fastapi import APIRouter
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, WithJsonSchema
+
+from service.deps import CurrentTriage, SettingsDep
+from service.jsonbody import StrictJSONRoute
+from service.problems import one_line
+from service.shadow import log_shadow
+from triage.handoff.drafts import Acknowledgement, Handoff
+from triage.schema import Prediction, Ticket
+
+router = APIRouter(tags=["triage"], route_class=StrictJSONRoute)
+TICKET = TypeAdapter(Ticket)
+
+
+def check_count(count: int, limit: int) -> None:
+    if count > limit:
+        # The limit is a setting, so the schema cannot carry it: the same 422 as pydantic's own max_length.
+        message = f"List should have at most {limit} items after validation, not {count}"
+        raise RequestValidationError([{"type": "too_long", "loc": ("body", "tickets"), "msg": message}])
+
+
+@router.post("/triage", operation_id="triage")
+def triage_one(ticket: Ticket, triage: CurrentTriage) -> Prediction:
+    """One ticket in, its full prediction out (``/v1/predict`` takes a list)."""
+    prediction = triage.predict([ticket])[0]
+    log_shadow([prediction])
+    return prediction
+
+
+class BatchRequest(BaseModel):
+    # Items are validated one by one (a bad ticket is an error in its place, not a failed batch).
+    tickets: Annotated[
+        list[Any],
+        WithJsonSchema({"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}, "minItems": 1}),
+    ] = Field(min_length=1, description="At most the deployment's max_tickets_per_request (1000 by default).")
+
+
+class ItemError(BaseModel):
+    status: int = 422
+    title: str = HTTPStatus(422).phrase
+    detail: str
+    errors: list[dict[str, Any]]
+
+
+class BatchItem(BaseModel):
+    prediction: Prediction | None = None
+    error: ItemError | None = None
+
+
+class BatchResponse(BaseModel):
+    results: list[BatchItem]
+
+
+def item_error(index: int, error: ValidationError) -> ItemError:
+    errors = [
+        {"type": item["type"], "loc": ["body", "tickets", index, *item["loc"]], "msg": one_line(item["msg"])}
+        for item in error.errors(include_input=False, include_url=False, include_context=False)
+    ]
+    where = ".".join(str(part) for part in errors[0]["loc"][1:])
+    return ItemError(detail=f"ticket {index} is invalid; first at {where}: {errors[0]['msg']}", errors=errors)
+
+
+@router.post("/triage/batch", operation_id="triage_batch", response_model_exclude_none=True)
+def triage_batch(body: BatchRequest, triage: CurrentTriage, settings: SettingsDep) -> BatchResponse:
+    """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
+    check_count(len(body.tickets), settings.max_tickets_per_request)
+    results: list[BatchItem] = []
+    valid: list[tuple[int, Ticket]] = []
+    for index, item in enumerate(body.tickets):
+        try:
+            valid.append((index, TICKET.validate_python(item)))
+            results.append(BatchItem())
+        except ValidationError as error:
+            results.append(BatchItem(error=item_error(index, error)))
+    predictions = triage.predict([ticket for _, ticket in valid]) if valid else []
+    for (index, _), prediction in zip(valid, predictions, strict=True):
+        results[index].prediction = prediction
+    log_shadow(predictions)
+    return BatchResponse(results=results)
+
+
+class HandoffResponse(BaseModel):
+    prediction: Prediction
+    handoff: Handoff | None = Field(description="The hand-off to the recommended team; null if not escalated.")
+    acknowledgement: Acknowledgement | None = Field(description="The customer's acknowledgement; null likewise.")
+
+
+@router.post("/handoff", operation_id="handoff")
+def handoff(ticket: Ticket, triage: CurrentTriage) -> HandoffResponse:
+    """One ticket in: its prediction and, when it is escalated, the drafts an agent sends."""
+    prediction, drafted, acknowledgement = triage.handoffs([ticket])[0]
+    log_shadow([prediction])
+    return HandoffResponse(prediction=prediction, handoff=drafted, acknowledgement=acknowledgement)
