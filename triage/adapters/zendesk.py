@@ -84,7 +84,7 @@ VIA_NAMES = {
 # {{ticket.description}} and {{ticket.latest_comment}} render with a rule line and an "Author, date" header
 # above the text (the format of Zendesk's notification e-mails); the model must read the customer's words only.
 _RULE = re.compile(r"^\s*-{10,}\s*$")
-_HEADER = re.compile(r"^.{1,120}, [A-Z][a-z]{2,8} \d{1,2}, \d{4}(,| at) \d{1,2}:\d{2}(\s?[AaPp][Mm])?.*$")
+_HEADER = re.compile(r"^.{1,120}, [A-Z][a-z]{2,8} \d{1,2}, \d{4}(,| at) \d{1,2}:\d{2}(\s?[AaPp][Mm])?(\s*\([^)]*\))?$")
 
 
 def strip_comment_header(body: str) -> str:
@@ -97,7 +97,8 @@ def strip_comment_header(body: str) -> str:
         lines.pop(0)
         while lines and not lines[0].strip():
             lines.pop(0)
-    if lines and _HEADER.match(lines[0].strip()):
+    # The header stands alone above a blank line; a customer's first line that merely starts with a date stays.
+    if len(lines) > 1 and _HEADER.match(lines[0].strip()) and not lines[1].strip():
         lines.pop(0)
     return "\n".join(lines).strip()
 
