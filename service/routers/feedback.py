@@ -1,0 +1,87 @@
+"""``/v1/feedback``: agents' corrections and tickets' outcomes, stored durably and once per idempotency key;
+and the human-confirmed labels as JSON lines for training (``docs/feedback.md``).
+
+The store is ``request.app.state.feedback_store`` (a :class:`triage.feedback.FeedbackStore`, opened and
+migrated in the app's lifespan). Both routes are plain ``def``: the commit's fsync blocks a worker thread,
+never the event loop. Operation ids: record_feedback, export_feedback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+
+from triage.feedback import FeedbackIn, FeedbackOut, FeedbackStore
+from triage.feedback._schema import KEY_MAX
+
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+
+
+def feedback_store(request: Request) -> FeedbackStore:
+    store = getattr(request.app.state, "feedback_store", None)
+    if store is None:  # not configured, or before the lifespan has run
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail="feedback store not configured")
+    return store
+
+
+FeedbackStoreDep = Annotated[FeedbackStore, Depends(feedback_store)]
+
+
+def _unprocessable(where: list[str], message: str, kind: str) -> HTTPException:
+    # The same shape as FastAPI's validation errors, so clients parse one format.
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=[{"type": kind, "loc": where, "msg": message}])
+
+
+@router.post(
+    "",
+    operation_id="record_feedback",
+    status_code=status.HTTP_201_CREATED,
+    response_model_exclude_none=True,
+    responses={200: {"model": FeedbackOut, "description": "The key was stored before: the first event."}},
+)
+def record_feedback(
+    event: FeedbackIn,
+    store: FeedbackStoreDep,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=KEY_MAX)] = None,
+) -> FeedbackOut:
+    """Store one event; answered only after its transaction committed. 201: stored now; 200: a repeated key,
+    with the first event stored under it (``Idempotent-Replayed: true``), nothing stored twice. The key comes
+    from the ``Idempotency-Key`` header or the body's ``idempotency_key`` (both: they must agree)."""
+    if idempotency_key is not None:
+        try:
+            event = event.with_key(idempotency_key)
+        except ValueError as error:
+            raise _unprocessable(["header", "idempotency-key"], str(error), "value_error") from None
+    if event.idempotency_key is None:
+        raise _unprocessable(["header", "idempotency-key"], "an Idempotency-Key header or idempotency_key", "missing")
+    stored, created = store.record(event)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+        response.headers["Idempotent-Replayed"] = "true"
+    return stored
+
+
+def _lines(rows: Iterator[dict[str, object]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+@router.get(
+    "/export",
+    operation_id="export_feedback",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}, "description": "One JSON object per ticket."}},
+)
+def export_feedback(
+    store: FeedbackStoreDep,
+    since: Annotated[datetime | None, Query(description="Only tickets with an event received since (UTC).")] = None,
+) -> StreamingResponse:
+    """Human-confirmed labels, one ``LabelledTicket``-shaped JSON object per line and ticket (``id`` and the
+    labels, no text, no predictions); join them with the tickets' text to train (``docs/feedback.md``)."""
+    return StreamingResponse(_lines(store.export(since=since)), media_type="application/x-ndjson")
