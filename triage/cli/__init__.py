@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from triage.cli import config, data, model, predict, serve
+from triage.cli import config, data, model, predict, report, serve
 from triage.errors import TriageError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
 for commands in (data, model, predict, serve):
     commands.register(app)
 app.add_typer(config.config_app, name="config")
+app.add_typer(report.report_app, name="report")
 
 
 def main() -> None:

@@ -1,0 +1,42 @@
+"""`triage report risk`: the predicted-risk report for support managers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from triage.cli._common import PolicyOption, console
+from triage.errors import TriageError
+
+report_app = typer.Typer(help="Reports for support managers.", no_args_is_help=True)
+
+
+@report_app.command("risk")
+def risk(
+    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    input: Annotated[Path, typer.Option("--input", help="Open tickets: .jsonl, .csv or .parquet.")],
+    out: Annotated[Path, typer.Option(help="Where to write the page (.html).")],
+    history: Annotated[
+        Path | None, typer.Option(help="Closed, labelled tickets: weekly KPI trends and calibration on them.")
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="Ranked rows shown with reasons and hand-offs.")] = 300,
+    config: PolicyOption = None,
+) -> None:
+    """One self-contained HTML page: open tickets ranked by escalation risk, with reasons, tiers, teams and
+    hand-offs; expected escalations per team; KPI trends; how far to trust the scores."""
+    from triage.io import read_labelled, read_tickets
+    from triage.pipeline import load_triage
+    from triage.reports.risk import risk_report
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise TriageError(f"{out}: the report is written as .html")
+    triage = load_triage(model, config)
+    tickets = read_tickets(input)
+    closed = read_labelled(history) if history is not None else None
+    with console.status(f"scoring {len(tickets):,} open tickets and drawing the report"):
+        page = risk_report(triage, tickets, closed, top=top)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    console.print(f"report on {len(tickets):,} open tickets written to {out} ({len(page.encode()) / 1e6:.1f} MB)")
