@@ -1,0 +1,111 @@
+"""``POST /v1/webhooks/<vendor>``: a helpdesk's own webhook in, the ticket's prediction out.
+
+One route per adapter in :data:`triage.adapters.ADAPTERS` (zendesk, freshdesk, jira); the mapping from the
+vendor's body to a :class:`~triage.schema.Ticket` is the library's, this layer only reads the raw body, checks
+who sent it and calls the model. Docs: docs/helpdesks/<vendor>.md.
+
+Each vendor's secret comes from the environment, ``TRIAGE_WEBHOOK_SECRET_<VENDOR>`` (read per request by
+:func:`webhook_secret`, never logged); without one the route refuses every delivery (503), so a deployment
+never accepts unauthenticated webhooks by accident. Jira's custom-field map is JSON in
+``TRIAGE_WEBHOOK_JIRA_FIELDS`` (``{"annual_contract_value": "customfield_10050", ...}``).
+
+Answers: 200 with the prediction; 202 ``{"ignored": true}`` for an event that carries no ticket (the vendor
+must not retry it); 401 bad or missing signature; 409 a replayed Zendesk delivery; 422 a body that is not
+JSON or not a ticket (one line); 503 no secret configured or no model loaded. The model check comes first,
+so a delivery refused for want of a model is not yet in Zendesk's replay cache when the vendor retries it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from triage.adapters import ADAPTERS, Adapter, AdapterError, JiraAdapter, ReplayError, SignatureError
+from triage.schema import Prediction
+
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+
+SECRET_ENV = "TRIAGE_WEBHOOK_SECRET_{vendor}"
+JIRA_FIELDS_ENV = "TRIAGE_WEBHOOK_JIRA_FIELDS"
+
+
+def webhook_secret(vendor: str) -> str | None:
+    """The shared or signing secret for ``vendor`` (``TRIAGE_WEBHOOK_SECRET_ZENDESK``, …); None if unset."""
+    value = os.environ.get(SECRET_ENV.format(vendor=vendor.upper()), "").strip()
+    return value or None
+
+
+def adapter_for(vendor: str) -> Adapter:
+    """The registry's adapter (Zendesk's keeps its replay cache across requests); Jira's with the site's
+    custom-field map when one is configured."""
+    raw = os.environ.get(JIRA_FIELDS_ENV, "").strip() if vendor == "jira" else ""
+    if not raw:
+        return ADAPTERS[vendor]
+    try:
+        fields = json.loads(raw)
+        if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+            raise ValueError("not an object of field ids")
+        return JiraAdapter(fields)
+    except (ValueError, AdapterError) as error:
+        raise HTTPException(503, detail=f"{JIRA_FIELDS_ENV} is not a valid custom-field map: {error}") from None
+
+
+def _endpoint(vendor: str) -> Callable[[Request], Awaitable[Any]]:
+    async def receive(request: Request) -> Any:
+        holder = getattr(request.app.state, "holder", None)
+        triage = holder.current if holder is not None else None
+        if triage is None:
+            raise HTTPException(503, detail=getattr(holder, "load_error", None) or "model not loaded")
+        secret = webhook_secret(vendor)
+        if secret is None:
+            env = SECRET_ENV.format(vendor=vendor.upper())
+            raise HTTPException(503, detail=f"the {vendor} webhook is not configured: set {env}")
+        adapter = adapter_for(vendor)
+        body = await request.body()
+        try:
+            adapter.verify(body, request.headers, secret)
+        except ReplayError as error:
+            raise HTTPException(409, detail=str(error)) from None
+        except SignatureError as error:
+            raise HTTPException(401, detail=str(error)) from None
+        try:
+            payload = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise HTTPException(422, detail=f"{vendor}: the webhook body is not JSON") from None
+        try:
+            ticket = adapter.to_ticket(payload, request.headers)
+        except AdapterError as error:
+            raise HTTPException(422, detail=str(error)) from None
+        if ticket is None:
+            return JSONResponse(status_code=202, content={"ignored": True})
+        predictions = await run_in_threadpool(triage.predict, [ticket])
+        return predictions[0]
+
+    receive.__name__ = f"webhook_{vendor}"
+    return receive
+
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    202: {"description": "An event without a ticket to score: acknowledged and ignored."},
+    401: {"description": "Missing or wrong signature / shared secret."},
+    409: {"description": "A signed delivery received before (Zendesk)."},
+    422: {"description": "A body that is not JSON or not a ticket."},
+    503: {"description": "No model loaded, or the vendor's secret is not configured."},
+}
+
+for _vendor in sorted(ADAPTERS):
+    router.add_api_route(
+        f"/{_vendor}",
+        _endpoint(_vendor),
+        methods=["POST"],
+        operation_id=f"webhook_{_vendor}",
+        response_model=Prediction,
+        responses=_RESPONSES,
+        summary=f"Score a ticket from a {_vendor.capitalize()} webhook",
+    )
