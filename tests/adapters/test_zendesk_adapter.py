@@ -156,6 +156,19 @@ def test_a_stale_delivery_is_refused_even_when_correctly_signed(adapter):
         adapter.verify(body, headers, SECRET, now=NOW)
 
 
+@pytest.mark.parametrize("sent_at", ["1716303739", "1716303739000", "2024-05-21T17:02:19+02:00"])
+def test_epoch_and_offset_timestamps_are_read(adapter, sent_at):
+    body = b"{}"
+
+    adapter.verify(body, signed(body, sent_at=sent_at), SECRET, now=NOW)
+
+
+def test_an_unreadable_timestamp_is_refused(adapter):
+    body = b"{}"
+    with pytest.raises(SignatureError, match="unreadable"):
+        adapter.verify(body, signed(body, sent_at="yesterday"), SECRET, now=NOW)
+
+
 def test_a_replay_is_refused(adapter):
     body = b'{"ticket": {"id": "1", "title": "x"}}'
     headers = signed(body)
