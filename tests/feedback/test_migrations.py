@@ -3,7 +3,6 @@ the table the code uses, a downgrade that undoes it, and concurrent upgrades tha
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from feedback_support import backend_url, event
+from feedback_support import backend_url, event, race
 
 from triage.feedback import FeedbackStore
 from triage.feedback._tables import metadata
@@ -64,22 +63,7 @@ def test_downgrade_to_base_and_back(url: str) -> None:
 
 def test_concurrent_upgrades_of_a_fresh_database_all_succeed(url: str) -> None:
     stores = [FeedbackStore(url) for _ in range(4)]
-    start = threading.Barrier(len(stores))
-    errors: list[BaseException] = []
-
-    def upgrade(store: FeedbackStore) -> None:
-        start.wait()
-        try:
-            store.upgrade()
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=upgrade, args=(store,)) for store in stores]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    race(lambda index: stores[index].upgrade(), len(stores))  # raises if one of them failed
     assert all(store.revision() == "0001" for store in stores)
     for store in stores:
         store.close()

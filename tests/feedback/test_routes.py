@@ -5,7 +5,6 @@ and the export as JSON lines."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from feedback_support import race
 
 from service.routers.feedback import router
 from triage.feedback import FeedbackStore
@@ -93,18 +93,7 @@ def test_invalid_events_are_422_and_store_nothing(
 
 
 def test_concurrent_posts_with_one_key_store_one_row(client: TestClient, store: FeedbackStore) -> None:
-    start = threading.Barrier(6)
-    codes: list[int] = []
-
-    def send() -> None:
-        start.wait()
-        codes.append(post(client, BODY, key="raced").status_code)
-
-    threads = [threading.Thread(target=send) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    codes = race(lambda _: post(client, BODY, key="raced").status_code, 6)
     assert sorted(codes) == [200] * 5 + [201]
     assert store.count() == 1
 

@@ -4,14 +4,13 @@ round trips, the export of human labels only, and SQLite's durability pragmas on
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from feedback_support import backend_url, event
+from feedback_support import backend_url, event, race
 
 from triage.feedback import FeedbackIn, FeedbackStore
 from triage.feedback._tables import events
@@ -49,6 +48,9 @@ def test_the_stored_event_reads_back_as_returned(store: FeedbackStore) -> None:
     stored, created = store.record(sent)
     assert created
     assert store.get("k") == stored
+    assert store.record(event("no-triggers", tier=1))[0].triggers is None
+    with store.engine.connect() as connection:  # absent lists are SQL NULL, not JSON null
+        assert connection.execute(sa.select(sa.func.count()).where(events.c.triggers.is_(None))).scalar_one() == 1
     assert stored.resolved_at == datetime(2026, 3, 1, 13, 30, tzinfo=UTC)
     assert stored.resolved_at.utcoffset() == timedelta(0)  # kept in UTC
     assert stored.corrects is not None and stored.corrects.labels is not None
@@ -76,38 +78,17 @@ def test_a_missing_key_is_refused(store: FeedbackStore) -> None:
 
 
 def test_threads_racing_with_one_key_store_one_row(store: FeedbackStore) -> None:
-    start = threading.Barrier(8)
-    results: list[tuple[int, bool]] = []
-
-    def post(index: int) -> None:
-        start.wait()
-        stored, created = store.record(event("raced", tier=1 + index % 4))
-        results.append((stored.id, created))
-
-    threads = [threading.Thread(target=post, args=(index,)) for index in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(results) == 8
+    results = race(lambda index: store.record(event("raced", tier=1 + index % 4)), 8)
     assert sum(created for _, created in results) == 1
-    assert len({row_id for row_id, _ in results}) == 1
+    assert len({stored.id for stored, _ in results}) == 1
     assert rows_with_key(store, "raced") == 1
 
 
 def test_threads_with_distinct_keys_store_every_event(store: FeedbackStore) -> None:
-    start = threading.Barrier(8)
+    def post(worker: int) -> list[bool]:
+        return [store.record(event(f"w{worker}-{index}", ticket_id=f"T-{worker}"))[1] for index in range(10)]
 
-    def post(worker: int) -> None:
-        start.wait()
-        for index in range(10):
-            assert store.record(event(f"w{worker}-{index}", ticket_id=f"T-{worker}"))[1]
-
-    threads = [threading.Thread(target=post, args=(worker,)) for worker in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert all(all(created) for created in race(post, 8))
     assert store.count() == 80
     assert len({stored.idempotency_key for stored in store.events()}) == 80
 

@@ -54,8 +54,8 @@ events = sa.Table(
     sa.Column("received_at", UTCDateTime(), nullable=False),
     sa.Column("ticket_created_at", UTCDateTime()),
     # Labels
-    sa.Column("triggers", sa.JSON()),
-    sa.Column("labelled_triggers", sa.JSON()),
+    sa.Column("triggers", sa.JSON(none_as_null=True)),
+    sa.Column("labelled_triggers", sa.JSON(none_as_null=True)),
     sa.Column("escalated", sa.Boolean()),
     sa.Column("frustration", sa.SmallInteger()),
     sa.Column("tier", sa.SmallInteger()),
@@ -67,7 +67,7 @@ events = sa.Table(
     # The prediction corrected: stored, never exported.
     sa.Column("model_version", sa.String(100)),
     sa.Column("policy_version", sa.String(100)),
-    sa.Column("predicted", sa.JSON()),
+    sa.Column("predicted", sa.JSON(none_as_null=True)),
     sa.UniqueConstraint("idempotency_key"),
     sa.CheckConstraint("source IN ('agent', 'outcome', 'helpdesk')", name="source"),
     sa.Index(None, "ticket_id", "received_at", "id"),

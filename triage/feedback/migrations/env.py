@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context
 
+from triage.feedback._store import create_engine
 from triage.feedback._tables import metadata
 
 config = context.config
@@ -28,7 +29,7 @@ else:
     if given is not None:
         run(given)
     else:
-        engine = sa.create_engine(config.get_main_option("sqlalchemy.url") or "")
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "")  # with the store's pragmas
         with engine.begin() as connection:
             run(connection)
         engine.dispose()
