@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from typing import Any
 
 import pytest
@@ -132,3 +133,35 @@ def test_a_deeply_nested_body_is_refused_in_one_line():
     for name in VENDORS:
         with pytest.raises(AdapterError, match="nests deeper"):
             ADAPTERS[name].to_ticket({"ticket": payload, "issue": payload}, {})
+
+
+DOCS = FIXTURES.parents[2] / "docs" / "helpdesks"
+
+
+def pasted_body(vendor: str) -> str:
+    """The first JSON block of docs/helpdesks/<vendor>.md: the body an admin pastes into the vendor's UI."""
+    page = (DOCS / f"{vendor}.md").read_text(encoding="utf-8")
+    start = page.index("```json\n") + len("```json\n")
+    return page[start : page.index("```", start)]
+
+
+@pytest.mark.parametrize("name", VENDORS)
+def test_each_vendor_has_a_doc_that_names_the_route(name):
+    page = (DOCS / f"{name}.md").read_text(encoding="utf-8")
+
+    assert f"POST /v1/webhooks/{name}" in page
+    assert f"TRIAGE_WEBHOOK_SECRET_{name.upper()}" in page
+
+
+@pytest.mark.parametrize("name", VENDORS)
+def test_the_documented_body_reads_as_a_ticket_once_the_vendor_renders_it(name):
+    # The vendor renders each placeholder; a realistic value in place of each one is enough.
+    rendered = re.sub(r"\{\{[^}]*asJsonStringArray\}\}", '["billing", "vip"]', pasted_body(name))
+    rendered = re.sub(r"\{\{\s*[\w.]*(id|key)\s*\}\}", "4242", rendered)
+    rendered = re.sub(r"\{\{[^}]*created[^}]*\}\}", "2024-06-11T14:22:31.0+0000", rendered)
+    rendered = re.sub(r"\{\{[^}]*\}\}", "Café crème ☕ — 注文", rendered)
+
+    ticket = ADAPTERS[name].to_ticket(json.loads(rendered), {})
+
+    assert isinstance(ticket, Ticket)
+    assert ticket.id == "4242" and ticket.subject == "Café crème ☕ — 注文"
