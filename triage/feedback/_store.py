@@ -64,7 +64,8 @@ def create_engine(url: str | sa.URL, **options: Any) -> sa.Engine:
         sa.event.listen(engine, "connect", _sqlite_connect)
         sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, **options)
+    options.setdefault("pool_pre_ping", True)  # a server restart must not fail the next feedback post
+    return sa.create_engine(url, **options)
 
 
 def _utc(value: datetime | None) -> datetime | None:
