@@ -227,6 +227,26 @@ def known_channel(raw: str | None) -> str | None:
     return group if group != "other" else raw.strip().lower().replace(" ", "_")
 
 
+def placeholder_customer(requester: dict[str, Any], company: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The contract's customer from an admin-built body: the requester (id or e-mail, name), the company or
+    organisation (name; plan, contract value and strategic flag from its custom fields), and an optional
+    ``customer`` object the admin wrote, whose values win."""
+
+    def pick(key: str) -> Any:
+        return (
+            extra.get(key) if text(extra.get(key)) is not None or isinstance(extra.get(key), bool) else company.get(key)
+        )
+
+    return {
+        "id": ident(requester.get("id")) or text(requester.get("email")),
+        "name": text(requester.get("name")),
+        "company": text(company.get("name")) or text(extra.get("company")),
+        "plan": text(pick("plan")),
+        "annual_contract_value": amount(pick("annual_contract_value")),
+        "strategic": flag(pick("strategic")),
+    }
+
+
 # --- messages and the ticket --------------------------------------------------------------------------------
 
 

@@ -28,7 +28,6 @@ from triage.adapters.base import (
     ReplayCache,
     ReplayError,
     SignatureError,
-    amount,
     first_text,
     flag,
     header,
@@ -37,6 +36,7 @@ from triage.adapters.base import (
     known_channel,
     make_ticket,
     obj,
+    placeholder_customer,
     register,
     require_object,
     same_secret,
@@ -192,16 +192,7 @@ class ZendeskAdapter:
                 "body": text_body,
                 "channel": _channel(ticket.get("via")),
                 "created_at": created,
-                "customer": {
-                    "id": ident(requester.get("id")) or text(requester.get("email")),
-                    "name": text(requester.get("name")),
-                    "company": text(organization.get("name")) or text(customer.get("company")),
-                    "plan": text(customer.get("plan")) or text(organization.get("plan")),
-                    "annual_contract_value": amount(
-                        customer.get("annual_contract_value", organization.get("annual_contract_value"))
-                    ),
-                    "strategic": flag(customer.get("strategic", organization.get("strategic"))),
-                },
+                "customer": placeholder_customer(requester, organization, customer),
                 "history": history,
                 "tags": tag_list(ticket.get("tags"), separators=" ,"),
                 "product": text(ticket.get("product")) or text(payload.get("product")),
