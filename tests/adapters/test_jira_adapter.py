@@ -193,3 +193,12 @@ def test_without_a_signature_the_shared_secret_header_is_required():
     JiraAdapter().verify(b"{}", {SECRET_HEADER: SECRET}, SECRET)
     with pytest.raises(SignatureError, match=SECRET_HEADER):
         JiraAdapter().verify(b"{}", {}, SECRET)
+
+
+def test_large_numeric_ids_stay_exact():
+    payload = {"issue": {"id": 8447388090494, "summary": "s", "customfield_10050": 1.5e6}}
+
+    ticket = JiraAdapter({"annual_contract_value": "customfield_10050", "customer_id": "id"}).to_ticket(payload)
+
+    assert ticket is not None and ticket.id == "8447388090494"
+    assert ticket.customer is not None and ticket.customer.annual_contract_value == 1_500_000

@@ -144,8 +144,12 @@ def text(value: Any) -> str | None:
     """A non-empty string, or None: numbers become text, empty placeholders and other types None."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return None if value != value or value in (float("inf"), float("-inf")) else f"{value:g}"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
     if isinstance(value, str):
         value = value.strip()
         return value or None
