@@ -17,6 +17,7 @@ from triage.model.persistence import library_versions, save_model, write_metadat
 from triage.model.scorer import TriageModel
 from triage.model.training import TrainingResult, TrainSettings, data_hash, train
 from triage.pipeline import Triage, load_triage
+from triage.policy import check_against_model
 from triage.policy.config import load_config
 from triage.schema import TRIGGERS, LabelledTicket, Ticket
 
@@ -45,6 +46,9 @@ def run_training(
             f"{', '.join(map(str, paths))}: {len(tickets)} tickets; training needs at least {MIN_TRAINING_TICKETS}"
         )
     result = train(tickets, config, settings, on_step=step)
+    # A model must be able to run the rules it was trained with (a rule reading a team's probability needs
+    # that team's labels): refuse here, before a model that cannot load is written.
+    check_against_model(config, result.model.team_names, config_path.name if config_path else "escalation.yaml")
     step("evaluating on the test split")
     evaluation = evaluate(result.model, [tickets[i] for i in result.split["test"]])
     card = _card(paths, tickets, settings, result, evaluation)
@@ -67,7 +71,13 @@ def run_training(
     if track:
         step("logging to MLflow")
         _write_card(out, card)
-        registry = _track(model, out, card, tickets[:EXAMPLE_TICKETS], settings)
+        try:
+            registry = _track(model, out, card, tickets[:EXAMPLE_TICKETS], settings)
+        except TriageError:
+            # Nothing was registered: the directory must not claim the version it was stamped with.
+            model.metadata.update({"version": "unregistered", "alias": None})
+            write_metadata(out, model.metadata)
+            raise
         model.metadata["mlflow"] = registry
         card["version"] = registry["version"]
         card["mlflow"] = registry

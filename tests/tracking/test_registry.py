@@ -108,3 +108,22 @@ def test_the_champion_reports_its_registered_version(two_trainings):
     served, direct = _champion_and_directory_predictions(two_trainings)
 
     assert [p["model"] for p in served] == [p["model"] for p in direct]
+
+
+def test_after_a_deleted_version_the_local_model_still_names_its_registered_version(
+    small_labelled_file, tmp_path, monkeypatch
+):
+    # The registry numbers versions past deleted ones, which a search no longer shows: the directory is
+    # re-stamped with the number it really got, and a warning says the logged copy differs.
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
+    monkeypatch.chdir(tmp_path)
+    run_training(small_labelled_file, tmp_path / "first", track=True)
+    from mlflow.tracking import MlflowClient
+
+    MlflowClient().delete_model_version("triage", "1")
+
+    with pytest.warns(UserWarning, match="registered version 2; the logged copy of the model names itself 1"):
+        card = run_training(small_labelled_file, tmp_path / "second", track=True)
+
+    assert card["mlflow"]["version"] == "2" and card["mlflow"]["alias"] == "champion"
+    assert load_model(tmp_path / "second").model_ref.version == "2"

@@ -50,18 +50,11 @@ def check_against_model(config: EscalationConfig, team_head_teams: Iterable[str]
     """Refuse, in one line, a configuration that cannot drive this model's heads.
 
     A model with a team head routes among the teams it learned: each must still be defined, or its
-    tickets would silently fall to another route. Rules and thresholds may only read team probabilities
-    the model computes. Teams reached by rules alone need no head.
+    tickets would silently fall to another route. Rules may only read team probabilities the model
+    computes. Teams reached by rules alone need no head, and ``thresholds.teams`` are only defaults for
+    teams without a learned threshold, so neither is checked.
     """
     learned = list(team_head_teams)
-    if not learned:
-        wanted = sorted(_team_probability_names(config) | set(config.thresholds.teams))
-        if wanted:
-            raise ConfigError(
-                f"{source}: reads team probabilities ({', '.join(wanted)}) but the model has no team head; "
-                "remove them or retrain with team labels"
-            )
-        return
     defined = {team.name for team in config.teams}
     undefined = [name for name in learned if name not in defined]
     if undefined:
@@ -69,11 +62,12 @@ def check_against_model(config: EscalationConfig, team_head_teams: Iterable[str]
             f"{source}: the model routes to team(s) {', '.join(undefined)}, which this configuration does not "
             "define; keep them (rename with care: the team head learned these names) or retrain"
         )
-    unknown = sorted((_team_probability_names(config) | set(config.thresholds.teams)) - set(learned))
+    unknown = sorted(_team_probability_names(config) - set(learned))
     if unknown:
+        has = f"it learned {', '.join(learned)}" if learned else "it has no team head"
         raise ConfigError(
-            f"{source}: the model has no team-head probability for {', '.join(unknown)} "
-            f"(it learned {', '.join(learned)}); retrain with labels for them"
+            f"{source}: rules read the team probability of {', '.join(unknown)}, which the model does not compute "
+            f"({has}); change those rules or retrain with team labels for them"
         )
 
 

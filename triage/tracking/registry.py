@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,11 +57,14 @@ def log_training_run(
     from mlflow.models import infer_signature
     from mlflow.tracking import MlflowClient
 
-    mlflow.set_experiment("triage")
-    client = MlflowClient()
-    expected_version = _next_version(client)
-    # Later versions are challengers: promotion is the retraining loop's decision, not training's.
-    alias = None if _has_alias(client, CHAMPION) else CHAMPION
+    try:
+        mlflow.set_experiment("triage")
+        client = MlflowClient()
+        expected_version = _next_version(client)
+        # Later versions are challengers: promotion is the retraining loop's decision, not training's.
+        alias = None if _has_alias(client, CHAMPION) else CHAMPION
+    except Exception as error:  # MLflow raises many types for an unreachable or locked store
+        raise _logging_failed(error) from None
     if stamp is not None:
         stamp(expected_version, alias)
     with tempfile.TemporaryDirectory(prefix="triage-wheel-") as wheel_dir:
@@ -84,13 +88,16 @@ def log_training_run(
                     registered_model_name=MODEL_NAME,
                 )
         except Exception as error:  # MLflow raises many types for an unreachable or locked store
-            first_line = str(error).splitlines()[0] if str(error) else ""
-            raise TriageError(f"MLflow logging failed ({type(error).__name__}: {first_line})") from None
+            raise _logging_failed(error) from None
     version = str(info.registered_model_version)
     if version != expected_version:
-        raise TriageError(
-            f"MLflow registered version {version} while this run expected {expected_version} (another training "
-            "registered a model at the same time); the logged copy names the wrong version: train again"
+        # The registry numbered it otherwise (a concurrent registration, or deleted versions it still
+        # counts): the local directory is re-stamped; the logged copy keeps the number it was given.
+        if stamp is not None:
+            stamp(version, alias)
+        warnings.warn(
+            f"MLflow registered version {version}; the logged copy of the model names itself {expected_version}",
+            stacklevel=2,
         )
     if alias is not None:
         client.set_registered_model_alias(MODEL_NAME, alias, version)
@@ -102,20 +109,27 @@ def log_training_run(
     }
 
 
+def _logging_failed(error: Exception) -> TriageError:
+    first_line = str(error).splitlines()[0] if str(error) else ""
+    return TriageError(f"MLflow logging failed ({type(error).__name__}: {first_line})")
+
+
 def _next_version(client) -> str:
-    """The version the next registration of MODEL_NAME gets (the registry numbers them 1, 2, ...)."""
-    try:
-        versions = client.search_model_versions(f"name='{MODEL_NAME}'")
-    except Exception:  # MlflowException: no registered model yet
-        return "1"
+    """The version the next registration of MODEL_NAME gets (the registry numbers them 1, 2, ...; a
+    search without results means none is registered yet)."""
+    versions = client.search_model_versions(f"name='{MODEL_NAME}'")
     return str(max((int(v.version) for v in versions), default=0) + 1)
 
 
 def _has_alias(client, alias: str) -> bool:
+    from mlflow.exceptions import MlflowException
+
     try:
         client.get_model_version_by_alias(MODEL_NAME, alias)
-    except Exception:  # MlflowException when the alias is absent
-        return False
+    except MlflowException as error:
+        if error.error_code in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
+            return False  # no such model, or no such alias
+        raise
     return True
 
 
