@@ -26,9 +26,9 @@ def _svg(figure: plt.Figure) -> str:
     return text[text.index("<svg") :]  # drop the XML prologue and doctype: the SVG sits inside HTML
 
 
-def histogram(values: Sequence[float], title: str, xlabel: str, bins: int = 20) -> str:
+def histogram(values: Sequence[float] | np.ndarray, title: str, xlabel: str, bins: int = 20) -> str:
     figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT))
-    axes.hist(values, bins=np.linspace(0, 1, bins + 1), color=COLOUR)
+    axes.hist(values, bins=list(np.linspace(0, 1, bins + 1)), color=COLOUR)
     axes.set(title=title, xlabel=xlabel, ylabel="tickets", xlim=(0, 1))
     return _svg(figure)
 
