@@ -345,7 +345,9 @@ _THREAT_CONDITIONS = frozenset({"if", "unless", "otherwise", "else"})
 # Signals that are assertions by their shape: a negator before them changes nothing.
 _NOT_NEGATABLE = frozenset({"contract_value", "repeat_contact"})
 
-_LINE_BREAKS = re.compile(r"[^\S ]*[\r\n][^\S ]*|\t")
+# A run of non-space whitespace holding a line break, or a lone tab. The run is tried from its first character
+# only: tried at every character, a long run of tabs with no line break cost quadratic time (60,000 tabs: 19 s).
+_LINE_BREAKS = re.compile(r"(?<![^\S ])[^\S ]*[\r\n][^\S ]*|\t")
 
 # Shape signals, each led by a literal or a small character set: Python's regex engine then jumps
 # between candidate positions instead of trying every one (a leading \b costs ~10 us per ticket and
@@ -354,6 +356,9 @@ _AMOUNT = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:[kKmM]|bn|million|billion|thousand)\b)?"
 # Exception names have no literal lead, so that regex runs only on texts containing "Exception" or "Error".
 _EXCEPTION_HINTS = ("Exception", "Error")
+# [A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)* spelled without nested repetition: a capital, a lower-case letter or a digit,
+# then any letters and digits, ending in a lower-case letter or digit before "Exception" or "Error".
+_EXCEPTION_NAME = r"[A-Z][a-z0-9][A-Za-z0-9]*(?<=[a-z0-9])(?:Exception|Error)"
 _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (signal, _EXCEPTION_HINTS if "Exception" in pattern else (), re.compile(pattern, re.MULTILINE))
     for signal, pattern in (
@@ -366,7 +371,12 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|[kKmM]\s?(?:/\s?(?:yr|year|mo|month)\b|(?:a|per) (?:year|month)\b|ARR\b|MRR\b|in revenue\b"
             r"|annually\b))",
         ),
-        ("contract_value", r"\d(?<!\w\d)[\d,]*\s+(?i:seats|licen[cs]es)\b"),
+        # Tried once per run of digits and commas, from its first digit not glued to a word ("x1,500 seats"
+        # counts from the 5): tried at every digit, "1," * 10,000 cost quadratic time (2.8 s).
+        (
+            "contract_value",
+            r"(?<![\d,])(?:(?<=\w)\d*+|(?<!\w)),*+(?P<seats>\d[\d,]*\s+(?i:seats|licen[cs]es)\b)",
+        ),
         (
             "error_code",
             r"(?i:http|status|error|code|got an?|getting an?|returns?|returning)[\s:]*(?i:code\s*)?"
@@ -385,10 +395,15 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("error_code", r"0(?<!\w0)x[0-9a-fA-F]{4,}\b"),
         (
             "error_code",
-            r"(?:[A-Za-z_]\w*\.)*[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?<=[a-z0-9])"
-            r"(?:Exception|Error)\b",
+            # Tried once per run of [\w.] (a dotted name) and once per run of letters and digits (a bare
+            # name): the first capital followed by a lower-case letter or a digit starts the name, the
+            # letters before it are skipped outside the named group. Tried at every capital, a long
+            # CamelCase run cost quadratic time ("Aa" * 14,000 + " Error": 6.5 s).
+            r"(?:(?<!\w)(?<!\w\.)|(?<=\.)(?=[^\W_A-Za-z]))[^\W_A-Za-z]*+"
+            r"(?P<dotted>(?:[A-Za-z_]\w*\.)+" + _EXCEPTION_NAME + r")\b"
+            r"|(?<![A-Za-z0-9])(?:[a-z0-9]|[A-Z](?![a-z0-9]))*+(?P<bare>" + _EXCEPTION_NAME + r")\b",
         ),
-        ("error_code", r"(?i:error code)\s*:?\s*#?[A-Za-z]*\d[\w-]*"),
+        ("error_code", r"(?i:error code)\s*(?::\s*)?#?[A-Za-z]*\d[\w-]*"),  # not \s*:?\s*: quadratic on spaces
         ("stack_trace", r"Traceback \(most recent call last\)"),
         ("stack_trace", r"at [\w$.]+\([\w$]+\.(?:java|kt|scala|cs|js|ts):\d+\)"),
         ("stack_trace", r'File "[^"\n]+", line \d+'),
@@ -562,10 +577,24 @@ def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, 
     distinct = list(dict.fromkeys(texts))
     nlp, matcher = _pipeline()
     # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
-    spaced = (_LINE_BREAKS.sub(" \n ", text) for text in distinct)
+    spaced = (_for_tokenizer(text) for text in distinct)
     docs = nlp.pipe(spaced, batch_size=batch_size)
     found = {text: _signals_of(text, doc, matcher) for text, doc in zip(distinct, docs, strict=True)}
     return [{name: list(spans) for name, spans in found[text].items()} for text in texts]
+
+
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, copying the rest of the chunk each
+# time: quadratic in the length of a chunk made of punctuation ("!" * 4,000: 1.8 s; "=" * 4,000: 3.7 s) and
+# of some other long chunks (":a" * 2,000). A space after every 8 punctuation characters in a row and every
+# 200 characters without a space bounds the chunks; spaCy splits such runs into one token per character
+# anyway, and no word is 200 characters long.
+_TOKENIZER_PUNCTUATION = re.compile(r"[^\w\s]{8}")
+_TOKENIZER_CHUNK = re.compile(r"\S{200}")
+
+
+def _for_tokenizer(text: str) -> str:
+    text = _LINE_BREAKS.sub(" \n ", text)
+    return _TOKENIZER_CHUNK.sub(r"\g<0> ", _TOKENIZER_PUNCTUATION.sub(r"\g<0> ", text))
 
 
 def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
@@ -575,7 +604,8 @@ def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
         if hints and not any(hint in text for hint in hints):
             continue
         for match in shape.finditer(text):
-            found.setdefault(signal, []).append(match.group().strip())
+            # A pattern with named groups reports the group that matched, without the text it skipped.
+            found.setdefault(signal, []).append(match.group(match.lastgroup or 0).strip())
     return {name: found[name] for name in SIGNALS if name in found}
 
 
