@@ -57,3 +57,28 @@ def test_multiclass_heads_are_compared_on_macro_f1_in_each_models_class_order():
 def test_evaluations_of_different_rows_are_refused():
     with pytest.raises(ValueError, match="same labelled rows"):
         compare(_held_out([0, 1, 1], [0.1, 0.8, 0.7]), _held_out([1, 1, 0], [0.1, 0.8, 0.7]))
+
+
+def test_heads_with_different_rows_are_compared_on_the_rows_both_scored():
+    # The challenger learned a team the champion did not: its team rows include ticket 4, the champion's
+    # include ticket 0, which only the champion routes. Tickets 1-3 are in both.
+    champion = HeldOut(
+        truth={"team": np.array(["a", "b", "a", "b"])},
+        proba={"team": np.eye(2)[[0, 1, 0, 1]]},
+        classes={"team": ["a", "b"]},
+        rows={"team": np.array([0, 1, 2, 3])},
+    )
+    challenger = HeldOut(
+        truth={"team": np.array(["b", "a", "b", "c"])},
+        proba={"team": np.eye(3)[[0, 0, 1, 2]]},  # wrong on tickets 2 and 3
+        classes={"team": ["b", "a", "c"]},
+        rows={"team": np.array([1, 2, 3, 4])},
+    )
+
+    result = compare(Evaluation({"rows": 5}, champion), Evaluation({"rows": 5}, challenger), rounds=50)["team"]
+
+    assert result["rows"] == 3
+    assert result["champion"] == 1.0 and result["challenger"] < 1.0
+
+    with pytest.raises(ValueError, match="same tickets"):
+        compare(Evaluation({"rows": 5}, champion), Evaluation({"rows": 6}, challenger))

@@ -61,7 +61,8 @@ def test_decision_report_counts_by_hand():
     assert (technical["precision"], technical["recall"], technical["support"]) == (0.5, 1.0, 1)
     assert report["trigger_labels"]["financial"]["recall"] == 0.0
     assert report["trigger_labels"]["legal"]["support"] == 0
-    assert report["trigger_labels_macro_f1"] == pytest.approx((2 / 3 + 0 + 0) / 3)
+    # Legal has no positive label here: it is left out of the mean rather than counted as 0.
+    assert report["trigger_labels_macro_f1"] == pytest.approx((2 / 3 + 0) / 2)
     assert (report["tier_exact"], report["tier_n"]) == (pytest.approx(1 / 3), 3)
     assert (report["team_accuracy"], report["team_n"]) == (pytest.approx(1 / 3), 3)
 

@@ -57,6 +57,8 @@ def config_diff(
         f"escalate {counts['escalate']:,}, human review {counts['abstain']:,} "
         f"({diff['old']['name']} {diff['old']['version']} -> {diff['new']['name']} {diff['new']['version']})"
     )
+    for note in diff["notes"]:
+        console.print(f"note: {note}", style="yellow")
     if diff["tier_transitions"]:
         table = Table("old tier", "new tier", "tickets", title="tier changes")
         for row in diff["tier_transitions"]:

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
-from triage.evaluation.evaluate import Evaluation
+from triage.evaluation.evaluate import Evaluation, HeldOut
 
 BOOTSTRAP_ROUNDS = 1000
 Metric = Callable[[np.ndarray, np.ndarray], float]
@@ -68,27 +68,42 @@ def verdict(interval: dict[str, float]) -> str:
 
 
 def compare(champion: Evaluation, challenger: Evaluation, rounds: int = BOOTSTRAP_ROUNDS) -> dict[str, Any]:
-    """Challenger minus champion on each head both learned, on the same labelled tickets: ROC-AUC for
-    binary heads, macro-F1 for multi-class ones, each with its paired bootstrap interval and verdict."""
+    """Challenger minus champion on each head both learned, on the labelled tickets both scored: ROC-AUC for
+    binary heads, macro-F1 for multi-class ones (each model read with its own classes), each with its paired
+    bootstrap interval and verdict. Both evaluations must be of the same tickets; a head's rows may differ
+    (a team only one model learned), and the comparison uses the rows both have."""
+    if champion.report.get("rows") != challenger.report.get("rows"):
+        raise ValueError("the two evaluations were not made on the same tickets")
     out: dict[str, Any] = {}
     for head in sorted(set(champion.held_out.proba) & set(challenger.held_out.proba)):
-        truth = champion.held_out.truth[head]
-        if not np.array_equal(truth, challenger.held_out.truth[head]):
+        first, second = _common_rows(champion.held_out, challenger.held_out, head)
+        truth = champion.held_out.truth[head][first]
+        if not np.array_equal(truth, challenger.held_out.truth[head][second]):
             raise ValueError(f"{head}: the two evaluations were not made on the same labelled rows")
+        champion_proba, challenger_proba = champion.held_out.proba[head][first], challenger.held_out.proba[head][second]
         if head in champion.held_out.classes:
             name = "macro_f1"
             metric = macro_f1(challenger.held_out.classes[head])
             champion_metric = macro_f1(champion.held_out.classes[head])
         else:
             name, metric, champion_metric = "roc_auc", roc_auc, roc_auc
-        interval = paired_bootstrap(
-            truth, challenger.held_out.proba[head], champion.held_out.proba[head], metric, champion_metric, rounds
-        )
+        interval = paired_bootstrap(truth, challenger_proba, champion_proba, metric, champion_metric, rounds)
         out[head] = {
             "metric": name,
-            "champion": champion_metric(truth, champion.held_out.proba[head]),
-            "challenger": metric(truth, challenger.held_out.proba[head]),
+            "rows": int(len(truth)),
+            "champion": champion_metric(truth, champion_proba),
+            "challenger": metric(truth, challenger_proba),
             **interval,
             "verdict": verdict(interval),
         }
     return out
+
+
+def _common_rows(first: HeldOut, second: HeldOut, head: str) -> tuple[np.ndarray, np.ndarray]:
+    """Positions, in each held-out set of ``head``, of the tickets both have (all of them when the sets
+    do not record their rows)."""
+    if head not in first.rows or head not in second.rows:
+        everything = np.arange(len(first.truth[head]))
+        return everything, everything
+    _, in_first, in_second = np.intersect1d(first.rows[head], second.rows[head], return_indices=True)
+    return in_first, in_second

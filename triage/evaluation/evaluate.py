@@ -26,11 +26,16 @@ from triage.scores import HeadScores
 
 @dataclass
 class HeldOut:
-    """Truth and probabilities per learned head, on the rows labelled for it: for plots and comparisons."""
+    """Truth and probabilities per learned head, on the rows labelled for it (``rows``: their positions in
+    the evaluated tickets): for plots and comparisons."""
 
     truth: dict[str, np.ndarray] = field(default_factory=dict)
     proba: dict[str, np.ndarray] = field(default_factory=dict)
     classes: dict[str, list[str]] = field(default_factory=dict)
+    rows: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def keep(self, head: str, rows: list[int], truth: np.ndarray, proba: np.ndarray) -> None:
+        self.rows[head], self.truth[head], self.proba[head] = np.asarray(rows, dtype=np.int64), truth, proba
 
 
 @dataclass
@@ -54,15 +59,18 @@ def evaluate(model: TriageModel, tickets: Sequence[LabelledTicket], policy: Poli
             baseline = np.array([fallback_trigger(name, scores[i].signals) for i in rows])
             heads[name]["criteria_only_baseline"] = binary_report(truth, baseline)
             if name in probabilities:
-                held_out.truth[name], held_out.proba[name] = truth, probabilities[name][rows]
+                held_out.keep(name, rows, truth, probabilities[name][rows])
     heads.update(_escalation_reports(tickets, scores, probabilities, held_out))
     heads.update(_frustration_report(tickets, scores, probabilities, model, held_out))
     rows = [i for i, ticket in enumerate(tickets) if ticket.team in model.team_names]
     if rows and "team" in probabilities:
         truth = np.array([tickets[i].team for i in rows]).astype(str)
         heads["team"] = multiclass_report(truth, probabilities["team"][rows], model.team_names)
-        held_out.truth["team"], held_out.proba["team"] = truth, probabilities["team"][rows]
+        held_out.keep("team", rows, truth, probabilities["team"][rows])
         held_out.classes["team"] = model.team_names
+    for name, head_report in heads.items():
+        # A head without labels in training is answered by the criteria-only scorer: say so beside its figures.
+        head_report["learned"] = name in model.heads
     report: dict[str, Any] = {
         "model": model.model_ref.model_dump(),
         "rows": len(tickets),
@@ -92,7 +100,7 @@ def _escalation_reports(
         out["escalation"]["oracle"] = binary_report(truth, np.array(oracle, dtype=float))
     for name in ("escalation_text", "escalation"):
         if name in probabilities:
-            held_out.truth[name], held_out.proba[name] = truth, probabilities[name][rows]
+            held_out.keep(name, rows, truth, probabilities[name][rows])
     if "escalation_text" in probabilities:
         out["escalation_text"] = binary_report(truth, probabilities["escalation_text"][rows])
     return out
@@ -115,10 +123,7 @@ def _frustration_report(
     if "frustration" in probabilities:
         classes = [str(level) for level in model.heads["frustration"].classes_]
         report = multiclass_report(truth.astype(str), probabilities["frustration"][rows], classes)
-        held_out.truth["frustration"], held_out.proba["frustration"] = (
-            truth.astype(str),
-            probabilities["frustration"][rows],
-        )
+        held_out.keep("frustration", rows, truth.astype(str), probabilities["frustration"][rows])
         held_out.classes["frustration"] = classes
     score = np.array([scores[i].frustration_score for i in rows])
     lexicon = np.array([scores[i].lexicon_frustration for i in rows])
@@ -159,7 +164,9 @@ def decision_report(tickets: Sequence[LabelledTicket], predictions: Sequence[Pre
             }
     if trigger_f1:
         out["trigger_labels"] = trigger_f1
-        out["trigger_labels_macro_f1"] = float(np.mean([row["f1"] for row in trigger_f1.values()]))
+        # A trigger no labelled ticket carries has no F1 to average (it would count as 0 for a perfect policy).
+        present = [row["f1"] for row in trigger_f1.values() if row["support"]]
+        out["trigger_labels_macro_f1"] = float(np.mean(present)) if present else None
     escalated = [(bool(t.escalated), p.escalation.escalate) for t, p in pairs if t.escalated is not None]
     if escalated:
         truth, decided = map(np.array, zip(*escalated, strict=True))

@@ -90,7 +90,7 @@ def render_markdown(card: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, report in metrics.items():
-        if "per_class" in report and "classes" not in report:
+        if "per_class" in report and "classes" not in report and report.get("learned", True):
             lines.append(
                 f"| {name} | {report['positives']}/{report['n']} | {_fmt(report['f1_positive'])} | "
                 f"{_fmt(report['macro_f1'])} | {_fmt(report['roc_auc'])} | {_fmt(report['pr_auc'])} | "
@@ -117,7 +117,7 @@ def _notes(card: dict[str, Any], metrics: dict[str, Any]) -> list[str]:
     baselines = [
         f"{name} {_fmt(report['criteria_only_baseline']['roc_auc'])}"
         for name, report in metrics.items()
-        if "criteria_only_baseline" in report
+        if "criteria_only_baseline" in report and report.get("learned", True)
     ]
     if baselines:
         lines += [
@@ -135,16 +135,19 @@ def _notes(card: dict[str, Any], metrics: dict[str, Any]) -> list[str]:
     frustration = metrics.get("frustration", {})
     if "criteria_only_baseline_spearman" in frustration:
         share = card.get("frustration_learned_share", 1.0)
-        use = (
-            "Predictions use the lexicon scorer; the learned head informs the escalation stage only"
-            if share == 0
-            else f"Predictions blend the learned head (share {share:g}) with the lexicon"
-        )
+        if not frustration.get("learned", True):
+            use = "Without frustration labels in training, predictions use the lexicon scorer alone."
+        elif share == 0:
+            use = (
+                "Predictions use the lexicon scorer; the learned head informs the escalation stage only: the "
+                "lexicon carries better to real customers' writing than a head learned from synthetic text."
+            )
+        else:
+            use = f"Predictions blend the learned head (share {share:g}) with the lexicon."
         lines += [
             "",
             f"Frustration: the lexicon scorer alone reaches Spearman "
-            f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. "
-            f"{use}: the lexicon carries better to real customers' writing than a head learned from synthetic text.",
+            f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. {use}",
         ]
     return lines
 

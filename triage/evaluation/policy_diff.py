@@ -16,12 +16,11 @@ from triage.pipeline import Triage
 from triage.policy import Policy
 from triage.schema import Prediction, Ticket
 
-EXAMPLES = 20
-
 
 def policy_diff(model: TriageModel, old: Policy, new: Policy, tickets: Sequence[Ticket]) -> dict[str, Any]:
     """Counts of tickets whose tier, team, escalate decision or abstention changes from ``old`` to ``new``,
-    the tier transitions, and up to ``EXAMPLES`` changed tickets with both recommendations."""
+    the tier transitions, every changed ticket with both recommendations, and notes on edits that cannot act
+    over this model."""
     before, after = Triage(model, old), Triage(model, new)
     tickets = list(tickets)
     changed: list[dict[str, Any]] = []
@@ -52,9 +51,26 @@ def policy_diff(model: TriageModel, old: Policy, new: Policy, tickets: Sequence[
             for (old_tier, new_tier), n in sorted(transitions.items())
             if old_tier != new_tier
         ],
-        "examples": changed[:EXAMPLES],
         "changed_tickets": changed,
+        "notes": threshold_notes(model, new),
     }
+
+
+def threshold_notes(model: TriageModel, policy: Policy) -> list[str]:
+    """What a policy's ``thresholds`` change cannot do over a trained model: the thresholds fixed on
+    held-out tickets stay with the model, so edited values apply only where nothing was learned."""
+    trained, edited = model.config.thresholds, policy.config.thresholds
+    if trained == edited:
+        return []
+    learned = sorted(
+        [*(model.calibration.trigger_thresholds if model.calibration else {}), "escalation"]
+        + [f"team {name}" for name in (model.calibration.team_thresholds if model.calibration else {})]
+    )
+    return [
+        "thresholds differ from the model's own configuration: the model keeps the thresholds fixed when it was "
+        f"trained ({', '.join(learned)}); the edited values apply to other heads now and to those at the next "
+        "training (target_precision, floor and min_positives only act when training)"
+    ]
 
 
 def _differences(was: Prediction, now: Prediction) -> list[str]:

@@ -137,6 +137,8 @@ def flat_metrics(metrics: dict[str, Any]) -> dict[str, float]:
     """The model card's headline numbers as MLflow metric names (head.metric)."""
     out = {}
     for head, report in metrics.items():
+        if not report.get("learned", True):
+            continue  # a criteria-only scorer's figures are not the model's
         for key in (
             "roc_auc",
             "pr_auc",
