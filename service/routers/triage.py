@@ -51,13 +51,16 @@ class ItemError(BaseModel):
     errors: list[dict[str, Any]]
 
 
-class BatchItem(BaseModel):
-    prediction: Prediction | None = None
-    error: ItemError | None = None
+class PredictionItem(BaseModel):
+    prediction: Prediction
+
+
+class ErrorItem(BaseModel):
+    error: ItemError
 
 
 class BatchResponse(BaseModel):
-    results: list[BatchItem]
+    results: list[PredictionItem | ErrorItem]
 
 
 def item_error(index: int, error: ValidationError) -> ItemError:
@@ -69,22 +72,20 @@ def item_error(index: int, error: ValidationError) -> ItemError:
     return ItemError(detail=f"ticket {index} is invalid; first at {where}: {errors[0]['msg']}", errors=errors)
 
 
-@router.post("/triage/batch", operation_id="triage_batch", response_model_exclude_none=True)
+@router.post("/triage/batch", operation_id="triage_batch")
 def triage_batch(body: BatchRequest, triage: CurrentTriage, settings: SettingsDep) -> BatchResponse:
     """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
-    results: list[BatchItem] = []
-    valid: list[tuple[int, Ticket]] = []
+    errors: dict[int, ErrorItem] = {}
+    valid: list[Ticket] = []
     for index, item in enumerate(body.tickets):
         try:
-            valid.append((index, TICKET.validate_python(item)))
-            results.append(BatchItem())
+            valid.append(TICKET.validate_python(item))
         except ValidationError as error:
-            results.append(BatchItem(error=item_error(index, error)))
-    predictions = triage.predict([ticket for _, ticket in valid]) if valid else []
-    for (index, _), prediction in zip(valid, predictions, strict=True):
-        results[index].prediction = prediction
-    log_shadow(predictions)
+            errors[index] = ErrorItem(error=item_error(index, error))
+    predictions = iter(triage.predict(valid) if valid else [])
+    results = [errors.get(index) or PredictionItem(prediction=next(predictions)) for index in range(len(body.tickets))]
+    log_shadow(item.prediction for item in results if isinstance(item, PredictionItem))
     return BatchResponse(results=results)
 
 

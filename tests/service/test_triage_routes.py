@@ -1,0 +1,193 @@
+"""``/v1/triage``, ``/v1/triage/batch``, ``/v1/handoff`` (``service/routers/triage.py``) and ``/v1/model``
+(``service/routers/model.py``): parity with the library, per-item errors, the policy modes in the answer."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+
+import pytest
+import yaml
+from conftest import handwritten_tickets
+from serving import payload, serve
+
+from triage.pipeline import Triage
+from triage.policy.config import DEFAULT_CONFIG_PATH
+from triage.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def client(model_dir):
+    with serve(Settings(model_dir=model_dir)) as client:
+        yield client
+
+
+def as_json(ticket) -> dict:
+    return ticket.model_dump(mode="json", exclude_none=True)
+
+
+def test_one_ticket_gives_the_library_prediction(client, model):
+    expected = Triage.of(model).predict(handwritten_tickets())
+
+    for ticket, prediction in zip(handwritten_tickets(), expected, strict=True):
+        response = client.post("/v1/triage", json=as_json(ticket))
+        assert response.status_code == 200, response.text
+        assert response.json() == prediction.model_dump(mode="json")
+
+
+def test_predict_stays_as_the_list_form_of_triage(client):
+    tickets = handwritten_tickets()[:3]
+
+    listed = client.post("/v1/predict", json=payload(tickets)).json()["predictions"]
+    one_by_one = [client.post("/v1/triage", json=as_json(ticket)).json() for ticket in tickets]
+
+    assert listed == one_by_one
+
+
+def test_a_bad_single_ticket_is_a_422_problem(client):
+    response = client.post("/v1/triage", json={"subject": "Help", "body": "It broke."})
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"type": "missing", "loc": ["body", "id"], "msg": "Field required"}]
+    assert response.json()["detail"] == "1 validation error(s); first at body.id: Field required"
+
+
+def test_a_batch_answers_in_order_with_errors_in_place(client, model):
+    tickets = handwritten_tickets()[:3]
+    items = [as_json(tickets[0]), {"body": "no id"}, as_json(tickets[1]), "a string", as_json(tickets[2])]
+
+    response = client.post("/v1/triage/batch", json={"tickets": items})
+
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    expected = [p.model_dump(mode="json") for p in Triage.of(model).predict(tickets)]
+    assert [result.get("prediction") for result in results] == [expected[0], None, expected[1], None, expected[2]]
+    assert [sorted(result) for result in results] == [["prediction"], ["error"]] * 2 + [["prediction"]]
+    missing_id = results[1]["error"]
+    assert (
+        missing_id["status"] == 422
+        and missing_id["detail"] == "ticket 1 is invalid; first at tickets.1.id: Field required"
+    )
+    assert missing_id["errors"] == [{"type": "missing", "loc": ["body", "tickets", 1, "id"], "msg": "Field required"}]
+    assert results[3]["error"]["errors"][0]["loc"] == ["body", "tickets", 3]
+
+
+def test_a_batch_of_invalid_tickets_is_still_a_200(client):
+    response = client.post("/v1/triage/batch", json={"tickets": [{}, {"id": "T-1", "body": "   "}]})
+
+    assert response.status_code == 200
+    assert all("error" in result for result in response.json()["results"])
+
+
+@pytest.mark.parametrize("body", [{"tickets": []}, {"tickets": {"id": "T-1"}}, {}, [], None])
+def test_a_batch_that_is_not_a_list_of_tickets_is_422(client, body):
+    assert client.post("/v1/triage/batch", json=body).status_code == 422
+
+
+def test_the_batch_limit_is_the_setting(model_dir):
+    tickets = [as_json(ticket) for ticket in handwritten_tickets()[:3]]
+
+    with serve(Settings(model_dir=model_dir, max_tickets_per_request=2)) as small:
+        at_limit = small.post("/v1/triage/batch", json={"tickets": tickets[:2]})
+        over = small.post("/v1/triage/batch", json={"tickets": tickets})
+
+    assert at_limit.status_code == 200
+    assert over.status_code == 422
+    assert over.json()["errors"][0]["msg"] == "List should have at most 2 items after validation, not 3"
+
+
+def test_handoff_gives_the_library_drafts_or_nulls(client, model):
+    drafted = Triage.of(model).handoffs(handwritten_tickets())
+    assert {handoff is None for _, handoff, _ in drafted} == {True, False}  # both kinds in the fixture
+
+    for ticket, (prediction, handoff, acknowledgement) in zip(handwritten_tickets(), drafted, strict=True):
+        response = client.post("/v1/handoff", json=as_json(ticket))
+
+        assert response.status_code == 200, response.text
+        assert response.json() == {
+            "prediction": prediction.model_dump(mode="json"),
+            "handoff": dataclasses.asdict(handoff) if handoff else None,
+            "acknowledgement": dataclasses.asdict(acknowledgement) if acknowledgement else None,
+        }
+
+
+def test_model_describes_the_model_from_its_metadata(client, model):
+    response = client.get("/v1/model")
+
+    assert response.status_code == 200
+    body = response.json()
+    metadata = model.metadata
+    assert (body["name"], body["version"], body["alias"]) == ("triage", "7", "champion")
+    assert body["git_commit"] == metadata["git_commit"] and body["data_sha256"] == metadata.get("data_sha256")
+    assert body["labels"] == metadata["heads"] and body["teams"] == metadata["teams"]
+    assert body["policy"] == client.get("/readyz").json()["policy"]
+
+
+def test_model_gives_the_headline_metrics(model_copy):
+    # `triage train` writes the test split's metrics and the training time (the fixture model saves none).
+    path = model_copy / "metadata.json"
+    metadata = json.loads(path.read_text())
+    metadata["trained_at"] = "2026-12-06T02:01:59+00:00"
+    metadata["metrics"] = {
+        "technical": {"n": 3000, "f1_positive": 0.96, "roc_auc": 0.98, "per_class": {"1": {"f1": 0.96}}},
+        "team": {"n": 1385, "accuracy": 0.88, "macro_f1": 0.85, "confusion_matrix": [[1, 2], [3, 4]]},
+        "oracle": "not a head",
+    }
+    path.write_text(json.dumps(metadata))
+
+    with serve(Settings(model_dir=model_copy)) as client:
+        body = client.get("/v1/model").json()
+
+    assert body["trained_at"] == "2026-12-06T02:01:59+00:00"
+    assert body["metrics"] == {
+        "technical": {"n": 3000, "f1_positive": 0.96, "roc_auc": 0.98},
+        "team": {"n": 1385, "accuracy": 0.88, "macro_f1": 0.85},
+    }
+
+
+def policy_in_mode(tmp_path, mode: str, floor: float = 0.9):
+    data = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
+    data.update(mode=mode, auto_apply_min_confidence=floor)
+    path = tmp_path / f"{mode}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_recommend_mode_answers_visible_without_auto_apply(client):
+    prediction = client.post("/v1/triage", json=as_json(handwritten_tickets()[0])).json()
+
+    assert (prediction["mode"], prediction["auto_apply"], prediction["visible"]) == ("recommend", None, True)
+
+
+def test_auto_mode_says_whether_to_apply(model_dir, tmp_path):
+    tickets = [as_json(ticket) for ticket in handwritten_tickets()]
+
+    with serve(Settings(model_dir=model_dir, policy_file=policy_in_mode(tmp_path, "auto", floor=0.0))) as always:
+        applied = [always.post("/v1/triage", json=ticket).json() for ticket in tickets]
+    with serve(Settings(model_dir=model_dir, policy_file=policy_in_mode(tmp_path, "auto", floor=1.0))) as strict:
+        confident = [strict.post("/v1/triage", json=ticket).json() for ticket in tickets]
+
+    assert {(p["mode"], p["visible"]) for p in applied + confident} == {("auto", True)}
+    assert all(isinstance(p["auto_apply"], bool) for p in applied + confident)
+    assert [p["auto_apply"] for p in applied] == [not p["recommendation"]["abstain"] for p in applied]
+    assert sum(p["auto_apply"] for p in confident) <= sum(p["auto_apply"] for p in applied)
+
+
+def test_shadow_mode_answers_invisible_and_logs_the_decision_without_text(model_dir, tmp_path, caplog):
+    ticket = handwritten_tickets()[0]
+
+    settings = Settings(model_dir=model_dir, policy_file=policy_in_mode(tmp_path, "shadow"))
+    with serve(settings) as shadow, caplog.at_level(logging.INFO, logger="service"):
+        one = shadow.post("/v1/triage", json=as_json(ticket)).json()
+        batch = shadow.post("/v1/triage/batch", json={"tickets": [as_json(ticket)]}).json()
+
+    assert (one["mode"], one["visible"], one["auto_apply"]) == ("shadow", False, None)
+    assert batch["results"][0]["prediction"]["visible"] is False
+    logged = [record for record in caplog.records if getattr(record, "fields", {}).get("event") == "shadow_prediction"]
+    assert len(logged) == 2
+    fields = logged[0].fields
+    assert fields["ticket_id"] == ticket.id and fields["team"] == one["recommendation"]["team"]
+    assert fields["policy"]["sha256"] == one["policy"]["sha256"]
+    text = json.dumps(fields)
+    assert ticket.body[:30] not in text and (not ticket.subject or ticket.subject not in text)
