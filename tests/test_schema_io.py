@@ -7,8 +7,21 @@ import pytest
 from pydantic import ValidationError
 
 from triage.errors import TicketFileError
-from triage.io import read_labelled, read_tickets, to_frame, write_records
-from triage.schema import LabelledTicket, Prediction, Ticket, channel_group
+from triage.io import describe_validation_error, read_labelled, read_tickets, to_frame, write_records
+from triage.schema import (
+    MAX_BODY,
+    MAX_CONTRACT_VALUE,
+    MAX_HISTORY_CHARS,
+    MAX_NAME,
+    MAX_SUBJECT,
+    MAX_TAGS,
+    MAX_TURN_BODY,
+    MAX_TURNS,
+    LabelledTicket,
+    Prediction,
+    Ticket,
+    channel_group,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tickets.jsonl"
 
@@ -191,3 +204,160 @@ def test_a_row_without_a_triggers_label_teaches_nothing_about_it():
     assert labels["technical"].tolist()[0] == 1.0 and labels["technical"].isna().tolist() == [False, True]
     assert labels["financial"].tolist() == [0.0, 1.0]
     assert labels["legal"].tolist() == [0.0, 0.0]
+
+
+# --- Limits: an over-long or implausible ticket is a validation error before any analyser reads it ---------
+
+
+def _ticket(**fields):
+    return {"id": "T-1", "body": "hello", **fields}
+
+
+def _turn(**fields):
+    return {"author": "customer", "body": "earlier", **fields}
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"subject": "s" * (MAX_SUBJECT + 1)}, "field 'subject': String should have at most 1000 characters"),
+        ({"body": "b" * (MAX_BODY + 1)}, "field 'body': String should have at most 100000 characters"),
+        (
+            {"history": [_turn(body="h" * (MAX_TURN_BODY + 1))]},
+            "field 'history.0.body': String should have at most 20000 characters",
+        ),
+        ({"history": [_turn()] * (MAX_TURNS + 1)}, "field 'history': List should have at most 500 items"),
+        (
+            {"history": [_turn(body="h" * MAX_TURN_BODY)] * (MAX_HISTORY_CHARS // MAX_TURN_BODY + 1)},
+            "field 'history': Value error, the history holds 1020000 characters, more than 1000000",
+        ),
+        ({"tags": ["t"] * (MAX_TAGS + 1)}, "field 'tags': List should have at most 100 items"),
+        ({"tags": ["t" * 257]}, "field 'tags.0': String should have at most 256 characters"),
+        ({"id": "i" * 257}, "field 'id': String should have at most 256 characters"),
+        ({"channel": "c" * 257}, "field 'channel': String should have at most 256 characters"),
+        (
+            {"customer": {"annual_contract_value": 1e308}},
+            "field 'customer.annual_contract_value': Input should be less than or equal to 1000000000000",
+        ),
+        ({"customer": {"strategic": "yes"}}, "field 'customer.strategic': Input should be a valid boolean"),
+        ({"customer": {"strategic": 1}}, "field 'customer.strategic': Input should be a valid boolean"),
+        ({"created_at": "1900-01-01T00:00:00Z"}, "field 'created_at': Value error, year 1900 is outside 1970-2100"),
+        ({"created_at": "2101-01-01T00:00:00"}, "field 'created_at': Value error, year 2101 is outside 1970-2100"),
+        (
+            {"history": [_turn(at="0001-01-01T00:00:00")]},
+            "field 'history.0.at': Value error, year 1 is outside 1970-2100",
+        ),
+    ],
+    ids=lambda value: str(value)[:40] if isinstance(value, str) else None,
+)
+def test_limits_reject_a_ticket_with_one_line_naming_the_field(tmp_path, fields, message):
+    with pytest.raises(ValidationError) as error:
+        Ticket.model_validate(_ticket(**fields))
+    assert describe_validation_error(error.value).startswith(message)
+    # Files say the same in one line, and so does the labelled type.
+    path = tmp_path / "tickets.jsonl"
+    path.write_text(json.dumps(_ticket(**fields)) + "\n")
+    with pytest.raises(TicketFileError) as file_error:
+        read_labelled(path)
+    assert str(file_error.value).startswith(f"{path}: line 1: ") and message in str(file_error.value)
+    assert "\n" not in str(file_error.value)
+
+
+def test_limits_accept_a_ticket_at_every_maximum():
+    ticket = Ticket.model_validate(
+        _ticket(
+            id="i" * MAX_NAME,
+            subject="s" * MAX_SUBJECT,
+            body="b" * MAX_BODY,
+            history=[_turn(body="h" * MAX_TURN_BODY, at="1970-01-01T00:00:00Z")] * 49
+            + [_turn(at="2100-12-31T23:59:59Z")] * (MAX_TURNS - 49),
+            tags=["t" * MAX_NAME] * MAX_TAGS,
+            customer={"annual_contract_value": MAX_CONTRACT_VALUE, "strategic": False},
+        )
+    )
+    assert len(ticket.history) == MAX_TURNS
+    assert LabelledTicket.model_validate({**ticket.model_dump(), "resolved_at": "2100-01-01T00:00:00"})
+    with pytest.raises(ValidationError, match="year 2200 is outside"):
+        LabelledTicket.model_validate({**ticket.model_dump(), "resolved_at": "2200-01-01T00:00:00"})
+
+
+def test_limits_are_counted_after_stripping_whitespace():
+    assert Ticket.model_validate(_ticket(subject=" " * 5000 + "Hi" + "\n" * 5000)).subject == "Hi"
+
+
+def test_the_demo_generator_and_the_shipped_examples_are_within_the_limits():
+    from triage.datasets.demo import generate
+
+    for ticket in generate(2000, seed=0):
+        LabelledTicket.model_validate(ticket.model_dump(mode="json"))
+    root = Path(__file__).parents[1]
+    for path in ("tests/fixtures/tickets.jsonl", "docs/examples/tickets.jsonl", "data/annotations/handwritten.jsonl"):
+        assert read_labelled(root / path)
+
+
+@pytest.mark.parametrize(
+    ("text", "strategic"), [("true", True), ("True", True), ("FALSE", False), ("1", True), ("0", False)]
+)
+def test_csv_booleans_for_the_strategic_flag(tmp_path, text, strategic):
+    path = tmp_path / "export.csv"
+    path.write_text(f"id,body,customer_strategic\nA,hello,{text}\n")
+    (ticket,) = read_tickets(path)
+    assert ticket.customer.strategic is strategic
+
+
+def test_csv_strategic_must_be_a_boolean_and_round_trips(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("id,body,customer_strategic\nA,hello,yes\n")
+    with pytest.raises(TicketFileError, match="row 1: field 'customer.strategic': Input should be a valid boolean"):
+        read_tickets(path)
+    tickets = [Ticket.model_validate(_ticket(customer={"strategic": True}))]
+    for suffix in (".csv", ".parquet", ".jsonl"):
+        assert read_tickets(write_records(tickets, tmp_path / f"round{suffix}")) == tickets
+
+
+# --- Hostile files: one line naming the file and the line, never a traceback -------------------------------
+
+
+def test_invalid_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b'{"id": "1", "body": "ok"}\n{"id": "2", "body": "caf\xe9"}\n')
+    with pytest.raises(TicketFileError) as error:
+        read_tickets(path)
+    assert str(error.value) == f"{path}: line 2: not UTF-8 text (byte 0xe9 at column 25)"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        '{"id": "1", "body": "x", "tags": ' + "[" * 100_000,
+    ],
+    ids=["nested lists", "nested objects", "unterminated nesting"],
+)
+def test_deeply_nested_json_is_one_line(tmp_path, line):
+    path = tmp_path / "deep.jsonl"
+    path.write_text(line + "\n")
+    with pytest.raises(TicketFileError) as error:
+        read_tickets(path)
+    assert str(error.value).startswith(f"{path}: line 1: not valid JSON (")
+
+
+def test_deeply_nested_csv_list_columns(tmp_path):
+    path = tmp_path / "deep.csv"
+    path.write_text("id,body,tags\nA,hello," + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(TicketFileError, match="row 1: field 'tags.0': String should have at most 256 characters"):
+        read_tickets(path)
+    path.write_text("id,body,history\nA,hello," + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(TicketFileError, match="row 1: field 'history': not a JSON list"):
+        read_tickets(path)
+
+
+def test_unwritable_outputs_are_one_line(tmp_path):
+    tickets = [Ticket.model_validate(_ticket())]
+    (tmp_path / "folder.jsonl").mkdir()
+    with pytest.raises(TicketFileError, match=r"folder.jsonl: cannot write \(Is a directory\)"):
+        write_records(tickets, tmp_path / "folder.jsonl")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(TicketFileError, match=r"file/out.jsonl: cannot write \(.+\)"):
+        write_records(tickets, tmp_path / "file" / "out.jsonl")

@@ -23,6 +23,7 @@ SUFFIXES = (".jsonl", ".csv", ".parquet")
 CUSTOMER_FIELDS = ("id", "name", "company", "plan", "annual_contract_value", "strategic")
 # Columns holding lists: JSON text in CSV files.
 LIST_COLUMNS = ("history", "tags", "triggers", "labelled_triggers")
+CSV_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -81,19 +82,38 @@ def _clean_scalar(value: Any) -> Any:
     return value
 
 
-def _rows_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}: line {number}"
+def _json(text: str, where: str) -> Any:
+    """Parsed JSON text, or a one-line TicketFileError (a line nested thousands deep exhausts the parser's
+    recursion limit: RecursionError, not JSONDecodeError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TicketFileError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise TicketFileError(f"{where}: not valid JSON (nested too deeply)") from None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a UTF-8 text file; invalid UTF-8 is a one-line TicketFileError naming the line."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise TicketFileError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
-            if not isinstance(record, dict):
-                raise TicketFileError(f"{where}: expected a JSON object, got {type(record).__name__}")
-            yield where, record
+                yield number, raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise TicketFileError(
+                    f"{path}: line {number}: not UTF-8 text (byte 0x{raw[error.start]:02x} at column {error.start + 1})"
+                ) from None
+
+
+def _rows_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    for number, line in _lines(path):
+        if not line.strip():
+            continue
+        where = f"{path}: line {number}"
+        record = _json(line, where)
+        if not isinstance(record, dict):
+            raise TicketFileError(f"{where}: expected a JSON object, got {type(record).__name__}")
+        yield where, record
 
 
 def _rows_csv(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -110,10 +130,13 @@ def _rows_csv(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
             if key in LIST_COLUMNS:
                 try:
                     value = json.loads(value)
-                except json.JSONDecodeError:
+                except (json.JSONDecodeError, RecursionError):
                     if key == "history":
                         raise TicketFileError(f"{where}: field 'history': not a JSON list") from None
                     value = [item.strip() for item in value.split(",") if item.strip()]
+            elif key == "customer_strategic":
+                # CSV has no booleans: true/false (any case, as spreadsheets and pandas write them) or 1/0.
+                value = CSV_BOOLEANS.get(value.strip().lower(), value)
             flat[key] = value
         yield where, _unflatten(flat)
 
@@ -164,6 +187,13 @@ def write_records(records: Iterable[BaseModel], path: str | Path) -> Path:
     """Write records in the format named by the file's extension; creates parent folders."""
     path = Path(path)
     suffix = _suffix(path)
+    try:
+        return _write(records, path, suffix)
+    except OSError as error:  # a directory, a path under a regular file, no permission, a full disk
+        raise TicketFileError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def _write(records: Iterable[BaseModel], path: Path, suffix: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".jsonl":
         with path.open("w", encoding="utf-8") as out:

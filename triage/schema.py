@@ -6,9 +6,9 @@ Every reader, model, policy rule and adapter speaks these types; nothing else de
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 TRIGGERS: tuple[str, ...] = ("technical", "financial", "legal")
 Trigger = Literal["technical", "financial", "legal"]
@@ -51,36 +51,62 @@ def channel_group(channel: str | None) -> str:
     return name if name in KNOWN_CHANNELS else "other"
 
 
+# Limits on what a ticket may hold, checked before any regular expression or spaCy reads the text (the
+# analysers are linear, tests/text/test_regex_linear.py, so these bound the time and memory one ticket costs).
+# Each sits far above real tickets: the longest body in our data sets is ~6,000 characters, a long email
+# thread ~50,000; spaCy refuses texts over 1,000,000 characters. See docs/data-contract.md.
+MAX_SUBJECT = 1_000  # a subject line; helpdesks truncate theirs at 150-255
+MAX_BODY = 100_000  # the customer's message: ~25 pages of text
+MAX_TURN_BODY = 20_000  # one earlier message of the history
+MAX_TURNS = 500  # earlier messages; the longest thread in our data sets has ~40
+MAX_HISTORY_CHARS = 1_000_000  # all the history together (500 full turns would be 10 million)
+MAX_TAGS = 100
+MAX_NAME = 256  # identifiers, names, channel, plan, product and each tag
+MAX_CONTRACT_VALUE = 1e12  # a trillion a year: anything larger is a data error, and would fire every rule
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2100
+
+
+def _plausible_time(value: datetime | None) -> datetime | None:
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"year {value.year} is outside {EARLIEST_YEAR}-{LATEST_YEAR}")
+    return value
+
+
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+Timestamp = Annotated[datetime, AfterValidator(_plausible_time)]
+
+
 class _Input(BaseModel):
     # Unknown extra fields are accepted and ignored (docs/data-contract.md); strings are stripped.
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, frozen=True)
 
 
 class Customer(_Input):
-    id: str | None = None
-    name: str | None = None
-    company: str | None = None
-    plan: str | None = None
-    annual_contract_value: float | None = Field(default=None, ge=0, allow_inf_nan=False)
-    strategic: bool | None = None
+    id: Name | None = None
+    name: Name | None = None
+    company: Name | None = None
+    plan: Name | None = None
+    annual_contract_value: float | None = Field(default=None, ge=0, le=MAX_CONTRACT_VALUE, allow_inf_nan=False)
+    # JSON true or false only: "yes", "no" or 1 would be guesses. CSV text is converted in triage.io.
+    strategic: StrictBool | None = None
 
 
 class Interaction(_Input):
-    at: datetime | None = None
+    at: Timestamp | None = None
     author: Author
-    body: str = ""
+    body: str = Field(default="", max_length=MAX_TURN_BODY)
 
 
 class Ticket(_Input):
-    id: str = Field(min_length=1)
-    subject: str = ""
-    body: str = ""
-    channel: str | None = None
-    created_at: datetime | None = None
+    id: str = Field(min_length=1, max_length=MAX_NAME)
+    subject: str = Field(default="", max_length=MAX_SUBJECT)
+    body: str = Field(default="", max_length=MAX_BODY)
+    channel: Name | None = None
+    created_at: Timestamp | None = None
     customer: Customer | None = None
-    history: list[Interaction] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
-    product: str | None = None
+    history: list[Interaction] = Field(default_factory=list, max_length=MAX_TURNS)
+    tags: list[Name] = Field(default_factory=list, max_length=MAX_TAGS)
+    product: Name | None = None
 
     @field_validator("subject", "body", mode="before")
     @classmethod
@@ -91,6 +117,14 @@ class Ticket(_Input):
     @classmethod
     def _none_is_empty_list(cls, value: object) -> object:
         return [] if value is None else value
+
+    @field_validator("history")
+    @classmethod
+    def _history_within_limit(cls, history: list[Interaction]) -> list[Interaction]:
+        characters = sum(len(turn.body) for turn in history)
+        if characters > MAX_HISTORY_CHARS:
+            raise ValueError(f"the history holds {characters} characters, more than {MAX_HISTORY_CHARS}")
+        return history
 
     @model_validator(mode="after")
     def _has_text(self) -> Ticket:
@@ -110,8 +144,8 @@ class LabelledTicket(Ticket):
     escalated: bool | None = None
     frustration: int | None = Field(default=None, ge=0, le=3)
     tier: int | None = Field(default=None, ge=1, le=4)
-    team: str | None = None
-    resolved_at: datetime | None = None
+    team: Name | None = None
+    resolved_at: Timestamp | None = None
     first_contact_resolution: bool | None = None
     csat: int | None = Field(default=None, ge=1, le=5)
     escalation_level_reached: int | None = Field(default=None, ge=1, le=4)
