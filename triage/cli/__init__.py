@@ -29,3 +29,9 @@ def main() -> None:
         # One line, never wrapped: scripts and helpdesk plugins parse it.
         print(f"error: {error}", file=sys.stderr)
         sys.exit(2)
+    except OSError as error:
+        # A file the commands could not read or write that no check above caught (permissions, a full disk):
+        # still one line, naming the path.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        sys.exit(2)

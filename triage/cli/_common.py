@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from triage.errors import TriageError
+
 console = Console(stderr=True)
 
 # The rules a command applies over a model (triage.policy): another configuration needs no retraining.
@@ -36,3 +38,35 @@ def progress_bar() -> Progress:
         console=console,
         transient=False,
     )
+
+
+def output_file(path: Path) -> Path:
+    """An output file's path, its folder created; a one-line TriageError when it cannot be a file."""
+    if path.is_dir():
+        raise TriageError(f"{path}: is a directory; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # FileExistsError or NotADirectoryError when a parent is a regular file
+        raise TriageError(f"{path}: cannot create its folder ({_reason(error)})") from None
+    return path
+
+
+def output_dir(path: Path) -> Path:
+    """An output directory, created; a one-line TriageError when it cannot be one."""
+    if path.exists() and not path.is_dir():
+        raise TriageError(f"{path}: is a file, not a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TriageError(f"{path}: cannot create the directory ({_reason(error)})") from None
+    return path
+
+
+def no_tickets(path: Path) -> TriageError:
+    """An empty ticket file is an error, not a quiet success: an export that wrote nothing (a failed job, a
+    wrong path) would otherwise leave an empty output that looks like a run over a quiet day."""
+    return TriageError(f"{path}: no tickets in the file; nothing to do")
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__

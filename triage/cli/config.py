@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import console
+from triage.cli._common import console, output_file
 from triage.errors import TriageError
 
 config_app = typer.Typer(help="Escalation configuration files.", no_args_is_help=True)
@@ -65,6 +65,7 @@ def config_diff(
             table.add_row(str(row["old"]), str(row["new"]), f"{row['tickets']:,}")
         console.print(table)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text("".join(json.dumps(row) + "\n" for row in diff["changed_tickets"]), encoding="utf-8")
+        output_file(out).write_text(
+            "".join(json.dumps(row) + "\n" for row in diff["changed_tickets"]), encoding="utf-8"
+        )
         console.print(f"changed tickets written to {out}")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import console, progress_bar
+from triage.cli._common import console, output_file, progress_bar
 from triage.errors import TriageError
 
 
@@ -26,6 +26,7 @@ def demo_data(
     from triage.datasets.demo import generate
     from triage.io import write_records
 
+    output_file(out)  # before minutes of generating, not after
     with progress_bar() as progress:
         task = progress.add_task("generating tickets", total=tickets)
         history = generate(tickets, seed, on_progress=lambda done: progress.update(task, completed=done))
@@ -55,6 +56,7 @@ def import_command(
         raise TriageError(f"unknown split {split!r}; use 'shippable' or one of {', '.join(SPLITS)}")
     if side not in ("train", "test"):
         raise TriageError(f"--side must be train or test, not {side!r}")
+    output_file(out)
     try:
         shared_data_dir()
     except TriageError as error:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption, batches, console, progress_bar
+from triage.cli._common import PolicyOption, batches, console, no_tickets, output_dir, output_file, progress_bar
 from triage.errors import TriageError
 
 
@@ -30,7 +30,9 @@ def predict_command(
         raise TriageError(f"{output}: predictions are written as .jsonl")
     triage = load_triage(model, config)
     tickets = read_tickets(input)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    if not tickets:
+        raise no_tickets(input)
+    output_file(output)
     with progress_bar() as progress, output.open("w", encoding="utf-8") as out:
         task = progress.add_task("predicting", total=len(tickets))
         for batch in batches(tickets):
@@ -60,7 +62,9 @@ def handoff_command(
         raise TriageError(f"{templates}: no such template directory")
     triage = load_triage(model, config)
     tickets = read_tickets(input)
-    out.mkdir(parents=True, exist_ok=True)
+    if not tickets:
+        raise no_tickets(input)
+    output_dir(out)
     drafted = 0
     with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
         task = progress.add_task("drafting hand-offs", total=len(tickets))

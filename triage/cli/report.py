@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption, console
+from triage.cli._common import PolicyOption, console, output_file
 from triage.errors import TriageError
 
 report_app = typer.Typer(help="Reports for support managers.", no_args_is_help=True)
@@ -37,6 +37,5 @@ def risk(
     closed = read_labelled(history) if history is not None else None
     with console.status(f"scoring {len(tickets):,} open tickets and drawing the report"):
         page = risk_report(triage, tickets, closed, top=top)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    output_file(out).write_text(page, encoding="utf-8")
     console.print(f"report on {len(tickets):,} open tickets written to {out} ({len(page.encode()) / 1e6:.1f} MB)")

@@ -28,6 +28,7 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from triage.errors import TriageError
 from triage.io import to_frame
 from triage.model.features import build_features
 from triage.model.scorer import TriageModel
@@ -40,8 +41,8 @@ from triage.model.stacking import (
     linear_models,
     meta_features,
 )
+from triage.policy.calibration import HISTORY_COLUMNS, Calibration, calibrate
 from triage.policy.config import EscalationConfig
-from triage.policy.decision import HISTORY_COLUMNS, Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
 
 MIN_ROWS_PER_HEAD = 30
@@ -349,6 +350,11 @@ def train(
         step(f"context head {name}")
         heads[name] = fit_context_head(meta[fit_rows], y[fit_rows], meta[cal_rows], y[cal_rows], settings)
 
+    if not heads:
+        # Every label the data has is the same (or too rare): a model of fallbacks only would look trained
+        # and learn nothing. A file labelled for some heads only still trains those.
+        reasons = "; ".join(f"{name}: {reason}" for name, reason in skipped.items()) or "the rows have no labels"
+        raise TriageError(f"no head could be trained, every label is missing or the same ({reasons})")
     model = TriageModel(
         features,
         heads,
