@@ -31,10 +31,18 @@ $(MODEL_DIR)/metadata.json: $(DEMO_DATA) $(shell find triage -name '*.py' -o -na
 
 model: $(MODEL_DIR)/metadata.json
 
-run: model
+# A random API key for the demo server, made once, kept out of git (.gitignore), readable by you alone.
+DEMO_KEY_FILE ?= .triage-demo-key
+
+$(DEMO_KEY_FILE): | $(INSTALLED)
+	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(32))" > $@
+
+run: model $(DEMO_KEY_FILE)
 	@echo "demo history: $(DEMO_DATA)   model and model card: $(MODEL_DIR)/   MLflow runs: $(MLFLOW_TRACKING_URI)"
 	@echo "serving the triage API on http://$(HOST):$(PORT) (docs at /docs); Ctrl-C to stop"
-	$(BIN)/triage serve --model $(MODEL_DIR) --host $(HOST) --port $(PORT)
+	@echo "demo API key (from $(DEMO_KEY_FILE)): $$(cat $(DEMO_KEY_FILE))"
+	@echo "try: curl -s http://$(HOST):$(PORT)/v1/triage -H \"Authorization: Bearer $$(cat $(DEMO_KEY_FILE))\" -H 'Content-Type: application/json' -d '{\"id\": \"T-1\", \"subject\": \"API down\", \"body\": \"Production outage since 9am, we need this fixed now.\"}'"
+	TRIAGE_API_KEYS_FILE=$(DEMO_KEY_FILE) TRIAGE_DOCS_ENABLED=true $(BIN)/triage serve --model $(MODEL_DIR) --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -n 2
