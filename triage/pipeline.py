@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triage.handoff.drafts import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
-from triage.model.persistence import load_model, model_policy
+from triage.model.persistence import load_model
 from triage.model.scorer import TriageModel
 from triage.policy import Decision, Policy, check_against_model, decide, dump_config, load_policy
 from triage.schema import Escalation, Frustration, Prediction, Ticket
@@ -88,5 +88,5 @@ class Triage:
 def load_triage(model_dir: str | Path, policy_file: str | Path | None = None) -> Triage:
     """A model directory (every check of ``triage.model.persistence``) under its own policy or another."""
     model = load_model(model_dir)
-    policy = model_policy(model_dir) if policy_file is None else load_policy(policy_file)
-    return Triage(model, policy)
+    # The model's own rules as loaded with it (verified against its hash), not a second read of the file.
+    return Triage.of(model) if policy_file is None else Triage(model, load_policy(policy_file))

@@ -17,8 +17,8 @@ from triage.errors import TriageError
 from triage.evaluation import evaluate
 from triage.io import read_labelled, read_tickets, write_records
 from triage.jobs import run_evaluation, run_training
-from triage.model.persistence import load_model, model_policy
-from triage.pipeline import load_triage
+from triage.model.persistence import load_model
+from triage.pipeline import Triage, load_triage
 from triage.schema import TRIGGERS, LabelledTicket, Prediction
 
 
@@ -286,7 +286,7 @@ def test_evaluate_job_matches_the_written_report(model, model_dir, demo_history,
     written = run_evaluation(model_dir, data, tmp_path / "reports" / "eval.json")
 
     assert json.loads((tmp_path / "reports" / "eval.json").read_text()) == json.loads(json.dumps(written))
-    in_process = evaluate(model, read_labelled(data), model_policy(model_dir)).report
+    in_process = evaluate(model, read_labelled(data), Triage.of(model).policy).report
     assert written == json.loads(json.dumps(in_process, default=str))
     assert written["model"]["version"] == "7"
     assert {*TRIGGERS, "escalation"} <= set(written["heads"])

@@ -17,8 +17,9 @@ from factories import head_scores
 
 from triage.errors import TriageError
 from triage.handoff.drafts import choose_template, draft_acknowledgement, draft_handoff
+from triage.policy.calibration import Calibration
 from triage.policy.config import load_config
-from triage.policy.decision import Calibration, decide
+from triage.policy.decision import decide
 from triage.schema import Escalation, Frustration, ModelRef, Prediction, Ticket
 from triage.scores import Contribution
 from triage.text.trajectory import trajectory

@@ -12,8 +12,9 @@ from factories import head_scores, ticket
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from triage.policy.calibration import Calibration, calibrate, precision_threshold
 from triage.policy.config import load_config
-from triage.policy.decision import Calibration, calibrate, decide, precision_threshold
+from triage.policy.decision import decide
 from triage.schema import Ticket
 from triage.scores import Contribution
 from triage.text.trajectory import Trajectory

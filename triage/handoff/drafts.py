@@ -23,7 +23,8 @@ from typing import Any
 import jinja2
 
 from triage.errors import TriageError
-from triage.policy.decision import Calibration, Decision
+from triage.policy.calibration import Calibration
+from triage.policy.decision import Decision
 from triage.schema import Prediction, Ticket
 from triage.scores import HeadScores
 from triage.text.signals import TECHNICAL_SIGNALS

@@ -30,7 +30,7 @@ from triage.errors import TriageError
 from triage.model.features import COLUMNS
 from triage.model.scorer import TriageModel
 from triage.model.stacking import set_weight_layout
-from triage.policy import Calibration, Policy
+from triage.policy.calibration import Calibration
 from triage.policy.config import dump_config, load_config
 from triage.text.frustration import FEATURES as FRUSTRATION_FEATURES
 from triage.text.signals import SIGNALS
@@ -131,12 +131,6 @@ def read_metadata(directory: str | Path) -> dict[str, Any]:
         return json.loads(path.read_text())
     except json.JSONDecodeError as error:
         raise ModelLoadError(f"{path}: not valid JSON ({error.msg})") from None
-
-
-def model_policy(directory: str | Path) -> Policy:
-    """The policy a model was trained and calibrated with (its directory's verified escalation.yaml)."""
-    path = Path(directory) / "escalation.yaml"
-    return Policy.from_text(path.read_text(encoding="utf-8"), path.name)
 
 
 def load_model(directory: str | Path) -> TriageModel:

@@ -25,8 +25,8 @@ from triage.model import lean
 from triage.model.explain import Explainer
 from triage.model.features import FOUND_SIGNALS, TEXT, TEXT_CUES, TRAJECTORY
 from triage.model.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, meta_features, set_weight_layout
+from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
-from triage.policy.decision import Calibration
 from triage.schema import TRIGGERS, ModelRef, Ticket
 from triage.scores import HeadScores
 from triage.text.signals import TRIGGER_SIGNALS

@@ -41,8 +41,8 @@ from triage.model.stacking import (
     linear_models,
     meta_features,
 )
+from triage.policy.calibration import HISTORY_COLUMNS, Calibration, calibrate
 from triage.policy.config import EscalationConfig
-from triage.policy.decision import HISTORY_COLUMNS, Calibration, calibrate
 from triage.schema import TRIGGERS, LabelledTicket
 
 MIN_ROWS_PER_HEAD = 30
