@@ -1,7 +1,8 @@
 """Runtime settings: one object, read from the environment (``TRIAGE_*``) once and passed where it is needed.
 
 Every place that used to read ``os.environ`` on its own takes a :class:`Settings` instead, so a test or a
-caller sets a value in one place, and ``triage settings`` (or the API's startup log) shows what applies.
+caller sets a value in one place. The service reads them once at start (``get_settings``); library
+functions that take an optional ``Settings`` read the environment when called without one.
 """
 
 from __future__ import annotations

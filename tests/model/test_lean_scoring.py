@@ -62,7 +62,7 @@ def reference_scores(model, tickets) -> tuple[sparse.csr_matrix, dict[str, np.nd
 
 def assert_same_scores(model, tickets) -> None:
     X_reference, reference = reference_scores(model, tickets)
-    X = model.transform(tickets)
+    X = model.analyse(tickets)[1]
     assert X.shape == X_reference.shape
     assert X.has_sorted_indices  # explanations search the active columns
     np.testing.assert_array_equal(X.indptr, X_reference.indptr)
@@ -124,7 +124,7 @@ def test_lean_scores_equal_scikit_learns_when_heads_fall_back(model_with_fallbac
 def rows(demo_history, model):
     """Real feature rows, labels for a binary and a four-class head, and the second stage's dense columns."""
     tickets = demo_history[:300]
-    X = model.transform(unlabelled(tickets))
+    X = model.analyse(unlabelled(tickets))[1]
     rng = np.random.default_rng(0)
     binary = np.array([int(bool(t.triggers) and "financial" in t.triggers) for t in tickets])
     four = rng.integers(0, 4, len(tickets))
@@ -227,7 +227,7 @@ def test_lean_features_equal_scikit_learns_for_other_blocks():
     frame = _frame(["pro", "unknown plan", "free", "enterprise", None])  # unknown categories are left out
 
     expected = sparse.csr_matrix(features.transform(frame))
-    got = lean.transform(features, frame)
+    got = lean.column_blocks(columns, features[0].transform(frame))
 
     assert got.shape == expected.shape
     assert got.has_sorted_indices

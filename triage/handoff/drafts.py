@@ -1,6 +1,6 @@
 """Hand-off drafts for the next tier, and the acknowledgement that keeps the customer informed.
 
-A hand-off is rendered from Jinja2 templates (``triage/templates``; a ``template_dir`` given by the user is
+A hand-off is rendered from Jinja2 templates (``triage/handoff/templates``; a ``template_dir`` given by the user is
 searched first, so any template can be overridden by a file of the same name). Templates get only
 strings and lists of strings with missing data already reading "not provided", and they render with
 ``StrictUndefined``: a template that names a variable we do not provide fails loudly instead of leaving a
@@ -12,7 +12,6 @@ before escalating rather than after.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,7 +26,7 @@ from triage.policy.calibration import Calibration
 from triage.policy.decision import Decision
 from triage.schema import Prediction, Ticket
 from triage.scores import HeadScores
-from triage.text.signals import TECHNICAL_SIGNALS
+from triage.text.signals import SIGNALS, TECHNICAL_SIGNALS
 
 NOT_PROVIDED = "not provided"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
@@ -340,16 +339,7 @@ def _found(scores: HeadScores, names: tuple[str, ...]) -> list[str]:
 
 
 def _describe_signals(scores: HeadScores, names: tuple[str, ...]) -> list[str]:
-    descriptions = _signal_descriptions()
-    return [descriptions.get(name, name.replace("_", " ")) for name in _found(scores, names)]
-
-
-def _signal_descriptions() -> dict[str, str]:
-    # Imported lazily: triage.text.signals pulls in the NLP stack, which rendering a template does not need.
-    try:
-        return dict(importlib.import_module("triage.text.signals").SIGNALS)
-    except (ImportError, AttributeError):
-        return {}
+    return [SIGNALS.get(name, name.replace("_", " ")) for name in _found(scores, names)]
 
 
 def _specialist_areas(scores: HeadScores) -> list[str]:

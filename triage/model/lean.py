@@ -41,20 +41,6 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l1, inplace
 # -- features -----------------------------------------------------------------------------------------
 
 
-def transform(features: Any, frame: pd.DataFrame) -> sparse.csr_matrix:
-    """``features.transform(frame)`` as CSR, for a Pipeline ending in a sparse-output ColumnTransformer
-    (any other feature object is called as it is)."""
-    if not isinstance(features, Pipeline):
-        return sparse.csr_matrix(features.transform(frame))
-    data: Any = frame
-    for step in _steps(features[:-1]):
-        data = step.transform(data)
-    columns = features.steps[-1][1]
-    if not (isinstance(columns, ColumnTransformer) and columns.sparse_output_ and isinstance(data, pd.DataFrame)):
-        return sparse.csr_matrix(columns.transform(data))
-    return column_blocks(columns, data)
-
-
 def column_blocks(columns: ColumnTransformer, frame: pd.DataFrame) -> sparse.csr_matrix:
     """What ``columns.transform(frame)`` computes: each block on its columns, times its weight, side by side."""
     weights = columns.transformer_weights or {}

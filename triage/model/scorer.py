@@ -69,9 +69,6 @@ class TriageModel:
         return [str(name) for name in head.classes_] if head is not None else []
 
     # -- scoring --------------------------------------------------------------------------------------
-    def transform(self, tickets: Sequence[Ticket]) -> sparse.csr_matrix:
-        return self.analyse(tickets)[1]
-
     def analyse(self, tickets: Sequence[Ticket]) -> tuple[pd.DataFrame, sparse.csr_matrix]:
         """The model's input columns (with what the text analysers found) and the feature matrix, each
         computed once; triage.model.lean does the fitted pipeline's arithmetic without scikit-learn's

@@ -1,7 +1,7 @@
 """The escalation configuration: tiers, teams, criteria, thresholds and deployment mode, as validated YAML.
 
 Organisations disagree on who handles what, so the hierarchy and the criteria live in a file
-(``triage/escalation.yaml`` by default, documented in ``docs/escalation-config.md``) rather than in code.
+(``triage/policy/escalation.yaml`` by default, documented in ``docs/escalation-config.md``) rather than in code.
 Every mistake in that file stops loading with one line naming the key, e.g.
 ``escalation.yaml: criteria[2].tier: tier 5 is not defined in tiers``.
 
@@ -44,7 +44,7 @@ TicketField = Literal[
 
 NUMERIC_FIELDS = ("customer.annual_contract_value",)
 BOOLEAN_FIELDS = ("customer.strategic",)
-# Placeholders a criterion's `reason` may use; policy.py fills every one of them.
+# Placeholders a criterion's `reason` may use; triage.policy.decision fills every one of them.
 REASON_PLACEHOLDERS = (
     "evidence",
     "signals",
