@@ -55,6 +55,7 @@ lint: install
 bench: model
 	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/report.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 
 clean:
 	rm -rf $(VENV) data/demo $(MODEL_DIR) mlflow.db mlruns
