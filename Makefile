@@ -10,7 +10,7 @@ PORT ?= 8000
 export MLFLOW_DISABLE_TELEMETRY := true
 export MLFLOW_TRACKING_URI ?= sqlite:///mlflow.db
 
-.PHONY: install run demo model test lint bench clean
+.PHONY: install run demo model test lint bench notebooks clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,14 +48,21 @@ test: install
 	$(BIN)/python -m pytest -n 2
 
 lint: install
-	$(BIN)/ruff check triage service tests benchmarks
-	$(BIN)/ruff format --check triage service tests benchmarks
+	$(BIN)/ruff check triage service tests benchmarks notebooks
+	$(BIN)/ruff format --check triage service tests benchmarks notebooks
 	$(BIN)/mypy
 
 bench: model
 	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/report.py --model $(MODEL_DIR) --data $(DEMO_DATA)
+
+# The KPI and evaluation notebooks on the full demo history, executed and exported as HTML next to them.
+notebooks: model
+	cd notebooks && for name in kpi_tracking model_evaluation; do \
+		../$(BIN)/jupytext --to ipynb --output $$name.ipynb $$name.py && \
+		../$(BIN)/jupyter nbconvert --to html --execute $$name.ipynb || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) data/demo $(MODEL_DIR) mlflow.db mlruns
