@@ -26,9 +26,9 @@ def client(model_dir):
 
 
 def padded(size: int) -> bytes:
-    """A valid ticket of exactly ``size`` bytes (the subject takes the padding)."""
-    body = json.dumps({**TICKET, "subject": ""}).encode()
-    return json.dumps({**TICKET, "subject": "x" * (size - len(body))}).encode()
+    """A valid ticket of exactly ``size`` bytes (the body takes the padding)."""
+    body = json.dumps({**TICKET, "body": ""}).encode()
+    return json.dumps({**TICKET, "body": "x" * (size - len(body))}).encode()
 
 
 def test_a_body_at_the_cap_is_served(client):

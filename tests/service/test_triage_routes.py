@@ -112,12 +112,12 @@ def test_handoff_gives_the_library_drafts_or_nulls(client, model):
         }
 
 
-def test_model_describes_the_model_from_its_metadata(client, model):
+def test_model_describes_the_model_from_its_metadata(client):
     response = client.get("/v1/model")
 
     assert response.status_code == 200
     body = response.json()
-    metadata = model.metadata
+    metadata = client.app.state.holder.current.model.metadata
     assert (body["name"], body["version"], body["alias"]) == ("triage", "7", "champion")
     assert body["git_commit"] == metadata["git_commit"] and body["data_sha256"] == metadata.get("data_sha256")
     assert body["labels"] == metadata["heads"] and body["teams"] == metadata["teams"]
