@@ -49,12 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app; raises :class:`~triage.errors.TriageError` in one line when no API key is configured and
     ``insecure_no_auth`` is not set (a server open to anyone is never the default)."""
     settings = settings or get_settings()
-    digests = settings.api_key_digests()
-    if not digests and not settings.insecure_no_auth:
-        raise TriageError(
-            "no API key configured: set TRIAGE_API_KEYS or TRIAGE_API_KEYS_FILE, "
-            "or pass --insecure-no-auth (TRIAGE_INSECURE_NO_AUTH=true) to serve without authentication"
-        )
+    digests = settings.required_api_key_digests()
     docs = settings.docs_enabled
     app = FastAPI(
         title="triage",

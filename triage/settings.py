@@ -62,6 +62,17 @@ class Settings(BaseSettings):
             keys += [line for line in text.splitlines() if not line.lstrip().startswith("#")]
         return frozenset(hashlib.sha256(key.encode()).digest() for key in (k.strip() for k in keys) if key)
 
+    def required_api_key_digests(self) -> frozenset[bytes]:
+        """The digests; none is an error in one line unless ``insecure_no_auth`` (an open server is never the
+        default): the service and ``triage serve`` both refuse to start."""
+        digests = self.api_key_digests()
+        if not digests and not self.insecure_no_auth:
+            raise TriageError(
+                "no API key configured: set TRIAGE_API_KEYS or TRIAGE_API_KEYS_FILE, "
+                "or pass --insecure-no-auth (TRIAGE_INSECURE_NO_AUTH=true) to serve without authentication"
+            )
+        return digests
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

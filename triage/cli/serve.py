@@ -32,7 +32,6 @@ def serve_command(
     """Serve the HTTP API in one worker process (docs/pitfalls.md: uvicorn workers; docs/api.md)."""
     import uvicorn
 
-    from triage.errors import TriageError
     from triage.pipeline import load_triage
     from triage.settings import Settings
 
@@ -45,10 +44,7 @@ def serve_command(
     if insecure_no_auth:
         os.environ["TRIAGE_INSECURE_NO_AUTH"] = "true"
     settings = Settings()
-    if not settings.api_key_digests() and not settings.insecure_no_auth:
-        raise TriageError(
-            "no API key configured: set TRIAGE_API_KEYS or TRIAGE_API_KEYS_FILE, or pass --insecure-no-auth"
-        )
+    settings.required_api_key_digests()  # no key: refused in one line before the server starts
     uvicorn.run(
         "service.app:create_app",
         factory=True,
