@@ -38,6 +38,10 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "template"})
 
+# A table row's outer pipes and their padding. ``(?<!\s)`` starts the trailing branch at the first of a
+# whitespace run only: without it the pattern rescanned the run from every position (quadratic).
+_TABLE_EDGES = re.compile(r"^\s*\|\s*|(?<!\s)\s*\|\s*$")
+
 
 def _tidy(raw: str) -> str:
     """Strip each line, and leave at most one blank line between paragraphs."""
@@ -184,19 +188,21 @@ def is_adf(value: Any) -> bool:
 
 # --- Jira wiki markup ---------------------------------------------------------------------------------------
 
+# Each bracketed construct excludes its own opening bracket from its body, so a long run of "[" or "{"
+# without a closing one fails at once at every start instead of rescanning the rest of the line.
 _WIKI_RULES: list[tuple[re.Pattern[str], str]] = [
     # {code:java}…{code}, {noformat}, {quote}, {panel:title=…}, {color:red}…{color}: keep what is inside.
-    (re.compile(r"\{(?:code|noformat|quote|panel|color|expand)(?::[^}]*)?\}"), "\n"),
+    (re.compile(r"\{(?:code|noformat|quote|panel|color|expand)(?::[^{}\n]*)?\}"), "\n"),
     (re.compile(r"!([^!\s|][^!\n]*?)(?:\|[^!\n]*)?!"), ""),  # !screenshot.png|thumbnail!
-    (re.compile(r"\[~(?:accountid:)?([^\]]+)\]"), r"@\1"),  # [~accountid:5b10…] mentions
-    (re.compile(r"\[([^|\]\n]+)\|([^\]\n]+)\]"), r"\1"),  # [text|https://…]
+    (re.compile(r"\[~(?:accountid:)?([^\[\]\n]+)\]"), r"@\1"),  # [~accountid:5b10…] mentions
+    (re.compile(r"\[([^|\[\]\n]+)\|([^\]\n]+)\]"), r"\1"),  # [text|https://…]
     (re.compile(r"^h[1-6]\.\s*", re.M), ""),  # h2. Heading
     (re.compile(r"^bq\.\s*", re.M), ""),
     (re.compile(r"^[ \t]*[*#-]+[ \t]+", re.M), "- "),  # * bullet, # numbered, ** nested
     (re.compile(r"\|\|?"), " | "),  # ||header||cells||, |cell|cell|
     (re.compile(r"(?<![\w*])\*(\S(?:[^*\n]*\S)?)\*(?![\w*])"), r"\1"),  # *bold*
     (re.compile(r"(?<![\w_])_(\S(?:[^_\n]*\S)?)_(?![\w_])"), r"\1"),  # _italic_
-    (re.compile(r"\{\{([^}]*)\}\}"), r"\1"),  # {{monospace}}
+    (re.compile(r"\{\{([^{}\n]*)\}\}"), r"\1"),  # {{monospace}}
     (re.compile(r"^----\s*$", re.M), ""),
 ]
 
@@ -205,7 +211,7 @@ def wiki_to_text(markup: str) -> str:
     """Plain text of Jira wiki markup (the format Jira Server/DC stores and REST v2 returns)."""
     for pattern, replacement in _WIKI_RULES:
         markup = pattern.sub(replacement, markup)
-    lines = [re.sub(r"^\s*\|\s*|\s*\|\s*$", "", line) if "|" in line else line for line in markup.split("\n")]
+    lines = [_TABLE_EDGES.sub("", line) if "|" in line else line for line in markup.split("\n")]
     return _tidy("\n".join(line.strip() for line in lines))
 
 
