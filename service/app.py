@@ -22,8 +22,9 @@ from service.limits import BodyLimit
 from service.logs import RequestContext
 from service.problems import add_problem_handlers
 from service.routers import api_router
-from service.security import DOCS_PATHS, PUBLIC_PATHS, ApiKeyAuth
+from service.security import DOCS_PATHS, PUBLIC_PATHS, SIGNED_PREFIXES, ApiKeyAuth
 from triage.errors import TriageError
+from triage.feedback import FeedbackStore
 from triage.settings import Settings, get_settings
 
 logger = logging.getLogger("service")
@@ -33,6 +34,7 @@ logger = logging.getLogger("service")
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.holder = holder = ModelHolder()
+    app.state.feedback_store = store = _open_feedback_store(settings)
     try:
         holder.load(settings.model_dir, settings.policy_file)
     except TriageError:
@@ -43,6 +45,23 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.freeze()
     yield
     gc.unfreeze()
+    if store is not None:
+        store.close()
+
+
+def _open_feedback_store(settings: Settings) -> FeedbackStore | None:
+    """The feedback store, migrated to the current schema; None (its routes answer 503, the rest of the API
+    serves) when none is configured or it cannot be opened, which the log says in one line."""
+    url = settings.feedback_url.get_secret_value().strip() if settings.feedback_url else ""
+    if not url:
+        return None
+    try:
+        store = FeedbackStore(url)
+        store.upgrade()
+    except TriageError as error:
+        logger.error("feedback store unavailable: %s", error)
+        return None
+    return store
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -65,7 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # add_middleware wraps: the last added runs first.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s)
     if digests:
-        app.add_middleware(ApiKeyAuth, digests=digests, public=PUBLIC_PATHS | (DOCS_PATHS if docs else frozenset()))
+        public = PUBLIC_PATHS | (DOCS_PATHS if docs else frozenset())
+        app.add_middleware(ApiKeyAuth, digests=digests, public=public, public_prefixes=SIGNED_PREFIXES)
     else:
         logger.warning(
             "AUTHENTICATION IS DISABLED (--insecure-no-auth): anyone who can reach this server can use the API",

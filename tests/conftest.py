@@ -137,6 +137,16 @@ def unlabelled(tickets: list[LabelledTicket]) -> list[Ticket]:
     return [Ticket.model_validate(t.model_dump(include=set(Ticket.model_fields))) for t in tickets]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def feedback_store_in_tmp(tmp_path_factory):
+    """Every app a test builds keeps its feedback store in a temporary folder, not in the working directory
+    (the default, sqlite:///feedback.db)."""
+    with pytest.MonkeyPatch.context() as patch:
+        path = tmp_path_factory.mktemp("feedback") / "feedback.db"
+        patch.setenv("TRIAGE_FEEDBACK_URL", f"sqlite:///{path}")
+        yield path
+
+
 @pytest.fixture(scope="session")
 def demo_history() -> list[LabelledTicket]:
     return generate(DEMO_TICKETS, seed=DEMO_SEED)

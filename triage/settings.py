@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     api_keys_file: Path | None = Field(None, description="A file of API keys, one per line (# comments).")
     insecure_no_auth: bool = Field(False, description="Serve without API keys (refused unless set).")
     docs_enabled: bool = Field(False, description="Serve /docs, /redoc and /openapi.json, without a key.")
+    # A URL, which may carry a password: a secret. SQLite (WAL, synchronous=FULL) or postgresql+psycopg://...
+    feedback_url: SecretStr | None = Field(
+        SecretStr("sqlite:///feedback.db"), description="The feedback store (docs/feedback.md); empty: none."
+    )
     max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted (413 above).")
     body_timeout_s: float = Field(10.0, gt=0, description="Time a client has to send a whole body (408).")
     keep_alive_timeout_s: int = Field(5, ge=1, description="Idle keep-alive connections are closed after it.")

@@ -1,12 +1,13 @@
 """Every route of the service, gathered here: health outside the version prefix, the API under ``/v1``.
 
 Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, triage,
-triage_batch, predict, handoff, get_model, get_policy, reload_policy.
+triage_batch, predict, handoff, get_model, get_policy, reload_policy, record_feedback, export_feedback, and one
+webhook per helpdesk. The feedback and webhook routers carry their own ``/v1/...`` prefix.
 """
 
 from fastapi import APIRouter
 
-from service.routers import health, model, policy, predict, triage
+from service.routers import feedback, health, model, policy, predict, triage, webhooks
 
 v1 = APIRouter(prefix="/v1")
 v1.include_router(triage.router)
@@ -17,3 +18,5 @@ v1.include_router(policy.router)
 api_router = APIRouter()
 api_router.include_router(health.router)
 api_router.include_router(v1)
+api_router.include_router(feedback.router)
+api_router.include_router(webhooks.router)

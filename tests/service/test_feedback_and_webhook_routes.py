@@ -1,0 +1,52 @@
+"""The feedback store and the helpdesk webhooks as the served app wires them: feedback behind the API key
+and stored in the lifespan's store, webhooks open to the helpdesk but checked by its own secret."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from serving import AUTH, serve
+
+from triage.settings import Settings
+
+WEBHOOKS = Path(__file__).parents[1] / "fixtures" / "webhooks"
+EVENT = {"ticket_id": "T-77", "source": "agent", "escalated": True, "team": "billing", "tier": 2, "csat": 4}
+
+
+def test_feedback_needs_a_key_and_is_stored_once_per_idempotency_key(model_dir, tmp_path):
+    settings = Settings(model_dir=model_dir, feedback_url=f"sqlite:///{tmp_path / 'feedback.db'}")
+    with serve(settings, anonymous=True) as client:
+        refused = client.post("/v1/feedback", json=EVENT, headers={"Idempotency-Key": "k-1"})
+        first = client.post("/v1/feedback", json=EVENT, headers={**AUTH, "Idempotency-Key": "k-1"})
+        again = client.post("/v1/feedback", json=EVENT, headers={**AUTH, "Idempotency-Key": "k-1"})
+        exported = client.get("/v1/feedback/export", headers=AUTH)
+
+    assert refused.status_code == 401
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json() == first.json()
+    rows = [json.loads(line) for line in exported.text.splitlines()]
+    assert len(rows) == 1 and rows[0]["id"] == "T-77" and rows[0]["team"] == "billing"
+
+
+def test_without_a_store_feedback_answers_503_and_the_rest_serves(model_dir):
+    with serve(Settings(model_dir=model_dir, feedback_url="")) as client:
+        assert client.post("/v1/feedback", json=EVENT, headers={"Idempotency-Key": "k-2"}).status_code == 503
+        assert client.get("/readyz").status_code == 200
+
+
+def test_a_helpdesk_webhook_needs_its_secret_not_an_api_key(model_dir, monkeypatch):
+    body = (WEBHOOKS / "freshdesk" / "advanced-ticket-created.json").read_bytes()
+    headers = {"Content-Type": "application/json"}
+    with serve(Settings(model_dir=model_dir), anonymous=True) as client:
+        no_secret = client.post("/v1/webhooks/freshdesk", content=body, headers=headers)
+        monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_FRESHDESK", "s3cret-for-tests")
+        wrong = client.post("/v1/webhooks/freshdesk", content=body, headers={**headers, "X-Triage-Secret": "no"})
+        right = client.post(
+            "/v1/webhooks/freshdesk", content=body, headers={**headers, "X-Triage-Secret": "s3cret-for-tests"}
+        )
+
+    assert no_secret.status_code == 503  # reached the route: the API key is not asked for
+    assert wrong.status_code == 401
+    assert right.status_code == 200, right.text
+    assert {"id", "escalation", "recommendation"} <= set(right.json())
