@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,15 +39,29 @@ def _sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        mode = _set_wal(cursor)
         if mode != "wal" and mode != "memory":
             raise FeedbackStoreError(f"SQLite refused WAL mode (journal_mode={mode}); use a local file system")
         # FULL: a commit is on disk (the WAL fsynced) before it returns, so an acknowledged event survives a
         # power loss; NORMAL may lose the last commits (docs/feedback.md has the measured cost).
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
     finally:
         cursor.close()
+
+
+def _set_wal(cursor: Any) -> str:
+    """Switch the file to WAL (a setting stored in the file: a no-op once done). Switching takes an exclusive
+    lock, and SQLite answers "database is locked" at once, without its busy handler, when connections open a
+    fresh file together: retry for up to the busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            return str(cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(connection: sa.Connection) -> None:
