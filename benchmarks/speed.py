@@ -50,21 +50,20 @@ def measure_training(data: Path, rows: int) -> tuple[float, Path]:
 def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
     """Run in a fresh process so that peak memory is prediction's alone."""
     from triage.io import iter_records
-    from triage.model.persistence import load_model
-    from triage.pipeline import Triage
+    from triage.pipeline import load_triage
     from triage.schema import Ticket
 
-    model = load_model(model_dir)
-    # Three disjoint sets of tickets, so that no phase meets texts an earlier phase has seen (the spaCy
-    # signals remember recent texts).
+    # Loaded once, as the CLI and the service hold it (model and policy).
+    triage = load_triage(model_dir)
+    # Three disjoint sets of tickets, so that no phase meets texts an earlier phase has seen.
     tickets = list(islice(iter_records(data, Ticket), 7050))
     first_batch, second_batch, singles = tickets[:3000], tickets[3000:6000], tickets[6000:7000]
-    Triage.of(model).predict(tickets[7000:])  # warm-up: lazy spaCy and VADER set-up
+    triage.predict(tickets[7000:])  # warm-up: lazy spaCy and VADER set-up
 
     def batch_rate(batch: list, explain: bool) -> float:
         start = time.perf_counter()
         for begin in range(0, len(batch), 500):
-            Triage.of(model).predict(batch[begin : begin + 500], explain=explain)
+            triage.predict(batch[begin : begin + 500], explain=explain)
         return len(batch) / (time.perf_counter() - start)
 
     rates = {
@@ -74,7 +73,7 @@ def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
     latencies = []
     for ticket in singles:  # the API's case: one ticket, with explanations
         begin = time.perf_counter()
-        Triage.of(model).predict([ticket])
+        triage.predict([ticket])
         latencies.append((time.perf_counter() - begin) * 1000)
     # VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec and reports the training parent's peak.
     status = Path("/proc/self/status").read_text()

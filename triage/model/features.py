@@ -241,12 +241,16 @@ class TicketColumns(TransformerMixin, BaseEstimator):
                     "failed_attempts": float(min(path.failed_attempts, 5)),
                 }
             )
-        frame = pd.DataFrame(rows, columns=COLUMNS)
-        frame[FOUND_SIGNALS] = pd.Series(find_signals(frame[TEXT]), index=frame.index, dtype=object)
-        frame[TEXT_CUES] = pd.Series(analyse_cues(list(frame[TEXT])), index=frame.index, dtype=object)
-        customer_history = analyse_cues(list(frame[CUSTOMER_HISTORY]))
-        frame[CUSTOMER_HISTORY_CUES] = pd.Series(customer_history, index=frame.index, dtype=object)
-        return frame
+        texts = [row[TEXT] for row in rows]
+        analysed = {
+            FOUND_SIGNALS: find_signals(texts),
+            TEXT_CUES: analyse_cues(texts),
+            CUSTOMER_HISTORY_CUES: analyse_cues([row[CUSTOMER_HISTORY] for row in rows]),
+        }
+        # Built column by column: a frame from row dicts with object columns assigned afterwards cost ~2.5 ms
+        # for one ticket, more than the analysers themselves.
+        data = {name: analysed[name] if name in analysed else [row[name] for row in rows] for name in COLUMNS}
+        return pd.DataFrame(data, columns=COLUMNS)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(COLUMNS, dtype=object)
