@@ -241,11 +241,11 @@ class TicketColumns(TransformerMixin, BaseEstimator):
                     "failed_attempts": float(min(path.failed_attempts, 5)),
                 }
             )
-        texts = [row[TEXT] for row in rows]
+        texts = [str(row[TEXT]) for row in rows]
         analysed = {
             FOUND_SIGNALS: find_signals(texts),
             TEXT_CUES: analyse_cues(texts),
-            CUSTOMER_HISTORY_CUES: analyse_cues([row[CUSTOMER_HISTORY] for row in rows]),
+            CUSTOMER_HISTORY_CUES: analyse_cues([str(row[CUSTOMER_HISTORY]) for row in rows]),
         }
         # Built column by column: a frame from row dicts with object columns assigned afterwards cost ~2.5 ms
         # for one ticket, more than the analysers themselves.
