@@ -36,3 +36,5 @@ class HeadScores:
     explanations: dict[str, list[Contribution]] = field(default_factory=dict)
     # heads answered by the criteria-only fallback because their labels were absent from training
     fallback_heads: tuple[str, ...] = ()
+    # the lexicon score of the customer's earlier turns on this ticket (0 without any): the frustration trend
+    history_lexicon_frustration: float = 0.0

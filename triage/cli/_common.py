@@ -14,6 +14,9 @@ from triage.errors import TriageError
 
 console = Console(stderr=True)
 
+ModelOption = Annotated[Path, typer.Option(help="A model directory written by `triage train`.")]
+TicketsOption = Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")]
+
 # The rules a command applies over a model (triage.policy): another configuration needs no retraining.
 PolicyOption = Annotated[
     Path | None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption, console
+from triage.cli._common import ModelOption, PolicyOption, console
 
 
 def register(app: typer.Typer) -> None:
@@ -61,7 +61,7 @@ def train_command(
 
 
 def evaluate_command(
-    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    model: ModelOption,
     data: Annotated[Path, typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet.")],
     report: Annotated[Path, typer.Option(help="Where to write the metrics (.json).")],
     config: PolicyOption = None,

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption, batches, console, no_tickets, output_dir, output_file, progress_bar
+from triage.cli._common import (
+    ModelOption,
+    PolicyOption,
+    TicketsOption,
+    batches,
+    console,
+    no_tickets,
+    output_dir,
+    output_file,
+    progress_bar,
+)
 from triage.errors import TriageError
+
+if TYPE_CHECKING:
+    from triage.pipeline import Triage
+    from triage.schema import Ticket
 
 
 def register(app: typer.Typer) -> None:
@@ -17,21 +31,15 @@ def register(app: typer.Typer) -> None:
 
 
 def predict_command(
-    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
-    input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
+    model: ModelOption,
+    input: TicketsOption,
     output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
     config: PolicyOption = None,
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
-    from triage.io import read_tickets
-    from triage.pipeline import load_triage
-
     if output.suffix.lower() != ".jsonl":
         raise TriageError(f"{output}: predictions are written as .jsonl")
-    triage = load_triage(model, config)
-    tickets = read_tickets(input)
-    if not tickets:
-        raise no_tickets(input)
+    triage, tickets = _model_and_tickets(model, config, input)
     output_file(output)
     with progress_bar() as progress, output.open("w", encoding="utf-8") as out:
         task = progress.add_task("predicting", total=len(tickets))
@@ -43,8 +51,8 @@ def predict_command(
 
 
 def handoff_command(
-    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
-    input: Annotated[Path, typer.Option("--input", help="Tickets: .jsonl, .csv or .parquet.")],
+    model: ModelOption,
+    input: TicketsOption,
     out: Annotated[Path, typer.Option(help="Directory for the drafts.")],
     templates: Annotated[
         Path | None, typer.Option(help="Directory of Jinja2 templates overriding the shipped ones.")
@@ -55,15 +63,9 @@ def handoff_command(
     import json
     import re
 
-    from triage.io import read_tickets
-    from triage.pipeline import load_triage
-
     if templates is not None and not templates.is_dir():
         raise TriageError(f"{templates}: no such template directory")
-    triage = load_triage(model, config)
-    tickets = read_tickets(input)
-    if not tickets:
-        raise no_tickets(input)
+    triage, tickets = _model_and_tickets(model, config, input)
     output_dir(out)
     drafted = 0
     with progress_bar() as progress, (out / "index.jsonl").open("w", encoding="utf-8") as index:
@@ -88,3 +90,15 @@ def handoff_command(
                 index.write(json.dumps(entry) + "\n")
             progress.update(task, advance=len(batch))
     console.print(f"{drafted:,} of {len(tickets):,} tickets escalated; drafts in {out} (index: {out / 'index.jsonl'})")
+
+
+def _model_and_tickets(model: Path, config: Path | None, input: Path) -> tuple[Triage, list[Ticket]]:
+    """The model under its rules, and the tickets to run it on (an empty file is an error, not a success)."""
+    from triage.io import read_tickets
+    from triage.pipeline import load_triage
+
+    triage = load_triage(model, config)
+    tickets = read_tickets(input)
+    if not tickets:
+        raise no_tickets(input)
+    return triage, tickets

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption, console, output_file
+from triage.cli._common import ModelOption, PolicyOption, console, output_file
 from triage.errors import TriageError
 
 report_app = typer.Typer(help="Reports for support managers.", no_args_is_help=True)
@@ -15,7 +15,7 @@ report_app = typer.Typer(help="Reports for support managers.", no_args_is_help=T
 
 @report_app.command("risk")
 def risk(
-    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    model: ModelOption,
     input: Annotated[Path, typer.Option("--input", help="Open tickets: .jsonl, .csv or .parquet.")],
     out: Annotated[Path, typer.Option(help="Where to write the page (.html).")],
     history: Annotated[

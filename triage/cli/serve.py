@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from triage.cli._common import PolicyOption
+from triage.cli._common import ModelOption, PolicyOption
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 
 def serve_command(
-    model: Annotated[Path, typer.Option(help="A model directory written by `triage train`.")],
+    model: ModelOption,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     config: PolicyOption = None,

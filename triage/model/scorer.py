@@ -23,7 +23,7 @@ from triage.errors import TriageError
 from triage.io import to_frame
 from triage.model import lean
 from triage.model.explain import Explainer
-from triage.model.features import FOUND_SIGNALS, TEXT, TEXT_CUES, TRAJECTORY
+from triage.model.features import CUSTOMER_HISTORY_CUES, FOUND_SIGNALS, TEXT, TEXT_CUES, TRAJECTORY
 from triage.model.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, meta_features, set_weight_layout
 from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
@@ -122,9 +122,16 @@ class TriageModel:
         levels = self.heads["frustration"].classes_.astype(float) if learned_share > 0 else None
         team_names, fallback_heads = self.team_names, self.fallback_heads
         results = []
-        for row, (ticket, text, found, cues, path) in enumerate(
-            zip(tickets, columns[TEXT], columns[FOUND_SIGNALS], columns[TEXT_CUES], columns[TRAJECTORY], strict=True)
-        ):
+        analysed = zip(
+            tickets,
+            columns[TEXT],
+            columns[FOUND_SIGNALS],
+            columns[TEXT_CUES],
+            columns[CUSTOMER_HISTORY_CUES],
+            columns[TRAJECTORY],
+            strict=True,
+        )
+        for row, (ticket, text, found, cues, history_cues, path) in enumerate(analysed):
             signals = {name: len(spans) for name, spans in found.items() if spans}
             triggers = {
                 name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, signals)
@@ -161,6 +168,7 @@ class TriageModel:
                     trajectory=path,
                     explanations=explanations,
                     fallback_heads=fallback_heads,
+                    history_lexicon_frustration=history_cues.score,
                 )
             )
         return results, probabilities

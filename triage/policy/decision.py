@@ -31,6 +31,7 @@ class Decision:
     auto_apply: bool  # mode auto and confident enough to act without an agent
     visible: bool  # false in shadow mode: log it, show nothing
     handoff_template: str | None = None  # the recommended team's hand-off template, from the configuration
+    route_team: str = ""  # where the models send the ticket if it escalates (the recommended team when it does)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def decide(
         auto_apply=config.mode == "auto" and not abstain and confidence >= config.auto_apply_min_confidence,
         visible=config.mode != "shadow",
         handoff_template=config.team(team).handoff,
+        route_team=team if escalate else route.team,
     )
 
 

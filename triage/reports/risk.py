@@ -21,7 +21,6 @@ from triage.pipeline import Triage
 from triage.reports import charts, kpis
 from triage.schema import TRIGGERS, LabelledTicket, Prediction, Ticket
 from triage.scores import HeadScores
-from triage.text.frustration import lexicon_frustration
 
 TEMPLATES = Path(__file__).with_name("templates")
 DEFAULT_TOP = 300  # ranked rows on the page, with reasons and hand-offs; totals and charts cover every ticket
@@ -50,9 +49,11 @@ def risk_report(
     highest-risk ones are scored again with explanations for their reasons and hand-offs."""
     tickets = list(open_tickets)
     scores = triage.model.score(tickets, explain=False)
-    predictions = [triage.decide(ticket, row)[0] for ticket, row in zip(tickets, scores, strict=True)]
+    decided = [triage.decide(ticket, row) for ticket, row in zip(tickets, scores, strict=True)]
+    predictions = [prediction for prediction, _ in decided]
+    # Where each ticket would go if it escalates: the policy's own route (its recommendation when it does).
+    likely = [decision.route_team for _, decision in decided]
     order = sorted(range(len(tickets)), key=lambda i: -predictions[i].escalation.probability)
-    likely = [_likely_team(triage, prediction, row) for prediction, row in zip(predictions, scores, strict=True)]
     ranked = _ranked(triage, [tickets[i] for i in order[:top]], [likely[i] for i in order[:top]])
     probabilities = np.array([p.escalation.probability for p in predictions])
     context: dict[str, Any] = {
@@ -99,29 +100,11 @@ def _ranked(triage: Triage, tickets: list[Ticket], likely: list[str]) -> list[Ra
     return out
 
 
-def _likely_team(triage: Triage, prediction: Prediction, scores: HeadScores) -> str:
-    """Where the ticket would go if it escalates: its recommended team when it does, else the team head's
-    choice among escalation teams, else the most probable trigger's team."""
-    if prediction.escalation.escalate:
-        return prediction.recommendation.team
-    config = triage.policy.config
-    escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
-    heads = {name: p for name, p in scores.team.items() if name in escalation_teams}
-    if heads:
-        return max(sorted(heads), key=heads.__getitem__)
-    routed = {name: p for name, p in scores.triggers.items() if name in config.routing.trigger_teams}
-    if routed:
-        return config.routing.trigger_teams[max(sorted(routed), key=routed.__getitem__)]
-    return config.routing.fallback_team
-
-
 def _trend(ticket: Ticket, scores: HeadScores) -> str:
     """The customer's frustration now against their earlier turns on this ticket (lexicon scores)."""
-    earlier = [turn.body for turn in ticket.history if turn.author == "customer"]
-    if not earlier:
+    if not any(turn.author == "customer" for turn in ticket.history):
         return "first message"
-    before = lexicon_frustration(["\n".join(earlier)])[0][0]
-    change = scores.lexicon_frustration - before
+    change = scores.lexicon_frustration - scores.history_lexicon_frustration
     if change >= TREND_MARGIN:
         return "rising"
     return "falling" if change <= -TREND_MARGIN else "steady"
