@@ -44,6 +44,7 @@ from triage.model.stacking import (
 from triage.policy.calibration import HISTORY_COLUMNS, Calibration, calibrate
 from triage.policy.config import EscalationConfig
 from triage.schema import TRIGGERS, LabelledTicket
+from triage.text.language import LANGUAGES_KEY, trained_languages
 
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 3  # the cross-validated calibration fallback splits each class three ways
@@ -360,7 +361,7 @@ def train(
         heads,
         config,
         calibration=None,
-        metadata={},
+        metadata={LANGUAGES_KEY: trained_languages(tickets)},
         meta_columns=meta_columns,
         frustration_learned_share=settings.frustration_learned_share,
     )
