@@ -9,7 +9,12 @@ Baseline (as in the engine issue): TF-IDF word 1-2 + char 2-5 grams, logistic re
 Ours: the default feature pipeline (triage.model.features) and a calibrated linear head (triage.model.training).
 Writes benchmarks/results/quality.json and quality.md.
 
+The hand-written tickets come in two sets, reported apart: handwritten.jsonl, read while the frustration cues
+and rules were built (a development set), and handwritten_fresh.jsonl, written and labelled before issue 11's
+model changes and before any model was run on it (a blind check: never tune on it).
+
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
+    python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # both hand-written sets, ~1 min
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from readme_section import replace_section
@@ -29,12 +35,13 @@ from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from sklearn.model_selection import train_test_split
 
 from triage.datasets.public import SPLITS, load_dev_set, load_split
-from triage.evaluation import evaluate
+from triage.evaluation import decision_report, evaluate
 from triage.evaluation.compare import paired_bootstrap as bootstrap_difference
+from triage.evaluation.metrics import ordinal_agreement, quadratic_weighted_kappa
 from triage.io import read_labelled, to_frame
 from triage.model.training import TrainSettings, fit_features, fit_head, refit_linear_model
-from triage.pipeline import load_triage
-from triage.schema import TRIGGERS
+from triage.pipeline import Triage, load_triage
+from triage.schema import TRIGGERS, LabelledTicket, Ticket
 
 RESULTS = Path(__file__).parent / "results"
 PUBLISHED = {
@@ -47,7 +54,12 @@ def _texts(tickets) -> list[str]:
     return [f"{t.subject} {t.body}".strip() for t in tickets]
 
 
-HANDWRITTEN = Path(__file__).parents[1] / "data" / "annotations" / "handwritten.jsonl"
+ANNOTATIONS = Path(__file__).parents[1] / "data" / "annotations"
+HANDWRITTEN = ANNOTATIONS / "handwritten.jsonl"
+HANDWRITTEN_FRESH = ANNOTATIONS / "handwritten_fresh.jsonl"
+# The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
+FRESH_COMMIT = "127ba22"
+FRUSTRATION_LEVELS = [0, 1, 2, 3]
 BOOTSTRAP_ROUNDS = 1000
 
 
@@ -120,20 +132,69 @@ def run_ours(split, settings: TrainSettings) -> tuple[dict[str, float], tuple[li
     )
 
 
-def run_handwritten(model_dir: Path) -> dict[str, object]:
-    """The out-of-the-box model on tickets we wrote ourselves in customers' words (labels by our guide).
-    We read them while building the frustration cues, so they are a second development set, not a blind test."""
-    triage = load_triage(model_dir)
-    report = evaluate(triage.model, read_labelled(HANDWRITTEN), triage.policy).report
-    heads, decisions = report["heads"], report["policy"]
+def ticket_languages(path: Path) -> dict[str, str]:
+    """The ``language`` each row of a hand-written file declares (ISO 639-1), by id; rows without one are
+    English. The data contract ignores the field, so it is read from the raw lines."""
+    languages = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            row = json.loads(line)
+            if not isinstance(row, dict) or "id" not in row:
+                raise SystemExit(f"{path}: line {number} is not a ticket with an id")
+            languages[str(row["id"])] = str(row.get("language", "en"))
+    return languages
+
+
+def _columns(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Truth and prediction of (truth, prediction) pairs as two integer arrays."""
+    truth, predicted = zip(*pairs, strict=True) if pairs else ((), ())
+    return np.array(truth, dtype=int), np.array(predicted, dtype=int)
+
+
+def measure_handwritten(triage: Triage, tickets: list[LabelledTicket], languages: dict[str, str]) -> dict[str, object]:
+    """The heads (escalation ROC-AUC, frustration Spearman) and the policy's decisions on hand-written tickets:
+    trigger labels at the policy's thresholds, the escalate decision's false alarms and misses, tier exact and
+    within one, team, frustration level kappa, and how many tickets in a language other than English abstain."""
+    heads = evaluate(triage.model, tickets).report["heads"]
+    # Scored as a client sends them, without their labels.
+    predictions = triage.predict(
+        [Ticket.model_validate(t.model_dump(include=set(Ticket.model_fields))) for t in tickets], explain=False
+    )
+    decisions = decision_report(tickets, predictions)
+    pairs = list(zip(tickets, predictions, strict=True))
+    tiered = [(t.tier, p.recommendation.tier) for t, p in pairs if t.tier is not None]
+    levels = [(t.frustration, p.frustration.level) for t, p in pairs if t.frustration is not None]
+    other = [p for t, p in pairs if languages.get(t.id, "en") != "en"]
+    labels = decisions["trigger_labels"]
     return {
-        "rows": report["rows"],
-        "trigger_f1": {name: row["f1"] for name, row in decisions["trigger_labels"].items()},
+        "model": triage.model.model_ref.model_dump(),
+        "rows": len(tickets),
+        "trigger_labels": labels,
+        "trigger_f1": {name: row["f1"] for name, row in labels.items()},
         "trigger_macro_f1": decisions["trigger_labels_macro_f1"],
+        "trigger_roc_auc": {name: heads[name]["roc_auc"] for name in TRIGGERS if name in heads},
         "escalation_roc_auc": heads["escalation"]["roc_auc"],
+        "escalate": decisions["escalate"],
         "escalate_accuracy": decisions["escalate"]["accuracy"],
+        "tier": ordinal_agreement(*_columns(tiered)),
+        "team_accuracy": decisions.get("team_accuracy"),
+        "team_n": decisions.get("team_n", 0),
         "frustration_spearman": heads["frustration"]["spearman"],
         "frustration_level_accuracy": heads["frustration"]["level_accuracy"],
+        "frustration_kappa": quadratic_weighted_kappa(*_columns(levels), FRUSTRATION_LEVELS),
+        "abstained": sum(p.recommendation.abstain for p in predictions),
+        "other_language": len(other),
+        "other_language_abstained": sum(p.recommendation.abstain for p in other),
+    }
+
+
+def run_handwritten(model_dir: Path) -> dict[str, dict[str, object]]:
+    """The out-of-the-box model on tickets we wrote ourselves in customers' words (labels by our guide): the
+    development set (we read it while building the frustration cues) and the fresh, blind one, apart."""
+    triage = load_triage(model_dir)
+    return {
+        key: measure_handwritten(triage, read_labelled(path), ticket_languages(path))
+        for key, path in (("handwritten", HANDWRITTEN), ("handwritten_fresh", HANDWRITTEN_FRESH))
     }
 
 
@@ -164,23 +225,17 @@ def _fmt(metrics: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.3f}" for k, v in metrics.items() if k != "train_seconds")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", default=",".join(SPLITS), help="comma-separated; empty for the dev set only")
-    parser.add_argument(
-        "--model", type=Path, default=Path("models/default"), help="out-of-the-box model for the dev set"
-    )
-    args = parser.parse_args()
+def _run_splits(names: list[str]) -> dict[str, object]:
     settings = TrainSettings()
-    results: dict[str, object] = {"splits": {}}
-    for name in filter(None, args.splits.split(",")):
+    splits: dict[str, object] = {}
+    for name in names:
         console.print(f"[bold]{name}[/]: loading")
         split = load_split(name)
         console.print(f"[bold]{name}[/]: baseline")
         baseline, baseline_proba = run_baseline(split)
         console.print(f"[bold]{name}[/]: ours")
         ours, ours_proba = run_ours(split, settings)
-        results["splits"][name] = {
+        splits[name] = {
             "task": split.task,
             "train_rows": len(split.train),
             "test_rows": len(split.test),
@@ -193,16 +248,47 @@ def main() -> None:
             f"  baseline {_fmt(baseline)} ({baseline['train_seconds']:.0f} s); "
             f"ours {_fmt(ours)} ({ours['train_seconds']:.0f} s)"
         )
+    return splits
+
+
+def run_handwritten_only(model_dir: Path, out: Path | None) -> None:
+    """Both hand-written sets on one model, printed (and written to ``out`` as JSON); the benchmark's results
+    and the README are left alone, so a development model's figures never replace the published ones."""
+    if not (model_dir / "metadata.json").is_file():
+        raise SystemExit(f"{model_dir}: no model here (metadata.json is missing); train one with `triage train`")
+    results = run_handwritten(model_dir)
+    if out is not None:
+        out.write_text(json.dumps(results, indent=2, default=float))
+    print("\n".join(render_handwritten(results)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--splits", default=",".join(SPLITS), help="comma-separated; empty for the dev set only")
+    parser.add_argument(
+        "--model", type=Path, default=Path("models/default"), help="out-of-the-box model for the dev set"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("all", "handwritten"),
+        default="all",
+        help="handwritten: only the two hand-written sets on --model (about a minute), printed; results untouched",
+    )
+    parser.add_argument("--out", type=Path, help="with --only handwritten: also write the figures here as JSON")
+    args = parser.parse_args()
+    if args.only == "handwritten":
+        run_handwritten_only(args.model, args.out)
+        return
+    results: dict[str, Any] = {"splits": _run_splits(list(filter(None, args.splits.split(","))))}
     if (args.model / "metadata.json").is_file():
         console.print("[bold]dev set[/]: out-of-the-box model")
         results["dev_set"] = run_dev_set(args.model)
-        results["handwritten"] = run_handwritten(args.model)
+        results.update(run_handwritten(args.model))
     RESULTS.mkdir(exist_ok=True)
     previous = json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
     merged = {
         "splits": {**previous.get("splits", {}), **results["splits"]},
-        "dev_set": results.get("dev_set", previous.get("dev_set")),
-        "handwritten": results.get("handwritten", previous.get("handwritten")),
+        **{key: results.get(key, previous.get(key)) for key in ("dev_set", "handwritten", "handwritten_fresh")},
     }
     (RESULTS / "quality.json").write_text(json.dumps(merged, indent=2, default=float))
     (RESULTS / "quality.md").write_text(render(merged))
@@ -240,19 +326,81 @@ def render(results: dict) -> str:
             f"lexicon, no training): trigger macro-F1 {dev['criteria_only_trigger_macro_f1']:.3f}, frustration "
             f"Spearman {dev['lexicon_frustration_spearman']:.3f}.",
         ]
-    written = results.get("handwritten")
-    if written:
-        lines += [
-            "",
-            f"Our hand-written tickets ({written['rows']}, `data/annotations/handwritten.jsonl`; a second development "
-            f"set, not blind), same model: macro-F1 of the policy's trigger labels {written['trigger_macro_f1']:.3f} "
-            f"(technical "
-            f"{written['trigger_f1']['technical']:.3f}, financial {written['trigger_f1']['financial']:.3f}, legal "
-            f"{written['trigger_f1']['legal']:.3f}); escalate decision accuracy {written['escalate_accuracy']:.3f}, "
-            f"escalation ROC-AUC {written['escalation_roc_auc']:.3f}; frustration Spearman "
-            f"{written['frustration_spearman']:.3f}, level accuracy {written['frustration_level_accuracy']:.3f}.",
-        ]
+    if results.get("handwritten") or results.get("handwritten_fresh"):
+        lines += ["", *render_handwritten(results)]
     return "\n".join(lines) + "\n"
+
+
+def _number(value: object) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _count(part: object, whole: object) -> str:
+    return "—" if part is None or whole is None else f"{part} of {whole}"
+
+
+def _handwritten_rows(figures: dict) -> list[tuple[str, str]]:
+    """(measure, value) for one hand-written set; "—" where a figure is absent (an older results file, or a set
+    without that label)."""
+    labels, escalate, tier = figures.get("trigger_labels", {}), figures.get("escalate", {}), figures.get("tier") or {}
+    rows = [("trigger macro-F1 (policy's trigger labels)", _number(figures.get("trigger_macro_f1")))]
+    for name in TRIGGERS:
+        row = labels.get(name, {})
+        rows.append(
+            (
+                f"{name}: precision / recall (support)",
+                f"{_number(row.get('precision'))} / {_number(row.get('recall'))} ({row.get('support', '—')})",
+            )
+        )
+    rows += [
+        ("escalation ROC-AUC", _number(figures.get("escalation_roc_auc"))),
+        (
+            "escalate: false alarms among tickets that stay at tier 1",
+            _count(escalate.get("false_alarms"), escalate.get("should_stay")),
+        ),
+        ("escalate: misses among tickets that go up", _count(escalate.get("misses"), escalate.get("should_go_up"))),
+        (
+            "tier exact / within one (n)",
+            f"{_number(tier.get('exact'))} / {_number(tier.get('within_one'))} ({tier.get('n', 0)})",
+        ),
+        ("team accuracy (n)", f"{_number(figures.get('team_accuracy'))} ({figures.get('team_n', 0)})"),
+        (
+            "frustration Spearman / quadratic-weighted kappa",
+            f"{_number(figures.get('frustration_spearman'))} / {_number(figures.get('frustration_kappa'))}",
+        ),
+        ("frustration level accuracy", _number(figures.get("frustration_level_accuracy"))),
+        (
+            "abstained: all / other-language tickets",
+            f"{_count(figures.get('abstained'), figures.get('rows'))} / "
+            f"{_count(figures.get('other_language_abstained'), figures.get('other_language'))}",
+        ),
+    ]
+    return rows
+
+
+def render_handwritten(results: dict) -> list[str]:
+    """Both hand-written sets side by side, each named for what it is (development set or blind check)."""
+    sets = [(key, results[key]) for key in ("handwritten", "handwritten_fresh") if results.get(key)]
+    model = next((figures["model"] for _, figures in sets if "model" in figures), None)
+    titles = {
+        "handwritten": "`handwritten.jsonl` ({rows}; development set, not blind)",
+        "handwritten_fresh": f"`handwritten_fresh.jsonl` ({{rows}}; blind check written before the model changes, "
+        f"{FRESH_COMMIT})",
+    }
+    lines = [
+        "Our hand-written tickets in customers' words, labelled by our guide (docs/labelling.md), out-of-the-box "
+        + (f"model {model['name']} {model['version']}" if model else "model")
+        + ". The fresh set was written and labelled before issue 11's model changes and before any model was run "
+        "on it; it is never tuned on. Other-language tickets are labelled as a bilingual lead would; the model "
+        "is expected to abstain on them.",
+        "",
+        "| measure | " + " | ".join(titles[key].format(rows=figures["rows"]) for key, figures in sets) + " |",
+        "|---|" + "---|" * len(sets),
+    ]
+    columns = [_handwritten_rows(figures) for _, figures in sets]
+    for index, (measure, _) in enumerate(columns[0]):
+        lines.append(f"| {measure} | " + " | ".join(column[index][1] for column in columns) + " |")
+    return lines
 
 
 if __name__ == "__main__":

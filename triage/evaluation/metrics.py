@@ -12,6 +12,7 @@ from sklearn.metrics import (
     accuracy_score,
     average_precision_score,
     brier_score_loss,
+    cohen_kappa_score,
     confusion_matrix,
     f1_score,
     precision_recall_curve,
@@ -107,3 +108,23 @@ def multiclass_report(y_true: np.ndarray, proba: np.ndarray, classes: list[str])
         "coverage_at_90_precision": coverage_at_precision(correct, confidence),
         "confusion_matrix": confusion_matrix(y_true, predicted, labels=classes).tolist(),
     }
+
+
+def quadratic_weighted_kappa(truth: np.ndarray, predicted: np.ndarray, levels: list[int]) -> float | None:
+    """Agreement of two ordinal labellings beyond chance, where a miss by two levels costs four times a miss by
+    one (Cohen's kappa, quadratic weights); None when it is undefined (both sides give the same single level)."""
+    truth, predicted = np.asarray(truth), np.asarray(predicted)
+    if len(set(truth.tolist()) | set(predicted.tolist())) < 2:
+        return None
+    return _safe(cohen_kappa_score, truth, predicted, labels=levels, weights="quadratic")
+
+
+def ordinal_agreement(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
+    """Share of exact matches and of matches within one step, for ordinal labels such as tiers."""
+    truth, predicted = np.asarray(truth, dtype=int), np.asarray(predicted, dtype=int)
+    if truth.shape != predicted.shape:
+        raise ValueError(f"{len(truth)} true labels but {len(predicted)} predicted ones")
+    if not len(truth):
+        return {"n": 0, "exact": None, "within_one": None}
+    distance = np.abs(truth - predicted)
+    return {"n": int(len(truth)), "exact": float(np.mean(distance == 0)), "within_one": float(np.mean(distance <= 1))}
