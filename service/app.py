@@ -14,6 +14,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 
@@ -21,6 +22,7 @@ from service.holder import ModelHolder
 from service.limits import BodyLimit
 from service.logs import RequestContext
 from service.problems import add_problem_handlers
+from service.recent import RecentTickets
 from service.routers import api_router
 from service.security import DOCS_PATHS, PUBLIC_PATHS, SIGNED_PREFIXES, ApiKeyAuth
 from triage.errors import TriageError
@@ -79,6 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json" if docs else None,
     )
     app.state.settings = settings
+    app.state.recent = RecentTickets(
+        settings.report_max_tickets, settings.report_max_characters, timedelta(hours=settings.report_retention_hours)
+    )
     add_problem_handlers(app)
     app.include_router(api_router)
     # add_middleware wraps: the last added runs first.

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from service.holder import ModelHolder
+from service.recent import RecentTickets
 from triage.pipeline import Triage
 from triage.settings import Settings
 
@@ -28,6 +29,12 @@ def current_triage(holder: Annotated[ModelHolder, Depends(model_holder)]) -> Tri
     return triage
 
 
+def recent_tickets(request: Request) -> RecentTickets:
+    """The tickets scored lately, for the risk report (``service.recent``)."""
+    return request.app.state.recent
+
+
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 HolderDep = Annotated[ModelHolder, Depends(model_holder)]
 CurrentTriage = Annotated[Triage, Depends(current_triage)]
+RecentDep = Annotated[RecentTickets, Depends(recent_tickets)]

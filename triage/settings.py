@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted (413 above).")
     body_timeout_s: float = Field(10.0, gt=0, description="Time a client has to send a whole body (408).")
     keep_alive_timeout_s: int = Field(5, ge=1, description="Idle keep-alive connections are closed after it.")
+    # The managers' risk report over the API (GET /v1/reports/risk) reads the tickets scored lately, in memory.
+    report_retention_hours: float = Field(72.0, gt=0, description="How long a scored ticket stays in the report.")
+    report_max_tickets: int = Field(10_000, ge=1, description="Most tickets the report keeps (oldest go first).")
+    report_max_characters: int = Field(
+        50_000_000, ge=1, description="Most characters of ticket text the report keeps in memory (oldest go first)."
+    )
 
     def api_key_digests(self) -> frozenset[bytes]:
         """The SHA-256 of every configured key (the service keeps these, never the keys); raises

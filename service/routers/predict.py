@@ -4,7 +4,7 @@
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from service.deps import CurrentTriage, SettingsDep
+from service.deps import CurrentTriage, RecentDep, SettingsDep
 from service.jsonbody import StrictJSONRoute
 from service.routers.triage import check_count
 from service.shadow import log_shadow
@@ -24,9 +24,10 @@ class PredictResponse(BaseModel):
 
 
 @router.post("/predict", operation_id="predict")
-def predict(body: PredictRequest, triage: CurrentTriage, settings: SettingsDep) -> PredictResponse:
+def predict(body: PredictRequest, triage: CurrentTriage, settings: SettingsDep, recent: RecentDep) -> PredictResponse:
     """The batch form of ``/v1/triage``: every ticket must be valid (one bad ticket: a 422 for all)."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
     predictions = triage.predict(body.tickets)
+    recent.add(body.tickets)
     log_shadow(predictions)
     return PredictResponse(predictions=predictions)

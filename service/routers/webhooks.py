@@ -85,6 +85,7 @@ def _endpoint(vendor: str) -> Callable[[Request], Awaitable[Any]]:
         if ticket is None:
             return JSONResponse(status_code=202, content={"ignored": True})
         predictions = await run_in_threadpool(triage.predict, [ticket])
+        request.app.state.recent.add([ticket])
         return predictions[0]
 
     receive.__name__ = f"webhook_{vendor}"

@@ -83,6 +83,7 @@ def test_operation_ids_are_stable(model_dir):
         ("GET", "/v1/model"): "get_model",
         ("GET", "/v1/policy"): "get_policy",
         ("POST", "/v1/policy/reload"): "reload_policy",
+        ("GET", "/v1/reports/risk"): "risk_report",
         ("POST", "/v1/feedback"): "record_feedback",
         ("GET", "/v1/feedback/export"): "export_feedback",
         ("POST", "/v1/webhooks/zendesk"): "webhook_zendesk",
