@@ -9,15 +9,28 @@ the model learned on held-out tickets stay with the model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from triage.handoff.drafts import Acknowledgement, Handoff, draft_acknowledgement, draft_handoff
 from triage.model.persistence import load_model
-from triage.model.scorer import TriageModel
+from triage.model.scorer import TriageModel, criteria_probability
 from triage.policy import Decision, Policy, check_against_model, decide, dump_config, load_policy
 from triage.schema import Escalation, Frustration, Prediction, Ticket
 from triage.scores import HeadScores
+from triage.text.language import (
+    Language,
+    detect_language,
+    language_neutral_hits,
+    language_neutral_signals,
+    model_languages,
+    ticket_text,
+)
+
+# The most a recommendation for a ticket in a language the model cannot read may claim: its escalation
+# decision rests on a few shapes (amounts, error codes, article numbers), a coin flip on everything else.
+UNREADABLE_MAX_CONFIDENCE = 0.5
 
 Drafted = tuple[Prediction, Handoff | None, Acknowledgement | None]
 
@@ -44,8 +57,22 @@ class Triage:
         scores = self.model.score(tickets, explain=explain)
         return [self.decide(ticket, row)[0] for ticket, row in zip(tickets, scores, strict=True)]
 
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the model was trained on, from its metadata."""
+        return model_languages(self.model.metadata)
+
+    def language_of(self, ticket: Ticket) -> Language:
+        return detect_language(ticket_text(ticket), fallback=self.languages[0])
+
     def decide(self, ticket: Ticket, scores: HeadScores) -> tuple[Prediction, Decision]:
+        language = self.language_of(ticket)
+        readable = language.code in self.languages
+        if not readable:
+            scores = language_neutral_scores(ticket, scores)
         decision = decide(ticket, scores, self.policy.config, self.model.calibration)
+        if not readable:
+            decision = abstain_unreadable(decision, language.code)
         prediction = Prediction(
             id=ticket.id,
             model=self.model.model_ref,
@@ -57,6 +84,7 @@ class Triage:
                 score=round(scores.frustration_score, 4),
                 level=scores.frustration_level,
                 cues=scores.frustration_cues,
+                trend=scores.frustration_trend,
             ),
             recommendation=decision.recommendation,
             reasons=decision.reasons,
@@ -65,6 +93,7 @@ class Triage:
             mode=decision.mode,
             auto_apply=decision.auto_apply if decision.mode == "auto" else None,
             visible=decision.visible,
+            language=language.code,
         )
         return prediction, decision
 
@@ -83,6 +112,31 @@ class Triage:
             )
             out.append((prediction, handoff, acknowledgement))
         return out
+
+
+def language_neutral_scores(ticket: Ticket, scores: HeadScores) -> HeadScores:
+    """What can be said of a ticket whose language the model did not learn: the word-reading heads (triggers,
+    escalation, team) and the signals found by English words are set aside; the triggers come from the
+    language-neutral signals (triage.text.language) as a model without those heads would score them, and the
+    escalation probability is the strongest trigger's, as without an escalation head."""
+    signals = language_neutral_signals(scores.signals, ticket_text(ticket))
+    triggers = {name: criteria_probability(hits) for name, hits in language_neutral_hits(signals).items()}
+    return replace(
+        scores, triggers=triggers, escalation=max(triggers.values()), team={}, signals=signals, explanations={}
+    )
+
+
+def abstain_unreadable(decision: Decision, language: str) -> Decision:
+    """The policy's decision on the language-neutral scores, sent to human review and saying why."""
+    recommendation = decision.recommendation.model_copy(
+        update={"abstain": True, "confidence": min(decision.recommendation.confidence, UNREADABLE_MAX_CONFIDENCE)}
+    )
+    return replace(
+        decision,
+        recommendation=recommendation,
+        reasons=[f"abstain, human review: language {language} is not supported", *decision.reasons],
+        auto_apply=False,
+    )
 
 
 def load_triage(model_dir: str | Path, policy_file: str | Path | None = None) -> Triage:

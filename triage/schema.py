@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, f
 TRIGGERS: tuple[str, ...] = ("technical", "financial", "legal")
 Trigger = Literal["technical", "financial", "legal"]
 Author = Literal["customer", "agent", "system"]
+FrustrationTrend = Literal["rising", "steady", "falling"]
 
 KNOWN_CHANNELS = ("email", "chat", "phone", "web_form", "social", "api")
 KNOWN_PLANS = ("free", "basic", "pro", "enterprise")
@@ -204,6 +205,8 @@ class Frustration(_Output):
     score: float = Probability
     level: int = Field(ge=0, le=3)
     cues: list[str] = Field(default_factory=list)
+    # This message against the customer's earlier turns on the ticket; None without earlier customer turns.
+    trend: FrustrationTrend | None = None
 
 
 class Recommendation(_Output):
@@ -232,6 +235,9 @@ class Prediction(_Output):
     # (None in the other modes); in "shadow", false: log the prediction, show it to nobody.
     auto_apply: bool | None = None
     visible: bool = True
+    # The ticket's language (ISO 639-1), detected from subject and body; the model's own language when the
+    # text is too short or the detector unsure. A language the model was not trained on abstains.
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
 
     @field_validator("triggers")
     @classmethod

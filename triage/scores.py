@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from triage.schema import FrustrationTrend
 from triage.text.trajectory import Trajectory
 
 
@@ -38,3 +39,5 @@ class HeadScores:
     fallback_heads: tuple[str, ...] = ()
     # the lexicon score of the customer's earlier turns on this ticket (0 without any): the frustration trend
     history_lexicon_frustration: float = 0.0
+    # this message against the customer's earlier turns ("rising", "steady", "falling"); None without any
+    frustration_trend: FrustrationTrend | None = None

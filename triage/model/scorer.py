@@ -27,8 +27,9 @@ from triage.model.features import CUSTOMER_HISTORY_CUES, FOUND_SIGNALS, TEXT, TE
 from triage.model.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, meta_features, set_weight_layout
 from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
-from triage.schema import TRIGGERS, ModelRef, Ticket
+from triage.schema import TRIGGERS, FrustrationTrend, ModelRef, Ticket
 from triage.scores import HeadScores
+from triage.text.frustration import CueAnalysis
 from triage.text.signals import TRIGGER_SIGNALS
 
 
@@ -145,6 +146,10 @@ class TriageModel:
                 learned_level = float(np.dot(probabilities["frustration"][row], levels))
                 frustration_score = learned_share * learned_level / 3.0 + (1 - learned_share) * frustration_score
                 frustration_level = int(round(learned_share * learned_level + (1 - learned_share) * frustration_level))
+            trend = None
+            if path.customer_contacts > 1:  # the customer wrote before this message
+                frustration_score, frustration_level = with_history(frustration_score, frustration_level, history_cues)
+                trend = frustration_trend(cues.score, history_cues.score)
             team = (
                 {name: float(p) for name, p in zip(team_names, probabilities["team"][row], strict=True)}
                 if "team" in probabilities
@@ -169,13 +174,43 @@ class TriageModel:
                     explanations=explanations,
                     fallback_heads=fallback_heads,
                     history_lexicon_frustration=history_cues.score,
+                    frustration_trend=trend,
                 )
             )
         return results, probabilities
 
 
+# Frustration across the conversation. The customer's earlier turns on the ticket (their lexicon analysis,
+# triage.model.features.CUSTOMER_HISTORY_CUES) carry over to this message, faded: the score is at least
+# HISTORY_CARRY times the history's lexicon score, and the level at least one below the history's level. So
+# an angry history (3) with a polite message now reads frustrated (2), a frustrated one (2) mildly annoyed
+# (1), and a calm message after calm turns stays calm. A message angrier than its history keeps its own score.
+HISTORY_CARRY = 0.6
+# The trend compares this message's lexicon score with the earlier turns': a change smaller than the margin
+# is steady. Lexicon scores, not the blended ones, on both sides: the history has no learned-head score.
+TREND_MARGIN = 0.12
+
+
+def with_history(score: float, level: int, history: CueAnalysis) -> tuple[float, int]:
+    """The frustration score and level of a message, raised by the customer's earlier turns."""
+    return max(score, HISTORY_CARRY * history.score), max(level, history.level - 1)
+
+
+def frustration_trend(current: float, history: float) -> FrustrationTrend:
+    """Whether this message is angrier than the customer's earlier turns ("rising"), calmer, or about the same."""
+    if current - history >= TREND_MARGIN:
+        return "rising"
+    if history - current >= TREND_MARGIN:
+        return "falling"
+    return "steady"
+
+
 def fallback_trigger(name: str, signals: dict[str, int]) -> float:
     """The criteria-only probability of a trigger, from the spaCy signals found in the ticket."""
-    hits = sum(signals.get(signal, 0) for signal in TRIGGER_SIGNALS[name])
+    return criteria_probability(sum(signals.get(signal, 0) for signal in TRIGGER_SIGNALS[name]))
+
+
+def criteria_probability(hits: int) -> float:
+    """A trigger's probability from the number of signals that speak for it, with no head to ask."""
     # Saturating in the number of matches: one clear signal is ~0.6, three are ~0.95.
     return 1.0 - math.exp(-0.9 * hits) if hits else 0.05

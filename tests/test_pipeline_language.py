@@ -1,0 +1,83 @@
+"""Tickets in a language the model was not trained on (triage.pipeline with triage.text.language): the
+prediction says the language, abstains, and its triggers come only from the language-neutral signals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from triage.pipeline import UNREADABLE_MAX_CONFIDENCE, Triage
+from triage.schema import Ticket
+from triage.text.language import LANGUAGES_KEY
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "languages.jsonl").open()]
+
+FOREIGN = [case for case in CASES if case["language"] != "en"]
+ENGLISH = [case for case in CASES if case["language"] == "en"]
+
+
+def fixture_ticket(case: dict) -> Ticket:
+    return Ticket.model_validate({key: case[key] for key in ("id", "subject", "body")})
+
+
+@pytest.fixture(scope="module")
+def triage(model) -> Triage:
+    return Triage.of(model)
+
+
+def test_the_trained_model_records_its_languages(trained):
+    assert trained[0].metadata[LANGUAGES_KEY] == ["en"]  # the demo history is English
+
+
+@pytest.mark.parametrize("case", FOREIGN, ids=[case["id"] for case in FOREIGN])
+def test_a_foreign_ticket_abstains_with_its_language(triage, case):
+    prediction = triage.predict([fixture_ticket(case)])[0]
+    assert prediction.language == case["language"]
+    assert prediction.recommendation.abstain
+    assert prediction.reasons[0] == f"abstain, human review: language {case['language']} is not supported"
+    assert prediction.recommendation.confidence <= UNREADABLE_MAX_CONFIDENCE
+    assert not prediction.auto_apply
+
+
+@pytest.mark.parametrize("case", FOREIGN, ids=[case["id"] for case in FOREIGN])
+def test_a_foreign_tickets_triggers_come_from_language_neutral_signals_only(triage, case):
+    prediction = triage.predict([fixture_ticket(case)])[0]
+    for name, probability in prediction.triggers.items():
+        if name in case["neutral"]:
+            assert probability > 0.5, (name, prediction.triggers)
+        else:
+            assert probability == 0.05, (name, prediction.triggers)
+    assert set(prediction.trigger_labels) <= set(case["neutral"])
+    assert set(prediction.signals) <= {"money_amount", "error_code", "stack_trace", "privacy_article"}
+
+
+def test_a_foreign_outage_report_is_not_a_confident_first_tier_answer(triage):
+    outage = next(case for case in FOREIGN if case["id"] == "fr-outage")
+    recommendation = triage.predict([fixture_ticket(outage)])[0].recommendation
+    assert recommendation.abstain and recommendation.confidence <= UNREADABLE_MAX_CONFIDENCE
+
+
+@pytest.mark.parametrize("case", ENGLISH, ids=[case["id"] for case in ENGLISH])
+def test_english_tickets_with_foreign_names_or_few_words_stay_english(triage, case):
+    prediction = triage.predict([fixture_ticket(case)])[0]
+    assert prediction.language == "en"
+    assert not any("is not supported" in reason for reason in prediction.reasons)
+
+
+def test_a_model_trained_on_french_reads_french(model):
+    french_too = replace(model, metadata={**model.metadata, LANGUAGES_KEY: ["en", "fr"]})
+    outage = next(case for case in FOREIGN if case["id"] == "fr-outage")
+    prediction = Triage.of(french_too).predict([fixture_ticket(outage)])[0]
+    assert prediction.language == "fr"
+    assert not any("is not supported" in reason for reason in prediction.reasons)
+
+
+def test_a_model_saved_before_languages_were_recorded_reads_english_only(model):
+    old = replace(model, metadata={k: v for k, v in model.metadata.items() if k != LANGUAGES_KEY})
+    triage = Triage.of(old)
+    assert triage.languages == ("en",)
+    german = next(case for case in FOREIGN if case["id"] == "de-lawyer")
+    assert triage.predict([fixture_ticket(german)])[0].recommendation.abstain

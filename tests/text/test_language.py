@@ -1,0 +1,131 @@
+"""Language detection and the language-neutral evidence (triage.text.language), on hand-written tickets:
+foreign-language support requests, and English ones that must stay English (short texts, foreign names)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from triage.schema import Ticket
+from triage.text.language import (
+    DEFAULT_LANGUAGES,
+    LANGUAGES_KEY,
+    detect_language,
+    language_neutral_hits,
+    language_neutral_signals,
+    model_languages,
+    ticket_text,
+    trained_languages,
+)
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "languages.jsonl"
+CASES = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
+
+
+def fixture_ticket(case: dict) -> Ticket:
+    return Ticket(id=case["id"], subject=case["subject"], body=case["body"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_detects_the_language_of_hand_written_tickets(case):
+    assert detect_language(ticket_text(fixture_ticket(case))).code == case["language"]
+
+
+def test_the_fixtures_hold_english_and_four_other_languages():
+    assert {"en", "fr", "de", "es", "pt"} <= {case["language"] for case in CASES}
+
+
+@pytest.mark.parametrize("text", ["API down", "Refund please", "Login broken", "Kündigung", "Remboursement svp"])
+def test_texts_under_four_words_fall_back_undetected(text):
+    language = detect_language(text, fallback="en")
+    assert (language.code, language.detected) == ("en", False)
+
+
+def test_the_fallback_is_the_callers_language():
+    assert detect_language("Panne", fallback="fr").code == "fr"
+
+
+def test_an_unsure_guess_falls_back():
+    # Long enough to ask the detector, but a French company name in an English sentence is not French.
+    language = detect_language("SSO broken for Société Générale users", fallback="en")
+    assert language.code == "en"
+    assert 0 < language.probability < 0.9
+
+
+def test_detection_reads_only_the_opening_of_a_long_ticket():
+    text = "Bonjour, notre application ne démarre plus depuis la mise à jour de ce matin. " + "x" * 50_000
+    assert detect_language(text).code == "fr"
+
+
+def test_detection_costs_well_under_a_millisecond_per_ticket():
+    texts = [ticket_text(fixture_ticket(case)) for case in CASES] * 10
+    detect_language(texts[0])  # loads the detector once
+    start = time.perf_counter()
+    for text in texts:
+        detect_language(text)
+    per_ticket = (time.perf_counter() - start) / len(texts)
+    assert per_ticket < 0.001, f"{per_ticket * 1e3:.2f} ms per ticket"
+
+
+def test_trained_languages_of_an_english_history():
+    english = [fixture_ticket(case) for case in CASES if case["language"] == "en"]
+    assert trained_languages(english) == ["en"]
+
+
+def test_trained_languages_ignore_a_few_foreign_rows_and_keep_a_real_share():
+    english = [fixture_ticket(case) for case in CASES if case["language"] == "en" and len(case["body"]) > 60]
+    french = [fixture_ticket(case) for case in CASES if case["language"] == "fr"]
+    assert trained_languages(english * 40 + french[:1]) == ["en"]
+    assert trained_languages(english * 3 + french * 2) == ["en", "fr"]
+
+
+def test_models_saved_without_languages_read_english():
+    assert model_languages({}) == DEFAULT_LANGUAGES == ("en",)
+    assert model_languages({LANGUAGES_KEY: ["de", "en"]}) == ("de", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en application de l'article 17 du RGPD",
+        "Auskunft gemäß Art. 15 DSGVO",
+        "con base en el artículo 15 del RGPD",
+        "com base no art. 18 da LGPD",
+        "under Article 15 GDPR",
+        "GDPR Article 20 gives me the right",
+        "Verordnung (EU) 2016/679",
+    ],
+)
+def test_data_protection_articles_are_found_in_any_language(text):
+    assert language_neutral_signals({}, text) == {"privacy_article": 1}
+
+
+@pytest.mark.parametrize(
+    "text", ["the GDPR applies to us", "see article 5 of our terms", "Art. 15 of the contract", "AVG 15 kg"]
+)
+def test_a_law_or_an_article_alone_is_not_a_data_protection_article(text):
+    assert language_neutral_signals({}, text) == {}
+
+
+def test_only_signals_found_by_shape_are_kept():
+    signals = {"money_amount": 1, "error_code": 2, "stack_trace": 1, "refund_request": 1, "legal_action": 1}
+    kept = language_neutral_signals(signals, "")
+    assert kept == {"money_amount": 1, "error_code": 2, "stack_trace": 1}
+    assert language_neutral_hits(kept) == {"technical": 3, "financial": 1, "legal": 0}
+
+
+@pytest.mark.parametrize("text", ["soit 1 240,00 € de trop", "1.240,00 EUR", "89,90 €", "Betrag: 12,50 zł"])
+def test_amounts_written_the_european_way_are_money(text):
+    assert language_neutral_signals({}, text) == {"money_amount": 1}
+
+
+@pytest.mark.parametrize("text", ["Version 1,00 installed", "Seite 3,14 von 10"])
+def test_a_decimal_comma_without_a_currency_is_not_money(text):
+    assert language_neutral_signals({}, text) == {}
+
+
+def test_amounts_are_counted_once_when_the_signals_found_them_too():
+    assert language_neutral_signals({"money_amount": 2}, "890 € statt 490 €") == {"money_amount": 2}
