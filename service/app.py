@@ -18,9 +18,11 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from service.deps import ScoredRecorder
 from service.holder import ModelHolder
 from service.limits import BodyLimit
 from service.logs import RequestContext
+from service.metrics import RequestMetrics, ServiceMetrics
 from service.problems import add_problem_handlers
 from service.recent import RecentTickets
 from service.routers import api_router
@@ -30,12 +32,13 @@ from triage.feedback import FeedbackStore
 from triage.settings import Settings, get_settings
 
 logger = logging.getLogger("service")
+METRICS_PATHS = frozenset({"/metrics"})  # scraped without a key, as health and readiness are
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    app.state.holder = holder = ModelHolder()
+    holder: ModelHolder = app.state.holder
     app.state.feedback_store = store = _open_feedback_store(settings)
     try:
         holder.load(settings.model_dir, settings.policy_file)
@@ -81,15 +84,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json" if docs else None,
     )
     app.state.settings = settings
-    app.state.recent = RecentTickets(
+    app.state.recent = recent = RecentTickets(
         settings.report_max_tickets, settings.report_max_characters, timedelta(hours=settings.report_retention_hours)
     )
+    holder = app.state.holder = ModelHolder()
+    app.state.metrics = metrics = ServiceMetrics(lambda: holder.current)
+    app.state.record_scored = ScoredRecorder(recent, metrics)
     add_problem_handlers(app)
     app.include_router(api_router)
     # add_middleware wraps: the last added runs first.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s)
     if digests:
-        public = PUBLIC_PATHS | (DOCS_PATHS if docs else frozenset())
+        public = PUBLIC_PATHS | METRICS_PATHS | (DOCS_PATHS if docs else frozenset())
         app.add_middleware(ApiKeyAuth, digests=digests, public=public, public_prefixes=SIGNED_PREFIXES)
     else:
         logger.warning(
@@ -97,4 +103,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             extra={"fields": {"event": "insecure_no_auth"}},
         )
     app.add_middleware(RequestContext)
+    app.add_middleware(RequestMetrics, metrics=metrics)
     return app

@@ -1,13 +1,13 @@
 """Every route of the service, gathered here: health outside the version prefix, the API under ``/v1``.
 
-Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, triage,
-triage_batch, predict, handoff, get_model, get_policy, reload_policy, risk_report, record_feedback,
+Operation ids are stable (plugin authors generate clients from ``/openapi.json``): health, ready, metrics, triage,
+triage_batch, predict, handoff, get_model, get_policy, reload_policy, reload_model, risk_report, record_feedback,
 export_feedback, and one webhook per helpdesk. The feedback and webhook routers carry their own ``/v1/...`` prefix.
 """
 
 from fastapi import APIRouter
 
-from service.routers import feedback, health, model, policy, predict, reports, triage, webhooks
+from service.routers import admin, feedback, health, model, policy, predict, reports, triage, webhooks
 
 v1 = APIRouter(prefix="/v1")
 v1.include_router(triage.router)
@@ -15,6 +15,7 @@ v1.include_router(predict.router)
 v1.include_router(model.router)
 v1.include_router(policy.router)
 v1.include_router(reports.router)
+v1.include_router(admin.router)
 
 api_router = APIRouter()
 api_router.include_router(health.router)

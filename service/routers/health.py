@@ -1,7 +1,8 @@
-"""Liveness and readiness, outside the versioned API: ``/readyz`` is 503, with the reason, until a verified
-model is loaded and warm."""
+"""Liveness, readiness and metrics, outside the versioned API and without a key: ``/readyz`` is 503, with
+the reason, until a verified model is loaded and warm; ``/metrics`` is Prometheus's text format
+(``service.metrics``)."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from service.deps import CurrentTriage
@@ -28,3 +29,14 @@ def health() -> Health:
 @router.get("/readyz", operation_id="ready")
 def ready(triage: CurrentTriage) -> Readiness:
     return Readiness(status="ready", model=triage.model.model_ref, policy=triage.policy.ref)
+
+
+@router.get(
+    "/metrics",
+    operation_id="metrics",
+    response_class=Response,
+    responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text exposition format."}},
+)
+async def metrics(request: Request) -> Response:
+    body, content_type = request.app.state.metrics.render()
+    return Response(body, media_type=content_type)

@@ -4,10 +4,9 @@
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from service.deps import CurrentTriage, RecentDep, SettingsDep
+from service.deps import CurrentTriage, RecordScored, SettingsDep
 from service.jsonbody import StrictJSONRoute
 from service.routers.triage import check_count
-from service.shadow import log_shadow
 from triage.schema import Prediction, Ticket
 
 router = APIRouter(tags=["triage"], route_class=StrictJSONRoute)
@@ -24,10 +23,11 @@ class PredictResponse(BaseModel):
 
 
 @router.post("/predict", operation_id="predict")
-def predict(body: PredictRequest, triage: CurrentTriage, settings: SettingsDep, recent: RecentDep) -> PredictResponse:
+def predict(
+    body: PredictRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored
+) -> PredictResponse:
     """The batch form of ``/v1/triage``: every ticket must be valid (one bad ticket: a 422 for all)."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
     predictions = triage.predict(body.tickets)
-    recent.add(body.tickets)
-    log_shadow(predictions)
+    record(body.tickets, predictions)
     return PredictResponse(predictions=predictions)

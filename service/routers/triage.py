@@ -10,10 +10,9 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, WithJsonSchema
 
-from service.deps import CurrentTriage, RecentDep, SettingsDep
+from service.deps import CurrentTriage, RecordScored, SettingsDep
 from service.jsonbody import StrictJSONRoute
 from service.problems import one_line
-from service.shadow import log_shadow
 from triage.handoff.drafts import Acknowledgement, Handoff
 from triage.schema import Prediction, Ticket
 
@@ -29,11 +28,10 @@ def check_count(count: int, limit: int) -> None:
 
 
 @router.post("/triage", operation_id="triage")
-def triage_one(ticket: Ticket, triage: CurrentTriage, recent: RecentDep) -> Prediction:
+def triage_one(ticket: Ticket, triage: CurrentTriage, record: RecordScored) -> Prediction:
     """One ticket in, its full prediction out (``/v1/predict`` takes a list)."""
     prediction = triage.predict([ticket])[0]
-    recent.add([ticket])
-    log_shadow([prediction])
+    record([ticket], [prediction])
     return prediction
 
 
@@ -74,7 +72,9 @@ def item_error(index: int, error: ValidationError) -> ItemError:
 
 
 @router.post("/triage/batch", operation_id="triage_batch")
-def triage_batch(body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, recent: RecentDep) -> BatchResponse:
+def triage_batch(
+    body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored
+) -> BatchResponse:
     """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
     errors: dict[int, ErrorItem] = {}
@@ -84,10 +84,10 @@ def triage_batch(body: BatchRequest, triage: CurrentTriage, settings: SettingsDe
             valid.append(TICKET.validate_python(item))
         except ValidationError as error:
             errors[index] = ErrorItem(error=item_error(index, error))
-    predictions = iter(triage.predict(valid) if valid else [])
-    recent.add(valid)
-    results = [errors.get(index) or PredictionItem(prediction=next(predictions)) for index in range(len(body.tickets))]
-    log_shadow(item.prediction for item in results if isinstance(item, PredictionItem))
+    predictions = triage.predict(valid) if valid else []
+    record(valid, predictions)
+    remaining = iter(predictions)
+    results = [errors.get(index) or PredictionItem(prediction=next(remaining)) for index in range(len(body.tickets))]
     return BatchResponse(results=results)
 
 
@@ -98,9 +98,8 @@ class HandoffResponse(BaseModel):
 
 
 @router.post("/handoff", operation_id="handoff")
-def handoff(ticket: Ticket, triage: CurrentTriage, recent: RecentDep) -> HandoffResponse:
+def handoff(ticket: Ticket, triage: CurrentTriage, record: RecordScored) -> HandoffResponse:
     """One ticket in: its prediction and, when it is escalated, the drafts an agent sends."""
     prediction, drafted, acknowledgement = triage.handoffs([ticket])[0]
-    recent.add([ticket])
-    log_shadow([prediction])
+    record([ticket], [prediction])
     return HandoffResponse(prediction=prediction, handoff=drafted, acknowledgement=acknowledgement)

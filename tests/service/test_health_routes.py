@@ -76,6 +76,7 @@ def test_operation_ids_are_stable(model_dir):
     assert operations == {
         ("GET", "/healthz"): "health",
         ("GET", "/readyz"): "ready",
+        ("GET", "/metrics"): "metrics",
         ("POST", "/v1/triage"): "triage",
         ("POST", "/v1/triage/batch"): "triage_batch",
         ("POST", "/v1/predict"): "predict",
@@ -84,6 +85,7 @@ def test_operation_ids_are_stable(model_dir):
         ("GET", "/v1/policy"): "get_policy",
         ("POST", "/v1/policy/reload"): "reload_policy",
         ("GET", "/v1/reports/risk"): "risk_report",
+        ("POST", "/v1/admin/reload"): "reload_model",
         ("POST", "/v1/feedback"): "record_feedback",
         ("GET", "/v1/feedback/export"): "export_feedback",
         ("POST", "/v1/webhooks/zendesk"): "webhook_zendesk",
