@@ -20,12 +20,10 @@ from triage.handoff.drafts import draft_handoff
 from triage.pipeline import Triage
 from triage.reports import charts, kpis
 from triage.schema import TRIGGERS, LabelledTicket, Prediction, Ticket
-from triage.scores import HeadScores
 
 TEMPLATES = Path(__file__).with_name("templates")
 DEFAULT_TOP = 300  # ranked rows on the page, with reasons and hand-offs; totals and charts cover every ticket
 CALIBRATION_TICKETS = 1000  # the most recent closed tickets the trust section is measured on
-TREND_MARGIN = 0.1  # lexicon score difference that counts as rising or falling frustration
 Z_95 = 1.96
 
 
@@ -93,21 +91,11 @@ def _ranked(triage: Triage, tickets: list[Ticket], likely: list[str]) -> list[Ra
                 ticket,
                 prediction,
                 team,
-                _trend(ticket, scores),
+                prediction.frustration.trend or "first message",
                 None if handoff is None else f"Subject: {handoff.subject}\n\n{handoff.text}",
             )
         )
     return out
-
-
-def _trend(ticket: Ticket, scores: HeadScores) -> str:
-    """The customer's frustration now against their earlier turns on this ticket (lexicon scores)."""
-    if not any(turn.author == "customer" for turn in ticket.history):
-        return "first message"
-    change = scores.lexicon_frustration - scores.history_lexicon_frustration
-    if change >= TREND_MARGIN:
-        return "rising"
-    return "falling" if change <= -TREND_MARGIN else "steady"
 
 
 def _expected(probabilities: np.ndarray) -> dict[str, float]:
