@@ -28,8 +28,9 @@ def triage(model) -> Triage:
     return Triage.of(model)
 
 
-def test_the_trained_model_records_its_languages(trained):
+def test_the_trained_model_records_its_languages(trained, model):
     assert trained[0].metadata[LANGUAGES_KEY] == ["en"]  # the demo history is English
+    assert model.metadata[LANGUAGES_KEY] == ["en"]  # and keeps them through saving and loading
 
 
 @pytest.mark.parametrize("case", FOREIGN, ids=[case["id"] for case in FOREIGN])
@@ -58,6 +59,18 @@ def test_a_foreign_outage_report_is_not_a_confident_first_tier_answer(triage):
     outage = next(case for case in FOREIGN if case["id"] == "fr-outage")
     recommendation = triage.predict([fixture_ticket(outage)])[0].recommendation
     assert recommendation.abstain and recommendation.confidence <= UNREADABLE_MAX_CONFIDENCE
+
+
+def test_a_foreign_tickets_hand_off_is_drafted_from_the_same_prediction(triage):
+    tickets = [fixture_ticket(case) for case in FOREIGN]
+    drafted = triage.handoffs(tickets)
+    assert [prediction for prediction, _, _ in drafted] == triage.predict(tickets)
+    escalated = [
+        (ticket, handoff) for ticket, (p, handoff, _) in zip(tickets, drafted, strict=True) if p.escalation.escalate
+    ]
+    assert escalated  # a stack trace with its error code is enough to leave the first tier
+    for ticket, handoff in escalated:
+        assert handoff is not None and ticket.body[:40] in handoff.text
 
 
 @pytest.mark.parametrize("case", ENGLISH, ids=[case["id"] for case in ENGLISH])

@@ -66,6 +66,12 @@ class Triage:
         return detect_language(ticket_text(ticket), fallback=self.languages[0])
 
     def decide(self, ticket: Ticket, scores: HeadScores) -> tuple[Prediction, Decision]:
+        prediction, decision, _ = self._decide(ticket, scores)
+        return prediction, decision
+
+    def _decide(self, ticket: Ticket, scores: HeadScores) -> tuple[Prediction, Decision, HeadScores]:
+        """The prediction, the policy's decision, and the scores it decided on: the model's, or only the
+        language-neutral ones for a language the model was not trained on (the hand-off quotes those)."""
         language = self.language_of(ticket)
         readable = language.code in self.languages
         if not readable:
@@ -95,14 +101,14 @@ class Triage:
             visible=decision.visible,
             language=language.code,
         )
-        return prediction, decision
+        return prediction, decision, scores
 
     def handoffs(self, tickets: Sequence[Ticket], template_dir: str | Path | None = None) -> list[Drafted]:
         """Each ticket's prediction and, when it is escalated, the hand-off and the customer acknowledgement."""
         tickets = list(tickets)
         out: list[Drafted] = []
-        for ticket, scores in zip(tickets, self.model.score(tickets), strict=True):
-            prediction, decision = self.decide(ticket, scores)
+        for ticket, model_scores in zip(tickets, self.model.score(tickets), strict=True):
+            prediction, decision, scores = self._decide(ticket, model_scores)
             if not decision.escalate:
                 out.append((prediction, None, None))
                 continue

@@ -129,3 +129,13 @@ def test_a_decimal_comma_without_a_currency_is_not_money(text):
 
 def test_amounts_are_counted_once_when_the_signals_found_them_too():
     assert language_neutral_signals({"money_amount": 2}, "890 € statt 490 €") == {"money_amount": 2}
+
+
+@pytest.mark.parametrize("text", ["erreur 503 sur l'API", "Fehler 500 beim Export", "retorna erro 502", "errore: 404"])
+def test_an_http_status_after_a_foreign_word_for_error_is_an_error_code(text):
+    assert language_neutral_signals({}, text) == {"error_code": 1}
+
+
+@pytest.mark.parametrize("text", ["code 12345", "error 200", "500 Mitarbeiter"])
+def test_other_numbers_are_not_error_codes(text):
+    assert language_neutral_signals({}, text) == {}

@@ -122,13 +122,23 @@ _EUROPEAN_AMOUNT = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d{2}\s?(?:€|(?:EUR|CHF|GBP|USD|PLN|SEK|DKK|NOK|CZK)\b|zł|kr\b)"
 )
 
+# An HTTP status after the word for "error" or "code" in French, German, Italian, Portuguese, Spanish or Dutch
+# ("erreur 503", "Fehler 500", "erro 502", "errore 404"); the signals' error_code reads the English words
+# ("error 500", "returns 503").
+_FOREIGN_ERROR_CODE = re.compile(
+    r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http)"
+    r"\s*:?\s*[45]\d\d\b"
+)
+
 
 def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str, int]:
     """The signals of one ticket that do not depend on reading its language, with data-protection articles."""
     kept = {name: count for name, count in signals.items() if name in _SHAPE_SIGNALS}
-    european_amounts = len(_EUROPEAN_AMOUNT.findall(text))
-    if european_amounts > kept.get("money_amount", 0):
-        kept["money_amount"] = european_amounts
+    # Found by the signals or here, whichever found more, so that one amount or code never counts twice.
+    for name, pattern in (("money_amount", _EUROPEAN_AMOUNT), ("error_code", _FOREIGN_ERROR_CODE)):
+        found = len(pattern.findall(text))
+        if found > kept.get(name, 0):
+            kept[name] = found
     articles = len(_PRIVACY_ARTICLE.findall(text))
     if articles:
         kept["privacy_article"] = articles
