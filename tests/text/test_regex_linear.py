@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 import triage
 from triage.adapters import _text as adapter_text
 from triage.adapters import zendesk
-from triage.handoff import drafts
+from triage.handoff import drafts, facts
 from triage.model import explain
-from triage.text import frustration, signals, trajectory
+from triage.text import cleaning, frustration, language, signals, trajectory
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import find_signals
 
@@ -39,7 +39,18 @@ BOUND_S = 0.5  # linear patterns take <= 20 ms here; a quadratic one takes secon
 
 # The modules whose module-level patterns are checked; test_every_regex_module_is_checked keeps this list
 # complete.
-MODULES: tuple[ModuleType, ...] = (signals, frustration, trajectory, explain, drafts, adapter_text, zendesk)
+MODULES: tuple[ModuleType, ...] = (
+    signals,
+    cleaning,
+    frustration,
+    language,
+    trajectory,
+    explain,
+    drafts,
+    facts,
+    adapter_text,
+    zendesk,
+)
 # Modules with patterns that are known to be super-linear and are fixed elsewhere, with the reason.
 KNOWN_ELSEWHERE: dict[str, str] = {}
 # Patterns built inside a function, spelled here as in the source.

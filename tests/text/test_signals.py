@@ -51,7 +51,7 @@ def test_find_signals_reports_surface_strings_in_signal_order() -> None:
     assert list(found) == [name for name in SIGNALS if name in found]
     assert found["money_amount"] == ["$1,200"]
     assert found["refund_request"] == ["Refund"]
-    assert found["legal_action"] == ["lawyer"]
+    assert found["legal_action"] == ["call my lawyer"]
 
 
 def test_find_signals_batches_like_single_texts() -> None:

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from triage.text.cleaning import clean_text
 from triage.text.signals import as_texts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -34,7 +35,9 @@ _VADER_SENTENCES = 4  # sentences scored from each end of a long text
 # Upper-case words that are spelling, not shouting.
 _ACRONYM_WORDS = (
     "ASAP HTTP HTTPS JSON HTML GDPR CCPA HIPAA SAML OAUTH VPN SMTP IMAP LDAP CSV XLSX PDF URL API "
-    "SDK CEO CFO CTO FTC CFPB BBB USD EUR GBP SLA ACV ARR MRR FYI ETA EOD COB UTC"
+    "SDK CEO CFO CTO FTC CFPB BBB USD EUR GBP SLA ACV ARR MRR FYI ETA EOD COB UTC SSO MFA DNS AWS GCP "
+    "SQL REST SOAP XML YAML CRM ERP IAM RBAC SCIM OKTA ADFS TLS SSL CORS CDN SFTP IBAN BIC SWIFT ACH "
+    "DPA DPO DSAR PCI SOC ISO KYC AML HR IT QA UAT PROD SAAS LLC LLP INC GMT CET PST EST UTC ID"
 )
 _ACRONYMS = frozenset(_ACRONYM_WORDS.split())
 _MILD_WORD_LIST = (
@@ -346,11 +349,24 @@ def _average_over_text(
     return np.divide(sums, counts, out=np.tile(_NEUTRAL, (n_texts, 1)), where=counts > 0)
 
 
+def _shouted_words(words: list[str]) -> int:
+    """Upper-case words that are shouting, not spelling: a known acronym never counts, and a short one
+    (3-4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS")."""
+    upper = [len(word) >= 2 and word.isupper() and word not in _ACRONYMS for word in words]
+    count = 0
+    for index, word in enumerate(words):
+        if not upper[index] or len(word) < 3:
+            continue
+        beside_another = (index > 0 and upper[index - 1]) or (index + 1 < len(words) and upper[index + 1])
+        count += len(word) >= 5 or beside_another
+    return count
+
+
 def _analyse(text: str, vader_compound: float) -> _Cues:
     cues = _Cues(vader_compound)
     words = _WORD.findall(text)
     long_words = [word for word in words if len(word) >= 3]
-    shouted = sum(word.isupper() and word not in _ACRONYMS for word in long_words)
+    shouted = _shouted_words(words)
     # One capitalised word is emphasis; shouting needs a few.
     cues.caps_share = shouted / len(long_words) if shouted >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
@@ -397,10 +413,13 @@ class CueAnalysis:
 def analyse_cues(texts: Sequence[str]) -> list[CueAnalysis]:
     """The cue analysis of each text, each distinct text of the batch analysed once."""
     distinct = list(dict.fromkeys(texts))
-    sentiment = _vader_sentiment(distinct)
+    # The customer's own words: a quoted reply, a signature, a disclaimer or a pasted log says nothing of
+    # their tone (an "ERROR" log line is not shouting).
+    prose = [clean_text(text).prose for text in distinct]
+    sentiment = _vader_sentiment(prose)
     analysed = {
-        text: CueAnalysis(tuple(row.tolist()), _analyse(text, float(row[3])))
-        for text, row in zip(distinct, sentiment, strict=True)
+        text: CueAnalysis(tuple(row.tolist()), _analyse(words, float(row[3])))
+        for text, words, row in zip(distinct, prose, sentiment, strict=True)
     }
     return [analysed[text] for text in texts]
 
@@ -443,7 +462,10 @@ def _readable(cues: _Cues) -> list[str]:
     if cues.sarcasm:
         reasons.append(f'sarcasm ("{cues.sarcasm[0]}")')
     if cues.repeat_contact:
-        reasons.append(f'repeat contact about the same problem ("{cues.repeat_contact[0]}")')
+        # "still broken" and "again" say the problem persists; only explicit wording says they wrote before.
+        said = cues.repeat_contact[0]
+        persists = said.startswith("still") or said == "again"
+        reasons.append(f'{"the problem persists" if persists else "repeat contact about the same problem"} ("{said}")')
     if cues.demands:
         reasons.append(f'demands or accusations ("{cues.demands[0].strip()}")')
     if cues.vader_compound <= -0.5:

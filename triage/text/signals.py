@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
+
+from triage.text.cleaning import CleanText, clean_text
 
 SIGNALS: dict[str, str] = {
     "money_amount": "mentions a money amount",
@@ -40,7 +43,7 @@ SIGNALS: dict[str, str] = {
     "refund_request": "asks for a refund",
     "chargeback": "mentions a chargeback or a dispute with the bank",
     "billing_dispute": "disputes a charge or an invoice",
-    "legal_action": "mentions lawyers, lawsuits or other legal matters",
+    "legal_action": "threatens or mentions legal proceedings, or brings in a lawyer",
     "privacy_regulation": "cites a privacy or compliance law or a data-protection request",
     "regulator_complaint": "mentions a regulator or a consumer-protection complaint",
     "fraud": "reports fraud, a scam or identity theft",
@@ -67,6 +70,13 @@ _CANCELLABLE = (
 )
 _CHARGE = "charge|charges|charged|charging"
 _DEVICE = "phone|phones|battery|batteries|laptop|device|devices|car|tablet|headphones|watch|ipad|iphone|earbuds"
+# Whose money it is: the customer's own customers (a shop's buyers, a clinic's patients, a firm's clients).
+_THIRD_PARTY = (
+    "customer|customers|client|clients|buyer|buyers|guest|guests|patient|patients|shopper|shoppers|member"
+    "|members|user|users|tenant|tenants|student|students|subscriber|subscribers|end-user|end-users|our_customer"
+    "|our_customers|our_clients|our_buyers|one_of_our_customers|one_of_our_clients|one_of_our_buyers"
+    "|customer_of_ours|customers_of_ours|client_of_ours|clients_of_ours|buyer_of_ours"
+)
 _WHEN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|midnight|eod|cob|eow"
 _MANAGER = (
     "manager|managers|supervisor|supervisors|boss|superior|someone_senior|someone_in_charge|human"
@@ -75,6 +85,11 @@ _MANAGER = (
 _SOCIAL = (
     "twitter|facebook|linkedin|reddit|instagram|tiktok|youtube|trustpilot|yelp|g2|capterra|glassdoor"
     "|social_media|app_store|the_app_store|play_store|google_reviews|google"
+)
+_NTH = "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|nth|umpteenth|100th"
+_CONTACTING = (
+    "writing|contacting|asking|calling|reporting|raising|emailing|reaching|chasing|messaging|written|contacted"
+    "|asked|called|reported|raised|emailed|reached|chased|messaged|write|contact|ask|call|report|raise|email"
 )
 _DATA = "data|files|work|records|emails|photos|documents|history|progress|contacts|messages|orders|database"
 
@@ -148,9 +163,23 @@ _PATTERNS: dict[str, list[str]] = {
         "dispute|disputing the|this|an? charge|invoice|bill",
     ],
     "legal_action": [
-        "lawyer|lawyers|attorney|attorneys|solicitor|solicitors|counsel|barrister|legal|legally",
+        # Proceedings, threats and lawyers brought in, not the words "legal" or "lawyer" alone: "the legal
+        # department wants a new laptop" and "my lawyer asked whether you keep call recordings" are a
+        # specialist's question (the legal trigger), not legal action.
+        "my|our lawyer|lawyers|attorney|attorneys|solicitor|solicitors|barrister say|says|said|advises|advised|told",
         "lawsuit|lawsuits|litigation|litigate|sue|sued|suing|subpoena|copyright|dmca",
         "law firm",
+        "legal action|actions|proceedings|steps|recourse|remedies|remedy|claim|claims|dispute|threat|notice",
+        f"hire|hired|hiring|retain|retained|retaining|engage|engaged|consult|consulted|consulting|contact"
+        f"|contacted|contacting|get|got|call|called|involve|involved|involving {_DET}? law_firm|lawyer"
+        "|attorney|solicitor|lawyers|attorneys|solicitors|legal_counsel",
+        # The customer's own legal team as a threat, not as a description of who they are.
+        "forward|forwarded|forwarding|refer|referred|referring|pass|passed|passing|hand|handed|send|sent|escalate"
+        "|escalated|escalating|take|taking|taken this|it|the_matter|this_matter? to|with our|my legal|litigation"
+        " team|department|dept|counsel",
+        "our|my lawyer|lawyers|attorney|attorneys|solicitor|solicitors|legal_team|legal_department|counsel will"
+        "|are|have|has|shall be|been? contact|contacting|contacted|in_touch|pursue|pursuing|advised|advising"
+        "|instructed|sending|send|drafting|filing|preparing",
         "class action|lawsuit",
         "class - action",
         "to|into|in court",
@@ -229,16 +258,20 @@ _PATTERNS: dict[str, list[str]] = {
         "privilege escalation",
     ],
     "repeat_contact": [
-        "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|nth|umpteenth|100th time",
-        "not the first time",
-        "again",
-        "still not|n't|nt fixed|resolved|working|sorted|solved|answered|addressed",
-        "still broken|waiting|happening|failing|pending|unresolved|no",
+        # Explicit wording about contacting support, not "still broken" or "again": a first message says those
+        # too. Earlier contacts in the ticket's history are counted by triage.text.trajectory.
+        f"{_NTH} time i|i'm|i've|we|we're|we've|that_i|that_we am|are|have? {_CONTACTING}",
+        f"{_NTH} time {_CONTACTING}",
+        f"{_CONTACTING} about|regarding? this|it? for the {_NTH} time",
+        f"{_NTH} email|emails|message|ticket|call|request|attempt|follow-up|chaser|reminder",
+        "not the first time i|we|i've|we've|i'm|we're",
         "already told|explained|reported|contacted|called|emailed|sent|asked|provided|mentioned|submitted"
-        "|tried"
-        "|raised|opened",
+        "|raised|opened|wrote|written|logged",
+        "reported|raised|logged|opened|mentioned|flagged|submitted this|it|a_ticket|the_issue last week|month"
+        "|friday|monday|time|before|earlier|previously",
+        "contacted|called|emailed|written|wrote|asked|reported|raised|chased|messaged|phoned you|support|this"
+        "|about_this? multiple|several|numerous|many|countless|three|four|five|two|3|4|5 times",
         "as i|we said|mentioned|explained|stated",
-        "multiple|several|numerous|many|countless|three|four|five times",
         "how many times",
         "keep|kept having? to? ask|asking|calling|emailing|contacting|writing|chasing",
         "nobody|no_one|noone has|have? ever? replied|responded|gotten|got|answered|called|helped|bothered",
@@ -305,10 +338,36 @@ _VETOES: dict[str, list[str]] = {
         "|members",
         "refunds|refund to my|our|the customer|customers|client|clients|buyer|buyers|shopper|shoppers",
         "refund|refunds api|endpoint|webhook|webhooks|method|object",
+        f"issue|issued|issuing|process|processed|processing|give|gave|send|sent|make|made a|partial? refund"
+        f"|refunds to {_DET}? {_THIRD_PARTY}",
+        "how do|can|to i|we? issue|process|give|make|send a|the? partial? refund|refunds",
+        "how do|can|to i|we? refund a|the|my|our? customer|customers|client|clients|order|orders|buyer|buyers",
+        "refund|refunds policy|policies|window|button|page|feature|settings|rate|rates|report|reports|rules",
     ],
     "billing_dispute": [f"{_CHARGE} {_DET}? {_DEVICE}", "in charge", "free of charge"],
+    # The customer's own business: "our chargeback rate is low", "a chargeback from one of our buyers".
+    "chargeback": [
+        "our|my|the|your chargeback|chargebacks|dispute|disputes rate|rates|ratio|ratios|volume|volumes|count"
+        "|counts|fee|fees|threshold|thresholds|report|reports|policy|process|api|endpoint|webhook|webhooks"
+        "|settings|notification|notifications|alert|alerts|dashboard|tab|page|feature|protection|insurance"
+        "|management|tool|tools|reason|reasons|code|codes|evidence|form",
+        f"chargeback|chargebacks|dispute|disputes from|by|with|against {_DET}? {_THIRD_PARTY}",
+        f"{_THIRD_PARTY} filed|opened|raised|initiated|started|issued a|an? chargeback|chargebacks|dispute",
+        "respond|responding|handle|handling|manage|managing|fight|fighting|contest|contesting|prevent|preventing"
+        "|reduce|reducing|avoid|avoiding|win|winning to? a|the|our|my|these|this|those? chargeback|chargebacks"
+        "|disputes|dispute",
+    ],
     "legal_action": [
         "legal pad|pads|paper|size|sized|name|tender|age|guardian",
+        # Law firms as customers: "we are a law firm", "our litigation team", "five attorney seats".
+        "we're|we_are|i'm|i_am|as|for|at|of a|an|our|your law firm|firm's|practice",
+        "our|my|the|a|your|their litigation|legal|paralegal|law team|teams|department|departments|dept|group"
+        "|practice|practices|staff|seat|seats|license|licenses|licence|licences|users|user|assistant|assistants"
+        "|secretary|secretaries|ops|operations|software|documents|files|matters|clients|workspace|account"
+        "|accounts|billing|firm|firms|office|offices|partners|associates|support|research|tech|it",
+        "lawyer|lawyers|attorney|attorneys|solicitor|solicitors|paralegal|paralegals seat|seats|license|licenses"
+        "|licence|licences|account|accounts|login|logins|users|user|profile|profiles|plan|tier",
+        "our|the lawyers|attorneys|solicitors|associates|paralegals",
         "legal - size|sized",
         "attorney|attorneys general",
         "sue from|at|in|and|said|says|is",
@@ -468,6 +527,10 @@ def _pipeline() -> tuple[Any, Any]:
     lemmas = _lookup_lemmas()
 
     def lemma_or_norm(text: str) -> str:
+        # The tokenizer's exceptions give "'m" and "'re" in running text the norms "am" and "are"; a pattern's
+        # words get their lexeme's norm, so the lexeme must agree ("i'm writing" matched nothing before).
+        if text.lower() in _CONTRACTION_NORMS:
+            return _CONTRACTION_NORMS[text.lower()]
         lemma = lemmas.get(text.lower())
         return lemma if lemma and lemma not in _LITERAL_LEMMAS else norm(text)
 
@@ -489,6 +552,7 @@ def _pipeline() -> tuple[Any, Any]:
     return nlp, matcher
 
 
+_CONTRACTION_NORMS = {"'m": "am", "'re": "are", "’m": "am", "’re": "are"}
 # Words matched as written: their forms mean different things here ("emails gone" is data loss, "emails
 # going out" is not; "credit counseling" is not legal counsel; "previous ticketing" is not a previous ticket).
 _LITERAL_LEMMAS = frozenset({"go", "counsel", "miss", "ticket"})
@@ -535,6 +599,18 @@ def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < other_end and other_start < span[1] for other_start, other_end in others)
 
 
+def _vetoed(span: tuple[int, int], vetoes: Iterable[tuple[int, int]]) -> bool:
+    """Whether a veto overlaps the match. A longer match holding the whole veto stands: "our legal team"
+    describes a law firm's staff, "I have forwarded this to our legal team" is a threat."""
+    start, end = span
+    return any(
+        start < veto_end
+        and veto_start < end
+        and not (start <= veto_start and veto_end <= end and end - start > veto_end - veto_start)
+        for veto_start, veto_end in vetoes
+    )
+
+
 def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     """Signal name -> kept token spans of one document."""
     strings = doc.vocab.strings
@@ -548,15 +624,19 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     kept: dict[str, list[tuple[int, int]]] = {}
     for signal, spans in candidates.items():
         taken: list[tuple[int, int]] = []
+        negated_spans: list[tuple[int, int]] = []
         # Longest first, then no overlaps: "cancel my subscription" is one match, not three.
         for span in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
-            if _overlaps(span, vetoes.get(signal, ())) or _overlaps(span, taken):
+            if _vetoed(span, vetoes.get(signal, ())) or _overlaps(span, taken):
                 continue
-            if signal not in _NOT_NEGATABLE and _is_negated(doc, span[0]):
-                continue
+            # A negated match stays taken, so that its shorter parts do not fire in its place ("not leaving
+            # for a competitor" is not "a competitor").
             taken.append(span)
-        if taken:
-            kept[signal] = sorted(taken)
+            if signal not in _NOT_NEGATABLE and _is_negated(doc, span[0]):
+                negated_spans.append(span)
+        asserted = [span for span in taken if span not in negated_spans]
+        if asserted:
+            kept[signal] = sorted(asserted)
 
     for span in kept.pop("cancellation", []):
         sentence = _sentence(doc, *span)
@@ -572,15 +652,37 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
 def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
     """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
     Signals without a match are absent; keys follow :data:`SIGNALS` order. Each distinct text of the batch
-    is analysed once."""
+    is analysed once.
+
+    Only the customer's own prose is read (triage.text.cleaning): a quoted reply, a signature or a
+    disclaimer fires nothing, and pasted logs feed only the technical shapes (error codes, stack traces).
+    """
     texts = list(texts)
     distinct = list(dict.fromkeys(texts))
+    found = dict(zip(distinct, _analyse_all(distinct, batch_size), strict=True))
+    return [{name: [match.surface for match in matches] for name, matches in found[text].items()} for text in texts]
+
+
+@lru_cache(maxsize=1024)
+def signal_evidence(text: str) -> dict[str, tuple[str, ...]]:
+    """Signal name -> the distinct sentences (or phrases of a long sentence) that fired it in one text, for
+    reasons that quote the ticket. Remembered: a decision's rules and its explanations read the same text."""
+    (found,) = _analyse_all([text], 1)
+    return {name: tuple(dict.fromkeys(match.quote for match in matches)) for name, matches in found.items()}
+
+
+@dataclass(frozen=True)
+class _Match:
+    surface: str  # the matched words
+    quote: str  # the sentence around them, shortened to QUOTE_CHARS
+
+
+def _analyse_all(texts: list[str], batch_size: int) -> list[dict[str, list[_Match]]]:
     nlp, matcher = _pipeline()
+    cleaned = [clean_text(text) for text in texts]
     # spaCy splits on spaces only: a chunk like "team,\n\nI" misses the tokenizer cache and costs ~6x more.
-    spaced = (_for_tokenizer(text) for text in distinct)
-    docs = nlp.pipe(spaced, batch_size=batch_size)
-    found = {text: _signals_of(text, doc, matcher) for text, doc in zip(distinct, docs, strict=True)}
-    return [{name: list(spans) for name, spans in found[text].items()} for text in texts]
+    docs = nlp.pipe((_for_tokenizer(clean.prose) for clean in cleaned), batch_size=batch_size)
+    return [_signals_of(clean, doc, matcher) for clean, doc in zip(cleaned, docs, strict=True)]
 
 
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, copying the rest of the chunk each
@@ -597,16 +699,98 @@ def _for_tokenizer(text: str) -> str:
     return _TOKENIZER_CHUNK.sub(r"\g<0> ", _TOKENIZER_PUNCTUATION.sub(r"\g<0> ", text))
 
 
-def _signals_of(text: str, doc: Any, matcher: Any) -> dict[str, list[str]]:
-    spans = _doc_signals(doc, matcher)
-    found = {signal: [doc[start:end].text for start, end in kept] for signal, kept in spans.items()}
+def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Match]]:
+    found: dict[str, list[_Match]] = {}
+    for signal, kept in _doc_signals(doc, matcher).items():
+        found[signal] = [_Match(doc[start:end].text, _token_quote(doc, start, end)) for start, end in kept]
+    # Technical shapes may read the pasted logs; the others read the prose only.
+    with_logs = f"{clean.prose}\n{clean.logs}" if clean.logs else clean.prose
     for signal, hints, shape in _SHAPES:
+        text = with_logs if signal in TECHNICAL_SIGNALS else clean.prose
         if hints and not any(hint in text for hint in hints):
             continue
         for match in shape.finditer(text):
+            # A log line is quoted whole: its dots are not sentence ends.
+            ends = "\n" if signal in TECHNICAL_SIGNALS else ".!?\n"
+            sentence = _sentence_at(text, match.start(), match.end(), ends)
+            if signal in _MONEY_SIGNALS and _HOW_TO.match(sentence):
+                continue  # "How do I set a $50 limit?" asks how, it puts no money at stake
             # A pattern with named groups reports the group that matched, without the text it skipped.
-            found.setdefault(signal, []).append(match.group(match.lastgroup or 0).strip())
+            surface = match.group(match.lastgroup or 0).strip()
+            found.setdefault(signal, []).append(_Match(surface, _quote(sentence, surface)))
     return {name: found[name] for name in SIGNALS if name in found}
+
+
+_MONEY_SIGNALS = frozenset({"money_amount", "contract_value"})
+# A how-to question: a money amount in it is a setting or a price, not money at stake. "Can you refund the
+# $50?" and "Why was I charged $50?" are not how-to questions.
+_HOW_TO = re.compile(
+    r"\W*(?i:how (?:do|can|could|should|would|to|much|many)|(?:can|could|should) (?:i|we)|is (?:it|there)"
+    r"|are there|what(?:'s| is) the (?:best |easiest |right )?way|where (?:do|can|should)|is it possible)\b"
+    r"[^?\n]*\?"
+)
+QUOTE_CHARS = 160
+_SENTENCE_REACH = 400
+_QUOTE_TOKENS = 40
+
+
+def _sentence_at(text: str, start: int, end: int, ends: str) -> str:
+    """The sentence of a raw text holding [start, end), its closing ? or ! kept."""
+    # Bounded look-around: a text of many matches in one long run would otherwise be read once per match.
+    floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    before = max(text.rfind(mark, floor, start) for mark in ends)
+    after = min((found for mark in ends if (found := text.find(mark, end, ceiling)) >= 0), default=ceiling - 1)
+    stop = after + 1
+    return text[max(before + 1, floor) : stop].strip()
+
+
+# A word as the model's word features read it (triage.model.features.TOKEN_PATTERN).
+_WORD_TOKEN = re.compile(r"(?u)\b\w[\w'-]*\b")
+
+
+def quote_word(text: str, word: str) -> str | None:
+    """The first sentence of a text holding a word (compared in lower case, as the model reads words), in one
+    line and at most QUOTE_CHARS long; None when the text does not hold it."""
+    wanted = word.lower()
+    for token in _WORD_TOKEN.finditer(text):
+        if token.group().lower() == wanted:
+            return _quote(_sentence_at(text, token.start(), token.end(), ".!?\n"), token.group())
+    return None
+
+
+def _token_quote(doc: Any, start: int, end: int) -> str:
+    """The sentence of a token span, read at most _QUOTE_TOKENS tokens each way (a long unpunctuated text
+    would otherwise be walked once per match)."""
+    first, last = start, end
+    while first > max(0, start - _QUOTE_TOKENS) and not _ends_sentence(doc[first - 1]):
+        first -= 1
+    while last < min(len(doc), end + _QUOTE_TOKENS) and not _ends_sentence(doc[last]):
+        last += 1
+    if last < len(doc) and doc[last].text in {".", "!", "?"}:
+        last += 1
+    return _quote(doc[first:last].text, doc[start:end].text)
+
+
+def _ends_sentence(token: Any) -> bool:
+    return token.text in {".", "!", "?"} or token.is_space
+
+
+def _quote(sentence: str, surface: str) -> str:
+    """A sentence in one line, cut around its match when longer than QUOTE_CHARS."""
+    # One line, and its own double quotes made single: the reason wraps the quote in double quotes.
+    sentence = " ".join(sentence.split()).replace('"', "'")
+    surface = surface.replace('"', "'")
+    if len(sentence) <= QUOTE_CHARS:
+        return sentence
+    at = max(0, sentence.find(surface))
+    start = max(0, at - (QUOTE_CHARS - len(surface)) // 2)
+    cut = sentence[start : start + QUOTE_CHARS]
+    # Whole words only: drop a word cut at either end.
+    if start and not sentence[start - 1].isspace():
+        cut = cut.partition(" ")[2] or cut
+    if start + QUOTE_CHARS < len(sentence) and not sentence[start + QUOTE_CHARS].isspace():
+        cut = cut.rpartition(" ")[0] or cut
+    return f"{'…' if start else ''}{cut.strip()}{'…' if start + QUOTE_CHARS < len(sentence) else ''}"
 
 
 def as_texts(X: Any) -> list[str]:
