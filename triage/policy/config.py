@@ -220,6 +220,145 @@ class Explanations(_Strict):
     max_phrases: int = Field(default=3, ge=0)
 
 
+# What a case is, as the hand-off reads it from the ticket (triage.handoff.facts); the keys of the
+# recommended-actions table.
+CaseType = Literal[
+    "outage",
+    "account_takeover",
+    "data_exposure",
+    "data_loss",
+    "bug",
+    "billing_dispute",
+    "funds_held",
+    "cancellation",
+    "privacy_request",
+    "legal_threat",
+    "regulator",
+    "fraud",
+]
+
+
+class ServiceTarget(_Strict):
+    """What the customer is promised for one tier (or one team at a tier): the first reply from the new owner,
+    then an update at least this often until the case is resolved."""
+
+    tier: int
+    team: str | None = None  # omitted: every team at this tier
+    first_response_hours: float = Field(gt=0)
+    update_hours: float = Field(gt=0)
+
+
+# Published practice (the escalation guide): the graver the case, the sooner the first answer.
+DEFAULT_SERVICE_TARGETS = (
+    ServiceTarget(tier=1, first_response_hours=24, update_hours=48),
+    ServiceTarget(tier=2, first_response_hours=8, update_hours=24),
+    ServiceTarget(tier=3, first_response_hours=4, update_hours=8),
+    ServiceTarget(tier=4, first_response_hours=1, update_hours=4),
+)
+# How the customer hears who owns the case: a role, never an internal team name.
+DEFAULT_OWNER_ROLES = {
+    "frontline": "a support specialist",
+    "technical": "a senior technical specialist",
+    "billing": "a billing specialist",
+    "account_management": "our account lead for your company",
+    "legal_compliance": "a senior specialist",
+}
+DEFAULT_OWNER_ROLE = "a senior specialist"
+DEFAULT_CASE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "outage": (
+        "open an incident now and run the incident process (severity, incident lead, status page)",
+        "start a bridge call with the customer's technical contact",
+        "send status updates at the promised interval until service is restored",
+    ),
+    "account_takeover": (
+        "secure the account first: lock it, end every session, reset the password and API keys, enforce MFA",
+        "review the audit log for what was changed, sent or exported while the account was taken over",
+        "confirm the owner's identity through a known channel before handing the account back",
+    ),
+    "data_exposure": (
+        "contain the exposure: revoke the access, link or export, and stop further disclosure",
+        "establish the scope (which records, whose data, since when) and preserve the evidence",
+        "assess notification duties with the data-protection officer (GDPR: 72 hours to the authority)",
+    ),
+    "data_loss": (
+        "stop any job that could overwrite what is left, then check backups and restore points",
+        "tell the customer what can be restored and by when",
+    ),
+    "bug": ("reproduce the problem and confirm the scope (which users, since when)",),
+    "billing_dispute": (
+        "check the charges against the invoice and payment records",
+        "agree a correction or credit and confirm it in writing",
+    ),
+    "funds_held": (
+        "find why the funds are held and what releases them, today",
+        "tell the customer exactly what is needed from them to release the funds",
+    ),
+    "cancellation": (
+        "call the customer's decision maker before the renewal or cancellation date",
+        "review open issues and usage before the call",
+    ),
+    "privacy_request": (
+        "log the request with its statutory deadline (GDPR: one month) and verify the requester's identity",
+    ),
+    "legal_threat": (
+        "do not admit liability or promise outcomes before legal review",
+        "preserve the ticket, its history and related logs",
+    ),
+    "regulator": (
+        "name one owner for the regulator's inquiry and diary its deadline",
+        "prepare the records the regulator asks for; send nothing before legal review",
+    ),
+    "fraud": (
+        "freeze the disputed transactions and the payment method involved",
+        "preserve the evidence and follow the fraud procedure",
+    ),
+}
+
+
+class HighValue(_Strict):
+    """Which accounts get the high-value hand-off: the contract value, or the strategic flag, alone suffices."""
+
+    min_annual_contract_value: float = Field(default=100_000, ge=0)
+    strategic: bool = True  # a strategic account is high-value whatever it pays
+
+
+class Handoffs(_Strict):
+    """Service promises, owner roles, the high-value definition and the recommended actions per case type.
+
+    Entries given here are looked up first; the defaults above answer for everything not given, so a file
+    may set only what differs.
+    """
+
+    service_targets: list[ServiceTarget] = Field(default_factory=list)
+    owner_roles: dict[str, str] = Field(default_factory=dict)  # team -> the role the customer hears
+    high_value: HighValue = HighValue()
+    case_actions: dict[CaseType, list[str]] = Field(default_factory=dict)
+
+    def service_target(self, tier: int, team: str) -> ServiceTarget:
+        """The team's own target at this tier, else the tier's, else the nearest tier below that has one."""
+        candidates = [*self.service_targets, *DEFAULT_SERVICE_TARGETS]
+        for wanted in (team, None):
+            for target in candidates:
+                if target.tier == tier and target.team == wanted:
+                    return target
+        below = [target for target in candidates if target.team is None and target.tier < tier]
+        if below:
+            return max(below, key=lambda target: target.tier)
+        return min(DEFAULT_SERVICE_TARGETS, key=lambda target: target.tier)
+
+    def owner_role(self, team: str) -> str:
+        return self.owner_roles.get(team) or DEFAULT_OWNER_ROLES.get(team, DEFAULT_OWNER_ROLE)
+
+    def actions_for(self, case: str) -> list[str]:
+        given = self.case_actions.get(case)  # type: ignore[call-overload]
+        return list(given) if given is not None else list(DEFAULT_CASE_ACTIONS.get(case, ()))
+
+    def is_high_value(self, annual_contract_value: float | None, strategic: bool | None) -> bool:
+        if self.high_value.strategic and strategic:
+            return True
+        return annual_contract_value is not None and annual_contract_value >= self.high_value.min_annual_contract_value
+
+
 class Criterion(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
     description: str = ""
@@ -245,6 +384,8 @@ class EscalationConfig(_Strict):
     response_times: ResponseTimes = ResponseTimes()
     explanations: Explanations = Explanations()
     criteria: list[Criterion] = Field(default_factory=list)
+    # Unset: the defaults in code (left out of the canonical form, so existing policies keep their hash).
+    handoffs: Handoffs | None = None
 
     @property
     def first_tier(self) -> int:
@@ -255,6 +396,10 @@ class EscalationConfig(_Strict):
 
     def team(self, name: str) -> Team:
         return next(team for team in self.teams if team.name == name)
+
+    @property
+    def handoff_settings(self) -> Handoffs:
+        return self.handoffs if self.handoffs is not None else Handoffs()
 
 
 def load_config(path: str | Path | None = None) -> EscalationConfig:
@@ -355,6 +500,8 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
     for team_name in config.thresholds.teams:
         yield from _team_problems(f"thresholds.teams.{team_name}", team_name, teams)
 
+    yield from _handoff_problems(config.handoffs, tiers, teams)
+
     known_signals = _known_signals()
     names: set[str] = set()
     for index, criterion in enumerate(config.criteria):
@@ -392,6 +539,18 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
                 for signal in leaf.signal or ():
                     if known_signals is not None and signal not in known_signals:
                         yield f"{location}.signal", f"unknown signal {signal!r}; see triage.text.signals.SIGNALS"
+
+
+def _handoff_problems(handoffs: Handoffs | None, tiers: list[int], teams: dict[str, Team]) -> Iterator[tuple[str, str]]:
+    if handoffs is None:
+        return
+    for index, target in enumerate(handoffs.service_targets):
+        if target.tier not in tiers:
+            yield f"handoffs.service_targets[{index}].tier", f"tier {target.tier} is not defined in tiers"
+        if target.team is not None:
+            yield from _team_problems(f"handoffs.service_targets[{index}].team", target.team, teams)
+    for team_name in handoffs.owner_roles:
+        yield from _team_problems(f"handoffs.owner_roles.{team_name}", team_name, teams)
 
 
 def _team_problems(location: str, name: str, teams: dict[str, Team]) -> Iterator[tuple[str, str]]:
