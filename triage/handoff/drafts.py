@@ -6,8 +6,15 @@ strings and lists of strings with missing data already reading "not provided", a
 ``StrictUndefined``: a template that names a variable we do not provide fails loudly instead of leaving a
 blank. HTML templates are autoescaped.
 
-Each hand-off lists what the next tier will need that the ticket lacks, so the agent can ask the customer
-before escalating rather than after.
+The hand-off is built from the whole ticket (``triage.handoff.facts``): what the customer and the agents
+already tried, the customer's deadline, amounts, identifiers, log lines and named contacts. Its template
+follows what the case is (compliance, technical) and the account's value (``handoffs.high_value`` in the
+configuration), several at once when several apply. It lists only what the next tier will need that the
+ticket lacks, and for an outage or a security case says to ask in parallel rather than hold the case.
+
+The acknowledgement promises the configured service targets for the tier (``handoffs.service_targets``),
+names the owner's role rather than an internal team, echoes the customer's own deadline, and apologises
+when the customer is frustrated or had to come back. It is not drafted for a ticket sent to human review.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ from typing import Any
 import jinja2
 
 from triage.errors import TriageError
+from triage.handoff.facts import CASE_DESCRIPTIONS, CASE_FAMILY, TicketFacts, sentences, ticket_facts
 from triage.policy.calibration import Calibration
+from triage.policy.config import EscalationConfig, Handoffs
 from triage.policy.decision import Decision
 from triage.schema import Prediction, Ticket
 from triage.scores import HeadScores
@@ -30,6 +39,7 @@ from triage.text.signals import SIGNALS, TECHNICAL_SIGNALS
 
 NOT_PROVIDED = "not provided"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
+DEFAULT_HANDOFFS = Handoffs()
 
 # Which found signals each hand-off section reports (names from triage.text.signals.SIGNALS).
 LEGAL_SIGNALS = ("legal_action", "privacy_regulation", "regulator_complaint", "fraud", "security_incident")
@@ -42,10 +52,18 @@ REVENUE_SIGNALS = (
     "contract_value",
     "public_review_threat",
 )
+# The trigger family each signal belongs to, so that a case type may be named from a signal alone.
+_SIGNAL_FAMILIES = {
+    "technical": TECHNICAL_SIGNALS,
+    "financial": REVENUE_SIGNALS,
+    "legal": ("legal_action", "privacy_regulation", "regulator_complaint"),
+}
+COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "data_exposure"})
+TECHNICAL_CASES = frozenset({"outage", "data_loss", "bug", "account_takeover"})
+BUSINESS_PLANS = frozenset({"business", "enterprise", "team", "corporate"})
 MAX_EVIDENCE = 5
 
-# The words that make a customer's sentence worth quoting as evidence, per template. HeadScores carries
-# signal counts, not the matched spans, so the sentences are found again here.
+# The words that make a customer's sentence worth quoting as evidence, per template.
 _EVIDENCE_WORDS = {
     "compliance": re.compile(
         r"\b(lawyers?|attorneys?|legal|lawsuit|sue|court|gdpr|ccpa|hipaa|pci|privacy|personal data"
@@ -64,6 +82,7 @@ _EVIDENCE_WORDS = {
         re.IGNORECASE,
     ),
 }
+_EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s",
     re.IGNORECASE | re.MULTILINE,
@@ -73,14 +92,9 @@ _ORDER_REFERENCE = re.compile(
     r"\b(invoice|order|receipt|transaction|inv|po)\b\s*(number|no\.?|#|id)?\s*[:#]?\s*[A-Z]*-?\d",
     re.IGNORECASE,
 )
-# Linear on long digit runs: a run of digits, commas and dots is scanned once from its first digit (the
-# possessive ``*+`` gives nothing back), where ``\b\d[\d,.]*`` restarted at every digit (16 s on 20,000 "1,").
-_AMOUNT = re.compile(
-    r"[$€£]\s?\d|(?<![\d,.])(?=(?<!\w)\d|[\d,.]*?[,.]\d)[\d,.]*+\s?(usd|eur|gbp|dollars|euros|pounds)\b", re.IGNORECASE
-)
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b"
-    r"|\b(yesterday|last (week|month)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\b(yesterday|today|this morning|last (week|month|night)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
     re.IGNORECASE,
 )
@@ -94,16 +108,16 @@ _PROMISE = re.compile(
     r"|today|tomorrow)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
 class Handoff:
-    template: str
+    template: str  # the templates that apply, joined by "+": "technical+high_value"; the first one renders
     subject: str
     text: str
     html: str
     missing_information: list[str]
+    deadlines: list[str]  # the customer's own deadlines, flagged for the next tier
 
 
 @dataclass(frozen=True)
@@ -112,14 +126,31 @@ class Acknowledgement:
     text: str
 
 
-def choose_template(prediction: Prediction, decision: Decision) -> str:
-    """Legal exposure first (it needs confidentiality whatever the team), then the recommended team's own
-    template from the configuration, then the triggers."""
-    if "legal" in prediction.trigger_labels:
-        return "compliance"
-    if decision.handoff_template is not None:
-        return decision.handoff_template
-    return "high_value" if "financial" in prediction.trigger_labels else "technical"
+def facts_of(ticket: Ticket, prediction: Prediction, scores: HeadScores) -> TicketFacts:
+    families = {family for family, names in _SIGNAL_FAMILIES.items() if _found(scores, names)}
+    return ticket_facts(ticket, prediction.trigger_labels, families)
+
+
+def handoff_templates(
+    ticket: Ticket, prediction: Prediction, decision: Decision, facts: TicketFacts, settings: Handoffs
+) -> tuple[str, ...]:
+    """Compliance first (it needs confidentiality), then technical, then high-value for the accounts the
+    configuration calls high-value; every one that applies. With none, the team's own template from the
+    configuration (unless it is high-value: that follows the account, not the team), else the general one."""
+    labels = set(prediction.trigger_labels)
+    cases = set(facts.case_types)
+    customer = ticket.customer
+    parts = []
+    if "legal" in labels or cases & COMPLIANCE_CASES:
+        parts.append("compliance")
+    if cases & TECHNICAL_CASES:  # from the text; a technical label alone gives "bug" only when something fails
+        parts.append("technical")
+    high_value = customer is not None and settings.is_high_value(customer.annual_contract_value, customer.strategic)
+    if not parts and decision.handoff_template not in (None, "high_value", "compliance", "technical"):
+        parts.append(str(decision.handoff_template))
+    if high_value:
+        parts.append("high_value")
+    return tuple(parts) or ("general",)
 
 
 def draft_handoff(
@@ -129,35 +160,21 @@ def draft_handoff(
     decision: Decision,
     *,
     template_dir: str | Path | None = None,
+    config: EscalationConfig | None = None,
 ) -> Handoff:
     """A hand-off for the recommended tier and team, in plain text and HTML."""
-    template = choose_template(prediction, decision)
-    missing = missing_information(ticket, prediction, scores, template)
+    settings = config.handoff_settings if config is not None else DEFAULT_HANDOFFS
+    facts = facts_of(ticket, prediction, scores)
+    templates = handoff_templates(ticket, prediction, decision, facts, settings)
+    missing = missing_information(ticket, facts, templates)
     recommendation = decision.recommendation
-    urgency = _urgency(recommendation.tier, scores.frustration_level)
-    customer = ticket.customer
-    contract_value = customer.annual_contract_value if customer else None
+    urgency = _urgency(recommendation.tier, scores.frustration_level, facts)
     headline = _headline(ticket)
     context = {
         "urgency": urgency,
-        "ticket": {
-            "id": ticket.id,
-            "subject": ticket.subject or NOT_PROVIDED,
-            "body": ticket.body or NOT_PROVIDED,
-            "channel": ticket.channel or NOT_PROVIDED,
-            "product": ticket.product or NOT_PROVIDED,
-            "created_at": _when(ticket.created_at),
-            "tags": ", ".join(ticket.tags) or NOT_PROVIDED,
-        },
+        "ticket": _ticket_context(ticket),
         "issue": headline,
-        "customer": {
-            "name": (customer.name if customer else None) or NOT_PROVIDED,
-            "company": (customer.company if customer else None) or NOT_PROVIDED,
-            "plan": (customer.plan if customer else None) or NOT_PROVIDED,
-            "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
-            "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
-            "account_manager": NOT_PROVIDED,  # tickets do not carry one (docs/data-contract.md)
-        },
+        "customer": _customer_context(ticket, facts),
         "recommendation": {
             "tier": str(recommendation.tier),
             "tier_name": recommendation.tier_name,
@@ -165,66 +182,89 @@ def draft_handoff(
             "confidence": f"{recommendation.confidence:.0%}",
             "abstain": "yes: human review" if recommendation.abstain else "no",
         },
+        "also": [_TEMPLATE_TITLES.get(name, name) for name in templates[1:]],
+        "combined": list(templates[1:]),
         "triggers": [f"{name} {p:.2f}" for name, p in prediction.triggers.items()],
         "trigger_labels": ", ".join(prediction.trigger_labels) or "none",
+        "case_types": [CASE_DESCRIPTIONS[case] for case in facts.case_types],
         "frustration": {
             "level": str(prediction.frustration.level),
             "cues": ", ".join(prediction.frustration.cues) or "none",
         },
-        "trajectory": {
-            "customer_contacts": str(scores.trajectory.customer_contacts),
-            "agent_replies": str(scores.trajectory.agent_replies),
-            "hours_open": f"{scores.trajectory.hours_open:.0f}",
-            "failed_attempts": str(scores.trajectory.failed_attempts),
-        },
+        "trajectory": _trajectory_context(scores, facts),
+        "deadline": "; ".join(f'"{deadline}"' for deadline in facts.deadlines) or "none given",
+        "amounts": facts.amounts,
+        "identifiers": facts.identifiers,
+        "log_lines": facts.log_lines,
+        "contacts": facts.contacts,
         "reasons": list(decision.reasons),
         "rules_fired": ", ".join(decision.rules_fired) or "none",
-        "steps_taken": _steps_taken(ticket),
+        "steps_taken": _agent_steps(ticket) + [f'customer: "{step}"' for step in facts.customer_steps],
         "signals_found": [f"{name} x{count}" for name, count in scores.signals.items() if count],
-        "specialist_areas": _specialist_areas(scores),
-        "regulatory_concerns": _regulatory_concerns(prediction, scores),
-        "business_impact": _business_impact(ticket, scores),
-        "recommended_actions": _recommended_actions(ticket, scores, template),
-        "evidence": _evidence(ticket, scores, template),
+        "specialist_areas": _specialist_areas(scores, facts),
+        "regulatory_concerns": _regulatory_concerns(scores, facts),
+        "business_impact": _business_impact(ticket, scores, facts),
+        "recommended_actions": _recommended_actions(ticket, scores, facts, templates, settings),
+        "evidence": _evidence(ticket, templates),
         "missing_information": missing,
+        "missing_heading": (
+            "Missing information: ask the customer in parallel; do not hold the escalation for it"
+            if facts.urgent
+            else "Missing information: ask the customer before escalating"
+        ),
     }
     environment = _environment(template_dir)
-    subject = f"[{urgency.upper()}] {ticket.id}: tier {recommendation.tier} {recommendation.team}: {headline}"
+    deadline = f" (customer deadline {facts.deadlines[0]})" if facts.deadlines else ""
+    subject = f"[{urgency.upper()}] {ticket.id}: tier {recommendation.tier} {recommendation.team}: {headline}{deadline}"
     return Handoff(
-        template=template,
+        template="+".join(templates),
         subject=subject,
-        text=_render(environment, f"{template}.txt.j2", context),
-        html=_render(environment, f"{template}.html.j2", context),
+        text=_render(environment, f"{templates[0]}.txt.j2", context),
+        html=_render(environment, f"{templates[0]}.html.j2", context),
         missing_information=missing,
+        deadlines=facts.deadlines,
     )
 
 
-def missing_information(ticket: Ticket, prediction: Prediction, scores: HeadScores, template: str) -> list[str]:
-    """What the next tier will ask for that the ticket does not say."""
-    text = _customer_text(ticket)
+_TEMPLATE_TITLES = {
+    "compliance": "compliance and legal",
+    "technical": "technical",
+    "high_value": "high-value account",
+    "general": "general",
+}
+
+
+def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str, ...]) -> list[str]:
+    """What the next tier will ask for that the ticket does not say, and only for the case it is."""
+    text = "\n".join(
+        [*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.subject, ticket.body]
+    )
     customer = ticket.customer
+    cases = set(facts.case_types)
+    detail = bool(facts.identifiers or facts.log_lines)
     missing = []
-    if template == "technical":
-        if not _REPRODUCTION.search(text):
-            missing.append("reproduction steps (what the customer did, what happened, what they expected)")
-        if not (_found(scores, ("error_code", "stack_trace")) or _ERROR_TEXT.search(text)):
-            missing.append("the exact error message or code")
-        if not ticket.product:
-            missing.append("the affected product or service")
-    if template == "compliance" and not (customer and customer.name):
+    if "bug" in cases and not (detail or facts.customer_steps or _REPRODUCTION.search(text)):
+        missing.append("reproduction steps (what the customer did, what happened, what they expected)")
+    if "bug" in cases and not (detail or _ERROR_TEXT.search(text)):
+        missing.append("the exact error message or code")
+    if "compliance" in templates and cases & {"privacy_request", "legal_threat"} and not (customer and customer.name):
         missing.append("the customer's name")
-    if template in ("high_value", "compliance") and not (customer and customer.company):
+    business = customer is not None and bool(
+        customer.annual_contract_value or customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS
+    )
+    if business and customer is not None and not customer.company:
         missing.append("the customer's company")
-    if template == "high_value":
+    if "high_value" in templates:
         if not (customer and customer.annual_contract_value is not None):
             missing.append("the annual contract value")
-        missing.append("the account owner")  # tickets never carry one
-    if template == "compliance" and not _DATE.search(text):
+        if facts.account_manager is None:
+            missing.append("the account owner (no account manager is named in the ticket)")
+    if cases & {"legal_threat", "regulator", "data_exposure", "fraud"} and not (_DATE.search(text) or facts.deadlines):
         missing.append("when the events happened (dates)")
-    financial = "financial" in prediction.trigger_labels or _found(scores, REVENUE_SIGNALS)
-    if financial and not _ORDER_REFERENCE.search(text):
-        missing.append("the order or invoice number")
-    if financial and not (_found(scores, ("money_amount",)) or _AMOUNT.search(text)):
+    billing = cases & {"billing_dispute", "fraud"}
+    if billing and not (facts.identifiers or _ORDER_REFERENCE.search(text)):
+        missing.append("the invoice, order or transaction number")
+    if (billing or "funds_held" in cases) and not facts.amounts:
         missing.append("the amount in dispute")
     return missing
 
@@ -234,39 +274,61 @@ def draft_acknowledgement(
     prediction: Prediction,
     scores: HeadScores,
     decision: Decision,
-    calibration: Calibration | None,
+    calibration: Calibration | None = None,
     *,
     template_dir: str | Path | None = None,
-) -> Acknowledgement:
-    """A message telling the customer what happens next and when, for an escalated ticket.
+    config: EscalationConfig | None = None,
+) -> Acknowledgement | None:
+    """A message telling the customer who owns the case, what happens next and when; None for a ticket the
+    models sent to human review (a person reads it before anyone writes to the customer).
 
-    The expected time is the median and 80th percentile of hours to resolution for this tier and team
-    (else this tier) in the training data. For a frustrated customer (level 2 or more) it first acknowledges
-    the problem and any repeated contact, and apologises for a promise the history shows we missed.
-    Shadow-mode decisions (``decision.visible`` false) should not be sent; that is the caller's choice.
+    The times are the configured service targets for the tier and team, never past resolution times:
+    graver cases are promised sooner answers. ``calibration`` is accepted for callers written against the
+    earlier signature and not read. Shadow-mode decisions (``decision.visible`` false) should not be sent;
+    that is the caller's choice.
     """
+    del calibration  # the promise follows the service targets, not history
     recommendation = decision.recommendation
-    hours = None
-    if calibration is not None:
-        hours = calibration.response_hours.get(
-            f"{recommendation.tier}:{recommendation.team}"
-        ) or calibration.response_hours.get(f"{recommendation.tier}:*")
+    if recommendation.abstain:
+        return None
+    settings = config.handoff_settings if config is not None else DEFAULT_HANDOFFS
+    facts = facts_of(ticket, prediction, scores)
+    target = settings.service_target(recommendation.tier, recommendation.team)
     promise = _missed_promise(ticket)
-    contacts = scores.trajectory.customer_contacts
     customer_name = ticket.customer.name if ticket.customer else None
     context = {
         "greeting": f"Hello {customer_name}," if customer_name else "Hello,",
         "issue": _headline(ticket),
         "frustrated": scores.frustration_level >= 2,
-        "repeated_contact": _ordinal(contacts) if contacts >= 2 else "",
+        "apology": _apology(scores.frustration_level, facts),
+        "repeated_contact": facts.earlier_customer_contact,
         "missed_promise": {"date": _when(promise[1]), "words": promise[0]} if promise else None,
-        "team": recommendation.team.replace("_", " ") + " team",
-        "response": {"median": _duration(hours["median"]), "p80": _duration(hours["p80"])} if hours else None,
+        "owner": settings.owner_role(recommendation.team),
+        "first_response": _duration(target.first_response_hours),
+        "update_every": _duration(target.update_hours),
+        "deadline": " and ".join(f'"{deadline}"' for deadline in facts.deadlines[:2]),
+        "steps_noted": _technical(facts) and bool(facts.customer_steps or _agent_steps(ticket)),
     }
     return Acknowledgement(
         subject=f"Update on your request {ticket.id}: {_headline(ticket)}",
         text=_render(_environment(template_dir), "acknowledgement.txt.j2", context),
     )
+
+
+def _technical(facts: TicketFacts) -> bool:
+    return any(case in TECHNICAL_CASES for case in facts.case_types)
+
+
+def _apology(frustration_level: int, facts: TicketFacts) -> str:
+    """An apology where one is owed: the customer had to come back, is frustrated, or suffers an outage or a
+    security case; "still" only when the history shows an earlier contact."""
+    if facts.earlier_customer_contact:
+        return "I am sorry that this is still not resolved and that you have had to contact us again."
+    if facts.urgent:  # an outage, a breach, a takeover: the impact is owed an apology whatever the tone
+        return "I am sorry for the disruption this is causing you."
+    if frustration_level >= 2:
+        return "I am sorry for the trouble this has caused you."
+    return ""
 
 
 @lru_cache(maxsize=8)
@@ -294,16 +356,52 @@ def _render(environment: jinja2.Environment, name: str, context: dict[str, Any])
         raise TriageError(f"hand-off template {name}, line {error.lineno}: {error.message}") from None
 
 
-def _urgency(tier: int, frustration_level: int) -> str:
+def _ticket_context(ticket: Ticket) -> dict[str, str]:
+    return {
+        "id": ticket.id,
+        "subject": ticket.subject or NOT_PROVIDED,
+        "body": ticket.body or NOT_PROVIDED,
+        "channel": ticket.channel or NOT_PROVIDED,
+        "product": ticket.product or NOT_PROVIDED,
+        "created_at": _when(ticket.created_at),
+        "tags": ", ".join(ticket.tags) or NOT_PROVIDED,
+    }
+
+
+def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
+    customer = ticket.customer
+    contract_value = customer.annual_contract_value if customer else None
+    return {
+        "name": (customer.name if customer else None) or NOT_PROVIDED,
+        "company": (customer.company if customer else None) or NOT_PROVIDED,
+        "plan": (customer.plan if customer else None) or NOT_PROVIDED,
+        "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
+        "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
+        "account_manager": facts.account_manager or NOT_PROVIDED,
+    }
+
+
+def _trajectory_context(scores: HeadScores, facts: TicketFacts) -> dict[str, str]:
+    hours = facts.hours_open
+    return {
+        "customer_contacts": str(scores.trajectory.customer_contacts),
+        "agent_replies": str(scores.trajectory.agent_replies),
+        "hours_open": f"{hours:.0f}" if hours is not None else NOT_PROVIDED,
+        "time_open": _duration(hours) if hours is not None else "unknown (no timestamps)",
+        "failed_attempts": str(scores.trajectory.failed_attempts),
+    }
+
+
+def _urgency(tier: int, frustration_level: int, facts: TicketFacts) -> str:
     if tier >= 4 or frustration_level >= 3:
         return "urgent"
-    if tier >= 3 or frustration_level >= 2:
+    if tier >= 3 or frustration_level >= 2 or facts.urgent or facts.deadlines:
         return "high"
     return "normal"
 
 
 def _headline(ticket: Ticket) -> str:
-    headline = ticket.subject or _sentences(ticket.body)[0]
+    headline = ticket.subject or (sentences(ticket.body) or [""])[0]
     return headline if len(headline) <= 80 else headline[:77].rstrip() + "..."
 
 
@@ -311,21 +409,12 @@ def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else NOT_PROVIDED
 
 
-def _sentences(text: str) -> list[str]:
-    return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()] or [""]
-
-
-def _customer_text(ticket: Ticket) -> str:
-    turns = [turn.body for turn in ticket.history if turn.author == "customer"]
-    return "\n".join([*turns, ticket.subject, ticket.body])
-
-
 def _excerpt(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
-def _steps_taken(ticket: Ticket) -> list[str]:
+def _agent_steps(ticket: Ticket) -> list[str]:
     """Each agent turn in the history, with the customer's next answer: what was tried and how it went."""
     steps = []
     turns = ticket.history
@@ -333,7 +422,7 @@ def _steps_taken(ticket: Ticket) -> list[str]:
         if turn.author != "agent":
             continue
         answer = next((later.body for later in turns[index + 1 :] if later.author == "customer"), ticket.body)
-        reply = _excerpt(_sentences(answer)[0], 100)
+        reply = _excerpt((sentences(answer) or [""])[0], 100)
         steps.append(f"{_when(turn.at)}: {_excerpt(turn.body, 160)} -> customer: {reply}")
     return steps
 
@@ -346,70 +435,66 @@ def _describe_signals(scores: HeadScores, names: tuple[str, ...]) -> list[str]:
     return [SIGNALS.get(name, name.replace("_", " ")) for name in _found(scores, names)]
 
 
-def _specialist_areas(scores: HeadScores) -> list[str]:
-    areas = _describe_signals(scores, TECHNICAL_SIGNALS)
-    areas += [
-        contribution.phrase for contribution in scores.explanations.get("technical", []) if contribution.weight > 0
-    ]
+def _cases_of_family(facts: TicketFacts, cases: frozenset[str]) -> list[str]:
+    return [CASE_DESCRIPTIONS[case] for case in facts.case_types if case in cases]
+
+
+def _specialist_areas(scores: HeadScores, facts: TicketFacts) -> list[str]:
+    """The technical case and signals, and what the customer pasted: never a bare word match."""
+    technical = frozenset(case for case, family in CASE_FAMILY.items() if family == "technical") | {"account_takeover"}
+    areas = _cases_of_family(facts, technical) + _describe_signals(scores, TECHNICAL_SIGNALS)
+    if facts.log_lines:
+        areas.append(f"{len(facts.log_lines)} log line(s) pasted by the customer (below)")
     return list(dict.fromkeys(areas))
 
 
-def _regulatory_concerns(prediction: Prediction, scores: HeadScores) -> list[str]:
-    legal = prediction.triggers.get("legal")
-    concerns = [f"legal trigger probability {legal:.2f}"] if legal is not None else []
-    return concerns + _describe_signals(scores, LEGAL_SIGNALS)
+def _regulatory_concerns(scores: HeadScores, facts: TicketFacts) -> list[str]:
+    concerns = _cases_of_family(facts, COMPLIANCE_CASES) + _describe_signals(scores, LEGAL_SIGNALS)
+    concerns += [f'the customer\'s deadline: "{deadline}"' for deadline in facts.deadlines]
+    return list(dict.fromkeys(concerns))
 
 
-def _business_impact(ticket: Ticket, scores: HeadScores) -> list[str]:
+def _business_impact(ticket: Ticket, scores: HeadScores, facts: TicketFacts) -> list[str]:
     customer = ticket.customer
     impact = []
     if customer and customer.annual_contract_value is not None:
-        at_risk = " at risk" if _found(scores, ("churn_threat", "cancellation")) else ""
+        at_risk = (
+            " at risk" if _found(scores, ("churn_threat", "cancellation")) or "cancellation" in facts.case_types else ""
+        )
         impact.append(f"annual contract value ${customer.annual_contract_value:,.0f}{at_risk}")
     if customer and customer.strategic:
         impact.append("strategic account")
+    impact += [f"amount named: {amount}" for amount in facts.amounts]
     impact += _describe_signals(scores, REVENUE_SIGNALS)
     return impact
 
 
-def _recommended_actions(ticket: Ticket, scores: HeadScores, template: str) -> list[str]:
+def _recommended_actions(
+    ticket: Ticket, scores: HeadScores, facts: TicketFacts, templates: tuple[str, ...], settings: Handoffs
+) -> list[str]:
+    """The configured actions for each case the ticket is, then what the account and the thread call for."""
+    actions = [action for case in facts.case_types for action in settings.actions_for(case)]
+    if facts.deadlines:
+        actions.append(f'reply before the customer\'s deadline ("{facts.deadlines[0]}") even without a fix')
+    if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):
+        actions.append("do not ask the customer to repeat the steps already taken (listed above)")
     customer = ticket.customer
-    actions = []
-    if template == "high_value":
-        if _found(scores, ("churn_threat", "cancellation")):
-            actions.append("call the customer's decision maker before the renewal or cancellation date")
-        if _found(scores, ("billing_dispute", "chargeback", "refund_request")):
-            actions.append("review the disputed charges and agree a correction or credit")
+    if "high_value" in templates:
         if customer and customer.strategic:
             actions.append("inform the executive sponsor of this strategic account")
         actions.append("agree the next update time with the customer and keep it")
-    if template == "compliance":
-        actions += [
-            "do not admit liability or promise outcomes before legal review",
-            "preserve the ticket, its history and related logs",
-        ]
-        if _found(scores, ("privacy_regulation",)):
-            actions.append("check the statutory response deadline for the data-protection request")
-    if template == "technical" and scores.trajectory.failed_attempts:
-        actions.append("do not repeat the troubleshooting steps already tried")
-    return actions
+    if "compliance" in templates and "legal_threat" not in facts.case_types:
+        actions.append("preserve the ticket, its history and related logs")
+    return list(dict.fromkeys(actions))
 
 
-def _evidence(ticket: Ticket, scores: HeadScores, template: str) -> list[str]:
-    """Customer sentences worth quoting: they hold a word the models weighed, or the template's vocabulary."""
-    words = _EVIDENCE_WORDS.get(template)
-    weighed = {
-        match.lower()
-        for contributions in scores.explanations.values()
-        for contribution in contributions
-        if contribution.weight > 0
-        for match in re.findall(r"'([^']+)'", contribution.phrase)
-    }
-    quoted = []
-    for sentence in _sentences(_customer_text(ticket)):
-        lowered = sentence.lower()
-        if (words is not None and words.search(sentence)) or any(term in lowered for term in weighed):
-            quoted.append(f'"{_excerpt(sentence, 200)}"')
+def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:
+    """Customer sentences worth quoting: they hold the vocabulary of one of the hand-off's templates."""
+    patterns = [_EVIDENCE_WORDS[name] for name in templates if name in _EVIDENCE_WORDS]
+    text = "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
+    quoted = [
+        f'"{_excerpt(sentence, 200)}"' for sentence in sentences(text) if any(p.search(sentence) for p in patterns)
+    ]
     return list(dict.fromkeys(quoted))[:MAX_EVIDENCE]
 
 
@@ -458,8 +543,3 @@ def _duration(hours: float) -> str:
         rounded = round(hours)
         return f"{rounded} hour{'s' if rounded != 1 else ''}"
     return f"{round(hours / 24)} days"
-
-
-def _ordinal(number: int) -> str:
-    words = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}
-    return words.get(number, f"{number}th")
