@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from service.batching import DynamicBatcher
 from service.deps import ScoredRecorder
 from service.holder import ModelHolder
 from service.limits import BodyLimit
@@ -50,6 +51,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.freeze()
     yield
     gc.unfreeze()
+    app.state.batcher.close()
     if store is not None:
         store.close()
 
@@ -88,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.report_max_tickets, settings.report_max_characters, timedelta(hours=settings.report_retention_hours)
     )
     holder = app.state.holder = ModelHolder()
+    app.state.batcher = DynamicBatcher()
     app.state.metrics = metrics = ServiceMetrics(lambda: holder.current)
     app.state.record_scored = ScoredRecorder(recent, metrics)
     add_problem_handlers(app)

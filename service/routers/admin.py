@@ -4,7 +4,7 @@ without a restart, after ``triage train`` or a promotion wrote a new champion th
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from service.deps import HolderDep, SettingsDep, current_triage
+from service.deps import HolderDep, SettingsDep, loaded
 from triage.schema import ModelRef, PolicyRef
 
 router = APIRouter(prefix="/admin", tags=["admin"])
@@ -25,7 +25,7 @@ def reload_model(holder: HolderDep, settings: SettingsDep) -> ModelReloadRespons
     """Load, verify and warm ``TRIAGE_MODEL_DIR`` under ``TRIAGE_POLICY_FILE`` (none: the model's own policy),
     then swap it in with one assignment: requests in flight finish on the model they started with. A
     directory or policy that does not load is a 422 with one line, and the model in force stays."""
-    previous = current_triage(holder)
+    previous = loaded(holder)
     triage = holder.load(settings.model_dir, settings.policy_file)
     return ModelReloadResponse(
         serving=Serving(model=triage.model.model_ref, policy=triage.policy.ref),

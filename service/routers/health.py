@@ -21,13 +21,14 @@ class Readiness(BaseModel):
     policy: PolicyRef
 
 
+# async: answered on the event loop, never queued behind scoring on the thread pool.
 @router.get("/healthz", operation_id="health")
-def health() -> Health:
+async def health() -> Health:
     return Health(status="ok")
 
 
 @router.get("/readyz", operation_id="ready")
-def ready(triage: CurrentTriage) -> Readiness:
+async def ready(triage: CurrentTriage) -> Readiness:
     return Readiness(status="ready", model=triage.model.model_ref, policy=triage.policy.ref)
 
 

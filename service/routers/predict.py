@@ -4,7 +4,7 @@
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from service.deps import CurrentTriage, RecordScored, SettingsDep
+from service.deps import BatcherDep, CurrentTriage, RecordScored, SettingsDep
 from service.jsonbody import StrictJSONRoute
 from service.routers.triage import check_count
 from triage.schema import Prediction, Ticket
@@ -23,11 +23,11 @@ class PredictResponse(BaseModel):
 
 
 @router.post("/predict", operation_id="predict")
-def predict(
-    body: PredictRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored
+async def predict(
+    body: PredictRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored, batcher: BatcherDep
 ) -> PredictResponse:
     """The batch form of ``/v1/triage``: every ticket must be valid (one bad ticket: a 422 for all)."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
-    predictions = triage.predict(body.tickets)
+    predictions = await batcher.run(triage.predict, body.tickets)
     record(body.tickets, predictions)
     return PredictResponse(predictions=predictions)

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, WithJsonSchema
 
-from service.deps import CurrentTriage, RecordScored, SettingsDep
+from service.deps import BatcherDep, CurrentTriage, RecordScored, SettingsDep
 from service.jsonbody import StrictJSONRoute
 from service.problems import one_line
 from triage.handoff.drafts import Acknowledgement, Handoff
@@ -28,9 +28,10 @@ def check_count(count: int, limit: int) -> None:
 
 
 @router.post("/triage", operation_id="triage")
-def triage_one(ticket: Ticket, triage: CurrentTriage, record: RecordScored) -> Prediction:
-    """One ticket in, its full prediction out (``/v1/predict`` takes a list)."""
-    prediction = triage.predict([ticket])[0]
+async def triage_one(ticket: Ticket, triage: CurrentTriage, record: RecordScored, batcher: BatcherDep) -> Prediction:
+    """One ticket in, its full prediction out (``/v1/predict`` takes a list). Concurrent requests are scored
+    together (``service.batching``)."""
+    prediction = await batcher.predict(triage, ticket)
     record([ticket], [prediction])
     return prediction
 
@@ -72,8 +73,8 @@ def item_error(index: int, error: ValidationError) -> ItemError:
 
 
 @router.post("/triage/batch", operation_id="triage_batch")
-def triage_batch(
-    body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored
+async def triage_batch(
+    body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored, batcher: BatcherDep
 ) -> BatchResponse:
     """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
@@ -84,7 +85,7 @@ def triage_batch(
             valid.append(TICKET.validate_python(item))
         except ValidationError as error:
             errors[index] = ErrorItem(error=item_error(index, error))
-    predictions = triage.predict(valid) if valid else []
+    predictions = await batcher.run(triage.predict, valid) if valid else []
     record(valid, predictions)
     remaining = iter(predictions)
     results = [errors.get(index) or PredictionItem(prediction=next(remaining)) for index in range(len(body.tickets))]
@@ -98,8 +99,8 @@ class HandoffResponse(BaseModel):
 
 
 @router.post("/handoff", operation_id="handoff")
-def handoff(ticket: Ticket, triage: CurrentTriage, record: RecordScored) -> HandoffResponse:
+async def handoff(ticket: Ticket, triage: CurrentTriage, record: RecordScored, batcher: BatcherDep) -> HandoffResponse:
     """One ticket in: its prediction and, when it is escalated, the drafts an agent sends."""
-    prediction, drafted, acknowledgement = triage.handoffs([ticket])[0]
+    prediction, drafted, acknowledgement = (await batcher.run(triage.handoffs, [ticket]))[0]
     record([ticket], [prediction])
     return HandoffResponse(prediction=prediction, handoff=drafted, acknowledgement=acknowledgement)

@@ -59,7 +59,7 @@ def test_readyz_is_200_with_a_model_and_names_it(client):
 
 def test_the_model_is_loaded_in_the_lifespan_not_at_creation(model_dir):
     app = create_app(keyed(Settings(model_dir=model_dir)))
-    assert not hasattr(app.state, "holder")
+    assert app.state.holder.current is None
     with TestClient(app):
         assert app.state.holder.current is not None
 
