@@ -38,7 +38,7 @@ def test_default_file_loads():
     assert config.mode == "recommend"
     assert config.thresholds.target_precision == 0.8
     assert check_config(DEFAULT_CONFIG_PATH) == (
-        "escalation.yaml: OK: 4 tiers, 5 teams, 6 criteria, mode recommend, target precision 0.8"
+        "escalation.yaml: OK: 4 tiers, 5 teams, 7 criteria, mode recommend, target precision 0.8"
     )
 
 
@@ -89,8 +89,8 @@ INVALID = [
     ("team of a team's tier", _set("teams.1.tier", 7), "teams[1].tier: tier 7 is not defined in tiers"),
     (
         "rule below its team's tier",
-        _set("criteria.0.tier", 2),
-        "criteria[0].tier: tier 2 is below team legal_compliance's tier 3",
+        _set("criteria.0.tier", 1),
+        "criteria[0].tier: tier 1 is below team legal_compliance's tier 2",
     ),
     ("missing section", _set("routing", _DELETE), "routing: required key is missing"),
     ("unknown mode", _set("mode", "autopilot"), "mode: Input should be 'recommend', 'auto' or 'shadow'"),
@@ -101,13 +101,13 @@ INVALID = [
     ),
     (
         "unknown trigger",
-        _set("criteria.0.when.any.1.trigger", "legl"),
-        "criteria[0].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
+        _set("criteria.6.when.any.1.trigger", "legl"),
+        "criteria[6].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
     ),
     (
         "two subjects in one condition",
-        _set("criteria.0.when.any.1.signal", "fraud"),
-        "criteria[0].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
+        _set("criteria.6.when.any.1.signal", "fraud"),
+        "criteria[6].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
         "trajectory, field (found: signal, trigger)",
     ),
     (

@@ -147,7 +147,8 @@ def test_fired_rules_and_thresholds_are_recorded():
 
     assert decision.rules_fired == ["account.revenue_risk"]
     assert decision.reasons[0] == (
-        "rule account.revenue_risk fired: signal churn_threat; financial probability 0.75 >= 0.20; "
+        'rule account.revenue_risk fired: signal churn_threat: "If this is not fixed by Friday we will cancel our '
+        'subscription."; financial probability 0.75 >= 0.20; '
         "customer.annual_contract_value 450,000 >= 100,000 (annual contract value 450,000); "
         "tier 4 because customer.annual_contract_value 450,000 >= 250,000"
     )
@@ -160,13 +161,13 @@ def test_fired_rules_and_thresholds_are_recorded():
     assert decision.trigger_labels == ["financial"]
 
 
-def test_signal_rule_names_the_signal():
+def test_signal_rule_quotes_the_sentence_that_fired_it():
     decision = decide(CASES[1][1], CASES[1][2], CONFIG)
 
     assert decision.rules_fired == ["legal.exposure"]
     assert decision.reasons[0] == (
-        "rule legal.exposure fired: signal regulator_complaint; legal probability 0.35 >= 0.20; "
-        "tier 4 because customer.strategic is true"
+        'rule legal.exposure fired: signal regulator_complaint: "The financial ombudsman has opened an inquiry and '
+        'asked for our records."; legal probability 0.35 >= 0.20; tier 4 because customer.strategic is true'
     )
     assert decision.recommendation.confidence == 1.0  # a rule decided, and named its team
 

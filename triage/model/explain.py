@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
 from triage.model.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
 from triage.model.stacking import calibration_slope, linear_models
 from triage.schema import TRIGGERS, Ticket
 from triage.scores import Contribution
-from triage.text.signals import SIGNALS
+from triage.text.signals import SIGNALS, signal_evidence
 from triage.text.trajectory import Trajectory
 
 if TYPE_CHECKING:
@@ -29,6 +30,32 @@ if TYPE_CHECKING:
 EXPLANATIONS_PER_HEAD = 4
 
 _TOKEN = re.compile(TOKEN_PATTERN)
+
+# Words with no meaning of their own as a reason ("since", "we", "yesterday", "happened"): their share of a
+# head's score goes to FUNCTION_WORDS, which is never shown. A lead reads a reason as "this is why"; a
+# function word, a greeting, a time word or a bare number is never why.
+_NO_MEANING = (
+    "yesterday today tomorrow tonight morning afternoon evening night week weeks month months year years day days "
+    "hour hours minute minutes ago now recently lately currently soon happen happens happened happening get gets "
+    "got getting did does doing done make makes made say says said tell told thing things stuff way lot lots "
+    "really just ve ll re d m s t hi hello hey dear thanks thank please regards cheers team guys folks ok okay "
+    "know let like want wanted need needed tried try trying use using used able also etc"
+)
+MEANINGLESS_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_NO_MEANING.split())
+_CONTRACTION = re.compile(r"(?:'(?:s|m|re|ve|ll|d)|n't)$")
+FUNCTION_WORDS = "(function words)"
+_UNSHOWN = frozenset({FUNCTION_WORDS, "(other n-grams)"})
+
+
+def has_meaning(word: str) -> bool:
+    """Whether a word can stand as a reason: not a function word (contracted or not: "i'm", "there's"), a time
+    word, a bare number or one letter."""
+    base = _CONTRACTION.sub("", word.replace("’", "'"))
+    return len(base) > 1 and base not in MEANINGLESS_WORDS and not base.replace(",", "").replace(".", "").isdigit()
+
+
+def _word_phrase(word: str, prefix: str = "mentions") -> str:
+    return f"{prefix} '{word}'" if has_meaning(word) else FUNCTION_WORDS
 
 
 @lru_cache(maxsize=200_000)
@@ -121,6 +148,10 @@ class Explainer:
                 top = np.argsort(-np.abs(effect))[:EXPLANATIONS_PER_HEAD]
                 out[head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
         if meta_row is not None:
+            evidence = _Evidence(
+                {name: said[0] for name, said in signal_evidence(text).items()},
+                {head: _named_words(contributions) for head, contributions in out.items()},
+            )
             targets: list[tuple[str, str, int | None]] = []
             if "escalation" in self.model.heads:
                 targets.append(("escalation", "escalation", None))
@@ -133,7 +164,9 @@ class Explainer:
                 # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
                 totals: dict[str, float] = defaultdict(float)
                 for i in np.argsort(-np.abs(effect))[: 3 * EXPLANATIONS_PER_HEAD]:
-                    phrase = _meta_phrase(self.model.meta_columns[i], context, below_average=standardised[i] < 0)
+                    phrase = _meta_phrase(
+                        self.model.meta_columns[i], context, evidence, below_average=standardised[i] < 0
+                    )
                     totals[phrase] += float(effect[i])
                 out[label] = _strongest(totals)
         return out
@@ -158,7 +191,7 @@ class Explainer:
         seen = self._seen_terms("words", words + bigrams)
         kept_words, kept_bigrams = np.flatnonzero(seen[: len(words)]), np.flatnonzero(seen[len(words) :])
         start = blocks["words"].start
-        word_rows = ids(f"mentions '{word}'" for word in words)
+        word_rows = ids(_word_phrase(word) for word in words)
         # A bigram's share goes half to each of its two words.
         rows = [word_rows[i] for i in kept_words]
         rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
@@ -168,18 +201,19 @@ class Explainer:
         start = blocks["history"].start
         history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
         history = [token for token, seen in zip(history, self._seen_terms("history", history), strict=True) if seen]
-        rows += ids(f"history mentions '{token}'" for token in history)
+        rows += ids(_word_phrase(token, "history mentions") for token in history)
         cols += [start + _hashed(token, HISTORY_FEATURES) for token in history]
         weights += [1.0] * len(history)
         named = x.indices[np.isin(x.indices, self._named_columns)]
-        rows += ids(self._feature_phrase(int(index), context) for index in named)
+        quotes = {name: said[0] for name, said in signal_evidence(text).items()}
+        rows += ids(self._feature_phrase(int(index), context, quotes) for index in named)
         cols += named.tolist()
         weights += [1.0] * len(named)
         # Character n-grams: many per word, so gathered as arrays.
         start = blocks["chars"].start
         chunks = list(dict.fromkeys(text.lower().split()))  # char_wb's own word split, in text order
         char_cols = [_char_indices(chunk, start) for chunk in chunks]
-        char_rows = ids(f"mentions '{_first_word(chunk)}'" for chunk in chunks)
+        char_rows = ids(_word_phrase(_first_word(chunk)) for chunk in chunks)
         all_rows = np.concatenate([rows, np.repeat(char_rows, [len(indices) for indices in char_cols])]).astype(np.intp)
         all_cols = np.concatenate([cols, *char_cols]).astype(np.int64)
         values = np.concatenate([weights, np.ones(len(all_cols) - len(weights))])
@@ -203,11 +237,10 @@ class Explainer:
         hasher = self.model.features.named_steps["features"].named_transformers_[block].steps[0][1]
         return hasher.seen(terms) if isinstance(hasher, SeenNgramHasher) else np.ones(len(terms), dtype=bool)
 
-    def _feature_phrase(self, index: int, context: dict[str, str]) -> str:
+    def _feature_phrase(self, index: int, context: dict[str, str], quotes: dict[str, str]) -> str:
         block, name = self._named_features[index]
         if block == "signals":
-            signal = name.split("signal:")[-1]
-            return f"signal: {SIGNALS.get(signal, signal)}"
+            return _signal_phrase(name.split("signal:")[-1], quotes)
         if block in ("cues", "history_cues"):
             cue = _CUE_PHRASES.get(name.split("frustration:")[-1], name)
             return f"{'earlier customer turns' if block == 'history_cues' else 'this message'}: {cue}"
@@ -237,8 +270,16 @@ def _first_word(chunk: str) -> str:
     return token.group(0) if token else chunk
 
 
+def _signal_phrase(signal: str, quotes: dict[str, str]) -> str:
+    """A signal in words, with the sentence of the ticket that fired it when it fired."""
+    said = quotes.get(signal)
+    return f"signal: {SIGNALS.get(signal, signal)}" + (f': "{said}"' if said else "")
+
+
 def _strongest(totals: dict[str, float]) -> list[Contribution]:
-    ranked = sorted(totals.items(), key=lambda item: -abs(item[1]))
+    ranked = sorted(
+        ((name, value) for name, value in totals.items() if name not in _UNSHOWN), key=lambda item: -abs(item[1])
+    )
     return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
 
 
@@ -272,22 +313,43 @@ _EVIDENCE_PHRASES = {
 }
 
 
-def _meta_phrase(column: str, context: dict[str, str], below_average: bool = False) -> str:
+@dataclass(frozen=True)
+class _Evidence:
+    """What a second-stage phrase can quote: each fired signal's sentence, and each text head's strongest
+    words ("escalation language in the text ('refund', 'chargeback')")."""
+
+    signal_quotes: dict[str, str]
+    head_words: dict[str, str]
+
+    def text_head(self, head: str, below_average: bool) -> str:
+        if below_average:
+            return _EVIDENCE_PHRASES[head]
+        # No single word stands out when the head's score comes from signals or many small n-grams.
+        words = self.head_words.get(head) or "no single word stands out"
+        return f"{_EVIDENCE_PHRASES[head]} ({words})"
+
+
+def _named_words(contributions: list[Contribution]) -> str:
+    """The words that pushed a text head up, strongest first, as a short list."""
+    words = [item.phrase.removeprefix("mentions ") for item in contributions if item.weight > 0]
+    return ", ".join(word for word in words if word.startswith("'"))[:120]
+
+
+def _meta_phrase(column: str, context: dict[str, str], evidence: _Evidence, below_average: bool = False) -> str:
     """A second-stage column in words. Columns are standardised, so a weak value (below the average
     training ticket) pushes the other way: the phrase says so."""
     kind, _, name = column.partition(":")
     if kind == "text":
-        return f"{'weak: ' if below_average else ''}{_EVIDENCE_PHRASES[name]}"
+        return f"{'weak: ' if below_average else ''}{evidence.text_head(name, below_average)}"
     if kind == "signals":
-        signal = name.split("signal:")[-1]
-        return f"signal: {SIGNALS.get(signal, signal)}"
+        return _signal_phrase(name.split("signal:")[-1], evidence.signal_quotes)
     if kind == "plan_channel":
         return name.replace("_", ": ", 1)
     if kind == "context":
         return context.get(name, name)
     head, _, feature = name.partition("*")
     strength = "weak" if below_average else "strong"
-    return f"{strength}: {_EVIDENCE_PHRASES[head]}, given {context.get(feature, feature)}"
+    return f"{strength}: {evidence.text_head(head, below_average)}, given {context.get(feature, feature)}"
 
 
 def _context_phrases(ticket: Ticket, path: Trajectory) -> dict[str, str]:

@@ -17,6 +17,7 @@ from triage.policy.calibration import Calibration
 from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
+from triage.text.signals import quote_word, signal_evidence
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def decide(
         config, p, escalation_threshold, rule_decided, models_chose_team, route, confidence
     )
     reasons += [f"abstain, human review: {reason}" for reason in abstain_reasons]
-    reasons += _model_phrases(scores, trigger_labels, models_escalate, team, config.explanations.max_phrases)
+    reasons += _model_phrases(ticket, scores, trigger_labels, models_escalate, team, config.explanations.max_phrases)
 
     abstain = bool(abstain_reasons)
     return Decision(
@@ -274,8 +275,7 @@ def _evaluate(
         minimum = condition.at_least if isinstance(condition.at_least, float) else 1
         if sum(counts.values()) < minimum:
             return None
-        found = [name if count == 1 else f"{name} x{count}" for name, count in counts.items() if count]
-        return [f"signal{'s' if len(found) > 1 else ''} {', '.join(found)}"]
+        return [_signal_evidence(ticket, {name: count for name, count in counts.items() if count})]
     if condition.trigger is not None:
         return _at_least(
             f"{condition.trigger} probability",
@@ -302,6 +302,18 @@ def _evaluate(
         value = float(getattr(scores.trajectory, condition.trajectory))
         return _at_least(condition.trajectory.replace("_", " "), value, condition.at_least, 0.0)
     return _field_test(condition, ticket)  # the configuration guarantees one subject: the field
+
+
+def _signal_evidence(ticket: Ticket, counts: dict[str, int]) -> str:
+    """The signals found, each with the sentence of the ticket that fired it: 'signal legal_action: "We will
+    take this to court."'."""
+    quotes = signal_evidence(f"{ticket.subject}\n{ticket.body}")
+    found = []
+    for name, count in counts.items():
+        said = quotes.get(name, ())
+        times = f" x{count}" if count > 1 else ""
+        found.append(f'{name}{times}: "{said[0]}"' if said else f"{name}{times}")
+    return f"signal{'s' if len(found) > 1 else ''} {'; '.join(found)}"
 
 
 def _at_least(label: str, value: float, limit: float | str | None, threshold: float) -> list[str] | None:
@@ -342,16 +354,31 @@ def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
 
 
 def _model_phrases(
-    scores: HeadScores, trigger_labels: list[str], models_escalate: bool, team: str, limit: int
+    ticket: Ticket, scores: HeadScores, trigger_labels: list[str], models_escalate: bool, team: str, limit: int
 ) -> list[str]:
-    """The strongest phrases pushing the heads that shaped this decision, e.g. "text: 'chargeback' (+0.31 to
-    financial)"."""
+    """The strongest phrases pushing the heads that shaped this decision, a word quoted in its sentence:
+    '"I was charged twice for March." (mentions 'charged'; +0.31 to financial)'."""
     heads = [*trigger_labels, *(["escalation"] if models_escalate else []), f"team:{team}"]
-    contributions = [
-        (contribution.weight, head, contribution.phrase)
-        for head in heads
-        for contribution in scores.explanations.get(head, [])
-        if contribution.weight > 0
-    ]
-    contributions.sort(key=lambda item: (-item[0], item[1], item[2]))
-    return [f"{phrase} ({weight:+.2f} to {head})" for weight, head, phrase in contributions[:limit]]
+    # One line per phrase: the same signal pushing three heads is one reason, with each head's weight.
+    pushed: dict[str, list[tuple[float, str]]] = {}
+    for head in heads:
+        for contribution in scores.explanations.get(head, []):
+            if contribution.weight > 0:
+                pushed.setdefault(contribution.phrase, []).append((contribution.weight, head))
+    ranked = sorted(pushed.items(), key=lambda item: (-max(item[1])[0], item[0]))
+    lines = []
+    for phrase, by_head in ranked[:limit]:
+        weights = ", ".join(f"{weight:+.2f} to {head}" for weight, head in sorted(by_head, reverse=True))
+        quote = _quote_of(ticket, phrase)
+        lines.append(f'"{quote}" ({phrase}; {weights})' if quote else f"{phrase} ({weights})")
+    return lines
+
+
+def _quote_of(ticket: Ticket, phrase: str) -> str | None:
+    """The sentence a word phrase ("mentions 'x'", "history mentions 'x'") came from, else None."""
+    kind, _, word = phrase.partition(" '")
+    if not word.endswith("'") or kind not in ("mentions", "history mentions"):
+        return None
+    if kind == "mentions":
+        return quote_word(f"{ticket.subject}\n{ticket.body}", word[:-1])
+    return next(filter(None, (quote_word(turn.body, word[:-1]) for turn in reversed(ticket.history))), None)

@@ -1,0 +1,94 @@
+"""The default criteria follow the labelling guide's tiers (docs/labelling.md, "Tiers and teams"): routine
+privacy requests and a lawyer's question stay with the specialists at tier 2, management only for regulators,
+breaches, lawsuits and large money, and a first contact never reaches management for "still broken".
+
+Signals are found in each ticket's own text here (as the feature pipeline does), so a change in the signals'
+context rules shows up in these decisions."""
+
+from __future__ import annotations
+
+import pytest
+from factories import head_scores, ticket
+
+from triage.policy.config import load_config
+from triage.policy.decision import decide
+from triage.schema import Ticket
+from triage.scores import Contribution
+from triage.text.signals import find_signals
+from triage.text.trajectory import trajectory
+
+CONFIG = load_config()
+LEGAL = {"technical": 0.05, "financial": 0.1, "legal": 0.7}
+TECHNICAL = {"technical": 0.9, "financial": 0.05, "legal": 0.05}
+
+
+def _decide(case: Ticket, triggers: dict[str, float], **changes):  # noqa: ANN202
+    [found] = find_signals([f"{case.subject}\n{case.body}"])
+    counts = {name: len(matches) for name, matches in found.items()}
+    scores = head_scores(case, triggers=triggers, signals=counts, **changes)
+    return decide(case, scores, CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("body", "contract_value", "strategic", "tier"),
+    [
+        ("Under the GDPR I request a copy of all personal data you hold about me.", None, None, 2),
+        ("Please delete my personal data and confirm the right to erasure has been applied.", None, None, 2),
+        ("Our counsel asks whether your data processing agreement covers sub-processors.", None, None, 2),
+        ("The data protection authority has opened an investigation and asked for our records.", None, None, 3),
+        ("We were hacked and customer personal data was exposed; this is a GDPR data breach.", None, None, 3),
+        ("We have instructed our lawyers and will sue you for breach of contract.", None, None, 3),
+        ("Under the GDPR I request a copy of all personal data you hold about us.", 400_000, None, 3),
+        ("The regulator has opened an inquiry into how you store our customers' data.", 400_000, True, 4),
+    ],
+)
+def test_legal_matters_go_to_the_tier_the_guide_gives(body, contract_value, strategic, tier) -> None:
+    decision = _decide(ticket(body, contract_value, strategic), LEGAL)
+
+    assert (decision.recommendation.tier, decision.recommendation.team) == (tier, "legal_compliance")
+
+
+def test_a_law_firm_as_the_customer_is_not_a_legal_matter() -> None:
+    case = ticket("We are a law firm and our litigation team cannot open shared folders since the update.")
+    decision = _decide(case, TECHNICAL, escalation=0.2)
+
+    assert not [rule for rule in decision.rules_fired if rule.startswith("legal.")]
+
+
+def test_still_broken_in_a_first_message_does_not_reach_management() -> None:
+    case = ticket("Still nothing. The export is still broken and this is ridiculous!!")
+    decision = _decide(case, TECHNICAL, frustration_level=2, escalation=0.6)
+
+    assert "management.repeated_contact" not in decision.rules_fired
+    assert decision.recommendation.tier == 2
+
+
+def test_an_explicit_repeat_or_a_third_contact_does() -> None:
+    explicit = ticket("This is the third time I'm writing about the broken export. Unacceptable.")
+    history = [
+        {"author": "customer", "body": "The export is broken."},
+        {"author": "agent", "body": "Please clear your cache."},
+        {"author": "customer", "body": "Did not help."},
+        {"author": "agent", "body": "We are looking into it."},
+    ]
+    third = ticket("Still broken. This is ridiculous.", history=history)
+    assert trajectory(third).customer_contacts == 3
+    for case in (explicit, third):
+        decision = _decide(case, TECHNICAL, frustration_level=2, escalation=0.6)
+        assert "management.repeated_contact" in decision.rules_fired
+        assert decision.recommendation.tier == 3
+
+
+def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse() -> None:
+    case = ticket("Hello. We will sue you in court over this. Since yesterday nothing works.")
+    explanations = {
+        "legal": [Contribution("signal: mentions legal proceedings", 0.8), Contribution("mentions 'court'", 0.5)],
+        "escalation": [Contribution("signal: mentions legal proceedings", 0.6)],
+    }
+    decision = _decide(case, LEGAL, escalation=0.9, explanations=explanations)
+
+    assert 'signal legal_action x2: "We will sue you in court over this."' in decision.reasons[0]
+    model_lines = [reason for reason in decision.reasons if "to legal" in reason or "to escalation" in reason]
+    assert model_lines[0] == "signal: mentions legal proceedings (+0.80 to legal, +0.60 to escalation)"
+    assert model_lines[1] == "\"We will sue you in court over this.\" (mentions 'court'; +0.50 to legal)"
+    assert len(model_lines) == len(set(model_lines))
