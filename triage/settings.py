@@ -8,12 +8,15 @@ functions that take an optional ``Settings`` read the environment when called wi
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from triage.adapters.jira import CUSTOM_FIELD_TARGETS
 from triage.errors import TriageError
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +58,48 @@ class Settings(BaseSettings):
     report_max_characters: int = Field(
         50_000_000, ge=1, description="Most characters of ticket text the report keeps in memory (oldest go first)."
     )
+
+    # Helpdesk webhooks (docs/helpdesks/): each vendor's signing or shared secret, never printed or logged.
+    # Without one, that vendor's route refuses every delivery (503): no deployment accepts unsigned webhooks
+    # by accident.
+    webhook_secret_zendesk: SecretStr | None = Field(None, description="Zendesk's webhook signing secret.")
+    webhook_secret_freshdesk: SecretStr | None = Field(
+        None, description="The shared secret Freshdesk's rule sends in X-Triage-Secret."
+    )
+    webhook_secret_jira: SecretStr | None = Field(
+        None, description="Jira's webhook secret (X-Hub-Signature), or the X-Triage-Secret of automation rules."
+    )
+    # NoDecode: the validator below parses the JSON, so a bad value is one line, not pydantic-settings' traceback.
+    webhook_jira_fields: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict,
+        description='Jira custom fields, JSON: contract field → field id ({"plan": "customfield_10061"}).',
+    )
+
+    @field_validator("webhook_jira_fields", mode="before")
+    @classmethod
+    def _jira_field_map(cls, value: Any) -> Any:
+        """The map from JSON text (the environment) or a dict; anything else raises TriageError (not a
+        ValueError: it passes through pydantic unwrapped, so ``triage serve`` refuses to start in one line)."""
+        name = "TRIAGE_WEBHOOK_JIRA_FIELDS"
+        if isinstance(value, str):
+            if not value.strip():
+                return {}
+            try:
+                value = json.loads(value)
+            except ValueError as error:
+                raise TriageError(f"{name} is not JSON: {error}") from None
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise TriageError(f'{name} must be a JSON object of field ids, e.g. {{"plan": "customfield_10061"}}')
+        unknown = sorted(set(value) - CUSTOM_FIELD_TARGETS)
+        if unknown:
+            raise TriageError(f"{name}: unknown contract fields {unknown}; known: {sorted(CUSTOM_FIELD_TARGETS)}")
+        return value
+
+    def webhook_secret(self, vendor: str) -> str | None:
+        """``vendor``'s webhook secret (``TRIAGE_WEBHOOK_SECRET_<VENDOR>``); None if unset or blank."""
+        secret = getattr(self, f"webhook_secret_{vendor}", None)
+        value = secret.get_secret_value().strip() if isinstance(secret, SecretStr) else ""
+        return value or None
 
     def api_key_digests(self) -> frozenset[bytes]:
         """The SHA-256 of every configured key (the service keeps these, never the keys); raises

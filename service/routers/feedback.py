@@ -3,7 +3,8 @@ and the human-confirmed labels as JSON lines for training (``docs/feedback.md``)
 
 The store is ``request.app.state.feedback_store`` (a :class:`triage.feedback.FeedbackStore`, opened and
 migrated in the app's lifespan). Both routes are plain ``def``: the commit's fsync blocks a worker thread,
-never the event loop. Operation ids: record_feedback, export_feedback.
+never the event loop. Bodies are parsed as strictly as the triage routes' (``service.jsonbody``: 415 for a body
+that is not JSON, 422 for duplicate keys). Operation ids: record_feedback, export_feedback.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 
+from service.jsonbody import StrictJSONRoute
 from triage.feedback import FeedbackIn, FeedbackOut, FeedbackStore
 from triage.feedback._schema import KEY_MAX
 
-router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"], route_class=StrictJSONRoute)
 
 
 def feedback_store(request: Request) -> FeedbackStore:
@@ -32,9 +35,9 @@ def feedback_store(request: Request) -> FeedbackStore:
 FeedbackStoreDep = Annotated[FeedbackStore, Depends(feedback_store)]
 
 
-def _unprocessable(where: list[str], message: str, kind: str) -> HTTPException:
-    # The same shape as FastAPI's validation errors, so clients parse one format.
-    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=[{"type": kind, "loc": where, "msg": message}])
+def _unprocessable(where: tuple[str, ...], message: str, kind: str) -> RequestValidationError:
+    # A validation error like FastAPI's own: the same problem body (detail and errors), so clients parse one format.
+    return RequestValidationError([{"type": kind, "loc": where, "msg": message}])
 
 
 @router.post(
@@ -57,9 +60,9 @@ def record_feedback(
         try:
             event = event.with_key(idempotency_key)
         except ValueError as error:
-            raise _unprocessable(["header", "idempotency-key"], str(error), "value_error") from None
+            raise _unprocessable(("header", "idempotency-key"), str(error), "value_error") from None
     if event.idempotency_key is None:
-        raise _unprocessable(["header", "idempotency-key"], "an Idempotency-Key header or idempotency_key", "missing")
+        raise _unprocessable(("header", "idempotency-key"), "an Idempotency-Key header or idempotency_key", "missing")
     stored, created = store.record(event)
     if not created:
         response.status_code = status.HTTP_200_OK

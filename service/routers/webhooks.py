@@ -4,10 +4,11 @@ One route per adapter in :data:`triage.adapters.ADAPTERS` (zendesk, freshdesk, j
 vendor's body to a :class:`~triage.schema.Ticket` is the library's, this layer only reads the raw body, checks
 who sent it and calls the model. Docs: docs/helpdesks/<vendor>.md.
 
-Each vendor's secret comes from the environment, ``TRIAGE_WEBHOOK_SECRET_<VENDOR>`` (read per request by
-:func:`webhook_secret`, never logged); without one the route refuses every delivery (503), so a deployment
-never accepts unauthenticated webhooks by accident. Jira's custom-field map is JSON in
-``TRIAGE_WEBHOOK_JIRA_FIELDS`` (``{"annual_contract_value": "customfield_10050", ...}``).
+Each vendor's secret is a setting, ``TRIAGE_WEBHOOK_SECRET_<VENDOR>`` (:meth:`Settings.webhook_secret
+<triage.settings.Settings.webhook_secret>`, read once at start with the other settings, never logged);
+without one the route refuses every delivery (503), so a deployment never accepts unauthenticated webhooks by
+accident. Jira's custom-field map is the setting ``TRIAGE_WEBHOOK_JIRA_FIELDS`` (JSON,
+``{"annual_contract_value": "customfield_10050", ...}``); a map that is not valid stops the server at start.
 
 Answers: 200 with the prediction; 202 ``{"ignored": true}`` for an event that carries no ticket (the vendor
 must not retry it); 401 bad or missing signature; 409 a replayed Zendesk delivery; 422 a body that is not
@@ -18,7 +19,6 @@ so a delivery refused for want of a model is not yet in Zendesk's replay cache w
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,47 +26,34 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from service.deps import SettingsDep
+from service.jsonbody import strict_loads
 from triage.adapters import ADAPTERS, Adapter, AdapterError, JiraAdapter, ReplayError, SignatureError
 from triage.schema import Prediction
+from triage.settings import Settings
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 
-SECRET_ENV = "TRIAGE_WEBHOOK_SECRET_{vendor}"
-JIRA_FIELDS_ENV = "TRIAGE_WEBHOOK_JIRA_FIELDS"
 
-
-def webhook_secret(vendor: str) -> str | None:
-    """The shared or signing secret for ``vendor`` (``TRIAGE_WEBHOOK_SECRET_ZENDESK``, …); None if unset."""
-    value = os.environ.get(SECRET_ENV.format(vendor=vendor.upper()), "").strip()
-    return value or None
-
-
-def adapter_for(vendor: str) -> Adapter:
+def adapter_for(vendor: str, settings: Settings) -> Adapter:
     """The registry's adapter (Zendesk's keeps its replay cache across requests); Jira's with the site's
-    custom-field map when one is configured."""
-    raw = os.environ.get(JIRA_FIELDS_ENV, "").strip() if vendor == "jira" else ""
-    if not raw:
-        return ADAPTERS[vendor]
-    try:
-        fields = json.loads(raw)
-        if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
-            raise ValueError("not an object of field ids")
-        return JiraAdapter(fields)
-    except (ValueError, AdapterError) as error:
-        raise HTTPException(503, detail=f"{JIRA_FIELDS_ENV} is not a valid custom-field map: {error}") from None
+    custom-field map when one is configured (checked when the settings were read)."""
+    if vendor == "jira" and settings.webhook_jira_fields:
+        return JiraAdapter(settings.webhook_jira_fields)
+    return ADAPTERS[vendor]
 
 
-def _endpoint(vendor: str) -> Callable[[Request], Awaitable[Any]]:
-    async def receive(request: Request) -> Any:
+def _endpoint(vendor: str) -> Callable[..., Awaitable[Any]]:
+    async def receive(request: Request, settings: SettingsDep) -> Any:
         holder = getattr(request.app.state, "holder", None)
         triage = holder.current if holder is not None else None
         if triage is None:
             raise HTTPException(503, detail=getattr(holder, "load_error", None) or "model not loaded")
-        secret = webhook_secret(vendor)
+        secret = settings.webhook_secret(vendor)
         if secret is None:
-            env = SECRET_ENV.format(vendor=vendor.upper())
-            raise HTTPException(503, detail=f"the {vendor} webhook is not configured: set {env}")
-        adapter = adapter_for(vendor)
+            setting = f"TRIAGE_WEBHOOK_SECRET_{vendor.upper()}"
+            raise HTTPException(503, detail=f"the {vendor} webhook is not configured: set {setting}")
+        adapter = adapter_for(vendor, settings)
         body = await request.body()
         try:
             adapter.verify(body, request.headers, secret)
@@ -75,9 +62,10 @@ def _endpoint(vendor: str) -> Callable[[Request], Awaitable[Any]]:
         except SignatureError as error:
             raise HTTPException(401, detail=str(error)) from None
         try:
-            payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            raise HTTPException(422, detail=f"{vendor}: the webhook body is not JSON") from None
+            # Strict, as the API's own bodies: duplicate keys, lone surrogates, hostile nesting are refused.
+            payload = strict_loads(body)
+        except json.JSONDecodeError as error:
+            raise HTTPException(422, detail=f"{vendor}: the webhook body is not JSON: {error.msg}") from None
         try:
             ticket = adapter.to_ticket(payload, request.headers)
         except AdapterError as error:
@@ -85,7 +73,7 @@ def _endpoint(vendor: str) -> Callable[[Request], Awaitable[Any]]:
         if ticket is None:
             return JSONResponse(status_code=202, content={"ignored": True})
         predictions = await run_in_threadpool(triage.predict, [ticket])
-        request.app.state.recent.add([ticket])
+        request.app.state.record_scored([ticket], predictions)
         return predictions[0]
 
     receive.__name__ = f"webhook_{vendor}"

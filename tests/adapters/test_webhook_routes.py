@@ -18,15 +18,24 @@ from triage.adapters import ADAPTERS, JiraAdapter, ZendeskAdapter
 from triage.adapters.base import hmac_sha256_base64
 from triage.adapters.freshdesk import SECRET_HEADER
 from triage.adapters.zendesk import SIGNATURE_HEADER, TIMESTAMP_HEADER
+from triage.errors import TriageError
 from triage.schema import Escalation, Frustration, ModelRef, Prediction, Recommendation, Ticket
+from triage.settings import Settings
 
 SECRETS = {"zendesk": "zd-signing-secret", "freshdesk": "fd-shared-secret", "jira": "jira-shared-secret"}
+CONFIGURED = Settings(
+    webhook_secret_zendesk=SECRETS["zendesk"],
+    webhook_secret_freshdesk=SECRETS["freshdesk"],
+    webhook_secret_jira=SECRETS["jira"],
+)
 
 
-def app_with(holder: object) -> FastAPI:
+def app_with(holder: object, settings: Settings = CONFIGURED) -> FastAPI:
     app = FastAPI()
     app.include_router(webhooks.router)
     app.state.holder = holder
+    app.state.settings = settings
+    app.state.record_scored = lambda tickets, predictions: None  # the served app's report and metrics
     return app
 
 
@@ -68,9 +77,6 @@ def model_holder(model_dir) -> ModelHolder:
 
 @pytest.fixture
 def client(holder, monkeypatch):
-    for vendor, secret in SECRETS.items():
-        monkeypatch.setenv(f"TRIAGE_WEBHOOK_SECRET_{vendor.upper()}", secret)
-    monkeypatch.delenv("TRIAGE_WEBHOOK_JIRA_FIELDS", raising=False)
     # A fresh Zendesk adapter per test: the registry's replay cache outlives a test.
     monkeypatch.setitem(ADAPTERS, "zendesk", ZendeskAdapter())
     with TestClient(app_with(holder)) as client:
@@ -103,9 +109,8 @@ def test_a_signed_zendesk_delivery_gets_the_adapters_ticket_scored(client, holde
     assert holder.current.tickets == [ADAPTERS["zendesk"].to_ticket(json.loads(body))]
 
 
-def test_api_and_library_give_the_same_prediction(model_holder, monkeypatch):
+def test_api_and_library_give_the_same_prediction(model_holder):
     """The one test with the real model (trained once per session): the route adds nothing to the answer."""
-    monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_JIRA", SECRETS["jira"])
     body = raw("jira", "jsm-issue-updated-internal-comment")
 
     with TestClient(app_with(model_holder)) as client:
@@ -170,38 +175,63 @@ def test_the_signature_is_checked_before_the_body_is_read(client):
     assert response.status_code == 401
 
 
-def test_jiras_custom_field_map_comes_from_the_environment(client, monkeypatch):
+def test_jiras_custom_field_map_comes_from_the_settings(holder):
     fields = {"annual_contract_value": "customfield_10050", "company": "customfield_10002"}
-    monkeypatch.setenv("TRIAGE_WEBHOOK_JIRA_FIELDS", json.dumps(fields))
+    settings = CONFIGURED.model_copy(update={"webhook_jira_fields": fields})
     body = raw("jira", "server-issue-created")
 
-    response = client.post("/v1/webhooks/jira", content=body, headers={SECRET_HEADER: SECRETS["jira"]})
+    with TestClient(app_with(holder, settings)) as client:
+        response = client.post("/v1/webhooks/jira", content=body, headers={SECRET_HEADER: SECRETS["jira"]})
 
     assert response.status_code == 200
-    assert webhooks.adapter_for("jira").to_ticket(json.loads(body)) == JiraAdapter(fields).to_ticket(json.loads(body))
+    assert holder.current.tickets == [JiraAdapter(fields).to_ticket(json.loads(body))]
+    assert holder.current.tickets != [ADAPTERS["jira"].to_ticket(json.loads(body))]  # the map made a difference
 
 
-def test_a_bad_custom_field_map_is_503(client, monkeypatch):
-    monkeypatch.setenv("TRIAGE_WEBHOOK_JIRA_FIELDS", '{"contract": "customfield_1"}')
-    body = raw("jira", "server-issue-created")
+def test_the_secrets_and_the_field_map_are_read_from_the_environment_once(monkeypatch):
+    """The same variable names as before they were settings, so deployments keep working."""
+    for vendor, secret in SECRETS.items():
+        monkeypatch.setenv(f"TRIAGE_WEBHOOK_SECRET_{vendor.upper()}", secret)
+    monkeypatch.setenv("TRIAGE_WEBHOOK_JIRA_FIELDS", '{"plan": "customfield_10061"}')
 
-    response = client.post("/v1/webhooks/jira", content=body, headers={SECRET_HEADER: SECRETS["jira"]})
+    settings = Settings()
+    monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_JIRA", "changed-later")
 
-    assert response.status_code == 503 and "TRIAGE_WEBHOOK_JIRA_FIELDS" in response.json()["detail"]
+    assert {vendor: settings.webhook_secret(vendor) for vendor in SECRETS} == SECRETS
+    assert settings.webhook_jira_fields == {"plan": "customfield_10061"}
+    assert "jira-shared-secret" not in repr(settings) and "jira-shared-secret" not in settings.model_dump_json()
 
 
-def test_without_a_configured_secret_every_delivery_is_refused(client, monkeypatch):
-    monkeypatch.delenv("TRIAGE_WEBHOOK_SECRET_FRESHDESK")
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('{"contract": "customfield_1"}', "unknown contract fields ['contract']"),
+        ("{not json", "is not JSON"),
+        ('["customfield_1"]', "must be a JSON object of field ids"),
+        ('{"plan": 10061}', "must be a JSON object of field ids"),
+    ],
+)
+def test_a_bad_custom_field_map_stops_the_settings_in_one_line(monkeypatch, value, message):
+    monkeypatch.setenv("TRIAGE_WEBHOOK_JIRA_FIELDS", value)
+
+    with pytest.raises(TriageError, match="TRIAGE_WEBHOOK_JIRA_FIELDS") as raised:
+        Settings()
+
+    assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_without_a_configured_secret_every_delivery_is_refused(holder):
     body = raw("freshdesk", "advanced-ticket-created")
+    unconfigured = CONFIGURED.model_copy(update={"webhook_secret_freshdesk": None})
 
-    response = client.post("/v1/webhooks/freshdesk", content=body, headers={SECRET_HEADER: ""})
+    with TestClient(app_with(holder, unconfigured)) as client:
+        response = client.post("/v1/webhooks/freshdesk", content=body, headers={SECRET_HEADER: ""})
 
     assert response.status_code == 503
     assert "TRIAGE_WEBHOOK_SECRET_FRESHDESK" in response.json()["detail"]
 
 
 def test_without_a_model_it_is_503_and_zendesk_can_retry(monkeypatch, holder):
-    monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_ZENDESK", SECRETS["zendesk"])
     monkeypatch.setitem(ADAPTERS, "zendesk", ZendeskAdapter())
     body = raw("zendesk", "event-ticket-created")
     headers = zendesk_headers(body)
@@ -212,7 +242,9 @@ def test_without_a_model_it_is_503_and_zendesk_can_retry(monkeypatch, holder):
         assert ready.post("/v1/webhooks/zendesk", content=body, headers=headers).status_code == 200
 
 
-def test_the_secret_reader_ignores_blank_values(monkeypatch):
-    monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_JIRA", "   ")
+@pytest.mark.parametrize("value", ["", "   "])
+def test_a_blank_secret_is_no_secret(value):
+    settings = Settings(webhook_secret_jira=value)
 
-    assert webhooks.webhook_secret("jira") is None
+    assert settings.webhook_secret("jira") is None
+    assert settings.webhook_secret("no-such-vendor") is None

@@ -35,18 +35,40 @@ def test_without_a_store_feedback_answers_503_and_the_rest_serves(model_dir):
         assert client.get("/readyz").status_code == 200
 
 
-def test_a_helpdesk_webhook_needs_its_secret_not_an_api_key(model_dir, monkeypatch):
+def test_a_helpdesk_webhook_needs_its_secret_not_an_api_key(model_dir):
     body = (WEBHOOKS / "freshdesk" / "advanced-ticket-created.json").read_bytes()
     headers = {"Content-Type": "application/json"}
-    with serve(Settings(model_dir=model_dir), anonymous=True) as client:
+    with serve(Settings(model_dir=model_dir, webhook_secret_freshdesk=None), anonymous=True) as client:
         no_secret = client.post("/v1/webhooks/freshdesk", content=body, headers=headers)
-        monkeypatch.setenv("TRIAGE_WEBHOOK_SECRET_FRESHDESK", "s3cret-for-tests")
+    with serve(Settings(model_dir=model_dir, webhook_secret_freshdesk="s3cret-for-tests"), anonymous=True) as client:
         wrong = client.post("/v1/webhooks/freshdesk", content=body, headers={**headers, "X-Triage-Secret": "no"})
         right = client.post(
             "/v1/webhooks/freshdesk", content=body, headers={**headers, "X-Triage-Secret": "s3cret-for-tests"}
         )
 
     assert no_secret.status_code == 503  # reached the route: the API key is not asked for
+    assert "TRIAGE_WEBHOOK_SECRET_FRESHDESK" in no_secret.json()["detail"]
     assert wrong.status_code == 401
     assert right.status_code == 200, right.text
     assert {"id", "escalation", "recommendation"} <= set(right.json())
+
+
+def test_feedback_bodies_are_parsed_strictly(model_dir, tmp_path):
+    """The feedback route refuses what the triage routes refuse: a body that is not JSON, duplicate keys."""
+    settings = Settings(model_dir=model_dir, feedback_url=f"sqlite:///{tmp_path / 'feedback.db'}")
+    duplicated = b'{"ticket_id": "T-1", "ticket_id": "T-2", "source": "agent", "tier": 2}'
+    with serve(settings) as client:
+        as_text = client.post(
+            "/v1/feedback", content=json.dumps(EVENT), headers={"Content-Type": "text/plain", "Idempotency-Key": "k"}
+        )
+        twice = client.post(
+            "/v1/feedback", content=duplicated, headers={"Content-Type": "application/json", "Idempotency-Key": "k"}
+        )
+        keyless = client.post("/v1/feedback", json=EVENT)
+        exported = client.get("/v1/feedback/export")
+
+    assert as_text.status_code == 415
+    assert twice.status_code == 422 and "duplicate key" in twice.json()["detail"]
+    assert keyless.status_code == 422 and "Idempotency-Key" in keyless.json()["detail"]
+    assert keyless.json()["errors"][0]["loc"] == ["header", "idempotency-key"]
+    assert exported.text == ""  # nothing was stored
