@@ -21,13 +21,15 @@ def test_steps_the_customer_reports_in_their_own_words():
     facts = facts_of(
         "Already rolled back the deploy at 09:40, no change. We also diffed the security groups. "
         "tried chrome and firefox, cleared cache. Have you tried restarting it? If we reset the key, will it help? "
-        "I forgot my password and the reset email never came."
+        "I forgot my password and the reset email never came. "
+        "We have already asked the other clinic to delete the file.\n\nSent from my iPhone"
     )
 
     assert facts.customer_steps == [
         "Already rolled back the deploy at 09:40, no change.",
         "We also diffed the security groups.",
         "tried chrome and firefox, cleared cache.",
+        "We have already asked the other clinic to delete the file.",
     ]
 
 

@@ -324,8 +324,10 @@ def _apology(frustration_level: int, facts: TicketFacts) -> str:
     security case; "still" only when the history shows an earlier contact."""
     if facts.earlier_customer_contact:
         return "I am sorry that this is still not resolved and that you have had to contact us again."
-    if facts.urgent:  # an outage, a breach, a takeover: the impact is owed an apology whatever the tone
+    if "outage" in facts.case_types:  # the impact is owed an apology whatever the tone
         return "I am sorry for the disruption this is causing you."
+    if facts.urgent:  # a breach, a takeover, fraud, lost data
+        return "I am sorry for the worry this is causing you."
     if frustration_level >= 2:
         return "I am sorry for the trouble this has caused you."
     return ""

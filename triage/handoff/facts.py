@@ -84,7 +84,7 @@ _DONE = (
     r"|upgraded|downgraded|disabled|enabled|verified|confirmed|tested|ran|re-?ran|retried|switched|reset|flushed"
     r"|rotated|regenerated|revoked|reconnected|re-?authori[sz]ed|contacted|called|raised|filed|reported"
     r"|changed|removed|logged out|signed out|swapped|replaced|increased|whitelisted|allowlisted|followed"
-    r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided|sent|blocked|locked|deleted"
+    r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided|asked|told|notified|informed|blocked|locked|deleted"
     r"|restored|captured|traced"
 )
 _CUSTOMER_STEP = re.compile(
