@@ -105,9 +105,10 @@ class OverHttp(catalogue.ClientTransport):
         return catalogue.Outcome(status, content_type, catalogue.detail_of(content_type, content), seconds)
 
 
-def poll_healthz(base: str, stop: EventType, results: Connection) -> None:
-    """``GET /healthz`` every 20 ms on a connection of its own until ``stop``; sends back (when each poll was
-    sent, its milliseconds), a failed or non-200 answer counting as infinitely slow."""
+def poll_healthz(base: str, started: EventType, stop: EventType, results: Connection) -> None:
+    """``GET /healthz`` every 20 ms on a connection of its own until ``stop`` (``started`` after the first
+    answer); sends back (when each poll was sent, its milliseconds), a failed or non-200 answer counting as
+    infinitely slow."""
     polls: list[tuple[float, float]] = []
     with httpx.Client(base_url=base, timeout=5) as client:
         while not stop.is_set():
@@ -117,6 +118,7 @@ def poll_healthz(base: str, stop: EventType, results: Connection) -> None:
             except httpx.TransportError:
                 ok = False
             polls.append((start, (time.monotonic() - start) * 1000 if ok else float("inf")))
+            started.set()
             stop.wait(HEALTHZ_EVERY_S)
     results.send(polls)
 
@@ -126,9 +128,10 @@ def healthz_polled(base: str) -> Iterator[list[tuple[float, float]]]:
     """:func:`poll_healthz` in a process of its own while the block runs (in a thread of this one it would
     also time this process: building a 50 MB body held it up); the list is filled when the block ends."""
     context = multiprocessing.get_context("fork")
-    stop, (receiver, sender) = context.Event(), context.Pipe(duplex=False)
-    poller = context.Process(target=poll_healthz, args=(base, stop, sender), daemon=True)
+    started, stop, (receiver, sender) = context.Event(), context.Event(), context.Pipe(duplex=False)
+    poller = context.Process(target=poll_healthz, args=(base, started, stop, sender), daemon=True)
     poller.start()
+    started.wait(30)
     polls: list[tuple[float, float]] = []
     try:
         yield polls
