@@ -10,6 +10,7 @@ that is not JSON, 422 for duplicate keys). Operation ids: record_feedback, expor
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
@@ -17,12 +18,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
+from sqlalchemy.exc import OperationalError
 
 from service.jsonbody import StrictJSONRoute
 from triage.feedback import FeedbackIn, FeedbackOut, FeedbackStore
 from triage.feedback._schema import KEY_MAX
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"], route_class=StrictJSONRoute)
+logger = logging.getLogger("service")
 
 
 def feedback_store(request: Request) -> FeedbackStore:
@@ -55,7 +58,8 @@ def record_feedback(
 ) -> FeedbackOut:
     """Store one event; answered only after its transaction committed. 201: stored now; 200: a repeated key,
     with the first event stored under it (``Idempotent-Replayed: true``), nothing stored twice. The key comes
-    from the ``Idempotency-Key`` header or the body's ``idempotency_key`` (both: they must agree)."""
+    from the ``Idempotency-Key`` header or the body's ``idempotency_key`` (both: they must agree). 503 with
+    ``Retry-After`` when the store cannot write (nothing was stored: send it again with the same key)."""
     if idempotency_key is not None:
         try:
             event = event.with_key(idempotency_key)
@@ -63,11 +67,32 @@ def record_feedback(
             raise _unprocessable(("header", "idempotency-key"), str(error), "value_error") from None
     if event.idempotency_key is None:
         raise _unprocessable(("header", "idempotency-key"), "an Idempotency-Key header or idempotency_key", "missing")
-    stored, created = store.record(event)
+    if _holds_nul(event.model_dump()):
+        # PostgreSQL cannot store NUL in text (psycopg raises: a 500); refused on SQLite too, so a sender finds
+        # out whatever the deployment's store.
+        raise _unprocessable(("body",), "text fields must not contain NUL (\\u0000) characters", "value_error")
+    try:
+        stored, created = store.record(event)
+    except OperationalError as error:
+        # Locked past the busy timeout, disk full, server gone: nothing was acknowledged, the sender retries
+        # with the same key (the error's text may quote the row: only its type is logged).
+        logger.error("feedback store error: %s", type(error.orig).__name__)
+        detail = "the feedback store is unavailable; retry with the same Idempotency-Key"
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=detail, headers={"Retry-After": "1"}) from None
     if not created:
         response.status_code = status.HTTP_200_OK
         response.headers["Idempotent-Replayed"] = "true"
     return stored
+
+
+def _holds_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
 
 
 def _lines(rows: Iterator[dict[str, object]]) -> Iterator[str]:

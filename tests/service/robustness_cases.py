@@ -392,6 +392,7 @@ def _cases() -> list[Case]:
         Case("feedback keys disagree", 422, "differ", feedback("key-a", idempotency_key="key-b")),
         Case("feedback key of 201 characters", 422, "at most 200 characters", feedback("k" * 201)),
         Case("feedback unknown field", 422, "Extra inputs are not permitted", feedback(severity="high")),
+        Case("feedback with a NUL character", 422, "must not contain NUL", feedback(ticket_id="R-\u00001")),
         Case("feedback tier as text", 422, "valid integer", feedback(tier="2")),
         Case("feedback CSAT 6", 422, "less than or equal to 5", feedback(csat=6)),
         Case("feedback naive resolved_at", 422, "timezone info", feedback(resolved_at="2026-03-02T10:00:00")),

@@ -4,9 +4,11 @@ and stored in the lifespan's store, webhooks open to the helpdesk but checked by
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from serving import AUTH, serve
+from sqlalchemy.exc import OperationalError
 
 from triage.settings import Settings
 
@@ -72,3 +74,21 @@ def test_feedback_bodies_are_parsed_strictly(model_dir, tmp_path):
     assert keyless.status_code == 422 and "Idempotency-Key" in keyless.json()["detail"]
     assert keyless.json()["errors"][0]["loc"] == ["header", "idempotency-key"]
     assert exported.text == ""  # nothing was stored
+
+
+def test_a_store_that_cannot_write_is_a_503_to_retry(model_dir, tmp_path, monkeypatch):
+    """A locked or full database (OperationalError) was a 500; the sender should retry with the same key."""
+    settings = Settings(model_dir=model_dir, feedback_url=f"sqlite:///{tmp_path / 'feedback.db'}")
+    with serve(settings) as client:
+
+        def locked(event: object) -> None:
+            raise OperationalError(
+                "INSERT INTO feedback_events ...", {}, sqlite3.OperationalError("database is locked")
+            )
+
+        monkeypatch.setattr(client.app.state.feedback_store, "record", locked)  # type: ignore[attr-defined]
+        response = client.post("/v1/feedback", json=EVENT, headers={"Idempotency-Key": "k-locked"})
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "1"
+    assert "retry with the same Idempotency-Key" in response.json()["detail"]
