@@ -112,9 +112,10 @@ class Triage:
             if not decision.escalate:
                 out.append((prediction, None, None))
                 continue
-            handoff = draft_handoff(ticket, prediction, scores, decision, template_dir=template_dir)
+            config = self.policy.config
+            handoff = draft_handoff(ticket, prediction, scores, decision, template_dir=template_dir, config=config)
             acknowledgement = draft_acknowledgement(
-                ticket, prediction, scores, decision, self.model.calibration, template_dir=template_dir
+                ticket, prediction, scores, decision, template_dir=template_dir, config=config
             )
             out.append((prediction, handoff, acknowledgement))
         return out

@@ -95,7 +95,9 @@ async def triage_batch(
 class HandoffResponse(BaseModel):
     prediction: Prediction
     handoff: Handoff | None = Field(description="The hand-off to the recommended team; null if not escalated.")
-    acknowledgement: Acknowledgement | None = Field(description="The customer's acknowledgement; null likewise.")
+    acknowledgement: Acknowledgement | None = Field(
+        description="The customer's acknowledgement; null likewise, and for a ticket sent to human review."
+    )
 
 
 @router.post("/handoff", operation_id="handoff")

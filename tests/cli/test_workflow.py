@@ -155,9 +155,13 @@ def test_handoff_drafts_exactly_the_escalated_tickets(workflow):
     assert [entry["escalate"] for entry in index] == [p["escalation"]["escalate"] for p in predictions]
     escalated = [entry for entry in index if entry["escalate"]]
     assert escalated, "the hand-written outage and double charge should escalate"
+    abstained = {p["id"] for p in predictions if p["recommendation"]["abstain"]}
     for entry in escalated:
-        for suffix in (".handoff.txt", ".handoff.html", ".acknowledgement.txt"):
+        for suffix in (".handoff.txt", ".handoff.html"):
             assert (drafts / f"{entry['files']}{suffix}").read_text().strip(), (entry["id"], suffix)
+        # A ticket sent to human review gets no acknowledgement: a person reads it first.
+        acknowledgement = drafts / f"{entry['files']}.acknowledgement.txt"
+        assert entry["acknowledgement"] is (entry["id"] not in abstained) is acknowledgement.exists(), entry["id"]
         assert (drafts / f"{entry['files']}.handoff.txt").read_text().startswith(f"Subject: {entry['subject']}")
     written = {path.name.split(".")[0] for path in drafts.iterdir() if path.name != "index.jsonl"}
     assert written == {entry["files"] for entry in escalated}

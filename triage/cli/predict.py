@@ -73,18 +73,22 @@ def handoff_command(
         for batch in batches(tickets):
             for prediction, handoff, acknowledgement in triage.handoffs(batch, templates):
                 entry = {"id": prediction.id, "escalate": prediction.escalation.escalate}
-                if handoff is not None and acknowledgement is not None:
+                if handoff is not None:
                     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", prediction.id)
                     (out / f"{stem}.handoff.txt").write_text(f"Subject: {handoff.subject}\n\n{handoff.text}")
                     (out / f"{stem}.handoff.html").write_text(handoff.html)
-                    (out / f"{stem}.acknowledgement.txt").write_text(
-                        f"Subject: {acknowledgement.subject}\n\n{acknowledgement.text}"
-                    )
+                    # None for a ticket sent to human review: a person reads it before anyone writes back.
+                    if acknowledgement is not None:
+                        (out / f"{stem}.acknowledgement.txt").write_text(
+                            f"Subject: {acknowledgement.subject}\n\n{acknowledgement.text}"
+                        )
                     entry.update(
                         template=handoff.template,
                         subject=handoff.subject,
                         files=stem,
+                        acknowledgement=acknowledgement is not None,
                         missing_information=handoff.missing_information,
+                        deadlines=handoff.deadlines,
                     )
                     drafted += 1
                 index.write(json.dumps(entry) + "\n")

@@ -85,7 +85,11 @@ def _ranked(triage: Triage, tickets: list[Ticket], likely: list[str]) -> list[Ra
     out = []
     for ticket, team, scores in zip(tickets, likely, triage.model.score(tickets), strict=True):
         prediction, decision = triage.decide(ticket, scores)
-        handoff = draft_handoff(ticket, prediction, scores, decision) if decision.escalate else None
+        handoff = (
+            draft_handoff(ticket, prediction, scores, decision, config=triage.policy.config)
+            if decision.escalate
+            else None
+        )
         out.append(
             Ranked(
                 ticket,
