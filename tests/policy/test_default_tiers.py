@@ -79,10 +79,14 @@ def test_an_explicit_repeat_or_a_third_contact_does() -> None:
         assert decision.recommendation.tier == 3
 
 
-def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse() -> None:
+def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse_by_phrase_and_sentence() -> None:
     case = ticket("Hello. We will sue you in court over this. Since yesterday nothing works.")
     explanations = {
-        "legal": [Contribution("signal: mentions legal proceedings", 0.8), Contribution("mentions 'court'", 0.5)],
+        "legal": [
+            Contribution("signal: mentions legal proceedings", 0.8),
+            Contribution("mentions 'court'", 0.5),
+            Contribution("mentions 'sue'", 0.2),  # the same sentence: one line with both words
+        ],
         "escalation": [Contribution("signal: mentions legal proceedings", 0.6)],
     }
     decision = _decide(case, LEGAL, escalation=0.9, explanations=explanations)
@@ -90,5 +94,5 @@ def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse() -> None:
     assert 'signal legal_action x2: "We will sue you in court over this."' in decision.reasons[0]
     model_lines = [reason for reason in decision.reasons if "to legal" in reason or "to escalation" in reason]
     assert model_lines[0] == "signal: mentions legal proceedings (+0.80 to legal, +0.60 to escalation)"
-    assert model_lines[1] == "\"We will sue you in court over this.\" (mentions 'court'; +0.50 to legal)"
+    assert model_lines[1] == "\"We will sue you in court over this.\" (mentions 'court', 'sue'; +0.70 to legal)"
     assert len(model_lines) == len(set(model_lines))

@@ -10,7 +10,7 @@ The thresholds come from triage.policy.calibration (learned at training time, ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from triage.policy.calibration import Calibration
@@ -359,19 +359,46 @@ def _model_phrases(
     """The strongest phrases pushing the heads that shaped this decision, a word quoted in its sentence:
     '"I was charged twice for March." (mentions 'charged'; +0.31 to financial)'."""
     heads = [*trigger_labels, *(["escalation"] if models_escalate else []), f"team:{team}"]
-    # One line per phrase: the same signal pushing three heads is one reason, with each head's weight.
-    pushed: dict[str, list[tuple[float, str]]] = {}
+    # One line per phrase, and one per quoted sentence: the same signal pushing three heads, or three words of
+    # one sentence, are one reason with each head's total weight.
+    lines: dict[str, _Line] = {}
     for head in heads:
         for contribution in scores.explanations.get(head, []):
-            if contribution.weight > 0:
-                pushed.setdefault(contribution.phrase, []).append((contribution.weight, head))
-    ranked = sorted(pushed.items(), key=lambda item: (-max(item[1])[0], item[0]))
-    lines = []
-    for phrase, by_head in ranked[:limit]:
-        weights = ", ".join(f"{weight:+.2f} to {head}" for weight, head in sorted(by_head, reverse=True))
-        quote = _quote_of(ticket, phrase)
-        lines.append(f'"{quote}" ({phrase}; {weights})' if quote else f"{phrase} ({weights})")
-    return lines
+            if contribution.weight <= 0:
+                continue
+            quote = _quote_of(ticket, contribution.phrase)
+            line = lines.setdefault(
+                quote or contribution.phrase, _Line(quote or contribution.phrase, quote is not None)
+            )
+            line.add(contribution.phrase, head, contribution.weight)
+    ranked = sorted(lines.values(), key=lambda line: (-max(line.weights.values()), line.text))
+    return [line.render() for line in ranked[:limit]]
+
+
+@dataclass
+class _Line:
+    """One reason line: a phrase, or a quoted sentence with the words of it that the model read."""
+
+    text: str
+    quoted: bool
+    words: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def add(self, phrase: str, head: str, weight: float) -> None:
+        if self.quoted and phrase not in self.words:
+            self.words.append(phrase)
+        self.weights[head] = self.weights.get(head, 0.0) + weight
+
+    def render(self) -> str:
+        weights = ", ".join(
+            f"{weight:+.2f} to {head}" for head, weight in sorted(self.weights.items(), key=lambda item: -item[1])
+        )
+        if not self.quoted:
+            return f"{self.text} ({weights})"
+        # Word phrases read "mentions 'app'" or "history mentions 'app'": one kind, then the quoted words.
+        kind = self.words[0].partition(" '")[0]
+        words = ", ".join(phrase[phrase.index(" '") + 1 :] for phrase in self.words)
+        return f'"{self.text}" ({kind} {words}; {weights})'
 
 
 def _quote_of(ticket: Ticket, phrase: str) -> str | None:
