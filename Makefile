@@ -26,8 +26,10 @@ $(DEMO_DATA): $(wildcard triage/datasets/demo/*) | $(INSTALLED)
 
 demo: $(DEMO_DATA)
 
+# The demo history plus the permissively licensed public data sets in TRIAGE_SHARED_DATA (../shared/data) with
+# their partial labels; without that folder, the demo alone (the training output and model card say so).
 $(MODEL_DIR)/metadata.json: $(DEMO_DATA) $(shell find triage -name '*.py' -o -name '*.yaml' -o -name '*.json' -o -name '*.j2') | $(INSTALLED)
-	$(BIN)/triage train --data $(DEMO_DATA) --out $(MODEL_DIR)
+	$(BIN)/triage train --data $(DEMO_DATA) --out $(MODEL_DIR) --public-data
 
 model: $(MODEL_DIR)/metadata.json
 

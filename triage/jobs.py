@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from triage.datasets.public import DATASETS, DEFAULT_TRAINING_SOURCES, PublicTrainingData, public_training_data
 from triage.errors import TriageError
 from triage.evaluation import Evaluation, evaluate
 from triage.evaluation.model_card import render_markdown, write_plots
@@ -32,9 +33,14 @@ def run_training(
     settings: TrainSettings | None = None,
     track: bool = True,
     on_step: Callable[[str], None] | None = None,
+    public_data: bool = False,
 ) -> dict[str, Any]:
     """Train on labelled files, evaluate on the held-out test split, save the model and its card, and
-    (with ``track``) log the run to MLflow and register the model. Returns the model card."""
+    (with ``track``) log the run to MLflow and register the model. Returns the model card.
+
+    With ``public_data``, the permissively licensed public data sets (triage.datasets.public) join the
+    training with their partial labels, and the policy's thresholds are chosen on their held-out rows; where
+    the shared data folder or a data set is absent, training goes on without it and the card says so."""
     step = on_step or (lambda _: None)
     settings = settings or TrainSettings()
     config = load_config(config_path)
@@ -45,13 +51,15 @@ def run_training(
         raise TriageError(
             f"{', '.join(map(str, paths))}: {len(tickets)} tickets; training needs at least {MIN_TRAINING_TICKETS}"
         )
-    result = train(tickets, config, settings, on_step=step)
+    public = _public_data(step) if public_data else None
+    result = train(tickets, config, settings, on_step=step, public=public.tickets if public else ())
     # A model must be able to run the rules it was trained with (a rule reading a team's probability needs
     # that team's labels): refuse here, before a model that cannot load is written.
     check_against_model(config, result.model.team_names, config_path.name if config_path else "escalation.yaml")
     step("evaluating on the test split")
     evaluation = evaluate(result.model, [tickets[i] for i in result.split["test"]])
     card = _card(paths, tickets, settings, result, evaluation)
+    card["public_data"] = _public_data_summary(public)
     model = result.model
     model.metadata.update(
         {
@@ -86,6 +94,30 @@ def run_training(
     return card
 
 
+def _public_data(step: Callable[[str], None]) -> PublicTrainingData:
+    """The public training rows, or none (with the reason) where the shared data folder is absent."""
+    step("reading the public data sets")
+    try:
+        return public_training_data()
+    except TriageError as error:
+        return PublicTrainingData([], {}, {"shared data": str(error)})
+
+
+def _public_data_summary(public: PublicTrainingData | None) -> dict[str, Any]:
+    """What the card says about the public data: each set used (rows, licence, labels) and each absent."""
+    if public is None:
+        return {"requested": False, "used": {}, "absent": {}}
+    used = {
+        name: {
+            "rows": rows,
+            "licence": DATASETS[name].licence,
+            "labels": DEFAULT_TRAINING_SOURCES[name].described,
+        }
+        for name, rows in public.rows.items()
+    }
+    return {"requested": True, "used": used, "absent": dict(public.absent), "sha256": data_hash(public.tickets)}
+
+
 def _card(
     paths: list[Path],
     tickets: list[LabelledTicket],
@@ -105,6 +137,7 @@ def _card(
         "skipped_heads": result.skipped_heads,
         "labels": {"triggers": list(TRIGGERS), "teams": result.model.team_names},
         "frustration_learned_share": result.model.frustration_learned_share,
+        "tuned_on": result.tuned_on,
     }
 
 

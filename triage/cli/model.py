@@ -26,14 +26,21 @@ def train_command(
     seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
     track: Annotated[bool, typer.Option(help="Log the run to MLflow and register the model.")] = True,
     frustration_learned_share: Annotated[
-        float,
+        float | None,
         typer.Option(
             min=0.0,
             max=1.0,
-            help="The learned frustration head's share of the score (the rest: the lexicon). "
-            "0 suits the synthetic demo history; use 1.0 for your own labelled history.",
+            help="The learned frustration head's share of the score (the rest: the lexicon). Default: chosen on "
+            "held-out real rows with frustration labels (0, the lexicon alone, when only synthetic rows have them).",
         ),
-    ] = 0.0,
+    ] = None,
+    public_data: Annotated[
+        bool,
+        typer.Option(
+            help="Also learn from the permissively licensed public data sets (TRIAGE_SHARED_DATA) with partial "
+            "labels, and choose thresholds on their held-out rows; trains without them, saying so, when absent.",
+        ),
+    ] = False,
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training
@@ -47,7 +54,9 @@ def train_command(
             TrainSettings(seed=seed, frustration_learned_share=frustration_learned_share),
             track=track,
             on_step=lambda step: status.update(f"training: {step}"),
+            public_data=public_data,
         )
+    _print_public_data(card["public_data"])
     escalation = card["metrics"].get("escalation", {})
     console.print(f"model written to {out} (model card: {out / 'model_card.md'})")
     if escalation:
@@ -58,6 +67,17 @@ def train_command(
             f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
             f"{registry['version']}{' (champion)' if registry['alias'] else ''}"
         )
+
+
+def _print_public_data(summary: dict) -> None:
+    if not summary["requested"]:
+        return
+    for name, used in summary["used"].items():
+        console.print(f"public data {name}: {used['rows']:,} rows ({used['licence']}), labels: {used['labels']}")
+    for name, reason in summary["absent"].items():
+        console.print(f"[yellow]public data {name} absent, trained without it[/]: {reason}")
+    if not summary["used"]:
+        console.print("[yellow]no public data: trained on the given files alone[/]")
 
 
 def evaluate_command(

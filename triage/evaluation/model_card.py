@@ -98,6 +98,7 @@ def render_markdown(card: dict[str, Any]) -> str:
             )
     lines += _notes(card, metrics)
     lines += _multiclass_sections(metrics)
+    lines += _training_data(card)
     lines += ["", "## Heads answered by criteria only", ""]
     if card["fallback_heads"]:
         for head in card["fallback_heads"]:
@@ -149,6 +150,35 @@ def _notes(card: dict[str, Any], metrics: dict[str, Any]) -> list[str]:
             f"Frustration: the lexicon scorer alone reaches Spearman "
             f"{_fmt(frustration['criteria_only_baseline_spearman'])} with the 0-3 labels of the test rows. {use}",
         ]
+    return lines
+
+
+def _training_data(card: dict[str, Any]) -> list[str]:
+    """The public data sets the model learned from (or why none), and the rows that chose each threshold."""
+    public = card.get("public_data") or {"requested": False, "used": {}, "absent": {}}
+    lines = ["", "## Training data", ""]
+    if public["used"]:
+        lines += [
+            "Besides the training file, real rows from permissively licensed public data sets, each labelled "
+            "only for the heads its source speaks for (docs/datasets.md); none of their test sides or dev-set "
+            "rows:",
+            "",
+            "| data set | rows | licence | labels |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {name} | {used['rows']:,} | {used['licence']} | {used['labels']} |"
+            for name, used in public["used"].items()
+        ]
+    elif public["requested"]:
+        lines.append("No public data: trained on the training file alone.")
+    else:
+        lines.append("Trained on the training file alone (public data not requested).")
+    lines += [f"- Absent: {name}: {reason}" for name, reason in public["absent"].items()]
+    tuned = card.get("tuned_on", {})
+    if tuned:
+        lines += ["", "Thresholds and the frustration share were chosen on:", ""]
+        lines += [f"- {purpose}: {rows}" for purpose, rows in tuned.items()]
     return lines
 
 

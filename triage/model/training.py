@@ -5,19 +5,26 @@ The data is split once, by seed: ``fit`` rows train the feature pipeline and the
 rows are never seen: the training job (triage.jobs) evaluates the model on them for the model card. A
 head with too few labelled rows is left out and answered by the criteria-only fallback (see
 triage.model.scorer).
+
+Supplementary real rows (``public``: the permissively licensed public data sets, labelled for some heads
+only) join the fit and calibration rows, never the test rows. The policy's thresholds and the frustration
+head's share are chosen on held-out *real* rows where a head has them: a synthetic history (rows carrying
+the demo generator's own ``true_escalation_probability``) is nearly separable, so thresholds chosen on it
+sit at the floor and a share chosen on it favours a head that does not carry to customers' writing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.stats import spearmanr
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
@@ -49,6 +56,8 @@ from triage.text.language import LANGUAGES_KEY, trained_languages
 MIN_ROWS_PER_HEAD = 30
 MIN_ROWS_PER_CLASS = 3  # the cross-validated calibration fallback splits each class three ways
 MIN_ROWS_TO_STRATIFY = 10
+FRUSTRATION_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
+MAX_SHARE_TUNING_ROWS = 3000  # choosing the share scores these rows once more; more adds time, not precision
 TOPIC_BLIND_BLOCKS = ("cues", "history_cues")  # feature blocks the trigger heads do not learn from
 IMBALANCE_RATIO = 10  # largest class over smallest, above which a multi-class head weights classes
 
@@ -67,11 +76,12 @@ class TrainSettings:
     c_grid: tuple[float, ...] = (1.0, 0.3, 3.0)  # the first answers when the calibration rows cannot rank
     epochs: int = 15
     # The learned frustration head's share of the frustration score, the rest being the lexicon scorer
-    # (triage.text.frustration). A head learned from the synthetic demo history alone transfers poorly to real
-    # customers' writing: on our hand-labelled real dev set, Spearman 0.50 for the lexicon alone, 0.39 at a
-    # 0.1 share, 0.33 at 0.3, 0.09 for the head alone (the same order on our hand-written tickets). So by
-    # default the head only informs the escalation stage; use 1.0 when training on your own labelled history.
-    frustration_learned_share: float = 0.0
+    # (triage.text.frustration). None: chosen at training time on held-out real rows with frustration labels
+    # (the grid's best Spearman), and 0 when only synthetic rows have them: a head learned from the demo
+    # history alone transfers poorly to real customers' writing (our dev set: Spearman 0.50 for the lexicon
+    # alone, 0.39 at a 0.1 share, 0.09 for the head alone), and synthetic held-out rows cannot show it.
+    frustration_learned_share: float | None = None
+    public_tuning_size: float = 0.2  # share of the supplementary real rows held out to choose thresholds
 
 
 @dataclass
@@ -82,6 +92,8 @@ class TrainingResult:
     model: TriageModel
     split: dict[str, np.ndarray]
     skipped_heads: dict[str, str]
+    # What chose each threshold and the frustration share: head -> a sentence for the model card.
+    tuned_on: dict[str, str]
 
 
 def label_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
@@ -300,25 +312,12 @@ def _out_of_fold(name: str, head, X, y, rows: np.ndarray, settings: TrainSetting
     return out
 
 
-def train(
-    tickets: Sequence[LabelledTicket],
-    config: EscalationConfig,
-    settings: TrainSettings | None = None,
-    on_step: Callable[[str], None] | None = None,
-) -> TrainingResult:
-    step = on_step or (lambda _: None)
-    settings = settings or TrainSettings()
-    frame = to_frame(list(tickets))
-    labels = label_columns(frame)
-    if "escalation" in labels:
-        labels["escalation_text"] = labels["escalation"]
-    if "team" in labels:
-        # The team head routes tickets that go up; whether one goes up is the escalation head's call. So it
-        # learns from escalated tickets only, and the first tier's team is the policy's default.
-        escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
-        labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
-    rows = np.arange(len(frame))
-    stratify = labels["escalation"] if "escalation" in labels and labels["escalation"].notna().all() else None
+def _split(labels: dict[str, pd.Series], n_own: int, n_public: int, settings: TrainSettings) -> dict[str, np.ndarray]:
+    """Fit, calibration and test rows. The training file's rows are split as if alone (stratified on
+    escalation when every row has it); the supplementary rows share fit and calibration only."""
+    rows = np.arange(n_own)
+    escalation = labels["escalation"].iloc[:n_own] if "escalation" in labels else None
+    stratify = escalation if escalation is not None and escalation.notna().all() else None
     if stratify is not None and stratify.value_counts().min() < MIN_ROWS_TO_STRATIFY:
         stratify = None  # a class too small to share out between the three splits
     rest, test = train_test_split(rows, test_size=settings.test_size, random_state=settings.seed, stratify=stratify)
@@ -329,6 +328,44 @@ def train(
         random_state=settings.seed,
         stratify=None if stratify is None else stratify.iloc[rest],
     )
+    if n_public:
+        public_fit, public_cal = train_test_split(
+            np.arange(n_own, n_own + n_public), test_size=settings.public_tuning_size, random_state=settings.seed
+        )
+        fit, cal = np.concatenate([fit, public_fit]), np.concatenate([cal, public_cal])
+    return {"fit": fit, "calibration": cal, "test": test}
+
+
+def synthetic_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows written by the demo generator (they carry its own escalation probability)."""
+    if "true_escalation_probability" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["true_escalation_probability"].notna().to_numpy()
+
+
+def train(
+    tickets: Sequence[LabelledTicket],
+    config: EscalationConfig,
+    settings: TrainSettings | None = None,
+    on_step: Callable[[str], None] | None = None,
+    public: Sequence[LabelledTicket] = (),
+) -> TrainingResult:
+    """Train on ``tickets`` (split into fit, calibration and test rows) and the supplementary real rows
+    ``public`` (fit and calibration only); indices in the result's ``split`` count ``tickets`` first."""
+    step = on_step or (lambda _: None)
+    settings = settings or TrainSettings()
+    everything = [*tickets, *public]
+    frame = to_frame(everything)
+    labels = label_columns(frame)
+    if "escalation" in labels:
+        labels["escalation_text"] = labels["escalation"]
+    if "team" in labels:
+        # The team head routes tickets that go up; whether one goes up is the escalation head's call. So it
+        # learns from escalated tickets only, and the first tier's team is the policy's default.
+        escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
+        labels["team"] = labels["team"].where(labels["team"].isin(escalation_teams))
+    split = _split(labels, len(tickets), len(public), settings)
+    fit, cal = split["fit"], split["calibration"]
 
     step("features")
     features, X = fit_features(frame, fit)
@@ -363,10 +400,12 @@ def train(
         calibration=None,
         metadata={LANGUAGES_KEY: trained_languages(tickets)},
         meta_columns=meta_columns,
-        frustration_learned_share=settings.frustration_learned_share,
     )
     step("policy")
-    model.calibration = _calibrate_policy(model, X, labels, cal, frame.iloc[fit], config)
+    tuning = TuningRows(labels, cal, ~synthetic_rows(frame))
+    own_fit = fit[fit < len(tickets)]
+    model.calibration = _calibrate_policy(model, X, tuning, frame.iloc[own_fit], config)
+    model.frustration_learned_share = _frustration_share(model, everything, tuning, settings)
     # Thresholds and calibrators are fixed; the text heads' linear models now learn from the calibration
     # rows too (the held-out test rows stay unseen).
     for name in TEXT_HEADS:
@@ -376,34 +415,56 @@ def train(
             X_head = X_topic if name in TRIGGERS else X
             refit_linear_model(heads[name], X_head[rows], _label_array(name, labels[name])[rows])
 
-    return TrainingResult(model, {"fit": fit, "calibration": cal, "test": test}, skipped)
+    return TrainingResult(model, split, skipped, tuning.described)
+
+
+@dataclass
+class TuningRows:
+    """Which held-out rows choose a head's threshold (or the frustration share): its labelled real
+    calibration rows when they hold at least two classes, else every labelled calibration row. Each
+    choice is described in ``described`` for the model card."""
+
+    labels: dict[str, pd.Series]
+    cal: np.ndarray
+    real: np.ndarray  # per row of the frame
+    described: dict[str, str] = field(default_factory=dict)
+
+    def rows(self, name: str, purpose: str) -> tuple[np.ndarray, bool]:
+        known = self.labels[name].notna().to_numpy()
+        labelled = self.cal[known[self.cal]]
+        real = labelled[self.real[labelled]]
+        is_real = len(self.labels[name].iloc[real].unique()) >= 2
+        chosen = real if is_real else labelled
+        kind = "real" if is_real else "synthetic" if not self.real[labelled].any() else "mixed"
+        self.described[purpose] = f"{len(chosen):,} held-out {kind} rows"
+        return chosen, is_real
 
 
 def _calibrate_policy(
-    model: TriageModel,
-    X,
-    labels: dict[str, pd.Series],
-    cal: np.ndarray,
-    history: pd.DataFrame,
-    config: EscalationConfig,
+    model: TriageModel, X, tuning: TuningRows, history: pd.DataFrame, config: EscalationConfig
 ) -> Calibration:
+    cal = tuning.cal
     probabilities = model.head_probabilities(X[cal])
+    position = np.empty(X.shape[0], dtype=np.int64)
+    position[cal] = np.arange(len(cal))
+
+    def held_out(name: str, purpose: str) -> tuple[np.ndarray, np.ndarray]:
+        rows, _ = tuning.rows(name, purpose)
+        return tuning.labels[name].to_numpy()[rows], probabilities[name][position[rows]]
+
     trigger_truth, trigger_proba = {}, {}
     for name in TRIGGERS:
         if name in probabilities:
-            known = labels[name].to_numpy()[cal]
-            mask = ~np.isnan(known)
-            trigger_truth[name], trigger_proba[name] = known[mask].astype(int), probabilities[name][mask]
+            truth, trigger_proba[name] = held_out(name, f"{name} threshold")
+            trigger_truth[name] = truth.astype(int)
     escalation_truth = escalation_proba = None
     if "escalation" in probabilities:
-        known = labels["escalation"].to_numpy()[cal]
-        mask = ~np.isnan(known)
-        escalation_truth, escalation_proba = known[mask].astype(int), probabilities["escalation"][mask]
+        escalation_truth, escalation_proba = held_out("escalation", "escalation threshold")
+        escalation_truth = escalation_truth.astype(int)
     team_truth = team_proba = None
     if "team" in probabilities:
-        known = labels["team"].to_numpy()[cal]
-        mask = np.array([isinstance(v, str) for v in known])
-        team_truth, team_proba = known[mask].astype(str), probabilities["team"][mask]
+        team_truth, team_proba = held_out("team", "team thresholds")
+        team_truth = team_truth.astype(str)
     return calibrate(
         config,
         trigger_truth=trigger_truth,
@@ -415,3 +476,30 @@ def _calibrate_policy(
         team_names=model.team_names,
         history=history[list(HISTORY_COLUMNS)] if all(c in history for c in HISTORY_COLUMNS) else None,
     )
+
+
+def _frustration_share(
+    model: TriageModel, tickets: Sequence[LabelledTicket], tuning: TuningRows, settings: TrainSettings
+) -> float:
+    """The learned frustration head's share: the setting when given; otherwise the share whose blend with the
+    lexicon ranks the held-out real rows' frustration labels best (Spearman; the smaller share on a tie),
+    or 0 when only synthetic rows have frustration labels."""
+    purpose = "frustration learned share"
+    if settings.frustration_learned_share is not None:
+        tuning.described[purpose] = "set by the caller"
+        return settings.frustration_learned_share
+    if "frustration" not in model.heads:
+        return 0.0
+    rows, is_real = tuning.rows("frustration", purpose)
+    if not is_real:
+        tuning.described[purpose] += ": no real rows to choose on, so the lexicon answers (share 0)"
+        return 0.0
+    rows = np.random.default_rng(settings.seed).permutation(rows)[:MAX_SHARE_TUNING_ROWS]
+    scores, probabilities = model.score_with_heads([tickets[i] for i in rows], explain=False)
+    lexicon = np.array([score.lexicon_frustration for score in scores])
+    learned = probabilities["frustration"] @ model.heads["frustration"].classes_.astype(float) / 3.0
+    truth = tuning.labels["frustration"].to_numpy()[rows]
+    quality = [spearmanr(share * learned + (1 - share) * lexicon, truth).statistic for share in FRUSTRATION_SHARES]
+    best = int(np.nanargmax(quality))
+    tuning.described[purpose] = f"{len(rows):,} held-out real rows (Spearman {quality[best]:.3f} at this share)"
+    return float(FRUSTRATION_SHARES[best])
