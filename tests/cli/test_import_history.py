@@ -103,3 +103,26 @@ def test_import_mapping_prints_the_default_to_edit(tmp_path):
 
     assert result.returncode == 0
     assert "vendor: jira" in result.stdout and "priority_raised: true" in result.stdout
+
+
+def test_holdout_takes_the_most_recent_tickets_and_exclude_keeps_them_out_of_later_imports(tmp_path):
+    export = str(EXPORTS / "zendesk_incremental.json")
+    train, holdout, later = tmp_path / "train.jsonl", tmp_path / "holdout.jsonl", tmp_path / "later.jsonl"
+
+    first = triage(
+        "import-history", "--format", "zendesk-json", "--input", export, "--out", str(train),
+        "--holdout", str(holdout), "--holdout-share", "0.5",
+    )  # fmt: skip
+    second = triage(
+        "import-history", "--format", "zendesk-json", "--input", export, "--out", str(later),
+        "--exclude", str(holdout),
+    )  # fmt: skip
+
+    assert first.returncode == 0, first.stderr
+    assert "2 most recent to" in first.stderr
+    # Created 2025-02-03 08:12 and 09:01 train; 11:47 and 2025-02-04 are held out.
+    assert [t.id for t in read_labelled(train)] == ["48211", "48212"]
+    assert [t.id for t in read_labelled(holdout)] == ["48215", "48222"]
+    assert second.returncode == 0, second.stderr
+    assert "2 left out: their ids are in --exclude" in second.stderr
+    assert [t.id for t in read_labelled(later)] == [t.id for t in read_labelled(train)]

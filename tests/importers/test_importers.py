@@ -260,3 +260,17 @@ def test_json_lines_pages_number_rows_across_pages(tmp_path):
 
     assert [t.id for t in result.tickets] == ["1", "3"]
     assert [(s.number, "neither a subject nor a body" in s.reason) for s in result.skipped] == [(2, True)]
+
+
+def test_split_recent_holds_out_the_newest_and_counts_undated_tickets_as_oldest():
+    from triage.importers import split_recent
+
+    tickets = import_export(EXPORTS / "jira_issues.json", "jira-json").tickets
+    undated = tickets[0].model_copy(update={"id": "HELP-1", "created_at": None})
+
+    train, held_out = split_recent([*tickets, undated], 0.25)
+
+    assert [t.id for t in held_out] == ["HELP-318"]  # created last
+    assert [t.id for t in train] == ["HELP-1", "HELP-311", "HELP-315"]
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        split_recent(tickets, 1.0)

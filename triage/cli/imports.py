@@ -32,20 +32,44 @@ def import_history(
     report: Annotated[
         Path | None, typer.Option(help="Also write the import report (counts and every skipped row) as JSON.")
     ] = None,
+    holdout: Annotated[
+        Path | None,
+        typer.Option(help="Write the most recent tickets here instead of to --out: the frozen held-out file."),
+    ] = None,
+    holdout_share: Annotated[float, typer.Option(min=0.01, max=0.99, help="The share --holdout takes.")] = 0.2,
+    exclude: Annotated[
+        list[Path] | None,
+        typer.Option(help="Leave out tickets whose ids are in this file (an earlier held-out file); repeatable."),
+    ] = None,
 ) -> None:
     """Read a ticket export, label each row from the export's own fields through the mapping, write the
     labelled tickets, and report how many rows each label got and which rows were skipped, and why."""
-    from triage.importers import import_export
-    from triage.io import write_records
+    from triage.importers import import_export, split_recent
+    from triage.io import read_labelled, write_records
 
     output_file(out)
+    if holdout is not None:
+        output_file(holdout)
+    excluded = {ticket.id for path in exclude or [] for ticket in read_labelled(path)}
     result = import_export(export, export_format, mapping)
     if not result.tickets:
         reasons = "; ".join(f"row {s.number}: {s.reason}" for s in result.skipped[:3])
         raise TriageError(f"{export}: none of its {result.rows} rows could be imported ({reasons or 'no rows'})")
-    write_records(result.tickets, out)
+    training = [ticket for ticket in result.tickets if ticket.id not in excluded]
+    left_out = len(result.tickets) - len(training)
+    held_out: list = []
+    if holdout is not None:
+        if len(training) < 2:
+            raise TriageError(f"{export}: {len(training)} ticket(s) to train on, too few to hold any out")
+        training, held_out = split_recent(training, holdout_share)
+        write_records(held_out, holdout)
+    write_records(training, out)
     summary = result.summary()
-    say(f"imported {len(result.tickets)} of {result.rows} rows from {export} to {out}")
+    say(f"imported {len(result.tickets)} of {result.rows} rows from {export}: {len(training)} to {out}")
+    if holdout is not None:
+        say(f"  {len(held_out)} most recent to {holdout} (held out: keep this file unchanged across retrainings)")
+    if left_out:
+        say(f"  {left_out} left out: their ids are in --exclude")
     for label, values in summary["labels"].items():
         shown = ", ".join(f"{value} {n}" for value, n in list(values.items())[:8])
         say(f"  {label}: {sum(values.values())} rows ({shown}{', ...' if len(values) > 8 else ''})")

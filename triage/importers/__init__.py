@@ -92,6 +92,17 @@ def import_export(path: Path, export_format: str, mapping_path: Path | None = No
     return result
 
 
+def split_recent(tickets: list[LabelledTicket], share: float) -> tuple[list[LabelledTicket], list[LabelledTicket]]:
+    """The oldest tickets to train on and the most recent ``share`` to hold out (by creation time; tickets
+    without one count as oldest). Holding out the latest, not a random sample, judges a model on the kind of
+    tickets it will meet next."""
+    if not 0 < share < 1:
+        raise ValueError(f"the held-out share must be between 0 and 1, not {share}")
+    oldest_first = sorted(tickets, key=lambda t: (t.created_at is not None, t.created_at and t.created_at.timestamp()))
+    cut = len(tickets) - max(1, round(len(tickets) * share))
+    return oldest_first[:cut], oldest_first[cut:]
+
+
 __all__ = [
     "FORMATS",
     "READERS",
@@ -102,4 +113,5 @@ __all__ = [
     "default_mapping_text",
     "import_export",
     "load_mapping",
+    "split_recent",
 ]
