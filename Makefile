@@ -54,10 +54,14 @@ lint: install
 	$(BIN)/ruff format --check triage service tests benchmarks notebooks
 	$(BIN)/mypy
 
+# wrk, the HTTP load generator of the load benchmark, is a Debian package: installed here when run as root.
 bench: model
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/report.py --model $(MODEL_DIR) --data $(DEMO_DATA)
+	$(BIN)/python benchmarks/load.py --model $(MODEL_DIR)
+	$(BIN)/python benchmarks/robustness.py --model $(MODEL_DIR)
 
 # The KPI and evaluation notebooks on the full demo history, executed and exported as HTML next to them.
 notebooks: model
