@@ -725,9 +725,11 @@ _MONEY_SIGNALS = frozenset({"money_amount", "contract_value"})
 # A how-to question: a money amount in it is a setting or a price, not money at stake. "Can you refund the
 # $50?" and "Why was I charged $50?" are not how-to questions.
 _HOW_TO = re.compile(
-    r"\W*(?i:how (?:do|can|could|should|would|to|much|many)|(?:can|could|should) (?:i|we)|is (?:it|there)"
+    # Anchored at the start of the text it reads (one sentence): tried elsewhere, \W* and [^?\n]* would
+    # rescan a long run from every position.
+    r"\A\W*+(?i:how (?:do|can|could|should|would|to|much|many)|(?:can|could|should) (?:i|we)|is (?:it|there)"
     r"|are there|what(?:'s| is) the (?:best |easiest |right )?way|where (?:do|can|should)|is it possible)\b"
-    r"[^?\n]*\?"
+    r"[^?\n]*+\?"
 )
 QUOTE_CHARS = 160
 _SENTENCE_REACH = 400
