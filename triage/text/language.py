@@ -127,7 +127,7 @@ _EUROPEAN_AMOUNT = re.compile(
 # ("error 500", "returns 503").
 _FOREIGN_ERROR_CODE = re.compile(
     r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http)"
-    r"\s*:?\s*[45]\d\d\b"
+    r"(?:\s*:)?\s*+[45]\d\d\b"  # possessive: a run of spaces is read once, whatever its length
 )
 
 
