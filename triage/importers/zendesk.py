@@ -91,7 +91,7 @@ def read_incremental_json(path: Path, mapping: LabelMapping) -> Iterator[ExportR
 
 
 # "2024-03-04 10:15:00 +0100" (the CSV export's dates) → ISO 8601 with the offset attached.
-_SPACED_OFFSET = re.compile(r"\s+([+-]\d{2}:?\d{2})$")
+_SPACED_OFFSET = re.compile(r"(?<=\S)\s+([+-]\d{2}:?\d{2})$")
 
 
 def csv_time(value: str | None) -> Any:
