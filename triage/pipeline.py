@@ -27,6 +27,7 @@ from triage.text.language import (
     model_languages,
     ticket_text,
 )
+from triage.text.limits import truncation_note
 
 # The most a recommendation for a ticket in a language the model cannot read may claim: its escalation
 # decision rests on a few shapes (amounts, error codes, article numbers), a coin flip on everything else.
@@ -93,7 +94,7 @@ class Triage:
                 trend=scores.frustration_trend,
             ),
             recommendation=decision.recommendation,
-            reasons=decision.reasons,
+            reasons=decision.reasons + _notes(ticket),
             signals=sorted(scores.signals),
             rules_fired=decision.rules_fired,
             mode=decision.mode,
@@ -119,6 +120,11 @@ class Triage:
             )
             out.append((prediction, handoff, acknowledgement))
         return out
+
+
+def _notes(ticket: Ticket) -> list[str]:
+    note = truncation_note(ticket.subject, ticket.body)
+    return [note] if note else []
 
 
 def language_neutral_scores(ticket: Ticket, scores: HeadScores) -> HeadScores:

@@ -184,12 +184,7 @@ def test_patterns_were_collected() -> None:
 
 # Patterns measured super-linear here and owned by another change, with the fix it needs. Strict: once fixed,
 # the test passes and the entry must go.
-KNOWN_SUPERLINEAR = {
-    "triage.importers.zendesk._SPACED_OFFSET[0]": (
-        "\\s+ is tried from every space of a run and reads to its end (21 s on 40,000 tabs); (?<=\\S)\\s+ tries "
-        "each run once"
-    ),
-}
+KNOWN_SUPERLINEAR = {}
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from triage.schema import KNOWN_PLANS, Interaction, channel_group
 from triage.text.frustration import FrustrationCues, analyse_cues
+from triage.text.limits import analysed_history, analysed_message
 from triage.text.signals import SignalCounts, find_signals
 from triage.text.trajectory import trajectory_of_turns
 
@@ -226,9 +227,11 @@ class TicketColumns(TransformerMixin, BaseEstimator):
             contract_value = _value(value)
             rows.append(
                 {
-                    TEXT: f"{subject}\n{body}",
-                    HISTORY: "\n".join(turn.body for turn in turns),
-                    CUSTOMER_HISTORY: "\n".join(turn.body for turn in turns if turn.author == "customer"),
+                    TEXT: analysed_message(f"{subject}\n{body}"),
+                    HISTORY: analysed_history("\n".join(turn.body for turn in turns)),
+                    CUSTOMER_HISTORY: analysed_history(
+                        "\n".join(turn.body for turn in turns if turn.author == "customer")
+                    ),
                     TRAJECTORY: path,
                     "plan": plan if plan in KNOWN_PLANS else "other",
                     "channel": channel_group(_value(channel)),

@@ -17,6 +17,7 @@ from triage.policy.calibration import Calibration
 from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, EscalationConfig
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
+from triage.text.limits import analysed_message
 from triage.text.signals import quote_word, signal_evidence
 
 
@@ -307,7 +308,7 @@ def _evaluate(
 def _signal_evidence(ticket: Ticket, counts: dict[str, int]) -> str:
     """The signals found, each with the sentence of the ticket that fired it: 'signal legal_action: "We will
     take this to court."'."""
-    quotes = signal_evidence(f"{ticket.subject}\n{ticket.body}")
+    quotes = signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))  # the text the model read
     found = []
     for name, count in counts.items():
         said = quotes.get(name, ())
@@ -407,5 +408,5 @@ def _quote_of(ticket: Ticket, phrase: str) -> str | None:
     if not word.endswith("'") or kind not in ("mentions", "history mentions"):
         return None
     if kind == "mentions":
-        return quote_word(f"{ticket.subject}\n{ticket.body}", word[:-1])
+        return quote_word(analysed_message(f"{ticket.subject}\n{ticket.body}"), word[:-1])
     return next(filter(None, (quote_word(turn.body, word[:-1]) for turn in reversed(ticket.history))), None)
