@@ -31,7 +31,7 @@ from triage.adapters import zendesk
 from triage.handoff import drafts, facts
 from triage.importers import zendesk as zendesk_importer
 from triage.model import explain
-from triage.text import cleaning, frustration, language, signals, trajectory
+from triage.text import cleaning, frustration, language, limits, signals, trajectory
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import find_signals
 
@@ -45,6 +45,7 @@ MODULES: tuple[ModuleType, ...] = (
     cleaning,
     frustration,
     language,
+    limits,
     trajectory,
     explain,
     drafts,
