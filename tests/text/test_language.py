@@ -139,3 +139,24 @@ def test_an_http_status_after_a_foreign_word_for_error_is_an_error_code(text):
 @pytest.mark.parametrize("text", ["code 12345", "error 200", "500 Mitarbeiter"])
 def test_other_numbers_are_not_error_codes(text):
     assert language_neutral_signals({}, text) == {}
+
+
+def test_plain_english_is_told_by_its_function_words_without_the_detector(monkeypatch):
+    from triage.text import language
+
+    monkeypatch.setattr(language, "_identifier", lambda: pytest.fail("the detector was asked"))
+    found = language.detect_language("Hi, the export to our bucket fails every night and we have tried twice.")
+    assert (found.code, found.detected) == ("en", True)
+
+
+def test_a_foreign_letter_quoting_an_english_error_is_still_asked_and_foreign():
+    from triage.text import language
+
+    letter = (
+        "Bonjour, depuis ce matin notre tableau de bord affiche une erreur et nos équipes ne peuvent plus "
+        "travailler. Le message dit : 'the connection with the server has been lost'. Nous avons vidé le "
+        "cache, redémarré les postes et vérifié le réseau, sans aucun résultat. Pouvez-vous regarder "
+        "rapidement ? Nous avons une clôture comptable vendredi et tout est bloqué chez nous."
+    )
+    found = language.detect_language(letter)
+    assert found.code == "fr"
