@@ -30,8 +30,6 @@ class DynamicBatcher:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scoring")
         self._waiting: deque[_Waiting] = deque()
         self._busy = False
-        self.batches = 0  # scored so far, with the tickets in them: the batch size is what load tests read
-        self.tickets = 0
 
     async def predict(self, triage: Triage, ticket: Ticket) -> Prediction:
         future: asyncio.Future[Prediction] = asyncio.get_running_loop().create_future()
@@ -65,8 +63,6 @@ class DynamicBatcher:
                 continue
             (batch if waiting[0] is triage else kept).append(waiting)
         self._waiting.extendleft(reversed(kept))
-        self.batches += 1
-        self.tickets += len(batch)
         scoring = asyncio.get_running_loop().run_in_executor(
             self.executor, triage.predict, [ticket for _, ticket, _ in batch]
         )

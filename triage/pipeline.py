@@ -107,13 +107,13 @@ class Triage:
     def handoffs(self, tickets: Sequence[Ticket], template_dir: str | Path | None = None) -> list[Drafted]:
         """Each ticket's prediction and, when it is escalated, the hand-off and the customer acknowledgement."""
         tickets = list(tickets)
+        config = self.policy.config
         out: list[Drafted] = []
         for ticket, model_scores in zip(tickets, self.model.score(tickets), strict=True):
             prediction, decision, scores = self._decide(ticket, model_scores)
             if not decision.escalate:
                 out.append((prediction, None, None))
                 continue
-            config = self.policy.config
             handoff = draft_handoff(ticket, prediction, scores, decision, template_dir=template_dir, config=config)
             acknowledgement = draft_acknowledgement(
                 ticket, prediction, scores, decision, template_dir=template_dir, config=config

@@ -18,7 +18,6 @@ from factories import head_scores
 
 from triage.errors import TriageError
 from triage.handoff.drafts import draft_acknowledgement, draft_handoff, facts_of, handoff_templates
-from triage.policy.calibration import Calibration
 from triage.policy.config import Handoffs, load_config
 from triage.policy.decision import decide
 from triage.schema import Ticket
@@ -284,21 +283,10 @@ def test_time_open_spans_the_whole_thread():
 
 # -- acknowledgements -----------------------------------------------------------------------------------
 
-# Past resolution times for tier 3: the acknowledgement must not promise them (graver cases would wait longer).
-CALIBRATION = Calibration(
-    trigger_thresholds={},
-    team_thresholds={},
-    escalation_threshold=0.5,
-    response_hours={
-        "3:technical": {"median": 20.0, "p80": 50.0, "n": 9},
-        "3:*": {"median": 30.0, "p80": 70.0, "n": 40},
-    },
-)
 
-
-def acknowledgement_for(ticket, scores, calibration=CALIBRATION):
+def acknowledgement_for(ticket, scores):
     decision = decide(ticket, scores, CONFIG)
-    return draft_acknowledgement(ticket, prediction_for(ticket, scores, decision), scores, decision, calibration)
+    return draft_acknowledgement(ticket, prediction_for(ticket, scores, decision), scores, decision)
 
 
 def test_acknowledgement_for_repeated_contact_and_missed_promise():
@@ -356,7 +344,7 @@ def test_the_promise_follows_the_tier_not_past_resolution_times(tier, first, upd
     recommendation = decision.recommendation.model_copy(update={"tier": tier})
     decision = replace(decision, recommendation=recommendation)
 
-    text = draft_acknowledgement(ticket, prediction_for(ticket, scores, decision), scores, decision, CALIBRATION).text
+    text = draft_acknowledgement(ticket, prediction_for(ticket, scores, decision), scores, decision).text
 
     assert f"reply within {first} with" in text
     assert f"at least every {update} until" in text

@@ -30,7 +30,6 @@ import jinja2
 
 from triage.errors import TriageError
 from triage.handoff.facts import CASE_DESCRIPTIONS, CASE_FAMILY, TicketFacts, sentences, ticket_facts
-from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig, Handoffs
 from triage.policy.decision import Decision
 from triage.schema import Prediction, Ticket
@@ -274,7 +273,6 @@ def draft_acknowledgement(
     prediction: Prediction,
     scores: HeadScores,
     decision: Decision,
-    calibration: Calibration | None = None,
     *,
     template_dir: str | Path | None = None,
     config: EscalationConfig | None = None,
@@ -283,11 +281,9 @@ def draft_acknowledgement(
     models sent to human review (a person reads it before anyone writes to the customer).
 
     The times are the configured service targets for the tier and team, never past resolution times:
-    graver cases are promised sooner answers. ``calibration`` is accepted for callers written against the
-    earlier signature and not read. Shadow-mode decisions (``decision.visible`` false) should not be sent;
-    that is the caller's choice.
+    graver cases are promised sooner answers. Shadow-mode decisions (``decision.visible`` false) should not
+    be sent; that is the caller's choice.
     """
-    del calibration  # the promise follows the service targets, not history
     recommendation = decision.recommendation
     if recommendation.abstain:
         return None
