@@ -23,7 +23,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from service.deps import SettingsDep
@@ -72,9 +71,10 @@ def _endpoint(vendor: str) -> Callable[..., Awaitable[Any]]:
             raise HTTPException(422, detail=str(error)) from None
         if ticket is None:
             return JSONResponse(status_code=202, content={"ignored": True})
-        predictions = await run_in_threadpool(triage.predict, [ticket])
-        request.app.state.record_scored([ticket], predictions)
-        return predictions[0]
+        # Scored with the concurrent /v1/triage requests, on the one scoring thread (service.batching).
+        prediction = await request.app.state.batcher.predict(triage, ticket)
+        request.app.state.record_scored([ticket], [prediction])
+        return prediction
 
     receive.__name__ = f"webhook_{vendor}"
     return receive

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from webhook_fixtures import load
 
+from service.batching import DynamicBatcher
 from service.holder import ModelHolder
 from service.routers import webhooks
 from triage.adapters import ADAPTERS, JiraAdapter, ZendeskAdapter
@@ -36,6 +37,7 @@ def app_with(holder: object, settings: Settings = CONFIGURED) -> FastAPI:
     app.state.holder = holder
     app.state.settings = settings
     app.state.record_scored = lambda tickets, predictions: None  # the served app's report and metrics
+    app.state.batcher = DynamicBatcher()
     return app
 
 
