@@ -234,6 +234,8 @@ def mlflow_model(model: str, workdir: Path) -> Path:
     from triage.pipeline import load_triage
 
     local = Path(model)
+    if not local.exists() and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", model):
+        raise TriageError(f"{model}: no such model directory, nor an MLflow model URI (models:/triage@champion)")
     if local.is_dir() and not (local / "MLmodel").is_file():
         load_triage(local)  # triage's hash and trusted-types checks, one line on failure
         return _wrap_model_dir(local, workdir / "wrapped")
@@ -339,11 +341,22 @@ def score(
     """Read, validate, score and write: what ``triage score-spark`` does, on any SparkSession."""
     input_format(input)
     output_format(output)  # both refused before any work
+    with local_model(model) as model_path:
+        return score_model(spark, model_path, input, output, partitions=partitions, overwrite=overwrite)
+
+
+@contextlib.contextmanager
+def local_model(model: str) -> Iterator[Path]:
+    """``mlflow_model`` in a temporary folder that lasts as long as the scoring."""
     with tempfile.TemporaryDirectory(prefix="triage-spark-model-") as workdir:
-        model_path = mlflow_model(model, Path(workdir))
-        tickets = read_tickets(spark, input)
-        count = check_tickets(tickets, input)
-        ordered = in_partitions(tickets, partitions)
-        scored = predictions(spark, ordered, model_path)
-        kind = write_predictions(scored, output, overwrite)
-        return Scored(count, output, kind)
+        yield mlflow_model(model, Path(workdir))
+
+
+def score_model(
+    spark: SparkSession, model_path: Path, input: str, output: str, *, partitions: int | None, overwrite: bool
+) -> Scored:
+    """``score`` with the model already resolved by ``local_model``."""
+    tickets = read_tickets(spark, input)
+    count = check_tickets(tickets, input)
+    scored = predictions(spark, in_partitions(tickets, partitions), model_path)
+    return Scored(count, output, write_predictions(scored, output, overwrite))

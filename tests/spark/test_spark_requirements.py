@@ -68,16 +68,19 @@ def test_a_java_too_old_for_spark_4_is_named(capsys, monkeypatch, tmp_path, pysp
 
 
 @pytest.mark.parametrize(
-    ("input", "output", "message"),
+    ("model", "input", "output", "message"),
     [
-        ("tickets.csv", "out.jsonl", "tickets.csv: unsupported input '.csv'; name a .jsonl or .parquet file or folder"),
-        ("tickets.jsonl", "out", "out: name the output folder .jsonl or .parquet (the format it is written in)"),
+        ("models/default", "t.csv", "out.jsonl", "t.csv: unsupported input '.csv'; name a .jsonl or .parquet"),
+        ("models/default", "t.jsonl", "out", "out: name the output folder .jsonl or .parquet (the format it"),
+        ("no/such/model", "t.jsonl", "out.jsonl", "no/such/model: no such model directory, nor an MLflow model URI"),
     ],
 )
-def test_misnamed_paths_are_refused_before_spark_starts(capsys, monkeypatch, tmp_path, input, output, message):
+def test_bad_arguments_are_refused_before_spark_starts(capsys, monkeypatch, tmp_path, model, input, output, message):
     def no_spark(*args, **kwargs):
         raise AssertionError("Spark was started")
 
     monkeypatch.setattr("triage.spark.spark_session", no_spark)
-    error = score_spark(capsys, monkeypatch, *arguments(tmp_path, tmp_path / input, output))
-    assert error.startswith("error: ") and error.endswith(message)
+    monkeypatch.setattr("triage.spark.require_spark", lambda: None)  # the model is checked without pyspark too
+    command = ["--model", model, "--input", str(tmp_path / input), "--output", str(tmp_path / output)]
+    error = score_spark(capsys, monkeypatch, *command)
+    assert error.startswith("error: ") and message in error
