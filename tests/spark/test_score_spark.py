@@ -23,8 +23,26 @@ from triage.cli import app
 from triage.datasets.demo import generate
 from triage.errors import TriageError
 from triage.io import read_tickets, write_records
+from triage.spark import require_spark
 
-pytestmark = pytest.mark.spark
+
+def spark_missing() -> str | None:
+    """Why Spark cannot run here (pyspark or Java missing), or None. Checked at collection, so that a skip
+    costs nothing: the session's model would otherwise be trained first (session fixtures set up first)."""
+    try:
+        require_spark()
+    except TriageError as error:
+        return str(error)
+    return None
+
+
+SPARK_MISSING = spark_missing()
+pytestmark = [
+    pytest.mark.spark,
+    pytest.mark.skipif(SPARK_MISSING is not None, reason=SPARK_MISSING or ""),
+    # One worker runs them all under `pytest --dist loadgroup` (one JVM and one model load instead of two).
+    pytest.mark.xdist_group("spark"),
+]
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 DEMO_TICKETS = 300
@@ -33,12 +51,6 @@ DEMO_SEED = 23  # unseen by the session's model (trained on seed 7)
 
 @pytest.fixture(scope="module")
 def spark():
-    from triage.spark import require_spark
-
-    try:
-        require_spark()
-    except TriageError as error:
-        pytest.skip(str(error))
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers import triage from this venv
@@ -89,7 +101,7 @@ def part_files(folder: Path, suffix: str) -> list[Path]:
     return sorted(folder.glob(f"part-*{suffix}"))
 
 
-def test_score_spark_writes_what_triage_predict_writes(model_dir, tickets, expected, spark, tmp_path):
+def test_score_spark_writes_what_triage_predict_writes(spark, model_dir, tickets, expected, tmp_path):
     out = tmp_path / "predictions.jsonl"
     command = ["score-spark", "--model", str(model_dir), "--input", str(tickets["jsonl"]), "--output", str(out)]
     result = CliRunner().invoke(app, [*command, "--partitions", "2"])
@@ -101,7 +113,7 @@ def test_score_spark_writes_what_triage_predict_writes(model_dir, tickets, expec
     assert written == expected  # the full JSON of every prediction, in input order
 
 
-def test_parquet_in_parquet_out_gives_the_same_predictions(model_dir, tickets, expected, spark, tmp_path):
+def test_parquet_in_parquet_out_gives_the_same_predictions(spark, model_dir, tickets, expected, tmp_path):
     from triage.spark import score
 
     out = tmp_path / "predictions.parquet"
@@ -112,7 +124,7 @@ def test_parquet_in_parquet_out_gives_the_same_predictions(model_dir, tickets, e
     assert list(frame["id"]) == [ticket.id for ticket in read_tickets(tickets["jsonl"])]
 
 
-def test_the_registered_champion_gives_the_same_predictions(model_dir, tickets, expected, spark, tmp_path):
+def test_the_registered_champion_gives_the_same_predictions(spark, model_dir, tickets, expected, tmp_path):
     """`models:/triage@champion`, as training logs and registers it (the pyfunc over the model directory)."""
     from triage.pipeline import load_triage
     from triage.spark import score
@@ -148,7 +160,7 @@ def test_the_registered_champion_gives_the_same_predictions(model_dir, tickets, 
         ("\n\n", "no tickets in the input"),
     ],
 )
-def test_bad_input_is_one_line_and_writes_nothing(model_dir, spark, tmp_path, content, message):
+def test_bad_input_is_one_line_and_writes_nothing(spark, model_dir, tmp_path, content, message):
     from triage.spark import score
 
     source = tmp_path / "tickets.jsonl"
@@ -160,7 +172,7 @@ def test_bad_input_is_one_line_and_writes_nothing(model_dir, spark, tmp_path, co
     assert not (tmp_path / "out.jsonl").exists()
 
 
-def test_missing_input_and_existing_output_are_one_line_errors(model_dir, tickets, spark, tmp_path):
+def test_missing_input_and_existing_output_are_one_line_errors(spark, model_dir, tmp_path):
     from triage.spark import score
 
     with pytest.raises(TriageError, match="absent.jsonl: no such file or folder"):
