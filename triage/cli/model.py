@@ -1,18 +1,49 @@
-"""`triage train`, `triage evaluate`: models from labelled history, and their metrics."""
+"""`triage init`, `triage train`, `triage evaluate`: a criteria-only model to start from, models from
+labelled history, and their metrics."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from triage.cli._common import ModelOption, PolicyOption, console
+from triage.cli._common import ModelOption, PolicyOption, console, output_dir
+from triage.errors import TriageError
 
 
 def register(app: typer.Typer) -> None:
+    app.command("init")(init_command)
     app.command("train")(train_command)
     app.command("evaluate")(evaluate_command)
+
+
+def init_command(
+    out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
+    config: Annotated[
+        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
+    ] = None,
+) -> None:
+    """Write a criteria-only model to OUT, for a team with no labelled history: every head answers from the
+    rules, the spaCy signals and the frustration lexicon. `triage predict` and `triage serve` accept it;
+    `triage train` replaces it once you have labels."""
+    from triage.evaluation.model_card import write_criteria_only_card
+    from triage.model.criteria_only import criteria_only_model
+    from triage.model.persistence import METADATA, save_model
+    from triage.policy.config import load_config
+
+    policy = load_config(config)  # a configuration that does not validate stops here, before OUT is touched
+    if (out / METADATA).exists():
+        raise TriageError(f"{out}: already holds a model; choose another directory or remove it first")
+    model = criteria_only_model(policy)
+    save_model(model, output_dir(out))
+    write_criteria_only_card(out, model.metadata, config.name if config else "the shipped escalation.yaml")
+    console.print(
+        f"criteria-only model written to {out} (model card: {out / 'model_card.md'}): every head answers from the "
+        "rules, the signals and the lexicon"
+    )
+    console.print(f"next: triage predict --model {out} --input tickets.jsonl --output predictions.jsonl")
 
 
 def train_command(
@@ -41,22 +72,41 @@ def train_command(
             "labels, and choose thresholds on their held-out rows; trains without them, saying so, when absent.",
         ),
     ] = False,
+    skip_single_valued_heads: Annotated[
+        bool,
+        typer.Option(
+            help="Train without a head whose labels all carry one value (every ticket escalated, say), which the "
+            "rules then answer for; by default such labels stop training with an error that names them.",
+        ),
+    ] = False,
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training
-    from triage.model.training import TrainSettings
+    from triage.model.training import LabelWarning, TrainSettings
 
-    with console.status("training") as status:
-        card = run_training(
-            data,
-            out,
-            config,
-            TrainSettings(seed=seed, frustration_learned_share=frustration_learned_share),
-            track=track,
-            on_step=lambda step: status.update(f"training: {step}"),
-            public_data=public_data,
-        )
+    settings = TrainSettings(
+        seed=seed,
+        frustration_learned_share=frustration_learned_share,
+        skip_single_valued_heads=skip_single_valued_heads,
+    )
+    with console.status("training") as status, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LabelWarning)
+        try:
+            card = run_training(
+                data,
+                out,
+                config,
+                settings,
+                track=track,
+                on_step=lambda step: status.update(f"training: {step}"),
+                public_data=public_data,
+            )
+        finally:  # what training could not learn explains an error too
+            _show_warnings(caught, LabelWarning)
     _print_public_data(card["public_data"])
+    for head in card.get("fallback_heads", []):
+        reason = card["skipped_heads"].get(head, "no labels in the training data")
+        console.print(f"{head}: not learned ({reason}); the rules answer for it", highlight=False, soft_wrap=True)
     escalation = card["metrics"].get("escalation", {})
     console.print(f"model written to {out} (model card: {out / 'model_card.md'})")
     if escalation:
@@ -67,6 +117,15 @@ def train_command(
             f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
             f"{registry['version']}{' (champion)' if registry['alias'] else ''}"
         )
+
+
+def _show_warnings(caught: list[warnings.WarningMessage], ours: type[Warning]) -> None:
+    """Our label warnings as one yellow paragraph each; any other warning as Python would have shown it."""
+    for warning in caught:
+        if issubclass(warning.category, ours):
+            console.print(f"[yellow]warning[/]: {warning.message}", highlight=False, soft_wrap=True)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _print_public_data(summary: dict) -> None:

@@ -4,6 +4,7 @@ precision-recall curves, all from the held-out test split."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,9 @@ from sklearn.calibration import calibration_curve  # noqa: E402
 from sklearn.metrics import precision_recall_curve  # noqa: E402
 
 from triage.evaluation.evaluate import HeldOut  # noqa: E402
+
+MAX_FIGURE_INCHES = 16
+MAX_ANNOTATED_CLASSES = 20  # more classes: the matrix is shaded without a count in each cell
 
 
 def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
@@ -47,11 +51,22 @@ def write_plots(held_out: HeldOut, directory: Path) -> list[Path]:
         truth, proba = held_out.truth[name], held_out.proba[name]
         predicted = np.asarray(classes)[proba.argmax(axis=1)]
         matrix = np.array([[np.sum((truth == t) & (predicted == p)) for p in classes] for t in classes])
-        fig, ax = plt.subplots(figsize=(1.2 * len(classes) + 2.5, 1.0 * len(classes) + 2))
+        # Capped: a helpdesk's 77 queues at the small-matrix scale drew a 10,000-pixel figure (3 GB, 95 s).
+        few = len(classes) <= MAX_ANNOTATED_CLASSES
+        fig, ax = plt.subplots(
+            figsize=(min(1.2 * len(classes) + 2.5, MAX_FIGURE_INCHES), min(1.0 * len(classes) + 2, MAX_FIGURE_INCHES))
+        )
         ax.imshow(matrix, cmap="Blues")
-        ax.set_xticks(range(len(classes)), classes, rotation=35, ha="right")
-        ax.set_yticks(range(len(classes)), classes)
-        for (i, j), count in np.ndenumerate(matrix):
+        fontsize = None if few else max(3, 200 // len(classes))
+        ax.set_xticks(
+            range(len(classes)),
+            classes,
+            rotation=35 if few else 90,
+            ha="right" if few else "center",
+            fontsize=fontsize,
+        )
+        ax.set_yticks(range(len(classes)), classes, fontsize=fontsize)
+        for (i, j), count in np.ndenumerate(matrix if few else np.zeros((0, 0))):
             ax.text(
                 j,
                 i,
@@ -203,3 +218,62 @@ def _multiclass_sections(metrics: dict[str, Any]) -> list[str]:
                 f"| {label} | {_fmt(row['precision'])} | {_fmt(row['recall'])} | {_fmt(row['f1'])} | {row['support']} |"
             )
     return lines
+
+
+def criteria_only_markdown(card: dict[str, Any]) -> str:
+    """The card of a model written by `triage init`: no head learned, what answers for each instead."""
+    lines = [
+        f"# Model card: {card['name']} (criteria only)",
+        "",
+        f"Written {card['written_at']} by `triage init` under {card['config']}, from no labelled history.",
+        "",
+        "No head was learned: every head answers from the rules and the lexicon.",
+        "",
+        "| head | answered by |",
+        "|---|---|",
+    ]
+    lines += [f"| `{head}` | {source} |" for head, source in card["answered_by"].items()]
+    lines += [
+        "",
+        "The configuration's rules and thresholds apply as written (no threshold was tuned on held-out tickets).",
+        "There are no metrics: no labelled tickets were seen. Measure this model on tickets you label "
+        "(`triage evaluate --model DIR --data labelled.jsonl --report report.json`) and replace it with "
+        "`triage train` once you have labels.",
+        "",
+        "## Provenance",
+        "",
+        "```json",
+        json.dumps(card["libraries"], indent=2),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+CRITERIA_ONLY_SOURCES = {
+    "technical": "the spaCy escalation signals for technical problems (outages, error codes, data loss, ...)",
+    "financial": "the spaCy escalation signals for money matters (refunds, chargebacks, disputed charges, ...)",
+    "legal": "the spaCy escalation signals for legal matters (lawyers, regulators, privacy laws, fraud, ...)",
+    "escalation": "the strongest trigger's signal score, then the configuration's rules",
+    "frustration": "the frustration lexicon (VADER's rules and our cues: caps, !!!, threats, sarcasm)",
+    "team": "the configuration's routing: the most probable trigger's team (routing.trigger_teams)",
+}
+
+
+def write_criteria_only_card(directory: Path, metadata: dict[str, Any], config: str) -> None:
+    """model_card.json and model_card.md for a model written by `triage init`."""
+    card = {
+        "name": metadata.get("name", "triage"),
+        "criteria_only": True,
+        "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "config": config,
+        "heads": [],
+        "fallback_heads": metadata["fallback_heads"],
+        "answered_by": {
+            head: CRITERIA_ONLY_SOURCES[head]
+            for head in ("technical", "financial", "legal", "escalation", "frustration", "team")
+        },
+        "libraries": metadata["libraries"],
+    }
+    (directory / "model_card.json").write_text(json.dumps(card, indent=2))
+    (directory / "model_card.md").write_text(criteria_only_markdown(card))

@@ -339,8 +339,14 @@ def _meta_phrase(column: str, context: dict[str, str], evidence: _Evidence, belo
     """A second-stage column in words. Columns are standardised, so a weak value (below the average
     training ticket) pushes the other way: the phrase says so."""
     kind, _, name = column.partition(":")
+    weak = "weak: " if below_average else ""
+    if kind == "text" and name.startswith("team_text"):
+        # The text-only team head's evidence for one team ("text:team_text:billing"; a head over two teams
+        # has one column, for the second): learned from that team's own tickets, no single word to quote.
+        team = name.partition(":")[2]
+        return f"{weak}the text reads like the {team} team's tickets" if team else f"{weak}the text's team evidence"
     if kind == "text":
-        return f"{'weak: ' if below_average else ''}{evidence.text_head(name, below_average)}"
+        return f"{weak}{evidence.text_head(name, below_average)}"
     if kind == "signals":
         return _signal_phrase(name.split("signal:")[-1], evidence.signal_quotes)
     if kind == "plan_channel":

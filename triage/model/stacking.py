@@ -6,11 +6,17 @@ the same cancellation threat means little from a free account and a lot from a 4
 on 500k text features cannot learn such interactions and drowns the dozen context columns, so escalation
 and team are a small logistic regression over:
 
-- the text heads' evidence (log-odds of technical / financial / legal, expected frustration level, and a
-  text-only escalation head), computed out-of-fold during training so the second stage sees honest values;
+- the text heads' evidence (log-odds of technical / financial / legal, expected frustration level, a
+  text-only escalation head, and a text-only team head's log-odds for each team it routes to), computed
+  out-of-fold during training so the second stage sees honest values;
 - the spaCy signals, plan and channel, and the trajectory and account context (the same columns of the
   shared feature matrix);
 - a few named interactions (financial evidence x contract value, legal evidence x strategic, ...).
+
+The text-only team head is what lets the team head learn a team's own queues: the trigger heads' evidence
+separates three kinds of problem, not 77 banking intents or an IT department's assignment groups. Where the
+learned second stage routes held-out rows worse than that head's evidence alone (many queues, little
+context), the team head passes the evidence through instead (triage.model.training.fit_team_head).
 
 Training and serving build these columns with the same function, ``meta_features``.
 """
@@ -25,7 +31,7 @@ from scipy import sparse
 
 from triage.model.lean import FoldOutput, fitted_model, linear_probabilities
 
-TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text")
+TEXT_HEADS = ("technical", "financial", "legal", "frustration", "escalation_text", "team_text")
 CONTEXT_HEADS = ("escalation", "team")
 META_BLOCKS = ("signals", "plan_channel", "context")
 INTERACTIONS = (
@@ -63,15 +69,36 @@ def set_weight_layout(heads: dict[str, Any], dense: bool) -> None:
                 model.sparsify()
 
 
+class ClassEvidence(np.ndarray):
+    """A multi-class text head's evidence: its decision values, one column per class, that carry the class
+    names, so the second stage can name its columns after them (``text:team_text:<team>``)."""
+
+    classes: tuple[str, ...]
+
+    def __new__(cls, values: np.ndarray, classes: Sequence[Any]) -> ClassEvidence:
+        labelled = np.asarray(values, dtype=float).view(cls)
+        labelled.classes = tuple(str(name) for name in classes)
+        return labelled
+
+    def __array_finalize__(self, source: Any) -> None:
+        self.classes = getattr(source, "classes", ())
+
+
 def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
-    """A text head's uncalibrated evidence: log-odds for binary heads, expected level for frustration."""
+    """A text head's uncalibrated evidence: log-odds for binary heads, expected level for frustration, and
+    one log-odds column per class for the other multi-class heads (team_text)."""
     if name == "frustration":
         return model.predict_proba(X) @ model.classes_.astype(float)
-    return model.decision_function(X)
+    return _labelled(model.decision_function(X), model)
+
+
+def _labelled(values: np.ndarray, model: Any) -> np.ndarray:
+    return ClassEvidence(values, model.classes_) if np.ndim(values) == 2 else values
 
 
 def head_evidence(name: str, head: Any, X: sparse.csr_matrix) -> np.ndarray:
-    return np.mean([evidence(name, model, X) for model in linear_models(head)], axis=0)
+    models = linear_models(head)
+    return _labelled(np.mean([evidence(name, model, X) for model in models], axis=0), models[0])
 
 
 def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) -> np.ndarray:
@@ -85,7 +112,7 @@ def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) 
             values.append((fold.model.predict_proba(X) if proba is None else proba) @ fold.model.classes_.astype(float))
         else:
             values.append(fold.decision)
-    return np.mean(values, axis=0)
+    return _labelled(np.mean(values, axis=0), folds[0].model)
 
 
 def meta_features(
@@ -99,8 +126,14 @@ def meta_features(
     parts: list[np.ndarray] = []
     names: list[str] = []
     for head in TEXT_HEADS:
-        if head in text_evidence:
-            parts.append(np.asarray(text_evidence[head], dtype=float)[:, None])
+        if head not in text_evidence:
+            continue
+        values = text_evidence[head]
+        if isinstance(values, ClassEvidence):
+            parts.append(np.asarray(values))
+            names += [f"text:{head}:{name}" for name in values.classes]
+        else:
+            parts.append(np.asarray(values, dtype=float)[:, None])
             names.append(f"text:{head}")
     context_at: dict[str, np.ndarray] = {}
     for block in META_BLOCKS:
