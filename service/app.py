@@ -40,6 +40,8 @@ METRICS_PATHS = frozenset({"/metrics"})  # scraped without a key, as health and 
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     holder: ModelHolder = app.state.holder
+    # Made here rather than in create_app: shutdown closes it, and an app may be started again (tests do).
+    app.state.batcher = batcher = DynamicBatcher()
     app.state.feedback_store = store = _open_feedback_store(settings)
     try:
         holder.load(settings.model_dir, settings.policy_file)
@@ -51,7 +53,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.freeze()
     yield
     gc.unfreeze()
-    app.state.batcher.close()
+    batcher.close()
     if store is not None:
         store.close()
 
@@ -90,7 +92,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.report_max_tickets, settings.report_max_characters, timedelta(hours=settings.report_retention_hours)
     )
     holder = app.state.holder = ModelHolder()
-    app.state.batcher = DynamicBatcher()
     app.state.metrics = metrics = ServiceMetrics(lambda: holder.current)
     app.state.record_scored = ScoredRecorder(recent, metrics)
     add_problem_handlers(app)

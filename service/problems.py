@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Send
 
@@ -22,6 +23,31 @@ from triage.errors import TriageError
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:triage:problem:"
+
+
+class Problem(BaseModel):
+    """An error answer as the OpenAPI document states it (the handlers below build the same fields)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+
+
+def problem_described(description: str) -> dict[str, Any]:
+    """An OpenAPI response entry for a problem answer: its description and the problem+json body, inline
+    (a route's responses cannot reference a component FastAPI does not otherwise register)."""
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": Problem.model_json_schema()}}}
+
+
+# Every route can answer a client error (a missing key, a body too large, bad JSON) and a 503 (no model
+# loaded, the feedback store down); generated clients and schemathesis read these instead of FastAPI's
+# application/json 422, which this service never sends.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": problem_described("A client error: missing key, body too large, invalid input (problem+json)."),
+    "5XX": problem_described("Not ready: no model loaded, or a store unavailable (problem+json)."),
+}
 
 
 def one_line(text: str) -> str:

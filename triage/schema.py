@@ -5,10 +5,20 @@ Every reader, model, policy rule and adapter speaks these types; nothing else de
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
 
 TRIGGERS: tuple[str, ...] = ("technical", "financial", "legal")
 Trigger = Literal["technical", "financial", "legal"]
@@ -73,8 +83,32 @@ def _plausible_time(value: datetime | None) -> datetime | None:
     return value
 
 
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def iso_time_only(value: object) -> object:
+    """pydantic reads a number (or a string of digits) as seconds or milliseconds since 1970, whichever its
+    size suggests; a time is an ISO 8601 string (or a datetime), so a number is refused rather than guessed."""
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value.strip())):
+        raise ValueError("a time must be an ISO 8601 date-time such as 2026-12-01T09:30:00Z, not a number")
+    return value
+
+
+def _not_a_bool(value: object) -> object:
+    # pydantic reads true as 1.0: a contract value of "true" is a mapping mistake, not a number.
+    if isinstance(value, bool):
+        raise ValueError("a number is expected, not true or false")
+    return value
+
+
+def _null_allowed(schema: dict[str, Any], fields: tuple[str, ...]) -> None:
+    """State in the JSON Schema that ``fields`` also take null (their validators read it as empty)."""
+    for name in fields:
+        schema["properties"][name] = {"anyOf": [schema["properties"][name], {"type": "null"}]}
+
+
 Name = Annotated[str, Field(max_length=MAX_NAME)]
-Timestamp = Annotated[datetime, AfterValidator(_plausible_time)]
+Timestamp = Annotated[datetime, BeforeValidator(iso_time_only), AfterValidator(_plausible_time)]
 
 
 class _Input(BaseModel):
@@ -87,7 +121,9 @@ class Customer(_Input):
     name: Name | None = None
     company: Name | None = None
     plan: Name | None = None
-    annual_contract_value: float | None = Field(default=None, ge=0, le=MAX_CONTRACT_VALUE, allow_inf_nan=False)
+    annual_contract_value: (
+        Annotated[float, BeforeValidator(_not_a_bool), Field(ge=0, le=MAX_CONTRACT_VALUE, allow_inf_nan=False)] | None
+    ) = None
     # JSON true or false only: "yes", "no" or 1 would be guesses. CSV text is converted in triage.io.
     strategic: StrictBool | None = None
 
@@ -98,7 +134,19 @@ class Interaction(_Input):
     body: str = Field(default="", max_length=MAX_TURN_BODY)
 
 
+def _ticket_schema(schema: dict[str, Any]) -> None:
+    """The ticket's JSON Schema as the validators read it, for generated clients and schema-driven tests:
+    null is empty for the text and list fields, and a subject or a body needs a non-space character
+    (``_has_text``; both are stripped)."""
+    _null_allowed(schema, ("subject", "body", "history", "tags"))
+    schema["anyOf"] = [
+        {"required": [name], "properties": {name: {"type": "string", "pattern": r"\S"}}} for name in ("subject", "body")
+    ]
+
+
 class Ticket(_Input):
+    model_config = ConfigDict(json_schema_extra=lambda schema, _: _ticket_schema(schema))
+
     id: str = Field(min_length=1, max_length=MAX_NAME)
     subject: str = Field(default="", max_length=MAX_SUBJECT)
     body: str = Field(default="", max_length=MAX_BODY)

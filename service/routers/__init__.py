@@ -7,6 +7,7 @@ export_feedback, and one webhook per helpdesk. The feedback and webhook routers 
 
 from fastapi import APIRouter
 
+from service.problems import ERROR_RESPONSES
 from service.routers import admin, feedback, health, model, policy, predict, reports, triage, webhooks
 
 v1 = APIRouter(prefix="/v1")
@@ -17,7 +18,7 @@ v1.include_router(policy.router)
 v1.include_router(reports.router)
 v1.include_router(admin.router)
 
-api_router = APIRouter()
+api_router = APIRouter(responses=ERROR_RESPONSES)
 api_router.include_router(health.router)
 api_router.include_router(v1)
 api_router.include_router(feedback.router)

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from service.deps import HolderDep, SettingsDep, loaded
+from service.problems import problem_described
 from triage.schema import ModelRef, PolicyRef
 
 router = APIRouter(prefix="/admin", tags=["admin"])
@@ -20,7 +21,7 @@ class ModelReloadResponse(BaseModel):
     previous: Serving
 
 
-@router.post("/reload", operation_id="reload_model", responses={503: {"description": "No model loaded yet."}})
+@router.post("/reload", operation_id="reload_model", responses={503: problem_described("No model loaded yet.")})
 def reload_model(holder: HolderDep, settings: SettingsDep) -> ModelReloadResponse:
     """Load, verify and warm ``TRIAGE_MODEL_DIR`` under ``TRIAGE_POLICY_FILE`` (none: the model's own policy),
     then swap it in with one assignment: requests in flight finish on the model they started with. A

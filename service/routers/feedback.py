@@ -18,11 +18,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
+from pydantic import BeforeValidator
 from sqlalchemy.exc import OperationalError
 
 from service.jsonbody import StrictJSONRoute
 from triage.feedback import FeedbackIn, FeedbackOut, FeedbackStore
 from triage.feedback._schema import KEY_MAX
+from triage.schema import iso_time_only
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"], route_class=StrictJSONRoute)
 logger = logging.getLogger("service")
@@ -108,7 +110,11 @@ def _lines(rows: Iterator[dict[str, object]]) -> Iterator[str]:
 )
 def export_feedback(
     store: FeedbackStoreDep,
-    since: Annotated[datetime | None, Query(description="Only tickets with an event received since (UTC).")] = None,
+    since: Annotated[
+        datetime | None,
+        Query(description="Only tickets with an event received since (UTC), as ISO 8601."),
+        BeforeValidator(iso_time_only),
+    ] = None,
 ) -> StreamingResponse:
     """Human-confirmed labels, one ``LabelledTicket``-shaped JSON object per line and ticket (``id`` and the
     labels, no text, no predictions); join them with the tickets' text to train (``docs/feedback.md``)."""

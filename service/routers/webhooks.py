@@ -27,6 +27,7 @@ from fastapi.responses import JSONResponse
 
 from service.deps import SettingsDep
 from service.jsonbody import strict_loads
+from service.problems import problem_described
 from triage.adapters import ADAPTERS, Adapter, AdapterError, JiraAdapter, ReplayError, SignatureError
 from triage.schema import Prediction
 from triage.settings import Settings
@@ -82,10 +83,10 @@ def _endpoint(vendor: str) -> Callable[..., Awaitable[Any]]:
 
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     202: {"description": "An event without a ticket to score: acknowledged and ignored."},
-    401: {"description": "Missing or wrong signature / shared secret."},
-    409: {"description": "A signed delivery received before (Zendesk)."},
-    422: {"description": "A body that is not JSON or not a ticket."},
-    503: {"description": "No model loaded, or the vendor's secret is not configured."},
+    401: problem_described("Missing or wrong signature / shared secret."),
+    409: problem_described("A signed delivery received before (Zendesk)."),
+    422: problem_described("A body that is not JSON or not a ticket."),
+    503: problem_described("No model loaded, or the vendor's secret is not configured."),
 }
 
 for _vendor in sorted(ADAPTERS):

@@ -13,15 +13,17 @@ from typing import Annotated, Literal
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     field_validator,
     model_validator,
 )
 
-from triage.schema import Trigger
+from triage.schema import Trigger, iso_time_only
 
 Source = Literal["agent", "outcome", "helpdesk"]
 SOURCES: tuple[str, ...] = ("agent", "outcome", "helpdesk")
@@ -45,11 +47,15 @@ LABEL_FIELDS: tuple[str, ...] = (
 )
 
 
+AwareTime = Annotated[AwareDatetime, BeforeValidator(iso_time_only)]
+
+
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 def _dedupe(value: object) -> object:
+    # After validation: the items are trigger names by then (before it, a client's [{}] is unhashable).
     return list(dict.fromkeys(value)) if isinstance(value, list) else value
 
 
@@ -62,7 +68,7 @@ class PredictedLabels(_Body):
     tier: StrictInt | None = Field(None, ge=1, le=4)
     team: Name | None = None
 
-    _dedupe_triggers = field_validator("triggers", mode="before")(_dedupe)
+    _dedupe_triggers = field_validator("triggers")(_dedupe)
 
 
 class CorrectedPrediction(_Body):
@@ -87,12 +93,12 @@ class Labels(_Body):
     frustration: StrictInt | None = Field(None, ge=0, le=3)
     tier: StrictInt | None = Field(None, ge=1, le=4)
     team: Name | None = None
-    resolution_hours: float | None = Field(None, ge=0, allow_inf_nan=False)
-    resolved_at: AwareDatetime | None = None
+    resolution_hours: StrictFloat | None = Field(None, ge=0, allow_inf_nan=False)
+    resolved_at: AwareTime | None = None
     first_contact_resolution: StrictBool | None = None
     csat: StrictInt | None = Field(None, ge=1, le=5)
 
-    _dedupe_triggers = field_validator("triggers", "labelled_triggers", mode="before")(_dedupe)
+    _dedupe_triggers = field_validator("triggers", "labelled_triggers")(_dedupe)
 
     @model_validator(mode="after")
     def _triggers_within_the_labelled_ones(self) -> Labels:
@@ -120,7 +126,7 @@ class FeedbackIn(Labels):
     ticket_id: Key
     source: Source
     sender: Name | None = Field(None, description="Who sent it: an agent id or an integration's name.")
-    ticket_created_at: AwareDatetime | None = Field(
+    ticket_created_at: AwareTime | None = Field(
         None, description="When the ticket was created: turns resolution_hours into resolved_at in the export."
     )
     corrects: CorrectedPrediction | None = None
