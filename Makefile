@@ -47,7 +47,7 @@ run: model $(DEMO_KEY_FILE)
 	TRIAGE_API_KEYS_FILE=$(DEMO_KEY_FILE) TRIAGE_DOCS_ENABLED=true $(BIN)/triage serve --model $(MODEL_DIR) --host $(HOST) --port $(PORT)
 
 test: install
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check triage service tests benchmarks notebooks
