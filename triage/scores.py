@@ -41,3 +41,6 @@ class HeadScores:
     history_lexicon_frustration: float = 0.0
     # this message against the customer's earlier turns ("rising", "steady", "falling"); None without any
     frustration_trend: FrustrationTrend | None = None
+    # signal name -> the sentences of the ticket that fired it, from the model's own analysis; None when the
+    # scores were made otherwise (the decision then reads the text again, triage.text.signals.signal_evidence)
+    signal_quotes: dict[str, tuple[str, ...]] | None = None

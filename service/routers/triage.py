@@ -6,7 +6,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, WithJsonSchema
 
@@ -27,13 +27,15 @@ def check_count(count: int, limit: int) -> None:
         raise RequestValidationError([{"type": "too_long", "loc": ("body", "tickets"), "msg": message}])
 
 
-@router.post("/triage", operation_id="triage")
-async def triage_one(ticket: Ticket, triage: CurrentTriage, record: RecordScored, batcher: BatcherDep) -> Prediction:
+@router.post("/triage", operation_id="triage", response_model=Prediction)
+async def triage_one(ticket: Ticket, triage: CurrentTriage, record: RecordScored, batcher: BatcherDep) -> Response:
     """One ticket in, its full prediction out (``/v1/predict`` takes a list). Concurrent requests are scored
     together (``service.batching``)."""
     prediction = await batcher.predict(triage, ticket)
     record([ticket], [prediction])
-    return prediction
+    # The prediction is already valid: its own JSON (the same bytes) instead of FastAPI validating it again
+    # against the response model and encoding it twice (~0.1 ms a request).
+    return Response(prediction.model_dump_json(), media_type="application/json")
 
 
 class BatchRequest(BaseModel):

@@ -364,3 +364,31 @@ def test_trigger_heads_learn_nothing_from_frustration_cues_and_escalation_does(m
     for trigger in TRIGGERS:
         assert not np.any(model.explainer._linear_weights(trigger)[cue_columns]), trigger
     assert np.any(model.explainer._linear_weights("escalation_text")[cue_columns])
+
+
+def test_from_tickets_gives_the_columns_of_the_frame_path(model, probe_tickets):
+    # Scoring reads the tickets directly (no pandas frame); training reads the frame: the same columns.
+    tickets = [*probe_tickets[:15], *handwritten_tickets()]
+    step = model.features.named_steps["columns"]
+    frame = step.transform(to_frame(tickets))
+    columns = step.from_tickets(tickets)
+    for name in COLUMNS:
+        assert list(frame[name]) == columns[name], name
+
+
+def test_rule_reasons_quote_the_feature_pass_without_analysing_the_text_again(model, probe_tickets, monkeypatch):
+    from triage.policy import decision
+    from triage.text.limits import analysed_message
+    from triage.text.signals import signal_evidence
+
+    tickets = [*probe_tickets, *handwritten_tickets()]
+    for ticket, row in zip(tickets, model.score(tickets, explain=False), strict=True):
+        # The sentences the model's own analysis found are those a second analysis would find.
+        assert row.signal_quotes == signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))
+
+    def second_pass(text: str) -> dict[str, tuple[str, ...]]:
+        raise AssertionError("the decision analysed the text a second time")
+
+    monkeypatch.setattr(decision, "signal_evidence", second_pass)
+    reasons = [reason for prediction in Triage.of(model).predict(tickets) for reason in prediction.reasons]
+    assert any("fired: signal" in reason and '"' in reason for reason in reasons)

@@ -15,13 +15,20 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.utils import murmurhash3_32
 
-from triage.model.features import CHAR_FEATURES, HISTORY_FEATURES, TOKEN_PATTERN, WORD_FEATURES, SeenNgramHasher
+from triage.model.features import (
+    CHAR_FEATURES,
+    HISTORY_FEATURES,
+    TOKEN_PATTERN,
+    WORD_FEATURES,
+    SeenNgramHasher,
+    char_wb_columns,
+    hashed_column,
+)
 from triage.model.stacking import calibration_slope, linear_models
 from triage.schema import TRIGGERS, Ticket
 from triage.scores import Contribution
-from triage.text.signals import SIGNALS, signal_evidence
+from triage.text.signals import SIGNALS
 from triage.text.trajectory import Trajectory
 
 if TYPE_CHECKING:
@@ -54,24 +61,24 @@ def has_meaning(word: str) -> bool:
     return len(base) > 1 and base not in MEANINGLESS_WORDS and not base.replace(",", "").replace(".", "").isdigit()
 
 
+@lru_cache(maxsize=100_000)
 def _word_phrase(word: str, prefix: str = "mentions") -> str:
+    # Cached: every word of every ticket is named, and ticket vocabularies repeat.
     return f"{prefix} '{word}'" if has_meaning(word) else FUNCTION_WORDS
 
 
-@lru_cache(maxsize=200_000)
-def _hashed(term: str, n_features: int) -> int:
-    # The same index scikit-learn's HashingVectorizer(alternate_sign=False) gives the term. Cached: ticket
-    # vocabularies repeat, and explanations hash every word of every ticket.
-    return abs(murmurhash3_32(term, seed=0)) % n_features
+@dataclass(frozen=True)
+class FeatureRow:
+    """One ticket's row of the feature matrix: the columns of its non-zero values (sorted) and the values,
+    read from the matrix's arrays (a scipy row slice costs more than explaining it)."""
 
+    indices: np.ndarray
+    data: np.ndarray
 
-@lru_cache(maxsize=100_000)
-def _char_indices(chunk: str, offset: int) -> np.ndarray:
-    """The feature columns of the character n-grams (char_wb, 2-5) that one whitespace-separated chunk
-    produces."""
-    padded = f" {chunk} "
-    grams = (padded[i : i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
-    return np.fromiter((offset + _hashed(gram, CHAR_FEATURES) for gram in grams), dtype=np.int64)
+    @classmethod
+    def of(cls, X: sparse.csr_matrix, row: int) -> FeatureRow:
+        start, stop = X.indptr[row], X.indptr[row + 1]
+        return cls(X.indices[start:stop], X.data[start:stop])
 
 
 class Explainer:
@@ -129,27 +136,30 @@ class Explainer:
 
     def explain(
         self,
-        x: sparse.csr_matrix,
+        x: FeatureRow,
         meta_row: np.ndarray | None,
         text: str,
         ticket: Ticket,
         path: Trajectory,
         team: dict[str, float],
+        signal_quotes: dict[str, tuple[str, ...]],
     ) -> dict[str, list[Contribution]]:
         """The strongest contributions to each head for this ticket, from the model's own weights and this
-        ticket's feature values: text heads by phrase, context heads by second-stage column."""
+        ticket's feature values: text heads by phrase, context heads by second-stage column. Signals are
+        quoted from ``signal_quotes`` (triage.text.signals.FoundSignals.quotes of ``text``)."""
         out: dict[str, list[Contribution]] = {}
+        quotes = {name: said[0] for name, said in signal_quotes.items()}
         context = _context_phrases(ticket, path)
         text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.model.heads]
         if text_heads:
-            attribution = self._attribution(x, text, ticket, context)
+            attribution = self._attribution(x, text, ticket, context, quotes)
             for head in text_heads:
                 effect = attribution.split(self._linear_weights(head)[x.indices] * x.data)
                 top = np.argsort(-np.abs(effect))[:EXPLANATIONS_PER_HEAD]
                 out[head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
         if meta_row is not None:
             evidence = _Evidence(
-                {name: said[0] for name, said in signal_evidence(text).items()},
+                quotes,
                 {head: _named_words(contributions) for head, contributions in out.items()},
             )
             targets: list[tuple[str, str, int | None]] = []
@@ -171,7 +181,9 @@ class Explainer:
                 out[label] = _strongest(totals)
         return out
 
-    def _attribution(self, x: sparse.csr_matrix, text: str, ticket: Ticket, context: dict[str, str]) -> _Attribution:
+    def _attribution(
+        self, x: FeatureRow, text: str, ticket: Ticket, context: dict[str, str], quotes: dict[str, str]
+    ) -> _Attribution:
         """Readable phrases, and how each active feature of this ticket is shared among them.
 
         Word and character n-grams go to the words of this ticket's text that produce them (a bigram half
@@ -195,27 +207,27 @@ class Explainer:
         # A bigram's share goes half to each of its two words.
         rows = [word_rows[i] for i in kept_words]
         rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
-        cols = [start + _hashed(words[i], WORD_FEATURES) for i in kept_words]
-        cols += 2 * [start + _hashed(bigrams[i], WORD_FEATURES) for i in kept_bigrams]
+        cols = [start + hashed_column(words[i], WORD_FEATURES) for i in kept_words]
+        cols += 2 * [start + hashed_column(bigrams[i], WORD_FEATURES) for i in kept_bigrams]
         weights = [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
         start = blocks["history"].start
         history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
         history = [token for token, seen in zip(history, self._seen_terms("history", history), strict=True) if seen]
         rows += ids(_word_phrase(token, "history mentions") for token in history)
-        cols += [start + _hashed(token, HISTORY_FEATURES) for token in history]
+        cols += [start + hashed_column(token, HISTORY_FEATURES) for token in history]
         weights += [1.0] * len(history)
         named = x.indices[np.isin(x.indices, self._named_columns)]
-        quotes = {name: said[0] for name, said in signal_evidence(text).items()}
         rows += ids(self._feature_phrase(int(index), context, quotes) for index in named)
         cols += named.tolist()
         weights += [1.0] * len(named)
         # Character n-grams: many per word, so gathered as arrays.
         start = blocks["chars"].start
         chunks = list(dict.fromkeys(text.lower().split()))  # char_wb's own word split, in text order
-        char_cols = [_char_indices(chunk, start) for chunk in chunks]
+        char_cols = [char_wb_columns(chunk, (2, 5), CHAR_FEATURES) for chunk in chunks]
         char_rows = ids(_word_phrase(_first_word(chunk)) for chunk in chunks)
         all_rows = np.concatenate([rows, np.repeat(char_rows, [len(indices) for indices in char_cols])]).astype(np.intp)
-        all_cols = np.concatenate([cols, *char_cols]).astype(np.int64)
+        all_cols = np.concatenate([np.asarray(cols, dtype=np.int64), *char_cols, []]).astype(np.int64)
+        all_cols[len(cols) :] += start
         values = np.concatenate([weights, np.ones(len(all_cols) - len(weights))])
 
         positions = np.searchsorted(x.indices, all_cols)

@@ -18,8 +18,9 @@ call reads the objects as they are.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -38,26 +39,35 @@ from sklearn.utils.extmath import safe_sparse_dot, softmax
 from sklearn.utils.sparsefuncs import inplace_column_scale
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l1, inplace_csr_row_normalize_l2
 
+from triage.model.features import CharNgramHasher, SeenNgramHasher, char_wb_columns, hashed_column
+from triage.text.signals import SignalCounts, as_texts
+
 # -- features -----------------------------------------------------------------------------------------
 
 
-def column_blocks(columns: ColumnTransformer, frame: pd.DataFrame) -> sparse.csr_matrix:
+# A batch's input columns: the fitted pipeline's frame, or the same columns as lists by name (what
+# triage.model.features.TicketColumns.from_tickets gives, without building a frame).
+Columns: TypeAlias = pd.DataFrame | Mapping[str, Sequence[Any]]
+
+
+def column_blocks(columns: ColumnTransformer, frame: Columns) -> sparse.csr_matrix:
     """What ``columns.transform(frame)`` computes: each block on its columns, times its weight, side by side."""
     weights = columns.transformer_weights or {}
+    n_rows = len(frame) if isinstance(frame, pd.DataFrame) else len(frame[columns.feature_names_in_[0]])
     blocks = []
     for name, transformer, selection in columns.transformers_:
         span = columns.output_indices_[name]
         if (isinstance(transformer, str) and transformer == "drop") or span.stop == span.start:
             continue
         if isinstance(transformer, str):  # "passthrough": the columns themselves
-            X = np.asarray(_select(frame, selection, as_array=True), dtype=np.float64).reshape(len(frame), -1)
+            X = np.asarray(_select(columns, frame, selection, as_array=True), dtype=np.float64).reshape(n_rows, -1)
         else:
             steps = _steps(transformer)
-            X = _select(frame, selection, as_array=_computed_here(steps[0]))
+            X = _select(columns, frame, selection, as_array=_computed_here(steps[0]))
             for step in steps:
                 X = _transform(step, X)
         blocks.append((X, weights.get(name)))
-    return _side_by_side(blocks, len(frame))
+    return _side_by_side(blocks, n_rows)
 
 
 def _side_by_side(blocks: list[tuple[Any, float | None]], n_rows: int) -> sparse.csr_matrix:
@@ -67,9 +77,10 @@ def _side_by_side(blocks: list[tuple[Any, float | None]], n_rows: int) -> sparse
     lengths, indices, values = [], [], []  # per block: entries per row, their columns and values, row by row
     width = 0
     for block, weight in blocks:
-        if sparse.issparse(block):
-            block = sparse.csr_matrix(block)
-            block.sort_indices()
+        if sparse.issparse(block) or isinstance(block, _Rows):
+            if not isinstance(block, _Rows):
+                block = sparse.csr_matrix(block)
+                block.sort_indices()
             lengths.append(np.diff(block.indptr))
             indices.append(block.indices + width)
             values.append(block.data)
@@ -82,6 +93,10 @@ def _side_by_side(blocks: list[tuple[Any, float | None]], n_rows: int) -> sparse
         if weight is not None:
             values[-1] = values[-1] * weight
         width += block.shape[1]
+    if n_rows == 1:  # the API's case: the blocks' entries one after the other
+        out_values = np.concatenate(values).astype(np.float64, copy=False)
+        indptr = np.array([0, len(out_values)], dtype=np.int64)
+        return sparse.csr_matrix((out_values, np.concatenate(indices), indptr), shape=(1, width))
     per_row = np.column_stack(lengths)
     indptr = np.concatenate([[0], np.cumsum(per_row.sum(axis=1))])
     # Where each block's part of each row starts: after the row's entries from the blocks before it.
@@ -102,20 +117,46 @@ def _steps(transformer: Any) -> list[Any]:
     return [step for _, step in transformer.steps if step is not None and step != "passthrough"]
 
 
-def _select(frame: pd.DataFrame, selection: Any, as_array: bool) -> Any:
-    """The block's input, as the ColumnTransformer passes it (a Series for one named column); as an array,
-    cheaper to build, for the steps computed here."""
+def _select(columns: ColumnTransformer, frame: Columns, selection: Any, as_array: bool) -> Any:
+    """The block's input, as the ColumnTransformer passes it (a Series for one named column; the list itself
+    from columns given as lists); as an array, cheaper to build, for the steps computed here."""
     if isinstance(selection, str):
         return frame[selection]
     if as_array and isinstance(selection, list) and all(isinstance(column, str) for column in selection):
-        return np.column_stack([frame[column].to_numpy() for column in selection])
+        return np.column_stack([_array(frame[column]) for column in selection])
+    if not isinstance(frame, pd.DataFrame):  # positions, masks and callables select from the frame
+        frame = pd.DataFrame({column: frame[column] for column in columns.feature_names_in_})
     return _safe_indexing(frame, selection, axis=1)
+
+
+def _array(values: Any) -> np.ndarray:
+    if isinstance(values, pd.Series):
+        return values.to_numpy()
+    array = np.asarray(values)
+    return array.astype(object) if array.dtype.kind == "U" else array  # strings as pandas gives them
 
 
 def _computed_here(step: Any) -> bool:
     """Whether ``_transform`` does this fitted step's arithmetic itself (exact types only: a subclass may
     transform differently)."""
     kind = type(step)
+    if kind in (SeenNgramHasher, CharNgramHasher):
+        plain = (
+            step.input == "content"
+            and not step.alternate_sign
+            and not step.binary
+            and step.norm is None
+            and step.dtype == np.float64
+        )
+        if kind is SeenNgramHasher:
+            return plain and hasattr(step, "seen_")
+        return (
+            plain
+            and step.analyzer == "char_wb"
+            and step.lowercase
+            and step.preprocessor is None
+            and step.strip_accents is None
+        )
     if kind is OneHotEncoder:
         return (
             step.drop_idx_ is None
@@ -126,20 +167,25 @@ def _computed_here(step: Any) -> bool:
         )
     if kind is TfidfTransformer:
         return step.norm in (None, "l1", "l2")
-    return kind in (StandardScaler, MaxAbsScaler)
+    return kind in (StandardScaler, MaxAbsScaler, SignalCounts)
 
 
 def _transform(step: Any, X: Any) -> Any:
     """``step.transform(X)``: computed here for the common preprocessing steps, by the step otherwise."""
     if not _computed_here(step):
-        return step.transform(X)
+        return step.transform(X.tocsr() if isinstance(X, _Rows) else X)
+    if isinstance(step, SeenNgramHasher | CharNgramHasher):
+        return _hashed_counts(step, X)
+    if isinstance(step, SignalCounts):
+        data, indices, indptr = step.sparse_counts(X)
+        return _Rows(data, indices, indptr, (len(indptr) - 1, len(step.signal_names_)))
     if len(X.shape) != 2 or X.shape[1] != step.n_features_in_:  # the check scikit-learn's validation makes
         raise ValueError(f"X has shape {X.shape}, but {type(step).__name__} expects {step.n_features_in_} features")
     if isinstance(step, OneHotEncoder):
         return _one_hot(step, np.asarray(X, dtype=object))
     X = _float_copy(X)
     if isinstance(step, TfidfTransformer):
-        X = sparse.csr_matrix(X)
+        X = X if isinstance(X, _Rows) else sparse.csr_matrix(X)
         if step.sublinear_tf:
             np.log(X.data, X.data)
             X.data += 1.0
@@ -159,7 +205,11 @@ def _transform(step: Any, X: Any) -> Any:
             X /= step.scale_.astype(X.dtype)
         return X
     # MaxAbsScaler
-    if sparse.issparse(X):
+    if isinstance(X, _Rows):  # inplace_column_scale's arithmetic for CSR
+        X.data *= (1.0 / step.scale_).take(X.indices, mode="clip")
+        if step.clip:
+            np.clip(X.data, -1.0, 1.0, out=X.data)
+    elif sparse.issparse(X):
         inplace_column_scale(X, 1.0 / step.scale_)
         if step.clip:
             np.clip(X.data, -1.0, 1.0, out=X.data)
@@ -173,6 +223,9 @@ def _transform(step: Any, X: Any) -> Any:
 def _float_copy(X: Any) -> Any:
     """A copy in float32 or float64 (the input's precision if it has one of them), as the steps' validation
     makes."""
+    if isinstance(X, _Rows):
+        dtype = X.data.dtype if X.data.dtype in (np.float32, np.float64) else np.float64
+        return _Rows(X.data.astype(dtype, copy=True), X.indices, X.indptr, X.shape)
     if not sparse.issparse(X):
         X = np.asarray(X)
     dtype = X.dtype if X.dtype in (np.float32, np.float64) else np.float64
@@ -181,20 +234,70 @@ def _float_copy(X: Any) -> Any:
 
 def _one_hot(encoder: OneHotEncoder, X: np.ndarray) -> Any:
     """One column per known category, unknown values left out (``handle_unknown="ignore"``)."""
-    rows: list[int] = []
-    columns: list[int] = []
-    offset = 0
-    for feature, categories in enumerate(encoder.categories_):
-        position = {category: index for index, category in enumerate(categories)}
-        for row, value in enumerate(X[:, feature]):
-            index = position.get(value)
-            if index is not None:
-                rows.append(row)
-                columns.append(offset + index)
-        offset += len(categories)
+    positions = [{category: index for index, category in enumerate(categories)} for categories in encoder.categories_]
+    offsets = np.cumsum([0] + [len(categories) for categories in encoder.categories_]).tolist()
     # Entries go row by row, each row's in feature order, as scikit-learn builds them.
-    out = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(X.shape[0], offset), dtype=encoder.dtype)
+    columns = [
+        offsets[feature] + index
+        for row in X
+        for feature, value in enumerate(row)
+        if (index := positions[feature].get(value)) is not None
+    ]
+    lengths = [sum(value in position for position, value in zip(positions, row, strict=True)) for row in X]
+    out = _Rows(
+        np.ones(len(columns), dtype=encoder.dtype),
+        np.asarray(columns, dtype=np.int64),
+        np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]),
+        (X.shape[0], offsets[-1]),
+    )
     return out if encoder.sparse_output else out.toarray()
+
+
+@dataclass
+class _Rows:
+    """A CSR matrix as its three arrays, rows in order and each row's columns sorted, without scipy's matrix
+    object: building and checking one costs more than the arithmetic for a ticket, and a block is only read
+    to be laid side by side (``_side_by_side``). scikit-learn's in-place CSR routines accept it."""
+
+    data: np.ndarray
+    indices: np.ndarray  # int64
+    indptr: np.ndarray  # int64
+    shape: tuple[int, int]
+
+    def tocsr(self) -> sparse.csr_matrix:
+        return sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+
+    def toarray(self) -> np.ndarray:
+        dense = np.zeros(self.shape, dtype=self.data.dtype)
+        dense[np.repeat(np.arange(self.shape[0]), np.diff(self.indptr)), self.indices] = self.data
+        return dense
+
+
+def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
+    """``step.transform(X)`` for the hashers of triage.model.features with counts as they are (no norm, no
+    sign, not binary): each text's hashed n-gram columns, counted. A term's column is remembered
+    (``hashed_column``, ``char_wb_columns``), so a ticket costs its analysis and a few look-ups."""
+    texts = as_texts(X)
+    width = step.n_features
+    if isinstance(step, CharNgramHasher):
+        # char_wb n-grams never cross a word boundary: a text's are its words' (lower-cased, split on white
+        # space, as the analyzer reads them).
+        grams = (step.ngram_range[0], step.ngram_range[1])
+        per_text = [[char_wb_columns(word, grams, width) for word in text.lower().split()] for text in texts]
+        lengths = [sum(len(columns) for columns in words) for words in per_text]
+        columns = np.concatenate([np.zeros(0, dtype=np.int64), *(columns for words in per_text for columns in words)])
+    else:
+        analyze = step.build_analyzer()
+        terms = [analyze(text) for text in texts]
+        seen = iter(step.seen([term for row in terms for term in row]).tolist())  # one look-up for the batch
+        kept = [[term for term in row if next(seen)] for row in terms]
+        lengths = [len(row) for row in kept]
+        columns = np.fromiter((hashed_column(term, width) for row in kept for term in row), dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    # One sort for the batch: (row, column) keys, counted, come out row by row with sorted columns.
+    keys, counts = np.unique(rows * width + columns, return_counts=True)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(keys // width, minlength=len(texts)))]).astype(np.int64)
+    return _Rows(counts.astype(np.float64), keys % width, indptr, (len(texts), width))
 
 
 # -- heads --------------------------------------------------------------------------------------------
@@ -242,6 +345,7 @@ def decision_function(model: Any, X: Any) -> np.ndarray | None:
         return None
     for step in steps[:-1]:
         X = _transform(step, X)
+    X = X.tocsr() if isinstance(X, _Rows) else X
     coef = linear.coef_.T if linear.coef_.ndim == 2 else linear.coef_
     scores = safe_sparse_dot(X, coef, dense_output=True) + linear.intercept_
     return scores.reshape(-1) if scores.ndim > 1 and scores.shape[1] == 1 else scores

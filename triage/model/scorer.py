@@ -16,14 +16,19 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from scipy import sparse
 
 from triage.errors import TriageError
-from triage.io import to_frame
 from triage.model import lean
-from triage.model.explain import Explainer
-from triage.model.features import CUSTOMER_HISTORY_CUES, FOUND_SIGNALS, TEXT, TEXT_CUES, TRAJECTORY
+from triage.model.explain import Explainer, FeatureRow
+from triage.model.features import (
+    CUSTOMER_HISTORY_CUES,
+    FOUND_SIGNALS,
+    SIGNAL_QUOTES,
+    TEXT,
+    TEXT_CUES,
+    TRAJECTORY,
+)
 from triage.model.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, meta_features, set_weight_layout
 from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
@@ -70,11 +75,11 @@ class TriageModel:
         return [str(name) for name in head.classes_] if head is not None else []
 
     # -- scoring --------------------------------------------------------------------------------------
-    def analyse(self, tickets: Sequence[Ticket]) -> tuple[pd.DataFrame, sparse.csr_matrix]:
-        """The model's input columns (with what the text analysers found) and the feature matrix, each
-        computed once; triage.model.lean does the fitted pipeline's arithmetic without scikit-learn's
-        per-call checks."""
-        columns = self.features.named_steps["columns"].transform(to_frame(tickets))
+    def analyse(self, tickets: Sequence[Ticket]) -> tuple[dict[str, list[Any]], sparse.csr_matrix]:
+        """The model's input columns (with what the text analysers found, and the sentences behind the
+        signals) and the feature matrix, each computed once; triage.model.lean does the fitted pipeline's
+        arithmetic without scikit-learn's per-call checks."""
+        columns = self.features.named_steps["columns"].from_tickets(tickets)
         return columns, lean.column_blocks(self.features.named_steps["features"], columns)
 
     def head_probabilities(self, X: sparse.csr_matrix) -> dict[str, np.ndarray]:
@@ -130,9 +135,10 @@ class TriageModel:
             columns[TEXT_CUES],
             columns[CUSTOMER_HISTORY_CUES],
             columns[TRAJECTORY],
+            columns[SIGNAL_QUOTES],
             strict=True,
         )
-        for row, (ticket, text, found, cues, history_cues, path) in enumerate(analysed):
+        for row, (ticket, text, found, cues, history_cues, path, quotes) in enumerate(analysed):
             signals = {name: len(spans) for name, spans in found.items() if spans}
             triggers = {
                 name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, signals)
@@ -156,7 +162,9 @@ class TriageModel:
                 else {}
             )
             explanations = (
-                self.explainer.explain(X[row], None if meta is None else meta[row], text, ticket, path, team)
+                self.explainer.explain(
+                    FeatureRow.of(X, row), None if meta is None else meta[row], text, ticket, path, team, quotes
+                )
                 if explain
                 else {}
             )
@@ -175,6 +183,7 @@ class TriageModel:
                     fallback_heads=fallback_heads,
                     history_lexicon_frustration=history_cues.score,
                     frustration_trend=trend,
+                    signal_quotes=quotes,
                 )
             )
         return results, probabilities

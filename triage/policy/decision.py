@@ -276,7 +276,7 @@ def _evaluate(
         minimum = condition.at_least if isinstance(condition.at_least, float) else 1
         if sum(counts.values()) < minimum:
             return None
-        return [_signal_evidence(ticket, {name: count for name, count in counts.items() if count})]
+        return [_signal_evidence(ticket, scores, {name: count for name, count in counts.items() if count})]
     if condition.trigger is not None:
         return _at_least(
             f"{condition.trigger} probability",
@@ -305,10 +305,12 @@ def _evaluate(
     return _field_test(condition, ticket)  # the configuration guarantees one subject: the field
 
 
-def _signal_evidence(ticket: Ticket, counts: dict[str, int]) -> str:
+def _signal_evidence(ticket: Ticket, scores: HeadScores, counts: dict[str, int]) -> str:
     """The signals found, each with the sentence of the ticket that fired it: 'signal legal_action: "We will
     take this to court."'."""
-    quotes = signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))  # the text the model read
+    quotes = scores.signal_quotes
+    if quotes is None:  # scores not made by the model: analyse the text the model would read
+        quotes = signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))
     found = []
     for name, count in counts.items():
         said = quotes.get(name, ())

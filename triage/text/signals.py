@@ -23,7 +23,7 @@ threat, not as a cancellation request.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -484,6 +484,9 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 
+SIGNAL_NAMES = tuple(SIGNALS)
+_SIGNAL_COLUMN = {name: column for column, name in enumerate(SIGNAL_NAMES)}
+
 # Which signals speak for each trigger: the criteria-only scorer of a trigger without a trained head
 # (triage.model.scorer.fallback_trigger) and the hand-off's sections (triage.handoff) read these groups.
 TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
@@ -494,29 +497,33 @@ TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _phrases(pattern: str) -> set[tuple[str, ...]]:
-    """Every word sequence a pattern string spells out."""
-    phrases: list[tuple[str, ...]] = [()]
+def _keywords(pattern: str, norms: Callable[[str], tuple[int, ...]]) -> set[tuple[int, ...]]:
+    """Every sequence of token norms that a pattern string spells out, given the norms of a word's tokens:
+    what the phrase matcher compares. A slot's alternatives with the same norms are one ("cancel|cancels|
+    cancelled" all read "cancel"), so the product stays small."""
+    keywords: set[tuple[int, ...]] = {()}
     for slot in pattern.split():
-        options = [tuple(choice.split("_")) for choice in slot.rstrip("?").split("|")]
+        options = {sum((norms(word) for word in choice.split("_")), ()) for choice in slot.rstrip("?").split("|")}
         if slot.endswith("?"):
-            options.append(())
-        phrases = [phrase + option for phrase in phrases for option in options]
-    return set(phrases)
+            options.add(())
+        keywords = {keyword + option for keyword in keywords for option in options}
+    keywords.discard(())  # a pattern of optional slots only does not match nothing
+    return keywords
 
 
 @cache
 def _pipeline() -> tuple[Any, Any]:
     """The blank spaCy pipeline and its phrase matcher, built on first use (never at import time).
 
-    Patterns are expanded into ~30k exact phrases for a ``PhraseMatcher``: one hash lookup per token,
-    whatever the number of phrases. A ``Matcher`` with ``IN`` sets evaluates each set in Python at every
-    token and ran at ~270 tickets/s here, against ~100k/s for the phrase matcher.
+    Patterns are expanded into exact phrases for a ``PhraseMatcher``: one hash lookup per token, whatever the
+    number of phrases. A ``Matcher`` with ``IN`` sets evaluates each set in Python at every token and ran at
+    ~270 tickets/s here, against ~100k/s for the phrase matcher. The phrases are given to it as sequences of
+    token norms, which is what it stores of a pattern ``Doc``: ~115k pattern Docs took 3-4 s to build at
+    every process start.
     """
     import spacy
     from spacy.attrs import NORM
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
 
     nlp = spacy.blank("en")
     # Each word's norm becomes its lookup lemma. spaCy computes a lexeme's norm once, when the word first
@@ -540,15 +547,17 @@ def _pipeline() -> tuple[Any, Any]:
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
 
     @cache
-    def tokens(word: str) -> tuple[str, ...]:
+    def norms(word: str) -> tuple[int, ...]:
         # Split what the tokenizer splits in running text ("1-star", "i'm"); a lone contraction suffix
-        # ("'ll") is already one token there.
-        return (word,) if word.startswith("'") else tuple(token.text for token in nlp.make_doc(word))
+        # ("'ll") is already one token there. A pattern token is read by its lexeme's norm.
+        tokens = [word] if word.startswith("'") else [token.text for token in nlp.make_doc(word)]
+        return tuple(nlp.vocab[token].norm for token in tokens)
 
     for prefix, table in (("", _PATTERNS), ("veto:", _VETOES)):
         for signal, patterns in table.items():
-            spelled = {sum((tokens(word) for word in phrase), ()) for p in patterns for phrase in _phrases(p)}
-            matcher.add(prefix + signal, [Doc(nlp.vocab, words=list(words)) for words in spelled])
+            keywords = set().union(*(_keywords(pattern, norms) for pattern in patterns))
+            # spaCy's stub says Docs; add() takes a pattern's attribute values as they are (phrasematcher.pyx).
+            matcher.add(prefix + signal, [list(keyword) for keyword in keywords])  # type: ignore[misc]
     return nlp, matcher
 
 
@@ -649,26 +658,49 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     return kept
 
 
-def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
-    """For each text, signal name -> the matched surface strings (negated and non-literal uses excluded).
-    Signals without a match are absent; keys follow :data:`SIGNALS` order. Each distinct text of the batch
-    is analysed once.
+@dataclass(frozen=True)
+class FoundSignals:
+    """What the signals found in one text, from one analysis: the matched words, for the features, and the
+    sentences that fired each signal, for the reasons that quote the ticket."""
+
+    # signal name -> the matched surface strings; keys follow SIGNALS order
+    matches: dict[str, list[str]]
+    # signal name -> the distinct sentences (or phrases of a long sentence) that fired it
+    quotes: dict[str, tuple[str, ...]]
+
+
+def analyse_signals(texts: Iterable[str], batch_size: int = 256) -> list[FoundSignals]:
+    """For each text, the signals found (negated and non-literal uses excluded) and their sentences. Signals
+    without a match are absent. Each distinct text of the batch is analysed once.
 
     Only the customer's own prose is read (triage.text.cleaning): a quoted reply, a signature or a
     disclaimer fires nothing, and pasted logs feed only the technical shapes (error codes, stack traces).
     """
     texts = list(texts)
     distinct = list(dict.fromkeys(texts))
-    found = dict(zip(distinct, _analyse_all(distinct, batch_size), strict=True))
-    return [{name: [match.surface for match in matches] for name, matches in found[text].items()} for text in texts]
+    found = {
+        text: FoundSignals(
+            {name: [match.surface for match in matches] for name, matches in analysed.items()},
+            {name: tuple(dict.fromkeys(match.quote for match in matches)) for name, matches in analysed.items()},
+        )
+        for text, analysed in zip(distinct, _analyse_all(distinct, batch_size), strict=True)
+    }
+    return [found[text] for text in texts]
+
+
+def find_signals(texts: Iterable[str], batch_size: int = 256) -> list[dict[str, list[str]]]:
+    """For each text, signal name -> the matched surface strings (:func:`analyse_signals`)."""
+    return [
+        {name: list(surfaces) for name, surfaces in found.matches.items()}
+        for found in analyse_signals(texts, batch_size)
+    ]
 
 
 @lru_cache(maxsize=1024)
 def signal_evidence(text: str) -> dict[str, tuple[str, ...]]:
-    """Signal name -> the distinct sentences (or phrases of a long sentence) that fired it in one text, for
-    reasons that quote the ticket. Remembered: a decision's rules and its explanations read the same text."""
-    (found,) = _analyse_all([text], 1)
-    return {name: tuple(dict.fromkeys(match.quote for match in matches)) for name, matches in found.items()}
+    """Signal name -> the sentences that fired it in one text (:attr:`FoundSignals.quotes`), for scores that
+    were not made by the model's own analysis. Remembered: a decision's rules read the same text again."""
+    return analyse_signals([text], 1)[0].quotes
 
 
 @dataclass(frozen=True)
@@ -826,6 +858,11 @@ class SignalCounts(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Sequence[str] | Sequence[dict[str, list[str]]]) -> sp.csr_matrix:
+        data, indices, indptr = self.sparse_counts(X)
+        return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(SIGNALS)))
+
+    def sparse_counts(self, X: Sequence[str] | Sequence[dict[str, list[str]]]) -> tuple[np.ndarray, ...]:
+        """The arrays of ``transform``'s CSR matrix: values, columns (in order within a row), row starts."""
         check_is_fitted(self, "signal_names_")
         if self.signal_names_ != tuple(SIGNALS):
             raise ValueError(
@@ -833,17 +870,15 @@ class SignalCounts(TransformerMixin, BaseEstimator):
                 f"triage.text.signals has {len(SIGNALS)}; retrain the model."
             )
         found_per_text = _found_signals(X)
-        column = {name: index for index, name in enumerate(SIGNALS)}
-        rows, cols, counts = [], [], []
-        for row, found in enumerate(found_per_text):
-            for name, matches in found.items():
-                rows.append(row)
-                cols.append(column[name])
-                counts.append(len(matches))
-        return sp.csr_matrix(
-            (np.log1p(np.asarray(counts, dtype=np.float64)), (rows, cols)),
-            shape=(len(found_per_text), len(SIGNALS)),
-        )
+        columns = [sorted(_SIGNAL_COLUMN[name] for name in found) for found in found_per_text]
+        counts = [
+            len(found[SIGNAL_NAMES[column]])
+            for found, row in zip(found_per_text, columns, strict=True)
+            for column in row
+        ]
+        indptr = np.cumsum([0, *map(len, columns)], dtype=np.int64)
+        indices = np.fromiter((column for row in columns for column in row), dtype=np.int64, count=int(indptr[-1]))
+        return np.log1p(np.asarray(counts, dtype=np.float64)), indices, indptr
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         check_is_fitted(self, "signal_names_")
