@@ -89,9 +89,22 @@ def train_command(
         frustration_learned_share=frustration_learned_share,
         skip_single_valued_heads=skip_single_valued_heads,
     )
-    with console.status("training") as status, warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", LabelWarning)
-        try:
+    label_warnings: list[str] = []
+    shown_as_usual = warnings.showwarning
+
+    def collect(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        # Ours are printed once training is over; any other warning shows as it would have, not kept: a
+        # 77-queue training that recorded every warning grew to 19 GB after writing its model (cause not
+        # confirmed; recording them all was the one unbounded store there).
+        if issubclass(category, LabelWarning):
+            label_warnings.append(str(message))
+        else:
+            shown_as_usual(message, category, filename, lineno, file, line)
+
+    try:
+        with console.status("training") as status, warnings.catch_warnings():
+            warnings.simplefilter("always", LabelWarning)
+            warnings.showwarning = collect  # restored when catch_warnings exits
             card = run_training(
                 data,
                 out,
@@ -101,8 +114,9 @@ def train_command(
                 on_step=lambda step: status.update(f"training: {step}"),
                 public_data=public_data,
             )
-        finally:  # what training could not learn explains an error too
-            _show_warnings(caught, LabelWarning)
+    finally:  # what training could not learn explains an error too
+        for message in label_warnings:
+            console.print(f"[yellow]warning[/]: {message}", highlight=False, soft_wrap=True)
     _print_public_data(card["public_data"])
     for head in card.get("fallback_heads", []):
         reason = card["skipped_heads"].get(head, "no labels in the training data")
@@ -117,15 +131,6 @@ def train_command(
             f"MLflow run {registry['run_id']} in {registry['tracking_uri']}: registered triage version "
             f"{registry['version']}{' (champion)' if registry['alias'] else ''}"
         )
-
-
-def _show_warnings(caught: list[warnings.WarningMessage], ours: type[Warning]) -> None:
-    """Our label warnings as one yellow paragraph each; any other warning as Python would have shown it."""
-    for warning in caught:
-        if issubclass(warning.category, ours):
-            console.print(f"[yellow]warning[/]: {warning.message}", highlight=False, soft_wrap=True)
-        else:
-            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _print_public_data(summary: dict) -> None:

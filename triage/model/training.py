@@ -374,12 +374,13 @@ def _readable(name: str, label: Any) -> str:
 
 def single_valued_heads(labels: dict[str, pd.Series], rows: np.ndarray) -> dict[str, str]:
     """Heads (as named in the data, not the derived ones) whose labels on ``rows`` all carry one value: the
-    head's name -> a sentence saying which. A head with no labels at all is not among them."""
+    head's name -> a sentence saying which. A head with fewer labelled rows than a head needs is not among
+    them: it is left out for too few rows, and says so."""
     out = {}
     for name, series in labels.items():
         values = series.iloc[rows].dropna().unique()
-        if name not in DERIVED_HEADS and len(values) == 1:
-            count = int(series.iloc[rows].notna().sum())
+        count = int(series.iloc[rows].notna().sum())
+        if name not in DERIVED_HEADS and len(values) == 1 and count >= MIN_ROWS_PER_HEAD:
             out[name] = f"{name}: all {count:,} labelled rows are {_readable(name, values[0])}"
     return out
 
