@@ -234,7 +234,7 @@ def mlflow_model(model: str, workdir: Path) -> Path:
     from triage.pipeline import load_triage
 
     local = Path(model)
-    if not local.exists() and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", model):
+    if not local.exists() and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", model):
         raise TriageError(f"{model}: no such model directory, nor an MLflow model URI (models:/triage@champion)")
     if local.is_dir() and not (local / "MLmodel").is_file():
         load_triage(local)  # triage's hash and trusted-types checks, one line on failure
