@@ -121,11 +121,11 @@ class Customer(_Input):
     name: Name | None = None
     company: Name | None = None
     plan: Name | None = None
-    annual_contract_value: (
-        Annotated[float, BeforeValidator(_not_a_bool), Field(ge=0, le=MAX_CONTRACT_VALUE, allow_inf_nan=False)] | None
-    ) = None
+    annual_contract_value: float | None = Field(default=None, ge=0, le=MAX_CONTRACT_VALUE, allow_inf_nan=False)
     # JSON true or false only: "yes", "no" or 1 would be guesses. CSV text is converted in triage.io.
     strategic: StrictBool | None = None
+
+    _contract_value_not_a_bool = field_validator("annual_contract_value", mode="before")(_not_a_bool)
 
 
 class Interaction(_Input):
