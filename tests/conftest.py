@@ -132,6 +132,22 @@ def handwritten_tickets() -> list[Ticket]:
     return [Ticket.model_validate(case["ticket"]) for case in HANDWRITTEN]
 
 
+def register_model(model_dir: Path, examples: list[Ticket]) -> Any:
+    """Log and register ``model_dir`` in the MLflow store the environment names (``MLFLOW_TRACKING_URI``), its
+    input and output examples from ``examples``; the registration triage.tracking returns."""
+    from triage.pipeline import load_triage
+    from triage.tracking import log_training_run
+
+    return log_training_run(
+        model_dir,
+        params={"seed": 0},
+        metrics={},
+        artefacts=[],
+        input_example=[t.model_dump_json(exclude_none=True) for t in examples],
+        output_example=[p.model_dump_json() for p in load_triage(model_dir).predict(examples)],
+    )
+
+
 def unlabelled(tickets: list[LabelledTicket]) -> list[Ticket]:
     """The tickets as a client sends them: without outcome labels."""
     return [Ticket.model_validate(t.model_dump(include=set(Ticket.model_fields))) for t in tickets]

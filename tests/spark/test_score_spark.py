@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import handwritten_tickets, unlabelled
+from conftest import handwritten_tickets, register_model, unlabelled
 from typer.testing import CliRunner
 
 from triage.cli import app
@@ -126,22 +126,13 @@ def test_parquet_in_parquet_out_gives_the_same_predictions(spark, model_dir, tic
 
 def test_the_registered_champion_gives_the_same_predictions(spark, model_dir, tickets, expected, tmp_path):
     """`models:/triage@champion`, as training logs and registers it (the pyfunc over the model directory)."""
-    from triage.pipeline import load_triage
     from triage.spark import score
-    from triage.tracking import log_training_run
 
     examples = read_tickets(tickets["jsonl"])[:2]
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
         patch.chdir(tmp_path)  # anything MLflow writes relative to the working directory stays in tmp
-        log_training_run(
-            model_dir,
-            params={"seed": 0},
-            metrics={},
-            artefacts=[],
-            input_example=[t.model_dump_json(exclude_none=True) for t in examples],
-            output_example=[p.model_dump_json() for p in load_triage(model_dir).predict(examples)],
-        )
+        register_model(model_dir, examples)
         out = tmp_path / "champion.jsonl"
         score(spark, "models:/triage@champion", str(tickets["jsonl"]), str(out))
     written = [line for part in part_files(out, ".txt") for line in part.read_text(encoding="utf-8").splitlines()]

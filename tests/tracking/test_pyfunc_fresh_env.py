@@ -18,11 +18,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import handwritten_tickets
+from conftest import handwritten_tickets, register_model
 
 from triage.io import read_tickets, write_records
-from triage.pipeline import load_triage
-from triage.tracking import log_training_run
 
 pytestmark = pytest.mark.slow
 
@@ -85,14 +83,7 @@ def registered(model_dir, tmp_path_factory):
         patch.setenv("MLFLOW_TRACKING_URI", uri)
         patch.setenv("MLFLOW_DISABLE_TELEMETRY", "true")
         patch.chdir(root)  # anything MLflow writes relative to the working directory stays in tmp
-        registry = log_training_run(
-            model_dir,
-            params={"seed": 0},
-            metrics={},
-            artefacts=[],
-            input_example=[t.model_dump_json(exclude_none=True) for t in examples],
-            output_example=[p.model_dump_json() for p in load_triage(model_dir).predict(examples)],
-        )
+        registry = register_model(model_dir, examples)
 
         import mlflow
 
