@@ -59,6 +59,7 @@ bench: model
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/out_of_the_box.py --label "$$(git rev-parse --short HEAD)"
 	$(BIN)/python benchmarks/report.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/load.py --model $(MODEL_DIR)
 	$(BIN)/python benchmarks/robustness.py --model $(MODEL_DIR)
