@@ -37,6 +37,7 @@ from triage.text.cleaning import CleanText, clean_text
 
 SIGNALS: dict[str, str] = {
     "money_amount": "mentions a money amount",
+    "large_money": "mentions a sum of 100,000 or more",
     "contract_value": "mentions the contract value or the revenue at stake",
     "cancellation": "wants to cancel or close the account",
     "churn_threat": "threatens to cancel, not renew or switch to a competitor",
@@ -44,6 +45,7 @@ SIGNALS: dict[str, str] = {
     "chargeback": "mentions a chargeback or a dispute with the bank",
     "billing_dispute": "disputes a charge or an invoice",
     "legal_action": "threatens or mentions legal proceedings, or brings in a lawyer",
+    "class_action": "mentions a class action",
     "privacy_regulation": "cites a privacy or compliance law or a data-protection request",
     "regulator_complaint": "mentions a regulator or a consumer-protection complaint",
     "fraud": "reports fraud, a scam or identity theft",
@@ -57,6 +59,8 @@ SIGNALS: dict[str, str] = {
     "urgency": "says it is urgent",
     "escalation_demand": "asks for a manager or an escalation",
     "public_review_threat": "threatens a public review or a social-media post",
+    "how_to_question": "asks how to do something or whether the product can",
+    "feature_feedback": "asks for a feature or comments on the product's look",
 }
 
 # Pattern language: space-separated token slots. A slot lists lower-case alternatives separated by "|"
@@ -160,14 +164,15 @@ _PATTERNS: dict[str, list[str]] = {
         "charged|billed after i|we cancelled|canceled",
         f"you|they|u {_CHARGE}|billed me|us|my",
         f"keep|keeps|kept {_CHARGE}|billing",
-        "dispute|disputing the|this|an? charge|invoice|bill",
+        "dispute|disputing the|this|an? full|entire|whole? charge|invoice|bill|amount|total|fee|fees",
     ],
     "legal_action": [
         # Proceedings, threats and lawyers brought in, not the words "legal" or "lawyer" alone: "the legal
         # department wants a new laptop" and "my lawyer asked whether you keep call recordings" are a
         # specialist's question (the legal trigger), not legal action.
         "my|our lawyer|lawyers|attorney|attorneys|solicitor|solicitors|barrister say|says|said|advises|advised|told",
-        "lawsuit|lawsuits|litigation|litigate|sue|sued|suing|subpoena|copyright|dmca",
+        # Not "subpoena": a court's request for records is a lawyer's question for the specialists (docs/labelling.md).
+        "lawsuit|lawsuits|litigation|litigate|sue|sued|suing|copyright|dmca",
         "law firm",
         "legal action|actions|proceedings|steps|recourse|remedies|remedy|claim|claims|dispute|threat|notice",
         f"hire|hired|hiring|retain|retained|retaining|engage|engaged|consult|consulted|consulting|contact"
@@ -182,6 +187,9 @@ _PATTERNS: dict[str, list[str]] = {
         "|instructed|sending|send|drafting|filing|preparing",
         "class action|lawsuit",
         "class - action",
+        "commence|issue|initiate|bring|start proceedings|litigation",
+        "file|join|bring|start|launch a|the? class action|lawsuit",
+        "file|join|bring|start|launch a|the? class - action",
         "to|into|in court",
         "court case|order|action|date",
         "small claims",
@@ -189,6 +197,15 @@ _PATTERNS: dict[str, list[str]] = {
         "sla penalty|penalties|breach|credit|credits",
         "cease and desist",
         "law enforcement",
+    ],
+    # Named apart from legal_action (which also matches): the labelling guide sends a class action to executives.
+    "class_action": [
+        "class|collective action|actions|lawsuit|lawsuits|suit|claim|claims|litigation|arbitration|settlement",
+        "class - action",
+        "file|join|bring|start|launch|certify a|the? class|collective action|lawsuit|suit",
+        "file|join|bring|start|launch|certify a|the? class - action",
+        "mass arbitration|arbitrations",
+        "on behalf of the class",
     ],
     "privacy_regulation": [
         "gdpr|ccpa|cpra|hipaa|pci|ferpa|coppa|lgpd|pipeda|wcag|dsar",
@@ -320,6 +337,35 @@ _PATTERNS: dict[str, list[str]] = {
         "to|contact|contacting|call|calling the press|media",
         "journalist|journalists|reporter|reporters",
     ],
+    # Routine questions, which front-line answers whatever product words they hold ("How do I rotate our API
+    # key?"). Features for the heads, never a rule by themselves.
+    "how_to_question": [
+        "how do|does|can|could|should|would i|we|you|one",
+        "how to",
+        "how many|much do|does|can|will|would|be",
+        "is|are there a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin|limit",
+        "is it possible to",
+        "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go",
+        "walk|talk|take me|us through",
+        "can|could you show|tell|explain me|us? how",
+        "what be the best|easiest|right|quickest? way",
+        "what be the difference|differences",
+        "difference between",
+        "do you offer|support|sign|provide|have a|an|any",
+    ],
+    "feature_feedback": [
+        "feature request|requests|idea|ideas|suggestion|suggestions|wish",
+        "any plan|plans for|to",
+        "roadmap",
+        "would be nice|great|helpful|useful|awesome|good|handy if|to",
+        "please|could_you|can_you add|support|bring_back",
+        "dark mode|theme",
+        "colour|color scheme|schemes|palette|palettes",
+        "new look|layout|design|theme|interface|ui|font|fonts|icons|menu|navigation",
+        "redesign|redesigned|makeover|facelift",
+        "old layout|design|look|interface|ui|version be better",
+        "not a fan of",
+    ],
 }
 
 # Non-literal uses: a veto overlapping a match of the same signal drops that match.
@@ -375,12 +421,17 @@ _VETOES: dict[str, list[str]] = {
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
         "breach|breached|breaching of? the|our|this|your? contract|agreement|sla|terms|msa|duty|warranty",
+        # A contract's breach in a legal letter: "unless this breach is remedied", "a material breach".
+        "breach|breaches be|is|are|was? remedied|cured|remedy|cure|fixed",
+        "material|continuing|alleged|ongoing|such breach|breaches",
     ],
     "escalation_demand": ["privilege escalation"],
     "repeat_contact": [
         "try|trying|log|sign|login|start|restart|check|please again later?",
         "thanks|thank_you again",
         "again later",
+        # "how long you keep call recordings" keeps recordings, not calling.
+        "keep|kept|keeping call|email|chat|contact recording|recordings|log|logs|record|records|history|data",
     ],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
@@ -394,7 +445,7 @@ _FILLER_WORDS = (
     "a an the any my our this that these those your really very so too at all even particularly "
     "actually currently be is are am was were been being going gonna to want wanting need needing "
     "asking ask requesting request looking seeking planning plan intend intending on about for of "
-    "considering thinking think such big real"
+    "considering thinking think such big real file filing filed join joining bring bringing pursue pursuing"
 )
 _NEGATION_FILLERS = frozenset(_FILLER_WORDS.split())
 _NEGATION_WINDOW = 4  # filler words allowed between a negator and the match
@@ -402,7 +453,7 @@ _INABILITY = frozenset({"ca", "can", "could", "cannot"})  # "can't cancel" still
 _CONDITIONS = frozenset({"if", "unless", "why", "until", "whether"})  # "if you don't refund me" threatens
 _THREAT_CONDITIONS = frozenset({"if", "unless", "otherwise", "else"})
 # Signals that are assertions by their shape: a negator before them changes nothing.
-_NOT_NEGATABLE = frozenset({"contract_value", "repeat_contact"})
+_NOT_NEGATABLE = frozenset({"contract_value", "repeat_contact", "how_to_question", "feature_feedback"})
 
 # A run of non-space whitespace holding a line break, or a lone tab. The run is tried from its first character
 # only: tried at every character, a long run of tabs with no line break cost quadratic time (60,000 tabs: 19 s).
@@ -750,7 +801,30 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
             # A pattern with named groups reports the group that matched, without the text it skipped.
             surface = match.group(match.lastgroup or 0).strip()
             found.setdefault(signal, []).append(_Match(surface, _quote(sentence, surface)))
+    large = [match for match in found.get("money_amount", ()) if amount_value(match.surface) >= LARGE_MONEY]
+    if large:
+        found["large_money"] = large
     return {name: found[name] for name in SIGNALS if name in found}
+
+
+# The labelling guide's "large money" (docs/labelling.md): management attention from this sum up, whatever the
+# currency (the guide names no currency; a rate table would date).
+LARGE_MONEY = 100_000
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("thousand", 1e3), ("m", 1e6), ("k", 1e3))
+
+
+def amount_value(surface: str) -> float:
+    """The number a money match stands for: "$1.2 million" 1,200,000, "EUR 250,000" 250,000, "40k" 40,000."""
+    number = _NUMBER.search(surface)
+    if number is None:
+        return 0.0
+    value = float(number.group().replace(",", ""))
+    rest = surface[number.end() :].strip().lower()
+    for word, scale in _SCALES:
+        if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha():
+            return value * scale
+    return value
 
 
 _MONEY_SIGNALS = frozenset({"money_amount", "contract_value"})
