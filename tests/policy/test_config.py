@@ -38,7 +38,7 @@ def test_default_file_loads():
     assert config.mode == "recommend"
     assert config.thresholds.target_precision == 0.8
     assert check_config(DEFAULT_CONFIG_PATH) == (
-        "escalation.yaml: OK: 4 tiers, 5 teams, 7 criteria, mode recommend, target precision 0.8"
+        "escalation.yaml: OK: 4 tiers, 5 teams, 10 criteria, mode recommend, target precision 0.8"
     )
 
 

@@ -96,3 +96,99 @@ def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse_by_phrase_an
     assert model_lines[0] == "signal: mentions legal proceedings (+0.80 to legal, +0.60 to escalation)"
     assert model_lines[1] == "\"We will sue you in court over this.\" (mentions 'court', 'sue'; +0.70 to legal)"
     assert len(model_lines) == len(set(model_lines))
+
+
+FINANCIAL = {"technical": 0.05, "financial": 0.8, "legal": 0.1}
+FINANCIAL_AND_LEGAL = {"technical": 0.05, "financial": 0.7, "legal": 0.6}
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "triggers", "tier", "team"),
+    [
+        (
+            "a class-action notice",
+            "Please be advised that a class action has been filed against your company in the Northern District.",
+            FINANCIAL_AND_LEGAL,
+            4,
+            "legal_compliance",
+        ),
+        (
+            "a customer joining a class action",
+            "I read there is a class-action lawsuit about your renewal fees and want to join it.",
+            FINANCIAL_AND_LEGAL,
+            4,
+            "legal_compliance",
+        ),
+        (
+            "a class action negated: a law firm's question",
+            "Our firm is not filing a class action; we only want to know how long you keep call recordings.",
+            LEGAL,
+            2,
+            "legal_compliance",
+        ),
+        (
+            "a large disputed invoice",
+            "Your invoice bills us $184,000 for services that were never delivered. We dispute the full amount.",
+            FINANCIAL,
+            3,
+            "billing",
+        ),
+        (
+            "a large account threatening to leave",
+            "We spend about $400k a year with you and we are considering switching to a competitor.",
+            FINANCIAL,
+            3,
+            "billing",
+        ),
+        (
+            "a small disputed charge",
+            "You charged me $49.99 twice this month, I want the duplicate charge reversed.",
+            FINANCIAL,
+            2,
+            "billing",
+        ),
+        (
+            "a large sum in a budget, disputing nothing",
+            "What would an enterprise plan cost for 2,000 users? Our budget is around $150,000 a year.",
+            FINANCIAL,
+            1,
+            "frontline",
+        ),
+        (
+            "a large sum in a how-to question",
+            "How do I set a monthly spending limit of $250,000 for our finance team?",
+            FINANCIAL,
+            1,
+            "frontline",
+        ),
+    ],
+)
+def test_class_actions_and_large_money_go_where_the_guide_says(case, body, triggers, tier, team) -> None:
+    decision = _decide(ticket(body), triggers, escalation=0.2)
+
+    assert (decision.recommendation.tier, decision.recommendation.team) == (tier, team), (case, decision.reasons)
+
+
+def test_large_money_raises_the_tier_and_leaves_the_team_to_the_models() -> None:
+    body = "We were billed $1.2 million instead of the $900,000 in the signed quote; this invoice is wrong."
+    decision = _decide(ticket(body), FINANCIAL, escalation=0.2, team={"technical": 0.7, "billing": 0.3})
+
+    assert "management.large_money" in decision.rules_fired
+    assert decision.recommendation.tier == 3
+    fired = "rule management.large_money fired: signal large_money"
+    assert any(reason.startswith(fired) for reason in decision.reasons)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How do I rotate our API key without breaking the webhooks we already configured?",
+        "Honestly not a fan of the new colour scheme, the grey sidebar is hard to read.",
+        "Any plans for a dark mode? It would be great to have one.",
+        "Is there a way to export the audit log as CSV?",
+    ],
+)
+def test_how_to_questions_and_ui_feedback_fire_no_rule(body) -> None:
+    decision = _decide(ticket(body), TECHNICAL, escalation=0.2)
+
+    assert decision.rules_fired == [] and decision.recommendation.tier == 1

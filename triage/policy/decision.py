@@ -73,8 +73,9 @@ def decide(
 
     The recommendation abstains (the ticket goes to human review, the reasons say why) when no rule decided
     and the escalation probability is within ``abstain.escalation_band`` of its threshold, when the models
-    chose the team and the top two teams are within ``abstain.team_margin``, or when confidence is below
-    ``abstain.min_confidence``.
+    chose the team and the top two teams are within ``abstain.team_margin``, when confidence is below
+    ``abstain.min_confidence``, or when the escalation head escalates on its own while no trigger reaches
+    its threshold (the heads disagree: nothing says what the specialist is for).
     """
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
@@ -125,6 +126,11 @@ def decide(
     abstain_reasons = _abstain_reasons(
         config, p, escalation_threshold, rule_decided, models_chose_team, route, confidence
     )
+    if escalate and not rule_decided and not trigger_labels:
+        # The escalation head alone sends it up: no trigger head and no rule says why. A person decides.
+        top = max(scores.triggers, key=scores.triggers.__getitem__, default=None)
+        why = f" ({top} {scores.triggers[top]:.2f} < {thresholds[top]:.2f})" if top is not None else ""
+        abstain_reasons.append(f"the escalation head escalates but no trigger reaches its threshold{why}")
     reasons += [f"abstain, human review: {reason}" for reason in abstain_reasons]
     reasons += _model_phrases(ticket, scores, trigger_labels, models_escalate, team, config.explanations.max_phrases)
 
