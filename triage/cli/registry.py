@@ -16,14 +16,27 @@ import typer
 from triage.cli._common import console
 
 if TYPE_CHECKING:
-    from triage.evaluation.compare import GateMargins
+    from triage.retrain import Judgement
 
 RELOAD_HINT = "then call POST /v1/admin/reload on the running service to serve it (no restart, no failed request)"
 
+# The gate's options, shared by `triage promote` and `triage retrain --promote`.
+DeployOption = Annotated[
+    Path | None, typer.Option(help="Also write the new champion's model directory here (the service's).")
+]
+MarginOption = Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed drop of a head's metric.")]
+ClassMarginOption = Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed drop of a class's F1.")]
+EceMarginOption = Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed rise of a head's ECE.")]
+MinSupportOption = Annotated[int, typer.Option(min=1, help="Held-out rows a class needs to be judged.")]
+
 
 def register(app: typer.Typer) -> None:
+    from triage.cli.retrain import retrain_command, shadow_report_command
+
     app.command("promote")(promote_command)
     app.command("rollback")(rollback_command)
+    app.command("retrain")(retrain_command)
+    app.command("shadow-report")(shadow_report_command)
 
 
 def say(line: str) -> None:
@@ -37,20 +50,19 @@ def promote_command(
     ] = None,
     version: Annotated[str | None, typer.Option(help="The challenger; default: the newest registered version.")] = None,
     force: Annotated[bool, typer.Option(help="Promote even if the gate refuses; recorded on the version.")] = False,
-    deploy: Annotated[
-        Path | None, typer.Option(help="Also write the new champion's model directory here (the service's).")
-    ] = None,
-    margin: Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed drop of a head's metric.")] = 0.02,
-    class_margin: Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed drop of a class's F1.")] = 0.02,
-    ece_margin: Annotated[float, typer.Option(min=0.0, max=1.0, help="Largest allowed rise of a head's ECE.")] = 0.02,
-    min_support: Annotated[int, typer.Option(min=1, help="Held-out rows a class needs to be judged.")] = 30,
+    deploy: DeployOption = None,
+    margin: MarginOption = 0.02,
+    class_margin: ClassMarginOption = 0.02,
+    ece_margin: EceMarginOption = 0.02,
+    min_support: MinSupportOption = 30,
 ) -> None:
     """Make a challenger version the champion if, on the held-out tickets, no head's primary metric and no
     class with enough support drops by more than the margin and calibration does not worsen beyond it;
     otherwise refuse (exit 1) and name the metrics. The replaced champion keeps the alias `previous`."""
     from triage.errors import TriageError
     from triage.evaluation.compare import GateMargins
-    from triage.tracking.registry import CHAMPION, alias_version, latest_version, promote
+    from triage.retrain import judge
+    from triage.tracking.registry import CHAMPION, alias_version, latest_version
 
     champion = alias_version(CHAMPION)
     challenger = version or latest_version()
@@ -64,45 +76,43 @@ def promote_command(
     with tempfile.TemporaryDirectory(prefix="triage-promote-") as work:
         verdict, passed, holdout_sha = "not judged (forced without --holdout)", False, None
         if holdout is not None and champion is not None:
-            verdict, passed, holdout_sha = _judge(champion, challenger, holdout, margins, Path(work))
+            with console.status(f"judging version {challenger} against champion {champion} on {holdout}"):
+                judgement = judge(champion, challenger, holdout, margins, Path(work))
+            say_checks(judgement)
+            verdict, passed, holdout_sha = judgement.verdict, judgement.result.passed, judgement.holdout_sha256
         elif champion is None:
             verdict, passed = "no champion to compare with", True
         if not passed and not force:
             console.print(f"[red]refused[/]: version {challenger} stays a challenger; champion {champion} stays")
             raise typer.Exit(1)
-        promoted = promote(challenger, forced=not passed, verdict=verdict, holdout_sha256=holdout_sha)
-        forced = " (forced past the gate, recorded on the version)" if not passed else ""
-        say(f"version {challenger} is now {CHAMPION}{forced}; previous: {promoted['previous'] or 'none'}")
-        if deploy is not None:
-            _deploy(challenger, deploy, Path(work))
+        make_champion(challenger, passed, verdict, holdout_sha, deploy, Path(work))
 
 
-def _judge(champion: str, challenger: str, holdout: Path, margins: GateMargins, work: Path) -> tuple[str, bool, str]:
-    """Both versions on the held-out file through the gate; prints each check. Returns the verdict line,
-    whether it passed, and the held-out file's SHA-256 (recorded with the promotion)."""
-    from triage.errors import TriageError
-    from triage.evaluation import evaluate
-    from triage.evaluation.compare import gate
-    from triage.io import read_labelled
-    from triage.model.persistence import load_model, sha256
-    from triage.tracking.registry import version_model_dir
-
-    tickets = read_labelled(holdout)
-    if not tickets:
-        raise TriageError(f"{holdout}: no tickets in the held-out file")
-    with console.status(f"judging version {challenger} against champion {champion} on {len(tickets)} tickets"):
-        evaluations = [evaluate(load_model(version_model_dir(v, work / v)), tickets) for v in (champion, challenger)]
-        result = gate(evaluations[0], evaluations[1], margins)
-    if not result.checks:
-        raise TriageError(f"{holdout}: no labels for any head both versions learned; nothing to judge them on")
-    for check in result.checks:
+def say_checks(judgement: Judgement) -> None:
+    """Every check of the gate, ``ok`` or ``FAIL``, and on a refusal the line naming the failing metrics."""
+    for check in judgement.result.checks:
         say(f"  {'ok  ' if check.passed else 'FAIL'} {check.describe()}")
-    if result.passed:
-        return f"passed {len(result.checks)} checks", True, sha256(holdout)
-    failures = ", ".join(check.short() for check in result.failures)
-    limits = f"margins: metric {margins.metric_drop}, class F1 {margins.class_drop}, ECE {margins.ece_rise}"
-    say(f"gate: version {challenger} is worse than champion {champion} beyond the margins ({limits}) on {failures}")
-    return f"failed: {failures}", False, sha256(holdout)
+    if not judgement.result.passed:
+        margins = judgement.margins
+        failures = ", ".join(check.short() for check in judgement.result.failures)
+        limits = f"margins: metric {margins.metric_drop}, class F1 {margins.class_drop}, ECE {margins.ece_rise}"
+        say(
+            f"gate: version {judgement.challenger} is worse than champion {judgement.champion} beyond the margins "
+            f"({limits}) on {failures}"
+        )
+
+
+def make_champion(
+    challenger: str, passed: bool, verdict: str, holdout_sha: str | None, deploy: Path | None, work: Path
+) -> None:
+    """Move the alias (recording a refusal overridden as forced) and write the model directory to ``deploy``."""
+    from triage.tracking.registry import CHAMPION, promote
+
+    promoted = promote(challenger, forced=not passed, verdict=verdict, holdout_sha256=holdout_sha)
+    forced = " (forced past the gate, recorded on the version)" if not passed else ""
+    say(f"version {challenger} is now {CHAMPION}{forced}; previous: {promoted['previous'] or 'none'}")
+    if deploy is not None:
+        _deploy(challenger, deploy, work)
 
 
 def _deploy(version: str, deploy: Path, work: Path) -> None:
