@@ -28,6 +28,7 @@ from service.problems import add_problem_handlers
 from service.recent import RecentTickets
 from service.routers import api_router
 from service.security import DOCS_PATHS, PUBLIC_PATHS, SIGNED_PREFIXES, ApiKeyAuth
+from service.shadow import ChallengerShadow
 from triage.errors import TriageError
 from triage.feedback import FeedbackStore
 from triage.settings import Settings, get_settings
@@ -51,7 +52,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The model's long-lived objects leave the garbage collector's generations: with numpy, scipy and
         # scikit-learn loaded, a full collection pauses a request for 150-200 ms, a frozen heap 2-5 ms.
         gc.freeze()
+    challenger: ChallengerShadow | None = app.state.challenger
+    if challenger is not None:
+        challenger.start()  # loads in its own process: the service answers meanwhile
     yield
+    if challenger is not None:
+        challenger.close()
     gc.unfreeze()
     batcher.close()
     if store is not None:
@@ -93,7 +99,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     holder = app.state.holder = ModelHolder()
     app.state.metrics = metrics = ServiceMetrics(lambda: holder.current)
-    app.state.record_scored = ScoredRecorder(recent, metrics)
+    recorder = ScoredRecorder(recent, metrics)
+    app.state.challenger = challenger = ChallengerShadow.configured()  # TRIAGE_SHADOW_MODEL_DIR; None: off
+    app.state.record_scored = recorder if challenger is None else challenger.beside(recorder)
     add_problem_handlers(app)
     app.include_router(api_router)
     # add_middleware wraps: the last added runs first.
