@@ -10,11 +10,14 @@ problem for anything unhandled), :class:`~service.security.ApiKeyAuth` (401 befo
 :class:`~service.limits.BodyLimit` (413, 408), then the routes (415 and strict JSON: ``service.jsonbody``).
 """
 
+import contextlib
 import gc
 import logging
+import logging.config
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -29,8 +32,10 @@ from service.recent import RecentTickets
 from service.routers import api_router
 from service.security import DOCS_PATHS, PUBLIC_PATHS, SIGNED_PREFIXES, ApiKeyAuth
 from service.shadow import ChallengerShadow
+from service.workers import MODEL, Siblings, listening_socket, run_workers
 from triage.errors import TriageError
 from triage.feedback import FeedbackStore
+from triage.policy import load_policy
 from triage.settings import Settings, get_settings
 
 logger = logging.getLogger("service")
@@ -43,45 +48,59 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     holder: ModelHolder = app.state.holder
     # Made here rather than in create_app: shutdown closes it, and an app may be started again (tests do).
     app.state.batcher = batcher = DynamicBatcher()
-    app.state.feedback_store = store = _open_feedback_store(settings)
-    try:
-        holder.load(settings.model_dir, settings.policy_file)
-    except TriageError:
-        pass  # the holder keeps the line; /readyz answers 503 with it
-    else:
-        # The model's long-lived objects leave the garbage collector's generations: with numpy, scipy and
-        # scikit-learn loaded, a full collection pauses a request for 150-200 ms, a frozen heap 2-5 ms.
-        gc.freeze()
+    # Forked workers (run_server) find the model loaded and the feedback store migrated by their parent.
+    preloaded = getattr(app.state, "preloaded", False)
+    app.state.feedback_store = store = _open_feedback_store(settings, migrate=not preloaded)
+    if not preloaded:
+        # A model that does not load leaves its line in the holder; /readyz answers 503 with it.
+        with contextlib.suppress(TriageError):
+            holder.load(settings.model_dir, settings.policy_file)  # freezes the heap (service.holder)
+    siblings = holder.siblings
+    if siblings is not None:
+        siblings.watch(lambda kind: _reload_here(holder, settings, kind))
     challenger: ChallengerShadow | None = app.state.challenger
     if challenger is not None:
         challenger.start()  # loads in its own process: the service answers meanwhile
     yield
     if challenger is not None:
         challenger.close()
+    if siblings is not None:
+        siblings.stop()
     gc.unfreeze()
     batcher.close()
     if store is not None:
         store.close()
 
 
-def _open_feedback_store(settings: Settings) -> FeedbackStore | None:
-    """The feedback store, migrated to the current schema; None (its routes answer 503, the rest of the API
-    serves) when none is configured or it cannot be opened, which the log says in one line."""
+def _reload_here(holder: ModelHolder, settings: Settings, kind: int) -> None:
+    """Another worker's reload, carried out in this one (service.workers.Siblings): the same files read again."""
+    if kind == MODEL:
+        holder.load_here(settings.model_dir, settings.policy_file)
+    else:
+        holder.use_policy_here(None if settings.policy_file is None else load_policy(settings.policy_file))
+
+
+def _open_feedback_store(settings: Settings, migrate: bool = True) -> FeedbackStore | None:
+    """The feedback store, migrated to the current schema (unless the caller did it); None (its routes answer
+    503, the rest of the API serves) when none is configured or it cannot be opened, which the log says in
+    one line."""
     url = settings.feedback_url.get_secret_value().strip() if settings.feedback_url else ""
     if not url:
         return None
     try:
         store = FeedbackStore(url)
-        store.upgrade()
+        if migrate:
+            store.upgrade()
     except TriageError as error:
         logger.error("feedback store unavailable: %s", error)
         return None
     return store
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, holder: ModelHolder | None = None) -> FastAPI:
     """The app; raises :class:`~triage.errors.TriageError` in one line when no API key is configured and
-    ``insecure_no_auth`` is not set (a server open to anyone is never the default)."""
+    ``insecure_no_auth`` is not set (a server open to anyone is never the default). A ``holder`` with a
+    model loaded already is served as it is (the lifespan loads one otherwise)."""
     settings = settings or get_settings()
     digests = settings.required_api_key_digests()
     docs = settings.docs_enabled
@@ -97,7 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.recent = recent = RecentTickets(
         settings.report_max_tickets, settings.report_max_characters, timedelta(hours=settings.report_retention_hours)
     )
-    holder = app.state.holder = ModelHolder()
+    holder = app.state.holder = holder or ModelHolder()
     app.state.metrics = metrics = ServiceMetrics(lambda: holder.current)
     recorder = ScoredRecorder(recent, metrics)
     app.state.challenger = challenger = ChallengerShadow.configured()  # TRIAGE_SHADOW_MODEL_DIR; None: off
@@ -117,3 +136,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContext)
     app.add_middleware(RequestMetrics, metrics=metrics)
     return app
+
+
+def run_server(settings: Settings, host: str, port: int, workers: int, log_config: dict[str, Any]) -> None:
+    """Serve until SIGTERM or SIGINT: the model loaded and warmed once, here (a
+    :class:`~triage.errors.TriageError` in one line when it does not load), then one uvicorn server in this
+    process, or ``workers`` forked processes that share the model's memory and the port (service.workers)."""
+    import uvicorn
+
+    holder = ModelHolder()
+    holder.load(settings.model_dir, settings.policy_file)
+    app = create_app(settings, holder)
+    app.state.preloaded = True
+    logging.config.dictConfig(log_config)
+    options: dict[str, Any] = {
+        "log_level": "info",
+        "log_config": log_config,
+        "access_log": False,  # service.logs.RequestContext writes one line per request, with its id
+        "timeout_keep_alive": settings.keep_alive_timeout_s,
+    }
+    if workers == 1:
+        uvicorn.Server(uvicorn.Config(app, host=host, port=port, **options)).run()
+        return
+    store = _open_feedback_store(settings)  # migrated once, here: workers migrating together would collide
+    if store is not None:
+        store.close()
+    sock = listening_socket(host, port)
+    siblings = Siblings(workers)
+    logger.info("serving on %s:%d with %d worker processes", host, port, workers)
+
+    def serve(index: int) -> None:
+        siblings.index = index
+        holder.siblings = siblings
+        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
+
+    run_workers(workers, serve)

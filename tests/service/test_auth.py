@@ -4,6 +4,7 @@ compared in constant time; 401 problems with ``WWW-Authenticate``; no server wit
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 
@@ -165,15 +166,19 @@ def test_keys_never_reach_the_logs(anonymous, caplog):
 
 @pytest.fixture
 def serve_env(monkeypatch, model_dir):
-    """`triage serve` sets these for the service; monkeypatch restores them after the test."""
-    for name in ("TRIAGE_MODEL_DIR", "TRIAGE_POLICY_FILE", "TRIAGE_INSECURE_NO_AUTH"):
+    """`triage serve` sets these for the service; monkeypatch restores them after the test. What would be
+    served is recorded instead: each uvicorn server's config, and how many workers were forked."""
+    for name in ("TRIAGE_MODEL_DIR", "TRIAGE_POLICY_FILE", "TRIAGE_INSECURE_NO_AUTH", "TRIAGE_WORKERS"):
         monkeypatch.setenv(name, "unset")
         monkeypatch.delenv(name)
     monkeypatch.delenv("TRIAGE_API_KEYS", raising=False)
     monkeypatch.delenv("TRIAGE_API_KEYS_FILE", raising=False)
+    monkeypatch.setattr("logging.config.dictConfig", lambda config: None)  # the test session's logging stays
     runs: list[dict] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: runs.append({"app": app, **kwargs}))
-    return runs
+    monkeypatch.setattr("uvicorn.Server.run", lambda server, sockets=None: runs.append({"config": server.config}))
+    monkeypatch.setattr("service.app.run_workers", lambda workers, serve: runs.append({"workers": workers}))
+    yield runs
+    gc.unfreeze()  # the model was loaded as a server loads it, heap frozen
 
 
 def test_triage_serve_refuses_to_start_without_a_key(serve_env, model_dir):
@@ -184,16 +189,18 @@ def test_triage_serve_refuses_to_start_without_a_key(serve_env, model_dir):
 
 
 def test_triage_serve_insecure_no_auth_and_keys(serve_env, model_dir, monkeypatch, tmp_path):
-    insecure = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--insecure-no-auth"])
+    insecure = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--insecure-no-auth", "--workers", "1"])
     assert insecure.exit_code == 0, insecure.output
     monkeypatch.delenv("TRIAGE_INSECURE_NO_AUTH")
     keys_file = tmp_path / "keys"
     keys_file.write_text("k\n")
     monkeypatch.setenv("TRIAGE_API_KEYS_FILE", str(keys_file))
-    keyed = CliRunner().invoke(cli, ["serve", "--model", str(model_dir)])
+    keyed = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--port", "0"])
     assert keyed.exit_code == 0, keyed.output
 
-    assert [run["app"] for run in serve_env] == ["service.app:create_app"] * 2
-    first = serve_env[0]
-    assert first["factory"] is True and first["access_log"] is False and first["timeout_keep_alive"] == 5
-    assert first["log_config"]["formatters"]["json"]["()"] == "service.logs.JsonFormatter"
+    first, second = serve_env
+    config = first["config"]
+    assert config.app.state.holder.current is not None  # loaded once, before serving
+    assert config.access_log is False and config.timeout_keep_alive == 5 and config.port == 8000
+    assert config.log_config["formatters"]["json"]["()"] == "service.logs.JsonFormatter"
+    assert second == {"workers": 2}  # the default: one process per core of the machine it was measured on

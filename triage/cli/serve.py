@@ -14,6 +14,9 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
 
 
+DEFAULT_WORKERS = 2  # measured best on a 2-core machine (README "Speed and size", benchmarks/load.py)
+
+
 def serve_command(
     model: ModelOption,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -27,33 +30,33 @@ def serve_command(
             "TRIAGE_API_KEYS_FILE must name at least one key.",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            envvar="TRIAGE_WORKERS",
+            help="Server processes, forked after the model is loaded so they share its memory; one per core "
+            "is the rule (docs/api.md, Running it).",
+        ),
+    ] = DEFAULT_WORKERS,
 ) -> None:
-    """Serve the HTTP API in one worker process (docs/pitfalls.md: uvicorn workers; docs/api.md)."""
-    import uvicorn
-
-    from triage.pipeline import load_triage
+    """Serve the HTTP API (docs/api.md): the model loaded once, then WORKERS processes on one port."""
+    if workers > 1:
+        # One BLAS/OpenMP thread per process, set before numpy is imported: the workers are the parallelism.
+        for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
+    from service.app import run_server
     from triage.settings import Settings
 
-    load_triage(model, config)  # fail fast, in one line, before the server starts
-    # The service reads its settings from the environment; an import string keeps the library from
-    # importing the service package.
+    # The service reads its settings from the environment, as the app does under any other ASGI server.
     os.environ["TRIAGE_MODEL_DIR"] = str(model)
     if config is not None:
         os.environ["TRIAGE_POLICY_FILE"] = str(config)
     if insecure_no_auth:
         os.environ["TRIAGE_INSECURE_NO_AUTH"] = "true"
-    settings = Settings()
-    settings.required_api_key_digests()  # no key: refused in one line before the server starts
-    uvicorn.run(
-        "service.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        log_level="info",
-        log_config=_log_config(),
-        access_log=False,  # service.logs.RequestContext writes one line per request, with its id
-        timeout_keep_alive=settings.keep_alive_timeout_s,
-    )
+    # Refused in one line, before anything is served: a model that does not load, then no API key.
+    run_server(Settings(), host, port, workers, _log_config())
 
 
 def _log_config() -> dict:

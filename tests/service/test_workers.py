@@ -1,0 +1,128 @@
+"""Several server processes (``service/workers.py``, ``triage serve --workers N``): the shared socket keeps
+TCP_NODELAY, a reload in one worker is made in the others before it returns, and no worker outlives its
+parent."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from serving import KEY
+from subprocess_server import SubprocessServer
+
+from service.workers import MODEL, POLICY, Siblings, listening_socket
+
+
+async def _nodelay_of_accepted(sock: socket.socket) -> int:
+    accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    async def on_connect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.set_result(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(on_connect, sock=sock)
+    with socket.create_connection(sock.getsockname()[:2]):
+        value = await asyncio.wait_for(accepted, 5)
+    server.close()
+    return value
+
+
+def test_the_shared_socket_gives_connections_tcp_nodelay():
+    sock = listening_socket("127.0.0.1", 0)
+    assert sock.proto == socket.IPPROTO_TCP and sock.get_inheritable()
+    assert asyncio.run(_nodelay_of_accepted(sock)) != 0
+
+
+def test_a_socket_without_its_protocol_number_loses_tcp_nodelay():
+    """The trap the protocol number avoids (uvicorn issue #3149): asyncio leaves Nagle on for such sockets."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # proto 0
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    assert asyncio.run(_nodelay_of_accepted(sock)) == 0
+
+
+def _sibling(siblings: Siblings, reloads: Any, ready: Any) -> None:
+    siblings.index = 1
+
+    def reload(kind: int) -> None:
+        time.sleep(0.3)  # a reload takes a while; the announcer must wait for it
+        reloads[kind] += 1
+
+    siblings.watch(reload)
+    ready.set()
+    time.sleep(30)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked (Linux)")
+def test_a_reload_returns_once_every_other_worker_has_made_it():
+    context = multiprocessing.get_context("fork")
+    siblings = Siblings(2)
+    reloads, ready = context.Array("q", 2), context.Event()
+    child = context.Process(target=_sibling, args=(siblings, reloads, ready), daemon=True)
+    child.start()
+    try:
+        assert ready.wait(10)
+        siblings.index = 0
+        start = time.monotonic()
+        siblings.announce(MODEL)
+        assert time.monotonic() - start >= 0.3 and list(reloads) == [1, 0]
+        siblings.announce(POLICY)
+        assert list(reloads) == [1, 1]
+    finally:
+        child.kill()
+
+
+@pytest.fixture
+def two_workers(model_dir, tmp_path: Path):
+    def command(port: int) -> list[str]:
+        return [sys.executable, "-m", "triage", "serve", "--model", str(model_dir), "--port", str(port)]
+
+    environment = {"TRIAGE_API_KEYS": KEY, "TRIAGE_WORKERS": "2", "TRIAGE_FEEDBACK_URL": ""}
+    server = SubprocessServer(command, environment, tmp_path / "server.log", ready_path="/readyz")
+    try:
+        server.start()
+    except OSError as error:
+        pytest.skip(f"cannot start a server in a child process here: {error}")
+    yield server
+    server.stop()
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked (Linux)")
+def test_two_workers_serve_reload_together_and_die_with_their_parent(two_workers):
+    assert two_workers.process is not None
+    workers = _children(two_workers.process.pid)
+    assert len(workers) == 2
+    headers = {"Authorization": f"Bearer {KEY}"}
+    with httpx.Client(base_url=two_workers.base_url, headers=headers, timeout=60) as client:
+        ticket = {"id": "W-1", "body": "Refund the double charge on invoice 7, please."}
+        assert {client.post("/v1/triage", json=ticket).status_code for _ in range(20)} == {200}
+        assert client.post("/v1/admin/reload").status_code == 200
+        assert client.post("/v1/policy/reload").status_code == 200
+        assert {client.post("/v1/triage", json=ticket).status_code for _ in range(20)} == {200}
+    assert "not confirmed by every worker" not in two_workers.log_tail()
+    two_workers.kill()  # SIGKILL: the parent cannot stop its workers itself
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{pid}") and _alive(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived its parent"
+        time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
