@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Annotated, Any
 
@@ -74,10 +75,17 @@ def item_error(index: int, error: ValidationError) -> ItemError:
     return ItemError(detail=f"ticket {index} is invalid; first at {where}: {errors[0]['msg']}", errors=errors)
 
 
-@router.post("/triage/batch", operation_id="triage_batch")
+def json_list(key: str, items: Iterable[str]) -> Response:
+    """``{key: [items]}`` from items that are JSON already: each prediction serialised once, by pydantic,
+    instead of validated again against the response model, turned into dicts and encoded a second time
+    (~0.1 ms a prediction). The route's ``response_model`` still states the shape."""
+    return Response(f'{{"{key}":[{",".join(items)}]}}', media_type="application/json")
+
+
+@router.post("/triage/batch", operation_id="triage_batch", response_model=BatchResponse)
 async def triage_batch(
     body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored, batcher: BatcherDep
-) -> BatchResponse:
+) -> Response:
     """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
     errors: dict[int, ErrorItem] = {}
@@ -90,8 +98,15 @@ async def triage_batch(
     predictions = await batcher.run(triage.predict, valid) if valid else []
     record(valid, predictions)
     remaining = iter(predictions)
-    results = [errors.get(index) or PredictionItem(prediction=next(remaining)) for index in range(len(body.tickets))]
-    return BatchResponse(results=results)
+    return json_list(
+        "results",
+        (
+            errors[index].model_dump_json()
+            if index in errors
+            else f'{{"prediction":{next(remaining).model_dump_json()}}}'
+            for index in range(len(body.tickets))
+        ),
+    )
 
 
 class HandoffResponse(BaseModel):

@@ -109,6 +109,24 @@ def test_too_many_tickets_is_422(client):
     assert [error["loc"] for error in response.json()["errors"]] == [["body", "tickets"]]
 
 
+def test_the_count_is_checked_before_any_ticket_is_validated(client):
+    """Too many tickets is one error, not one per invalid ticket: nothing is validated past the limit."""
+    limit = client.app.state.settings.max_tickets_per_request
+    response = client.post("/v1/predict", json={"tickets": [{"body": "no id"}] * (limit + 1)})
+
+    assert response.status_code == 422
+    assert [error["type"] for error in response.json()["errors"]] == ["too_long"]
+
+
+def test_an_invalid_ticket_is_located_in_the_body(client):
+    response = client.post("/v1/predict", json={"tickets": [{"id": "A", "body": "fine"}, {"body": "no id"}]})
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"type": "missing", "loc": ["body", "tickets", 1, "id"], "msg": "Field required"}
+    ]
+
+
 def test_the_ticket_limit_is_a_setting(model_dir):
     tickets = handwritten_tickets()[:3]
 
