@@ -41,13 +41,7 @@ def read_feedback(source: str | Path) -> list[dict[str, Any]]:
     not human-confirmed labels (a prediction, an unknown field, a bad value) is a one-line error with its line."""
     text = str(source)
     if STORE_URL.match(text):
-        from triage.feedback import FeedbackStore
-
-        with FeedbackStore(text) as store:
-            try:
-                return list(store.export())
-            except Exception as error:  # SQLAlchemy raises many types for an unreachable or empty store
-                raise TriageError(f"{store!r}: cannot read the feedback store ({type(error).__name__})") from None
+        return _read_store(text)
     path = Path(source)
     if not path.is_file():
         raise TriageError(f"{path}: no such feedback file")
@@ -57,6 +51,21 @@ def read_feedback(source: str | Path) -> list[dict[str, Any]]:
             if line.strip():
                 rows.append(_feedback_row(line, f"{path}: line {number}"))
     return rows
+
+
+def _read_store(url: str) -> list[dict[str, Any]]:
+    from triage.feedback import FeedbackStore
+
+    try:
+        store = FeedbackStore(url)
+    except Exception as error:  # SQLAlchemy: a URL it cannot parse, a driver that is not installed
+        raise TriageError(f"--feedback: not a feedback store URL ({type(error).__name__})") from None
+    with store:
+        try:
+            return list(store.export())
+        except Exception as error:  # SQLAlchemy raises many types for an unreachable or empty store
+            # The URL may hold a password: the store's repr hides it.
+            raise TriageError(f"{store!r}: cannot read the feedback store ({type(error).__name__})") from None
 
 
 def _feedback_row(line: str, where: str) -> dict[str, Any]:

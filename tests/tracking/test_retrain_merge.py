@@ -104,3 +104,10 @@ def test_feedback_is_read_from_the_store_url_as_the_export_writes_it(tmp_path):
         store.record(FeedbackIn(idempotency_key="k2", ticket_id="H-2", source="outcome", csat=2))
 
     assert read_feedback(url) == [{"id": "H-2", "escalated": True, "csat": 2}]
+
+
+def test_an_unreadable_store_is_one_line_without_its_password():
+    # Without psycopg installed, the URL is refused before connecting: still one line, still no password.
+    with pytest.raises(TriageError, match=r"cannot read the feedback store|not a feedback store URL") as refused:
+        read_feedback("postgresql+psycopg://triage:s3cret@127.0.0.1:1/feedback")
+    assert "s3cret" not in str(refused.value)
