@@ -101,3 +101,39 @@ def test_the_command_writes_the_page_and_refuses_another_suffix(model_dir, probe
         wrong.returncode == 2
         and wrong.stderr.strip() == f"error: {tmp_path / 'report.pdf'}: the report is written as .html"
     )
+
+
+def test_shared_work_writes_the_same_page(model, probe_tickets, page, tmp_path, monkeypatch):
+    """Forked helpers (triage.reports.sharing) change how long the page takes, never what it says. As the
+    command does it: one helper forked first reads the history file and draws the charts; small tasks so that
+    every step of the scoring is shared too."""
+    from triage.io import write_records
+    from triage.reports import risk
+    from triage.reports.sections import closed_history
+    from triage.reports.sharing import Sharing
+
+    monkeypatch.setattr(risk, "SCORE_BLOCK", 7)
+    monkeypatch.setattr(risk, "RANKED_BLOCK", 3)
+    history_file = write_records(generate(300, seed=5), tmp_path / "closed.jsonl")
+    tickets = [*probe_tickets, *handwritten_tickets()]
+
+    with Sharing({"history": history_file}, processes=2) as early:
+        closed = early.submit(closed_history).get()
+        shared = risk_report(Triage.of(model), tickets, closed, top=20, now=NOW, processes=3, drawing=early)
+
+    assert shared == page
+
+
+def test_a_missing_history_is_refused_before_any_scoring(model_dir, tmp_path):
+    from triage.io import write_records
+
+    tickets = write_records(unlabelled(generate(3, seed=8)), tmp_path / "open.jsonl")
+    missing = tmp_path / "closed.jsonl"
+    command = [sys.executable, "-m", "triage", "report", "risk", "--model", model_dir, "--input", tickets]
+
+    done = subprocess.run(
+        [*command, "--history", missing, "--out", tmp_path / "r.html"], capture_output=True, text=True, timeout=300
+    )
+
+    assert done.returncode == 2 and done.stderr.strip() == f"error: {missing}: no such file"
+    assert not (tmp_path / "r.html").exists()
