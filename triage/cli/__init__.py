@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for commands in (data, imports, model, predict, registry, serve, spark):
+for commands in (data, imports, model, predict, registry, report, serve, spark):
     commands.register(app)
 app.add_typer(config.config_app, name="config")
 app.add_typer(report.report_app, name="report")

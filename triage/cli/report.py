@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -59,6 +59,55 @@ def risk(
     console.print(f"report on {len(tickets):,} open tickets written to {out} ({len(page.encode()) / 1e6:.1f} MB)")
 
 
+def drift(
+    reference: Annotated[Path, typer.Option(help="Tickets of the reference period (e.g. the training data).")],
+    current: Annotated[Path, typer.Option(help="Tickets of the current period.")],
+    out: Annotated[Path, typer.Option(help="Where to write the page (.html).")],
+    model: Annotated[
+        Path | None, typer.Option(help="A model directory: compare what it predicts and how sure it is, too.")
+    ] = None,
+    config: PolicyOption = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Has what comes in changed since the reference period? Population stability index and a statistical
+    test per feature (channel, plan, language, length, earlier turns, vocabulary; with --model the predicted
+    labels and confidence), the verdict in words (stable, watch or retrain), and an HTML page with plots."""
+    import json
+
+    from triage.io import read_tickets
+    from triage.reports.drift import compare, drift_page
+
+    _check_html(out)
+    periods = {}
+    for name, path in (("reference", reference), ("current", current)):
+        periods[name] = read_tickets(path)
+        if not periods[name]:
+            raise TriageError(f"{path}: no tickets in the {name} period")
+    predictions: dict[str, Any] = {"reference_predictions": None, "current_predictions": None}
+    model_name = None
+    if model is not None:
+        from triage.pipeline import load_triage
+
+        triage = load_triage(model, config)
+        for name, tickets in periods.items():
+            predictions[f"{name}_predictions"] = triage.predict(tickets, explain=False)
+        ref = triage.model.model_ref
+        model_name = f"{ref.name} {ref.version}" + (f" ({ref.alias})" if ref.alias else "")
+    report = compare(periods["reference"], periods["current"], **predictions, model=model_name)
+    output_file(out).write_text(drift_page(report, str(reference), str(current)), encoding="utf-8")
+    if json_out is not None:
+        output_file(json_out).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+    for feature in report.features:
+        print(f"{feature.name:28} PSI {feature.psi:7.3f}  p {feature.p_value:9.2g}  {feature.status}")
+    print(report.summary, flush=True)
+    console.print(f"drift report written to {out}")
+
+
 def _check_html(out: Path) -> None:
     if out.suffix.lower() not in (".html", ".htm"):
         raise TriageError(f"{out}: the report is written as .html")
+
+
+def register(app: typer.Typer) -> None:
+    """`triage drift` sits at the top level, beside `triage report risk`."""
+    app.command("drift")(drift)

@@ -74,3 +74,33 @@ def reliability(mean_predicted: Sequence[float], observed: Sequence[float], coun
     axes.set(title=title, xlabel="predicted escalation probability", ylabel="observed share", xlim=(0, 1), ylim=(0, 1))
     axes.legend(frameon=False, loc="upper left", fontsize=7)
     return _svg(figure)
+
+
+def paired_bars(
+    labels: Sequence[str], reference: Sequence[float], current: Sequence[float], title: str, ylabel: str
+) -> str:
+    """Two periods' shares side by side, one pair of bars per bin."""
+    figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT))
+    positions = np.arange(len(labels))
+    axes.bar(positions - 0.2, reference, width=0.4, color="#9aa9b8", label="reference")
+    axes.bar(positions + 0.2, current, width=0.4, color=COLOUR, label="current")
+    axes.set_xticks(positions, [label if len(label) <= 18 else label[:17] + "…" for label in labels])
+    axes.tick_params(axis="x", labelrotation=35 if len(labels) > 4 else 0, labelsize=7)
+    for tick in axes.get_xticklabels():
+        tick.set_horizontalalignment("right" if len(labels) > 4 else "center")
+    axes.set(title=title, ylabel=ylabel)
+    axes.legend(frameon=False, fontsize=7)
+    return _svg(figure)
+
+
+def stability_bars(names: Sequence[str], values: Sequence[float], limits: tuple[float, float], title: str) -> str:
+    """One horizontal bar per feature, with the two thresholds drawn as lines."""
+    figure, axes = plt.subplots(figsize=(WIDTH, 0.8 + 0.28 * len(names)))
+    positions = np.arange(len(names))[::-1]
+    colours = ["#a32020" if v > limits[1] else ("#c98a00" if v >= limits[0] else COLOUR) for v in values]
+    axes.barh(positions, values, color=colours)
+    for limit in limits:
+        axes.axvline(limit, color="grey", linestyle="--", linewidth=0.8)
+    axes.set_yticks(positions, names)
+    axes.set(title=title, xlabel="population stability index (PSI)")
+    return _svg(figure)
