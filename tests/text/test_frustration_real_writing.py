@@ -23,6 +23,9 @@ POLITE_ANNOYANCE = [
     "The payment was taken without my consent and I still have no explanation.",
     "Why did you charge me twice for the same order?",
     "Honestly this is not good enough for a paid plan.",
+    "The account is still locked an hour after I updated the card, and we have clients waiting.",
+    "Your outage leaked our data and nobody informed us. What are you doing about it?",
+    "you billed me twice for march. fix it",
 ]
 CALM = [
     "Hi, could you tell me when the new card ships?",
@@ -114,3 +117,13 @@ def test_stacked_grievances_read_frustrated() -> None:
         "This is the fourth time I'm writing."
     )
     assert levels([text]) >= [2]
+
+
+def test_a_complaint_to_a_regulator_is_a_threat() -> None:
+    assert "threatens legal action" in cues_for("I am reporting this to the ICO if I don't get an answer.")
+    assert "threatens legal action" not in cues_for("Could you send the report to our auditor?")
+
+
+def test_a_polite_request_to_fix_is_no_demand() -> None:
+    assert not any(cue.startswith("demands") for cue in cues_for("Could you please fix this."))
+    assert any(cue.startswith("demands") for cue in cues_for("Charged twice again. Fix it."))
