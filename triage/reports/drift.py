@@ -139,13 +139,7 @@ def drift_page(report: DriftReport, reference_name: str, current_name: str, now:
         names, [f.psi for f in report.features], (PSI_WATCH, PSI_RETRAIN), "Stability of each feature"
     )
     feature_charts = [
-        charts.paired_bars(
-            f.bins,
-            f.reference_share,
-            f.current_share,
-            f"{f.name}: PSI {f.psi:.3f}, {f.status}",
-            "share of words" if f.name == TOP_TERMS_FEATURE else "share of tickets",
-        )
+        charts.paired_bars(*_chart_bins(f), f"{f.name}: PSI {f.psi:.3f}, {f.status}", _chart_unit(f))
         for f in report.features
     ]
     environment = jinja2.Environment(
@@ -159,6 +153,17 @@ def drift_page(report: DriftReport, reference_name: str, current_name: str, now:
         summary_chart=summary_chart,
         feature_charts=feature_charts,
     )
+
+
+def _chart_bins(feature: FeatureDrift) -> tuple[list[str], list[float], list[float]]:
+    """A feature's bins as drawn: the top terms without their pooled rest, which would dwarf every term."""
+    if feature.name != TOP_TERMS_FEATURE:
+        return feature.bins, feature.reference_share, feature.current_share
+    return feature.bins[:-1], feature.reference_share[:-1], feature.current_share[:-1]
+
+
+def _chart_unit(feature: FeatureDrift) -> str:
+    return "share of all words" if feature.name == TOP_TERMS_FEATURE else "share of tickets"
 
 
 def ticket_columns(tickets: Sequence[Ticket]) -> dict[str, list[str] | list[float]]:
@@ -313,8 +318,10 @@ def out_of_vocabulary_drift(reference: Sequence[list[str]], current: Sequence[li
         ref_rates, cur_rates = np.zeros(1), np.zeros(1)  # no words to judge: nothing moved
     drift = numeric_drift("out-of-vocabulary words", ref_rates, cur_rates)
     unseen = Counter(term for terms in current for term in terms if term not in vocabulary)
-    note = f"{drift.note}; most used new words: {', '.join(term for term, _ in unseen.most_common(8))}"
-    return FeatureDrift(**{**asdict(drift), "kind": "terms", "note": note if unseen else drift.note})
+    note = f"mean {ref_rates.mean():.1%} -> {cur_rates.mean():.1%} of a ticket's words"
+    if unseen:
+        note += f"; most used new words: {', '.join(term for term, _ in unseen.most_common(8))}"
+    return FeatureDrift(**{**asdict(drift), "kind": "terms", "note": note})
 
 
 def _listed(names: list[str]) -> str:
