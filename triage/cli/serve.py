@@ -14,7 +14,9 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
 
 
-DEFAULT_WORKERS = 2  # measured best on a 2-core machine (README "Speed and size", benchmarks/load.py)
+# One process by default: /metrics and the risk report's memory of recent tickets are per process, so only one
+# worker sees all traffic. More workers buy throughput (README "Speed and size", benchmarks/load.py --workers).
+DEFAULT_WORKERS = 1
 
 
 def serve_command(
