@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -42,6 +43,13 @@ def serve_command(
             "is the rule (docs/api.md, Running it).",
         ),
     ] = DEFAULT_WORKERS,
+    shadow_model: Annotated[
+        Path | None,
+        typer.Option(
+            help="A challenger model directory scored beside the champion, never answering "
+            "(TRIAGE_SHADOW_MODEL_DIR; docs/retraining.md, shadow evaluation).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (docs/api.md): the model loaded once, then WORKERS processes on one port."""
     if workers > 1:
@@ -57,6 +65,8 @@ def serve_command(
         os.environ["TRIAGE_POLICY_FILE"] = str(config)
     if insecure_no_auth:
         os.environ["TRIAGE_INSECURE_NO_AUTH"] = "true"
+    if shadow_model is not None:
+        os.environ["TRIAGE_SHADOW_MODEL_DIR"] = str(shadow_model)
     # Refused in one line, before anything is served: a model that does not load, then no API key.
     run_server(Settings(), host, port, workers, _log_config())
 
