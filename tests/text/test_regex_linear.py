@@ -26,12 +26,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import triage
-from triage import schema
+from triage import comparison_report, retrain, schema
 from triage.adapters import _text as adapter_text
 from triage.adapters import zendesk
 from triage.handoff import drafts, facts
 from triage.importers import zendesk as zendesk_importer
 from triage.model import explain
+from triage.reports import drift
 from triage.text import cleaning, frustration, language, limits, signals, trajectory
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import find_signals
@@ -55,6 +56,9 @@ MODULES: tuple[ModuleType, ...] = (
     zendesk,
     zendesk_importer,
     schema,
+    drift,
+    comparison_report,
+    retrain,
 )
 # Modules with patterns that are known to be super-linear and are fixed elsewhere, with the reason.
 KNOWN_ELSEWHERE: dict[str, str] = {}
