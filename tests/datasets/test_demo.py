@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -326,28 +325,6 @@ def test_routine_tickets_are_written_at_the_length_and_in_the_small_words_of_pro
         in_routine = _share(routine, lambda t, w=word: w in t.body.lower().split())
         in_problems = _share(problems, lambda t, w=word: w in t.body.lower().split())
         assert in_routine >= 0.5 * in_problems, word
-
-
-# The product's areas as customers name them in any ticket: a question about SSO is as common as an SSO outage.
-PRODUCT_AREA = re.compile(
-    r"\b(api|integrations?|webhooks?|sso|2fa|two-factor|dashboards?|buttons?|layout|exports?|mobile app)\b", re.I
-)
-
-
-def test_routine_and_problem_tickets_name_the_product_areas_alike(tickets):
-    """Otherwise "the API" or "the dashboard" alone reads as "technical" and "escalate", and every how-to
-    question, feature request or layout opinion about them raises a false alarm."""
-
-    def names_an_area(row: LabelledTicket) -> bool:
-        return bool(PRODUCT_AREA.search(f"{row.subject} {row.body}"))
-
-    technical = [t for t in tickets if "technical" in t.triggers]
-    other = [t for t in tickets if "technical" not in t.triggers]
-    routine = [t for t in tickets if not t.triggers]
-    in_technical, in_other, in_routine = (_share(rows, names_an_area) for rows in (technical, other, routine))
-    assert in_technical > 0.15  # the problem tickets still name what broke
-    assert 1 / 1.5 <= in_other / in_technical <= 1.5, (in_other, in_technical)
-    assert 1 / 1.5 <= in_routine / in_technical <= 1.5, (in_routine, in_technical)
 
 
 # --- the phrase files --------------------------------------------------------------------------------------

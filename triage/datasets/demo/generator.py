@@ -75,15 +75,11 @@ The customer's words carry the latent state with realistic ambiguity: triggers i
 phrasings), frustration in the register (polite, anxious, curt, sarcastic, furious), repeated contact in
 phrases like "third time I'm writing", failed troubleshooting in the history turns and the current message.
 Misleading keywords ("legal pad", "cancel the meeting", "I refunded my customer", "charge my phone") appear
-in tickets that do not have that trigger. Routine asks name the product's areas (the API, webhooks, SSO and
-2FA, the dashboard, exports, buttons and layout, the mobile app) about as often as technical tickets do, in
-how-to questions, feature requests, layout opinions, admin, plan and billing questions, so an area's name is
-no sign of a fault: what makes a ticket technical is the error, outage, loss or failed fix. A ticket keeps
-one description of its problem across the history and the current message, and mild annoyance is often left
-unstated (``EMOTION_UNSTATED``). Typos, non-native phrasing, casing noise, signatures, confidentiality footers
-and quoted earlier replies vary the surface; phone tickets are call transcripts, social ones short public
-posts, api ones come from the customer's own helpdesk tool. Companies, people, brands and phrases are all
-made up for this package.
+in tickets that do not have that trigger. A ticket keeps one description of its problem across the history
+and the current message, and mild annoyance is often left unstated (``EMOTION_UNSTATED``). Typos,
+non-native phrasing, casing noise, signatures, confidentiality footers and quoted earlier replies vary the
+surface; phone tickets are call transcripts, social ones short public posts, api ones come from the
+customer's own helpdesk tool. Companies, people, brands and phrases are all made up for this package.
 
 The latent model is in ``latent.py``, the text in ``writer.py`` and the phrase banks in ``phrases_*.json``
 (loaded by ``phrases.py``); this module draws one ticket from them at a time.

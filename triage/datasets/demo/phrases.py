@@ -71,9 +71,6 @@ LEGAL_ISSUES = _by_level(_issues["legal_issues"])
 CONSUMER_LEGAL_ISSUES = _by_level(_issues["consumer_legal_issues"])
 LEGAL_DETAIL = _bank(_issues["legal_detail"])
 ROUTINE = _bank(_issues["routine"])
-# Routine asks that name a product area (API, SSO, the dashboard, an export, the layout) as technical tickets
-# do: otherwise the area's name alone reads as "technical" and "escalate".
-AREA_ROUTINE = _bank(_issues["area_routine"])
 ROUTINE_OPENERS = _bank(_issues["routine_openers"])
 ROUTINE_DETAIL = _bank(_issues["routine_detail"])
 CONTEXT = _bank(_issues["context"])
@@ -119,7 +116,6 @@ DOCUMENTS = _bank(_details["documents"])
 MEDIA = _bank(_details["media"])
 REGIONS = _bank(_details["regions"])
 COLOURS = _bank(_details["colours"])
-SCREENS = _bank(_details["screens"])  # product areas any line has, for routine asks about them
 ADDONS = _bank(_details["addons"])
 STREETS = _bank(_details["streets"])
 

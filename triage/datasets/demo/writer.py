@@ -35,8 +35,6 @@ MONTH_NAMES = (
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 COUNTS = ("one", "two", "three", "four", "five", "six", "seven")
 EMOTION_UNSTATED = {1: 0.35, 2: 0.15, 3: 0.0}  # chance that a frustrated customer names no feeling
-# Share of routine tickets whose ask names a product area, so that areas mention as often as in technical ones.
-AREA_ROUTINE_SHARE = 0.4
 
 # ----------------------------------------------------------------------------------------------------------
 # Surface noise
@@ -233,7 +231,6 @@ class Writer:
             "section": lambda: f"{2 + int(rng.random() * 12)}.{1 + int(rng.random() * 6)}",
             "address": lambda: f"{1 + int(rng.random() * 200)} {pick(rng, phrases.STREETS)}",
             "colour": lambda: pick(rng, phrases.COLOURS),
-            "screen": lambda: pick(rng, phrases.SCREENS),
         }
 
     def _conversation_makers(self) -> dict[str, Callable[[], str]]:
@@ -323,10 +320,7 @@ class Writer:
 
     def _routine(self) -> list[str]:
         if not self.routine_sentence:
-            bank = (
-                phrases.AREA_ROUTINE if self.rng.random() < AREA_ROUTINE_SHARE else phrases.ROUTINE + self.line.requests
-            )
-            request = self.fill(pick(self.rng, bank))
+            request = self.fill(pick(self.rng, phrases.ROUTINE + self.line.requests))
             opener = pick(self.rng, phrases.ROUTINE_OPENERS) if request.endswith("?") else ""
             sentence = _capitalise(opener + request)
             self.routine_sentence = sentence if sentence.endswith(("?", ".")) else sentence + "."
