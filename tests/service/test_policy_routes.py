@@ -152,7 +152,8 @@ def without_billing(data: dict) -> None:
     # A valid file on its own: every reference to the team moves to account management.
     data["teams"] = [team for team in data["teams"] if team["name"] != "billing"]
     data["routing"]["trigger_teams"]["financial"] = "account_management"
-    criterion(data, "billing.chargeback").update(team="account_management", tier=3)
+    for name in ("billing.chargeback", "billing.dispute"):
+        criterion(data, name).update(team="account_management", tier=3)
 
 
 def test_a_file_without_a_team_the_model_learned_is_422(client, policy_path, model):
