@@ -123,7 +123,7 @@ def train_command(
         console.print(f"{head}: not learned ({reason}); the rules answer for it", highlight=False, soft_wrap=True)
     escalation = card["metrics"].get("escalation", {})
     console.print(f"model written to {out} (model card: {out / 'model_card.md'})")
-    if escalation:
+    if escalation.get("roc_auc") is not None:  # none when the held-out tickets are all one value
         console.print(f"escalation ROC-AUC on held-out tickets: {escalation['roc_auc']:.3f}")
     if "mlflow" in card:
         registry = card["mlflow"]
