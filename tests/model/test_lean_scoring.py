@@ -174,8 +174,23 @@ def test_lean_head_equals_predict_proba_and_its_evidence(rows, case, frozen):
     assert len(folds) == len(head.calibrated_classifiers_)
     name = "financial" if task == "binary" else "frustration"  # log-odds, or the expected class
     np.testing.assert_allclose(
-        fold_evidence(name, folds, features), head_evidence(name, head, features), rtol=0, atol=TOLERANCE
+        fold_evidence(name, folds, features, head.classes_),
+        head_evidence(name, head, features),
+        rtol=0,
+        atol=TOLERANCE,
     )
+
+
+def test_a_head_calibrated_over_folds_names_its_evidence_by_its_own_classes(rows):
+    # CalibratedClassifierCV fits its fold models on encoded labels (0, 1, ...): the columns must still carry
+    # the teams' names, or the team stage and the explanations cannot tell which team a column is.
+    X, _, four, _ = rows
+    teams = np.array([f"team_{label}" for label in four])
+    head = CalibratedClassifierCV(SGDClassifier(loss="log_loss", random_state=0), cv=3).fit(X, teams)
+    _, folds = lean.calibrated_probabilities(head, X)
+
+    for values in (head_evidence("team_text", head, X), fold_evidence("team_text", folds, X, head.classes_)):
+        assert values.classes == tuple(head.classes_)
 
 
 def test_a_head_over_another_model_goes_through_scikit_learn(rows):

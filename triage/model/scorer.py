@@ -97,7 +97,9 @@ class TriageModel:
                 out[name] = proba[:, 1] if proba.shape[1] == 2 and name != "frustration" else proba
         meta = None
         if any(name in self.heads for name in CONTEXT_HEADS):
-            text_evidence = {name: fold_evidence(name, folds, X) for name, folds in text_folds.items()}
+            text_evidence = {
+                name: fold_evidence(name, folds, X, self.heads[name].classes_) for name, folds in text_folds.items()
+            }
             meta, names = meta_features(X, text_evidence, self.features.named_steps["features"])
             if names != self.meta_columns:
                 raise TriageError("the model's second-stage columns do not match its first stage; retrain it")

@@ -89,19 +89,29 @@ def evidence(name: str, model: Any, X: sparse.csr_matrix) -> np.ndarray:
     one log-odds column per class for the other multi-class heads (team_text)."""
     if name == "frustration":
         return model.predict_proba(X) @ model.classes_.astype(float)
-    return _labelled(model.decision_function(X), model)
+    return model.decision_function(X)
 
 
-def _labelled(values: np.ndarray, model: Any) -> np.ndarray:
-    return ClassEvidence(values, model.classes_) if np.ndim(values) == 2 else values
+def _labelled(values: np.ndarray, model: Any, head_classes: Sequence[Any]) -> np.ndarray:
+    """Multi-class evidence named by the head's classes. A head calibrated over folds (``cv=3``, the path of
+    larger histories) fits its fold models on label-encoded classes (0, 1, ...): their names come from the
+    head, or the team stage could not tell which column is which team."""
+    if np.ndim(values) != 2:
+        return values
+    names = np.asarray(model.classes_)
+    if np.issubdtype(names.dtype, np.integer) and len(head_classes) == len(names):
+        names = np.asarray(head_classes)[names]
+    return ClassEvidence(values, names.tolist())
 
 
 def head_evidence(name: str, head: Any, X: sparse.csr_matrix) -> np.ndarray:
     models = linear_models(head)
-    return _labelled(np.mean([evidence(name, model, X) for model in models], axis=0), models[0])
+    return _labelled(np.mean([evidence(name, model, X) for model in models], axis=0), models[0], head.classes_)
 
 
-def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) -> np.ndarray:
+def fold_evidence(
+    name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix, head_classes: Sequence[Any]
+) -> np.ndarray:
     """``head_evidence``, from the decision values its folds already gave on ``X`` (triage.model.lean)."""
     values = []
     for fold in folds:
@@ -112,7 +122,7 @@ def fold_evidence(name: str, folds: Sequence[FoldOutput], X: sparse.csr_matrix) 
             values.append((fold.model.predict_proba(X) if proba is None else proba) @ fold.model.classes_.astype(float))
         else:
             values.append(fold.decision)
-    return _labelled(np.mean(values, axis=0), folds[0].model)
+    return _labelled(np.mean(values, axis=0), folds[0].model, head_classes)
 
 
 def meta_features(
