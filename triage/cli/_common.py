@@ -25,6 +25,11 @@ PolicyOption = Annotated[
     ),
 ]
 
+# The rules a model is trained with (and keeps): its teams and tiers, which the team head learns.
+TrainingConfigOption = Annotated[
+    Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
+]
+
 
 def batches(items: list, size: int = 256) -> Iterator[list]:
     """Consecutive slices, so long files show progress and never sit in memory as predictions at once."""

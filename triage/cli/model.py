@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from triage.cli._common import ModelOption, PolicyOption, console, output_dir
+from triage.cli._common import ModelOption, PolicyOption, TrainingConfigOption, console, output_dir
 from triage.errors import TriageError
 
 
@@ -21,9 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def init_command(
     out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
-    config: Annotated[
-        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
-    ] = None,
+    config: TrainingConfigOption = None,
 ) -> None:
     """Write a criteria-only model to OUT, for a team with no labelled history: every head answers from the
     rules, the spaCy signals and the frustration lexicon. `triage predict` and `triage serve` accept it;
@@ -51,9 +49,7 @@ def train_command(
         list[Path], typer.Option(help="Labelled tickets: .jsonl, .csv or .parquet; repeat to combine files.")
     ],
     out: Annotated[Path, typer.Option(help="Directory to write the model to.")],
-    config: Annotated[
-        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
-    ] = None,
+    config: TrainingConfigOption = None,
     seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
     track: Annotated[bool, typer.Option(help="Log the run to MLflow and register the model.")] = True,
     frustration_learned_share: Annotated[

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from triage.cli._common import TrainingConfigOption
 from triage.cli.registry import (
     ClassMarginOption,
     DeployOption,
@@ -60,9 +61,7 @@ def retrain_command(
     report: Annotated[
         Path | None, typer.Option(help="The comparison in Markdown (JSON beside it); default: OUT/comparison.md.")
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Escalation configuration (YAML); default: the shipped one.")
-    ] = None,
+    config: TrainingConfigOption = None,
     seed: Annotated[int, typer.Option(help="Seed for the split and the models.")] = 0,
     promote: Annotated[bool, typer.Option(help="Make the challenger the champion if the gate passes.")] = False,
     deploy: DeployOption = None,

