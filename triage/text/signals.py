@@ -231,6 +231,11 @@ _PATTERNS: dict[str, list[str]] = {
         "federal trade commission",
         "consumer financial protection bureau",
         "data protection authority|commissioner",
+        # Named supervisory bodies customers actually cite (UK, EU, US state level).
+        "ico|cnil|edpb|fca|ofcom|ofgem",
+        "information commissioner",
+        "supervisory authority",
+        "state attorney general",
     ],
     "fraud": [
         "fraud|fraudulent|fraudulently|scam|scammed|scammers|scammer",
