@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -51,7 +51,8 @@ _NO_MEANING = (
 MEANINGLESS_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_NO_MEANING.split())
 _CONTRACTION = re.compile(r"(?:'(?:s|m|re|ve|ll|d)|n't)$")
 FUNCTION_WORDS = "(function words)"
-_UNSHOWN = frozenset({FUNCTION_WORDS, "(other n-grams)"})
+OTHER_NGRAMS = "(other n-grams)"  # hashed n-grams whose source could not be recovered
+_UNSHOWN = frozenset({FUNCTION_WORDS, OTHER_NGRAMS})
 
 
 def has_meaning(word: str) -> bool:
@@ -67,25 +68,19 @@ def _word_phrase(word: str, prefix: str = "mentions") -> str:
     return f"{prefix} '{word}'" if has_meaning(word) else FUNCTION_WORDS
 
 
-@dataclass(frozen=True)
-class FeatureRow:
-    """One ticket's row of the feature matrix: the columns of its non-zero values (sorted) and the values,
-    read from the matrix's arrays (a scipy row slice costs more than explaining it)."""
-
-    indices: np.ndarray
-    data: np.ndarray
-
-    @classmethod
-    def of(cls, X: sparse.csr_matrix, row: int) -> FeatureRow:
-        start, stop = X.indptr[row], X.indptr[row + 1]
-        return cls(X.indices[start:stop], X.data[start:stop])
-
-
 class Explainer:
-    """Explanations for one fitted model; the weight look-ups are computed once per head and kept."""
+    """Explanations for one fitted model; the weight look-ups are computed once per head and kept.
+
+    A batch is explained at once: the tickets' phrases and how each active feature is shared among them are
+    laid end to end (``_Attribution``), so each head's contributions for every ticket of the batch are a few
+    numpy operations over the whole feature matrix, and the top phrases of every ticket one sort."""
 
     def __init__(self, model: TriageModel) -> None:
         self.model = model
+
+    @cached_property
+    def _blocks(self) -> dict[str, slice]:
+        return self.model.features.named_steps["features"].output_indices_
 
     @cached_property
     def _named_features(self) -> dict[int, tuple[str, str]]:
@@ -93,7 +88,7 @@ class Explainer:
         n-grams)."""
         columns = self.model.features.named_steps["features"]
         names: dict[int, tuple[str, str]] = {}
-        for block, span in columns.output_indices_.items():
+        for block, span in self._blocks.items():
             if block in ("words", "chars", "history") or span.stop == span.start:
                 continue
             transformer = columns.named_transformers_[block]
@@ -102,8 +97,12 @@ class Explainer:
         return names
 
     @cached_property
-    def _named_columns(self) -> np.ndarray:
-        return np.fromiter(self._named_features, dtype=np.int64)
+    def _is_named(self) -> np.ndarray:
+        """Whether each feature column has a name (a boolean mask over the columns)."""
+        width = max(span.stop for span in self._blocks.values())
+        mask = np.zeros(width, dtype=bool)
+        mask[np.fromiter(self._named_features, dtype=np.int64)] = True
+        return mask
 
     @cached_property
     def _weights(self) -> dict[tuple[str, int | None], np.ndarray]:
@@ -130,119 +129,113 @@ class Explainer:
             weights.append(coef[k] * calibration_slope(calibrator))
         return np.mean(weights, axis=0)
 
-    def _standardised(self, head: str, meta_row: np.ndarray) -> np.ndarray:
+    @cached_property
+    def _team_index(self) -> dict[str, int]:
+        return {name: index for index, name in enumerate(self.model.team_names)}
+
+    @cached_property
+    def _team_weights(self) -> np.ndarray:
+        """The team head's weights, one row per team."""
+        return np.stack([self._linear_weights("team", index) for index in range(len(self.model.team_names))])
+
+    def _standardised(self, head: str, meta: np.ndarray) -> np.ndarray:
         scaler = linear_models(self.model.heads[head])[0].steps[0][1]
-        return (meta_row - scaler.mean_) / scaler.scale_
+        return (meta - scaler.mean_) / scaler.scale_
 
     def explain(
         self,
-        x: FeatureRow,
-        meta_row: np.ndarray | None,
-        text: str,
-        ticket: Ticket,
-        path: Trajectory,
-        team: dict[str, float],
-        signal_quotes: dict[str, tuple[str, ...]],
-    ) -> dict[str, list[Contribution]]:
-        """The strongest contributions to each head for this ticket, from the model's own weights and this
-        ticket's feature values: text heads by phrase, context heads by second-stage column. Signals are
-        quoted from ``signal_quotes`` (triage.text.signals.FoundSignals.quotes of ``text``)."""
-        out: dict[str, list[Contribution]] = {}
-        quotes = {name: said[0] for name, said in signal_quotes.items()}
-        context = _context_phrases(ticket, path)
+        X: sparse.csr_matrix,
+        meta: np.ndarray | None,
+        analysed: Sequence[AnalysedTicket],
+    ) -> list[dict[str, list[Contribution]]]:
+        """For each ticket (row of ``X`` and ``meta``), the strongest contributions to each head, from the
+        model's own weights and the ticket's feature values: text heads by phrase, context heads by
+        second-stage column. ``X``'s rows hold their columns sorted, as the feature pipeline makes them."""
+        out: list[dict[str, list[Contribution]]] = [{} for _ in analysed]
         text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.model.heads]
         if text_heads:
-            attribution = self._attribution(x, text, ticket, context, quotes)
+            attribution = self._attribution(X, analysed)
             for head in text_heads:
-                effect = attribution.split(self._linear_weights(head)[x.indices] * x.data)
-                top = np.argsort(-np.abs(effect))[:EXPLANATIONS_PER_HEAD]
-                out[head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
-        if meta_row is not None:
-            evidence = _Evidence(
-                quotes,
-                {head: _named_words(contributions) for head, contributions in out.items()},
-            )
-            targets: list[tuple[str, str, int | None]] = []
-            if "escalation" in self.model.heads:
-                targets.append(("escalation", "escalation", None))
-            if team:
-                best = max(team, key=team.__getitem__)
-                targets.append((f"team:{best}", "team", self.model.team_names.index(best)))
-            for label, head, class_index in targets:
-                standardised = self._standardised(head, meta_row)
-                effect = self._linear_weights(head, class_index) * standardised
-                # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
-                totals: dict[str, float] = defaultdict(float)
-                for i in np.argsort(-np.abs(effect))[: 3 * EXPLANATIONS_PER_HEAD]:
-                    phrase = _meta_phrase(
-                        self.model.meta_columns[i], context, evidence, below_average=standardised[i] < 0
-                    )
-                    totals[phrase] += float(effect[i])
-                out[label] = _strongest(totals)
+                effect = attribution.split(self._linear_weights(head)[X.indices] * X.data)
+                for row, top in enumerate(attribution.strongest(effect, EXPLANATIONS_PER_HEAD)):
+                    out[row][head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
+        if meta is not None:
+            self._explain_context_heads(meta, analysed, out)
         return out
 
-    def _attribution(
-        self, x: FeatureRow, text: str, ticket: Ticket, context: dict[str, str], quotes: dict[str, str]
-    ) -> _Attribution:
-        """Readable phrases, and how each active feature of this ticket is shared among them.
+    def _explain_context_heads(
+        self,
+        meta: np.ndarray,
+        analysed: Sequence[AnalysedTicket],
+        out: list[dict[str, list[Contribution]]],
+    ) -> None:
+        """The second-stage heads' strongest columns for every ticket, added to ``out``: escalation, and the
+        team each ticket is most likely to go to."""
+        # (label per ticket, the head's weights per ticket, its standardised columns per ticket)
+        targets: list[tuple[list[str], np.ndarray, np.ndarray]] = []
+        if "escalation" in self.model.heads:
+            weights = self._linear_weights("escalation")
+            targets.append((["escalation"] * len(analysed), weights, self._standardised("escalation", meta)))
+        if analysed and analysed[0].team:
+            best = [max(ticket.team, key=ticket.team.__getitem__) for ticket in analysed]
+            rows = [self._team_index[team] for team in best]
+            weights = self._team_weights[rows]
+            targets.append(([f"team:{team}" for team in best], weights, self._standardised("team", meta)))
+        evidence = [
+            _Evidence(ticket.quotes, {head: _named_words(contributions) for head, contributions in explained.items()})
+            for ticket, explained in zip(analysed, out, strict=True)
+        ]
+        columns = self.model.meta_columns
+        for labels, weights, standardised in targets:
+            effect = weights * standardised
+            # Columns sharing a phrase (a signal and its count, say) are merged among the strongest.
+            strongest = np.argsort(-np.abs(effect), axis=1)[:, : 3 * EXPLANATIONS_PER_HEAD]
+            for row, top in enumerate(strongest.tolist()):
+                totals: dict[str, float] = defaultdict(float)
+                for i in top:
+                    phrase = _meta_phrase(columns[i], analysed[row].context, evidence[row], standardised[row, i] < 0)
+                    totals[phrase] += float(effect[row, i])
+                out[row][labels[row]] = _strongest(totals)
 
-        Word and character n-grams go to the words of this ticket's text that produce them (a bigram half
+    def _attribution(self, X: sparse.csr_matrix, analysed: Sequence[AnalysedTicket]) -> _Attribution:
+        """Readable phrases for each ticket, and how each active feature of the batch is shared among its
+        ticket's phrases.
+
+        Word and character n-grams go to the words of the ticket's text that produce them (a bigram half
         to each word; a character n-gram split over the words containing it), so a word's contribution is
         what the model would lose without it. Other features are phrases of their own.
         """
-        blocks = self.model.features.named_steps["features"].output_indices_
-        phrase_ids: dict[str, int] = {}
-
-        def ids(phrases: Iterable[str]) -> list[int]:
-            return [phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
-
-        # Candidate (phrase, feature column, weight) entries, gathered as lists: a ticket has hundreds.
-        # Terms the word blocks did not see in training give no feature (triage.model.features.SeenNgramHasher).
-        words = [token.lower() for token in _TOKEN.findall(text)]
-        bigrams = [f"{first} {second}" for first, second in pairwise(words)]
-        seen = self._seen_terms("words", words + bigrams)
-        kept_words, kept_bigrams = np.flatnonzero(seen[: len(words)]), np.flatnonzero(seen[len(words) :])
-        start = blocks["words"].start
-        word_rows = ids(_word_phrase(word) for word in words)
-        # A bigram's share goes half to each of its two words.
-        rows = [word_rows[i] for i in kept_words]
-        rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
-        cols = [start + hashed_column(words[i], WORD_FEATURES) for i in kept_words]
-        cols += 2 * [start + hashed_column(bigrams[i], WORD_FEATURES) for i in kept_bigrams]
-        weights = [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
-        start = blocks["history"].start
-        history = [token.lower() for turn in ticket.history for token in _TOKEN.findall(turn.body)]
-        history = [token for token, seen in zip(history, self._seen_terms("history", history), strict=True) if seen]
-        rows += ids(_word_phrase(token, "history mentions") for token in history)
-        cols += [start + hashed_column(token, HISTORY_FEATURES) for token in history]
-        weights += [1.0] * len(history)
-        named = x.indices[np.isin(x.indices, self._named_columns)]
-        rows += ids(self._feature_phrase(int(index), context, quotes) for index in named)
-        cols += named.tolist()
-        weights += [1.0] * len(named)
-        # Character n-grams: many per word, so gathered as arrays.
-        start = blocks["chars"].start
-        chunks = list(dict.fromkeys(text.lower().split()))  # char_wb's own word split, in text order
-        char_cols = [char_wb_columns(chunk, (2, 5), CHAR_FEATURES) for chunk in chunks]
-        char_rows = ids(_word_phrase(_first_word(chunk)) for chunk in chunks)
-        all_rows = np.concatenate([rows, np.repeat(char_rows, [len(indices) for indices in char_cols])]).astype(np.intp)
-        all_cols = np.concatenate([np.asarray(cols, dtype=np.int64), *char_cols, []]).astype(np.int64)
-        all_cols[len(cols) :] += start
-        values = np.concatenate([weights, np.ones(len(all_cols) - len(weights))])
-
-        positions = np.searchsorted(x.indices, all_cols)
-        present = positions < len(x.indices)
-        present[present] = x.indices[positions[present]] == all_cols[present]
-        all_rows, positions, values = all_rows[present], positions[present], values[present]
-        totals = np.bincount(positions, weights=values, minlength=len(x.indices))
-        unexplained = np.flatnonzero(totals == 0)  # hashed n-grams whose source we could not recover
-        if len(unexplained):
-            other = phrase_ids.setdefault("(other n-grams)", len(phrase_ids))
-            all_rows = np.concatenate([all_rows, np.full(len(unexplained), other)])
-            positions = np.concatenate([positions, unexplained])
-            values = np.concatenate([values, np.ones(len(unexplained))])
-            totals[unexplained] = 1.0
-        return _Attribution(list(phrase_ids), all_rows, positions, values / totals[positions])
+        width = X.shape[1]
+        # Every ticket's words, bigrams and history tokens first, so that each word block is asked once
+        # which terms it saw in training (triage.model.features.SeenNgramHasher: unseen terms give no feature).
+        words = [[token.lower() for token in _TOKEN.findall(ticket.text)] for ticket in analysed]
+        bigrams = [[f"{first} {second}" for first, second in pairwise(row)] for row in words]
+        history = [
+            [token.lower() for turn in ticket.ticket.history for token in _TOKEN.findall(turn.body)]
+            for ticket in analysed
+        ]
+        terms = [term for row, pairs in zip(words, bigrams, strict=True) for term in (*row, *pairs)]
+        seen_words = iter(self._seen_terms("words", terms).tolist())
+        seen_history = iter(self._seen_terms("history", [token for row in history for token in row]).tolist())
+        named = np.flatnonzero(self._is_named[X.indices])
+        named_bounds = np.searchsorted(named, X.indptr).tolist()
+        entries = _Entries()
+        for row, ticket in enumerate(analysed):
+            kept_words = [i for i in range(len(words[row])) if next(seen_words)]
+            kept_bigrams = [i for i in range(len(bigrams[row])) if next(seen_words)]
+            kept_history = [token for token in history[row] if next(seen_history)]
+            named_columns = X.indices[named[named_bounds[row] : named_bounds[row + 1]]].tolist()
+            named_phrases = [self._feature_phrase(column, ticket.context, ticket.quotes) for column in named_columns]
+            entries.add_ticket(
+                row * width,
+                self._blocks,
+                (words[row], kept_words),
+                (bigrams[row], kept_bigrams),
+                kept_history,
+                (named_columns, named_phrases),
+                ticket.text,
+            )
+        return entries.attribution(X)
 
     def _seen_terms(self, block: str, terms: list[str]) -> np.ndarray:
         """Whether each term gives a feature in this word block (every term, for a plain hasher)."""
@@ -262,19 +255,165 @@ class Explainer:
 
 
 @dataclass(frozen=True)
+class AnalysedTicket:
+    """What the explanations of one ticket read besides its feature row: the model's text, the ticket, its
+    trajectory, the team probabilities and the sentences behind its signals
+    (triage.text.signals.FoundSignals.quotes of ``text``)."""
+
+    text: str
+    ticket: Ticket
+    path: Trajectory
+    team: dict[str, float]
+    signal_quotes: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def quotes(self) -> dict[str, str]:
+        """Each fired signal's first sentence."""
+        return {name: said[0] for name, said in self.signal_quotes.items()}
+
+    @cached_property
+    def context(self) -> dict[str, str]:
+        return _context_phrases(self.ticket, self.path)
+
+
+class _Entries:
+    """Candidate (phrase, feature, weight) entries of a batch, gathered ticket by ticket. A feature is keyed
+    by ``row * width + column``, so one search finds every entry's place among the batch's active features.
+
+    Each ticket's phrases take the next block of phrase ids, the last of them OTHER_NGRAMS (what a hashed
+    n-gram whose source could not be recovered goes to). Word entries come before character n-gram entries,
+    ticket by ticket, so each phrase's and each feature's entries are summed in the same order whatever the
+    batch (bitwise the same numbers for a ticket alone or in a batch)."""
+
+    def __init__(self) -> None:
+        self.phrases: list[str] = []
+        self.phrase_counts: list[int] = []
+        self.rows: list[int] = []
+        self.keys: list[int] = []
+        self.weights: list[float] = []
+        self.char_columns: list[np.ndarray] = []
+        self.char_rows: list[int] = []
+        self.char_offsets: list[int] = []
+
+    def add_ticket(
+        self,
+        key_offset: int,
+        blocks: dict[str, slice],
+        words: tuple[list[str], list[int]],
+        bigrams: tuple[list[str], list[int]],
+        history: list[str],
+        named: tuple[list[int], list[str]],
+        text: str,
+    ) -> None:
+        """One ticket's entries: its words and bigrams with the indices of those seen in training, its seen
+        history tokens, its named columns with their phrases, and its text (for character n-grams)."""
+        phrase_ids: dict[str, int] = {}
+        first = len(self.phrases)
+
+        def ids(phrases: Iterable[str]) -> list[int]:
+            return [first + phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
+
+        (tokens, kept_words), (pairs, kept_bigrams) = words, bigrams
+        word_rows = ids(_word_phrase(word) for word in tokens)
+        # A bigram's share goes half to each of its two words.
+        self.rows += [word_rows[i] for i in kept_words]
+        self.rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
+        start = key_offset + blocks["words"].start
+        self.keys += [start + hashed_column(tokens[i], WORD_FEATURES) for i in kept_words]
+        self.keys += 2 * [start + hashed_column(pairs[i], WORD_FEATURES) for i in kept_bigrams]
+        self.weights += [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
+        start = key_offset + blocks["history"].start
+        self.rows += ids(_word_phrase(token, "history mentions") for token in history)
+        self.keys += [start + hashed_column(token, HISTORY_FEATURES) for token in history]
+        self.weights += [1.0] * len(history)
+        named_columns, named_phrases = named
+        self.rows += ids(named_phrases)
+        self.keys += [key_offset + column for column in named_columns]
+        self.weights += [1.0] * len(named_columns)
+        # Character n-grams: many per word, so gathered as arrays, per distinct chunk (char_wb's own word
+        # split, in text order).
+        chunks = [_chunk_columns(chunk) for chunk in dict.fromkeys(text.lower().split())]
+        self.char_columns += [columns for columns, _ in chunks]
+        self.char_rows += ids(phrase for _, phrase in chunks)
+        self.char_offsets += [key_offset + blocks["chars"].start] * len(chunks)
+        phrase_ids.setdefault(OTHER_NGRAMS, len(phrase_ids))
+        self.phrases += phrase_ids
+        self.phrase_counts.append(len(phrase_ids))
+
+    def attribution(self, X: sparse.csr_matrix) -> _Attribution:
+        """The entries whose feature is active in ``X``, each with its share of that feature."""
+        lengths = np.fromiter(
+            (len(columns) for columns in self.char_columns), dtype=np.int64, count=len(self.char_columns)
+        )
+        char_keys = np.concatenate([np.zeros(0, dtype=np.int64), *self.char_columns])
+        char_keys += np.repeat(np.asarray(self.char_offsets, dtype=np.int64), lengths)
+        keys = np.concatenate([np.asarray(self.keys, dtype=np.int64), char_keys])
+        rows = np.concatenate(
+            [np.asarray(self.rows, dtype=np.intp), np.repeat(np.asarray(self.char_rows, dtype=np.intp), lengths)]
+        )
+        values = np.concatenate([self.weights, np.ones(len(char_keys))])
+
+        row_of_feature = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr))
+        active = row_of_feature * X.shape[1] + X.indices  # sorted: each row's columns are
+        positions = np.searchsorted(active, keys)
+        present = positions < len(active)
+        present[present] = active[positions[present]] == keys[present]
+        rows, positions, values = rows[present], positions[present], values[present]
+        totals = np.bincount(positions, weights=values, minlength=len(active))
+        unexplained = np.flatnonzero(totals == 0)  # hashed n-grams whose source we could not recover
+        phrase_counts = np.asarray(self.phrase_counts, dtype=np.intp)
+        other_ids = np.cumsum(phrase_counts) - 1  # each ticket's last phrase
+        rows = np.concatenate([rows, other_ids[row_of_feature[unexplained]]])
+        positions = np.concatenate([positions, unexplained])
+        values = np.concatenate([values, np.ones(len(unexplained))])
+        totals[unexplained] = 1.0
+        return _Attribution(self.phrases, phrase_counts, rows, positions, values / totals[positions])
+
+
+@dataclass(frozen=True)
 class _Attribution:
-    """Readable phrases, and how a ticket's active features are shared among them: entry k gives
-    ``shares[k]`` of active feature ``positions[k]`` to phrase ``rows[k]``. Each feature's shares sum to 1,
-    so ``split`` divides a head's score exactly."""
+    """Readable phrases of a batch's tickets (``phrase_counts[t]`` phrases for ticket t, ticket after
+    ticket), and how the batch's active features are shared among them: entry k gives ``shares[k]`` of
+    active feature ``positions[k]`` to phrase ``rows[k]``. Each feature's shares sum to 1, so ``split``
+    divides a head's score exactly."""
 
     phrases: list[str]
+    phrase_counts: np.ndarray
     rows: np.ndarray
     positions: np.ndarray
     shares: np.ndarray
 
     def split(self, contributions: np.ndarray) -> np.ndarray:
-        """Each phrase's part of the per-feature contributions (one per active feature)."""
+        """Each phrase's part of the per-feature contributions (one per active feature of the batch)."""
         return np.bincount(self.rows, weights=self.shares * contributions[self.positions], minlength=len(self.phrases))
+
+    @cached_property
+    def _phrase_ticket(self) -> np.ndarray:
+        return np.repeat(np.arange(len(self.phrase_counts)), self.phrase_counts)
+
+    @cached_property
+    def _phrase_rank(self) -> np.ndarray:
+        """Each phrase's place among its ticket's phrases."""
+        firsts = np.cumsum(self.phrase_counts) - self.phrase_counts
+        return np.arange(len(self.phrases)) - firsts[self._phrase_ticket]
+
+    def strongest(self, effect: np.ndarray, count: int) -> list[list[int]]:
+        """For each ticket, its ``count`` phrases of largest absolute effect, strongest first (ties in phrase
+        order): one sort for the batch."""
+        # Sorted by ticket first, each ticket's phrases keep their block: the first ``count`` of each block.
+        order = np.lexsort((-np.abs(effect), self._phrase_ticket))
+        top = order[self._phrase_rank < count].tolist()
+        ends = np.cumsum(np.minimum(self.phrase_counts, count)).tolist()
+        return [top[begin:end] for begin, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+@lru_cache(maxsize=50_000)
+def _chunk_columns(chunk: str) -> tuple[np.ndarray, str]:
+    """A chunk's character n-gram columns (within the block) and the phrase they go to. Cached: ticket
+    vocabularies repeat, and a chunk gives dozens of n-grams."""
+    columns = char_wb_columns(chunk, (2, 5), CHAR_FEATURES)
+    columns.flags.writeable = False
+    return columns, _word_phrase(_first_word(chunk))
 
 
 def _first_word(chunk: str) -> str:

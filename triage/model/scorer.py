@@ -20,7 +20,7 @@ from scipy import sparse
 
 from triage.errors import TriageError
 from triage.model import lean
-from triage.model.explain import Explainer, FeatureRow
+from triage.model.explain import AnalysedTicket, Explainer
 from triage.model.features import (
     CUSTOMER_HISTORY_CUES,
     FOUND_SIGNALS,
@@ -33,7 +33,7 @@ from triage.model.stacking import CONTEXT_HEADS, TEXT_HEADS, fold_evidence, meta
 from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
 from triage.schema import TRIGGERS, FrustrationTrend, ModelRef, Ticket
-from triage.scores import HeadScores
+from triage.scores import Contribution, HeadScores
 from triage.text.frustration import CueAnalysis
 from triage.text.signals import TRIGGER_SIGNALS
 
@@ -113,6 +113,23 @@ class TriageModel:
     def explainer(self) -> Explainer:
         return Explainer(self)
 
+    def _explanations(
+        self,
+        X: sparse.csr_matrix,
+        meta: np.ndarray | None,
+        tickets: list[Ticket],
+        columns: dict[str, list[Any]],
+        teams: list[dict[str, float]],
+    ) -> list[dict[str, list[Contribution]]]:
+        """Every ticket's explanations, computed for the batch at once (triage.model.explain)."""
+        analysed = [
+            AnalysedTicket(text, ticket, path, team, quotes)
+            for ticket, text, path, team, quotes in zip(
+                tickets, columns[TEXT], columns[TRAJECTORY], teams, columns[SIGNAL_QUOTES], strict=True
+            )
+        ]
+        return self.explainer.explain(X, meta, analysed)
+
     def score(self, tickets: Sequence[Ticket], explain: bool = True) -> list[HeadScores]:
         return self.score_with_heads(tickets, explain)[0]
 
@@ -129,10 +146,14 @@ class TriageModel:
         learned_share = self.frustration_learned_share if "frustration" in self.heads else 0.0
         levels = self.heads["frustration"].classes_.astype(float) if learned_share > 0 else None
         team_names, fallback_heads = self.team_names, self.fallback_heads
+        teams = (
+            [dict(zip(team_names, row.tolist(), strict=True)) for row in probabilities["team"]]
+            if "team" in probabilities
+            else [{} for _ in tickets]
+        )
+        explanations = self._explanations(X, meta, tickets, columns, teams) if explain else [{} for _ in tickets]
         results = []
         analysed = zip(
-            tickets,
-            columns[TEXT],
             columns[FOUND_SIGNALS],
             columns[TEXT_CUES],
             columns[CUSTOMER_HISTORY_CUES],
@@ -140,7 +161,7 @@ class TriageModel:
             columns[SIGNAL_QUOTES],
             strict=True,
         )
-        for row, (ticket, text, found, cues, history_cues, path, quotes) in enumerate(analysed):
+        for row, (found, cues, history_cues, path, quotes) in enumerate(analysed):
             signals = {name: len(spans) for name, spans in found.items() if spans}
             triggers = {
                 name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, signals)
@@ -158,18 +179,6 @@ class TriageModel:
             if path.customer_contacts > 1:  # the customer wrote before this message
                 frustration_score, frustration_level = with_history(frustration_score, frustration_level, history_cues)
                 trend = frustration_trend(cues.score, history_cues.score)
-            team = (
-                {name: float(p) for name, p in zip(team_names, probabilities["team"][row], strict=True)}
-                if "team" in probabilities
-                else {}
-            )
-            explanations = (
-                self.explainer.explain(
-                    FeatureRow.of(X, row), None if meta is None else meta[row], text, ticket, path, team, quotes
-                )
-                if explain
-                else {}
-            )
             results.append(
                 HeadScores(
                     triggers=triggers,
@@ -178,10 +187,10 @@ class TriageModel:
                     frustration_level=frustration_level,
                     frustration_cues=cues.readable,
                     lexicon_frustration=cues.score,
-                    team=team,
+                    team=teams[row],
                     signals=signals,
                     trajectory=path,
-                    explanations=explanations,
+                    explanations=explanations[row],
                     fallback_heads=fallback_heads,
                     history_lexicon_frustration=history_cues.score,
                     frustration_trend=trend,
