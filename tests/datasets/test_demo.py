@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -215,8 +216,12 @@ def test_escalation_rises_with_contract_value(tickets):
     known = [row for row in tickets if row.customer.annual_contract_value is not None]
     values = np.array([row.customer.annual_contract_value for row in known])
     escalated = np.array([row.escalated for row in known])
+    probability = np.array([row.true_escalation_probability for row in known])
     low, high = np.quantile(values, [0.25, 0.75])
-    assert escalated[values >= high].mean() > escalated[values <= low].mean() + 0.1
+    # The latent probability, not the 0/1 labels, carries the size of the effect: at 3,000 tickets the labels'
+    # gap moves between about 0.06 and 0.18 from seed to seed, the probability's between 0.12 and 0.22.
+    assert probability[values >= high].mean() > probability[values <= low].mean() + 0.1
+    assert escalated[values >= high].mean() > escalated[values <= low].mean()
 
 
 def test_escalation_rises_with_failed_attempts_in_the_history(tickets):
@@ -293,6 +298,43 @@ def test_text_is_varied(tickets):
     assert any("ERROR [" in body or "FATAL [" in body for body in bodies)
 
 
+# Words a technical ticket uses that real money and legal complaints use too ("a system error", "the website
+# would not let me dispute it"), and words of an error or money that routine asks carry ("the docs mention a
+# 401", "it works now", "$250"). Kept out of other tickets, they would make such words a technical ticket's mark.
+SYSTEM_WORDS = re.compile(r"\b(system|online|website|portal|app|error)\b")
+PROBLEM_WORDS = re.compile(r"\b(error|errors|401|500|crash|crashes|fixed|works now|feature request|\$\d)")
+
+
+def _mentions(rows: list[LabelledTicket], pattern: re.Pattern) -> float:
+    return _share(rows, lambda row: bool(pattern.search(row.body.lower())))
+
+
+def test_money_and_legal_complaints_tell_of_systems_and_run_as_long_as_technical_ones(tickets):
+    # The previous generator: 0.03 of money and legal tickets against 0.32 of technical ones; p90 66 vs 79 words.
+    technical = [row for row in tickets if "technical" in row.triggers]
+    money_or_legal = [row for row in tickets if row.triggers and "technical" not in row.triggers]
+    assert _mentions(money_or_legal, SYSTEM_WORDS) >= 0.5 * _mentions(technical, SYSTEM_WORDS)
+
+    def p90_words(rows):
+        return np.percentile([len(row.body.split()) for row in rows], 90)
+
+    assert p90_words(money_or_legal) >= 0.9 * p90_words(technical)
+
+
+def test_routine_asks_include_near_misses_that_mention_errors_or_money(tickets):
+    # The previous generator: 0.03 of routine tickets against 0.32 of technical ones.
+    technical = [row for row in tickets if "technical" in row.triggers]
+    routine = [row for row in tickets if not row.triggers]
+    assert _mentions(routine, PROBLEM_WORDS) >= 0.25 * _mentions(technical, PROBLEM_WORDS)
+
+
+def test_technical_problems_come_in_many_forms(tickets):
+    """Composed from independent slots: what the customer tried, a pasted trace or JSON body, a screenshot."""
+    technical = [row.body.lower() for row in tickets if "technical" in row.triggers]
+    for cue in ("cache", "traceback", '"error": {', "screenshot", "spins", "blank", "redirect loop"):
+        assert any(cue in body for body in technical), cue
+
+
 # --- accounts and time --------------------------------------------------------------------------------------
 
 
@@ -345,7 +387,7 @@ def _banks(value, where: str) -> Iterator[tuple[str, tuple]]:
 
 def test_every_phrase_file_loads_and_no_bank_is_empty():
     phrase_files = [f for f in files("triage.datasets.demo").iterdir() if f.name.startswith("phrases_")]
-    assert len(phrase_files) == 7
+    assert len(phrase_files) == 8
     for phrase_file in phrase_files:
         for key in json.loads(phrase_file.read_text(encoding="utf-8")):
             value = getattr(demo_phrases, key.upper())  # every bank in the files is loaded, under its own name

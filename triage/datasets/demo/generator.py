@@ -6,9 +6,10 @@ real helpdesk export rather than a handful of templates. Everything is drawn fro
 
 The world
 ---------
-A fictional vendor with seven product lines (SaaS, e-commerce, telecom, fintech, healthcare software,
-logistics, hosting). Customers are people at accounts; accounts repeat across tickets (heavy-tailed ticket
-volume per account, larger plans write more). Plans by account: free 30%, basic 30%, pro 27%, enterprise
+A fictional vendor with eight product lines (SaaS, e-commerce, telecom, fintech, healthcare software,
+logistics, hosting, and managed IT services for companies' own staff: mail, VPN, file servers, backups).
+Customers are people at accounts; accounts repeat across tickets (heavy-tailed ticket volume per account,
+larger plans write more). Plans by account: free 30%, basic 30%, pro 27%, enterprise
 13%. ``annual_contract_value`` (USD) is 0 on free and lognormal otherwise, medians basic 600, pro 6,000,
 enterprise 90,000 (sigma 0.6 / 0.8 / 1.0). ``strategic`` is rare (about 3% of accounts) and mostly large
 enterprise accounts. Like a real helpdesk, the ticket does not always know the account: 15% of accounts
@@ -70,16 +71,23 @@ Label noise (applied after the latent draws; ``true_escalation_probability`` is 
 
 The text
 --------
-The customer's words carry the latent state with realistic ambiguity: triggers in compositional phrases
-(slot x alternatives, optional clauses, error codes and log lines, order and invoice numbers, implicit
-phrasings), frustration in the register (polite, anxious, curt, sarcastic, furious), repeated contact in
-phrases like "third time I'm writing", failed troubleshooting in the history turns and the current message.
-Misleading keywords ("legal pad", "cancel the meeting", "I refunded my customer", "charge my phone") appear
-in tickets that do not have that trigger. A ticket keeps one description of its problem across the history
-and the current message, and mild annoyance is often left unstated (``EMOTION_UNSTATED``). Typos,
-non-native phrasing, casing noise, signatures, confidentiality footers and quoted earlier replies vary the
-surface; phone tickets are call transcripts, social ones short public posts, api ones come from the
-customer's own helpdesk tool. Companies, people, brands and phrases are all made up for this package.
+The customer's words carry the latent state with realistic ambiguity: triggers in compositional phrases (slot x
+alternatives, optional clauses, error codes and log lines, order and invoice numbers, implicit phrasings). Most
+technical problems are composed from independent slots: where (a product area or the line's component), what it
+does ("just spins", a blank page, a redirect loop, a sync that silently stopped, an empty export, 4xx/5xx from
+the API) and, each optional, the error as shown or pasted (a log, a stack trace, a JSON body), who is affected,
+what the customer already tried, a screenshot and the impact. Frustration shows in the register (polite, anxious,
+curt, sarcastic, furious), repeated contact in phrases like "third time I'm writing", failed troubleshooting in
+the history turns and the current message. Misleading keywords ("legal pad", "cancel the meeting", "I refunded
+my customer", "charge my phone") appear in tickets that do not have that trigger. A quarter of routine asks are
+near misses (a how-to that mentions an error code or an amount, a feature request, "it works now, please
+close"), and money and legal complaints are often told as long stories of calls, letters, the website and "a
+system error", as real ones are. A ticket keeps one description of its problem across the history and the
+current message, and mild annoyance is often left unstated (``EMOTION_UNSTATED``). Typos, non-native phrasing,
+casing noise, terse typing (lower case, no apostrophes or full stops), forwarded e-mails, signatures,
+confidentiality footers and quoted earlier replies vary the surface; phone tickets are call transcripts, social
+ones short public posts, api ones come from the customer's own helpdesk tool. Companies, people, brands and
+phrases are all made up for this package.
 
 The latent model is in ``latent.py``, the text in ``writer.py`` and the phrase banks in ``phrases_*.json``
 (loaded by ``phrases.py``); this module draws one ticket from them at a time.

@@ -106,6 +106,7 @@ _LINE_PROFILES = {
     "healthcare": ("invoice", (1.0, 0.75, 1.9), 0.1),
     "logistics": ("shipment", (1.05, 1.0, 0.6), 0.05),
     "hosting": ("invoice", (1.35, 0.9, 0.7), 0.15),
+    "itservices": ("invoice", (1.3, 0.7, 0.5), 0.0),
 }
 LINES = tuple(
     Line(name=name, ref_kind=ref_kind, weights=weights, consumer_share=consumer_share, **phrases.LINE_WORDS[name])

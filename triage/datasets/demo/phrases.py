@@ -70,6 +70,10 @@ FIN_DETAIL = _bank(_issues["fin_detail"])
 LEGAL_ISSUES = _by_level(_issues["legal_issues"])
 CONSUMER_LEGAL_ISSUES = _by_level(_issues["consumer_legal_issues"])
 LEGAL_DETAIL = _bank(_issues["legal_detail"])
+# How people narrate a money or legal problem: calls, letters, the website, "a system error". These words are
+# not technical ones, and real complaints of this kind run long.
+MONEY_STORY = _bank(_issues["money_story"])
+LEGAL_STORY = _bank(_issues["legal_story"])
 ROUTINE = _bank(_issues["routine"])
 ROUTINE_OPENERS = _bank(_issues["routine_openers"])
 ROUTINE_DETAIL = _bank(_issues["routine_detail"])
@@ -118,6 +122,30 @@ REGIONS = _bank(_details["regions"])
 COLOURS = _bank(_details["colours"])
 ADDONS = _bank(_details["addons"])
 STREETS = _bank(_details["streets"])
+
+# Technical problems composed from independent slots (``Writer._issue_template``, ``_composed_extras``): where it
+# happens, what it does, what the customer already tried, pasted errors, screenshots and who is affected. Real
+# customers describe one failure in many ways; the slots vary each part on its own so no template stands for it.
+_technical = _read("technical")
+TECH_AREAS, TECH_TASKS, TECH_SHAPES, TECH_ERRORS, HTTP_STATUSES, ENDPOINTS, TECH_PASTES, TECH_TRIED, TECH_EVIDENCE = (
+    _bank(_technical[key])
+    for key in (
+        "tech_areas",
+        "tech_tasks",
+        "tech_shapes",
+        "tech_errors",
+        "http_statuses",
+        "endpoints",
+        "tech_pastes",
+        "tech_tried",
+        "tech_evidence",
+    )
+)
+TECH_SYMPTOMS = _by_level(_technical["tech_symptoms"])
+TECH_SCOPE = _by_level(_technical["tech_scope"])
+# Routine asks that sound like problems: how-tos that mention errors or money, feature requests, "it works now".
+ROUTINE_NEAR_MISSES = _bank(_technical["routine_near_misses"])
+FORWARD_HEADER: str = _technical["forward_header"]
 
 # By topic: a trigger and its level ("technical2") or "routine".
 SUBJECTS = _by_name(_read("subjects")["subjects"])

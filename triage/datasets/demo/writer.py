@@ -35,6 +35,17 @@ MONTH_NAMES = (
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 COUNTS = ("one", "two", "three", "four", "five", "six", "seven")
 EMOTION_UNSTATED = {1: 0.35, 2: 0.15, 3: 0.0}  # chance that a frustrated customer names no feeling
+# Shares of technical problems written from independent slots (the rest from the whole-sentence banks), of
+# routine asks that sound like a problem (an error or money in a how-to, a feature request, "works now"), of
+# tickets written tersely (lower case, no apostrophes or full stops) and of e-mails forwarded from a colleague.
+COMPOSED_TECHNICAL_SHARE = 0.6
+ROUTINE_NEAR_MISS_SHARE = 0.25
+TERSE_SHARE = 0.12
+FORWARDED_SHARE = 0.07
+# Chance of each optional part of a composed technical problem (``Writer._composed_extras``).
+TECH_EXTRA_CHANCE = {"error": 0.25, "paste": 0.15, "scope": 0.4, "tried": 0.35, "evidence": 0.2, "impact": 0.45}
+# Chance that a money or legal problem is told as a story (1-4 sentences of calls, letters, the website).
+STORY_SHARE = 0.45
 
 # ----------------------------------------------------------------------------------------------------------
 # Surface noise
@@ -86,6 +97,12 @@ def _typos(rng: random.Random, text: str, rate: float) -> str:
     return " ".join(words)
 
 
+def _terse(text: str) -> str:
+    """How people type into a chat box or a phone: lower case, no apostrophes, no full stops."""
+    text = text.lower().replace("'", "").replace(". ", " ").replace(".\n", "\n")
+    return text.removesuffix(".")
+
+
 def _capitalise(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
@@ -130,6 +147,8 @@ class Writer:
         self.register = self._register()
         self.non_native = rng.random() < 0.15
         self.typo_rate = 0.0 if rng.random() < 0.55 else rng.uniform(0.01, 0.06)
+        self.terse = rng.random() < TERSE_SHARE
+        self.composed_technical = False  # set when the technical problem is drawn from the slots
         self.slots = _Slots(self._makers())
         self.last_agent_step = False  # set by history()
         self.issue_templates: dict[str, str] = {}
@@ -183,6 +202,23 @@ class Writer:
             "error_detail": lambda: pick(rng, phrases.ERROR_DETAIL).format_map(self.slots),
             "log_line": self._log_line,
             "request_id": lambda: f"req_{rng.getrandbits(48):012x}",
+            **self._technical_makers(),
+        }
+
+    def _technical_makers(self) -> dict[str, Callable[[], str]]:
+        """Slots of a composed technical problem: half of the time the line's own component, else any area."""
+        rng, line = self.rng, self.line
+        return {
+            "tarea": lambda: self.slots["component"] if rng.random() < 0.5 else pick(rng, phrases.TECH_AREAS),
+            "tarea_cap": lambda: _capitalise(self.slots["tarea"]),
+            "ttask": lambda: pick(rng, phrases.TECH_TASKS) if rng.random() < 0.6 else pick(rng, line.actions),
+            "terror": lambda: pick(rng, phrases.TECH_ERRORS) if rng.random() < 0.6 else self.slots["error"],
+            "http_status": lambda: pick(rng, phrases.HTTP_STATUSES),
+            "endpoint": lambda: pick(rng, phrases.ENDPOINTS),
+            "lineno": lambda: str(40 + int(rng.random() * 400)),
+            "log_time": lambda: f"{self.created_at - timedelta(hours=2 + int(rng.random() * 20)):%H:%M:%S}",
+            "app_version": lambda: f"{4 + int(rng.random() * 4)}.{int(rng.random() * 20)}.{int(rng.random() * 5)}",
+            "brand_lower": lambda: line.brand.lower(),
         }
 
     def _time_makers(self) -> dict[str, Callable[[], str]]:
@@ -238,6 +274,8 @@ class Writer:
         rng, latent = self.rng, self.latent
         return {
             "other_name": lambda: f"{pick(rng, phrases.FIRST_NAMES)} {pick(rng, phrases.LAST_NAMES)}",
+            "other_email": lambda: self.slots["other_name"].lower().replace(" ", ".") + "@" + self.account.domain,
+            "first_email": lambda: self.contact.name.lower().replace(" ", ".") + "@" + self.account.domain,
             "first": lambda: self.contact.name.split(" ")[0],
             "team_word": lambda: pick(rng, ("technical", "billing", "specialist", "product", "engineering")),
             "sla_hours": lambda: pick(rng, ("4", "8", "24", "48")),
@@ -288,6 +326,11 @@ class Writer:
     def _issue_template(self, trigger: str, level: int) -> str:
         """The ticket's one description of a trigger, reused in the history and the current message."""
         if trigger not in self.issue_templates:
+            if trigger == "technical" and self.rng.random() < COMPOSED_TECHNICAL_SHARE:
+                self.composed_technical = True
+                shape, symptom = pick(self.rng, phrases.TECH_SHAPES), pick(self.rng, phrases.TECH_SYMPTOMS[level])
+                self.issue_templates[trigger] = shape.replace("{tsymptom}", symptom)
+                return self.issue_templates[trigger]
             if trigger == "technical":
                 bank = {**phrases.TECH_ISSUES, 1: phrases.TECH_ISSUES[1] + self.line.minor}
             elif trigger == "financial":
@@ -304,6 +347,8 @@ class Writer:
         if trigger == "technical":
             opener = self.fill(pick(rng, phrases.OPENERS))
             sentences = [_capitalise(opener + statement) + pick(rng, (".", ".", "!", "...", " :("))]
+            if self.composed_technical:
+                return sentences if brief else sentences + self._composed_extras(level)
             if not brief and rng.random() < 0.55:
                 sentences.append(self.fill(pick(rng, phrases.ERROR_DETAIL)))
             if not brief and rng.random() < 0.6:
@@ -316,11 +361,33 @@ class Writer:
             sentences.append(
                 self.fill(pick(rng, phrases.FIN_DETAIL if trigger == "financial" else phrases.LEGAL_DETAIL))
             )
+        if not brief and rng.random() < STORY_SHARE:
+            story = phrases.MONEY_STORY if trigger == "financial" else phrases.LEGAL_STORY
+            sentences += [self.fill(line) for line in rng.sample(story, 1 + int(rng.random() * 4))]
         return sentences
+
+    def _composed_extras(self, level: int) -> list[str]:
+        """The optional parts of a composed technical problem, each drawn on its own and in a varied order:
+        the error as shown or pasted (a log, a stack trace, a JSON body), who is affected, what the customer
+        already tried, a screenshot, and what it costs them."""
+        rng = self.rng
+        banks = {
+            "error": phrases.ERROR_DETAIL,
+            "paste": phrases.TECH_PASTES,
+            "scope": phrases.TECH_SCOPE[level],
+            "tried": phrases.TECH_TRIED,
+            "evidence": phrases.TECH_EVIDENCE,
+            "impact": phrases.TECH_IMPACT[level],
+        }
+        extras = [self.fill(pick(rng, bank)) for part, bank in banks.items() if rng.random() < TECH_EXTRA_CHANCE[part]]
+        rng.shuffle(extras)
+        return extras
 
     def _routine(self) -> list[str]:
         if not self.routine_sentence:
-            request = self.fill(pick(self.rng, phrases.ROUTINE + self.line.requests))
+            near_miss = self.rng.random() < ROUTINE_NEAR_MISS_SHARE
+            bank = phrases.ROUTINE_NEAR_MISSES if near_miss else phrases.ROUTINE + self.line.requests
+            request = self.fill(pick(self.rng, bank))
             opener = pick(self.rng, phrases.ROUTINE_OPENERS) if request.endswith("?") else ""
             sentence = _capitalise(opener + request)
             self.routine_sentence = sentence if sentence.endswith(("?", ".")) else sentence + "."
@@ -414,7 +481,9 @@ class Writer:
             text = _non_native(self.rng, text)
         if self.typo_rate:
             text = _typos(self.rng, text, self.typo_rate)
-        if self.channel in ("chat", "social") and self.rng.random() < 0.45:
+        if self.terse:
+            text = _terse(text)
+        elif self.channel in ("chat", "social") and self.rng.random() < 0.45:
             text = text.lower()
         return text
 
@@ -474,10 +543,18 @@ class Writer:
         signature = self._signature()
         if signature:
             text += "\n\n" + signature
+        if self.channel == "email" and self.account.company and rng.random() < FORWARDED_SHARE:
+            text = self._forwarded(text)
         agent_turns = [turn for turn in history if turn["author"] == "agent"]
         if self.channel == "email" and agent_turns and rng.random() < 0.5:
             text += "\n\n" + self._quote(agent_turns[-1])
         return text.strip()
+
+    def _forwarded(self, text: str) -> str:
+        """The message forwarded within the customer's company, with a line on top: header noise to read past."""
+        self.slots["forward_subject"] = pick(self.rng, ("FW: problem", "issue", "see below", "help", "question"))
+        note = pick(self.rng, ("FYI, see below.", "Forwarding this from my colleague.", "See below, can you help?"))
+        return f"{note}\n\n{self.fill(phrases.FORWARD_HEADER)}\n\n{text}"
 
     def _quote(self, turn: dict) -> str:
         at: datetime = turn["at"]
