@@ -7,7 +7,9 @@ them, the keys, the limits and the error shape.
 
 Requests pass, outermost first: :class:`~service.logs.RequestContext` (request id, one log line, a 500
 problem for anything unhandled), :class:`~service.security.ApiKeyAuth` (401 before the body is read),
-:class:`~service.limits.BodyLimit` (413, 408), then the routes (415 and strict JSON: ``service.jsonbody``).
+:class:`~service.limits.BodyLimit` (413, 408), :class:`~service.fastpath.TriageFastPath` (a well-formed
+``POST /v1/triage`` answered without FastAPI's routing), then the routes (415 and strict JSON:
+``service.jsonbody``).
 """
 
 import contextlib
@@ -23,6 +25,7 @@ from fastapi import FastAPI
 
 from service.batching import DynamicBatcher
 from service.deps import ScoredRecorder
+from service.fastpath import TriageFastPath
 from service.holder import ModelHolder
 from service.limits import BodyLimit
 from service.logs import RequestContext
@@ -124,6 +127,7 @@ def create_app(settings: Settings | None = None, holder: ModelHolder | None = No
     add_problem_handlers(app)
     app.include_router(api_router)
     # add_middleware wraps: the last added runs first.
+    app.add_middleware(TriageFastPath)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s)
     if digests:
         public = PUBLIC_PATHS | METRICS_PATHS | (DOCS_PATHS if docs else frozenset())

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import re
 import time
-import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -32,6 +32,14 @@ CARD = re.compile(r"(?<![\w+])\d(?:[ -]?\d){12,18}(?!\w)")
 PHONE = re.compile(r"(?<![\w+])(?:\+\s?)?\(?\d(?:[\s().-]{0,2}\d){8,14}(?!\w)")
 # A client's request id is echoed and logged: only short ids of safe characters are kept.
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+def new_request_id() -> str:
+    """32 random hex digits. From ``random``, not ``uuid4``: os.urandom is a system call, and every system call
+    on the event loop hands the GIL to the scoring thread and waits up to its switch interval to get it back
+    (py-spy under 16 connections: 5% of the event loop's time in uuid4). An id correlates log lines; it
+    guards nothing. ``random`` is reseeded in each forked worker."""
+    return f"{random.getrandbits(128):032x}"
 
 
 def redact(text: str) -> str:
@@ -83,7 +91,7 @@ class RequestContext:
             await self.app(scope, receive, send)
             return
         given = next((value.decode("latin-1") for name, value in scope["headers"] if name == b"x-request-id"), "")
-        rid = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        rid = given if REQUEST_ID.fullmatch(given) else new_request_id()
         token = request_id.set(rid)
         status = 500
         started = False

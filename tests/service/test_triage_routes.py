@@ -12,6 +12,7 @@ import yaml
 from conftest import handwritten_tickets
 from serving import payload, serve
 
+from service.deps import app_settings
 from triage.pipeline import Triage
 from triage.policy.config import DEFAULT_CONFIG_PATH
 from triage.settings import Settings
@@ -34,6 +35,23 @@ def test_one_ticket_gives_the_library_prediction(client, model):
         response = client.post("/v1/triage", json=as_json(ticket))
         assert response.status_code == 200, response.text
         assert response.json() == prediction.model_dump(mode="json")
+
+
+def test_the_fast_path_answers_exactly_as_the_route(client):
+    app = client.app
+    for ticket in handwritten_tickets()[:5]:
+        fast = client.post("/v1/triage", json=as_json(ticket))
+        # Any dependency override sends the request to the route itself.
+        app.dependency_overrides[app_settings] = lambda: app.state.settings
+        try:
+            routed = client.post("/v1/triage", json=as_json(ticket))
+        finally:
+            app.dependency_overrides.clear()
+
+        assert fast.status_code == routed.status_code == 200
+        assert fast.content == routed.content
+        assert fast.headers["content-type"] == routed.headers["content-type"] == "application/json"
+        assert fast.headers["content-length"] == routed.headers["content-length"]
 
 
 def test_predict_stays_as_the_list_form_of_triage(client):
