@@ -3,16 +3,23 @@
 HTTP requests by route template, method and status, with their latency; predictions by recommended tier
 and team, trigger labels, escalations and abstentions; and which model and policy answer (an info metric
 read from the holder at scrape time, so a reload shows at once). One registry per app, so that two apps in
-one process (tests) count apart. Counts are per process: ``triage serve`` runs one worker (docs/api.md).
+one process (tests) count apart.
+
+With several worker processes (``triage serve --workers N``) the counts are kept in prometheus_client's
+multiprocess mode: ``PROMETHEUS_MULTIPROC_DIR`` is set before prometheus_client is first imported (``triage
+serve`` does it), every worker writes its counts to files there, and a scrape, whichever worker answers it,
+sums them all (``MultiProcessCollector``).
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import InfoMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -22,6 +29,7 @@ from triage.schema import Prediction
 # Latency buckets around the targets: 10 ms for one ticket, 50 ms at p99 under load, seconds for batches.
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 UNMATCHED = "unmatched"  # any path that is no route: one label, whatever was asked for
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's own variable
 
 
 class _ServingModel(Collector):
@@ -68,7 +76,10 @@ class ServiceMetrics:
         self.abstentions = Counter(
             "triage_abstentions", "Predictions that abstain (sent to a person first).", registry=registry
         )
-        registry.register(_ServingModel(current))
+        self.serving_model = _ServingModel(current)
+        registry.register(self.serving_model)
+        # Read once: prometheus_client chose where counts live (memory or files) when it was first imported.
+        self.multiprocess_dir = os.environ.get(MULTIPROCESS_DIR)
 
     def observe(self, predictions: Iterable[Prediction]) -> None:
         for prediction in predictions:
@@ -82,7 +93,13 @@ class ServiceMetrics:
                 self.abstentions.inc()
 
     def render(self) -> tuple[bytes, str]:
-        return generate_latest(self.registry), CONTENT_TYPE_LATEST
+        if not self.multiprocess_dir:
+            return generate_latest(self.registry), CONTENT_TYPE_LATEST
+        # Every worker's counts, summed from their files, and the model answering in this one (the same in all).
+        scraped = CollectorRegistry()
+        MultiProcessCollector(scraped, self.multiprocess_dir)
+        scraped.register(self.serving_model)
+        return generate_latest(scraped), CONTENT_TYPE_LATEST
 
 
 class RequestMetrics:

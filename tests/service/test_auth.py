@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from service.app import create_app
 from service.security import ApiKeyAuth, key_matches
 from triage.cli import app as cli
+from triage.cli.serve import METRICS_DIR
 from triage.errors import TriageError
 from triage.settings import Settings
 
@@ -168,7 +169,7 @@ def test_keys_never_reach_the_logs(anonymous, caplog):
 def serve_env(monkeypatch, model_dir):
     """`triage serve` sets these for the service; monkeypatch restores them after the test. What would be
     served is recorded instead: each uvicorn server's config, and how many workers were forked."""
-    for name in ("TRIAGE_MODEL_DIR", "TRIAGE_POLICY_FILE", "TRIAGE_INSECURE_NO_AUTH", "TRIAGE_WORKERS"):
+    for name in ("TRIAGE_MODEL_DIR", "TRIAGE_POLICY_FILE", "TRIAGE_INSECURE_NO_AUTH", "TRIAGE_WORKERS", METRICS_DIR):
         monkeypatch.setenv(name, "unset")
         monkeypatch.delenv(name)
     monkeypatch.delenv("TRIAGE_API_KEYS", raising=False)

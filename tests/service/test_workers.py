@@ -126,3 +126,58 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked (Linux)")
+def test_metrics_count_the_requests_of_every_worker(model_dir, tmp_path):
+    """prometheus_client's multiprocess mode: whichever worker answers a scrape, it counts every worker's requests."""
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    (metrics_dir / "counter_1.db").write_bytes(b"")  # a stale file of an earlier run: cleared at start
+    environment = {"TRIAGE_API_KEYS": KEY, "TRIAGE_FEEDBACK_URL": "", "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "triage",
+            "serve",
+            "--model",
+            str(model_dir),
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ]
+
+    with SubprocessServer(command, environment, tmp_path / "server.log", ready_path="/readyz") as server:
+        sent = 0
+        with httpx.Client(base_url=server.base_url) as probe:
+            # Concurrent connections until both workers have answered some (each writes its own counts file).
+            while len(_workers_counted(metrics_dir, server.process.pid)) < 2 and sent < 2000:
+                asyncio.run(_health_burst(server.base_url, 20))
+                sent += 20
+            scrapes = [_healthz_count(probe.get("/metrics").text) for _ in range(6)]
+
+    assert len(_workers_counted(metrics_dir, server.process.pid)) == 2
+    assert scrapes == [sent] * 6
+
+
+async def _health_burst(base_url: str, requests: int) -> None:
+    async def one() -> None:
+        async with httpx.AsyncClient(base_url=base_url) as client:  # a connection of its own
+            assert (await client.get("/healthz")).status_code == 200
+
+    await asyncio.gather(*(one() for _ in range(requests)))
+
+
+def _workers_counted(metrics_dir: Path, parent: int) -> set[str]:
+    """The worker processes that wrote counts (prometheus_client names its files ``counter_<pid>.db``)."""
+    return {path.stem.split("_")[-1] for path in metrics_dir.glob("counter_*.db")} - {str(parent)}
+
+
+def _healthz_count(exposition: str) -> int:
+    for line in exposition.splitlines():
+        if line.startswith("triage_http_requests_total{") and 'route="/healthz"' in line and 'status="200"' in line:
+            return int(float(line.rsplit(" ", 1)[1]))
+    return 0

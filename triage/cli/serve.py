@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +21,7 @@ def register(app: typer.Typer) -> None:
 # One process by default: /metrics and the risk report's memory of recent tickets are per process, so only one
 # worker sees all traffic. More workers buy throughput (README "Speed and size", benchmarks/load.py --workers).
 DEFAULT_WORKERS = 1
+METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's multiprocess mode (service.metrics)
 
 
 def serve_command(
@@ -53,10 +56,12 @@ def serve_command(
     ] = None,
 ) -> None:
     """Serve the HTTP API (docs/api.md): the model loaded once, then WORKERS processes on one port."""
+    made_metrics_dir = None
     if workers > 1:
         # One BLAS/OpenMP thread per process, set before numpy is imported: the workers are the parallelism.
         for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(variable, "1")
+        made_metrics_dir = _multiprocess_metrics()
     from triage.settings import Settings
 
     # The service reads its settings from the environment, as the app does under any other ASGI server.
@@ -70,7 +75,26 @@ def serve_command(
     # Refused in one line, before anything is served: a model that does not load, then no API key.
     # The library does not import the API package: the server is found by name, as uvicorn finds an app.
     run_server = importlib.import_module("service.app").run_server
-    run_server(Settings(), host, port, workers, _log_config())
+    try:
+        run_server(Settings(), host, port, workers, _log_config())
+    finally:
+        if made_metrics_dir is not None:
+            shutil.rmtree(made_metrics_dir, ignore_errors=True)
+
+
+def _multiprocess_metrics() -> Path | None:
+    """Every worker's /metrics counts in one place: prometheus_client's multiprocess mode, which must be chosen
+    before prometheus_client is imported. A directory the deployment names in PROMETHEUS_MULTIPROC_DIR is used
+    and cleared of the last run's counts (prometheus_client's advice); otherwise a temporary one is made,
+    returned so that it is removed when the server stops."""
+    named = os.environ.get(METRICS_DIR)
+    if named:
+        for stale in Path(named).glob("*.db"):
+            stale.unlink()
+        return None
+    made = Path(tempfile.mkdtemp(prefix="triage-metrics-"))
+    os.environ[METRICS_DIR] = str(made)
+    return made
 
 
 def _log_config() -> dict:
