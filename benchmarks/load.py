@@ -224,6 +224,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=Path("models/default"))
     parser.add_argument("--seconds", type=int, default=60, help="Length of each wrk run.")
     parser.add_argument("--workers", type=int, help="triage serve --workers (default: the command's own).")
+    parser.add_argument(
+        "--no-readme", action="store_true", help="Write benchmarks/results only, not README.md's load section."
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk (make bench installs it when run as root)")
@@ -244,7 +247,8 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(result, indent=2) + "\n")
     (RESULTS / "load.md").write_text(table(result))
-    replace_section("load", table(result))
+    if not args.no_readme:
+        replace_section("load", table(result))
     print(table(result))
 
 

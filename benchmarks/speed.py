@@ -93,6 +93,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="predict with this model instead of the one trained here")
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--predict-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-readme", action="store_true", help="Write benchmarks/results only, not README.md's speed section."
+    )
     args = parser.parse_args()
     if args.predict_only:
         print(json.dumps(measure_prediction(args.model, args.data)))
@@ -129,7 +132,8 @@ def main() -> None:
             f"| {name} | {results[name]:.1f} | {op} {bound:g} | {'yes' if results['targets_met'][name] else 'NO'} |"
         )
     (RESULTS / "speed.md").write_text("\n".join(lines) + "\n")
-    replace_section("speed", "\n".join(lines))
+    if not args.no_readme:
+        replace_section("speed", "\n".join(lines))
     print("\n".join(lines))
 
 
