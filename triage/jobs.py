@@ -16,6 +16,16 @@ from triage.evaluation.model_card import render_markdown, write_plots
 from triage.io import read_labelled
 from triage.model.persistence import library_versions, save_model, write_metadata
 from triage.model.scorer import TriageModel
+from triage.model.streaming import (
+    CHUNK_ROWS,
+    DEFAULT_STREAM_ABOVE,
+    HistorySample,
+    describe,
+    learn_from_stream,
+    sample_history,
+    streamed_chunks,
+    training_section,
+)
 from triage.model.training import TrainingResult, TrainSettings, data_hash, train
 from triage.pipeline import Triage, load_triage
 from triage.policy import check_against_model
@@ -34,31 +44,40 @@ def run_training(
     track: bool = True,
     on_step: Callable[[str], None] | None = None,
     public_data: bool = False,
+    stream_above: int | None = DEFAULT_STREAM_ABOVE,
 ) -> dict[str, Any]:
     """Train on labelled files, evaluate on the held-out test split, save the model and its card, and
     (with ``track``) log the run to MLflow and register the model. Returns the model card.
 
     With ``public_data``, the permissively licensed public data sets (triage.datasets.public) join the
     training with their partial labels, and the policy's thresholds are chosen on their held-out rows; where
-    the shared data folder or a data set is absent, training goes on without it and the card says so."""
+    the shared data folder or a data set is absent, training goes on without it and the card says so.
+
+    A history of more than ``stream_above`` tickets trains out of core (triage.model.streaming): a random
+    sample of that many trains the model and holds the test split, and the SGD text heads learn from the
+    rest streamed in chunks, so memory stays bounded. None holds every history in memory."""
     step = on_step or (lambda _: None)
     settings = settings or TrainSettings()
     config = load_config(config_path)
     step("reading data")
     paths = [Path(data)] if isinstance(data, (str, Path)) else [Path(p) for p in data]
-    tickets = [ticket for path in paths for ticket in read_labelled(path)]
-    if len(tickets) < MIN_TRAINING_TICKETS:
+    history = sample_history(paths, stream_above, settings.seed)
+    tickets = history.core
+    if history.rows < MIN_TRAINING_TICKETS:
         raise TriageError(
-            f"{', '.join(map(str, paths))}: {len(tickets)} tickets; training needs at least {MIN_TRAINING_TICKETS}"
+            f"{', '.join(map(str, paths))}: {history.rows} tickets; training needs at least {MIN_TRAINING_TICKETS}"
         )
     public = _public_data(step) if public_data else None
     result = train(tickets, config, settings, on_step=step, public=public.tickets if public else ())
     # A model must be able to run the rules it was trained with (a rule reading a team's probability needs
     # that team's labels): refuse here, before a model that cannot load is written.
     check_against_model(config, result.model.team_names, config_path.name if config_path else "escalation.yaml")
+    if history.streamed:
+        stream = learn_from_stream(result.model, streamed_chunks(paths, history, CHUNK_ROWS), config, step)
+        result.model.metadata["training"] = describe(history, stream, CHUNK_ROWS)
     step("evaluating on the test split")
     evaluation = evaluate(result.model, [tickets[i] for i in result.split["test"]])
-    card = _card(paths, tickets, settings, result, evaluation)
+    card = _card(paths, history, settings, result, evaluation)
     card["public_data"] = _public_data_summary(public)
     model = result.model
     model.metadata.update(
@@ -120,16 +139,17 @@ def _public_data_summary(public: PublicTrainingData | None) -> dict[str, Any]:
 
 def _card(
     paths: list[Path],
-    tickets: list[LabelledTicket],
+    history: HistorySample,
     settings: TrainSettings,
     result: TrainingResult,
     evaluation: Evaluation,
 ) -> dict[str, Any]:
-    """The model card's content (metrics on the test split; the split sizes training really used)."""
-    return {
+    """The model card's content (metrics on the test split; the split sizes training really used; how the
+    model was trained when the history was streamed)."""
+    card = {
         "name": "triage",
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "data": {"path": ", ".join(map(str, paths)), "rows": len(tickets), "sha256": data_hash(tickets)},
+        "data": {"path": ", ".join(map(str, paths)), "rows": history.rows, "sha256": history.sha256},
         "seed": settings.seed,
         "settings": asdict(settings),
         "split": {part: len(rows) for part, rows in result.split.items()},
@@ -139,6 +159,9 @@ def _card(
         "frustration_learned_share": result.model.frustration_learned_share,
         "tuned_on": result.tuned_on,
     }
+    if "training" in result.model.metadata:
+        card["training"] = result.model.metadata["training"]
+    return card
 
 
 def _track(
@@ -174,7 +197,7 @@ def _track(
 
 def _write_card(out: Path, card: dict[str, Any]) -> None:
     (out / "model_card.json").write_text(json.dumps(card, indent=2, default=str))
-    (out / "model_card.md").write_text(render_markdown(card))
+    (out / "model_card.md").write_text(render_markdown(card) + training_section(card))
 
 
 def run_evaluation(model_dir: Path, data: Path, report_path: Path, policy_file: Path | None = None) -> dict[str, Any]:

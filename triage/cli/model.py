@@ -75,6 +75,15 @@ def train_command(
             "rules then answer for; by default such labels stop training with an error that names them.",
         ),
     ] = False,
+    stream_above: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="A history of more tickets trains out of core, in bounded memory: a random sample of this many "
+            "trains the model (and holds the test split), and the SGD text heads learn from the rest streamed in "
+            "chunks; the model card says so. 0 holds every history in memory.",
+        ),
+    ] = 100_000,  # triage.model.streaming.DEFAULT_STREAM_ABOVE (not imported here: the CLI starts fast)
 ) -> None:
     """Train every head the data has labels for, log the run to MLflow, write the model to OUT."""
     from triage.jobs import run_training
@@ -109,6 +118,7 @@ def train_command(
                 track=track,
                 on_step=lambda step: status.update(f"training: {step}"),
                 public_data=public_data,
+                stream_above=stream_above or None,
             )
     finally:  # what training could not learn explains an error too
         for message in label_warnings:

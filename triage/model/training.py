@@ -38,7 +38,7 @@ from sklearn.preprocessing import StandardScaler
 
 from triage.errors import TriageError
 from triage.io import to_frame
-from triage.model.features import build_features
+from triage.model.features import build_features, fit_transform_in_chunks, transform_in_chunks
 from triage.model.scorer import TriageModel
 from triage.model.stacking import (
     CONTEXT_HEADS,
@@ -210,11 +210,12 @@ def fit_features(frame: pd.DataFrame, fit_rows: np.ndarray) -> tuple[Pipeline, s
     features twice (the n-grams and the spaCy signals are most of the training time on large data sets).
     """
     features = build_features()
-    fitted = features.fit_transform(frame.iloc[fit_rows])
+    fitted = fit_transform_in_chunks(features, frame.iloc[fit_rows])
     others = np.setdiff1d(np.arange(len(frame)), fit_rows)
     if not len(others):
         return features, sparse.csr_matrix(fitted)[np.argsort(fit_rows)]
-    stacked = sparse.vstack([fitted, features.transform(frame.iloc[others])]).tocsr()
+    stacked = sparse.vstack([fitted, transform_in_chunks(features, frame.iloc[others])], format="csr")
+    del fitted  # its rows are in ``stacked``: one matrix less while the rows are put in frame order
     order = np.empty(len(frame), dtype=np.int64)
     order[np.concatenate([fit_rows, others])] = np.arange(len(frame))
     return features, stacked[order]
@@ -225,11 +226,13 @@ def topic_inputs(X: sparse.csr_matrix, columns: ColumnTransformer) -> sparse.csr
     ticket is about, not how its writer feels, so their weights there stay zero and prediction needs no
     per-head view. (On the demo history, angry wording is commoner in technical tickets; learning that made
     long, negative bank complaints read as technical.)"""
-    keep = np.ones(X.shape[1])
+    blind = np.zeros(X.shape[1], dtype=bool)
     for block in TOPIC_BLIND_BLOCKS:
         span = columns.output_indices_[block]
-        keep[span.start : span.stop] = 0.0
-    return (X @ sparse.diags(keep)).tocsr()
+        blind[span.start : span.stop] = True
+    # Only the values are copied: the view shares X's column indices and row pointers (a third of the matrix,
+    # which this copy doubled on large histories), and a stored zero trains as a missing entry does.
+    return sparse.csr_matrix((np.where(blind[X.indices], 0.0, X.data), X.indices, X.indptr), shape=X.shape)
 
 
 def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
