@@ -34,6 +34,7 @@ MONTH_NAMES = (
 )
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 COUNTS = ("one", "two", "three", "four", "five", "six", "seven")
+TIMES = ("once", "twice", "three times", "four times", "five times", "six times", "seven times")
 EMOTION_UNSTATED = {1: 0.35, 2: 0.15, 3: 0.0}  # chance that a frustrated customer names no feeling
 # Shares of technical problems written from independent slots (the rest from the whole-sentence banks), of
 # routine asks that sound like a problem (an error or money in a how-to, a feature request, "works now"), of
@@ -285,7 +286,7 @@ class Writer:
             "done_cap": lambda: _capitalise(self.tech_step[1]),
             "done_gerund": lambda: _gerund(self.tech_step[0]),
             "did": lambda: self.agent_did,
-            "attempts": lambda: COUNTS[max(0, latent.failed_attempts - 1)],
+            "attempts": lambda: TIMES[min(max(0, latent.failed_attempts - 1), 6)],
             "ordinal": lambda: ORDINALS[min(latent.prior_contacts, 6)],
             "count": lambda: COUNTS[min(latent.prior_contacts, 6)],
             "count_cap": lambda: _capitalise(COUNTS[min(latent.prior_contacts, 6)]),
