@@ -77,4 +77,8 @@ class DynamicBatcher:
                 future.set_exception(error)
             else:
                 future.set_result(scoring.result()[index])
-        self._score_next()
+        # The next batch starts once the requests just answered have written their responses (their tasks
+        # were woken first; call_soon runs in order). Started at once, the scoring thread would hold the GIL
+        # while the event loop writes: every socket write gives the GIL up and waits up to the switch interval
+        # to get it back, 16 answers up to 16 intervals.
+        asyncio.get_running_loop().call_soon(self._score_next)

@@ -51,6 +51,39 @@ def test_concurrent_requests_are_scored_together_in_order():
     assert model.threads == {"scoring_0"}  # one scoring thread, off the event loop
 
 
+def test_a_batch_is_answered_before_the_next_one_starts():
+    """The requests of a batch write their answers before the scoring thread takes the GIL for the next batch."""
+    events: list[str] = []
+
+    class NotingModel(SlowModel):
+        def predict(self, tickets):
+            events.append("scoring " + ",".join(t.id for t in tickets))
+            return super().predict(tickets)
+
+    model = NotingModel(seconds=0.01)
+
+    async def main():
+        batcher = DynamicBatcher(max_batch=8)
+
+        async def request(i: int) -> None:
+            await batcher.predict(model, ticket(i))
+            events.append(f"answered T-{i}")
+
+        await asyncio.gather(*(request(i) for i in range(4)))
+        batcher.close()
+
+    asyncio.run(main())
+
+    assert events == [
+        "scoring T-0",
+        "answered T-0",
+        "scoring T-1,T-2,T-3",
+        "answered T-1",
+        "answered T-2",
+        "answered T-3",
+    ]
+
+
 def test_an_idle_batcher_answers_one_request_without_waiting():
     model = SlowModel(seconds=0)
 
