@@ -171,16 +171,39 @@ def share_fitted_model(calibrated: CalibratedClassifierCV) -> None:
 
 
 def _calibrate_frozen(model, X_cal, y_cal) -> CalibratedClassifierCV | None:
-    """Calibration of a fitted model on held-out rows, or None when those rows cannot support one: a
-    class missing, or a fitted slope that would invert the model's ranking (few positives)."""
-    if set(np.unique(y_cal)) != set(model.classes_):
+    """Calibration of a fitted model on held-out rows, or None when those rows cannot support one: a class
+    the model does not know, a binary class missing, or a fitted slope that would invert the model's ranking
+    (few positives).
+
+    A multi-class model's temperature is one number, which rows of some classes fit as well as rows of all:
+    the held-out rows of a helpdesk with many small queues miss some (ITSM's 49 groups: 1,010 rows, 46
+    groups). scikit-learn wants every class among the labels, so each missing one gets a placeholder row of
+    weight 0, which the calibration does not count. Refusing instead sent such heads to the cross-validated
+    fallback, whose models train on these rows too: their evidence there was in-sample, three models large."""
+    classes, present = set(model.classes_), set(np.unique(y_cal))
+    binary_class_missing = len(classes) == 2 and present != classes
+    if not present <= classes or len(present) < 2 or binary_class_missing:
         return None
+    missing = sorted(classes - present)
+    fit_params = {}
+    if missing:
+        placeholders = X_cal[np.zeros(len(missing), dtype=int)]
+        X_cal = (
+            sparse.vstack([X_cal, placeholders], format="csr")
+            if sparse.issparse(X_cal)
+            else np.vstack([X_cal, placeholders])
+        )
+        y_cal = np.concatenate([y_cal, np.asarray(missing, dtype=np.asarray(y_cal).dtype)])
+        fit_params["sample_weight"] = np.concatenate([np.ones(len(y_cal) - len(missing)), np.zeros(len(missing))])
     everything = np.arange(len(y_cal))
     # One split holding every row: the model is frozen, so "cross-validation" is just its predictions.
     calibrated = CalibratedClassifierCV(
         FrozenEstimator(model), method=_calibration_method(model.classes_), cv=[(everything, everything)]
     )
-    calibrated.fit(X_cal, y_cal)
+    with warnings.catch_warnings():
+        # The weights are meant for the calibration alone: the frozen model is not fitted again.
+        warnings.filterwarnings("ignore", message="Since FrozenEstimator does not appear to accept sample_weight")
+        calibrated.fit(X_cal, y_cal, **fit_params)
     share_fitted_model(calibrated)
     increasing = all(calibration_slope(c) > 0 for c in calibrated.calibrated_classifiers_[0].calibrators)
     return calibrated if increasing else None
@@ -259,6 +282,13 @@ def fit_head(X_fit, y_fit, X_cal, y_cal, settings: TrainSettings) -> CalibratedC
     )
 
 
+def calibrated_over_folds(head: CalibratedClassifierCV) -> bool:
+    """Whether a head is ``fit_head``'s fallback: models calibrated by cross-validation over the fit *and* the
+    calibration rows, which therefore learned from both."""
+    folds = head.calibrated_classifiers_
+    return len(folds) != 1 or not isinstance(folds[0].estimator, FrozenEstimator)
+
+
 def refit_linear_model(head: CalibratedClassifierCV, X, y) -> None:
     """Refit a calibrated head's linear model on more rows, keeping its calibrator.
 
@@ -267,9 +297,9 @@ def refit_linear_model(head: CalibratedClassifierCV, X, y) -> None:
     scale unchanged in practice; the test-split ECE in the model card checks it. Heads calibrated by
     cross-validation (an ensemble of folds) are left as they are.
     """
-    folds = head.calibrated_classifiers_
-    if len(folds) != 1 or not isinstance(folds[0].estimator, FrozenEstimator):
+    if calibrated_over_folds(head):
         return
+    folds = head.calibrated_classifiers_
     linear = clone(folds[0].estimator.estimator).fit(X, y)
     folds[0].estimator = FrozenEstimator(linear)
     share_fitted_model(head)
@@ -291,18 +321,19 @@ def context_inputs(name: str, meta: np.ndarray, meta_columns: list[str]) -> np.n
     return inputs
 
 
-def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
+def _second_stage(y_fit: np.ndarray) -> Pipeline:
+    """An unfitted second stage for these labels: a logistic regression over the standardised meta features."""
     classes, counts = np.unique(y_fit, return_counts=True)
     # Routing groups of very different sizes: balanced weights keep the small ones, as in the text heads.
     balanced = "balanced" if len(classes) > 2 and counts.max() > IMBALANCE_RATIO * counts.min() else None
+    return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000, class_weight=balanced))
 
-    def second_stage():
-        return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000, class_weight=balanced))
 
-    calibrated = _calibrate_frozen(second_stage().fit(meta_fit, y_fit), meta_cal, y_cal)
+def fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings: TrainSettings) -> CalibratedClassifierCV:
+    calibrated = _calibrate_frozen(_second_stage(y_fit).fit(meta_fit, y_fit), meta_cal, y_cal)
     if calibrated is not None:
         return calibrated
-    return CalibratedClassifierCV(second_stage(), method=_calibration_method(np.unique(y_fit)), cv=3).fit(
+    return CalibratedClassifierCV(_second_stage(y_fit), method=_calibration_method(np.unique(y_fit)), cv=3).fit(
         np.vstack([meta_fit, meta_cal]), np.concatenate([y_fit, y_cal])
     )
 
@@ -333,16 +364,23 @@ def fit_team_head(
 ) -> tuple[CalibratedClassifierCV, str]:
     """The team head, and a sentence saying which form it took: the learned second stage, or, when it routes
     the calibration rows worse (macro-F1) than the text team head's evidence alone, that evidence passed
-    through (``text_only_team_stage``). Context that helps on held-out rows keeps the learned stage."""
+    through (``text_only_team_stage``). Context that helps on held-out rows keeps the learned stage.
+
+    Both forms are judged on calibration rows they did not learn from: a second stage calibrated over folds
+    of the fit and calibration rows (``fit_context_head``'s fallback) is judged by its like fitted on the fit
+    rows alone (a calibration never changes which team ranks first). The text-only form learns nothing but a
+    temperature; when the calibration rows cannot fit one, the fit rows do (their evidence is out-of-fold)."""
     stacked = fit_context_head(meta_fit, y_fit, meta_cal, y_cal, settings)
     if not all(f"text:team_text:{team}" in meta_columns for team in np.unique(y_fit)):
         return stacked, "second stage over the evidence and the context"
-    text_only = _calibrate_frozen(text_only_team_stage(meta_fit, y_fit, meta_columns), meta_cal, y_cal)
+    passed_through = text_only_team_stage(meta_fit, y_fit, meta_columns)
+    text_only = _calibrate_frozen(passed_through, meta_cal, y_cal) or _calibrate_frozen(passed_through, meta_fit, y_fit)
+    learned = _second_stage(y_fit).fit(meta_fit, y_fit) if calibrated_over_folds(stacked) else stacked
 
-    def routed(head: CalibratedClassifierCV) -> float:
-        return float(f1_score(y_cal, head.classes_[head.predict_proba(meta_cal).argmax(axis=1)], average="macro"))
+    def routed(form: Any) -> float:
+        return float(f1_score(y_cal, form.predict(meta_cal), average="macro"))
 
-    scores = (routed(stacked), routed(text_only) if text_only is not None else -1.0)
+    scores = (routed(learned), routed(passed_through) if text_only is not None else -1.0)
     described = f"macro-F1 on {len(y_cal):,} held-out rows: {scores[0]:.3f} learned, {scores[1]:.3f} text only"
     if text_only is not None and scores[1] > scores[0]:
         return text_only, f"the text team head's evidence alone ({described})"
@@ -421,8 +459,9 @@ def _labelled_heads(
 
 
 def _out_of_fold(name: str, head, X, y, rows: np.ndarray, settings: TrainSettings) -> np.ndarray:
-    """Evidence for the fit rows from models like the head's that did not see them (3 folds). Every class has
-    at least three fit rows (``_trainable``), so each fold's model knows every class: its columns line up."""
+    """Evidence for ``rows`` (those the head learned from) from models like the head's that did not see them
+    (3 folds). Every class has at least three of these rows (the fit rows by ``_trainable``; calibration over
+    folds refuses fewer), so each fold's model knows every class: its columns line up."""
     folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=settings.seed)
     out: np.ndarray | None = None
     for inner, outer in folds.split(rows, y[rows]):
@@ -433,6 +472,20 @@ def _out_of_fold(name: str, head, X, y, rows: np.ndarray, settings: TrainSetting
         out[outer] = values
     assert out is not None  # three folds
     return out
+
+
+def text_head_evidence(
+    name: str, head, X, X_head, y, fit_rows: np.ndarray, cal_rows: np.ndarray, settings: TrainSettings
+) -> np.ndarray:
+    """A text head's evidence on every row of ``X`` (``X_head``: what the head learned from, ``topic_inputs``
+    for some): out-of-fold on the labelled rows it learned from, the final model's elsewhere. Those are the
+    fit rows, and the calibration rows too for a head calibrated over folds: its evidence there would be
+    in-sample, and the second stage, calibrated and judged on those rows, would trust it more than it will
+    deserve on new tickets."""
+    values = head_evidence(name, head, X)
+    learned_from = np.concatenate([fit_rows, cal_rows]) if calibrated_over_folds(head) else fit_rows
+    values[learned_from] = _out_of_fold(name, head, X_head, y, learned_from, settings)
+    return values
 
 
 def routed_team_labels(teams: pd.Series, ids: pd.Series, config: EscalationConfig) -> tuple[pd.Series, dict[str, Any]]:
@@ -540,15 +593,13 @@ def train(
 
     heads: dict[str, CalibratedClassifierCV] = {}
     skipped: dict[str, str] = {}
-    # Evidence of each text head on every row: out-of-fold on labelled fit rows, the final model elsewhere.
     text_evidence: dict[str, np.ndarray] = {}
     X_topic = topic_inputs(X, columns)
     for name, y, fit_rows, cal_rows in _labelled_heads(TEXT_HEADS, labels, fit, cal, skipped):
         step(f"text head {name}")
         X_head = X_topic if name in TOPIC_HEADS else X
         heads[name] = fit_head(X_head[fit_rows], y[fit_rows], X_head[cal_rows], y[cal_rows], settings)
-        text_evidence[name] = head_evidence(name, heads[name], X)
-        text_evidence[name][fit_rows] = _out_of_fold(name, heads[name], X_head, y, fit_rows, settings)
+        text_evidence[name] = text_head_evidence(name, heads[name], X, X_head, y, fit_rows, cal_rows, settings)
 
     meta, meta_columns = meta_features(X, text_evidence, columns)
     team_form = ""
