@@ -12,7 +12,7 @@ from triage.policy.config import load_config
 
 
 def test_team_labels_the_configuration_does_not_name_are_reported_with_counts_and_examples(demo_history):
-    tickets = demo_history[:300]
+    tickets = demo_history[:400]
     renamed = {"billing": "billing ops", "technical": "Tier 2 Tech"}  # an export's group names, not mapped
     relabelled = [t.model_copy(update={"team": renamed.get(t.team or "", t.team)}) for t in tickets]
     with pytest.warns(LabelWarning) as caught:
