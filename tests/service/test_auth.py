@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
 
 import pytest
 from conftest import handwritten_tickets
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from service.app import create_app
 from service.security import ApiKeyAuth, key_matches
 from triage.cli import app as cli
-from triage.cli.serve import METRICS_DIR
+from triage.cli.serve import DEFAULT_WORKERS, METRICS_DIR
 from triage.errors import TriageError
 from triage.settings import Settings
 
@@ -190,13 +191,13 @@ def test_triage_serve_refuses_to_start_without_a_key(serve_env, model_dir):
 
 
 def test_triage_serve_insecure_no_auth_and_keys(serve_env, model_dir, monkeypatch, tmp_path):
-    insecure = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--insecure-no-auth"])
+    insecure = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--insecure-no-auth", "--workers", "1"])
     assert insecure.exit_code == 0, insecure.output
     monkeypatch.delenv("TRIAGE_INSECURE_NO_AUTH")
     keys_file = tmp_path / "keys"
     keys_file.write_text("k\n")
     monkeypatch.setenv("TRIAGE_API_KEYS_FILE", str(keys_file))
-    keyed = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--port", "0", "--workers", "2"])
+    keyed = CliRunner().invoke(cli, ["serve", "--model", str(model_dir), "--port", "0"])
     assert keyed.exit_code == 0, keyed.output
 
     first, second = serve_env
@@ -204,4 +205,9 @@ def test_triage_serve_insecure_no_auth_and_keys(serve_env, model_dir, monkeypatc
     assert config.app.state.holder.current is not None  # loaded once, before serving
     assert config.access_log is False and config.timeout_keep_alive == 5 and config.port == 8000
     assert config.log_config["formatters"]["json"]["()"] == "service.logs.JsonFormatter"
-    assert second == {"workers": 2}  # one process by default (above: uvicorn's own server); forked when asked
+    # One process runs uvicorn's own server (above); by default two are forked, one per core.
+    assert min(2, os.cpu_count() or 1) == DEFAULT_WORKERS
+    if DEFAULT_WORKERS > 1:
+        assert second == {"workers": DEFAULT_WORKERS}
+    else:  # a one-core machine serves in one process
+        assert "config" in second

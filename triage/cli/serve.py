@@ -18,9 +18,12 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
 
 
-# One process by default: /metrics and the risk report's memory of recent tickets are per process, so only one
-# worker sees all traffic. More workers buy throughput (README "Speed and size", benchmarks/load.py --workers).
-DEFAULT_WORKERS = 1
+# Two processes by default (one on a one-core machine): scoring is CPU-bound and Python runs one thread at a
+# time, so one process uses one core; two answered 2.2-2.6x the requests of one under benchmarks/load.py's
+# 16 connections with its /healthz probe (README "Speed and size"). /metrics counts every worker
+# (prometheus_client's multiprocess mode); the risk report's memory of recent tickets is per worker
+# (service.recent), so --workers 1 where it must cover all traffic.
+DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
 METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's multiprocess mode (service.metrics)
 
 
