@@ -157,8 +157,9 @@ def markdown(result: dict) -> str:
     lines += [
         f"| {size:,} | not finished in {result['time_cap_seconds']:,.0f} s | | | |" for size in result["not_finished"]
     ]
-    lines += ["", "| batch size | tickets/s |", "|---|---|"]
-    lines += [f"| {r['batch_size']:,} | {r['tickets_per_second']:,} |" for r in result["scoring"]]
+    if result["scoring"]:  # none when the run only trained
+        lines += ["", "| batch size | tickets/s |", "|---|---|"]
+        lines += [f"| {r['batch_size']:,} | {r['tickets_per_second']:,} |" for r in result["scoring"]]
     exponents, largest = result["growth_exponents"], result["largest_history_trained"]
     lines += [
         "",
