@@ -107,7 +107,7 @@ class TrainingResult:
     skipped_heads: dict[str, str]
     # What chose each threshold and the frustration share: head -> a sentence for the model card.
     tuned_on: dict[str, str]
-    # Team labels the team head did not learn (triage.model.training.routed_team_labels); empty when none.
+    # Team labels the team head did not learn (routed_team_labels; rare_team_labels under "too_few_rows").
     team_labels_not_learned: dict[str, Any] = field(default_factory=dict)
 
 
@@ -530,6 +530,47 @@ def routed_team_labels(teams: pd.Series, ids: pd.Series, config: EscalationConfi
     return teams.where(teams.isin(escalation_teams)), report
 
 
+def rare_team_labels(
+    teams: pd.Series, ids: pd.Series, fit: np.ndarray, cal: np.ndarray
+) -> tuple[pd.Series, dict[str, Any]]:
+    """The team labels without the teams the fit rows hold fewer than ``MIN_ROWS_PER_CLASS`` of, and a report
+    of those (empty when none): each with its fit and calibration rows and example ticket ids.
+
+    A real export often has a team that took one or two tickets. Kept, it left the whole team head untrained
+    (``_trainable``), or, seen only among the calibration rows, made the calibration over folds fail; the head
+    learns the other teams, and a LabelWarning names these, never dropped silently."""
+    learned_from = np.concatenate([fit, cal])
+    fit_counts = teams.iloc[fit].value_counts()
+    seen = teams.iloc[learned_from].dropna().unique()
+    rare = sorted(str(team) for team in seen if fit_counts.get(team, 0) < MIN_ROWS_PER_CLASS)
+    if not rare:
+        return teams, {}
+    cal_counts = teams.iloc[cal].value_counts()
+    in_training = pd.Series(False, index=teams.index)
+    in_training.iloc[learned_from] = True
+    report: dict[str, dict[str, Any]] = {
+        team: {
+            "fit_rows": int(fit_counts.get(team, 0)),
+            "calibration_rows": int(cal_counts.get(team, 0)),
+            "examples": [str(i) for i in ids[teams.eq(team) & in_training].head(EXAMPLES_PER_LABEL)],
+        }
+        for team in rare
+    }
+    listed = ", ".join(
+        f"{team} {entry['fit_rows']} + {entry['calibration_rows']} ({', '.join(entry['examples'])})"
+        for team, entry in report.items()
+    )
+    warnings.warn(
+        LabelWarning(
+            f"team: {len(rare)} teams have fewer than {MIN_ROWS_PER_CLASS} training rows, so the team head learns "
+            f"the others without them (fit + calibration rows, examples): {listed}. Label more of their tickets or "
+            "merge them into another team in the import mapping (team.values)"
+        ),
+        stacklevel=3,
+    )
+    return teams.where(~teams.isin(rare)), report
+
+
 def _split(labels: dict[str, pd.Series], n_own: int, n_public: int, settings: TrainSettings) -> dict[str, np.ndarray]:
     """Fit, calibration and test rows. The training file's rows are split as if alone (stratified on
     escalation when every row has it); the supplementary rows share fit and calibration only."""
@@ -583,6 +624,10 @@ def train(
     single = single_valued_heads(labels, np.concatenate([fit, cal]))
     if not settings.skip_single_valued_heads:
         _refuse_single_valued(single, labels, np.concatenate([fit, cal]))
+    if "team" in labels:
+        labels["team"], rare_teams = rare_team_labels(labels["team"], frame["id"], fit, cal)
+        if rare_teams:
+            team_report = {**team_report, "too_few_rows": rare_teams}
     for derived, source in DERIVED_HEADS.items():
         if source in labels:
             labels[derived] = labels[source]
@@ -613,7 +658,7 @@ def train(
         else:
             heads[name] = fit_context_head(inputs[fit_rows], y[fit_rows], inputs[cal_rows], y[cal_rows], settings)
 
-    if "team" in skipped and team_report:
+    if "team" in skipped and team_report.get("rows"):
         skipped["team"] += f"; {team_report['rows']:,} team labels name no team of the configuration"
     if not heads:
         # Every label the data has is the same (or too rare): a model of fallbacks only would look trained
