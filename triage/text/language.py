@@ -89,6 +89,18 @@ _ENGLISH_WORDS = frozenset(
         "been",
         "from",
         "but",
+        "again",
+        "which",
+        "could",
+        "should",
+        "because",
+        "when",
+        "were",
+        "does",
+        "about",
+        "since",
+        "nobody",
+        "every",
     ]
 )
 ENGLISH_SHARE = 0.12  # of the opening's words, at least 3 of them
