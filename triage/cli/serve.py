@@ -82,6 +82,8 @@ def serve_command(
         run_server(Settings(), host, port, workers, _log_config())
     finally:
         if made_metrics_dir is not None:
+            # The directory goes with the server: nothing started later from this process may inherit its name.
+            os.environ.pop(METRICS_DIR, None)
             shutil.rmtree(made_metrics_dir, ignore_errors=True)
 
 
