@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import SGDClassifier
 
 from triage.io import iter_records, to_frame
@@ -40,6 +39,7 @@ from triage.model.training import (
     DERIVED_HEADS,
     TOPIC_HEADS,
     _label_array,
+    calibrated_over_folds,
     label_columns,
     routed_team_labels,
     topic_inputs,
@@ -116,10 +116,9 @@ def streamable_heads(model: TriageModel) -> dict[str, SGDClassifier]:
     learners = {}
     for name in TEXT_HEADS:
         head = model.heads.get(name)
-        folds = head.calibrated_classifiers_ if head is not None else []
         # A head calibrated over folds is an ensemble that learned from its calibration rows too: left as is.
-        if len(folds) == 1 and isinstance(folds[0].estimator, FrozenEstimator):
-            linear = folds[0].estimator.estimator
+        if head is not None and not calibrated_over_folds(head):
+            linear = head.calibrated_classifiers_[0].estimator.estimator
             if isinstance(linear, SGDClassifier):
                 learners[name] = linear
     return learners
