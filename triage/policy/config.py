@@ -206,10 +206,22 @@ class Thresholds(_Strict):
     teams: dict[str, Probability] = Field(default_factory=dict)
 
 
+class RoutineAsk(_Strict):
+    """A ticket that reads as a routine ask (any of ``signals``: a how-to question, a feature request) and names
+    no problem (none of ``unless``) is not sent up by the models alone: the heads read product, money or legal
+    words out of context (docs/labelling.md: "a money amount in a how-to question is a setting or a price"). It
+    stays at the first tier and goes to human review, and its trigger labels need one of the trigger's own
+    signals (triage.text.signals.TRIGGER_SIGNALS). Criteria still fire as written."""
+
+    signals: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+
+
 class Abstain(_Strict):
     min_confidence: Probability
     escalation_band: Probability  # |escalation probability - threshold| below this: too close to call
     team_margin: Probability  # top two team probabilities closer than this: team too close to call
+    routine_ask: RoutineAsk | None = None  # unset: the models escalate routine asks like any other ticket
 
 
 class ResponseTimes(_Strict):
@@ -503,6 +515,11 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
     yield from _handoff_problems(config.handoffs, tiers, teams)
 
     known_signals = _known_signals()
+    routine = config.abstain.routine_ask
+    for key, listed in (("signals", routine.signals), ("unless", routine.unless)) if routine else ():
+        for signal in listed:
+            if known_signals is not None and signal not in known_signals:
+                yield f"abstain.routine_ask.{key}", f"unknown signal {signal!r}; see triage.text.signals.SIGNALS"
     names: set[str] = set()
     for index, criterion in enumerate(config.criteria):
         at = f"criteria[{index}]"

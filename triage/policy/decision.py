@@ -18,7 +18,7 @@ from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, Escalatio
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 from triage.text.limits import analysed_message
-from triage.text.signals import quote_word, signal_evidence
+from triage.text.signals import TRIGGER_SIGNALS, quote_word, signal_evidence
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,12 @@ def decide(
     """
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
-    trigger_labels = [name for name, p in scores.triggers.items() if p >= thresholds[name]]
+    routine = _routine_ask(scores, config)
+    trigger_labels = [
+        name
+        for name, p in scores.triggers.items()
+        if p >= thresholds[name] and (not routine or _has_trigger_signal(name, scores))
+    ]
     route = _route(scores, config)
     reason_values = _reason_values(ticket, scores)
     reasons: list[str] = []
@@ -98,7 +103,13 @@ def decide(
 
     p, escalation_threshold = scores.escalation, thresholds["escalation"]
     models_escalate = p >= escalation_threshold
-    if models_escalate:
+    held_routine = models_escalate and bool(routine)
+    if held_routine:
+        reasons.append(
+            f"model: escalation probability {p:.2f} >= threshold {escalation_threshold:.2f}, but the ticket reads "
+            f"as a routine ask ({', '.join(routine)}) and names no problem: it stays at tier {first_tier}"
+        )
+    elif models_escalate:
         model_tier = max(config.routing.model_tier, config.team(route.team).tier)
         candidates.append(_Candidate(model_tier, route.team, False, False))
         reasons.append(
@@ -131,6 +142,8 @@ def decide(
         top = max(scores.triggers, key=scores.triggers.__getitem__, default=None)
         why = f" ({top} {scores.triggers[top]:.2f} < {thresholds[top]:.2f})" if top is not None else ""
         abstain_reasons.append(f"the escalation head escalates but no trigger reaches its threshold{why}")
+    if held_routine and not rule_decided:
+        abstain_reasons.append("the escalation head would send up a routine ask")
     reasons += [f"abstain, human review: {reason}" for reason in abstain_reasons]
     reasons += _model_phrases(ticket, scores, trigger_labels, models_escalate, team, config.explanations.max_phrases)
 
@@ -150,6 +163,18 @@ def decide(
         handoff_template=config.team(team).handoff,
         route_team=team if escalate else route.team,
     )
+
+
+def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
+    """The routine-ask signals found (``abstain.routine_ask``) when the ticket names no problem, else []."""
+    routine = config.abstain.routine_ask
+    if routine is None or any(scores.signals.get(name, 0) for name in routine.unless):
+        return []
+    return [name for name in routine.signals if scores.signals.get(name, 0)]
+
+
+def _has_trigger_signal(trigger: str, scores: HeadScores) -> bool:
+    return any(scores.signals.get(name, 0) for name in TRIGGER_SIGNALS.get(trigger, ()))
 
 
 def _abstain_reasons(

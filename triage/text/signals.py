@@ -125,7 +125,8 @@ _PATTERNS: dict[str, list[str]] = {
         "not|n't|never|nt renew|renewing",
         "no longer renew|renewing",
         "non-renewal|nonrenewal",
-        "switch|switching|move|moving|migrate|migrating|leave|leaving to|for a|another? competitor"
+        "switch|switching|move|moving|migrate|migrating|leave|leaving to|for a|another? different|new|other?"
+        " competitor"
         "|competitors"
         "|alternative|alternatives|provider|vendor|platform|solution",
         "take|taking|move|moving our|my business elsewhere",
@@ -176,7 +177,8 @@ _PATTERNS: dict[str, list[str]] = {
         "law firm",
         "legal action|actions|proceedings|steps|recourse|remedies|remedy|claim|claims|dispute|threat|notice",
         f"hire|hired|hiring|retain|retained|retaining|engage|engaged|consult|consulted|consulting|contact"
-        f"|contacted|contacting|get|got|call|called|involve|involved|involving {_DET}? law_firm|lawyer"
+        f"|contacted|contacting|get|got|call|called|involve|involved|involving|instruct|instructed|instructing {_DET}?"
+        " law_firm|lawyer"
         "|attorney|solicitor|lawyers|attorneys|solicitors|legal_counsel",
         # The customer's own legal team as a threat, not as a description of who they are.
         "forward|forwarded|forwarding|refer|referred|referring|pass|passed|passing|hand|handed|send|sent|escalate"
@@ -196,6 +198,10 @@ _PATTERNS: dict[str, list[str]] = {
         "breach|breached|breaching of? the|our|this|your? contract|agreement|sla|terms|msa",
         "sla penalty|penalties|breach|credit|credits",
         "cease and desist",
+        # Pre-action steps in UK and Irish practice: the letter that precedes a claim.
+        "letter before action|claim",
+        "letter of claim",
+        "pre-action letter|protocol",
         "law enforcement",
     ],
     # Named apart from legal_action (which also matches): the labelling guide sends a class action to executives.
@@ -348,7 +354,10 @@ _PATTERNS: dict[str, list[str]] = {
         "how do|does|can|could|should|would i|we|you|one",
         "how to",
         "how many|much do|does|can|will|would|be",
-        "is|are there a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin|limit",
+        "is|are there a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin|limit|template|templates"
+        "|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial",
+        "can|could i|we give|add|change|set|get|use|export|import|see|switch|invite|download|pay|upgrade|downgrade"
+        "|pause|move|transfer|update",
         "is it possible to",
         "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go",
         "walk|talk|take me|us through",
@@ -387,7 +396,7 @@ _VETOES: dict[str, list[str]] = {
         "|customers"
         "|client|clients|buyer|buyers|guest|guests|patient|patients|user|users|shopper|shoppers|member"
         "|members",
-        "refunds|refund to my|our|the customer|customers|client|clients|buyer|buyers|shopper|shoppers",
+        f"refunds|refund to {_DET}? {_THIRD_PARTY}",
         "refund|refunds api|endpoint|webhook|webhooks|method|object",
         f"issue|issued|issuing|process|processed|processing|give|gave|send|sent|make|made a|partial? refund"
         f"|refunds to {_DET}? {_THIRD_PARTY}",
@@ -403,7 +412,13 @@ _VETOES: dict[str, list[str]] = {
         "|settings|notification|notifications|alert|alerts|dashboard|tab|page|feature|protection|insurance"
         "|management|tool|tools|reason|reasons|code|codes|evidence|form",
         f"chargeback|chargebacks|dispute|disputes from|by|with|against {_DET}? {_THIRD_PARTY}",
-        f"{_THIRD_PARTY} filed|opened|raised|initiated|started|issued a|an? chargeback|chargebacks|dispute",
+        # Lemmas match, so "open" also reads "opens" and "opened".
+        f"{_THIRD_PARTY} file|open|raise|initiate|start|issue|filed|opened|raised|initiated|started|issued a|an?"
+        " chargeback|chargebacks|dispute|disputes",
+        f"chargeback|chargebacks|dispute|disputes our|my|their? {_THIRD_PARTY} file|open|raise|start|initiate",
+        "reason|reasons code|codes for chargebacks|chargeback|disputes",
+        # Plural and possessive, as a merchant speaks of the disputes its buyers open: "our chargebacks".
+        "our chargebacks|disputes",
         "respond|responding|handle|handling|manage|managing|fight|fighting|contest|contesting|prevent|preventing"
         "|reduce|reducing|avoid|avoiding|win|winning to? a|the|our|my|these|this|those? chargeback|chargebacks"
         "|disputes|dispute",
@@ -440,6 +455,19 @@ _VETOES: dict[str, list[str]] = {
     ],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
+    ],
+}
+
+# Context anywhere in the sentence that drops a signal's matches in it: the customer's own power or internet
+# failed ("We had a power cut so the till app was offline"), which is no outage of ours (docs/labelling.md).
+_SENTENCE_VETOES: dict[str, list[str]] = {
+    "outage": [
+        "power|electricity cut|cuts|outage|outages|failure|failures",
+        "blackout|blackouts",
+        "our|my|the office|shop|store|home? internet|wifi|wi-fi|broadband|isp|router|electricity|power went|was|is"
+        "|were|are|has|had|have been? down|out|off|offline",
+        "internet|broadband|network|phone|power|electricity provider|company|supplier had|has|having an? outage",
+        "no internet|wifi|wi-fi|power|electricity",
     ],
 }
 
@@ -609,7 +637,7 @@ def _pipeline() -> tuple[Any, Any]:
         tokens = [word] if word.startswith("'") else [token.text for token in nlp.make_doc(word)]
         return tuple(nlp.vocab[token].norm for token in tokens)
 
-    for prefix, table in (("", _PATTERNS), ("veto:", _VETOES)):
+    for prefix, table in (("", _PATTERNS), ("veto:", _VETOES), ("sentence:", _SENTENCE_VETOES)):
         for signal, patterns in table.items():
             keywords = set().union(*(_keywords(pattern, norms) for pattern in patterns))
             # spaCy's stub says Docs; add() takes a pattern's attribute values as they are (phrasematcher.pyx).
@@ -681,8 +709,12 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     strings = doc.vocab.strings
     candidates: dict[str, list[tuple[int, int]]] = {}
     vetoes: dict[str, list[tuple[int, int]]] = {}
+    sentence_vetoes: dict[str, list[int]] = {}  # signal -> where its sentence-wide context starts
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
+        if key.startswith("sentence:"):
+            sentence_vetoes.setdefault(key.removeprefix("sentence:"), []).append(start)
+            continue
         table = vetoes if key.startswith("veto:") else candidates
         table.setdefault(key.removeprefix("veto:"), []).append((start, end))
 
@@ -699,7 +731,12 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             taken.append(span)
             if signal not in _NOT_NEGATABLE and _is_negated(doc, span[0]):
                 negated_spans.append(span)
-        asserted = [span for span in taken if span not in negated_spans]
+        context = sentence_vetoes.get(signal, ())
+        asserted = [
+            span
+            for span in taken
+            if span not in negated_spans and not any(start in _sentence(doc, *span) for start in context)
+        ]
         if asserted:
             kept[signal] = sorted(asserted)
 

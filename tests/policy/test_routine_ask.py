@@ -1,0 +1,85 @@
+"""abstain.routine_ask: a how-to question or a feature request that names no problem is not sent up by the
+models alone (docs/labelling.md: "a money amount in a how-to question is a setting or a price, not money at
+stake"), and its trigger labels need the trigger's own signals. Signals are found in each ticket's own text,
+so the signals' context rules show up in these decisions."""
+
+from __future__ import annotations
+
+import pytest
+from factories import head_scores, ticket
+
+from triage.policy.config import DEFAULT_CONFIG_PATH, ConfigError, load_config, parse_config
+from triage.policy.decision import decide
+from triage.schema import Ticket
+from triage.text.signals import find_signals
+
+CONFIG = load_config()
+# The heads read money words out of context: confident financial, escalation above any threshold.
+MONEY_WORDS = {"technical": 0.1, "financial": 0.97, "legal": 0.05}
+PRODUCT_WORDS = {"technical": 0.9, "financial": 0.05, "legal": 0.05}
+
+
+def _decide(case: Ticket, triggers: dict[str, float], config=CONFIG, **changes):  # noqa: ANN001, ANN202
+    [found] = find_signals([f"{case.subject}\n{case.body}"])
+    scores = head_scores(case, triggers=triggers, signals={name: len(m) for name, m in found.items()}, **changes)
+    return decide(case, scores, config)
+
+
+@pytest.mark.parametrize(
+    ("body", "triggers"),
+    [
+        ("How do I set a monthly limit of $5,000 per card for our field staff?", MONEY_WORDS),
+        ("Where can I see the reason codes for chargebacks our shoppers open?", MONEY_WORDS),
+        ("Is there a template for importing contacts? Mine failed with 'invalid header'.", PRODUCT_WORDS),
+        ("Any plans for a dark mode? The new colour scheme is hard on the eyes.", PRODUCT_WORDS),
+        ("Can I give a contractor read-only access to one project before our audit on Friday?", PRODUCT_WORDS),
+    ],
+)
+def test_a_routine_ask_stays_at_the_first_tier_for_human_review(body, triggers) -> None:
+    decision = _decide(ticket(body), triggers, escalation=0.9)
+
+    assert not decision.escalate and decision.recommendation.tier == 1
+    assert decision.recommendation.abstain
+    assert decision.trigger_labels == []
+    assert any("routine ask" in reason for reason in decision.reasons)
+
+
+@pytest.mark.parametrize(
+    ("body", "triggers", "label"),
+    [
+        # A question that also disputes a charge, reports an error code or an outage names a problem.
+        ("How do I get my money back? You charged me twice for March.", MONEY_WORDS, "financial"),
+        ("How do I fix this? Every export returns HTTP 500 since Tuesday.", PRODUCT_WORDS, "technical"),
+        ("Is there a way to reach anyone? The app is down for everyone in our office.", PRODUCT_WORDS, "technical"),
+        # No question at all: the gate never applies.
+        ("The sync has dropped half our orders every night this week.", PRODUCT_WORDS, "technical"),
+    ],
+)
+def test_a_question_that_names_a_problem_still_goes_up(body, triggers, label) -> None:
+    decision = _decide(ticket(body), triggers, escalation=0.9)
+
+    assert decision.escalate and decision.recommendation.tier >= 2
+    assert label in decision.trigger_labels
+
+
+def test_criteria_still_fire_on_a_routine_ask() -> None:
+    # The gate holds back the models alone: a rule (here a GDPR request with legal support) decides as written.
+    case = ticket("How do I request a copy of my personal data under the GDPR?")
+    decision = _decide(case, {"technical": 0.05, "financial": 0.05, "legal": 0.8}, escalation=0.9)
+
+    assert "legal.specialist" in decision.rules_fired
+    assert decision.recommendation.tier == 2 and not decision.recommendation.abstain
+
+
+def test_without_the_setting_the_models_escalate_routine_asks_as_before() -> None:
+    config = CONFIG.model_copy(update={"abstain": CONFIG.abstain.model_copy(update={"routine_ask": None})})
+    decision = _decide(ticket("How do I set a monthly limit of $5,000 per card?"), MONEY_WORDS, config, escalation=0.9)
+
+    assert decision.escalate and decision.trigger_labels == ["financial"]
+
+
+def test_an_unknown_routine_signal_is_refused_in_one_line() -> None:
+    default = DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")
+    text = default.replace("signals: [how_to_question, feature_feedback]", "signals: [how_to_qestion]")
+    with pytest.raises(ConfigError, match=r"abstain\.routine_ask\.signals: unknown signal 'how_to_qestion'"):
+        parse_config(text, "typo.yaml")
