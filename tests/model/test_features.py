@@ -9,7 +9,15 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.model.features import CHAR_FEATURES, CharNgramHasher, SeenNgramHasher, char_vectorizer, word_vectorizer
+from triage.model.features import (
+    CHAR_FEATURES,
+    WORD_FEATURES,
+    CharNgramHasher,
+    SeenNgramHasher,
+    char_vectorizer,
+    hashed_column,
+    word_vectorizer,
+)
 
 TEXTS = [
     "The export job FAILED again!!",
@@ -53,6 +61,19 @@ def test_word_hasher_drops_terms_unseen_in_training_and_hashes_seen_ones_as_scik
     assert abs(ours[1] - unigrams).max() == 0
     assert ours[1].nnz == 2
     assert list(hasher.seen(["export", "loan", "the export", "export failed"])) == [True, False, True, True]
+
+
+def test_seen_columns_are_the_hashed_columns_of_seen_terms_and_follow_a_refit():
+    hasher = word_vectorizer()
+    hasher.fit(["the export failed"])
+    terms = ["export", "loan", "the export", "loan"]
+    expected = [hashed_column("export", WORD_FEATURES), -1, hashed_column("the export", WORD_FEATURES), -1]
+    assert hasher.seen_columns(terms).tolist() == expected
+    assert hasher.seen_columns(terms).tolist() == expected  # remembered: the same answer
+    hasher.fit(["a loan"])  # a refit forgets what the earlier fit saw
+    loan = hashed_column("loan", WORD_FEATURES)
+    assert hasher.seen_columns(terms).tolist() == [-1, loan, -1, loan]
+    assert hasher.seen_columns([]).tolist() == []
 
 
 def test_word_hasher_fit_transform_equals_fit_then_transform():

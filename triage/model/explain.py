@@ -5,11 +5,12 @@ feature values: text heads by phrase (a word's share of its n-grams), context he
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,9 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from triage.model.features import (
     CHAR_FEATURES,
-    HISTORY_FEATURES,
     TOKEN_PATTERN,
-    WORD_FEATURES,
     SeenNgramHasher,
     char_wb_columns,
     hashed_column,
@@ -205,9 +204,8 @@ class Explainer:
         to each word; a character n-gram split over the words containing it), so a word's contribution is
         what the model would lose without it. Other features are phrases of their own.
         """
-        width = X.shape[1]
         # Every ticket's words, bigrams and history tokens first, so that each word block is asked once
-        # which terms it saw in training (triage.model.features.SeenNgramHasher: unseen terms give no feature).
+        # for their columns (triage.model.features.SeenNgramHasher: unseen terms give no feature, -1).
         words = [[token.lower() for token in _TOKEN.findall(ticket.text)] for ticket in analysed]
         bigrams = [[f"{first} {second}" for first, second in pairwise(row)] for row in words]
         history = [
@@ -215,32 +213,30 @@ class Explainer:
             for ticket in analysed
         ]
         terms = [term for row, pairs in zip(words, bigrams, strict=True) for term in (*row, *pairs)]
-        seen_words = iter(self._seen_terms("words", terms).tolist())
-        seen_history = iter(self._seen_terms("history", [token for row in history for token in row]).tolist())
+        word_columns = iter(self._seen_columns("words", terms).tolist())
+        history_columns = iter(self._seen_columns("history", [token for row in history for token in row]).tolist())
         named = np.flatnonzero(self._is_named[X.indices])
         named_bounds = np.searchsorted(named, X.indptr).tolist()
         entries = _Entries()
         for row, ticket in enumerate(analysed):
-            kept_words = [i for i in range(len(words[row])) if next(seen_words)]
-            kept_bigrams = [i for i in range(len(bigrams[row])) if next(seen_words)]
-            kept_history = [token for token in history[row] if next(seen_history)]
             named_columns = X.indices[named[named_bounds[row] : named_bounds[row + 1]]].tolist()
             named_phrases = [self._feature_phrase(column, ticket.context, ticket.quotes) for column in named_columns]
             entries.add_ticket(
-                row * width,
                 self._blocks,
-                (words[row], kept_words),
-                (bigrams[row], kept_bigrams),
-                kept_history,
+                (words[row], list(islice(word_columns, len(words[row])))),
+                list(islice(word_columns, len(bigrams[row]))),
+                (history[row], list(islice(history_columns, len(history[row])))),
                 (named_columns, named_phrases),
                 ticket.text,
             )
         return entries.attribution(X)
 
-    def _seen_terms(self, block: str, terms: list[str]) -> np.ndarray:
-        """Whether each term gives a feature in this word block (every term, for a plain hasher)."""
+    def _seen_columns(self, block: str, terms: list[str]) -> np.ndarray:
+        """Each term's column in this word block, -1 where it gives no feature (unseen in training)."""
         hasher = self.model.features.named_steps["features"].named_transformers_[block].steps[0][1]
-        return hasher.seen(terms) if isinstance(hasher, SeenNgramHasher) else np.ones(len(terms), dtype=bool)
+        if isinstance(hasher, SeenNgramHasher):
+            return hasher.seen_columns(terms)
+        return np.fromiter((hashed_column(term, hasher.n_features) for term in terms), dtype=np.int64, count=len(terms))
 
     def _feature_phrase(self, index: int, context: dict[str, str], quotes: dict[str, str]) -> str:
         block, name = self._named_features[index]
@@ -277,8 +273,9 @@ class AnalysedTicket:
 
 
 class _Entries:
-    """Candidate (phrase, feature, weight) entries of a batch, gathered ticket by ticket. A feature is keyed
-    by ``row * width + column``, so one search finds every entry's place among the batch's active features.
+    """Candidate (phrase, feature, weight) entries of a batch, gathered ticket by ticket: each entry names a
+    column of its ticket's row, so one look-up per ticket finds every entry's place among the batch's active
+    features.
 
     Each ticket's phrases take the next block of phrase ids, the last of them OTHER_NGRAMS (what a hashed
     n-gram whose source could not be recovered goes to). Word entries come before character n-gram entries,
@@ -289,53 +286,60 @@ class _Entries:
         self.phrases: list[str] = []
         self.phrase_counts: list[int] = []
         self.rows: list[int] = []
-        self.keys: list[int] = []
+        self.columns: list[int] = []
         self.weights: list[float] = []
+        self.ends: list[int] = []  # each ticket's end in rows, columns and weights
         self.char_columns: list[np.ndarray] = []
         self.char_rows: list[int] = []
-        self.char_offsets: list[int] = []
+        self.char_ends: list[int] = []  # each ticket's end in char_columns and char_rows
+        self.char_start = 0  # where the character n-gram block starts
 
     def add_ticket(
         self,
-        key_offset: int,
         blocks: dict[str, slice],
         words: tuple[list[str], list[int]],
-        bigrams: tuple[list[str], list[int]],
-        history: list[str],
+        bigram_columns: list[int],
+        history: tuple[list[str], list[int]],
         named: tuple[list[int], list[str]],
         text: str,
     ) -> None:
-        """One ticket's entries: its words and bigrams with the indices of those seen in training, its seen
-        history tokens, its named columns with their phrases, and its text (for character n-grams)."""
+        """One ticket's entries: its words with their columns in the word block, its bigrams' columns, its
+        history tokens with their columns in the history block (-1: no feature, unseen in training), its
+        named columns with their phrases, and its text (for character n-grams)."""
         phrase_ids: dict[str, int] = {}
         first = len(self.phrases)
 
         def ids(phrases: Iterable[str]) -> list[int]:
             return [first + phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
 
-        (tokens, kept_words), (pairs, kept_bigrams) = words, bigrams
-        word_rows = ids(_word_phrase(word) for word in tokens)
+        tokens, word_columns = words
+        word_rows = ids(map(_word_phrase, tokens))
+        kept_words = [i for i, column in enumerate(word_columns) if column >= 0]
+        kept_bigrams = [i for i, column in enumerate(bigram_columns) if column >= 0]
         # A bigram's share goes half to each of its two words.
         self.rows += [word_rows[i] for i in kept_words]
         self.rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
-        start = key_offset + blocks["words"].start
-        self.keys += [start + hashed_column(tokens[i], WORD_FEATURES) for i in kept_words]
-        self.keys += 2 * [start + hashed_column(pairs[i], WORD_FEATURES) for i in kept_bigrams]
+        start = blocks["words"].start
+        self.columns += [start + word_columns[i] for i in kept_words]
+        self.columns += 2 * [start + bigram_columns[i] for i in kept_bigrams]
         self.weights += [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
-        start = key_offset + blocks["history"].start
-        self.rows += ids(_word_phrase(token, "history mentions") for token in history)
-        self.keys += [start + hashed_column(token, HISTORY_FEATURES) for token in history]
-        self.weights += [1.0] * len(history)
+        start = blocks["history"].start
+        kept_history = [(token, column) for token, column in zip(*history, strict=True) if column >= 0]
+        self.rows += ids(_word_phrase(token, "history mentions") for token, _ in kept_history)
+        self.columns += [start + column for _, column in kept_history]
+        self.weights += [1.0] * len(kept_history)
         named_columns, named_phrases = named
         self.rows += ids(named_phrases)
-        self.keys += [key_offset + column for column in named_columns]
+        self.columns += named_columns
         self.weights += [1.0] * len(named_columns)
+        self.ends.append(len(self.columns))
         # Character n-grams: many per word, so gathered as arrays, per distinct chunk (char_wb's own word
         # split, in text order).
         chunks = [_chunk_columns(chunk) for chunk in dict.fromkeys(text.lower().split())]
+        self.char_start = blocks["chars"].start
         self.char_columns += [columns for columns, _ in chunks]
         self.char_rows += ids(phrase for _, phrase in chunks)
-        self.char_offsets += [key_offset + blocks["chars"].start] * len(chunks)
+        self.char_ends.append(len(self.char_columns))
         phrase_ids.setdefault(OTHER_NGRAMS, len(phrase_ids))
         self.phrases += phrase_ids
         self.phrase_counts.append(len(phrase_ids))
@@ -345,29 +349,57 @@ class _Entries:
         lengths = np.fromiter(
             (len(columns) for columns in self.char_columns), dtype=np.int64, count=len(self.char_columns)
         )
-        char_keys = np.concatenate([np.zeros(0, dtype=np.int64), *self.char_columns])
-        char_keys += np.repeat(np.asarray(self.char_offsets, dtype=np.int64), lengths)
-        keys = np.concatenate([np.asarray(self.keys, dtype=np.int64), char_keys])
+        char_columns = np.concatenate([np.zeros(0, dtype=np.int64), *self.char_columns]) + self.char_start
+        columns = np.concatenate([np.asarray(self.columns, dtype=np.int64), char_columns])
         rows = np.concatenate(
             [np.asarray(self.rows, dtype=np.intp), np.repeat(np.asarray(self.char_rows, dtype=np.intp), lengths)]
         )
-        values = np.concatenate([self.weights, np.ones(len(char_keys))])
-
-        row_of_feature = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr))
-        active = row_of_feature * X.shape[1] + X.indices  # sorted: each row's columns are
-        positions = np.searchsorted(active, keys)
-        present = positions < len(active)
-        present[present] = active[positions[present]] == keys[present]
+        values = np.concatenate([self.weights, np.ones(len(char_columns))])
+        # Each ticket's entries: its word entries, then (after every ticket's word entries) its character ones.
+        char_entry_ends = np.concatenate([[0], np.cumsum(lengths)])[[0, *self.char_ends]] + len(self.columns)
+        word_bounds, char_bounds = [0, *self.ends], char_entry_ends.tolist()
+        positions, present = _positions(X, columns, word_bounds, char_bounds)
         rows, positions, values = rows[present], positions[present], values[present]
-        totals = np.bincount(positions, weights=values, minlength=len(active))
+        totals = np.bincount(positions, weights=values, minlength=X.nnz)
         unexplained = np.flatnonzero(totals == 0)  # hashed n-grams whose source we could not recover
         phrase_counts = np.asarray(self.phrase_counts, dtype=np.intp)
         other_ids = np.cumsum(phrase_counts) - 1  # each ticket's last phrase
+        row_of_feature = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr))
         rows = np.concatenate([rows, other_ids[row_of_feature[unexplained]]])
         positions = np.concatenate([positions, unexplained])
         values = np.concatenate([values, np.ones(len(unexplained))])
         totals[unexplained] = 1.0
         return _Attribution(self.phrases, phrase_counts, rows, positions, values / totals[positions])
+
+
+# Per thread, a column -> position table as wide as the feature matrix, kept between batches: filled row by
+# row, never cleared (``_positions`` checks what it reads), so a batch touches only its own columns.
+_POSITION_TABLES = threading.local()
+
+
+def _positions(
+    X: sparse.csr_matrix, columns: np.ndarray, word_bounds: list[int], char_bounds: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each entry's column lies among ``X``'s stored values, and whether that row stores it at all.
+    Row ``r``'s entries are ``columns[word_bounds[r]:word_bounds[r + 1]]`` and
+    ``columns[char_bounds[r]:char_bounds[r + 1]]``; every word part comes before every character part."""
+    table: np.ndarray | None = getattr(_POSITION_TABLES, "table", None)
+    if table is None or len(table) < X.shape[1]:
+        table = _POSITION_TABLES.table = np.zeros(X.shape[1], dtype=np.int64)
+    found = np.empty(len(columns), dtype=np.int64)
+    indptr = X.indptr.tolist()
+    for row, (begin, end) in enumerate(pairwise(indptr)):
+        table[X.indices[begin:end]] = np.arange(begin, end)
+        found[word_bounds[row] : word_bounds[row + 1]] = table[columns[word_bounds[row] : word_bounds[row + 1]]]
+        found[char_bounds[row] : char_bounds[row + 1]] = table[columns[char_bounds[row] : char_bounds[row + 1]]]
+    # A position left from another row or batch lies outside the entry's row or holds another column.
+    per_row = np.concatenate([np.diff(word_bounds), np.diff(char_bounds)])
+    begins = np.repeat(np.tile(X.indptr[:-1], 2), per_row)
+    ends = np.repeat(np.tile(X.indptr[1:], 2), per_row)
+    positions = np.clip(found, begins, np.maximum(begins, ends - 1))
+    present = ends > begins
+    present[present] = X.indices[positions[present]] == columns[present]
+    return positions, present
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ and trajectory context.
 from __future__ import annotations
 
 import math
+import weakref
 import zlib
 from collections.abc import Sequence
 from datetime import datetime
@@ -107,6 +108,11 @@ class SeenNgramHasher(HashingVectorizer):
         at = np.minimum(np.searchsorted(self.seen_, fingerprints), len(self.seen_) - 1)
         return self.seen_[at] == fingerprints
 
+    def seen_columns(self, terms: list[str]) -> np.ndarray:
+        """Each term's hashed column if it was seen in training, else -1 (int64 array): ``seen`` and
+        ``hashed_column`` in one, remembered per term (``_SeenColumns``), so a term costs one look-up."""
+        return _SeenColumns.of(self).columns(terms)
+
     def _finish(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
         if self.binary:
             X.data.fill(1)
@@ -116,6 +122,43 @@ class SeenNgramHasher(HashingVectorizer):
         tags = super().__sklearn_tags__()
         tags.requires_fit = True
         return tags
+
+
+class _SeenColumns:
+    """A fitted SeenNgramHasher's ``seen_columns``, remembered per term. Kept beside the hasher (a weak
+    reference to it), not on it: the hasher is saved with the model. A refit (new ``seen_``) or another width
+    starts afresh; the table is emptied when it holds MAX_TERMS terms."""
+
+    MAX_TERMS = 200_000
+    _of: weakref.WeakKeyDictionary[SeenNgramHasher, _SeenColumns] = weakref.WeakKeyDictionary()
+
+    def __init__(self, hasher: SeenNgramHasher) -> None:
+        self.hasher = hasher
+        self.fitted = (hasher.seen_, hasher.n_features)
+        self.table: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, hasher: SeenNgramHasher) -> _SeenColumns:
+        check_is_fitted(hasher, "seen_")
+        known = cls._of.get(hasher)
+        if known is None or known.fitted[0] is not hasher.seen_ or known.fitted[1] != hasher.n_features:
+            known = cls._of[hasher] = cls(hasher)
+        return known
+
+    def columns(self, terms: list[str]) -> np.ndarray:
+        table = self.table
+        found = list(map(table.get, terms))
+        if None in found:
+            if len(table) + len(terms) > self.MAX_TERMS:
+                table = self.table = {}
+            new = list(dict.fromkeys(term for term in terms if term not in table))
+            width = self.hasher.n_features
+            seen = self.hasher.seen(new).tolist()
+            table.update(
+                (term, hashed_column(term, width) if was_seen else -1) for term, was_seen in zip(new, seen, strict=True)
+            )
+            found = list(map(table.__getitem__, terms))
+        return np.array(found, dtype=np.int64) if found else np.zeros(0, dtype=np.int64)
 
 
 def _text_list(X: Any) -> list[Any]:

@@ -39,7 +39,7 @@ from sklearn.utils.extmath import safe_sparse_dot, softmax
 from sklearn.utils.sparsefuncs import inplace_column_scale
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l1, inplace_csr_row_normalize_l2
 
-from triage.model.features import CharNgramHasher, SeenNgramHasher, char_wb_columns, hashed_column
+from triage.model.features import CharNgramHasher, SeenNgramHasher, char_wb_columns
 from triage.text.signals import SignalCounts, as_texts
 
 # -- features -----------------------------------------------------------------------------------------
@@ -276,7 +276,7 @@ class _Rows:
 def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     """``step.transform(X)`` for the hashers of triage.model.features with counts as they are (no norm, no
     sign, not binary): each text's hashed n-gram columns, counted. A term's column is remembered
-    (``hashed_column``, ``char_wb_columns``), so a ticket costs its analysis and a few look-ups."""
+    (``SeenNgramHasher.seen_columns``, ``char_wb_columns``), so a ticket costs its analysis and a few look-ups."""
     texts = as_texts(X)
     width = step.n_features
     if isinstance(step, CharNgramHasher):
@@ -289,11 +289,12 @@ def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     else:
         analyze = step.build_analyzer()
         terms = [analyze(text) for text in texts]
-        seen = iter(step.seen([term for row in terms for term in row]).tolist())  # one look-up for the batch
-        kept = [[term for term in row if next(seen)] for row in terms]
-        lengths = [len(row) for row in kept]
-        columns = np.fromiter((hashed_column(term, width) for row in kept for term in row), dtype=np.int64)
+        lengths = [len(row) for row in terms]
+        columns = step.seen_columns([term for row in terms for term in row])  # -1: unseen, no feature
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    if isinstance(step, SeenNgramHasher):
+        seen = columns >= 0
+        rows, columns = rows[seen], columns[seen]
     # One sort for the batch: (row, column) keys, counted, come out row by row with sorted columns.
     keys, counts = np.unique(rows * width + columns, return_counts=True)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(keys // width, minlength=len(texts)))]).astype(np.int64)
