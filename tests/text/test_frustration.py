@@ -14,7 +14,7 @@ from sklearn.base import clone
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from triage.text.frustration import FEATURES, FrustrationCues, lexicon_frustration
+from triage.text.frustration import FEATURES, TICKET_VALENCES, FrustrationCues, lexicon_frustration
 
 
 def cues_for(text: str) -> list[str]:
@@ -205,6 +205,7 @@ VADER_EXAMPLES = [
     "VADER is not smart, handsome, nor funny.",
     "The plot was good, but the characters are uncompelling and the dialog is not great.",
     "No problem at all, thanks.",
+    "The job failed again and nobody told us, which is bad.",
     "Don't ruin it for him??",
     "Thanks, the fix works :) but the export is still slow :(",
 ]
@@ -214,7 +215,9 @@ VADER_EXAMPLES = [
 def test_sentiment_agrees_with_vader_sentiment(text: str) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    expected = SentimentIntensityAnalyzer().polarity_scores(text)
+    analyser = SentimentIntensityAnalyzer()
+    analyser.lexicon.update(TICKET_VALENCES)  # the words a ticket reads differently ("problem" is the stakes)
+    expected = analyser.polarity_scores(text)
     [row] = FrustrationCues().transform([text])[:, :4]
     np.testing.assert_allclose(row, [expected[key] for key in ("neg", "neu", "pos", "compound")], atol=0.01)
 
