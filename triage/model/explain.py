@@ -239,15 +239,25 @@ class Explainer:
         return np.fromiter((hashed_column(term, hasher.n_features) for term in terms), dtype=np.int64, count=len(terms))
 
     def _feature_phrase(self, index: int, context: dict[str, str], quotes: dict[str, str]) -> str:
+        fixed = self._fixed_phrases.get(index)
+        if fixed is not None:
+            return fixed
         block, name = self._named_features[index]
         if block == "signals":
             return _signal_phrase(name.split("signal:")[-1], quotes)
-        if block in ("cues", "history_cues"):
-            cue = _CUE_PHRASES.get(name.split("frustration:")[-1], name)
-            return f"{'earlier customer turns' if block == 'history_cues' else 'this message'}: {cue}"
-        if block == "plan_channel":
-            return name.replace("_", ": ", 1)
         return context.get(name, name)
+
+    @cached_property
+    def _fixed_phrases(self) -> dict[int, str]:
+        """The phrases of the named columns that read nothing of the ticket (tone cues, plan and channel)."""
+        phrases = {}
+        for index, (block, name) in self._named_features.items():
+            if block in ("cues", "history_cues"):
+                cue = _CUE_PHRASES.get(name.split("frustration:")[-1], name)
+                phrases[index] = f"{'earlier customer turns' if block == 'history_cues' else 'this message'}: {cue}"
+            elif block == "plan_channel":
+                phrases[index] = name.replace("_", ": ", 1)
+        return phrases
 
 
 @dataclass(frozen=True)
