@@ -182,6 +182,9 @@ class Team(_Strict):
     owns: list[str] = Field(default_factory=list)
     description: str = ""
     handoff: str | None = Field(default=None, pattern=_NAME_PATTERN)  # hand-off template name
+    # True: only criteria that name the team send tickets to it; the models alone route among the other teams.
+    # Unset (not false) by default, so that files without the key keep their canonical form and hash.
+    criteria_only: bool | None = None
 
 
 class Routing(_Strict):

@@ -80,12 +80,8 @@ def decide(
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
     routine = _routine_ask(scores, config)
-    trigger_labels = [
-        name
-        for name, p in scores.triggers.items()
-        if p >= thresholds[name] and (not routine or _has_trigger_signal(name, scores))
-    ]
-    route = _route(scores, config)
+    route = _route(scores, config, include_criteria_only=False)  # where the models alone send the ticket
+    rule_route = _route(scores, config, include_criteria_only=True)  # the owning team, for a rule that names none
     reason_values = _reason_values(ticket, scores)
     reasons: list[str] = []
 
@@ -96,7 +92,7 @@ def decide(
         if fired is None:
             continue
         tier, reason = fired
-        team = criterion.team or route.team
+        team = criterion.team or rule_route.team
         candidates.append(_Candidate(max(tier, config.team(team).tier), team, True, criterion.team is not None))
         rules_fired.append(criterion.name)
         reasons.append(f"rule {criterion.name} fired: {reason}")
@@ -104,20 +100,9 @@ def decide(
     p, escalation_threshold = scores.escalation, thresholds["escalation"]
     models_escalate = p >= escalation_threshold
     held_routine = models_escalate and bool(routine)
-    if held_routine:
-        reasons.append(
-            f"model: escalation probability {p:.2f} >= threshold {escalation_threshold:.2f}, but the ticket reads "
-            f"as a routine ask ({', '.join(routine)}) and names no problem: it stays at tier {first_tier}"
-        )
-    elif models_escalate:
-        model_tier = max(config.routing.model_tier, config.team(route.team).tier)
-        candidates.append(_Candidate(model_tier, route.team, False, False))
-        reasons.append(
-            f"model: escalation probability {p:.2f} >= threshold {escalation_threshold:.2f}: "
-            f"tier {model_tier}, team {route.team} ({route.source})"
-        )
-    else:
-        reasons.append(f"model: escalation probability {p:.2f} < threshold {escalation_threshold:.2f}")
+    candidate, line = _models_candidate(config, p, escalation_threshold, route, routine)
+    candidates += [candidate] if candidate is not None else []
+    reasons.append(line)
 
     # max() keeps the first of equal tiers, and rules come first: rules win ties.
     best = max(candidates, key=lambda candidate: candidate.tier, default=None)
@@ -128,6 +113,14 @@ def decide(
         tier, team = best.tier, best.team
     escalate = tier > first_tier
     rule_decided = best is not None and best.from_rule and escalate
+    # A routine ask that no rule sent up keeps only the trigger labels its own signals support.
+    trigger_labels = [
+        name
+        for name, probability in scores.triggers.items()
+        if probability >= thresholds[name] and (not routine or rule_decided or _has_trigger_signal(name, scores))
+    ]
+    if rule_decided:
+        route = rule_route
 
     escalation_confidence = 1.0 if rule_decided else (p if escalate else 1.0 - p)
     team_confidence = 1.0 if not escalate or (best is not None and best.team_from_rule) else route.confidence
@@ -162,6 +155,24 @@ def decide(
         visible=config.mode != "shadow",
         handoff_template=config.team(team).handoff,
         route_team=team if escalate else route.team,
+    )
+
+
+def _models_candidate(
+    config: EscalationConfig, p: float, threshold: float, route: _Route, routine: list[str]
+) -> tuple[_Candidate | None, str]:
+    """The models' own proposal (None when they do not escalate or hold back a routine ask) and its reason."""
+    if p < threshold:
+        return None, f"model: escalation probability {p:.2f} < threshold {threshold:.2f}"
+    if routine:
+        return None, (
+            f"model: escalation probability {p:.2f} >= threshold {threshold:.2f}, but the ticket reads as a "
+            f"routine ask ({', '.join(routine)}) and names no problem: it stays at tier {config.first_tier}"
+        )
+    model_tier = max(config.routing.model_tier, config.team(route.team).tier)
+    return _Candidate(model_tier, route.team, False, False), (
+        f"model: escalation probability {p:.2f} >= threshold {threshold:.2f}: "
+        f"tier {model_tier}, team {route.team} ({route.source})"
     )
 
 
@@ -223,10 +234,17 @@ def applied_thresholds(
     return out
 
 
-def _route(scores: HeadScores, config: EscalationConfig) -> _Route:
-    """The team the models point to, among teams above the first tier: the team head's choice (its share
-    of the probability given to escalation teams), else the most probable trigger's team."""
-    escalation_teams = {team.name for team in config.teams if team.tier > config.first_tier}
+def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_only: bool) -> _Route:
+    """The team the models point to, among teams above the first tier that are not ``criteria_only``: the team
+    head's choice (its share of the probability given to those teams), else the most probable trigger's team.
+    A criteria-only team (the default file's account management, at tier 3) is reached by a criterion that
+    names it: the labelling guide sends a case to management for what the ticket shows (large money, a
+    regulator, a repeat contact), which the criteria test, not for the team head's guess. ``include_criteria_only``
+    counts those teams too: the owning team of a rule that names none (a repeat contact about a renewal)."""
+    above_first = [team for team in config.teams if team.tier > config.first_tier]
+    escalation_teams = {team.name for team in above_first if include_criteria_only or not team.criteria_only} or {
+        team.name for team in above_first
+    }
     team_probability = {name: p for name, p in scores.team.items() if name in escalation_teams}
     total = sum(team_probability.values())
     if total > 0:

@@ -359,10 +359,11 @@ _PATTERNS: dict[str, list[str]] = {
         "can|could i|we give|add|change|set|get|use|export|import|see|switch|invite|download|pay|upgrade|downgrade"
         "|pause|move|transfer|update",
         "is it possible to",
-        "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go",
+        "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go|upload|download|enter|send"
+        "|check|view|manage|configure",
         "walk|talk|take me|us through",
         "can|could you show|tell|explain me|us? how",
-        "what be the best|easiest|right|quickest? way",
+        "what be|'s the best|easiest|right|quickest? way",
         "what be the difference|differences",
         "difference between",
         "do you offer|support|sign|provide|have a|an|any",
@@ -401,6 +402,8 @@ _VETOES: dict[str, list[str]] = {
         f"issue|issued|issuing|process|processed|processing|give|gave|send|sent|make|made a|partial? refund"
         f"|refunds to {_DET}? {_THIRD_PARTY}",
         "how do|can|to i|we? issue|process|give|make|send a|the? partial? refund|refunds",
+        # Asking how to refund one's own buyer: "the right way to give a partial refund".
+        f"way|how|able to issue|process|give|make|send|do {_DET}? {_THIRD_PARTY}? a|the partial|full? refund|refunds",
         "how do|can|to i|we? refund a|the|my|our? customer|customers|client|clients|order|orders|buyer|buyers",
         "refund|refunds policy|policies|window|button|page|feature|settings|rate|rates|report|reports|rules",
     ],
@@ -428,7 +431,8 @@ _VETOES: dict[str, list[str]] = {
         # Law firms as customers: "we are a law firm", "our litigation team", "five attorney seats".
         "we're|we_are|i'm|i_am|as|for|at|of a|an|our|your law firm|firm's|practice",
         "our|my|the|a|your|their litigation|legal|paralegal|law team|teams|department|departments|dept|group"
-        "|practice|practices|staff|seat|seats|license|licenses|licence|licences|users|user|assistant|assistants"
+        "|practice|practices|boutique|chambers|case|cases|staff|seat|seats|license|licenses|licence|licences|users"
+        "|user|assistant|assistants"
         "|secretary|secretaries|ops|operations|software|documents|files|matters|clients|workspace|account"
         "|accounts|billing|firm|firms|office|offices|partners|associates|support|research|tech|it",
         "lawyer|lawyers|attorney|attorneys|solicitor|solicitors|paralegal|paralegals seat|seats|license|licenses"
@@ -645,7 +649,9 @@ def _pipeline() -> tuple[Any, Any]:
     return nlp, matcher
 
 
-_CONTRACTION_NORMS = {"'m": "am", "'re": "are", "’m": "am", "’re": "are"}
+# "'s" reads as written in running text (it stands for "is", "has" or a possessive); its lexeme's lookup lemma is
+# "have", so a pattern's "what 's" or "site 's down" matched nothing before.
+_CONTRACTION_NORMS = {"'m": "am", "'re": "are", "’m": "am", "’re": "are", "'s": "'s", "’s": "'s"}
 # Words matched as written: their forms mean different things here ("emails gone" is data loss, "emails
 # going out" is not; "credit counseling" is not legal counsel; "previous ticketing" is not a previous ticket).
 _LITERAL_LEMMAS = frozenset({"go", "counsel", "miss", "ticket"})
