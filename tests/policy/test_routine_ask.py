@@ -32,6 +32,7 @@ def _decide(case: Ticket, triggers: dict[str, float], config=CONFIG, **changes):
         ("Where can I see the reason codes for chargebacks our shoppers open?", MONEY_WORDS),
         ("Is there a template for importing contacts? Mine failed with 'invalid header'.", PRODUCT_WORDS),
         ("Any plans for a dark mode? The new colour scheme is hard on the eyes.", PRODUCT_WORDS),
+        ("Could you send us a renewal quote for 35 seats? Finance is planning next year's budget.", MONEY_WORDS),
         ("Can I give a contractor read-only access to one project before our audit on Friday?", PRODUCT_WORDS),
     ],
 )

@@ -59,7 +59,7 @@ SIGNALS: dict[str, str] = {
     "urgency": "says it is urgent",
     "escalation_demand": "asks for a manager or an escalation",
     "public_review_threat": "threatens a public review or a social-media post",
-    "how_to_question": "asks how to do something or whether the product can",
+    "how_to_question": "asks how to do something, whether the product can, or for a routine change or document",
     "feature_feedback": "asks for a feature or comments on the product's look",
 }
 
@@ -367,6 +367,12 @@ _PATTERNS: dict[str, list[str]] = {
         "what be the difference|differences",
         "difference between",
         "do you offer|support|sign|provide|have a|an|any",
+        # A routine request: a document, a change to the account, a reset.
+        "could|can|would you please? send|resend|email|share|forward|update|change|add|remove|switch|provide|confirm"
+        "|extend|reset|unlock|pause|reissue|upgrade|downgrade",
+        "please send|resend|email|share|forward|update|change|add|remove|switch|reset|unlock|pause|reissue|upgrade"
+        "|downgrade|close",
+        "pls|plz send|resend|update|change|add|remove|switch|reset|unlock|pause|close",
     ],
     "feature_feedback": [
         "feature request|requests|idea|ideas|suggestion|suggestions|wish",
