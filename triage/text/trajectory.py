@@ -39,7 +39,7 @@ _FAILED = re.compile(
 class Trajectory:
     customer_contacts: int  # customer turns in the history plus the current message
     agent_replies: int
-    hours_open: float  # first history entry to the current message; 0 when unknown
+    hours_open: float  # earliest to latest known time on the ticket; 0 without a history or times
     failed_attempts: int  # agent steps followed by a customer turn saying they did not work
 
     def as_features(self) -> dict[str, float]:
@@ -71,12 +71,16 @@ def trajectory_of_turns(history: Sequence[Interaction], current: str, created_at
             failed += 1
             pending_step = False
 
-    hours = 0.0
-    times = [turn.at for turn in history if turn.at is not None]
-    end = created_at or (times[-1] if times else None)
-    if times and end is not None:
-        try:
-            hours = max(0.0, (end - times[0]).total_seconds() / 3600)
-        except TypeError:  # a naive and an aware timestamp: no reliable span
-            hours = 0.0
-    return Trajectory(customer_contacts, agent_replies, hours, failed)
+    return Trajectory(customer_contacts, agent_replies, _hours_spanned(history, created_at), failed)
+
+
+def _hours_spanned(history: Sequence[Interaction], created_at: datetime | None) -> float:
+    """Earliest to latest known time (the turns' and created_at): exports disagree on whether created_at is the
+    first message or the latest, and a thread that spans three days must not read "open 0 hours"."""
+    if not history:
+        return 0.0
+    known = [moment for moment in (created_at, *(turn.at for turn in history)) if moment is not None]
+    try:
+        return (max(known) - min(known)).total_seconds() / 3600 if known else 0.0
+    except TypeError:  # a naive and an aware timestamp: no reliable span
+        return 0.0
