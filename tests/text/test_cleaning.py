@@ -47,6 +47,14 @@ def test_fenced_blocks_are_logs() -> None:
     assert "LAWSUIT" in clean.logs and "LAWSUIT" not in clean.prose
 
 
+def test_a_bracketed_tag_before_prose_is_prose_but_json_is_logs() -> None:
+    for prose in ("[External] our invoices are wrong again", "[NAME] you were rude to me on the phone"):
+        assert clean_text(prose).prose == prose
+    pasted = 'It returns:\n[{"id": 7, "status": "failed"}]\n{"error": "timeout"}\n[\n]\nWhy?'
+    clean = clean_text(pasted)
+    assert clean.prose == "It returns:\nWhy?" and '"failed"' in clean.logs and '"timeout"' in clean.logs
+
+
 def test_signals_read_prose_but_technical_shapes_read_logs() -> None:
     [found] = find_signals([MESSAGE])
     assert "refund_request" not in found and "legal_action" not in found

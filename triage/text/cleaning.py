@@ -55,7 +55,8 @@ _LOG_LINE = re.compile(
     r"|Caused by:[^\n]*"
     r"|(?:[\w.]+(?:Error|Exception)):[^\n]*"
     r"|\.{3} \d+ more[ \t]*"
-    r"|[{}\[\]][^\n]*"
+    # JSON: a brace, a closing bracket, or an opening one before JSON; "[NAME] wrote ..." or "[External] ..." is prose.
+    r"|[{}\]][^\n]*|\[[ \t]*(?:[\[{\"\d-]|$)[^\n]*"
     r"|\"[\w.-]+\":[^\n]*"
     r"|\$ [^\n]*)$",
     re.MULTILINE,
