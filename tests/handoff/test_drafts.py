@@ -277,8 +277,9 @@ def test_time_open_spans_the_whole_thread():
 
     text = draft_handoff(ticket, prediction_for(ticket, scores, decision), scores, decision).text
 
-    assert scores.trajectory.hours_open == 0  # the model feature, which reads created_at as the latest message
-    assert "open 29 hours" in text  # 2026-03-01 08:00 to 2026-03-02 13:00
+    # The model's feature and the draft agree: 2026-03-01 08:00 to 2026-03-02 13:00, whichever end created_at is.
+    assert scores.trajectory.hours_open == 29
+    assert "open 29 hours" in text
 
 
 # -- acknowledgements -----------------------------------------------------------------------------------
