@@ -11,10 +11,11 @@ Writes benchmarks/results/quality.json and quality.md.
 
 The hand-written tickets come in two sets, reported apart: handwritten.jsonl, read while the frustration cues
 and rules were built (a development set), and handwritten_fresh.jsonl, written and labelled before issue 11's
-model changes and before any model was run on it (a blind check: never tune on it).
+model changes and before any model was run on it (a blind check: never tune on it); handwritten_more.jsonl, a
+second fresh check written before round two's third session changed the rules (only its aggregate figures read).
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
-    python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # both hand-written sets, ~1 min
+    python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def _texts(tickets) -> list[str]:
 ANNOTATIONS = Path(__file__).parents[1] / "data" / "annotations"
 HANDWRITTEN = ANNOTATIONS / "handwritten.jsonl"
 HANDWRITTEN_FRESH = ANNOTATIONS / "handwritten_fresh.jsonl"
+HANDWRITTEN_MORE = ANNOTATIONS / "handwritten_more.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -188,13 +190,22 @@ def measure_handwritten(triage: Triage, tickets: list[LabelledTicket], languages
     }
 
 
+# Development set, blind check (written before issue 11's changes), and a second fresh check written before
+# round two's third session (its aggregate figures only were read while changing the rules).
+HANDWRITTEN_SETS = {
+    "handwritten": HANDWRITTEN,
+    "handwritten_fresh": HANDWRITTEN_FRESH,
+    "handwritten_more": HANDWRITTEN_MORE,
+}
+
+
 def run_handwritten(model_dir: Path) -> dict[str, dict[str, object]]:
     """The out-of-the-box model on tickets we wrote ourselves in customers' words (labels by our guide): the
     development set (we read it while building the frustration cues) and the fresh, blind one, apart."""
     triage = load_triage(model_dir)
     return {
         key: measure_handwritten(triage, read_labelled(path), ticket_languages(path))
-        for key, path in (("handwritten", HANDWRITTEN), ("handwritten_fresh", HANDWRITTEN_FRESH))
+        for key, path in HANDWRITTEN_SETS.items()
     }
 
 
@@ -252,7 +263,7 @@ def _run_splits(names: list[str]) -> dict[str, object]:
 
 
 def run_handwritten_only(model_dir: Path, out: Path | None) -> None:
-    """Both hand-written sets on one model, printed (and written to ``out`` as JSON); the benchmark's results
+    """The hand-written sets on one model, printed (and written to ``out`` as JSON); the benchmark's results
     and the README are left alone, so a development model's figures never replace the published ones."""
     if not (model_dir / "metadata.json").is_file():
         raise SystemExit(f"{model_dir}: no model here (metadata.json is missing); train one with `triage train`")
@@ -272,7 +283,7 @@ def main() -> None:
         "--only",
         choices=("all", "handwritten"),
         default="all",
-        help="handwritten: only the two hand-written sets on --model (about a minute), printed; results untouched",
+        help="handwritten: only the hand-written sets on --model (about a minute), printed; results untouched",
     )
     parser.add_argument("--out", type=Path, help="with --only handwritten: also write the figures here as JSON")
     args = parser.parse_args()
@@ -288,7 +299,7 @@ def main() -> None:
     previous = json.loads((RESULTS / "quality.json").read_text()) if (RESULTS / "quality.json").is_file() else {}
     merged = {
         "splits": {**previous.get("splits", {}), **results["splits"]},
-        **{key: results.get(key, previous.get(key)) for key in ("dev_set", "handwritten", "handwritten_fresh")},
+        **{key: results.get(key, previous.get(key)) for key in ("dev_set", *HANDWRITTEN_SETS)},
     }
     (RESULTS / "quality.json").write_text(json.dumps(merged, indent=2, default=float))
     (RESULTS / "quality.md").write_text(render(merged))
@@ -326,7 +337,7 @@ def render(results: dict) -> str:
             f"lexicon, no training): trigger macro-F1 {dev['criteria_only_trigger_macro_f1']:.3f}, frustration "
             f"Spearman {dev['lexicon_frustration_spearman']:.3f}.",
         ]
-    if results.get("handwritten") or results.get("handwritten_fresh"):
+    if any(results.get(key) for key in HANDWRITTEN_SETS):
         lines += ["", *render_handwritten(results)]
     return "\n".join(lines) + "\n"
 
@@ -379,13 +390,15 @@ def _handwritten_rows(figures: dict) -> list[tuple[str, str]]:
 
 
 def render_handwritten(results: dict) -> list[str]:
-    """Both hand-written sets side by side, each named for what it is (development set or blind check)."""
-    sets = [(key, results[key]) for key in ("handwritten", "handwritten_fresh") if results.get(key)]
+    """The hand-written sets side by side, each named for what it is (development set or a fresh check)."""
+    sets = [(key, results[key]) for key in HANDWRITTEN_SETS if results.get(key)]
     model = next((figures["model"] for _, figures in sets if "model" in figures), None)
     titles = {
         "handwritten": "`handwritten.jsonl` ({rows}; development set, not blind)",
         "handwritten_fresh": f"`handwritten_fresh.jsonl` ({{rows}}; blind check written before the model changes, "
         f"{FRESH_COMMIT})",
+        "handwritten_more": "`handwritten_more.jsonl` ({rows}; second fresh check, written before this session's "
+        "rule changes, only its aggregate figures read)",
     }
     lines = [
         "Our hand-written tickets in customers' words, labelled by our guide (docs/labelling.md), out-of-the-box "

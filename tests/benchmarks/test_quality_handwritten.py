@@ -1,4 +1,4 @@
-"""The quality benchmark's cheap mode: both hand-written sets on one model, the fresh one reported apart, the
+"""The quality benchmark's cheap mode: the hand-written sets on one model, the fresh ones reported apart, the
 published results and the README left alone."""
 
 import json
@@ -17,7 +17,7 @@ def _run(*arguments: str, monkeypatch) -> None:
     quality.main()
 
 
-def test_only_handwritten_measures_both_sets_and_leaves_the_results_alone(model_dir, tmp_path, monkeypatch, capsys):
+def test_only_handwritten_measures_every_set_and_leaves_the_results_alone(model_dir, tmp_path, monkeypatch, capsys):
     published = [BENCHMARKS / "results" / "quality.json", BENCHMARKS.parent / "README.md"]
     before = [path.read_bytes() for path in published]
     out = tmp_path / "handwritten.json"
@@ -29,15 +29,18 @@ def test_only_handwritten_measures_both_sets_and_leaves_the_results_alone(model_
     assert fresh["tier"]["n"] == fresh["team_n"] == 40
     assert older["tier"]["n"] == older["team_n"] == 39  # HW35 fits no tier-2 team: no tier label
     assert (fresh["escalate"]["should_stay"], fresh["escalate"]["should_go_up"]) == (13, 27)
+    more = results["handwritten_more"]
+    assert more["rows"] == 40 and (more["escalate"]["should_stay"], more["escalate"]["should_go_up"]) == (20, 20)
     assert (fresh["other_language"], older["other_language"]) == (5, 0)
     assert 0 <= fresh["other_language_abstained"] <= 5
     assert 0 <= fresh["tier"]["exact"] <= fresh["tier"]["within_one"] <= 1
-    for figures in (fresh, older):
+    for figures in (fresh, older, more):
         assert set(figures["trigger_labels"]) == {"technical", "financial", "legal"}
         assert -1 <= figures["frustration_kappa"] <= 1
     printed = capsys.readouterr().out
     assert "blind check written before the model changes" in printed
     assert "development set, not blind" in printed
+    assert "second fresh check" in printed
 
 
 def test_only_handwritten_refuses_a_folder_without_a_model(tmp_path, monkeypatch):
