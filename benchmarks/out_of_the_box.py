@@ -85,7 +85,7 @@ def render(runs: dict[str, dict[str, dict]]) -> str:
     seeds = {label: sorted(runs[label], key=int) for label in labels}
     header = " | ".join(f"{label} (seeds {', '.join(seeds[label])})" for label in labels)
     lines = [f"| measure: mean over seeds (lowest-highest) | {header} |", "|---|" + "---|" * len(labels)]
-    measures = list(next(iter(next(iter(runs.values())).values())))
+    measures = list(next(iter(runs[labels[-1]].values())))  # the latest run's: a set added later is shown too
     for measure in measures:
         # A set added later has no figures in the earlier columns: "—" there.
         cells = [_summary([runs[label][seed].get(measure) for seed in seeds[label]]) for label in labels]
