@@ -59,7 +59,8 @@ bench: model
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/speed.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/quality.py
-	$(BIN)/python benchmarks/out_of_the_box.py --label "$$(git rev-parse --short HEAD)"
+	# Models are kept per commit: a rerun after a code change must not score the last commit's models.
+	$(BIN)/python benchmarks/out_of_the_box.py --label "$$(git rev-parse --short HEAD)" --work "/tmp/triage-seeds-$$(git rev-parse --short HEAD)"
 	$(BIN)/python benchmarks/report.py --model $(MODEL_DIR) --data $(DEMO_DATA)
 	$(BIN)/python benchmarks/load.py --model $(MODEL_DIR)
 	$(BIN)/python benchmarks/robustness.py --model $(MODEL_DIR)
