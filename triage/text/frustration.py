@@ -89,9 +89,13 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna|or)\s+(?:cancel|leave|switch|take (?:my|our) business)"
             r"|(?:switch|move|moving|switching) to (?:a |another )?competitor"
-            r"|never (?:use|buy|recommend|fly|book|order)"
-            # "Never again", "do not fly with them", "stay away": the customer is leaving and warning others.
-            r"|never again|(?:do not|don't) (?:fly|book|bank|shop)\b"
+            # Whole words only: "I never booked this" / "never ordered it" report fraud, not a threat to leave.
+            r"|never (?:use|buy|recommend|fly|book|order)\b"
+            # "Never again", "do not fly with them", "stay away": the customer is leaving and warning others. A
+            # bare "don't book me on..." / "I don't shop online" is a request or a habit, so the threat needs
+            # the company named or "ever again".
+            r"|never again|(?:do not|don't) (?:ever )?(?:fly|book|bank|shop)"
+            r"(?: (?:with|from|at) (?:you|them|this (?:company|airline|bank|service|shop|store))\b| ever again)"
             r"|(?:do not|don't) (?:use|trust|buy from) (?:them|you|this (?:company|airline|bank|service))\b"
             r"|stay away from"
             r"|(?:won't|will not|not going to) renew|done with (?:you|your)|take (?:my|our) business elsewhere"

@@ -1,0 +1,33 @@
+"""Neutral writing that must not read as frustration (reviewer's findings on the round-two cues, issue 11).
+Each sentence is our own invention; each was misread before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text.frustration import lexicon_frustration
+
+
+def cues_for(text: str) -> list[str]:
+    return lexicon_frustration([text])[0][2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never booked this flight, please check my account.",  # a fraud report
+        "I never ordered this item",
+        "Please do not book me on a connecting flight next time",
+        "I don't shop online very often, how do I track my parcel?",
+    ],
+)
+def test_a_fraud_report_or_a_request_is_no_threat_to_leave(text: str) -> None:
+    assert "threatens to leave" not in cues_for(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I will never book with this airline again.", "Don't shop from them, ever.", "Do not bank with them!"],
+)
+def test_a_threat_to_leave_that_names_the_company_is_heard(text: str) -> None:
+    assert "threatens to leave" in cues_for(text)
