@@ -157,7 +157,7 @@ _PATTERNS: dict[str, list[str]] = {
         "charged|billed me|us? two|three times",
         "overcharged|overcharging|overbilled|overcharge",
         "wrong|incorrect|inaccurate|inflated|erroneous invoice|invoices|bill|bills|charge|charges|amount",
-        "invoice|bill is|was wrong|incorrect",
+        "invoice|bill is|'s|was wrong|incorrect",
         "unauthorized|unauthorised|unexpected|unknown|unrecognized|duplicate|extra|hidden|surprise|bogus"
         " charge|charges|fee|fees|payment|payments|transaction",
         "billing error|mistake|issue|dispute|problem|discrepancy",
@@ -185,7 +185,7 @@ _PATTERNS: dict[str, list[str]] = {
         "|escalated|escalating|take|taking|taken this|it|the_matter|this_matter? to|with our|my legal|litigation"
         " team|department|dept|counsel",
         "our|my lawyer|lawyers|attorney|attorneys|solicitor|solicitors|legal_team|legal_department|counsel will"
-        "|are|have|has|shall be|been? contact|contacting|contacted|in_touch|pursue|pursuing|advised|advising"
+        "|are|have|has|'s|shall be|been? contact|contacting|contacted|in_touch|pursue|pursuing|advised|advising"
         "|instructed|sending|send|drafting|filing|preparing",
         "class action|lawsuit",
         "class - action",
@@ -256,15 +256,15 @@ _PATTERNS: dict[str, list[str]] = {
         "|everything|network|database|email|checkout is|are|'s|went|was|has|have? been? completely"
         "|totally? down"
         "|offline|unavailable|unreachable",
-        "nobody|no_one|noone|none_of_us can|could|is|are able? to? log|access|use|connect|login|sign|reach|work",
-        "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|were?"
+        "nobody|no_one|noone|none_of_us can|could|is|'s|are able? to? log|access|use|connect|login|sign|reach|work",
+        "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|'s|were?"
         " affected|blocked|locked|impacted|unable|down",
-        "entire|whole company|team|office|organization|organisation is? down|offline|blocked|affected",
+        "entire|whole company|team|office|organization|organisation is|'s? down|offline|blocked|affected",
     ],
     "data_loss": [
         "data loss|corruption",
         f"lost|lose|losing all|some? of? my|our|the? {_DATA}",
-        f"{_DATA} is|are|was|were|has|have? been|got? gone|missing|deleted|wiped|erased|corrupted|corrupt"
+        f"{_DATA} is|'s|are|was|were|has|have? been|got? gone|missing|deleted|wiped|erased|corrupted|corrupt"
         "|lost"
         "|disappeared|vanished",
         "corrupt|corrupted|corrupting|wiped",
@@ -302,7 +302,7 @@ _PATTERNS: dict[str, list[str]] = {
         "as i|we said|mentioned|explained|stated",
         "how many times",
         "keep|kept having? to? ask|asking|calling|emailing|contacting|writing|chasing",
-        "nobody|no_one|noone has|have? ever? replied|responded|gotten|got|answered|called|helped|bothered",
+        "nobody|no_one|noone has|'s|have? ever? replied|responded|gotten|got|answered|called|helped|bothered",
         "n't|not|never|nt heard back",
         "follow|following|followed up",
         "follow - up",
@@ -318,7 +318,7 @@ _PATTERNS: dict[str, list[str]] = {
         "deadline|deadlines|time-sensitive",
         "time sensitive",
         "within the|an hour|day",
-        f"launch|launching|demo|audit|presentation|board_meeting|go_-_live|golive is|on? {_WHEN}|today",
+        f"launch|launching|demo|audit|presentation|board_meeting|go_-_live|golive is|'s|on? {_WHEN}|today",
     ],
     "urgency": [
         "urgent|urgently|asap|emergency|critical|immediately|rush|hurry",
@@ -326,7 +326,7 @@ _PATTERNS: dict[str, list[str]] = {
         "right away|now",
         "top|high|highest priority",
         "p0|p1",
-        "time is of the essence",
+        "time is|'s of the essence",
     ],
     "escalation_demand": [
         f"speak|talk|speaking|talking|escalate|transfer|connect to|with {_DET}? {_MANAGER}",
@@ -446,13 +446,13 @@ _VETOES: dict[str, list[str]] = {
         "our|the lawyers|attorneys|solicitors|associates|paralegals",
         "legal - size|sized",
         "attorney|attorneys general",
-        "sue from|at|in|and|said|says|is",
+        "sue from|at|in|and|said|says|is|'s",
     ],
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
         "breach|breached|breaching of? the|our|this|your? contract|agreement|sla|terms|msa|duty|warranty",
         # A contract's breach in a legal letter: "unless this breach is remedied", "a material breach".
-        "breach|breaches be|is|are|was? remedied|cured|remedy|cure|fixed",
+        "breach|breaches be|is|'s|are|was? remedied|cured|remedy|cure|fixed",
         "material|continuing|alleged|ongoing|such breach|breaches",
     ],
     "escalation_demand": ["privilege escalation"],
@@ -474,9 +474,9 @@ _SENTENCE_VETOES: dict[str, list[str]] = {
     "outage": [
         "power|electricity cut|cuts|outage|outages|failure|failures",
         "blackout|blackouts",
-        "our|my|the office|shop|store|home? internet|wifi|wi-fi|broadband|isp|router|electricity|power went|was|is"
+        "our|my|the office|shop|store|home? internet|wifi|wi-fi|broadband|isp|router|electricity|power went|was|is|'s"
         "|were|are|has|had|have been? down|out|off|offline",
-        "internet|broadband|network|phone|power|electricity provider|company|supplier had|has|having an? outage",
+        "internet|broadband|network|phone|power|electricity provider|company|supplier had|has|'s|having an? outage",
         "no internet|wifi|wi-fi|power|electricity",
     ],
 }
