@@ -3,6 +3,9 @@ faster; the word hasher drops terms unseen in training."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
@@ -14,6 +17,7 @@ from triage.model.features import (
     WORD_FEATURES,
     CharNgramHasher,
     SeenNgramHasher,
+    _SeenColumns,
     char_vectorizer,
     hashed_column,
     word_vectorizer,
@@ -74,6 +78,19 @@ def test_seen_columns_are_the_hashed_columns_of_seen_terms_and_follow_a_refit():
     loan = hashed_column("loan", WORD_FEATURES)
     assert hasher.seen_columns(terms).tolist() == [-1, loan, -1, loan]
     assert hasher.seen_columns([]).tolist() == []
+
+
+def test_a_dropped_hasher_and_its_remembered_columns_are_freed_and_long_terms_are_not_kept():
+    hasher = word_vectorizer()
+    hasher.fit(["the export failed"])
+    pasted = "x" * 500  # a pasted token: answered, never kept
+    assert hasher.seen_columns(["export", pasted]).tolist() == [hashed_column("export", WORD_FEATURES), -1]
+    remembered = _SeenColumns.of(hasher)
+    assert set(remembered.table) == {"export"}
+    alive = weakref.ref(hasher)
+    del hasher
+    gc.collect()
+    assert alive() is None  # a reloaded model's old hashers go, with their tables
 
 
 def test_word_hasher_fit_transform_equals_fit_then_transform():

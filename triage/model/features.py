@@ -111,7 +111,7 @@ class SeenNgramHasher(HashingVectorizer):
     def seen_columns(self, terms: list[str]) -> np.ndarray:
         """Each term's hashed column if it was seen in training, else -1 (int64 array): ``seen`` and
         ``hashed_column`` in one, remembered per term (``_SeenColumns``), so a term costs one look-up."""
-        return _SeenColumns.of(self).columns(terms)
+        return _SeenColumns.of(self).columns(self, terms)
 
     def _finish(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
         if self.binary:
@@ -125,16 +125,17 @@ class SeenNgramHasher(HashingVectorizer):
 
 
 class _SeenColumns:
-    """A fitted SeenNgramHasher's ``seen_columns``, remembered per term. Kept beside the hasher (a weak
-    reference to it), not on it: the hasher is saved with the model. A refit (new ``seen_``) or another width
-    starts afresh; the table is emptied when it holds MAX_TERMS terms."""
+    """A fitted SeenNgramHasher's ``seen_columns``, remembered per term. Kept beside the hasher, not on it (the
+    hasher is saved with the model), in a table keyed weakly by the hasher, so a reloaded model's old hashers
+    are freed. A refit (new ``seen_``) or another width starts afresh; the table is emptied when it holds
+    MAX_TERMS terms, and terms longer than MAX_TERM_LENGTH (pasted tokens, base64) are answered but not kept."""
 
     MAX_TERMS = 200_000
+    MAX_TERM_LENGTH = 64
     _of: weakref.WeakKeyDictionary[SeenNgramHasher, _SeenColumns] = weakref.WeakKeyDictionary()
 
     def __init__(self, hasher: SeenNgramHasher) -> None:
-        self.hasher = hasher
-        self.fitted = (hasher.seen_, hasher.n_features)
+        self.fitted = (hasher.seen_, hasher.n_features)  # never the hasher itself: the key must stay collectable
         self.table: dict[str, int] = {}
 
     @classmethod
@@ -145,19 +146,20 @@ class _SeenColumns:
             known = cls._of[hasher] = cls(hasher)
         return known
 
-    def columns(self, terms: list[str]) -> np.ndarray:
+    def columns(self, hasher: SeenNgramHasher, terms: list[str]) -> np.ndarray:
         table = self.table
         found = list(map(table.get, terms))
         if None in found:
-            if len(table) + len(terms) > self.MAX_TERMS:
+            new = list(dict.fromkeys(term for term, column in zip(terms, found, strict=True) if column is None))
+            if len(table) + len(new) > self.MAX_TERMS:
                 table = self.table = {}
-            new = list(dict.fromkeys(term for term in terms if term not in table))
-            width = self.hasher.n_features
-            seen = self.hasher.seen(new).tolist()
-            table.update(
-                (term, hashed_column(term, width) if was_seen else -1) for term, was_seen in zip(new, seen, strict=True)
-            )
-            found = list(map(table.__getitem__, terms))
+            width = hasher.n_features
+            seen = hasher.seen(new).tolist()
+            computed = {
+                term: hashed_column(term, width) if was_seen else -1 for term, was_seen in zip(new, seen, strict=True)
+            }
+            table.update((term, column) for term, column in computed.items() if len(term) <= self.MAX_TERM_LENGTH)
+            found = [computed[term] if column is None else column for term, column in zip(terms, found, strict=True)]
         return np.array(found, dtype=np.int64) if found else np.zeros(0, dtype=np.int64)
 
 
