@@ -31,3 +31,10 @@ def test_a_fraud_report_or_a_request_is_no_threat_to_leave(text: str) -> None:
 )
 def test_a_threat_to_leave_that_names_the_company_is_heard(text: str) -> None:
     assert "threatens to leave" in cues_for(text)
+
+
+def test_could_not_be_more_disappointed_is_a_real_feeling() -> None:
+    [(_, level, cues)] = lexicon_frustration(["I could not be more disappointed with how this whole thing was handled"])
+    assert level >= 1, cues
+    # The imagined feeling beside it is still set aside.
+    assert lexicon_frustration(["That could get confusing for new users; maybe add a tooltip?"])[0][1] == 0

@@ -219,7 +219,8 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|isn't|wasn't|aren't|am not|i'm 
 # "that could get confusing").
 _NOT_THE_CUSTOMERS_TONE = re.compile(
     r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d|(?<!\w)'[^'\n]{1,300}'(?!\w)"
-    r"|\b(?:would|'d|could|might)\s+(?:\w+\s+)?(?:be|feel|get|become)\s+"
+    # Not after a negation: "I could not be more disappointed" is a real feeling, said as hyperbole.
+    r"|\b(?:would|'d|could|might)\s+(?:(?!not\b|never\b)\w+\s+)?(?:be|feel|get|become)\s+"
     r"(?:(?:so|very|really|extremely|quite|pretty|rather|a bit|a little|more|less)\s+)?[\w']+",
     re.IGNORECASE,
 )
