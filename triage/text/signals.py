@@ -408,8 +408,9 @@ _VETOES: dict[str, list[str]] = {
         f"issue|issued|issuing|process|processed|processing|give|gave|send|sent|make|made a|partial? refund"
         f"|refunds to {_DET}? {_THIRD_PARTY}",
         "how do|can|to i|we? issue|process|give|make|send a|the? partial? refund|refunds",
-        # Asking how to refund one's own buyer: "the right way to give a partial refund".
-        f"way|how|able to issue|process|give|make|send|do {_DET}? {_THIRD_PARTY}? a|the partial|full? refund|refunds",
+        # Asking how to refund one's own buyer: "the right way to give a customer a partial refund". The buyer is
+        # required: "are you able to process a refund", "any way to send the refund to my card" ask for one's own.
+        f"way|how|able to issue|process|give|make|send|do {_DET}? {_THIRD_PARTY} a|the partial|full? refund|refunds",
         "how do|can|to i|we? refund a|the|my|our? customer|customers|client|clients|order|orders|buyer|buyers",
         "refund|refunds policy|policies|window|button|page|feature|settings|rate|rates|report|reports|rules",
     ],
