@@ -38,3 +38,11 @@ def test_could_not_be_more_disappointed_is_a_real_feeling() -> None:
     assert level >= 1, cues
     # The imagined feeling beside it is still set aside.
     assert lexicon_frustration(["That could get confusing for new users; maybe add a tooltip?"])[0][1] == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["Question about the PRO PLAN. How do I add a user?", "Invoice for ACME CORP: can you send a copy"]
+)
+def test_a_capitalised_plan_or_company_name_is_no_shouting(text: str) -> None:
+    assert "all-caps shouting" not in cues_for(text)
+    assert "all-caps shouting" in cues_for("WHY IS MY ACCOUNT STILL LOCKED")

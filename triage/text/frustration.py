@@ -491,8 +491,8 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     words = _WORD.findall(text)
     long_words = [word for word in words if len(word) >= 3]
     shouted = _shouted_words(words)
-    # One capitalised word is emphasis; shouting needs a few.
-    cues.caps_share = shouted / len(long_words) if shouted >= 2 else 0.0
+    # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs a few.
+    cues.caps_share = shouted / len(long_words) if shouted >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
     lowered = text.lower()
     for match in _WORD.finditer(lowered):
