@@ -469,8 +469,9 @@ _VETOES: dict[str, list[str]] = {
     ],
 }
 
-# Context anywhere in the sentence that drops a signal's matches in it: the customer's own power or internet
-# failed ("We had a power cut so the till app was offline"), which is no outage of ours (docs/labelling.md).
+# Context in the same clause that drops a signal's matches in it: the customer's own power or internet failed
+# ("We had a power cut so the till app was offline"), which is no outage of ours (docs/labelling.md). A match
+# that names the vendor's product ("your dashboard has been down") stands.
 _SENTENCE_VETOES: dict[str, list[str]] = {
     "outage": [
         "power|electricity cut|cuts|outage|outages|failure|failures",
@@ -481,6 +482,9 @@ _SENTENCE_VETOES: dict[str, list[str]] = {
         "no internet|wifi|wi-fi|power|electricity",
     ],
 }
+
+_CLAUSE_BREAKS = frozenset({"but", ";", "although", "though", "whereas", "however"})
+_YOUR = frozenset({"your", "yours", "ur"})
 
 _NEGATORS = frozenset({"not", "no", "never", "n't", "nt", "n’t", "without", "nothing", "nor"})
 # Words that may stand between a negator and what it negates: "not going to cancel", "not asking for a
@@ -687,18 +691,32 @@ def _is_negated(doc: Any, start: int) -> bool:
     return False
 
 
-def _sentence(doc: Any, start: int, end: int) -> range:
+def _sentence(doc: Any, start: int, end: int, breaks: frozenset[str] = frozenset()) -> range:
     """Token indices of the sentence around a span; a blank pipeline has no parser, so split on . ! ? and
-    line breaks."""
+    line breaks, and on ``breaks`` (lower-case words) for a clause."""
 
     def is_end(token: Any) -> bool:
-        return token.text in {".", "!", "?"} or token.is_space
+        return token.text in {".", "!", "?"} or token.is_space or token.lower_ in breaks
 
     while start > 0 and not is_end(doc[start - 1]):
         start -= 1
     while end < len(doc) and not is_end(doc[end]):
         end += 1
     return range(start, end)
+
+
+def _clause(doc: Any, start: int, end: int) -> range:
+    """The clause around a span, for context that holds only there: "our wifi was down briefly but your
+    dashboard has been down for hours" reports two failures. Not "and", which mostly joins cause and effect
+    here ("we had a power cut and the till app went offline")."""
+    return _sentence(doc, start, end, _CLAUSE_BREAKS)
+
+
+def _names_our_product(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether the span is about the product the customer bought ("your dashboard has been down"): the
+    customer's own power or internet does not explain it away."""
+    start, end = span
+    return any(doc[i].lower_ in _YOUR for i in range(max(0, start - 1), end))
 
 
 def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
@@ -748,7 +766,8 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         asserted = [
             span
             for span in taken
-            if span not in negated_spans and not any(start in _sentence(doc, *span) for start in context)
+            if span not in negated_spans
+            and (_names_our_product(doc, span) or not any(start in _clause(doc, *span) for start in context))
         ]
         if asserted:
             kept[signal] = sorted(asserted)
