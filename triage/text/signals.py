@@ -126,9 +126,12 @@ _PATTERNS: dict[str, list[str]] = {
         "no longer renew|renewing",
         "non-renewal|nonrenewal",
         "switch|switching|move|moving|migrate|migrating|leave|leaving to|for a|another? different|new|other?"
-        " competitor"
-        "|competitors"
-        "|alternative|alternatives|provider|vendor|platform|solution",
+        " competitor|competitors|alternative|alternatives|provider|vendor",
+        # A new platform or solution is churn only when leaving, switching or moving away from the vendor: "we are
+        # moving to a new platform (Shopify) and need to reconnect your app" moves the customer's own shop.
+        "switch|switching to a|another? different|new|other? platform|solution instead",
+        "leave|leaving for a|another? different|new|other? platform|solution",
+        "switch|switching|move|moving|migrate|migrating|go|going away from you|your|yours",
         "take|taking|move|moving our|my business elsewhere",
         "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors|other_vendors",
         "your|a competitor|competitors",
