@@ -131,7 +131,8 @@ def batch_bodies() -> list[dict]:
 
 
 def _mean_characters() -> int:
-    texts = [f"{ticket['subject']}\n{ticket['body']}" for body in batch_bodies() for ticket in body["tickets"]]
+    tickets = [ticket for body in batch_bodies() for ticket in body["tickets"]]
+    texts = [f"{ticket.get('subject', '')}\n{ticket.get('body', '')}" for ticket in tickets]
     return round(sum(map(len, texts)) / len(texts))
 
 

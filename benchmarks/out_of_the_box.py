@@ -50,7 +50,8 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "dev: escalation ROC-AUC": dev["escalation_roc_auc"],
         "dev: frustration Spearman": dev["frustration_spearman"],
     }
-    for key, title in (("handwritten", "hand-written"), ("handwritten_fresh", "blind"), ("handwritten_more", "fresh")):
+    titles = {"handwritten": "hand-written", "handwritten_fresh": "blind", "handwritten_more": "second check"}
+    for key, title in titles.items():
         sets = handwritten[key]
         escalate = sets["escalate"]
         figures[f"{title}: trigger macro-F1"] = sets["trigger_macro_f1"]

@@ -12,7 +12,7 @@ Writes benchmarks/results/quality.json and quality.md.
 The hand-written tickets come in two sets, reported apart: handwritten.jsonl, read while the frustration cues
 and rules were built (a development set), and handwritten_fresh.jsonl, written and labelled before issue 11's
 model changes and before any model was run on it (a blind check: never tune on it); handwritten_more.jsonl, a
-second fresh check written before round two's third session changed the rules (only its aggregate figures read).
+second check written before round two's fourth session changed the rules (only its aggregate figures read).
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -190,8 +190,8 @@ def measure_handwritten(triage: Triage, tickets: list[LabelledTicket], languages
     }
 
 
-# Development set, blind check (written before issue 11's changes), and a second fresh check written before
-# round two's third session (its aggregate figures only were read while changing the rules).
+# Development set, blind check (written before issue 11's changes), and a second check written before
+# round two's fourth session (its aggregate figures only were read while changing the rules).
 HANDWRITTEN_SETS = {
     "handwritten": HANDWRITTEN,
     "handwritten_fresh": HANDWRITTEN_FRESH,
@@ -201,7 +201,7 @@ HANDWRITTEN_SETS = {
 
 def run_handwritten(model_dir: Path) -> dict[str, dict[str, object]]:
     """The out-of-the-box model on tickets we wrote ourselves in customers' words (labels by our guide): the
-    development set (we read it while building the frustration cues) and the fresh, blind one, apart."""
+    development set (we read it while building the frustration cues), the blind one and the second check, apart."""
     triage = load_triage(model_dir)
     return {
         key: measure_handwritten(triage, read_labelled(path), ticket_languages(path))
@@ -397,8 +397,8 @@ def render_handwritten(results: dict) -> list[str]:
         "handwritten": "`handwritten.jsonl` ({rows}; development set, not blind)",
         "handwritten_fresh": f"`handwritten_fresh.jsonl` ({{rows}}; blind check written before the model changes, "
         f"{FRESH_COMMIT})",
-        "handwritten_more": "`handwritten_more.jsonl` ({rows}; second fresh check, written before this session's "
-        "rule changes, only its aggregate figures read)",
+        "handwritten_more": "`handwritten_more.jsonl` ({rows}; second check, written before round two's fourth "
+        "session changed the rules, only its aggregate figures read while they changed)",
     }
     lines = [
         "Our hand-written tickets in customers' words, labelled by our guide (docs/labelling.md), out-of-the-box "

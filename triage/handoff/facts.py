@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from triage.schema import Ticket
+from triage.text.trajectory import hours_spanned
 
 MAX_ITEMS = 12  # per list: a hand-off lists facts, it does not repeat the ticket
 
@@ -237,7 +238,7 @@ def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set
         account_manager=manager,
         case_types=case_types(customer_text, set(trigger_labels) | signal_families),
         earlier_customer_contact=bool(customer_turns),
-        hours_open=_hours_open(ticket),
+        hours_open=hours_spanned(ticket.created_at, ticket.history),
     )
 
 
@@ -288,18 +289,6 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         name = match.group("name") or match.group("name2")
         found.append((role, name))
     return list(dict.fromkeys(found))
-
-
-def _hours_open(ticket: Ticket) -> float | None:
-    """From the earliest to the latest time the ticket knows (created_at and every turn): a thread spans its
-    turns whichever of them the export calls the creation time."""
-    times = [moment for moment in [ticket.created_at, *(turn.at for turn in ticket.history)] if moment is not None]
-    if len(times) < 2:
-        return None
-    try:
-        return (max(times) - min(times)).total_seconds() / 3600
-    except TypeError:  # naive and aware times mixed: no reliable span
-        return None
 
 
 def _excerpt(text: str, limit: int) -> str:

@@ -71,16 +71,17 @@ def trajectory_of_turns(history: Sequence[Interaction], current: str, created_at
             failed += 1
             pending_step = False
 
-    return Trajectory(customer_contacts, agent_replies, _hours_spanned(history, created_at), failed)
+    return Trajectory(customer_contacts, agent_replies, hours_spanned(created_at, history) or 0.0, failed)
 
 
-def _hours_spanned(history: Sequence[Interaction], created_at: datetime | None) -> float:
-    """Earliest to latest known time (the turns' and created_at): exports disagree on whether created_at is the
-    first message or the latest, and a thread that spans three days must not read "open 0 hours"."""
-    if not history:
-        return 0.0
+def hours_spanned(created_at: datetime | None, history: Sequence[Interaction]) -> float | None:
+    """Earliest to latest known time (created_at and every turn's), or None with fewer than two: exports disagree
+    on whether created_at is the first message or the latest, and a thread over three days must not read "open
+    0 hours". The model's feature and the hand-offs both read it."""
     known = [moment for moment in (created_at, *(turn.at for turn in history)) if moment is not None]
+    if len(known) < 2:
+        return None
     try:
-        return (max(known) - min(known)).total_seconds() / 3600 if known else 0.0
+        return (max(known) - min(known)).total_seconds() / 3600
     except TypeError:  # a naive and an aware timestamp: no reliable span
-        return 0.0
+        return None
