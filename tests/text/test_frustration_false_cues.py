@@ -46,3 +46,41 @@ def test_could_not_be_more_disappointed_is_a_real_feeling() -> None:
 def test_a_capitalised_plan_or_company_name_is_no_shouting(text: str) -> None:
     assert "all-caps shouting" not in cues_for(text)
     assert "all-caps shouting" in cues_for("WHY IS MY ACCOUNT STILL LOCKED")
+
+
+@pytest.mark.parametrize(
+    ("text", "misread_as"),
+    [
+        ("The app crashes every time I try to upload a photo.", "the problem persists"),  # a plain bug report
+        ("After the fix I now get another error on the login page.", "the problem persists"),
+        ("I haven't received the password reset email yet.", "stonewalled"),
+        ("Our store cannot accept card payments since this morning.", "stonewalled"),  # an outage report
+        ("What is the point of contact for our renewal?", '"what is the point'),
+        ("How hard is it to add a second admin?", '"how hard'),
+        ("How difficult is it to migrate our data from the old plan?", '"how difficult'),
+        ("Thanks, and sorry for the inconvenience!", '"inconvenience'),
+    ],
+)
+def test_neutral_writing_gets_no_frustration_cue(text: str, misread_as: str) -> None:
+    assert not any(cue.startswith(misread_as) for cue in cues_for(text)), cues_for(text)
+
+
+def test_sorry_for_the_inconvenience_is_courtesy() -> None:
+    assert lexicon_frustration(["Thanks, and sorry for the inconvenience!"])[0][1] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Every time I call, I get a different answer.", "the problem persists"),
+        ("Another error on Monday, the same one as last week.", "the problem persists"),
+        ("I still haven't received the refund.", "stonewalled"),
+        ("We haven't heard back from anyone for two weeks.", "stonewalled"),
+        ("I cannot accept this answer.", "stonewalled"),
+        ("How hard can it be to send an invoice?", '"how hard can it be'),
+        ("What is the point of paying for priority support?", '"what is the point'),
+        ("This has been a huge inconvenience for our whole team.", '"inconvenience'),
+    ],
+)
+def test_the_same_cues_still_heard_when_they_are_complaints(text: str, cue: str) -> None:
+    assert any(found.startswith(cue) for found in cues_for(text)), cues_for(text)

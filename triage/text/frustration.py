@@ -58,6 +58,8 @@ _STRONG_WORDS = frozenset(_STRONG_WORD_LIST.split())
 _INTENSIFIED_BEFORE = re.compile(
     r"\b(?:very|really|extremely|deeply|so|incredibly|absolutely|totally|completely|beyond|utterly) $"
 )
+# "Sorry for the inconvenience": the customer's courtesy, not a complaint.
+_APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $")
 # Phrases are matched on the lower-cased text from the start of a word: case-sensitive matching is about twice
 # as fast as (?i:), and the word start keeps "or cancel" out of "for cancellation".
 _STRONG_PHRASES = re.compile(
@@ -139,9 +141,12 @@ _PERSISTENCE = re.compile(
     r"\b(?:(?:call|phon|e-?mail|writ|wrote|contact|ask|told|tell|tried|try|report|explain|request|complain|text"
     r"|messag|chas|hung up|disconnect)\w*(?: [\w']+){0,3} (?:\d+|two|three|four|five|six|numerous|countless) "
     r"(?:more )?times|repeatedly|over and over"
-    r"|not the first time|as usual\b|every (?:single )?time (?:i|we)\b"
+    # Every contact, not every try: "every time I call" is the runaround, "crashes every time I upload" a repro.
+    r"|not the first time|as usual\b|every (?:single )?time (?:i|we) (?:call|phone|ring|contact|write|e-?mail|chat"
+    r"|ask|complain|reach out)"
+    # "On" only before a day ("the same outage on Monday"): "another error on the login page" is a place.
     r"|(?:same|another) (?:outage|delay|problem|issue|error|failure|excuse|answer|runaround|run around) "
-    r"(?:on|last|yesterday|again|as)\b"
+    r"(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d)|last|yesterday|again|as)\b"
     r"|(?:\d+|two|three|four|five|several) (?:[\w+-]+ ){0,3}(?:delays|cancellations|outages|failures|incidents) in\b"
     r"|(?:keeps?|kept) (?:on )?(?:calling|asking|happening|failing|crashing|getting"
     r"|telling|sending|charging)|continu(?:e|es|ed|ing) to (?:call|charge|report|ignore|bill|send|happen|fail))"
@@ -182,10 +187,15 @@ _GRIEVANCES = re.compile(
     r"|the run-?around|(?:a|this|such a) (?:hassle|nuisance)|how is (?:it|this|that) my fault"
     r"|no (?:info|information|updates?|announcements?|communication|way to (?:contact|reach|talk))\b"
     r"|(?:a real person|a human)\b|disconnected me"
-    r"|never (?:got|received|arrived|showed up|came|delivered)|(?:have not|haven't|has not|hasn't) (?:received|heard"
-    r"|arrived|been (?:resolved|fixed|refunded|credited|returned))"
+    # "Haven't received ... yet" is a plain question; kept waiting is "still" or a span ("for two weeks").
+    r"|never (?:got|received|arrived|showed up|came|delivered)|(?:still (?:have not|haven't|has not|hasn't)"
+    r"|(?:have not|haven't|has not|hasn't)(?= [^.!?\n]{0,60}\b(?:for|in|after|over) (?:over |almost |nearly )?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few) (?:hours|days?|weeks?|months?)\b))"
+    r" (?:received|heard|arrived|been (?:resolved|fixed|refunded|credited|returned))"
     r"|without (?:notifying|telling|informing|warning|asking|consulting) (?:me|us)|long (?:times?|waits?) on hold"
-    r"|no way (?:this|that|they|you|he|she|it) (?:should|could)\b|(?:can ?not|can't) accept\b"
+    r"|no way (?:this|that|they|you|he|she|it) (?:should|could)\b"
+    # "I cannot accept this", not an outage report's "we cannot accept card payments".
+    r"|(?:can ?not|can't) accept (?:this|that|it|such|your (?:answer|response|offer|explanation))\b"
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
     r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless))"
 )
@@ -202,8 +212,9 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|really\?|not (?:good enough|acceptable|ok(?:ay)?|happy|impressed|satisfied|pleased|great)\b"
     r"|less than (?:impressed|happy|ideal)|let (?:me|us) down|come on\b|at a loss|can't believe|cannot believe"
     r"|(?:very|really|extremely|quite) (?:poor|bad|disappointing)|poor (?:service|support|communication)"
-    r"|(?:you|they) (?:can|could|should) do better|what(?:'s| is) the point\b|(?:is|was) that too much to ask"
-    r"|how (?:hard|difficult) (?:can|could|is) it|why (?:is|was) it so (?:hard|difficult)"
+    r"|(?:you|they) (?:can|could|should) do better|what(?:'s| is) the point\b(?! of contact)"
+    r"|(?:is|was) that too much to ask"
+    r"|how (?:hard|difficult) (?:can|could) it be|why (?:is|was) it so (?:hard|difficult)"
     r"|(?:this|that) (?:does not|doesn't) work for (?:me|us))"
 )
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
@@ -507,6 +518,8 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             else None
         )
         if kind is None or _negated(lowered, match.start()):
+            continue
+        if word == "inconvenience" and _APOLOGY_BEFORE.search(lowered, max(0, match.start() - 24), match.start()):
             continue
         if kind is cues.mild_words and _INTENSIFIED_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
             kind = cues.strong_words
