@@ -12,6 +12,7 @@ from triage.policy.config import DEFAULT_CONFIG_PATH, ConfigError, load_config, 
 from triage.policy.decision import decide
 from triage.schema import Ticket
 from triage.text.signals import find_signals
+from triage.text.trajectory import Trajectory
 
 CONFIG = load_config()
 # The heads read money words out of context: confident financial, escalation above any threshold.
@@ -52,6 +53,16 @@ def test_a_routine_ask_stays_at_the_first_tier_for_human_review(body, triggers) 
         ("How do I get my money back? You charged me twice for March.", MONEY_WORDS, "financial"),
         ("How do I fix this? Every export returns HTTP 500 since Tuesday.", PRODUCT_WORDS, "technical"),
         ("Is there a way to reach anyone? The app is down for everyone in our office.", PRODUCT_WORDS, "technical"),
+        # A request to undo a problem is no routine request: an unrecognised charge, a break-in, a lock-out.
+        ("Please remove the charge of $499, I never authorised it.", MONEY_WORDS, "financial"),
+        ("Could you please unlock my account? Someone tried to log in from Russia.", PRODUCT_WORDS, "technical"),
+        (
+            "Can you please reset my 2FA? I have been locked out for 3 days and cannot pay our staff.",
+            PRODUCT_WORDS,
+            "technical",
+        ),
+        ("Please update me on the status, our whole team is locked out since Monday.", PRODUCT_WORDS, "technical"),
+        ("Could you send the signed contract today? It is urgent, our auditors are waiting.", MONEY_WORDS, "financial"),
         # No question at all: the gate never applies.
         ("The sync has dropped half our orders every night this week.", PRODUCT_WORDS, "technical"),
     ],
@@ -61,6 +72,24 @@ def test_a_question_that_names_a_problem_still_goes_up(body, triggers, label) ->
 
     assert decision.escalate and decision.recommendation.tier >= 2
     assert label in decision.trigger_labels
+
+
+@pytest.mark.parametrize(
+    "trajectory",
+    [
+        Trajectory(customer_contacts=3, agent_replies=2, hours_open=50.0, failed_attempts=0),
+        Trajectory(customer_contacts=1, agent_replies=1, hours_open=4.0, failed_attempts=1),
+    ],
+)
+def test_a_chased_or_failed_thread_is_no_routine_ask(trajectory: Trajectory) -> None:
+    # "Could you send" on a third contact, or after a fix that did not work, chases a problem.
+    case = ticket("Any news? Could you send me the corrected invoice?")
+    routine = _decide(case, MONEY_WORDS, escalation=0.9)
+    chased = _decide(case, MONEY_WORDS, escalation=0.9, trajectory=trajectory)
+
+    assert not routine.escalate and any("routine ask" in reason for reason in routine.reasons)
+    assert chased.escalate and chased.trigger_labels == ["financial"]
+    assert not any("routine ask" in reason for reason in chased.reasons)
 
 
 def test_criteria_still_fire_on_a_routine_ask() -> None:

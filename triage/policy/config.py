@@ -214,7 +214,8 @@ class RoutineAsk(_Strict):
     no problem (none of ``unless``) is not sent up by the models alone: the heads read product, money or legal
     words out of context (docs/labelling.md: "a money amount in a how-to question is a setting or a price"). It
     stays at the first tier and goes to human review, and its trigger labels need one of the trigger's own
-    signals (triage.text.signals.TRIGGER_SIGNALS). Criteria still fire as written."""
+    signals (triage.text.signals.TRIGGER_SIGNALS). Criteria still fire as written. A thread with an earlier
+    customer contact or a failed fix is never a routine ask (triage.policy.decision)."""
 
     signals: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)

@@ -76,6 +76,10 @@ def decide(
     chose the team and the top two teams are within ``abstain.team_margin``, when confidence is below
     ``abstain.min_confidence``, or when the escalation head escalates on its own while no trigger reaches
     its threshold (the heads disagree: nothing says what the specialist is for).
+
+    A routine ask (``abstain.routine_ask``: a how-to question or a routine request on a first contact, naming
+    no problem) is not sent up by the models alone: it stays at the first tier, abstains for human review, and
+    keeps only the trigger labels its own signals support. Rules still fire on it as written.
     """
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
@@ -177,9 +181,12 @@ def _models_candidate(
 
 
 def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
-    """The routine-ask signals found (``abstain.routine_ask``) when the ticket names no problem, else []."""
+    """The routine-ask signals found (``abstain.routine_ask``) when the ticket names no problem, else []. A
+    thread with an earlier contact or a failed fix is no routine ask: "any news? Please update me" on a third
+    contact chases a problem."""
     routine = config.abstain.routine_ask
-    if routine is None or any(scores.signals.get(name, 0) for name in routine.unless):
+    chased = scores.trajectory.customer_contacts > 1 or scores.trajectory.failed_attempts > 0
+    if routine is None or chased or any(scores.signals.get(name, 0) for name in routine.unless):
         return []
     return [name for name in routine.signals if scores.signals.get(name, 0)]
 
@@ -237,9 +244,10 @@ def applied_thresholds(
 def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_only: bool) -> _Route:
     """The team the models point to, among teams above the first tier that are not ``criteria_only``: the team
     head's choice (its share of the probability given to those teams), else the most probable trigger's team.
-    A criteria-only team (the default file's account management, at tier 3) is reached by a criterion that
-    names it: the labelling guide sends a case to management for what the ticket shows (large money, a
-    regulator, a repeat contact), which the criteria test, not for the team head's guess. ``include_criteria_only``
+    A criteria-only team (say an account-management team at tier 3) is reached by a criterion that names it:
+    the labelling guide sends a case to management for what the ticket shows (large money, a regulator, a
+    repeat contact), which the criteria test, not for the team head's guess. The default file marks no team
+    criteria-only (docs/escalation-config.md says when to). ``include_criteria_only``
     counts those teams too: the owning team of a rule that names none (a repeat contact about a renewal)."""
     above_first = [team for team in config.teams if team.tier > config.first_tier]
     escalation_teams = {team.name for team in above_first if include_criteria_only or not team.criteria_only} or {

@@ -164,6 +164,8 @@ _PATTERNS: dict[str, list[str]] = {
         "unauthorized|unauthorised|unexpected|unknown|unrecognized|duplicate|extra|hidden|surprise|bogus"
         " charge|charges|fee|fees|payment|payments|transaction",
         "billing error|mistake|issue|dispute|problem|discrepancy",
+        "i|we never|didn't|did_not authorise|authorised|authorize|authorized it|this|that|them|these|the_charge"
+        "|the_payment|this_charge|this_payment",
         "still being|getting charged|billed",
         "charged|billed after i|we cancelled|canceled",
         f"you|they|u {_CHARGE}|billed me|us|my",
@@ -262,7 +264,7 @@ _PATTERNS: dict[str, list[str]] = {
         "nobody|no_one|noone|none_of_us can|could|is|'s|are able? to? log|access|use|connect|login|sign|reach|work",
         "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|'s|were?"
         " affected|blocked|locked|impacted|unable|down",
-        "entire|whole company|team|office|organization|organisation is|'s? down|offline|blocked|affected",
+        "entire|whole company|team|office|organization|organisation is|'s? down|offline|blocked|affected|locked_out",
     ],
     "data_loss": [
         "data loss|corruption",
@@ -278,6 +280,7 @@ _PATTERNS: dict[str, list[str]] = {
         "leak|leaks|leaked|leaking",
         "unauthorized|unauthorised access|login|logins|sign-in",
         "someone|somebody else? logged|logging|signed|got into|in",
+        "someone|somebody else? tried|trying|attempted|attempting to log|sign into|in",
         "someone|somebody else? accessed|used|is_using my|our account|accounts",
         "exposed my|our|customer|customers|personal|passwords|credentials|data|keys",
         "data|password|passwords|credentials|credential|key|keys|token|tokens exposed",
@@ -370,12 +373,16 @@ _PATTERNS: dict[str, list[str]] = {
         "what be the difference|differences",
         "difference between",
         "do you offer|support|sign|provide|have a|an|any",
-        # A routine request: a document, a change to the account, a reset.
-        "could|can|would you please? send|resend|email|share|forward|update|change|add|remove|switch|provide|confirm"
-        "|extend|reset|unlock|pause|reissue|upgrade|downgrade",
-        "please send|resend|email|share|forward|update|change|add|remove|switch|reset|unlock|pause|reissue|upgrade"
-        "|downgrade|close",
-        "pls|plz send|resend|update|change|add|remove|switch|reset|unlock|pause|close",
+        # A routine request: a document, a change to the account. Not an unlock, a reset, a removal, a
+        # confirmation or "please update me": those ask to undo a problem ("please remove the charge I never
+        # authorised", "could you unlock my account? Someone tried to log in") or chase one.
+        "could|can|would you please? send|resend|email|share|forward|change|add|switch|provide|extend|pause"
+        "|reissue|upgrade|downgrade",
+        "please|pls|plz send|resend|email|share|forward|change|add|switch|pause|reissue|upgrade|downgrade|close",
+        "could|can|would you please? update our|my|the billing|invoice|payment|card|address|email|name|plan|details"
+        "|company|vat|tax|contact|seats|seat",
+        "please|pls|plz update our|my|the billing|invoice|payment|card|address|email|name|plan|details|company|vat"
+        "|tax|contact|seats|seat",
     ],
     "feature_feedback": [
         "feature request|requests|idea|ideas|suggestion|suggestions|wish",
