@@ -48,6 +48,11 @@ def test_a_capitalised_plan_or_company_name_is_no_shouting(text: str) -> None:
     assert "all-caps shouting" in cues_for("WHY IS MY ACCOUNT STILL LOCKED")
 
 
+@pytest.mark.parametrize("text", ["DO NOT FLY with this airline.", "I just WANT MY BAG, it has been ten days."])
+def test_three_capitalised_words_with_a_short_one_are_shouting(text: str) -> None:
+    assert "all-caps shouting" in cues_for(text)
+
+
 @pytest.mark.parametrize(
     ("text", "misread_as"),
     [
@@ -74,6 +79,8 @@ def test_sorry_for_the_inconvenience_is_courtesy() -> None:
     [
         ("Every time I call, I get a different answer.", "the problem persists"),
         ("Another error on Monday, the same one as last week.", "the problem persists"),
+        ("The same outage on 1618 as on the flight out.", "the problem persists"),
+        ("Another delay on the 3rd, after the one in May.", "the problem persists"),
         ("I still haven't received the refund.", "stonewalled"),
         ("We haven't heard back from anyone for two weeks.", "stonewalled"),
         ("I cannot accept this answer.", "stonewalled"),

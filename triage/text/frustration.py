@@ -144,9 +144,10 @@ _PERSISTENCE = re.compile(
     # Every contact, not every try: "every time I call" is the runaround, "crashes every time I upload" a repro.
     r"|not the first time|as usual\b|every (?:single )?time (?:i|we) (?:call|phone|ring|contact|write|e-?mail|chat"
     r"|ask|complain|reach out)"
-    # "On" only before a day ("the same outage on Monday"): "another error on the login page" is a place.
+    # "On" only before a day or a number ("the same outage on Monday", "on 1618"): "another error on the login
+    # page" is a place.
     r"|(?:same|another) (?:outage|delay|problem|issue|error|failure|excuse|answer|runaround|run around) "
-    r"(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d)|last|yesterday|again|as)\b"
+    r"(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d+(?:st|nd|rd|th)?|\d+)|last|yesterday|again|as)\b"
     r"|(?:\d+|two|three|four|five|several) (?:[\w+-]+ ){0,3}(?:delays|cancellations|outages|failures|incidents) in\b"
     r"|(?:keeps?|kept) (?:on )?(?:calling|asking|happening|failing|crashing|getting"
     r"|telling|sending|charging)|continu(?:e|es|ed|ing) to (?:call|charge|report|ignore|bill|send|happen|fail))"
@@ -484,13 +485,13 @@ def _average_over_text(
     return np.divide(sums, counts, out=np.tile(_NEUTRAL, (n_texts, 1)), where=counts > 0)
 
 
-def _shouted_words(words: list[str]) -> int:
+def _shouted_words(words: list[str], min_length: int = 3) -> int:
     """Upper-case words that are shouting, not spelling: a known acronym never counts, and a short one
-    (3-4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS")."""
+    (``min_length`` to 4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS")."""
     upper = [len(word) >= 2 and word.isupper() and word not in _ACRONYMS and bool(word.strip("X")) for word in words]
     count = 0
     for index, word in enumerate(words):
-        if not upper[index] or len(word) < 3:
+        if not upper[index] or len(word) < min_length:
             continue
         beside_another = (index > 0 and upper[index - 1]) or (index + 1 < len(words) and upper[index + 1])
         count += len(word) >= 5 or beside_another
@@ -502,8 +503,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     words = _WORD.findall(text)
     long_words = [word for word in words if len(word) >= 3]
     shouted = _shouted_words(words)
-    # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs a few.
-    cues.caps_share = shouted / len(long_words) if shouted >= 3 else 0.0
+    # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs three,
+    # a two-letter one counting beside another ("DO NOT FLY", "WANT MY BAG").
+    cues.caps_share = shouted / len(long_words) if _shouted_words(words, min_length=2) >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
     lowered = text.lower()
     for match in _WORD.finditer(lowered):
