@@ -3,6 +3,7 @@ handoff through ``python -m triage``, then every command's refusal of bad input 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -326,7 +327,13 @@ def test_calibration_never_inverts_a_heads_ranking():
 def test_a_custom_hierarchy_with_renamed_teams_and_an_extra_tier_works_end_to_end(tmp_path):
     """The demo history's team labels are the default names; with renamed teams the team head has nothing
     to learn and routing falls back to the configuration's trigger -> team map, with the extra tier."""
-    from test_config import CUSTOM
+    # tests/policy/test_config.py holds the custom hierarchy; loaded by path so this test also runs on its own.
+    spec = importlib.util.spec_from_file_location(
+        "policy_test_config", Path(__file__).parents[1] / "policy" / "test_config.py"
+    )
+    policy_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(policy_tests)
+    CUSTOM = policy_tests.CUSTOM
 
     config = tmp_path / "custom.yaml"
     config.write_text(CUSTOM.replace("mode: shadow", "mode: recommend"))
