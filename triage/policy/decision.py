@@ -85,7 +85,9 @@ def decide(
     first_tier = config.first_tier
     routine = _routine_ask(scores, config)
     route = _route(scores, config, include_criteria_only=False)  # where the models alone send the ticket
-    rule_route = _route(scores, config, include_criteria_only=True)  # the owning team, for a rule that names none
+    # The owning team for a rule that names none: the same route unless some team is criteria-only.
+    any_criteria_only = any(team.criteria_only for team in config.teams)
+    rule_route = _route(scores, config, include_criteria_only=True) if any_criteria_only else route
     reason_values = _reason_values(ticket, scores)
     reasons: list[str] = []
 
