@@ -50,7 +50,12 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "dev: escalation ROC-AUC": dev["escalation_roc_auc"],
         "dev: frustration Spearman": dev["frustration_spearman"],
     }
-    titles = {"handwritten": "hand-written", "handwritten_fresh": "blind", "handwritten_more": "second check"}
+    titles = {
+        "handwritten": "hand-written",
+        "handwritten_dev2": "hand-written dev 2",
+        "handwritten_fresh": "blind",
+        "handwritten_more": "second check",
+    }
     for key, title in titles.items():
         sets = handwritten[key]
         escalate = sets["escalate"]

@@ -12,7 +12,8 @@ Writes benchmarks/results/quality.json and quality.md.
 The hand-written tickets come in two sets, reported apart: handwritten.jsonl, read while the frustration cues
 and rules were built (a development set), and handwritten_fresh.jsonl, written and labelled before issue 11's
 model changes and before any model was run on it (a blind check: never tune on it); handwritten_more.jsonl, a
-second check written before round two's fourth session changed the rules (only its aggregate figures read).
+second check written before round two's fourth session changed the rules (only its aggregate figures read);
+handwritten_dev2.jsonl, 60 more development tickets written at the start of the fifth session (tuned on).
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -59,6 +60,7 @@ ANNOTATIONS = Path(__file__).parents[1] / "data" / "annotations"
 HANDWRITTEN = ANNOTATIONS / "handwritten.jsonl"
 HANDWRITTEN_FRESH = ANNOTATIONS / "handwritten_fresh.jsonl"
 HANDWRITTEN_MORE = ANNOTATIONS / "handwritten_more.jsonl"
+HANDWRITTEN_DEV2 = ANNOTATIONS / "handwritten_dev2.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -190,10 +192,12 @@ def measure_handwritten(triage: Triage, tickets: list[LabelledTicket], languages
     }
 
 
-# Development set, blind check (written before issue 11's changes), and a second check written before
-# round two's fourth session (its aggregate figures only were read while changing the rules).
+# Development sets (handwritten_dev2 written at the start of round two's fifth session, tuned on from then), blind
+# check (written before issue 11's changes), and a second check written before round two's fourth session (its
+# aggregate figures only were read while changing the rules that session; not run at all while tuning since).
 HANDWRITTEN_SETS = {
     "handwritten": HANDWRITTEN,
+    "handwritten_dev2": HANDWRITTEN_DEV2,
     "handwritten_fresh": HANDWRITTEN_FRESH,
     "handwritten_more": HANDWRITTEN_MORE,
 }
@@ -395,6 +399,7 @@ def render_handwritten(results: dict) -> list[str]:
     model = next((figures["model"] for _, figures in sets if "model" in figures), None)
     titles = {
         "handwritten": "`handwritten.jsonl` ({rows}; development set, not blind)",
+        "handwritten_dev2": "`handwritten_dev2.jsonl` ({rows}; second development set, tuned on)",
         "handwritten_fresh": f"`handwritten_fresh.jsonl` ({{rows}}; blind check written before the model changes, "
         f"{FRESH_COMMIT})",
         "handwritten_more": "`handwritten_more.jsonl` ({rows}; second check, written before round two's fourth "
