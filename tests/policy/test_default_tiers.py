@@ -40,6 +40,11 @@ def _decide(case: Ticket, triggers: dict[str, float], **changes):  # noqa: ANN20
         ("We have instructed our lawyers and will sue you for breach of contract.", None, None, 3),
         ("Under the GDPR I request a copy of all personal data you hold about us.", 400_000, None, 3),
         ("The regulator has opened an inquiry into how you store our customers' data.", 400_000, True, 4),
+        # A lawsuit filed and termination rights invoked are management's; a court's request for records is not.
+        ("A complaint was filed in the Superior Court for our client; the summons is attached.", None, None, 3),
+        ("Our client hereby exercises its right to terminate the agreement for material breach.", None, None, 3),
+        ("Attached is a subpoena from the District Court requesting records for the account below.", None, None, 2),
+        ("Do we have the right to terminate early under our agreement if we close the office?", None, None, 2),
     ],
 )
 def test_legal_matters_go_to_the_tier_the_guide_gives(body, contract_value, strategic, tier) -> None:
@@ -192,3 +197,31 @@ def test_how_to_questions_and_ui_feedback_fire_no_rule(body) -> None:
     decision = _decide(ticket(body), TECHNICAL, escalation=0.2)
 
     assert decision.rules_fired == [] and decision.recommendation.tier == 1
+
+
+# Technical probability below its threshold (0.5 in the default file) but above the 0.3 that an outage needs.
+ACCOUNT_TAKEOVER = {"technical": 0.35, "financial": 0.2, "legal": 0.6}
+
+
+def test_one_account_taken_over_is_a_fraud_report_for_the_specialists_not_an_incident() -> None:
+    case = ticket("Someone got into my account last night and changed the login email. What else did they see?")
+    decision = _decide(case, ACCOUNT_TAKEOVER, escalation=0.7)
+
+    assert "technical.incident" not in decision.rules_fired
+    assert (decision.recommendation.tier, decision.recommendation.team) == (2, "legal_compliance")
+
+
+@pytest.mark.parametrize(
+    ("body", "technical", "fires"),
+    [
+        ("We were hacked: an attacker exploited a vulnerability in your login page.", 0.9, True),
+        ("Someone got into my account last night and changed the login email.", 0.35, False),
+        ("Your dashboard is down for everyone in our company.", 0.35, True),
+        ("Since your release none of our scheduled report emails have gone out.", 0.9, False),
+    ],
+)
+def test_incidents_need_the_technical_trigger_at_its_threshold_for_security(body, technical, fires) -> None:
+    triggers = {"technical": technical, "financial": 0.05, "legal": 0.05}
+    decision = _decide(ticket(body), triggers, escalation=0.7)
+
+    assert ("technical.incident" in decision.rules_fired) is fires, decision.reasons

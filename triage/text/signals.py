@@ -96,6 +96,8 @@ _CONTACTING = (
     "|asked|called|reported|raised|emailed|reached|chased|messaged|write|contact|ask|call|report|raise|email"
 )
 _DATA = "data|files|work|records|emails|photos|documents|history|progress|contacts|messages|orders|database"
+# Courts that hear claims against a company, named as customers and lawyers write them ("the Superior Court").
+_CLAIMS_COURT = "superior|district|county|circuit|magistrates|magistrates'|bankruptcy"
 
 _PATTERNS: dict[str, list[str]] = {
     "contract_value": [
@@ -208,6 +210,17 @@ _PATTERNS: dict[str, list[str]] = {
         "letter of claim",
         "pre-action letter|protocol",
         "law enforcement",
+        # A claim already filed: "a complaint was filed in the Superior Court", "the summons", "named as a
+        # defendant". Only the name of a court that hears claims, never "court" alone (a food court) nor the
+        # courts whose rulings customers discuss ("does the Supreme Court ruling affect our plan?").
+        f"{_CLAIMS_COURT} court|courts",
+        "summons",
+        "named as a? defendant|defendants",
+        # Termination rights invoked (the guide's tier 3): "terminate the agreement for material breach", "hereby
+        # exercises its right to terminate". A question ("do we have the right to terminate?") invokes nothing.
+        "material|fundamental|repudiatory breach",
+        "exercise|exercises|exercising|exercised|invoke|invokes|invoking|invoked its|our|my|the? right|rights to"
+        " terminate",
     ],
     # Named apart from legal_action (which also matches): the labelling guide sends a class action to executives.
     "class_action": [
@@ -458,6 +471,8 @@ _VETOES: dict[str, list[str]] = {
         "legal - size|sized",
         "attorney|attorneys general",
         "sue from|at|in|and|said|says|is|'s",
+        # A court's request for records is a lawyer's question, not a claim: "a subpoena from the District Court".
+        f"subpoena|subpoenas|order|orders from|of|by|issued_by a|the? {_CLAIMS_COURT} court|courts",
     ],
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
@@ -466,6 +481,8 @@ _VETOES: dict[str, list[str]] = {
         "breach|breaches be|is|'s|are|was? remedied|cured|remedy|cure|fixed",
         "material|continuing|alleged|ongoing|such breach|breaches",
     ],
+    # Mail that has "gone out" or "gone through" was sent, not lost: "none of our report emails have gone out".
+    "data_loss": ["gone out|through"],
     "escalation_demand": ["privilege escalation"],
     "repeat_contact": [
         "try|trying|log|sign|login|start|restart|check|please again later?",
