@@ -3,7 +3,8 @@
 Targets (API issue, 2-core machine): `POST /v1/triage`, one realistic ticket per request (with history,
 ~400 characters): >= 600 requests/s at 16 connections with no errors and p99 <= 50 ms; p99 <= 10 ms at one
 connection; `/healthz` p99 <= 10 ms while triage is saturated; `/v1/triage/batch` >= 3,000 tickets/s; server
-memory <= 1 GB; cold start to ready <= 10 s. wrk and the server share the machine's cores, as a plugin's
+memory <= 1 GB; cold start to ready <= 10 s. The batch route is also measured with `?explain=false` (bulk
+re-scoring, no target). wrk and the server share the machine's cores, as a plugin's
 proxy would. Writes benchmarks/results/load.json and load.md, and the README's load section.
 
     python benchmarks/load.py --model models/default [--seconds 60]
@@ -219,6 +220,8 @@ def measure(model: Path, seconds: int, workers: int | None = None) -> dict[str, 
             health = run(f"{base}/healthz", 1, seconds)
             saturated = parse(loaded.communicate()[0])
             batches = run(f"{base}/v1/triage/batch", 2, seconds, batch)
+            # Bulk re-scoring: the same bodies without the model's phrases among the reasons.
+            bare_batches = run(f"{base}/v1/triage/batch?explain=false", 2, seconds, batch)
             memory = memory_mb(server.pid)  # before the reloads, which give each worker its own model
             reloaded = reload_under_load(base, max(seconds // 2, 10), one)
     finally:
@@ -235,6 +238,8 @@ def measure(model: Path, seconds: int, workers: int | None = None) -> dict[str, 
         "healthz_under_load_p99_ms": health["p99_ms"],
         "batch_tickets_per_second": batches["requests_per_second"] * BATCH_SIZE,
         "batch_errors": batches["errors"],
+        "batch_without_explanations_tickets_per_second": bare_batches["requests_per_second"] * BATCH_SIZE,
+        "batch_without_explanations_errors": bare_batches["errors"],
         "server_memory_mb": memory,
         "reload_under_load_errors": reloaded["errors"],
         "cold_start_seconds": cold_start,

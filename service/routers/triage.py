@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, WithJsonSchema
 
@@ -82,11 +82,27 @@ def json_list(key: str, items: Iterable[str]) -> Response:
     return Response(f'{{"{key}":[{",".join(items)}]}}', media_type="application/json")
 
 
+# Bulk re-scoring (a backlog, a nightly sweep) often needs the decisions, not the words behind them: the
+# explanations are about a quarter of a ticket's scoring time.
+EXPLAIN = Query(
+    description=(
+        "false: leave out the reasons that quote the words the model read (the model's phrases); every other "
+        "field, the other reasons included, is the same. About a quarter less scoring time per ticket."
+    )
+)
+
+
 @router.post("/triage/batch", operation_id="triage_batch", response_model=BatchResponse)
 async def triage_batch(
-    body: BatchRequest, triage: CurrentTriage, settings: SettingsDep, record: RecordScored, batcher: BatcherDep
+    body: BatchRequest,
+    triage: CurrentTriage,
+    settings: SettingsDep,
+    record: RecordScored,
+    batcher: BatcherDep,
+    explain: Annotated[bool, EXPLAIN] = True,
 ) -> Response:
-    """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place."""
+    """Predictions in the order of the tickets; an invalid ticket gets ``{"error": ...}`` in its place.
+    ``?explain=false`` skips the model's phrases among the reasons, for bulk re-scoring."""
     check_count(len(body.tickets), settings.max_tickets_per_request)
     errors: dict[int, ErrorItem] = {}
     valid: list[Ticket] = []
@@ -95,7 +111,7 @@ async def triage_batch(
             valid.append(TICKET.validate_python(item))
         except ValidationError as error:
             errors[index] = ErrorItem(error=item_error(index, error))
-    predictions = await batcher.run(triage.predict, valid) if valid else []
+    predictions = await batcher.run(triage.predict, valid, explain) if valid else []
     record(valid, predictions)
     remaining = iter(predictions)
     return json_list(

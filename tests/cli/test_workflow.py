@@ -131,6 +131,23 @@ def test_predict_reads_parquet_and_csv_like_jsonl(workflow, tmp_path, monkeypatc
     assert out.read_text() == workflow["predictions"].read_text()
 
 
+def test_predict_without_explanations_writes_the_librarys_unexplained_predictions(
+    workflow, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "predictions.jsonl"
+
+    code, stderr = run_main(
+        ["predict", "--model", workflow["model"], "--input", workflow["tickets"], "--output", out, "--no-explain"],
+        monkeypatch,
+        capsys,
+    )
+
+    assert code == 0, stderr
+    library = load_triage(workflow["model"]).predict(read_tickets(workflow["tickets"]), explain=False)
+    assert out.read_text() == "".join(prediction.model_dump_json() + "\n" for prediction in library)
+    assert out.read_text() != workflow["predictions"].read_text()  # the explained file quotes the model's words
+
+
 def test_evaluate_reports_every_head_on_the_labelled_rows(workflow):
     _ok(workflow["results"]["evaluate"])
 

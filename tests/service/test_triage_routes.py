@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 
 import pytest
 import yaml
@@ -89,6 +90,38 @@ def test_a_batch_answers_in_order_with_errors_in_place(client, model):
     )
     assert missing_id["errors"] == [{"type": "missing", "loc": ["body", "tickets", 1, "id"], "msg": "Field required"}]
     assert results[3]["error"]["errors"][0]["loc"] == ["body", "tickets", 3]
+
+
+# A reason that quotes what the model read ends with each head's weight: "(mentions 'refund'; +0.31 to financial)".
+MODEL_PHRASE = re.compile(r"[+-]\d+\.\d\d to [\w:-]+\)$")
+
+
+def test_a_batch_without_explanations_leaves_out_only_the_models_phrases(client, model):
+    tickets = handwritten_tickets()
+    body = {"tickets": [as_json(ticket) for ticket in tickets]}
+
+    full = [item["prediction"] for item in client.post("/v1/triage/batch", json=body).json()["results"]]
+    response = client.post("/v1/triage/batch?explain=false", json=body)
+
+    assert response.status_code == 200, response.text
+    bare = [item["prediction"] for item in response.json()["results"]]
+    assert bare == [p.model_dump(mode="json") for p in Triage.of(model).predict(tickets, explain=False)]
+    left_out = []
+    for with_phrases, without in zip(full, bare, strict=True):
+        assert {**with_phrases, "reasons": None} == {**without, "reasons": None}
+        kept = iter(with_phrases["reasons"])
+        assert all(reason in kept for reason in without["reasons"])  # the same reasons, in the same order
+        left_out += [reason for reason in with_phrases["reasons"] if reason not in without["reasons"]]
+    assert left_out and all(MODEL_PHRASE.search(reason) for reason in left_out)
+
+
+def test_the_explain_switch_is_in_the_openapi_document(client):
+    operation = client.app.openapi()["paths"]["/v1/triage/batch"]["post"]
+
+    (parameter,) = [item for item in operation["parameters"] if item["name"] == "explain"]
+    assert parameter["in"] == "query"
+    assert parameter["schema"]["type"] == "boolean" and parameter["schema"]["default"] is True
+    assert "false" in parameter["description"]
 
 
 def test_a_batch_of_invalid_tickets_is_still_a_200(client):

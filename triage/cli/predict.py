@@ -35,6 +35,13 @@ def predict_command(
     input: TicketsOption,
     output: Annotated[Path, typer.Option(help="Where to write predictions (.jsonl), one per input row, in order.")],
     config: PolicyOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            help="Add the reasons that quote the words the model read. --no-explain (bulk re-scoring) leaves "
+            "only those out, for about a quarter less time per ticket."
+        ),
+    ] = True,
 ) -> None:
     """Predict triggers, escalation, frustration and a recommendation for every ticket."""
     if output.suffix.lower() != ".jsonl":
@@ -44,7 +51,7 @@ def predict_command(
     with progress_bar() as progress, output.open("w", encoding="utf-8") as out:
         task = progress.add_task("predicting", total=len(tickets))
         for batch in batches(tickets):
-            for prediction in triage.predict(batch):
+            for prediction in triage.predict(batch, explain=explain):
                 out.write(prediction.model_dump_json() + "\n")
             progress.update(task, advance=len(batch))
     console.print(f"wrote {len(tickets):,} predictions to {output}")
