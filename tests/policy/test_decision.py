@@ -125,12 +125,28 @@ CASES = [
         True,
     ),
     (
-        "team head undecided",
-        ticket("The invoice total is wrong and the API rejects the payment call."),
-        scores(escalation=0.9, team={"technical": 0.4, "billing": 0.38, "frontline": 0.22}),
+        "the team head prefers legal, the most probable trigger is financial",
+        ticket("You charged us twice for March and I want the second charge reversed."),
+        scores(
+            escalation=0.9,
+            triggers={"technical": 0.05, "financial": 0.8, "legal": 0.3},
+            team={"legal_compliance": 0.6, "billing": 0.3, "frontline": 0.1},
+        ),
         2,
-        "technical",
-        True,
+        "billing",
+        False,
+    ),
+    (
+        "the team head picks account management, which no trigger routes to",
+        ticket("Our renewal is due and we are reviewing the contract with a competitor."),
+        scores(
+            escalation=0.9,
+            triggers={"technical": 0.05, "financial": 0.8, "legal": 0.05},
+            team={"account_management": 0.8, "billing": 0.2},
+        ),
+        3,
+        "account_management",
+        False,
     ),
 ]
 
@@ -150,6 +166,21 @@ def test_recommendation(case, given_ticket, given_scores, tier, team, abstain):
     assert 0.0 <= recommendation.confidence <= 1.0
 
 
+def test_without_triggers_choosing_the_team_the_team_head_routes_and_may_be_undecided():
+    team_head_routes = CONFIG.model_copy(
+        update={"routing": CONFIG.routing.model_copy(update={"triggers_choose_team": False})}
+    )
+    billing_by_trigger = {"technical": 0.3, "financial": 0.8, "legal": 0.05}
+    decided = scores(escalation=0.9, triggers=billing_by_trigger, team={"technical": 0.7, "billing": 0.3})
+    undecided = scores(escalation=0.9, triggers=billing_by_trigger, team={"technical": 0.4, "billing": 0.38})
+    case = ticket("The invoice total is wrong and the API rejects the payment call.")
+
+    assert decide(case, decided, team_head_routes).recommendation.team == "technical"
+    assert decide(case, decided, CONFIG).recommendation.team == "billing"
+    recommendation = decide(case, undecided, team_head_routes).recommendation
+    assert (recommendation.team, recommendation.abstain) == ("technical", True)
+
+
 def test_fired_rules_and_thresholds_are_recorded():
     decision = decide(CASES[3][1], CASES[3][2], CONFIG)
 
@@ -161,7 +192,7 @@ def test_fired_rules_and_thresholds_are_recorded():
         "tier 4 because customer.annual_contract_value 450,000 >= 250,000"
     )
     assert decision.reasons[1] == (
-        "model: escalation probability 0.70 >= threshold 0.50: tier 2, team billing (team head 0.50)"
+        "model: escalation probability 0.70 >= threshold 0.50: tier 2, team billing (financial 0.75)"
     )
     assert decision.thresholds["escalation"] == 0.5
     assert decision.thresholds["legal"] == 0.4
@@ -230,7 +261,7 @@ def test_deployment_modes(mode, confidence_floor, auto_apply, visible):
     confident = scores(
         escalation=0.95,
         team={"technical": 0.95, "billing": 0.05},
-        triggers={"technical": 0.9, "financial": 0.05, "legal": 0.05},  # the heads agree: no abstain
+        triggers={"technical": 0.95, "financial": 0.05, "legal": 0.05},  # the heads agree: no abstain
     )
 
     decision = decide(ticket("The API returns 500 on every call."), confident, config)

@@ -192,6 +192,10 @@ class Routing(_Strict):
     model_tier: int  # the tier the models alone escalate to
     trigger_teams: dict[str, str]  # trigger -> team, when no team head was trained
     fallback_team: str  # when neither a team head nor trigger probabilities exist
+    # True: the most probable trigger's team routes a ticket, and the team head only picks a team no trigger
+    # routes to (an account-management team). Trigger heads can learn from real text with partial labels, while
+    # a team head learns every organisation's own team names from its history alone.
+    triggers_choose_team: bool = False
 
 
 Probability = Annotated[float, Field(ge=0, le=1)]

@@ -246,6 +246,8 @@ def applied_thresholds(
 def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_only: bool) -> _Route:
     """The team the models point to, among teams above the first tier that are not ``criteria_only``: the team
     head's choice (its share of the probability given to those teams), else the most probable trigger's team.
+    With ``routing.triggers_choose_team`` the most probable trigger's team wins unless the team head picks a team
+    no trigger routes to (an account-management team).
     A criteria-only team (say an account-management team at tier 3) is reached by a criterion that names it:
     the labelling guide sends a case to management for what the ticket shows (large money, a regulator, a
     repeat contact), which the criteria test, not for the team head's guess. The default file marks no team
@@ -257,16 +259,34 @@ def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_onl
     }
     team_probability = {name: p for name, p in scores.team.items() if name in escalation_teams}
     total = sum(team_probability.values())
+    trigger_route = _trigger_route(scores, config, escalation_teams)
     if total > 0:
         ranked = sorted(team_probability.items(), key=lambda item: (-item[1], item[0]))
+        chosen = ranked[0][0]
+        if (
+            config.routing.triggers_choose_team
+            and trigger_route is not None
+            and chosen in config.routing.trigger_teams.values()
+        ):
+            return trigger_route
         shares = [(name, p / total) for name, p in ranked]
         runner_up = shares[1] if len(shares) > 1 else None
-        return _Route(shares[0][0], shares[0][1], f"team head {ranked[0][1]:.2f}", runner_up)
-    routed = {name: p for name, p in scores.triggers.items() if name in config.routing.trigger_teams}
-    if routed:
-        trigger = max(sorted(routed), key=routed.__getitem__)
-        return _Route(config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}")
+        return _Route(chosen, shares[0][1], f"team head {ranked[0][1]:.2f}", runner_up)
+    if trigger_route is not None:
+        return trigger_route
     return _Route(config.routing.fallback_team, 0.5, "fallback team: no team or trigger scores")
+
+
+def _trigger_route(scores: HeadScores, config: EscalationConfig, escalation_teams: set[str]) -> _Route | None:
+    """The most probable trigger's team (``routing.trigger_teams``) among the escalation teams, else None; its
+    confidence is that trigger's probability."""
+    routed = {
+        name: p for name, p in scores.triggers.items() if config.routing.trigger_teams.get(name) in escalation_teams
+    }
+    if not routed:
+        return None
+    trigger = max(sorted(routed), key=routed.__getitem__)
+    return _Route(config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}")
 
 
 def _reason_values(ticket: Ticket, scores: HeadScores) -> dict[str, str]:
