@@ -64,7 +64,8 @@ _APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $
 # as fast as (?i:), and the word start keeps "or cancel" out of "for cancellation".
 _STRONG_PHRASES = re.compile(
     r"\b(?:fed up|sick (?:and tired )?of|had enough|enough is enough|last straw|waste of (?:my |our )?time"
-    r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke)"
+    r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke"
+    r"|(?<!not )(?<!n't )(?:losing|lost|running out of|ran out of) (?:my |all |our )?patience)"
 )
 _STRONG_EMOJI = frozenset("\U0001f621\U0001f92c\U0001f620\U0001f624\U0001f47f\U0001f595")  # 😡 🤬 😠 😤 👿 🖕
 # 🙄 😒 😞 😩 😫 😣 😖 😑
@@ -91,6 +92,10 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna|or)\s+(?:cancel|leave|switch|take (?:my|our) business)"
             r"|(?:switch|move|moving|switching) to (?:a |another )?competitor"
+            # Said of the future only: "we moved to a new bank last year" is a fact, not a threat.
+            r"|(?:will|'ll|going to|gonna|have to|or) (?:\w+ )?(?:move|switch|migrate|go) to (?:a |an )?"
+            r"(?:another|other|different|new) (?:vendor|provider|supplier|platform|tool|bank|airline|company"
+            r"|service)s?\b"
             # Whole words only: "I never booked this" / "never ordered it" report fraud, not a threat to leave.
             r"|never (?:use|buy|recommend|fly|book|order)\b"
             # "Never again", "do not fly with them", "stay away": the customer is leaving and warning others. A
@@ -125,13 +130,20 @@ _SARCASM = re.compile(
     r"|well done(?:\.{2,}|,? not\b)|how (?:nice|lovely|convenient)\b"
     # "Great, another outage": praise followed at once by the thing that went wrong again.
     r"|(?:great|wonderful|fantastic|brilliant|lovely|perfect|awesome|nice)[,.!]+ (?:another|again|yet)\b"
-    r"|slow clap)|\.\.\.\s*not\b"
+    # "Whoever decided this deserves a medal"; a named colleague who "deserves a medal" is sincere praise.
+    r"|slow clap|whoever\b[^.!?\n]{0,80}\bdeserves? (?:a medal|an award))|\.\.\.\s*not\b"
 )
 # "Still down" is left out: in an outage thread that was already angry it made the trend (triage.model.scorer,
 # on raw lexicon scores) read "rising" where a reader hears the same anger.
 _REPEAT_CONTACT = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|umpteenth|nth) time|(?<!never )again\b"
-    r"|still (?:not|no|broken|waiting|locked|missing|failing|there|the same|happening)\b"
+    r"|still (?:not|no|broken|waiting|locked|missing|failing|there|the same|happening|can'?t|cannot|unable"
+    r"|doesn'?t|does not|isn'?t|won'?t)\b"
+    # A chaser: the customer asked before and is asking again.
+    r"|as (?:i|we) (?:said|mentioned|explained|wrote) (?:before|earlier|previously)|chasing (?:this|up)\b"
+    r"|follow(?:ing)?[- ]up (?:again|on (?:my|our) (?:previous|last|earlier))"
+    # "Any update?" opening a line, not "does it include any updates?".
+    r"|(?:any|still no) (?:update|news|word)s? (?:on|about) (?:this|my|our)\b|(?<![a-z] )any updates?\s*\?"
     r"|already (?:told|explained|reported|contacted|asked)|how many times|(?:multiple|several|many) times)"
 )
 # The problem or the treatment keeps coming back: "they called 41 times", "repeatedly", "keeps failing". Real
@@ -149,6 +161,10 @@ _PERSISTENCE = re.compile(
     r"|(?:same|another) (?:outage|delay|problem|issue|error|failure|excuse|answer|runaround|run around) "
     r"(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d+(?:st|nd|rd|th)?|\d+)|last|yesterday|again|as)\b"
     r"|(?:\d+|two|three|four|five|several) (?:[\w+-]+ ){0,3}(?:delays|cancellations|outages|failures|incidents) in\b"
+    # The customer's own contacts: "I called twice", not "the credit note was emailed twice by mistake".
+    r"|(?:i|we)(?:'ve| have| had)?(?: already)? (?:call|phon|e-?mail|wrote|writ|contact|ask|chas)\w* "
+    r"(?:you |them |support |in )?twice\b"
+    r"|(?:\d+|two|three|four|five|six) (?:messages|emails|e-mails|calls|tickets|chats|promises) (?:now|later)\b"
     r"|(?:keeps?|kept) (?:on )?(?:calling|asking|happening|failing|crashing|getting"
     r"|telling|sending|charging)|continu(?:e|es|ed|ing) to (?:call|charge|report|ignore|bill|send|happen|fail))"
 )
@@ -162,9 +178,12 @@ _DEMANDS = re.compile(
     r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
     r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!)"
     r"|(?<!please )(?:fix|sort) (?:it|this)\.?\s*$"  # a curt last word: "u charged me twice. fix it"
+    # "Sort it out or I'm done": not a request ("could you sort this out?", "please sort it out").
+    r"|(?<!please )(?<!you )(?<!to )sort (?:it|this) out\b(?! for)(?!\s*(?:please|\?))"
     r"|is this how you treat|how dare (?:you|u)\b|how (?:is it possible|can you|could you) (?:not|still|keep)"
     r"|did you (?:sell|share|leak|lose|give away)"
-    r"|(?:nobody|no one|no-one) (?:calls?|called|answers?|answered|replies|replied|responds|responded|cares"
+    r"|(?:nobody|no one|no-one) (?:seems to (?:care|look|know|help|read|listen)|calls?|called|answers?|answered"
+    r"|replies|replied|responds|responded|cares"
     r"|helps|helped|gets? back|got back|can tell|informed|told|notified|warned|bothered)"
     r"|what (?:are|is) (?:you|your company) (?:doing|going to do) about"
     r"|(?:i|we) (?:won't|will not|refuse to) pay\b"
@@ -198,7 +217,18 @@ _GRIEVANCES = re.compile(
     # "I cannot accept this", not an outage report's "we cannot accept card payments".
     r"|(?:can ?not|can't) accept (?:this|that|it|such|your (?:answer|response|offer|explanation))\b"
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
-    r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless))"
+    r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless)"
+    r"|on hold for (?:over |almost |nearly )?(?:\d+|an?|one|two|three|several) (?:minutes?|mins?|hours?)"
+    r"|(?:closes|closed|hangs up|disconnects|disconnected) on (?:me|us)\b"
+    r"|(?:i|we)(?:'ve| have)?(?: been| was| were| got| keep getting) (?:passed|bounced|shunted) (?:around|between"
+    r"|from one)"
+    r"|(?:passed|bounced|shunted) (?:me|us) (?:around|between|from one)"
+    r"|transferred (?:\d+|two|three|four|several|multiple) times"
+    r"|(?:hasn't|has not|haven't|have not|hasnt|havent) (?:been )?(?:updated|moved|changed|heard|arrived|shipped"
+    r"|responded|replied) since\b"
+    r"|it(?:'s| has) been (?:over |almost |nearly )?(?:a|an|one|two|three|four|five|six|\d+|several) "
+    r"(?:days?|weeks?|months?)(?: now)?(?:[.!]|(?:,| and| but)(?: (?:still|i|we|it|the \w+))? (?:no|nothing|not|still"
+    r"|haven't|hasn't|never)\b))"
 )
 # Pressure: the customer's impatience ("I need my card now!", "resolve it asap"), a small cue on its own.
 _PRESSURE = re.compile(
@@ -216,12 +246,15 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|(?:you|they) (?:can|could|should) do better|what(?:'s| is) the point\b(?! of contact)"
     r"|(?:is|was) that too much to ask"
     r"|how (?:hard|difficult) (?:can|could) it be|why (?:is|was) it so (?:hard|difficult)"
-    r"|(?:this|that) (?:does not|doesn't) work for (?:me|us))"
+    r"|(?:this|that) (?:does not|doesn't) work for (?:me|us)|(?:i'll|i will|let me|to) be blunt|not a fan\b"
+    r"|(?:speak to|talk to|want|need|get|find) (?:someone|somebody|anyone|a person) who (?:can |will )?actually"
+    r"|is (?:anyone|anybody|someone) (?:even )?looking (?:at|into) (?:this|it))"
 )
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
     r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign|log)(?: [\w'-]+){0,4} again$"
     r"|\b(?:if|in case|so that|make sure|never)(?: [\w'-]+){0,4} again$"  # a future that has not happened
+    r"|\b(?:hello|hi|hey|got in|logged in|log in|back in|back on|up and running|working)\s+again$"
 )
 # A negation just before a cue word takes it back: "I'm not angry, just confused", "no rush", "not urgent".
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|isn't|wasn't|aren't|am not|i'm not|nothing)\s+(?:\w+\s+)?$")

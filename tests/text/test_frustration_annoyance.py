@@ -1,0 +1,75 @@
+"""Mild annoyance in the forms customers write it (issue 11, round two): a chaser, a second request, time spent
+waiting or on hold, being passed around, a curt ultimatum, lost patience, a future move to another vendor, and
+the sarcastic medal. Each cue has the forms that must not fire beside it: negated, literal or routine. Every
+sentence is our own invention, labelled by the guide's levels (docs/labelling.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text.frustration import lexicon_frustration
+
+# (text, a word of the cue that must be among the readable cues)
+HEARD = [
+    ("If the reporting keeps failing we will move to another provider at renewal.", "threatens to leave"),
+    ("Honestly, whoever approved this redesign deserves a medal.", "sarcasm"),
+    ("I still can't open the invoices tab on my phone.", "still can't"),
+    ("Following up on my previous email about the missing credit note.", "following up on my previous"),
+    ("Any update on this? The import has been stuck since Tuesday.", "any update on this"),
+    ("Hi, any update? Nothing has changed on our side.", "any update?"),
+    ("I phoned twice last week and got nowhere.", "phoned twice"),
+    ("Three emails now and the invoice is still wrong.", "three emails now"),
+    ("Sort it out or I'm cancelling.", "sort it out"),
+    ("I was on hold for 45 minutes before the line dropped.", "on hold for 45 minutes"),
+    ("The support chat closed on me twice this morning.", "closed on me"),
+    ("I've been passed around between three departments.", "passed around"),
+    ("The tracking hasn't updated since Friday.", "hasn't updated since"),
+    ("It's been two weeks and still no refund.", "it's been two weeks"),
+    ("Can I please speak to someone who actually knows the billing system?", "someone who actually"),
+    ("Is anyone even looking at this?", "is anyone even looking at this"),
+    ("To be blunt, the new editor is slower than the old one.", "be blunt"),
+    ("Not a fan of the new login page, it takes three clicks now.", "not a fan"),
+]
+# Said calmly, a fact or a request: none of these is annoyed.
+NOT_HEARD = [
+    "We moved to a new bank last month, how do I update the direct debit?",
+    "Your agent Sam deserves a medal, she fixed it in minutes. Thank you!",
+    "Does the new release include any updates?",
+    "The credit note was emailed twice by mistake, please ignore the second one.",
+    "Could you sort this out for me please?",
+    "There is no need to sort it out today, next week is fine.",
+    "Hello again! A quick question about seat pricing.",
+    "I got in again after resetting my password, thank you.",
+    "The contract was passed around the team for review.",
+    "Our account is on hold for two days pending the bank check.",
+    "It's been two weeks since we switched plans and the team loves it.",
+    "I'm not losing patience, I'd just like to know the timeline.",
+    "Our new office manager is someone who actually enjoys spreadsheets.",
+]
+
+
+def found(text: str) -> tuple[int, list[str]]:
+    [(_, level, cues)] = lexicon_frustration([text])
+    return level, cues
+
+
+@pytest.mark.parametrize(("text", "cue"), HEARD)
+def test_mild_annoyance_is_heard(text: str, cue: str) -> None:
+    level, cues = found(text)
+    assert level >= 1, cues
+    assert any(cue in reason.lower() for reason in cues), cues
+
+
+@pytest.mark.parametrize("text", NOT_HEARD)
+def test_negated_literal_and_routine_forms_are_not_annoyance(text: str) -> None:
+    level, cues = found(text)
+    assert level == 0, cues
+
+
+def test_lost_patience_reads_frustrated_not_mild() -> None:
+    assert found("Frankly I'm running out of patience with this integration.")[0] >= 2
+
+
+def test_a_greeting_again_is_no_repeat_but_the_same_fault_again_is() -> None:
+    assert not any("again" in reason for reason in found("Hi again, one more question on exports.")[1])
+    assert found("The export failed again overnight.")[0] >= 1
