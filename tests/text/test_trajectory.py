@@ -30,6 +30,27 @@ def test_contacts_replies_and_failed_attempts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("agent", "customer", "failed"),
+    [
+        ("Could you disconnect and reconnect the calendar, then tell us?", "Done that. Didn't work.", 1),
+        ("Please re-authorise the connection from the admin account.", "Reconnected, still nothing coming in.", 1),
+        ("Could you check the app has the orders permission?", "The permission was already there.", 1),
+        ("I've chased the finance team for your refund.", "A week later and nothing has arrived.", 1),
+        ("Would you turn it off and on again?", "Still blank after that.", 1),
+        # Not a failure: the step worked, or the customer only acknowledges it.
+        ("Could you disconnect and reconnect the calendar?", "That worked, thanks!", 0),
+        ("Please re-authorise the connection.", "Will do tomorrow morning.", 0),
+        ("Could you check the permission?", "It is still normal to see a delay, right?", 0),
+        # No step offered: the customer's "still" is no failed attempt.
+        ("Thanks, we are looking into it.", "Still nothing on my side.", 0),
+    ],
+)
+def test_failed_attempts_in_the_ways_agents_and_customers_write(agent: str, customer: str, failed: int) -> None:
+    thread = [turn("customer", "The sync stopped.", 0), turn("agent", agent, 1), turn("customer", customer, 5)]
+    assert trajectory_of_turns(thread, "Any news?", None).failed_attempts == failed
+
+
+@pytest.mark.parametrize(
     ("created_hours", "expected"),
     [
         (70, 70.0),  # created_at is the latest message, as in our own tickets
