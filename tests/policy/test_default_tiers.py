@@ -225,3 +225,20 @@ def test_incidents_need_the_technical_trigger_at_its_threshold_for_security(body
     decision = _decide(ticket(body), triggers, escalation=0.7)
 
     assert ("technical.incident" in decision.rules_fired) is fires, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("body", "tier", "team"),
+    [
+        (
+            "Invoice 1187 bills $38,450 of overage we never used. We won't be paying this until we see the data.",
+            3,
+            "account_management",
+        ),
+        ("How do I pay this invoice by bank transfer? Our finance team asks.", 1, "frontline"),
+    ],
+)
+def test_a_refused_invoice_on_a_large_account_reaches_account_management(body, tier, team) -> None:
+    decision = _decide(ticket(body, contract_value=145_000), {"technical": 0.3, "financial": 0.36, "legal": 0.05})
+
+    assert (decision.recommendation.tier, decision.recommendation.team) == (tier, team), decision.reasons

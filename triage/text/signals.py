@@ -173,6 +173,13 @@ _PATTERNS: dict[str, list[str]] = {
         f"you|they|u {_CHARGE}|billed me|us|my",
         f"keep|keeps|kept {_CHARGE}|billing",
         "dispute|disputing the|this|an? full|entire|whole? charge|invoice|bill|amount|total|fee|fees",
+        # Lemmas match, so "dispute" also reads "disputed": "Disputed overage invoice".
+        f"dispute {_DET}? overage|usage|renewal|monthly|annual|latest|last|final|new invoice|invoices|charge"
+        "|charges|bill|bills|fee|fees",
+        # The customer refusing to pay: "we won't be paying this until we see the usage data" (not "the checkout
+        # will not pay it out").
+        "i|we wo|will|would n't|not|nt be? pay|paying this|that|it|the_invoice|the_bill|these_charges|for_this|for_it",
+        "refuse|refusing|refused to pay|paying this|that|it|the_invoice|the_bill|these_charges|for_this|for_it",
     ],
     "legal_action": [
         # Proceedings, threats and lawyers brought in, not the words "legal" or "lawyer" alone: "the legal
