@@ -29,6 +29,10 @@ HEARD = [
     ("Is anyone even looking at this?", "is anyone even looking at this"),
     ("To be blunt, the new editor is slower than the old one.", "be blunt"),
     ("Not a fan of the new login page, it takes three clicks now.", "not a fan"),
+    ("Your regional partner is a disgrace to the brand.", "disgrace"),
+    ("Nothing but outages since the migration.", "nothing but outages"),
+    ("Refused to let me board with my paid seat #fail", "#fail"),
+    ("What happened to my refund? It was due last week.", "what happened to my"),
 ]
 # Said calmly, a fact or a request: none of these is annoyed.
 NOT_HEARD = [
@@ -45,6 +49,9 @@ NOT_HEARD = [
     "It's been two weeks since we switched plans and the team loves it.",
     "I'm not losing patience, I'd just like to know the timeline.",
     "Our new office manager is someone who actually enjoys spreadsheets.",
+    "Nothing but good things to say about the onboarding, thank you.",
+    "Does anyone know what happened to the old export button? It used to sit above the table.",
+    "Our team tags tickets #billing and #access, can the API read the tags?",
 ]
 
 

@@ -49,7 +49,7 @@ _MILD_WORD_LIST = (
 )
 _MILD_WORDS = frozenset(_MILD_WORD_LIST.split())
 _STRONG_WORD_LIST = (
-    "unacceptable ridiculous disgusted disgusting worst appalling outrageous furious livid "
+    "unacceptable ridiculous disgusted disgusting worst appalling outrageous furious livid disgrace "
     "infuriating terrible horrible awful pathetic shameful disgraceful absurd insane incompetent "
     "incompetence useless angry"
 )
@@ -202,7 +202,9 @@ _GRIEVANCES = re.compile(
     r"|stranded|(?:hours|days|weeks|months) (?:late|delayed|of waiting|on hold)"
     r"|(?:waited|waiting|wait) (?:for )?(?:over |almost |nearly )?(?:\d+|two|three|four|five|several|many) "
     r"(?:hours|days|weeks|months)"
-    r"|why (?:did|would|do|does|are|were|have|has|is|was) (?:you|they)\b|what happened to (?:my|our|the)\b"
+    # "What happened to my refund?", not "I'm not sure what happened to my status".
+    r"|why (?:did|would|do|does|are|were|have|has|is|was) (?:you|they)\b"
+    r"|(?<!sure )(?<!know )(?<!wondering )what happened to (?:my|our|the)\b"
     r"|(?:it'?s|money is|funds are|cash is) (?:just )?gone\b"
     r"|the run-?around|(?:a|this|such a) (?:hassle|nuisance)|how is (?:it|this|that) my fault"
     r"|no (?:info|information|updates?|announcements?|communication|way to (?:contact|reach|talk))\b"
@@ -218,6 +220,7 @@ _GRIEVANCES = re.compile(
     r"|(?:can ?not|can't) accept (?:this|that|it|such|your (?:answer|response|offer|explanation))\b"
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
     r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless)"
+    r"|nothing but (?:delays|problems|issues|excuses|trouble|headaches|lies|errors|outages|cancell?ations)"
     r"|on hold for (?:over |almost |nearly )?(?:\d+|an?|one|two|three|several) (?:minutes?|mins?|hours?)"
     r"|(?:closes|closed|hangs up|disconnects|disconnected) on (?:me|us)\b"
     r"|(?:i|we)(?:'ve| have)?(?: been| was| were| got| keep getting) (?:passed|bounced|shunted) (?:around|between"
@@ -249,6 +252,8 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|(?:this|that) (?:does not|doesn't) work for (?:me|us)|(?:i'll|i will|let me|to) be blunt|not a fan\b"
     r"|(?:speak to|talk to|want|need|get|find) (?:someone|somebody|anyone|a person) who (?:can |will )?actually"
     r"|is (?:anyone|anybody|someone) (?:even )?looking (?:at|into) (?:this|it))"
+    # Social customers tag it: "#fail", "#epicfail", "#customerservicefail", "#worstairline".
+    r"|#\w{0,20}(?:fail|worst)\w{0,20}"
 )
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
