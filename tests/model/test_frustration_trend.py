@@ -92,5 +92,5 @@ def test_trend_rule(current, history, trend):
 def test_history_rule_fades_the_earlier_turns_by_a_level():
     angry = analyse_cues(["This is a DISGRACE. Useless, incompetent people!!! I am sick of your lies."])[0]
     assert angry.level == 3
-    assert with_history(0.0, 0, angry) == (pytest.approx(HISTORY_CARRY * angry.score), 2)
-    assert with_history(0.9, 3, angry) == (0.9, 3)
+    assert with_history(0.0, 0, angry.score, angry.level) == (pytest.approx(HISTORY_CARRY * angry.score), 2)
+    assert with_history(0.9, 3, angry.score, angry.level) == (0.9, 3)

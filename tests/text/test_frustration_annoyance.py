@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.text.frustration import lexicon_frustration
+from triage.text.frustration import analyse_cues, level_beside_a_head, lexicon_frustration
 
 # (text, a word of the cue that must be among the readable cues)
 HEARD = [
@@ -80,3 +80,12 @@ def test_lost_patience_reads_frustrated_not_mild() -> None:
 def test_a_greeting_again_is_no_repeat_but_the_same_fault_again_is() -> None:
     assert not any("again" in reason for reason in found("Hi again, one more question on exports.")[1])
     assert found("The export failed again overnight.")[0] >= 1
+
+
+def test_beside_a_learned_head_the_lexicon_level_starts_lower_never_higher() -> None:
+    # Blended with a head that reads calm real tickets near level 0.5, a mild cue must still lift the level.
+    analysed = analyse_cues([text for text, _ in HEARD] + NOT_HEARD)
+    assert all(level_beside_a_head(found.score) >= found.level for found in analysed)
+    assert [level_beside_a_head(found.score) for found in analysed[len(HEARD) :]] == [0] * len(NOT_HEARD)
+    [waiting] = analyse_cues(["I'm on hold for 40 minutes now."])
+    assert (waiting.level, level_beside_a_head(waiting.score)) == (1, 2)

@@ -34,7 +34,7 @@ from triage.policy.calibration import Calibration
 from triage.policy.config import EscalationConfig
 from triage.schema import TRIGGERS, FrustrationTrend, ModelRef, Ticket
 from triage.scores import Contribution, HeadScores
-from triage.text.frustration import CueAnalysis
+from triage.text.frustration import level_beside_a_head
 from triage.text.signals import TRIGGER_SIGNALS
 
 
@@ -173,11 +173,15 @@ class TriageModel:
             frustration_score, frustration_level = cues.score, cues.level
             if levels is not None:
                 learned_level = float(np.dot(probabilities["frustration"][row], levels))
+                lexicon_level = level_beside_a_head(frustration_score)
                 frustration_score = learned_share * learned_level / 3.0 + (1 - learned_share) * frustration_score
-                frustration_level = int(round(learned_share * learned_level + (1 - learned_share) * frustration_level))
+                frustration_level = int(round(learned_share * learned_level + (1 - learned_share) * lexicon_level))
             trend = None
             if path.customer_contacts > 1:  # the customer wrote before this message
-                frustration_score, frustration_level = with_history(frustration_score, frustration_level, history_cues)
+                history_level = level_beside_a_head(history_cues.score) if levels is not None else history_cues.level
+                frustration_score, frustration_level = with_history(
+                    frustration_score, frustration_level, history_cues.score, history_level
+                )
                 trend = frustration_trend(cues.score, history_cues.score)
             results.append(
                 HeadScores(
@@ -211,9 +215,10 @@ HISTORY_CARRY = 0.6
 TREND_MARGIN = 0.12
 
 
-def with_history(score: float, level: int, history: CueAnalysis) -> tuple[float, int]:
-    """The frustration score and level of a message, raised by the customer's earlier turns."""
-    return max(score, HISTORY_CARRY * history.score), max(level, history.level - 1)
+def with_history(score: float, level: int, history_score: float, history_level: int) -> tuple[float, int]:
+    """The frustration score and level of a message, raised by the lexicon score and level of the customer's
+    earlier turns."""
+    return max(score, HISTORY_CARRY * history_score), max(level, history_level - 1)
 
 
 def frustration_trend(current: float, history: float) -> FrustrationTrend:
