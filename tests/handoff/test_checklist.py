@@ -109,12 +109,16 @@ def test_draft_meets_the_rubric(row, signals):
 def test_abstained_ticket_gets_a_handoff_but_no_acknowledgement(signals):
     row = ROWS[0]
     ticket = Ticket.model_validate(row["ticket"])
-    # Two teams too close to call, and no rule: the policy sends the ticket to a person.
+    # Two teams too close to call, and no rule: the policy sends the ticket to a person. The team head decides
+    # the team only when the triggers do not (routing.triggers_choose_team off).
     scores = replace(
         scores_for(ticket, row["model"], {}),
         team={"technical": 0.46, "billing": 0.45, "frontline": 0.09},
     )
-    decision = decide(ticket, scores, CONFIG)
+    team_head_routes = CONFIG.model_copy(
+        update={"routing": CONFIG.routing.model_copy(update={"triggers_choose_team": False})}
+    )
+    decision = decide(ticket, scores, team_head_routes)
     prediction = prediction_for(ticket, scores, decision)
 
     assert decision.recommendation.abstain
