@@ -242,3 +242,19 @@ def test_a_refused_invoice_on_a_large_account_reaches_account_management(body, t
     decision = _decide(ticket(body, contract_value=145_000), {"technical": 0.3, "financial": 0.36, "legal": 0.05})
 
     assert (decision.recommendation.tier, decision.recommendation.team) == (tier, team), decision.reasons
+
+
+def test_a_buyer_asking_the_customer_for_a_refund_is_a_routine_ask() -> None:
+    case = ticket("Our customer asked for a refund of $89; how do I issue a partial refund from the orders page?")
+    decision = _decide(case, FINANCIAL, escalation=0.6)
+
+    assert (decision.recommendation.tier, decision.recommendation.abstain) == (1, True), decision.reasons
+    assert decision.trigger_labels == []
+
+
+def test_a_price_the_customer_did_not_agree_to_is_a_billing_dispute() -> None:
+    case = ticket("We were charged the old price of $49 instead of $39 after the plan change. Please fix the invoice.")
+    decision = _decide(case, FINANCIAL, escalation=0.4)
+
+    assert "billing.dispute" in decision.rules_fired
+    assert (decision.recommendation.tier, decision.recommendation.team) == (2, "billing")
