@@ -62,6 +62,7 @@ def test_a_pattern_led_by_an_assertion_gets_its_first_characters(pattern, lead):
     "pattern",
     [
         "foo",  # a literal lead: the engine jumps between candidates already
+        r"^[ \t]*at .+",  # a line anchor rejects positions faster than a lead
         "[ab]c",
         r"(?i:\b(?:x|y))",  # case-insensitive: other cases (and "ſ" for "s") start matches too
         r"\b(?:a|b)?",  # can match the empty string anywhere

@@ -30,9 +30,9 @@ MAX_LEAD_ITEMS = 40
 
 
 def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` behind a look-ahead for the characters a match can start with, when it starts with a
-    zero-width assertion (a word boundary, a look-behind) and those characters can be told from its parse
-    tree; otherwise ``pattern`` itself. Case-insensitive patterns and ones that can match the empty string are
+    """``pattern`` behind a look-ahead for the characters a match can start with, when it starts with a word
+    boundary or a look-around and those characters can be told from its parse tree; otherwise ``pattern``
+    itself. Case-insensitive patterns and ones that can match the empty string are
     returned as they are."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return pattern
@@ -46,10 +46,14 @@ def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def _starts_with_assertion(items: Any) -> bool:
+    """Whether the engine tries the pattern at every position: it starts with a word boundary or a look-around
+    (a line or text anchor rejects positions faster than a lead would)."""
     if not items:
         return False
     op, av = items[0]
-    if op in _ZERO_WIDTH:
+    if op is sre.AT:
+        return av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
         return True
     if op is sre.SUBPATTERN:
         return _starts_with_assertion(av[3].data)
