@@ -24,6 +24,7 @@ TABLES = {
         "_GRIEVANCES",
         "_PRESSURE",
         "_ANNOYANCE_PHRASES",
+        "_NOT_THE_CUSTOMERS_TONE",
     )
 } | {column: pattern for column, _, pattern in frustration._THREATS}
 _LEAD = re.compile(r"\(\?=\[(?:\\.|[^\\\]])*\]\)\(\?:(?P<original>.*)\)", re.DOTALL)
@@ -50,12 +51,29 @@ VOCABULARY = sorted(
         (r"(?<!x)[a-c]+", "[a-c]"),
         (r"\b(?:(?:quite )?frankly|re\.)", "[fqr]"),
         (r"\b(?:x|y)|\.\.\.", r"[\.xy]"),
+        # Case-insensitive letters: the look-ahead compares them so too (a superset of the first characters).
+        (r"(?i:usd|eur|gbp)", "(?i:[egu])"),
+        (r"\b(?:(?i:sev)|x)", "(?i:[sx])"),
     ],
 )
-def test_a_pattern_led_by_an_assertion_gets_its_first_characters(pattern, lead):
+def test_a_pattern_the_engine_tries_everywhere_gets_its_first_characters(pattern, lead):
     led = led_by_first_characters(re.compile(pattern))
 
     assert led.pattern == f"(?={lead})(?:{pattern})"
+
+
+def test_a_led_pattern_is_not_led_twice():
+    led = led_by_first_characters(re.compile(r"\b(?:fed up|sick of)"))
+
+    assert led_by_first_characters(led) is led
+
+
+def test_a_case_insensitive_pattern_keeps_its_flag_and_its_lead_inherits_it():
+    compiled = re.compile(r"\b(?:would|could)\s+be|\"[^\"]+\"", re.IGNORECASE)
+
+    led = led_by_first_characters(compiled)
+
+    assert led.pattern == f'(?=["cw])(?:{compiled.pattern})' and led.flags == compiled.flags
 
 
 @pytest.mark.parametrize(
@@ -64,7 +82,7 @@ def test_a_pattern_led_by_an_assertion_gets_its_first_characters(pattern, lead):
         "foo",  # a literal lead: the engine jumps between candidates already
         r"^[ \t]*at .+",  # a line anchor rejects positions faster than a lead
         "[ab]c",
-        r"(?i:\b(?:x|y))",  # case-insensitive: other cases (and "ſ" for "s") start matches too
+        r"(?i:within)",  # one case-insensitive first letter: compared as cheaply as a look-ahead would
         r"\b(?:a|b)?",  # can match the empty string anywhere
         r"\b(?:x|.)",  # any character
         r"\b[^a]b",  # a negated set
@@ -73,12 +91,6 @@ def test_a_pattern_led_by_an_assertion_gets_its_first_characters(pattern, lead):
 )
 def test_a_pattern_whose_lead_cannot_be_told_or_would_not_help_is_unchanged(pattern):
     compiled = re.compile(pattern)
-
-    assert led_by_first_characters(compiled) is compiled
-
-
-def test_case_insensitive_patterns_are_unchanged():
-    compiled = re.compile(r"\b(?:fed up|sick of)", re.IGNORECASE)
 
     assert led_by_first_characters(compiled) is compiled
 
@@ -107,6 +119,29 @@ def test_led_tables_find_exactly_what_the_tables_find(words, noise):
     for pattern in TABLES.values():
         _same_matches(pattern, text)
         _same_matches(pattern, spaced)
+
+
+# Case-insensitive patterns as the analysers scan them, and texts with the letters Unicode folds onto ASCII ones
+# ("ſ" matches "s", the Kelvin sign "k", "İ" and "ı" sit beside "i").
+FOLDED = {
+    "money in other cases": re.compile(r"(?i:usd|eur|gbp|cad|aud|chf|jpy|inr)(?<=\b\w\w\w)\s?\d+"),
+    "status words": re.compile(r"(?i:http|status|error|code|got an?|returns?)[\s:]*[45]\d\d\b"),
+    "the customer's tone": original(frustration._NOT_THE_CUSTOMERS_TONE),
+}
+FOLDED_VOCABULARY = ["USD", "uſd", "Usd", "EUR", "eur", "Jpy", "CHF", "\u212aelvin", "İnr", "ınr", "STATUS", "ſtatus"]
+FOLDED_VOCABULARY += ["HTTP", "Got A", "Error", "would", "COULD", "be", "ſo", '"', "'", "\u201c", "\u201d", "404"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from([*FOLDED_VOCABULARY, " ", "1", "x"]), max_size=30), noise=st.text(max_size=10))
+def test_case_insensitive_patterns_led_find_exactly_what_they_find(words, noise):
+    for text in ("".join(words) + noise, " ".join(words) + noise):
+        for pattern in FOLDED.values():
+            led = led_by_first_characters(pattern)
+            assert led is not pattern
+            assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
+                (m.span(), m.groups()) for m in pattern.finditer(text)
+            ]
 
 
 @pytest.mark.parametrize(

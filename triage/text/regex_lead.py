@@ -11,6 +11,7 @@ match and ``findall`` gives exactly what the pattern alone gives (tests/text/tes
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]  # the parse tree's opcodes (no public API)
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -30,19 +31,29 @@ MAX_LEAD_ITEMS = 40
 
 
 def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` behind a look-ahead for the characters a match can start with, when it starts with a word
-    boundary or a look-around and those characters can be told from its parse tree; otherwise ``pattern``
-    itself. Case-insensitive patterns and ones that can match the empty string are
-    returned as they are."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+    """``pattern`` behind a look-ahead for the characters a match can start with, when the engine would
+    otherwise try it at every position (it starts with a word boundary or a look-around, or with letters to
+    compare case-insensitively) and those characters can be told from its parse tree; otherwise ``pattern``
+    itself. A pattern that can match the empty string is returned as it is."""
+    if not isinstance(pattern.pattern, str):
         return pattern
     items = sre_parse.parse(pattern.pattern, pattern.flags).data
-    if not _starts_with_assertion(items):
-        return pattern  # led by a literal or a set already: the engine jumps between candidates itself
-    lead = _first_items(items)
-    if lead is None or lead[1] or not lead[0] or len(lead[0]) > MAX_LEAD_ITEMS:
+    lead = _first_items(items, bool(pattern.flags & re.IGNORECASE))
+    if lead is None or lead.empty or not lead.items or len(lead.items) > MAX_LEAD_ITEMS:
         return pattern
-    return re.compile(f"(?=[{''.join(sorted(lead[0]))}])(?:{pattern.pattern})", pattern.flags)
+    # Led by a literal or a set, the engine jumps between candidates itself; case-insensitive letters it compares
+    # one position at a time, as cheaply as a look-ahead when there is one first letter, slower when there are
+    # several (alternatives).
+    if not (_starts_with_assertion(items) or (lead.insensitive and len(lead.items) > 1)):
+        return pattern
+    # Case-insensitively when any first character is compared so: the look-ahead may then accept more than
+    # the pattern can start with, never less.
+    characters = f"[{''.join(sorted(lead.items))}]"
+    if lead.insensitive and not pattern.flags & re.IGNORECASE:
+        characters = f"(?i:{characters})"
+    if pattern.pattern.startswith(f"(?={characters})(?:"):
+        return pattern  # led already
+    return re.compile(f"(?={characters})(?:{pattern.pattern})", pattern.flags)
 
 
 def _starts_with_assertion(items: Any) -> bool:
@@ -62,21 +73,31 @@ def _starts_with_assertion(items: Any) -> bool:
     return False
 
 
-def _first_items(items: Any) -> tuple[set[str], bool] | None:
-    """The character-set items (as they are written inside ``[...]``) that a match of the parsed ``items`` can
-    start with, and whether ``items`` can match the empty string; None when that cannot be told."""
-    lead: set[str] = set()
+@dataclass
+class _Lead:
+    items: set[str] = field(default_factory=set)  # character-set items, as written inside [...]
+    empty: bool = True  # whether what was read can match the empty string
+    insensitive: bool = False  # whether any of the items is compared case-insensitively
+
+
+def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
+    """What a match of the parsed ``items`` can start with, and whether ``items`` can match the empty string;
+    None when that cannot be told."""
+    lead = _Lead()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the first character comes from what follows
-        if op is sre.LITERAL:
-            return lead | {re.escape(chr(av))}, False
-        if op is sre.IN:
-            members = _set_items(av)
-            return None if members is None else (lead | members, False)
-        if op is sre.SUBPATTERN:
-            if av[1] & re.IGNORECASE:
+        if op in (sre.LITERAL, sre.IN):
+            members = {re.escape(chr(av))} if op is sre.LITERAL else _set_items(av)
+            if members is None:
                 return None
+            lead.items |= members
+            lead.insensitive |= ignorecase
+            lead.empty = False
+            return lead
+        inner = ignorecase
+        if op is sre.SUBPATTERN:
+            inner = bool((ignorecase or av[1] & re.IGNORECASE) and not av[2] & re.IGNORECASE)
             bodies, least = [av[3].data], 1
         elif op is sre.ATOMIC_GROUP:
             bodies, least = [av.data], 1
@@ -88,14 +109,16 @@ def _first_items(items: Any) -> tuple[set[str], bool] | None:
             return None
         empty = least == 0
         for body in bodies:
-            found = _first_items(body)
+            found = _first_items(body, inner)
             if found is None:
                 return None
-            lead |= found[0]
-            empty = empty or found[1]
+            lead.items |= found.items
+            lead.insensitive |= found.insensitive
+            empty = empty or found.empty
         if not empty:
-            return lead, False
-    return lead, True
+            lead.empty = False
+            return lead
+    return lead
 
 
 def _set_items(members: Any) -> set[str] | None:
