@@ -77,8 +77,9 @@ def test_an_explicit_repeat_or_a_third_contact_does() -> None:
         {"author": "agent", "body": "We are looking into it."},
     ]
     third = ticket("Still broken. This is ridiculous.", history=history)
+    counted = ticket("I called twice about the broken export and nobody can say why. Ridiculous.")
     assert trajectory(third).customer_contacts == 3
-    for case in (explicit, third):
+    for case in (explicit, third, counted):
         decision = _decide(case, TECHNICAL, frustration_level=2, escalation=0.6)
         assert "management.repeated_contact" in decision.rules_fired
         assert decision.recommendation.tier == 3

@@ -329,6 +329,9 @@ _PATTERNS: dict[str, list[str]] = {
         "contacted|called|emailed|written|wrote|asked|reported|raised|chased|messaged|phoned you|support|this"
         "|about_this? multiple|several|numerous|many|countless|three|four|five|two|3|4|5 times",
         "as i|we said|mentioned|explained|stated",
+        # The customer's own contacts counted: "I called twice" (not "the webhook is called twice").
+        "i|we|i've|we've have? contacted|called|emailed|written|wrote|asked|chased|messaged|phoned you|support"
+        "|about_this? twice",
         "how many times",
         "keep|kept having? to? ask|asking|calling|emailing|contacting|writing|chasing",
         "nobody|no_one|noone has|'s|have? ever? replied|responded|gotten|got|answered|called|helped|bothered",
@@ -890,10 +893,12 @@ def _analyse_all(texts: list[str], batch_size: int) -> list[dict[str, list[_Matc
 # anyway, and no word is 200 characters long.
 _TOKENIZER_PUNCTUATION = re.compile(r"[^\w\s]{8}")
 _TOKENIZER_CHUNK = re.compile(r"\S{200}")
+# Led by the white space it can start with (triage.text.regex_lead): the same line breaks, 15 -> 6 us a ticket.
+_TOKENIZER_LINE_BREAKS = led_by_first_characters(_LINE_BREAKS)
 
 
 def _for_tokenizer(text: str) -> str:
-    text = _LINE_BREAKS.sub(" \n ", text)
+    text = _TOKENIZER_LINE_BREAKS.sub(" \n ", text)
     return _TOKENIZER_CHUNK.sub(r"\g<0> ", _TOKENIZER_PUNCTUATION.sub(r"\g<0> ", text))
 
 
