@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.text import frustration
+from triage.text import frustration, signals
 from triage.text.regex_lead import led_by_first_characters
 
 # The frustration module's tables, as it scans them (led), with the original pattern recovered from the lead.
@@ -54,6 +54,10 @@ VOCABULARY = sorted(
         # Case-insensitive letters: the look-ahead compares them so too (a superset of the first characters).
         (r"(?i:usd|eur|gbp)", "(?i:[egu])"),
         (r"\b(?:(?i:sev)|x)", "(?i:[sx])"),
+        # A negated set is an alternative of its own, keeping its case rule (made case-insensitive, "[^a]"
+        # would refuse "A").
+        (r"\b(?:[^a]b|c)", "[c]|(?-i:[^a])"),
+        (r"(?<!x)(?:(?i:[^a])|b)", "[b]|(?i:[^a])"),
     ],
 )
 def test_a_pattern_the_engine_tries_everywhere_gets_its_first_characters(pattern, lead):
@@ -85,7 +89,7 @@ def test_a_case_insensitive_pattern_keeps_its_flag_and_its_lead_inherits_it():
         r"(?i:within)",  # one case-insensitive first letter: compared as cheaply as a look-ahead would
         r"\b(?:a|b)?",  # can match the empty string anywhere
         r"\b(?:x|.)",  # any character
-        r"\b[^a]b",  # a negated set
+        r"(?i)\b(?:x|y)",  # global inline flags must open the expression
         r"\b(?:(a)|\1)",  # a back-reference
     ],
 )
@@ -142,6 +146,23 @@ def test_case_insensitive_patterns_led_find_exactly_what_they_find(words, noise)
             assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
                 (m.span(), m.groups()) for m in pattern.finditer(text)
             ]
+
+
+# Patterns led by negated sets, on texts of every kind of white space and both cases.
+NEGATED = {
+    "line breaks": signals._LINE_BREAKS,
+    "a case-sensitive negated set among case-insensitive letters": re.compile(r"\b(?:(?i:x)|[^a]c)"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=" \t\n\r\x0b\x0c\u00a0\u2028\x85aAbBcCxX.", max_size=40))
+def test_patterns_led_by_negated_sets_find_exactly_what_they_find(text):
+    for pattern in NEGATED.values():
+        led = led_by_first_characters(pattern)
+        assert led is not pattern
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert led.sub("|", text) == pattern.sub("|", text)
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     items = sre_parse.parse(pattern.pattern, pattern.flags).data
     lead = _first_items(items, bool(pattern.flags & re.IGNORECASE))
-    if lead is None or lead.empty or not lead.items or len(lead.items) > MAX_LEAD_ITEMS:
+    if lead is None or lead.empty or not (lead.items or lead.negated) or len(lead.items) > MAX_LEAD_ITEMS:
         return pattern
     # Led by a literal or a set, the engine jumps between candidates itself; case-insensitive letters it compares
     # one position at a time, as cheaply as a look-ahead when there is one first letter, slower when there are
@@ -48,12 +48,16 @@ def led_by_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     # Case-insensitively when any first character is compared so: the look-ahead may then accept more than
     # the pattern can start with, never less.
-    characters = f"[{''.join(sorted(lead.items))}]"
-    if lead.insensitive and not pattern.flags & re.IGNORECASE:
+    characters = f"[{''.join(sorted(lead.items))}]" if lead.items else ""
+    if characters and lead.insensitive and not pattern.flags & re.IGNORECASE:
         characters = f"(?i:{characters})"
+    characters = "|".join(filter(None, [characters, *sorted(lead.negated)]))
     if pattern.pattern.startswith(f"(?={characters})(?:"):
         return pattern  # led already
-    return re.compile(f"(?={characters})(?:{pattern.pattern})", pattern.flags)
+    try:
+        return re.compile(f"(?={characters})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # global inline flags ("(?i)...") must open the expression: left as it is
+        return pattern
 
 
 def _starts_with_assertion(items: Any) -> bool:
@@ -78,6 +82,9 @@ class _Lead:
     items: set[str] = field(default_factory=set)  # character-set items, as written inside [...]
     empty: bool = True  # whether what was read can match the empty string
     insensitive: bool = False  # whether any of the items is compared case-insensitively
+    # Negated sets ("[^\\S ]"), each a look-ahead alternative of its own with its own case rule: made
+    # case-insensitive, a negated set would refuse the other case of what it leaves out.
+    negated: set[str] = field(default_factory=set)
 
 
 def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
@@ -87,7 +94,14 @@ def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the first character comes from what follows
-        if op in (sre.LITERAL, sre.IN):
+        if op in (sre.LITERAL, sre.IN, sre.NOT_LITERAL):
+            if op is sre.NOT_LITERAL or (op is sre.IN and av and av[0][0] is sre.NEGATE):
+                members = {re.escape(chr(av))} if op is sre.NOT_LITERAL else _set_items(av[1:])
+                if members is None:
+                    return None
+                lead.negated.add(f"(?{'i' if ignorecase else '-i'}:[^{''.join(sorted(members))}])")
+                lead.empty = False
+                return lead
             members = {re.escape(chr(av))} if op is sre.LITERAL else _set_items(av)
             if members is None:
                 return None
@@ -114,6 +128,7 @@ def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
                 return None
             lead.items |= found.items
             lead.insensitive |= found.insensitive
+            lead.negated |= found.negated
             empty = empty or found.empty
         if not empty:
             lead.empty = False
@@ -122,7 +137,7 @@ def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
 
 
 def _set_items(members: Any) -> set[str] | None:
-    """A parsed character set's members as set items; None for a negated set (not a union of items)."""
+    """A parsed character set's members as set items; None for a member that cannot be written so."""
     items = set()
     for op, av in members:
         if op is sre.LITERAL:
