@@ -41,6 +41,9 @@ def test_contacts_replies_and_failed_attempts() -> None:
         ("Could you disconnect and reconnect the calendar?", "That worked, thanks!", 0),
         ("Please re-authorise the connection.", "Will do tomorrow morning.", 0),
         ("Could you check the permission?", "It is still normal to see a delay, right?", 0),
+        # Routine threads: a request for an address, news that something arrived, a wait.
+        ("Could you send me her email address?", "The invite is already there in her inbox.", 0),
+        ("Please wait until tomorrow for the invite.", "Nothing happened yet, she logs in tomorrow.", 0),
         # No step offered: the customer's "still" is no failed attempt.
         ("Thanks, we are looking into it.", "Still nothing on my side.", 0),
     ],

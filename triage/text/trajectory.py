@@ -18,8 +18,8 @@ from triage.schema import Interaction, Ticket
 # An agent turn that asked the customer to try something, or reported doing something.
 _STEP = re.compile(
     r"\b((please|could you|can you|would you) (try|clear|restart|reinstall|update|reset|check|run|re-?enter|log ?out"
-    r"|sign ?out|disable|enable|switch|send|disconnect|re-?connect|re-?authori[sz]e|re-?install|remove|re-?add"
-    r"|turn (it )?(off|on)|toggle|allow|wait)"
+    r"|sign ?out|disable|enable|switch|disconnect|re-?connect|re-?authori[sz]e|re-?install|remove|re-?add"
+    r"|turn (it )?(off|on)|toggle|allow)"
     r"|(we|i)('ve| have)? (cleared|restarted|reset|rebooted|reinstalled|patched|applied|rolled back|redeployed"
     r"|re-?synced|flushed|re-?issued|escalated|re-?provisioned|updated|refreshed|raised|chased|requested|re-?sent"
     r"|resubmitted)"
@@ -31,7 +31,10 @@ _STEP = re.compile(
 _FAILED = re.compile(
     r"\b(still (not|no|nothing|doesn'?t|does not|isn'?t|is not|won'?t|can'?t|cannot|failing|broken|getting|seeing"
     r"|the same|happening|blank|empty|missing|down)\b"
-    r"|(was|were|is|are) already (there|on|enabled|set|granted|done)|nothing (has )?(arrived|came|happened)"
+    # "Already there" is a failure only when it answers a fix ("the permission was already there"), never
+    # routine news ("the invite is already there in her inbox"): it needs the setting it names.
+    r"|(permission|setting|option|toggle|box|access|role)s? (was|were|is|are) already (there|on|enabled|set|granted)"
+    r"|nothing (has )?(arrived|came)"
     r"|(did ?n[o']?t|does ?n[o']?t|didnt|doesnt) (work|help|fix|solve|change)|no (luck|change|difference)"
     r"|same (error|issue|problem|thing)|not (fixed|resolved|working)|made no difference|nothing (changed|works|worked)"
     r"|(again|still) (fail|broke|crash)|back to square one|tried (that|everything|all))",
