@@ -64,6 +64,10 @@ BATCH_SIZE = 100
 # a fixed seed), taken in turn, so each body is sent again only after BATCH_BODIES - 1 others.
 BATCH_SEED = 2026
 BATCH_BODIES = 10
+# Connections posting batches: two per worker. The forked workers accept on one socket and whichever wakes first
+# takes every connection waiting, so two connections opened together often both land on one worker and leave
+# the other core idle (measured: 5.5 s of CPU in one worker, 0.2 s in the other, over 10 s); four split evenly.
+BATCH_CONNECTIONS = 4
 
 
 def free_port() -> int:
@@ -219,9 +223,9 @@ def measure(model: Path, seconds: int, workers: int | None = None) -> dict[str, 
             loaded = wrk(f"{base}/v1/triage", 16, seconds, one)
             health = run(f"{base}/healthz", 1, seconds)
             saturated = parse(loaded.communicate()[0])
-            batches = run(f"{base}/v1/triage/batch", 2, seconds, batch)
+            batches = run(f"{base}/v1/triage/batch", BATCH_CONNECTIONS, seconds, batch)
             # Bulk re-scoring: the same bodies without the model's phrases among the reasons.
-            bare_batches = run(f"{base}/v1/triage/batch?explain=false", 2, seconds, batch)
+            bare_batches = run(f"{base}/v1/triage/batch?explain=false", BATCH_CONNECTIONS, seconds, batch)
             memory = memory_mb(server.pid)  # before the reloads, which give each worker its own model
             reloaded = reload_under_load(base, max(seconds // 2, 10), one)
     finally:
@@ -284,7 +288,8 @@ def main() -> None:
             f"{version[0] if version else 'wrk'} on the same "
             f"{os.cpu_count()}-core {platform.machine()} machine, loopback, Python {platform.python_version()}; "
             f"{args.seconds} s per run; one ~400-character ticket with a two-turn history per request; "
-            f"batch requests of {BATCH_SIZE} distinct demo tickets, {BATCH_BODIES} such bodies in turn "
+            f"batch requests of {BATCH_SIZE} distinct demo tickets on {BATCH_CONNECTIONS} connections, "
+            f"{BATCH_BODIES} such bodies in turn "
             f"({BATCH_SIZE * BATCH_BODIES} tickets, triage.datasets.demo seed {BATCH_SEED}, "
             f"{_mean_characters()} characters of subject and body on average); "
             "memory is PSS summed over the server's processes after the load "
