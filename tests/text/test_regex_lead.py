@@ -91,6 +91,7 @@ def test_a_case_insensitive_pattern_keeps_its_flag_and_its_lead_inherits_it():
         r"\b(?:x|.)",  # any character
         r"(?i)\b(?:x|y)",  # global inline flags must open the expression
         r"\b(?:(a)|\1)",  # a back-reference
+        r"\b(?:(?a:\W)|y)",  # a local ASCII flag: the lead, compiled under Unicode rules, would refuse "é"
     ],
 )
 def test_a_pattern_whose_lead_cannot_be_told_or_would_not_help_is_unchanged(pattern):

@@ -111,6 +111,8 @@ def _first_items(items: Any, ignorecase: bool) -> _Lead | None:
             return lead
         inner = ignorecase
         if op is sre.SUBPATTERN:
+            if (av[1] | av[2]) & ~re.IGNORECASE:  # a local ASCII, Unicode or locale flag changes what \w means
+                return None
             inner = bool((ignorecase or av[1] & re.IGNORECASE) and not av[2] & re.IGNORECASE)
             bodies, least = [av[3].data], 1
         elif op is sre.ATOMIC_GROUP:
