@@ -33,6 +33,16 @@ HEARD = [
     ("Nothing but outages since the migration.", "nothing but outages"),
     ("Refused to let me board with my paid seat #fail", "#fail"),
     ("What happened to my refund? It was due last week.", "what happened to my"),
+    # The fault came back: "working again" is good news only after "is", "now" or "back".
+    ("The export stopped working again this morning.", "again"),
+    ("The export is not working again.", "again"),
+    ("Great, the app is down. It stopped working again!", "again"),
+    ("I'm on hold for 40 minutes now and nobody picks up.", "on hold for 40 minutes"),
+    ("Just sort it out.", "sort it out"),
+    ("We will switch to a different vendor if the sync stays broken.", "threatens to leave"),
+    ("Hi, any news on my refund?", "any news on my"),
+    ("My order status hasn't changed since Monday.", "hasn't changed since"),
+    ("It's been a month and we still haven't got the invoice.", "it's been a month"),
 ]
 # Said calmly, a fact or a request: none of these is annoyed.
 NOT_HEARD = [
@@ -52,6 +62,21 @@ NOT_HEARD = [
     "Nothing but good things to say about the onboarding, thank you.",
     "Does anyone know what happened to the old export button? It used to sit above the table.",
     "Our team tags tickets #billing and #access, can the API read the tags?",
+    "It's working again, thanks!",
+    "The price hasn't changed since 2020, right?",
+    "Please put my account on hold for an hour while we migrate.",
+    "Your bank may put the payment on hold for 48 hours; is that normal?",
+    "It's been a month and we still love it. Thank you!",
+    "No worries, I'll sort it out myself. Thanks!",
+    "Can we sort this out on a call tomorrow?",
+    "Could you help sort it out when you have a moment?",
+    "We're going to move to a new bank next month. How do I update the payout account?",
+    "We will move to a new company email domain",
+    "We will migrate to a new platform for our website",
+    "Do you have any news on our migration date? No rush.",
+    "Will there be any updates on this feature in v3?",
+    "The VPN client disconnects on us when the laptop sleeps.",
+    "See the #failover-alerts channel",
 ]
 
 
@@ -71,6 +96,12 @@ def test_mild_annoyance_is_heard(text: str, cue: str) -> None:
 def test_negated_literal_and_routine_forms_are_not_annoyance(text: str) -> None:
     level, cues = found(text)
     assert level == 0, cues
+
+
+def test_gratitude_with_still_cannot_carries_no_cue() -> None:
+    # VADER alone reads "can't thank" as slightly negative (level 1); no cue of ours may add to it.
+    assert found("I still can't thank you enough for the quick fix!")[1] == []
+    assert "still can't" in " ".join(found("I still can't log in after the reset.")[1])
 
 
 def test_lost_patience_reads_frustrated_not_mild() -> None:

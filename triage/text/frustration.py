@@ -93,9 +93,10 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna|or)\s+(?:cancel|leave|switch|take (?:my|our) business)"
             r"|(?:switch|move|moving|switching) to (?:a |another )?competitor"
-            # Said of the future only: "we moved to a new bank last year" is a fact, not a threat.
+            # Said of the future only: "we moved to a new bank last year" is a fact, not a threat. "A new bank"
+            # or "a new email domain" is a plan; leaving is to another or a different vendor.
             r"|(?:will|'ll|going to|gonna|have to|or) (?:\w+ )?(?:move|switch|migrate|go) to (?:a |an )?"
-            r"(?:another|other|different|new) (?:vendor|provider|supplier|platform|tool|bank|airline|company"
+            r"(?:another|other|different) (?:vendor|provider|supplier|platform|tool|bank|airline|company"
             r"|service)s?\b"
             # Whole words only: "I never booked this" / "never ordered it" report fraud, not a threat to leave.
             r"|never (?:use|buy|recommend|fly|book|order)\b"
@@ -139,12 +140,14 @@ _SARCASM = re.compile(
 _REPEAT_CONTACT = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|umpteenth|nth) time|(?<!never )again\b"
     r"|still (?:not|no|broken|waiting|locked|missing|failing|there|the same|happening|can'?t|cannot|unable"
-    r"|doesn'?t|does not|isn'?t|won'?t)\b"
+    r"|doesn'?t|does not|isn'?t|won'?t)\b(?! thank)"  # "I still can't thank you enough" is gratitude
     # A chaser: the customer asked before and is asking again.
     r"|as (?:i|we) (?:said|mentioned|explained|wrote) (?:before|earlier|previously)|chasing (?:this|up)\b"
     r"|follow(?:ing)?[- ]up (?:again|on (?:my|our) (?:previous|last|earlier))"
-    # "Any update?" opening a line, not "does it include any updates?".
-    r"|(?:any|still no) (?:update|news|word)s? (?:on|about) (?:this|my|our)\b|(?<![a-z] )any updates?\s*\?"
+    # "Any update?" opening a line or a sentence, not "does it include any updates?" or "do you have any news on
+    # our migration date?".
+    r"|(?<![a-z] )any (?:update|news|word)s? (?:on|about) (?:this|my|our)\b|(?<![a-z] )any updates?\s*\?"
+    r"|still no (?:update|news|word)s? (?:on|about) (?:this|my|our)\b"
     r"|already (?:told|explained|reported|contacted|asked)|how many times|(?:multiple|several|many) times)"
 )
 # The problem or the treatment keeps coming back: "they called 41 times", "repeatedly", "keeps failing". Real
@@ -179,8 +182,9 @@ _DEMANDS = re.compile(
     r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
     r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!)"
     r"|(?<!please )(?:fix|sort) (?:it|this)\.?\s*$"  # a curt last word: "u charged me twice. fix it"
-    # "Sort it out or I'm done": not a request ("could you sort this out?", "please sort it out").
-    r"|(?<!please )(?<!you )(?<!to )sort (?:it|this) out\b(?! for)(?!\s*(?:please|\?))"
+    # "Sort it out or I'm done", "just sort it out!": curt, at the end of a sentence or before an ultimatum. Not a
+    # request or a plan ("could you sort this out?", "can we sort this out on a call", "I'll sort it out myself").
+    r"|(?<!please )(?<!you )(?<!to )(?<!help )(?<!'ll )(?<!will )sort (?:it|this) out(?=\s*(?:[.!]|$|or\b|now\b))"
     r"|is this how you treat|how dare (?:you|u)\b|how (?:is it possible|can you|could you) (?:not|still|keep)"
     r"|did you (?:sell|share|leak|lose|give away)"
     r"|(?:nobody|no one|no-one) (?:seems to (?:care|look|know|help|read|listen)|calls?|called|answers?|answered"
@@ -222,17 +226,21 @@ _GRIEVANCES = re.compile(
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
     r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless)"
     r"|nothing but (?:delays|problems|issues|excuses|trouble|headaches|lies|errors|outages|cancell?ations)"
-    r"|on hold for (?:over |almost |nearly )?(?:\d+|an?|one|two|three|several) (?:minutes?|mins?|hours?)"
-    r"|(?:closes|closed|hangs up|disconnects|disconnected) on (?:me|us)\b"
+    # On the phone, not a payment, an account or an order put on hold ("the bank may hold the payment 48 hours").
+    r"|(?<!payment )(?<!payments )(?<!funds )(?<!account )(?<!order )(?<!shipment )(?<!transfer )"
+    r"on hold for (?:over |almost |nearly )?(?:\d+|an?|one|two|three|several) (?:minutes?|mins?|hours?)"
+    # A chat or an agent that ends the contact, not a fault's reproduction ("disconnects on us when it sleeps").
+    r"|(?:closes|closed|hangs up|disconnects|disconnected) on (?:me|us)\b(?! (?:when|whenever|if|every|each|after))"
     r"|(?:i|we)(?:'ve| have)?(?: been| was| were| got| keep getting) (?:passed|bounced|shunted) (?:around|between"
     r"|from one)"
     r"|(?:passed|bounced|shunted) (?:me|us) (?:around|between|from one)"
     r"|transferred (?:\d+|two|three|four|several|multiple) times"
+    # A status stuck since a day, not a fact since a year ("the price hasn't changed since 2020").
     r"|(?:hasn't|has not|haven't|have not|hasnt|havent) (?:been )?(?:updated|moved|changed|heard|arrived|shipped"
-    r"|responded|replied) since\b"
+    r"|responded|replied) since\b(?! (?:19|20)\d\d\b)"
     r"|it(?:'s| has) been (?:over |almost |nearly )?(?:a|an|one|two|three|four|five|six|\d+|several) "
-    r"(?:days?|weeks?|months?)(?: now)?(?:[.!]|(?:,| and| but)(?: (?:still|i|we|it|the \w+))? (?:no|nothing|not|still"
-    r"|haven't|hasn't|never)\b))"
+    r"(?:days?|weeks?|months?)(?: now)?(?:[.!]|(?:,| and| but)(?: (?:still|i|we|it|the \w+))? (?:no|nothing|not"
+    r"|still (?:no|nothing|not|can'?t|cannot|haven't|hasn't|waiting|broken)|haven't|hasn't|never)\b))"
 )
 # Pressure: the customer's impatience ("I need my card now!", "resolve it asap"), a small cue on its own.
 _PRESSURE = re.compile(
@@ -253,14 +261,16 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|(?:this|that) (?:does not|doesn't) work for (?:me|us)|(?:i'll|i will|let me|to) be blunt|not a fan\b"
     r"|(?:speak to|talk to|want|need|get|find) (?:someone|somebody|anyone|a person) who (?:can |will )?actually"
     r"|is (?:anyone|anybody|someone) (?:even )?looking (?:at|into) (?:this|it))"
-    # Social customers tag it: "#fail", "#epicfail", "#customerservicefail", "#worstairline".
-    r"|#\w{0,20}(?:fail|worst)\w{0,20}"
+    # Social customers tag it: "#fail", "#epicfail", "#customerservicefail", "#worstairline"; a word that only
+    # starts with fail ("#failover") or a hyphenated channel name ("#failed-jobs") is no tag of a failure.
+    r"|#\w{0,20}(?:fail(?:s|ed|ure)?|worst\w{0,20})(?![\w-])"
 )
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
     r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign|log)(?: [\w'-]+){0,4} again$"
     r"|\b(?:if|in case|so that|make sure|never)(?: [\w'-]+){0,4} again$"  # a future that has not happened
-    r"|\b(?:hello|hi|hey|got in|logged in|log in|back in|back on|up and running|working)\s+again$"
+    r"|\b(?:hello|hi|hey|got in|logged in|log in|back in|back on|up and running"
+    r"|(?:is|are|it's|now|back) working)\s+again$"  # good news: "it's working again", not "stopped working again"
 )
 # A negation just before a cue word takes it back: "I'm not angry, just confused", "no rush", "not urgent".
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|isn't|wasn't|aren't|am not|i'm not|nothing)\s+(?:\w+\s+)?$")
@@ -659,7 +669,10 @@ VADER_DEAD_ZONE = 0.1
 # the ticket id), handwritten.jsonl, half A of handwritten_dev2.jsonl and 1,500 GoEmotions test rows: 0.754 ->
 # 0.809 / 0.907 -> 0.881 / 0.659 -> 0.754 / 0.417 -> 0.430. Held out: dev set half B 0.625 -> 0.687,
 # handwritten_dev2 half B 0.541 -> 0.599. Spearman does not move (the score is unchanged). Alone, the lexicon
-# keeps _LEVEL_THRESHOLDS: these cut-offs lowered its kappa on hand-written tickets and GoEmotions.
+# keeps _LEVEL_THRESHOLDS: these cut-offs lowered its kappa on hand-written tickets and GoEmotions. Re-checked
+# on the head that learns from real rows only (triage.model.training, 0.04 grid, same sources): (0.02, 0.06,
+# 0.14) scored 0.709 against 0.705, but it gives a single cue ("sort it out", 0.15) the lexicon's level 3, and
+# held out it went dev set half B 0.678 -> 0.683, handwritten_dev2 half B 0.652 -> 0.584: kept as they are.
 LEVEL_THRESHOLDS_BESIDE_A_HEAD = (0.02, 0.06, 0.32)
 
 
