@@ -99,6 +99,13 @@ _CONTACTING = (
 _DATA = "data|files|work|records|emails|photos|documents|history|progress|contacts|messages|orders|database"
 # Courts that hear claims against a company, named as customers and lawyers write them ("the Superior Court").
 _CLAIMS_COURT = "superior|district|county|circuit|magistrates|magistrates'|bankruptcy"
+# Before a court's name when it is filed in: "filed in the United States District Court".
+_COURT_SYSTEM = "united_states|u.s.|us|federal|state"
+# How a customer pays, which a change of payment method names: "we won't be paying it by direct debit any more".
+_PAYMENT_METHOD = (
+    "card|cards|credit_card|debit_card|direct_debit|invoice|invoices|paypal|bank_transfer|wire|wire_transfer"
+    "|cheque|check|ach|sepa|bacs|apple_pay|google_pay|purchase_order|po"
+)
 
 _PATTERNS: dict[str, list[str]] = {
     "contract_value": [
@@ -174,15 +181,19 @@ _PATTERNS: dict[str, list[str]] = {
         f"you|they|u {_CHARGE}|billed me|us|my",
         f"keep|keeps|kept {_CHARGE}|billing",
         "dispute|disputing the|this|an? full|entire|whole? charge|invoice|bill|amount|total|fee|fees",
-        # Charged a price the customer did not agree to: "we were charged the old price of $49 instead of $39".
-        "charged|billed|invoiced me|us? the|a? old|wrong|full|higher|previous|original|standard price|rate|amount|fee",
+        # Charged a price the customer did not agree to: "we were charged the old price of $49 instead of $39". A
+        # price that is only the full or original one needs the complaint after it ("billed us the full price even
+        # though we have the discount"): "we were invoiced the full amount upfront, which is what we wanted".
+        "charged|billed|invoiced me|us? the|a? old|wrong|higher|previous|outdated|incorrect price|rate|amount|fee",
+        "charged|billed|invoiced me|us? the|a? full|original|standard|regular|list price|rate|amount|fee even|despite"
+        "|instead|although|though|but|regardless",
         # Lemmas match, so "dispute" also reads "disputed": "Disputed overage invoice".
         f"dispute {_DET}? overage|usage|renewal|monthly|annual|latest|last|final|new invoice|invoices|charge"
         "|charges|bill|bills|fee|fees",
         # The customer refusing to pay: "we won't be paying this until we see the usage data" (not "the checkout
         # will not pay it out").
         "i|we wo|will|would n't|not|nt be? pay|paying this|that|it|the_invoice|the_bill|these_charges|for_this|for_it",
-        "refuse|refusing|refused to pay|paying this|that|it|the_invoice|the_bill|these_charges|for_this|for_it",
+        "refuse|refusing|refused to pay|paying this|that|it|the_invoice|the_bill|these_charges|for",
     ],
     "legal_action": [
         # Proceedings, threats and lawyers brought in, not the words "legal" or "lawyer" alone: "the legal
@@ -221,9 +232,15 @@ _PATTERNS: dict[str, list[str]] = {
         "pre-action letter|protocol",
         "law enforcement",
         # A claim already filed: "a complaint was filed in the Superior Court", "the summons", "named as a
-        # defendant". Only the name of a court that hears claims, never "court" alone (a food court) nor the
-        # courts whose rulings customers discuss ("does the Supreme Court ruling affect our plan?").
-        f"{_CLAIMS_COURT} court|courts",
+        # defendant". A court that hears claims with the filing named, never the court alone: "our office is next
+        # to the District Court building", "the Superior Court ruling changed how we report sales tax".
+        f"file|lodge|issue|bring|commence|start in|with|before the? {_COURT_SYSTEM}? {_CLAIMS_COURT} court",
+        f"claim|claims|complaint|proceedings|petition|suit|lawsuit|action in|with|before the? {_COURT_SYSTEM}?"
+        f" {_CLAIMS_COURT} court",
+        f"claim|claims|complaint|proceedings|suit|lawsuit|action against you|your_company|your_firm|your_business"
+        f" in|with|before the? {_CLAIMS_COURT} court",
+        f"{_CLAIMS_COURT} court claim|claims|complaint|proceedings|action|lawsuit|suit|summons|filing",
+        # Matched as written ("summon" is a literal lemma): "I was summoned to jury duty" is no claim.
         "summons",
         "named as a? defendant|defendants",
         # Termination rights invoked (the guide's tier 3): "terminate the agreement for material breach", "hereby
@@ -454,7 +471,27 @@ _VETOES: dict[str, list[str]] = {
         f"{_THIRD_PARTY} ask|want|request|demand|expect|claim for? a|an|the|their|his|her? partial|full? refund"
         "|refunds",
     ],
-    "billing_dispute": [f"{_CHARGE} {_DET}? {_DEVICE}", "in charge", "free of charge"],
+    "billing_dispute": [
+        f"{_CHARGE} {_DET}? {_DEVICE}",
+        "in charge",
+        "free of charge",
+        # A question or a future, not a charge made: "are we charged the full price if we upgrade?", "please confirm
+        # we will be billed the original amount once the discount expires". Lemmas match, so "be" also reads "are"
+        # and "were", and "do" reads "did": "why were we charged twice?" and "did you charge me twice?" ask about a
+        # charge made and stand; only a question on a price that is just the full one is dropped.
+        "will|would|should|could|shall we|i|you|they be|get? charged|billed|invoiced",
+        "will|'ll|would|shall|going_to|gonna be charged|billed|invoiced",
+        "be|do we|i|you|they get? charged|billed|invoiced the|a? full|original|standard|regular|list price|rate"
+        "|amount|fee",
+        "if|whether we|i|you|they be|get charged|billed|invoiced",
+        # A change of payment method, not a refusal: "we won't be paying this month by card, we'd like to pay by
+        # invoice"; "we will not be paying it by direct debit any more".
+        f"pay|paying this|that|it|them|the_invoice|the_bill? month|year|quarter|week|time? by|with|via|through"
+        f"|using {_PAYMENT_METHOD}",
+        # The customer's own buyer disputing the customer's invoice: "one of our customers disputed the monthly
+        # invoice we sent them". Lemmas match, so "dispute" also reads "disputed" and "disputing".
+        f"{_THIRD_PARTY} has|have|had|is|are|was|were? dispute",
+    ],
     # The customer's own business: "our chargeback rate is low", "a chargeback from one of our buyers".
     "chargeback": [
         "our|my|the|your chargeback|chargebacks|dispute|disputes rate|rates|ratio|ratios|volume|volumes|count"
@@ -489,7 +526,15 @@ _VETOES: dict[str, list[str]] = {
         "attorney|attorneys general",
         "sue from|at|in|and|said|says|is|'s",
         # A court's request for records is a lawyer's question, not a claim: "a subpoena from the District Court".
-        f"subpoena|subpoenas|order|orders from|of|by|issued_by a|the? {_CLAIMS_COURT} court|courts",
+        f"subpoena|subpoenas|order|orders from|of|by|issued_by|issued_in|filed_in a|the? {_CLAIMS_COURT} court|courts",
+        # A summons for jury service or a template in the customer's own app, not a claim served on them.
+        "jury summons",
+        "summons for|to jury",
+        "summons template|templates|form|forms|field|fields|type|types|module|letter|letters|generator|feature",
+        # Negated across a word the negation check does not skip: "we are not in material breach of anything",
+        # "I was not summoned or named as a defendant".
+        "not|n't|never|nor in material|fundamental|repudiatory breach",
+        "not|n't|never summoned|sued|served|listed|cited|mentioned or|nor named as",
     ],
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
@@ -709,7 +754,7 @@ def _pipeline() -> tuple[Any, Any]:
 _CONTRACTION_NORMS = {"'m": "am", "'re": "are", "’m": "am", "’re": "are", "'s": "'s", "’s": "'s"}
 # Words matched as written: their forms mean different things here ("emails gone" is data loss, "emails
 # going out" is not; "credit counseling" is not legal counsel; "previous ticketing" is not a previous ticket).
-_LITERAL_LEMMAS = frozenset({"go", "counsel", "miss", "ticket"})
+_LITERAL_LEMMAS = frozenset({"go", "counsel", "miss", "ticket", "summon"})
 
 
 @cache
