@@ -1,5 +1,6 @@
 """Tickets in a language the model was not trained on (triage.pipeline with triage.text.language): the
-prediction says the language, abstains, and its triggers come only from the language-neutral signals."""
+prediction says the language, abstains, and its triggers come only from the language-neutral signals and, in
+the languages it covers, the hand-written cue table (triage.text.multilingual)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
+import triage.pipeline as pipeline
 from triage.pipeline import UNREADABLE_MAX_CONFIDENCE, Triage
 from triage.schema import Ticket
 from triage.text.language import LANGUAGES_KEY
+from triage.text.multilingual import CUES
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures" / "languages.jsonl").open()]
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = [json.loads(line) for line in (FIXTURES / "languages.jsonl").open()]
+# Each covered language's tickets that fire and negated or non-literal ones that must not (tests/text too).
+CUE_CASES = [json.loads(line) for line in (FIXTURES / "multilingual.jsonl").open()]
 
 FOREIGN = [case for case in CASES if case["language"] != "en"]
 ENGLISH = [case for case in CASES if case["language"] == "en"]
@@ -44,15 +50,37 @@ def test_a_foreign_ticket_abstains_with_its_language(triage, case):
 
 
 @pytest.mark.parametrize("case", FOREIGN, ids=[case["id"] for case in FOREIGN])
-def test_a_foreign_tickets_triggers_come_from_language_neutral_signals_only(triage, case):
+def test_a_foreign_tickets_triggers_come_from_language_neutral_signals_and_the_cue_table_only(triage, case):
     prediction = triage.predict([fixture_ticket(case)])[0]
+    expected = set(case["neutral"]) | set(case["cues"])
     for name, probability in prediction.triggers.items():
-        if name in case["neutral"]:
+        if name in expected:
             assert probability > 0.5, (name, prediction.triggers)
         else:
             assert probability == 0.05, (name, prediction.triggers)
-    assert set(prediction.trigger_labels) <= set(case["neutral"])
-    assert set(prediction.signals) <= {"money_amount", "error_code", "stack_trace", "privacy_article"}
+    assert set(prediction.trigger_labels) <= expected
+    cue_signals = {signal for _, signal, _ in CUES} | {"how_to_question"}
+    assert set(prediction.signals) <= {"money_amount", "error_code", "stack_trace", "privacy_article"} | cue_signals
+
+
+@pytest.mark.parametrize("case", CUE_CASES, ids=[case["id"] for case in CUE_CASES])
+def test_a_covered_languages_cues_set_the_tier_and_team_and_it_still_abstains(triage, case):
+    prediction = triage.predict([fixture_ticket(case)])[0]
+    assert prediction.language == case["language"]
+    assert prediction.reasons[0] == f"abstain, human review: language {case['language']} is not supported"
+    assert prediction.recommendation.abstain and not prediction.auto_apply
+    assert prediction.recommendation.tier == case["tier"], prediction.rules_fired
+    if case["team"] is not None:
+        assert prediction.recommendation.team == case["team"], prediction.rules_fired
+
+
+def test_english_predictions_are_the_same_without_the_cue_table(triage, monkeypatch):
+    tickets = [fixture_ticket(case) for case in ENGLISH]
+    with_table = triage.predict(tickets)
+    asked: list[str] = []
+    monkeypatch.setattr(pipeline, "multilingual_signals", lambda text, language: asked.append(language) or {})
+    assert triage.predict(tickets) == with_table
+    assert asked == []  # the table is read only for a language the model was not trained on
 
 
 def test_a_foreign_outage_report_is_not_a_confident_first_tier_answer(triage):

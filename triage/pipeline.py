@@ -28,6 +28,7 @@ from triage.text.language import (
     ticket_text,
 )
 from triage.text.limits import truncation_note
+from triage.text.multilingual import multilingual_hits, multilingual_signals
 
 # The most a recommendation for a ticket in a language the model cannot read may claim: its escalation
 # decision rests on a few shapes (amounts, error codes, article numbers), a coin flip on everything else.
@@ -76,7 +77,7 @@ class Triage:
         language = self.language_of(ticket)
         readable = language.code in self.languages
         if not readable:
-            scores = language_neutral_scores(ticket, scores)
+            scores = language_neutral_scores(ticket, scores, language.code)
         decision = decide(ticket, scores, self.policy.config, self.model.calibration)
         if not readable:
             decision = abstain_unreadable(decision, language.code)
@@ -127,13 +128,21 @@ def _notes(ticket: Ticket) -> list[str]:
     return [note] if note else []
 
 
-def language_neutral_scores(ticket: Ticket, scores: HeadScores) -> HeadScores:
+def language_neutral_scores(ticket: Ticket, scores: HeadScores, language: str) -> HeadScores:
     """What can be said of a ticket whose language the model did not learn: the word-reading heads (triggers,
     escalation, team) and the signals found by English words are set aside; the triggers come from the
-    language-neutral signals (triage.text.language) as a model without those heads would score them, and the
-    escalation probability is the strongest trigger's, as without an escalation head."""
-    signals = language_neutral_signals(scores.signals, ticket_text(ticket))
-    triggers = {name: criteria_probability(hits) for name, hits in language_neutral_hits(signals).items()}
+    language-neutral signals (triage.text.language) and, in the languages it covers, the hand-written cue table
+    (triage.text.multilingual), as a model without those heads would score them, and the escalation probability
+    is the strongest trigger's, as without an escalation head."""
+    text = ticket_text(ticket)
+    neutral = language_neutral_signals(scores.signals, text)
+    cues = multilingual_signals(text, language)
+    neutral_hits, cue_hits = language_neutral_hits(neutral), multilingual_hits(cues)
+    triggers = {
+        name: criteria_probability(neutral_hits.get(name, 0) + cue_hits.get(name, 0))
+        for name in {**neutral_hits, **cue_hits}
+    }
+    signals = {**neutral, **cues}  # no name in common: shapes there, words here
     return replace(
         scores, triggers=triggers, escalation=max(triggers.values()), team={}, signals=signals, explanations={}
     )

@@ -33,7 +33,7 @@ from triage.handoff import drafts, facts
 from triage.importers import zendesk as zendesk_importer
 from triage.model import explain
 from triage.reports import drift
-from triage.text import cleaning, frustration, language, limits, regex_lead, signals, trajectory
+from triage.text import cleaning, frustration, language, limits, multilingual, regex_lead, signals, trajectory
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import find_signals
 
@@ -47,6 +47,7 @@ MODULES: tuple[ModuleType, ...] = (
     cleaning,
     frustration,
     language,
+    multilingual,
     limits,
     trajectory,
     regex_lead,  # builds no pattern of its own: frustration's led tables are checked above
