@@ -442,6 +442,27 @@ _PATTERNS: dict[str, list[str]] = {
     ],
 }
 
+# A refund the customer issued to their own buyer, anywhere in the ticket, makes the refund it mentions again later
+# theirs too: "we refunded one of our clients EUR 340 ... the refund went through on our side, but the receipt
+# still shows the full amount" asks no refund of us. Only definite mentions (_OWN_REFUND_MENTIONS) are dropped:
+# "we refunded our client, and now you owe us a refund for the double charge" still asks for one.
+# Kept short: each pattern is expanded into every phrase it spells, and the matcher is built at process start.
+_OWN_BUYER = (
+    "a|the|my|our|their|his|her|one_of_our|one_of_my|our_own|my_own|one_of_our_own|one_of_my_own? customer"
+    "|customers|client|clients|buyer|buyers|guest|guests|patient|patients|shopper|shoppers|member|members"
+)
+_OWN_REFUND_CONTEXT = [
+    f"refund|refunded|reimburse|reimbursed {_OWN_BUYER}",
+    f"issue|issued|process|processed|give|gave|send|sent|make|made|do|did a|the? refund|refunds to {_OWN_BUYER}",
+    f"{_OWN_BUYER} ask|want|request|demand for? a|the? refund|refunds",
+]
+_OWN_REFUND_MENTIONS = [
+    "the|this|that|these|those|said refund|refunds|reimbursement",
+    # The refund's own state, a definite mention without its article: "refund not showing on the receipt".
+    "refund|refunds not|n't|never? show|showing|shown|appear|appearing|went|gone|going|go|be|been|pending|complete"
+    "|completed|processed|status|line|amount|date|reference|id|receipt",
+]
+
 # Non-literal uses: a veto overlapping a match of the same signal drops that match.
 _VETOES: dict[str, list[str]] = {
     "cancellation": [
@@ -741,7 +762,10 @@ def _pipeline() -> tuple[Any, Any]:
         tokens = [word] if word.startswith("'") else [token.text for token in nlp.make_doc(word)]
         return tuple(nlp.vocab[token].norm for token in tokens)
 
-    for prefix, table in (("", _PATTERNS), ("veto:", _VETOES), ("sentence:", _SENTENCE_VETOES)):
+    own_refund = {"refund_request": _OWN_REFUND_CONTEXT}
+    mentions = {"refund_request": _OWN_REFUND_MENTIONS}
+    tables = (("", _PATTERNS), ("veto:", _VETOES), ("sentence:", _SENTENCE_VETOES))
+    for prefix, table in (*tables, ("own_refund:", own_refund), ("mention:", mentions)):
         for signal, patterns in table.items():
             keywords = set().union(*(_keywords(pattern, norms) for pattern in patterns))
             # spaCy's stub says Docs; add() takes a pattern's attribute values as they are (phrasematcher.pyx).
@@ -830,13 +854,23 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     candidates: dict[str, list[tuple[int, int]]] = {}
     vetoes: dict[str, list[tuple[int, int]]] = {}
     sentence_vetoes: dict[str, list[int]] = {}  # signal -> where its sentence-wide context starts
+    # The customer refunding their own buyer vetoes its own words and, anywhere in the ticket, the definite mentions
+    # of a refund (_OWN_REFUND_CONTEXT).
+    own_refunds: list[tuple[int, int]] = []
+    mentions: list[tuple[int, int]] = []
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
         if key.startswith("sentence:"):
             sentence_vetoes.setdefault(key.removeprefix("sentence:"), []).append(start)
-            continue
-        table = vetoes if key.startswith("veto:") else candidates
-        table.setdefault(key.removeprefix("veto:"), []).append((start, end))
+        elif key.startswith("own_refund:"):
+            own_refunds.append((start, end))
+        elif key.startswith("mention:"):
+            mentions.append((start, end))
+        else:
+            table = vetoes if key.startswith("veto:") else candidates
+            table.setdefault(key.removeprefix("veto:"), []).append((start, end))
+    if own_refunds:
+        vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
 
     kept: dict[str, list[tuple[int, int]]] = {}
     for signal, spans in candidates.items():
