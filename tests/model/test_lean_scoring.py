@@ -25,6 +25,7 @@ from sklearn.tree import DecisionTreeClassifier
 
 from triage.io import to_frame
 from triage.model import lean
+from triage.model.features import char_vectorizer
 from triage.model.persistence import load_model
 from triage.model.stacking import (
     CONTEXT_HEADS,
@@ -270,3 +271,21 @@ def test_cached_character_ngram_columns_are_scikit_learns(ngram_range):
         expected = reference.transform([word]).toarray()[0]
         counted = np.bincount(char_wb_columns(word, ngram_range, 2**12), minlength=2**12)
         np.testing.assert_array_equal(counted, expected, err_msg=word)
+
+
+def test_hashed_counts_sort_64_bit_keys_when_a_batch_is_past_the_32_bit_bound():
+    """The (row, column) keys are sorted as 32-bit integers while rows x width fits (one ticket at 2^30
+    columns), as 64-bit ones past it (three tickets): both give scikit-learn's counts; a key cast to 32 bits
+    past the bound would wrap and move the third ticket's counts."""
+    width = 2**30
+    hasher = char_vectorizer(n_features=width)
+    texts = ["Export fails with error 500", "the export fails again, again", "Zebra quokka"]
+    assert width <= np.iinfo(np.int32).max < len(texts) * width
+
+    batch = lean._hashed_counts(hasher, texts).tocsr()
+    one_at_a_time = sparse.vstack([lean._hashed_counts(hasher, [text]).tocsr() for text in texts]).tocsr()
+
+    expected = hasher.transform(texts).tocsr()
+    assert batch.shape == expected.shape == (3, width)
+    assert (batch != expected).nnz == 0 and (one_at_a_time != expected).nnz == 0
+    assert batch.indices.max() > 2**29  # columns high enough that row * width + column passes 2^31

@@ -143,7 +143,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     found = {key: pattern for module in MODULES for key, pattern in _module_patterns(module)}
     found["triage.text.frustration tokenizer"] = frustration._sentiment_lexicon().token
     found.update(INLINE_PATTERNS)
+    found.update(_led_shapes())
     return found
+
+
+def _led_shapes() -> dict[str, re.Pattern[str]]:
+    """The signal shapes as find_signals scans them: led by their first characters, in a cached function
+    (the module-level table above holds them unled)."""
+    return {
+        f"triage.text.signals._scanned_shapes()[{index}] {signal} (led)": led
+        for index, (signal, _, led) in enumerate(signals._scanned_shapes())
+    }
 
 
 PATTERNS = _patterns()
@@ -264,3 +274,26 @@ def test_rewritten_patterns_still_match_what_they_matched() -> None:
     ]
     assert found["contract_value"] == ["500 seats", "1,200 seats"]
     assert signals._LINE_BREAKS.sub("|", "a\t\tb \t\n\t c\x0bd") == "a||b | c\x0bd"
+
+
+def test_the_led_shapes_are_timed() -> None:
+    led = _led_shapes()
+    assert len(led) == len(signals._SHAPES) and set(led) <= set(PATTERNS)
+    assert sum(pattern.pattern.startswith("(?=") for pattern in led.values()) >= 4  # money, seats, error codes
+
+
+# Words the shapes spell, so that generated texts hit their matches and near-misses.
+SHAPE_VOCABULARY = sorted(
+    {word for _, _, shape in signals._SHAPES for word in re.findall(r"[A-Za-z]{2,}|\d", shape.pattern)}
+    | {" ", "\n", ".", ",", ":", "#", "$", "€", "£", "1", "12", "500", "1,200", "4.5", "x", "-", "'", "E42", "Error"}
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(SHAPE_VOCABULARY), max_size=30), noise=st.text(max_size=10))
+def test_led_shapes_find_exactly_what_the_shapes_find(words: list[str], noise: str) -> None:
+    for text in ("".join(words) + noise, " ".join(words) + noise):
+        for (_, _, shape), (_, _, led) in zip(signals._SHAPES, signals._scanned_shapes(), strict=True):
+            assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
+                (m.span(), m.groups()) for m in shape.finditer(text)
+            ], shape.pattern[:60]
