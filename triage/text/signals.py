@@ -416,6 +416,11 @@ _PATTERNS: dict[str, list[str]] = {
         "what be the difference|differences",
         "difference between",
         "do you offer|support|sign|provide|have a|an|any",
+        # A question on what something would cost or who qualifies for a price: a question about cost, no money
+        # contested (docs/labelling.md). Asked, not told: "we would qualify for" and "the fee was" do not match.
+        "what would|will the fee|fees|price|prices|cost|costs|rate|rates|charge|charges be",
+        "do|does|would|will|can we|i|it|they qualify for",
+        "be we|i|they eligible for",
         # A routine request: a document, a change to the account. Not an unlock, a reset, a removal, a
         # confirmation or "please update me": those ask to undo a problem ("please remove the charge I never
         # authorised", "could you unlock my account? Someone tried to log in") or chase one.
