@@ -35,7 +35,14 @@ from service.recent import RecentTickets
 from service.routers import api_router
 from service.security import DOCS_PATHS, PUBLIC_PATHS, SIGNED_PREFIXES, ApiKeyAuth
 from service.shadow import ChallengerShadow
-from service.workers import MODEL, Siblings, listening_socket, run_workers
+from service.workers import (
+    MODEL,
+    LeastConnectionsListener,
+    Siblings,
+    listening_socket,
+    open_connection_counts,
+    run_workers,
+)
 from triage.errors import TriageError
 from triage.feedback import FeedbackStore
 from triage.policy import load_policy
@@ -167,11 +174,14 @@ def run_server(settings: Settings, host: str, port: int, workers: int, log_confi
         store.close()
     sock = listening_socket(host, port)
     siblings = Siblings(workers)
+    open_counts = open_connection_counts(workers)
     logger.info("serving on %s:%d with %d worker processes", host, port, workers)
 
     def serve(index: int) -> None:
         siblings.index = index
         holder.siblings = siblings
-        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
+        listener = LeastConnectionsListener(sock, open_counts, index)
+        # The asyncio loop, not uvloop (when installed): uvloop accepts on the descriptor, past the listener.
+        uvicorn.Server(uvicorn.Config(app, loop="asyncio", **options)).run(sockets=[listener])
 
     run_workers(workers, serve)

@@ -3,7 +3,9 @@
 Python runs one thread's bytecode at a time, so one process uses one core; scoring is CPU-bound. The parent
 loads and warms the model once, freezes the heap (``gc.freeze``: the garbage collector then never writes to
 the model's pages) and forks the workers, which share the model's memory copy-on-write and accept on one
-listening socket. uvicorn's own ``--workers`` spawns fresh interpreters (each loads the model again) and
+listening socket. Each worker takes a waiting connection only while no sibling has fewer open (see
+:class:`LeastConnectionsListener`): left to itself, the first worker to wake takes every connection waiting.
+uvicorn's own ``--workers`` spawns fresh interpreters (each loads the model again) and
 loses TCP_NODELAY (docs/pitfalls.md); here the socket is made with ``IPPROTO_TCP`` as its protocol, which
 is what asyncio checks before it sets TCP_NODELAY on each accepted connection.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import gc
 import logging
 import multiprocessing
@@ -32,6 +35,11 @@ MODEL, POLICY = 0, 1  # what a reload replaced: the model directory (and policy 
 POLL_S = 0.1  # how often a worker looks for a sibling's reload
 ACK_TIMEOUT_S = 120.0  # the longest a reload waits for the other workers to load the same files
 _PR_SET_PDEATHSIG = 1
+# How long a worker leaves a waiting connection to a sibling with fewer connections before it takes it
+# itself: an idle sibling takes it within a millisecond; one stuck on a long batch must not hold it up.
+DEFER_S = 0.1
+# While it leaves one, the socket wakes the worker again at once: a pause frees the core for the sibling.
+DEFER_PAUSE_S = 0.001
 
 
 class Siblings:
@@ -104,6 +112,64 @@ def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket
     sock.listen(backlog)
     sock.set_inheritable(True)
     return sock
+
+
+def open_connection_counts(workers: int) -> Any:
+    """Shared memory, made before the fork: how many connections each worker has open."""
+    return multiprocessing.RawArray("q", workers)  # each slot is written by its own worker only
+
+
+class LeastConnectionsListener(socket.socket):
+    """The shared listening socket as one worker uses it: a connection is accepted only while no sibling has
+    fewer open connections than this worker (or after DEFER_S of leaving it to them), and counted until it
+    closes. asyncio accepts up to 100 connections each time the socket wakes it, so without this two batch
+    clients that connect together landed on one worker in 2 of 2 tries while the other core idled."""
+
+    def __init__(self, shared: socket.socket, open_counts: Any, index: int) -> None:
+        super().__init__(shared.family, shared.type, shared.proto, fileno=os.dup(shared.fileno()))
+        self._open_counts, self._index = open_counts, index
+        self._open_counts[index] = 0  # a restarted worker's connections died with its predecessor
+        self._deferring_since = self._last_deferred = -DEFER_S
+
+    def accept(self) -> tuple[socket.socket, Any]:
+        if not self._takes_the_next():
+            raise BlockingIOError(errno.EAGAIN, "left to a worker with fewer connections")
+        fd, address = self._accept()  # type: ignore[attr-defined]
+        connection = _CountedConnection(self.family, self.type, self.proto, fileno=fd)
+        connection.counted_in(self._open_counts, self._index)
+        if socket.getdefaulttimeout() is None and self.gettimeout():
+            connection.setblocking(True)  # as socket.socket.accept does
+        return connection, address
+
+    def _takes_the_next(self) -> bool:
+        counts = self._open_counts
+        if counts[self._index] <= min(counts):
+            return True
+        now = time.monotonic()
+        if now - self._last_deferred > DEFER_S:  # the socket woke us for a new connection, not the same one
+            self._deferring_since = now
+        self._last_deferred = now
+        if now - self._deferring_since > DEFER_S:
+            return True
+        time.sleep(DEFER_PAUSE_S)
+        return False
+
+
+class _CountedConnection(socket.socket):
+    """An accepted connection that takes itself off its worker's count when it is closed."""
+
+    _slot: tuple[Any, int] | None = None
+
+    def counted_in(self, open_counts: Any, index: int) -> None:
+        open_counts[index] += 1
+        self._slot = (open_counts, index)
+
+    def close(self) -> None:
+        if self._slot is not None:
+            open_counts, index = self._slot
+            open_counts[index] -= 1
+            self._slot = None
+        super().close()
 
 
 def _die_with_parent(parent: int) -> None:
