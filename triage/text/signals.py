@@ -14,7 +14,8 @@ A language match is dropped when
   "no need to escalate" are dropped but "I never received my refund" is kept. An inability ("can't
   cancel") or a condition or question ("if you don't refund me", "why is there no refund") does not negate.
 - it overlaps a **veto** of the same signal: a non-literal use of the words ("legal pad", "cancel the
-  meeting", "I refunded my customer", "charge my phone", "memory leak").
+  meeting", "I refunded my customer", "charge my phone", "memory leak"). Where the customer refunded their own
+  buyer, the ticket's definite mentions of a refund ("the refund went through") are theirs too and vetoed.
 
 A cancellation in a conditional sentence ("I will cancel if this isn't fixed") is reported as a churn
 threat, not as a cancellation request.
@@ -194,6 +195,12 @@ _PATTERNS: dict[str, list[str]] = {
         # will not pay it out").
         "i|we wo|will|would n't|not|nt be? pay|paying this|that|it|the_invoice|the_bill|these_charges|for_this|for_it",
         "refuse|refusing|refused to pay|paying this|that|it|the_invoice|the_bill|these_charges|for",
+        # A price or a term the customer did not agree to: "now I'm told it costs $2,500. That's not what we agreed",
+        # "we never agreed to this fee". The negator belongs to the pattern: it is the dispute, not its negation.
+        # Not "not what we were told" or "not what I signed up for", said of a fix or a product as often as of a price.
+        "not|n't|never what we|i agreed|agreed_to|were_quoted|was_quoted",
+        "never|n't|not agree|agreed to this|that|the|these|those|any|a fee|fees|charge|charges|price|prices|increase"
+        "|rate|amount",
     ],
     "legal_action": [
         # Proceedings, threats and lawyers brought in, not the words "legal" or "lawyer" alone: "the legal
