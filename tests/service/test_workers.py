@@ -207,10 +207,11 @@ def _link(path: Path) -> str:
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked (Linux)")
 def test_connections_that_arrive_together_are_spread_over_the_workers(two_workers):
     """Two clients connecting at once each get a worker (and a core): without the listener, the first worker
-    to wake accepted both. Each round adds one connection to each worker; all stay open, keep-alive. The rounds
-    are apart: a worker that has just answered may not get back to its socket for ~0.1 s on a loaded machine,
-    and then its sibling takes the connection after waiting DEFER_S (measured: 1 or 2 in 8 rounds back to
-    back, none with the pause)."""
+    to wake accepted both (4 of 5 rounds on one worker). Each round adds one connection to each worker; all
+    stay open, keep-alive. The rounds are apart: a worker that has just answered may not get back to its socket
+    for ~0.1 s on a loaded machine, and then its sibling takes the connection after waiting DEFER_S (measured:
+    1 or 2 in 8 rounds back to back, none with the pause); one such round of five is allowed, so a busy CI
+    machine does not fail the test while a listener that does not spread connections still does."""
     assert two_workers.process is not None
     workers = _children(two_workers.process.pid)
     port = int(two_workers.base_url.rsplit(":", 1)[1])
@@ -218,9 +219,10 @@ def test_connections_that_arrive_together_are_spread_over_the_workers(two_worker
     body = b'{"tickets": [{"id": "W-1", "body": "The export fails with error 500 since this morning."}]}'
     request += b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
     connections: list[socket.socket] = []
+    split_rounds = 0
     try:
-        for _ in range(4):
-            time.sleep(0.3)
+        for _ in range(5):
+            time.sleep(0.5)
             pair = [socket.create_connection(("127.0.0.1", port), timeout=60) for _ in range(2)]
             connections += pair
             for connection in pair:
@@ -228,7 +230,8 @@ def test_connections_that_arrive_together_are_spread_over_the_workers(two_worker
             for connection in pair:
                 assert connection.recv(65536).startswith(b"HTTP/1.1 200")
             owners = {_owner_of_connection(workers, port, c.getsockname()[1]) for c in pair}
-            assert owners == set(workers)
+            split_rounds += owners == set(workers)
     finally:
         for connection in connections:
             connection.close()
+    assert split_rounds >= 4, f"only {split_rounds} of 5 rounds spread over both workers"
