@@ -28,7 +28,8 @@ from triage.text.language import (
     ticket_text,
 )
 from triage.text.limits import truncation_note
-from triage.text.multilingual import multilingual_hits, multilingual_signals
+from triage.text.multilingual import multilingual_signals
+from triage.text.signals import trigger_hits
 
 # The most a recommendation for a ticket in a language the model cannot read may claim: its escalation
 # decision rests on a few shapes (amounts, error codes, article numbers), a coin flip on everything else.
@@ -137,7 +138,7 @@ def language_neutral_scores(ticket: Ticket, scores: HeadScores, language: str) -
     text = ticket_text(ticket)
     neutral = language_neutral_signals(scores.signals, text)
     cues = multilingual_signals(text, language)
-    neutral_hits, cue_hits = language_neutral_hits(neutral), multilingual_hits(cues)
+    neutral_hits, cue_hits = language_neutral_hits(neutral), trigger_hits(cues)
     triggers = {
         name: criteria_probability(neutral_hits.get(name, 0) + cue_hits.get(name, 0))
         for name in {**neutral_hits, **cue_hits}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from triage.text.multilingual import CUES, LANGUAGES, multilingual_hits, multilingual_signals
+from triage.text.multilingual import CUES, LANGUAGES, multilingual_signals
+from triage.text.signals import trigger_hits
 
 CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "fixtures" / "multilingual.jsonl").open()]
 CRITERIA_SIGNALS = {
@@ -89,7 +90,7 @@ def test_an_uncovered_language_or_english_finds_nothing():
 
 
 def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_none():
-    hits = multilingual_hits({"outage": 2, "legal_action": 1, "cancellation": 1, "how_to_question": 1})
+    hits = trigger_hits({"outage": 2, "legal_action": 1, "cancellation": 1, "how_to_question": 1})
     assert hits == {"technical": 2, "financial": 0, "legal": 1}
 
 

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
-
-from triage.text.signals import TRIGGER_SIGNALS
 
 # Alternatives are case-insensitive words; "(?-i:...)" keeps an acronym's case ("AVG" is the Dutch GDPR,
 # "avg" an average). A trailing \w* takes a word's inflections and compounds ("Klageschrift", "remboursé").
@@ -348,11 +345,6 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
     if questions:
         found["how_to_question"] = len(questions)
     return found
-
-
-def multilingual_hits(signals: Mapping[str, int]) -> dict[str, int]:
-    """Per trigger, how many of the table's signals speak for it (a plain cancellation speaks for none)."""
-    return {trigger: sum(signals.get(name, 0) for name in names) for trigger, names in TRIGGER_SIGNALS.items()}
 
 
 def _negated(text: str, start: int, language: str) -> bool:

@@ -24,7 +24,7 @@ threat, not as a cancellation request.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -716,6 +716,12 @@ TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
     "financial": ("refund_request", "chargeback", "billing_dispute", "churn_threat"),
     "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
 }
+
+
+def trigger_hits(signals: Mapping[str, int]) -> dict[str, int]:
+    """Per trigger, how many of the signals found speak for it (a signal outside TRIGGER_SIGNALS, such as a plain
+    cancellation, speaks for none)."""
+    return {trigger: sum(signals.get(name, 0) for name in names) for trigger, names in TRIGGER_SIGNALS.items()}
 
 
 def _keywords(pattern: str, norms: Callable[[str], tuple[int, ...]]) -> set[tuple[int, ...]]:
