@@ -45,7 +45,11 @@ def test_fresh_tickets_carry_a_language_and_a_pattern_note():
     assert 4 <= sum(language != "en" for language in languages) <= 6
 
 
-@pytest.mark.parametrize("path", [FRESH, ANNOTATIONS / "handwritten.jsonl"], ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path",
+    [FRESH, ANNOTATIONS / "handwritten.jsonl", ANNOTATIONS / "handwritten_dev2.jsonl"],
+    ids=lambda path: path.name,
+)
 def test_tiers_and_teams_follow_the_guide(path):
     teams = {team.name for team in load_config().teams}
     labelled = [ticket for ticket in read_labelled(path) if ticket.tier is not None]
