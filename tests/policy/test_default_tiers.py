@@ -137,14 +137,14 @@ FINANCIAL_AND_LEGAL = {"technical": 0.05, "financial": 0.7, "legal": 0.6}
             "Your invoice bills us $184,000 for services that were never delivered. We dispute the full amount.",
             FINANCIAL,
             3,
-            "billing",
+            "account_management",  # management with the owning team: billing's management team
         ),
         (
             "a large account threatening to leave",
             "We spend about $400k a year with you and we are considering switching to a competitor.",
             FINANCIAL,
             3,
-            "billing",
+            "account_management",  # management with the owning team: billing's management team
         ),
         (
             "a small disputed charge",

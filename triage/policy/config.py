@@ -185,6 +185,9 @@ class Team(_Strict):
     # True: only criteria that name the team send tickets to it; the models alone route among the other teams.
     # Unset (not false) by default, so that files without the key keep their canonical form and hash.
     criteria_only: bool | None = None
+    # The team that takes this team's cases above its own tier (management with the owning team: a billing
+    # dispute for management goes to account management). Unset: the team keeps them at any tier.
+    management_team: str | None = Field(default=None, pattern=_NAME_PATTERN)
 
 
 class Routing(_Strict):
@@ -211,6 +214,9 @@ class Thresholds(_Strict):
     escalation: Probability = 0.5
     triggers: dict[str, Probability] = Field(default_factory=dict)
     teams: dict[str, Probability] = Field(default_factory=dict)
+    # Added to a trigger's threshold for its label when the ticket's signals speak for another trigger and none
+    # for this one (triage.policy.decision). Unset: no margin, and files without the key keep their hash.
+    margin_without_signal: Probability | None = None
 
 
 class RoutineAsk(_Strict):
@@ -498,6 +504,14 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
             yield f"teams[{index}].name", f"team {team.name} is defined twice"
         if team.tier not in tiers:
             yield f"teams[{index}].tier", f"tier {team.tier} is not defined in tiers"
+    for index, team in enumerate(config.teams):
+        if team.management_team is None:
+            continue
+        at = f"teams[{index}].management_team"
+        if team.management_team not in teams:
+            yield from _team_problems(at, team.management_team, teams)
+        elif teams[team.management_team].tier <= team.tier:
+            yield at, f"team {team.management_team} does not sit above team {team.name}'s tier {team.tier}"
 
     routing = config.routing
     yield from _team_problems("routing.first_tier_team", routing.first_tier_team, teams)

@@ -78,8 +78,11 @@ def decide(
     its threshold (the heads disagree: nothing says what the specialist is for).
 
     A routine ask (``abstain.routine_ask``: a how-to question or a routine request on a first contact, naming
-    no problem) is not sent up by the models alone: it stays at the first tier, abstains for human review, and
-    keeps only the trigger labels its own signals support. Rules still fire on it as written.
+    no problem) is not sent up by the models alone: it stays at the first tier and abstains for human review.
+    Rules still fire on it as written, and it keeps only the trigger labels its own signals support
+    (:func:`_trigger_labels`, which also sets a margin for a label the signals contradict). A tier above the
+    chosen team's own goes to the team's ``management_team`` where it names one (a billing matter for
+    management goes to account management).
     """
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
@@ -119,12 +122,13 @@ def decide(
         tier, team = best.tier, best.team
     escalate = tier > first_tier
     rule_decided = best is not None and best.from_rule and escalate
+    owner = config.team(team)
+    if escalate and tier > owner.tier and owner.management_team is not None:
+        team = owner.management_team
+        reasons.append(f"tier {tier} is above team {owner.name}'s tier {owner.tier}: its management team {team}")
     # A routine ask that no rule sent up keeps only the trigger labels its own signals support.
-    trigger_labels = [
-        name
-        for name, probability in scores.triggers.items()
-        if probability >= thresholds[name] and (not routine or rule_decided or _has_trigger_signal(name, scores))
-    ]
+    signal_needed = bool(routine) and not rule_decided
+    trigger_labels = _trigger_labels(scores, thresholds, config.thresholds.margin_without_signal, signal_needed)
     if rule_decided:
         route = rule_route
 
@@ -191,6 +195,27 @@ def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
     if routine is None or chased or any(scores.signals.get(name, 0) for name in routine.unless):
         return []
     return [name for name in routine.signals if scores.signals.get(name, 0)]
+
+
+def _trigger_labels(
+    scores: HeadScores, thresholds: dict[str, float], margin_without_signal: float | None, signal_needed: bool
+) -> list[str]:
+    """The triggers whose probability reaches their threshold (with ``signal_needed``, only those one of
+    their own signals supports: triage.text.signals.TRIGGER_SIGNALS).
+
+    Where the ticket's signals name some trigger but none names this one, the heads and the signals disagree
+    on what the ticket is about (money words in a lawyer's letter, product words in a disputed invoice): the
+    label needs ``margin_without_signal`` more probability than its threshold. A ticket with no trigger
+    signal at all gets no margin: most broken things are described, not logged."""
+    supported = {name for name in scores.triggers if _has_trigger_signal(name, scores)}
+    margin = margin_without_signal or 0.0
+    labels = []
+    for name, probability in scores.triggers.items():
+        own_signal = name in supported
+        needed = thresholds[name] + (margin if supported and not own_signal else 0.0)
+        if probability >= needed and (own_signal or not signal_needed):
+            labels.append(name)
+    return labels
 
 
 def _has_trigger_signal(trigger: str, scores: HeadScores) -> bool:
