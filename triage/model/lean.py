@@ -280,12 +280,7 @@ def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     texts = as_texts(X)
     width = step.n_features
     if isinstance(step, CharNgramHasher):
-        # char_wb n-grams never cross a word boundary: a text's are its words' (lower-cased, split on white
-        # space, as the analyzer reads them).
-        grams = (step.ngram_range[0], step.ngram_range[1])
-        per_text = [[char_wb_columns(word, grams, width) for word in text.lower().split()] for text in texts]
-        lengths = [sum(len(columns) for columns in words) for words in per_text]
-        columns = np.concatenate([np.zeros(0, dtype=np.int64), *(columns for words in per_text for columns in words)])
+        lengths, columns = _char_wb_entries(texts, (step.ngram_range[0], step.ngram_range[1]), width)
     else:
         analyze = step.build_analyzer()
         terms = [analyze(text) for text in texts]
@@ -300,10 +295,45 @@ def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     keys = rows * width + columns
     if len(texts) * width <= np.iinfo(np.int32).max:
         keys = keys.astype(np.int32)
-    keys, counts = np.unique(keys, return_counts=True)
+    keys, counts = _counted(keys)
     keys = keys.astype(np.int64, copy=False)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(keys // width, minlength=len(texts)))]).astype(np.int64)
     return _Rows(counts.astype(np.float64), keys % width, indptr, (len(texts), width))
+
+
+def _char_wb_entries(texts: list[str], grams: tuple[int, int], width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's number of character n-gram entries and their columns, text after text. char_wb n-grams never
+    cross a word boundary: a text's are its words' (lower-cased, split on white space, as the analyzer reads
+    them). Each distinct word of the batch is looked up once and its columns repeated where it occurs."""
+    vocabulary: dict[str, int] = {}
+    word_ids: list[int] = []
+    words_per_text = []
+    for text in texts:
+        words = text.lower().split()
+        word_ids += [vocabulary.setdefault(word, len(vocabulary)) for word in words]
+        words_per_text.append(len(words))
+    per_word = [char_wb_columns(word, grams, width) for word in vocabulary]
+    if not per_word:
+        return np.zeros(len(texts), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    sizes = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+    firsts = np.cumsum(sizes) - sizes  # where each word's columns start among the distinct words'
+    occurrences = np.asarray(word_ids, dtype=np.int64)
+    occurrence_sizes = sizes[occurrences]
+    # Entry k of occurrence o reads the distinct words' entry firsts[o's word] + k.
+    offsets = np.repeat(firsts[occurrences] - (np.cumsum(occurrence_sizes) - occurrence_sizes), occurrence_sizes)
+    columns = np.concatenate(per_word)[offsets + np.arange(len(offsets))]
+    text_of_occurrence = np.repeat(np.arange(len(texts)), words_per_text)
+    lengths = np.bincount(text_of_occurrence, weights=occurrence_sizes, minlength=len(texts)).astype(np.int64)
+    return lengths, columns
+
+
+def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` by one sort and the run boundaries: a quarter of its time here."""
+    keys = np.sort(keys)
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.diff(np.append(starts, len(keys)))
 
 
 # -- heads --------------------------------------------------------------------------------------------
