@@ -53,10 +53,11 @@ def test_the_strongest_phrases_of_each_ticket_are_its_own_largest(model, tickets
     X, attribution = attribute(model, tickets[:5])
     effect = attribution.split(model.explainer._linear_weights("legal")[X.indices] * X.data)
 
-    strongest = attribution.strongest(effect, 3)
+    strongest, ends = attribution.strongest(effect, 3)
 
     first = 0
-    for count, top in zip(attribution.phrase_counts, strongest, strict=True):
+    for count, begin, end in zip(attribution.phrase_counts, [0, *ends[:-1]], ends, strict=True):
+        top = strongest[begin:end]
         own = np.abs(effect[first : first + count])
         assert all(first <= i < first + count for i in top)
         np.testing.assert_array_equal(np.abs(effect[top]), np.sort(own)[::-1][:3])

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, pairwise
+from itertools import chain, compress, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -156,8 +156,10 @@ class Explainer:
             attribution = self._attribution(X, analysed)
             for head in text_heads:
                 effect = attribution.split(self._linear_weights(head)[X.indices] * X.data)
-                for row, top in enumerate(attribution.strongest(effect, EXPLANATIONS_PER_HEAD)):
-                    out[row][head] = _strongest({attribution.phrases[i]: float(effect[i]) for i in top})
+                top, ends = attribution.strongest(effect, EXPLANATIONS_PER_HEAD)
+                names, values = [attribution.phrases[i] for i in top], effect[top].tolist()
+                for row, (begin, end) in enumerate(pairwise([0, *ends])):
+                    out[row][head] = _shown(zip(names[begin:end], values[begin:end], strict=True))
         if meta is not None:
             self._explain_context_heads(meta, analysed, out)
         return out
@@ -207,29 +209,39 @@ class Explainer:
         # Every ticket's words, bigrams and history tokens first, so that each word block is asked once
         # for their columns (triage.model.features.SeenNgramHasher: unseen terms give no feature, -1).
         words = [[token.lower() for token in _TOKEN.findall(ticket.text)] for ticket in analysed]
-        bigrams = [[f"{first} {second}" for first, second in pairwise(row)] for row in words]
+        all_words = list(chain.from_iterable(words))
+        bigrams = [f"{first} {second}" for row in words for first, second in pairwise(row)]
         history = [
             [token.lower() for turn in ticket.ticket.history for token in _TOKEN.findall(turn.body)]
             for ticket in analysed
         ]
-        terms = [term for row, pairs in zip(words, bigrams, strict=True) for term in (*row, *pairs)]
-        word_columns = iter(self._seen_columns("words", terms).tolist())
-        history_columns = iter(self._seen_columns("history", [token for row in history for token in row]).tolist())
+        word_block_columns = self._seen_columns("words", all_words + bigrams)
+        history_columns = self._seen_columns("history", list(chain.from_iterable(history)))
+        history_kept = (history_columns >= 0).tolist()
         named = np.flatnonzero(self._is_named[X.indices])
         named_bounds = np.searchsorted(named, X.indptr).tolist()
-        entries = _Entries()
+        phrases = _Phrases()
+        history_start = 0
         for row, ticket in enumerate(analysed):
+            history_end = history_start + len(history[row])
             named_columns = X.indices[named[named_bounds[row] : named_bounds[row + 1]]].tolist()
-            named_phrases = [self._feature_phrase(column, ticket.context, ticket.quotes) for column in named_columns]
-            entries.add_ticket(
-                self._blocks,
-                (words[row], list(islice(word_columns, len(words[row])))),
-                list(islice(word_columns, len(bigrams[row]))),
-                (history[row], list(islice(history_columns, len(history[row])))),
-                (named_columns, named_phrases),
-                ticket.text,
+            phrases.add_ticket(
+                words=words[row],
+                # Only history tokens that give a feature are phrases.
+                history=list(compress(history[row], history_kept[history_start:history_end])),
+                named=[self._feature_phrase(column, ticket.context, ticket.quotes) for column in named_columns],
+                named_columns=named_columns,
+                # Character n-grams: many per word, so gathered per distinct chunk (char_wb's own word split,
+                # in text order).
+                chunks=[_chunk_columns(chunk) for chunk in dict.fromkeys(ticket.text.lower().split())],
             )
-        return entries.attribution(X)
+            history_start = history_end
+        return phrases.attribution(
+            X,
+            self._blocks,
+            (word_block_columns[: len(all_words)], word_block_columns[len(all_words) :]),
+            history_columns[history_columns >= 0],
+        )
 
     def _seen_columns(self, block: str, terms: list[str]) -> np.ndarray:
         """Each term's column in this word block, -1 where it gives no feature (unseen in training)."""
@@ -282,97 +294,121 @@ class AnalysedTicket:
         return _context_phrases(self.ticket, self.path)
 
 
-class _Entries:
-    """Candidate (phrase, feature, weight) entries of a batch, gathered ticket by ticket: each entry names a
-    column of its ticket's row, so one look-up per ticket finds every entry's place among the batch's active
-    features.
+class _Phrases:
+    """A batch's phrases, gathered ticket by ticket, and its (phrase, feature, weight) entries, built for the
+    whole batch at once.
 
-    Each ticket's phrases take the next block of phrase ids, the last of them OTHER_NGRAMS (what a hashed
-    n-gram whose source could not be recovered goes to). Word entries come before character n-gram entries,
-    ticket by ticket, so each phrase's and each feature's entries are summed in the same order whatever the
-    batch (bitwise the same numbers for a ticket alone or in a batch)."""
+    Each ticket's phrases take the next block of phrase ids, in order of first appearance among its words,
+    history tokens, named features and character chunks, the last of them OTHER_NGRAMS (what a hashed n-gram
+    whose source could not be recovered goes to). A ticket's word entries (words, then each bigram's first and
+    second halves, history tokens, named features) come before its character n-gram entries, so each
+    phrase's and each feature's entries are summed in the same order whatever the batch (bitwise the same
+    numbers for a ticket alone or in a batch)."""
 
     def __init__(self) -> None:
         self.phrases: list[str] = []
         self.phrase_counts: list[int] = []
-        self.rows: list[int] = []
-        self.columns: list[int] = []
-        self.weights: list[float] = []
-        self.ends: list[int] = []  # each ticket's end in rows, columns and weights
-        self.char_columns: list[np.ndarray] = []
-        self.char_rows: list[int] = []
-        self.char_ends: list[int] = []  # each ticket's end in char_columns and char_rows
-        self.char_start = 0  # where the character n-gram block starts
+        # Each entry's phrase id within its ticket, ticket after ticket: its words', kept history tokens',
+        # named features' and chunks' ids in turn; with those four counts per ticket.
+        self.ids: list[int] = []
+        self.counts: list[tuple[int, int, int, int]] = []
+        self.named_columns: list[int] = []
+        self.chunk_columns: list[np.ndarray] = []
 
     def add_ticket(
         self,
-        blocks: dict[str, slice],
-        words: tuple[list[str], list[int]],
-        bigram_columns: list[int],
-        history: tuple[list[str], list[int]],
-        named: tuple[list[int], list[str]],
-        text: str,
+        words: list[str],
+        history: list[str],
+        named: list[str],
+        named_columns: list[int],
+        chunks: list[tuple[np.ndarray, str]],
     ) -> None:
-        """One ticket's entries: its words with their columns in the word block, its bigrams' columns, its
-        history tokens with their columns in the history block (-1: no feature, unseen in training), its
-        named columns with their phrases, and its text (for character n-grams)."""
-        phrase_ids: dict[str, int] = {}
-        first = len(self.phrases)
+        """One ticket's words, its history tokens that give a feature, its named columns with their phrases,
+        and its distinct chunks' character n-gram columns with their phrases."""
+        said = [
+            *map(_word_phrase, words),
+            *(_word_phrase(token, "history mentions") for token in history),
+            *named,
+            *(phrase for _, phrase in chunks),
+        ]
+        ticket_phrases = dict.fromkeys([*said, OTHER_NGRAMS])  # in order of first appearance
+        ids = dict(zip(ticket_phrases, range(len(ticket_phrases)), strict=True))
+        self.ids += map(ids.__getitem__, said)
+        self.counts.append((len(words), len(history), len(named), len(chunks)))
+        self.phrases += ticket_phrases
+        self.phrase_counts.append(len(ticket_phrases))
+        self.named_columns += named_columns
+        self.chunk_columns += [columns for columns, _ in chunks]
 
-        def ids(phrases: Iterable[str]) -> list[int]:
-            return [first + phrase_ids.setdefault(phrase, len(phrase_ids)) for phrase in phrases]
-
-        tokens, word_columns = words
-        word_rows = ids(map(_word_phrase, tokens))
-        kept_words = [i for i, column in enumerate(word_columns) if column >= 0]
-        kept_bigrams = [i for i, column in enumerate(bigram_columns) if column >= 0]
-        # A bigram's share goes half to each of its two words.
-        self.rows += [word_rows[i] for i in kept_words]
-        self.rows += [word_rows[i] for i in kept_bigrams] + [word_rows[i + 1] for i in kept_bigrams]
-        start = blocks["words"].start
-        self.columns += [start + word_columns[i] for i in kept_words]
-        self.columns += 2 * [start + bigram_columns[i] for i in kept_bigrams]
-        self.weights += [1.0] * len(kept_words) + [0.5] * (2 * len(kept_bigrams))
-        start = blocks["history"].start
-        kept_history = [(token, column) for token, column in zip(*history, strict=True) if column >= 0]
-        self.rows += ids(_word_phrase(token, "history mentions") for token, _ in kept_history)
-        self.columns += [start + column for _, column in kept_history]
-        self.weights += [1.0] * len(kept_history)
-        named_columns, named_phrases = named
-        self.rows += ids(named_phrases)
-        self.columns += named_columns
-        self.weights += [1.0] * len(named_columns)
-        self.ends.append(len(self.columns))
-        # Character n-grams: many per word, so gathered as arrays, per distinct chunk (char_wb's own word
-        # split, in text order).
-        chunks = [_chunk_columns(chunk) for chunk in dict.fromkeys(text.lower().split())]
-        self.char_start = blocks["chars"].start
-        self.char_columns += [columns for columns, _ in chunks]
-        self.char_rows += ids(phrase for _, phrase in chunks)
-        self.char_ends.append(len(self.char_columns))
-        phrase_ids.setdefault(OTHER_NGRAMS, len(phrase_ids))
-        self.phrases += phrase_ids
-        self.phrase_counts.append(len(phrase_ids))
-
-    def attribution(self, X: sparse.csr_matrix) -> _Attribution:
-        """The entries whose feature is active in ``X``, each with its share of that feature."""
+    def attribution(
+        self,
+        X: sparse.csr_matrix,
+        blocks: dict[str, slice],
+        word_columns: tuple[np.ndarray, np.ndarray],
+        history_columns: np.ndarray,
+    ) -> _Attribution:
+        """The entries whose feature is active in ``X``, each with its share of that feature. ``word_columns``:
+        every word's and every bigram's column in the word block (-1: no feature), ticket after ticket;
+        ``history_columns``: the kept history tokens' columns in the history block."""
+        n_tickets = len(self.counts)
+        counts = np.asarray(self.counts, dtype=np.int64).reshape(n_tickets, 4)
+        phrase_counts = np.asarray(self.phrase_counts, dtype=np.intp)
+        firsts = np.cumsum(phrase_counts) - phrase_counts  # each ticket's first phrase id in the batch
+        ids = np.asarray(self.ids, dtype=np.intp) + np.repeat(firsts, counts.sum(axis=1))
+        kind = np.repeat(np.tile(np.arange(4), n_tickets), counts.ravel())  # 0 word, 1 history, 2 named, 3 chunk
+        word_ids, history_ids, named_ids, chunk_ids = (ids[kind == k] for k in range(4))
+        n_words = counts[:, 0]
+        word_ticket = np.repeat(np.arange(n_tickets), n_words)
+        ends = np.cumsum(n_words)
+        last_word = np.zeros(len(word_ids), dtype=bool)
+        last_word[ends[n_words > 0] - 1] = True
+        first_word = np.zeros(len(word_ids), dtype=bool)
+        first_word[(ends - n_words)[n_words > 0]] = True
+        single_words, bigram_columns = word_columns
+        bigram_ticket = word_ticket[~last_word]
+        words_start, history_start = blocks["words"].start, blocks["history"].start
+        # Laid out kind by kind (words, bigram halves, history, named), then ordered ticket by ticket with a
+        # stable sort, which keeps each ticket's entries in that order.
+        rows = np.concatenate([word_ids, word_ids[~last_word], word_ids[~first_word], history_ids, named_ids])
+        columns = np.concatenate(
+            [
+                np.where(single_words >= 0, single_words + words_start, -1),
+                np.tile(np.where(bigram_columns >= 0, bigram_columns + words_start, -1), 2),
+                history_columns + history_start,
+                np.asarray(self.named_columns, dtype=np.int64),
+            ]
+        )
+        weights = np.concatenate(
+            [np.ones(len(word_ids)), np.full(2 * len(bigram_ticket), 0.5), np.ones(len(history_ids) + len(named_ids))]
+        )
+        tickets = np.concatenate(
+            [
+                word_ticket,
+                bigram_ticket,
+                bigram_ticket,
+                np.repeat(np.arange(n_tickets), counts[:, 1]),
+                np.repeat(np.arange(n_tickets), counts[:, 2]),
+            ]
+        )
+        kept = columns >= 0
+        order = np.argsort(tickets[kept], kind="stable")
+        rows, columns, weights = rows[kept][order], columns[kept][order], weights[kept][order]
+        word_ends = np.cumsum(np.bincount(tickets[kept], minlength=n_tickets))
+        # Character n-gram entries, after every ticket's word entries.
         lengths = np.fromiter(
-            (len(columns) for columns in self.char_columns), dtype=np.int64, count=len(self.char_columns)
+            (len(columns) for columns in self.chunk_columns), dtype=np.int64, count=len(self.chunk_columns)
         )
-        char_columns = np.concatenate([np.zeros(0, dtype=np.int64), *self.char_columns]) + self.char_start
-        columns = np.concatenate([np.asarray(self.columns, dtype=np.int64), char_columns])
-        rows = np.concatenate(
-            [np.asarray(self.rows, dtype=np.intp), np.repeat(np.asarray(self.char_rows, dtype=np.intp), lengths)]
-        )
-        values = np.concatenate([self.weights, np.ones(len(char_columns))])
-        # Each ticket's entries: its word entries, then (after every ticket's word entries) its character ones.
-        char_entry_ends = np.concatenate([[0], np.cumsum(lengths)])[[0, *self.char_ends]] + len(self.columns)
-        word_bounds, char_bounds = [0, *self.ends], char_entry_ends.tolist()
+        char_columns = np.concatenate([np.zeros(0, dtype=np.int64), *self.chunk_columns]) + blocks["chars"].start
+        chunk_ends = np.cumsum(counts[:, 3])
+        char_entry_ends = np.concatenate([[0], np.cumsum(lengths)])[[0, *chunk_ends]] + len(columns)
+        columns = np.concatenate([columns, char_columns])
+        rows = np.concatenate([rows, np.repeat(chunk_ids, lengths)])
+        values = np.concatenate([weights, np.ones(len(char_columns))])
+        word_bounds, char_bounds = [0, *word_ends.tolist()], char_entry_ends.tolist()
         positions, present = _positions(X, columns, word_bounds, char_bounds)
         rows, positions, values = rows[present], positions[present], values[present]
         totals = np.bincount(positions, weights=values, minlength=X.nnz)
         unexplained = np.flatnonzero(totals == 0)  # hashed n-grams whose source we could not recover
-        phrase_counts = np.asarray(self.phrase_counts, dtype=np.intp)
         other_ids = np.cumsum(phrase_counts) - 1  # each ticket's last phrase
         row_of_feature = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr))
         rows = np.concatenate([rows, other_ids[row_of_feature[unexplained]]])
@@ -439,14 +475,12 @@ class _Attribution:
         firsts = np.cumsum(self.phrase_counts) - self.phrase_counts
         return np.arange(len(self.phrases)) - firsts[self._phrase_ticket]
 
-    def strongest(self, effect: np.ndarray, count: int) -> list[list[int]]:
+    def strongest(self, effect: np.ndarray, count: int) -> tuple[np.ndarray, list[int]]:
         """For each ticket, its ``count`` phrases of largest absolute effect, strongest first (ties in phrase
-        order): one sort for the batch."""
+        order), ticket after ticket, and where each ticket's end: one sort for the batch."""
         # Sorted by ticket first, each ticket's phrases keep their block: the first ``count`` of each block.
         order = np.lexsort((-np.abs(effect), self._phrase_ticket))
-        top = order[self._phrase_rank < count].tolist()
-        ends = np.cumsum(np.minimum(self.phrase_counts, count)).tolist()
-        return [top[begin:end] for begin, end in zip([0, *ends[:-1]], ends, strict=True)]
+        return order[self._phrase_rank < count], np.cumsum(np.minimum(self.phrase_counts, count)).tolist()
 
 
 @lru_cache(maxsize=50_000)
@@ -473,7 +507,15 @@ def _strongest(totals: dict[str, float]) -> list[Contribution]:
     ranked = sorted(
         ((name, value) for name, value in totals.items() if name not in _UNSHOWN), key=lambda item: -abs(item[1])
     )
-    return [Contribution(name, round(value, 3)) for name, value in ranked[:EXPLANATIONS_PER_HEAD] if abs(value) >= 0.01]
+    return _shown(ranked[:EXPLANATIONS_PER_HEAD])
+
+
+def _shown(ranked: Iterable[tuple[str, float]]) -> list[Contribution]:
+    """The contributions of phrases ranked strongest first, as shown: no function words or unexplained
+    n-grams, nothing below 0.01."""
+    return [
+        Contribution(name, round(value, 3)) for name, value in ranked if name not in _UNSHOWN and abs(value) >= 0.01
+    ]
 
 
 # Tone cues (triage.text.frustration.FEATURES) in words. Their features are standardised, so a cue's
