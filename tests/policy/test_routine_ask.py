@@ -35,6 +35,14 @@ def _decide(case: Ticket, triggers: dict[str, float], config=CONFIG, **changes):
         ("Any plans for a dark mode? The new colour scheme is hard on the eyes.", PRODUCT_WORDS),
         ("Could you send us a renewal quote for 35 seats? Finance is planning next year's budget.", MONEY_WORDS),
         ("Can I give a contractor read-only access to one project before our audit on Friday?", PRODUCT_WORDS),
+        # A setup that lacks a step, a first-contact fault with a request for what to try, sarcasm about a layout.
+        ("We connected the chat integration last week but no messages show up. Did we miss a step?", PRODUCT_WORDS),
+        ("The app logs me out every time I switch to another app. Anything I can try?", PRODUCT_WORDS),
+        (
+            "Whoever hid the daily report behind three clicks deserves a medal. Is there at least a way to pin it?",
+            PRODUCT_WORDS,
+        ),
+        ("What is the difference in price between the team and business plans for 15 users?", MONEY_WORDS),
     ],
 )
 def test_a_routine_ask_stays_at_the_first_tier_for_human_review(body, triggers) -> None:

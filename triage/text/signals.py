@@ -410,8 +410,19 @@ _PATTERNS: dict[str, list[str]] = {
         "how do|does|can|could|should|would i|we|you|one",
         "how to",
         "how many|much do|does|can|will|would|be",
-        "is|are there a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin|limit|template|templates"
-        "|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial",
+        # "Is there at least a way to pin it?" asks the same as "is there a way".
+        "is|are there at_least|even|still? a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin"
+        "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial",
+        # Asking for the step a setup lacks or what to try next: front-line guidance ("did we miss a step?",
+        # "anything I can try?"). A problem named beside it (an error code, an outage) is a problem signal, and
+        # abstain.routine_ask's `unless` list keeps that ticket out of the routine asks.
+        "did|have i|we miss|missed a|any step|steps|setting|something",
+        "be i|we missing a|any? step|steps|setting|something",
+        "what be|did i|we missing|miss|do_wrong",
+        "anything|something else? i|we can|could|should try",
+        "what else can|could|should i|we try",
+        # Written by customers whose first language orders the question as a statement: "where I can see it?".
+        "where i|we can|could find|see|check|change|set|get|download|update",
         "can|could i|we give|add|change|set|get|use|export|import|see|switch|invite|download|pay|upgrade|downgrade"
         "|pause|move|transfer|update",
         "is it possible to",
@@ -422,6 +433,7 @@ _PATTERNS: dict[str, list[str]] = {
         "what be|'s the best|easiest|right|quickest? way",
         "what be the difference|differences",
         "difference between",
+        "difference|differences in price|prices|cost|costs|pricing|fees",
         "do you offer|support|sign|provide|have a|an|any",
         # A question on what something would cost or who qualifies for a price: a question about cost, no money
         # contested (docs/labelling.md). Asked, not told: "we would qualify for" and "the fee was" do not match.
