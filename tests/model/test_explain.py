@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from triage.model.explain import FUNCTION_WORDS, _strongest, has_meaning
+from triage.model.explain import _TOKEN, FUNCTION_WORDS, _lowered_tokens, _strongest, has_meaning
 from triage.pipeline import Triage
 from triage.schema import Ticket
 
@@ -66,3 +66,8 @@ def test_reasons_quote_evidence_and_never_a_lone_function_word(model, probe_tick
             if reason.startswith('"'):
                 assert re.match(r"\"[^\"]+\" \((history )?mentions '", reason), reason
     assert word_reasons  # the tickets do exercise word reasons
+
+
+def test_words_are_lower_cased_token_by_token_whatever_the_text():
+    for text in ["Refund NOW, it's the 3rd time!", "İstanbul office: ÉCHEC de l'export", "ΣΊΣΥΦΟΣ ran"]:
+        assert _lowered_tokens(text) == [token.lower() for token in _TOKEN.findall(text)]

@@ -211,12 +211,11 @@ class Explainer:
         """
         # Every ticket's words, bigrams and history tokens first, so that each word block is asked once
         # for their columns (triage.model.features.SeenNgramHasher: unseen terms give no feature, -1).
-        words = [[token.lower() for token in _TOKEN.findall(ticket.text)] for ticket in analysed]
+        words = [_lowered_tokens(ticket.text) for ticket in analysed]
         all_words = list(chain.from_iterable(words))
         bigrams = [f"{first} {second}" for row in words for first, second in pairwise(row)]
         history = [
-            [token.lower() for turn in ticket.ticket.history for token in _TOKEN.findall(turn.body)]
-            for ticket in analysed
+            [token for turn in ticket.ticket.history for token in _lowered_tokens(turn.body)] for ticket in analysed
         ]
         word_block_columns = self._seen_columns("words", all_words + bigrams)
         history_columns = self._seen_columns("history", list(chain.from_iterable(history)))
@@ -484,6 +483,14 @@ class _Attribution:
         # Sorted by ticket first, each ticket's phrases keep their block: the first ``count`` of each block.
         order = np.lexsort((-np.abs(effect), self._phrase_ticket))
         return order[self._phrase_rank < count], np.cumsum(np.minimum(self.phrase_counts, count)).tolist()
+
+
+def _lowered_tokens(text: str) -> list[str]:
+    """A text's words, each lower-cased. An ASCII text is lower-cased whole first (a third less time): its
+    words split the same either way, unlike, say, 'İ', which lower-cases to two characters."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())
+    return [token.lower() for token in _TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=50_000)
