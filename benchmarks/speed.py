@@ -60,15 +60,22 @@ def measure_prediction(model_dir: Path, data: Path) -> dict[str, float]:
     first_batch, second_batch, singles = tickets[:3000], tickets[3000:6000], tickets[6000:7000]
     triage.predict(tickets[7000:])  # warm-up: lazy spaCy and VADER set-up
 
-    def batch_rate(batch: list, explain: bool) -> float:
-        start = time.perf_counter()
+    def batch_rate(batch: list, explain: bool) -> tuple[float, float]:
+        """Tickets per second (wall clock) and CPU milliseconds per ticket: the CPU time is the figure to
+        compare on a machine shared with other work, and what a server's throughput per core follows."""
+        start, start_cpu = time.perf_counter(), time.process_time()
         for begin in range(0, len(batch), 500):
             triage.predict(batch[begin : begin + 500], explain=explain)
-        return len(batch) / (time.perf_counter() - start)
+        cpu_ms = (time.process_time() - start_cpu) * 1000 / len(batch)
+        return len(batch) / (time.perf_counter() - start), cpu_ms
 
+    bare, bare_cpu_ms = batch_rate(first_batch, explain=False)
+    explained, explained_cpu_ms = batch_rate(second_batch, explain=True)
     rates = {
-        "batch_tickets_per_second": batch_rate(first_batch, explain=False),
-        "batch_with_explanations_tickets_per_second": batch_rate(second_batch, explain=True),
+        "batch_tickets_per_second": bare,
+        "batch_with_explanations_tickets_per_second": explained,
+        "batch_cpu_ms_per_ticket": bare_cpu_ms,
+        "batch_with_explanations_cpu_ms_per_ticket": explained_cpu_ms,
     }
     latencies = []
     for ticket in singles:  # the API's case: one ticket, with explanations
@@ -125,7 +132,12 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "speed.json").write_text(json.dumps(results, indent=2))
     lines = ["| measure | value | target | met |", "|---|---|---|---|"]
-    for name in ("batch_with_explanations_tickets_per_second", "single_ticket_p50_ms"):
+    for name in (
+        "batch_with_explanations_tickets_per_second",
+        "batch_cpu_ms_per_ticket",
+        "batch_with_explanations_cpu_ms_per_ticket",
+        "single_ticket_p50_ms",
+    ):
         lines.append(f"| {name} | {results[name]:.1f} | | |")
     for name, (op, bound) in TARGETS.items():
         lines.append(
