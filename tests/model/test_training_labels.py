@@ -4,11 +4,10 @@ request)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from triage.errors import TriageError
-from triage.model.training import LabelWarning, TrainSettings, _real_frustration_labels_only, train
+from triage.model.training import LabelWarning, TrainSettings, train
 from triage.policy.config import load_config
 
 
@@ -61,23 +60,3 @@ def test_single_valued_heads_are_left_to_the_rules_on_request(demo_history):
     assert "one value, nothing to learn" in result.skipped_heads["escalation"]
     assert "escalation" in result.model.fallback_heads
     assert "team" in result.model.heads
-
-
-def _frame_and_labels(real_levels: list[float]) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
-    demo_levels = [3.0, 0.0, 2.0]  # the generator's: its tone follows the stakes
-    frame = pd.DataFrame({"true_escalation_probability": [0.9, 0.1, 0.7] + [None] * len(real_levels)})
-    return frame, {"frustration": pd.Series(demo_levels + real_levels)}
-
-
-def test_the_frustration_head_learns_from_real_rows_alone_where_they_carry_levels() -> None:
-    frame, labels = _frame_and_labels([0.0, 1.0, None])
-    _real_frustration_labels_only(labels, frame)
-    assert labels["frustration"].isna().tolist() == [True, True, True, False, False, True]
-
-
-def test_demo_frustration_labels_stay_when_no_real_row_has_two_levels() -> None:
-    # A fresh clone without the shared data, or real rows that all say one level: the demo's labels are all.
-    for real in ([], [1.0, 1.0, None]):
-        frame, labels = _frame_and_labels(real)
-        _real_frustration_labels_only(labels, frame)
-        assert labels["frustration"][:3].tolist() == [3.0, 0.0, 2.0]
