@@ -151,3 +151,211 @@ def test_every_pattern_is_linear_on_adversarial_input(text):
         for line in (text, text.lower()):
             list(pattern.finditer(line))
     assert time.perf_counter() - start < 2.0
+
+
+# --- Patterns from grading the second hand-written dev set (dev2) by hand, written for customers' writing at
+# large: each with forms that must not match (negated, told of as past, a topic rather than a request).
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Can you correct the invoice before the payment date on the 15th?", "before the payment date on the 15th"),
+        ("we'd like this resolved before our year end on the 31st", "before our year end on the 31st"),
+        ("Wir fordern Sie auf, diesen Betrag bis zum 20.12.2026 zu zahlen.", "bis zum 20.12.2026"),
+        ("I want someone who understands your connector to look at it TODAY, please.", "today"),
+        ("Get someone who can actually push the button on this refund, today.", "today"),
+        # a long request is echoed by its time, not as a whole clause
+        ("Can you set up a call with whoever calculated it this week?", "this week"),
+        ("Our renewal is in eight weeks.", "renewal is in eight weeks"),
+    ],
+)
+def test_deadlines_in_more_forms(text, deadline):
+    assert facts_of(text).deadlines == [deadline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The renewal went through last week.", "We paid before the due date.", "I looked at it today, no change."],
+)
+def test_past_or_met_dates_are_no_deadline(text):
+    assert facts_of(text).deadlines == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("around EUR 9,400 in total", ["EUR 9,400"]),
+        ("nos han vuelto a cobrar 129 € cada mes", ["129 €"]),
+        ("ein Schaden in Höhe von 18.400,00 EUR", ["18.400,00 EUR"]),
+        ("app charged me twice for the same order 41.90 x2", ["41.90"]),
+        ("a currency conversion fee of around 2.9% is taken off every payout", ["2.9%"]),
+        # a figure with no money around it is no amount
+        ("upgrade to version 8.3 and wait 10.30 minutes", []),
+        ("about 12% lower than the report", []),
+    ],
+)
+def test_amounts_in_more_forms(text, amounts):
+    assert facts_of(text).amounts == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # a refund asked for is a dispute; the word in a webhook's name is not
+        ("Every order.refunded webhook fails with an encoding error.", ("technical", "financial"), ["bug"]),
+        ("Your agent promised me a refund of $260. It never came.", ("financial",), ["billing_dispute"]),
+        (
+            "We've been billed twice for November, please reverse the second charge.",
+            ("financial",),
+            ["billing_dispute"],
+        ),
+        (
+            "The invoice has 23% VAT instead of the reverse charge. Please correct the November invoice.",
+            ("financial",),
+            ["billing_dispute"],
+        ),
+        ("No reconocemos estos cargos y pedimos la devolución.", ("financial",), ["billing_dispute"]),
+        # a bug that double-charges shoppers is both; "we won't be paying" is no defect
+        ("Your update has a bug: shoppers are charged twice.", ("technical", "financial"), ["billing_dispute", "bug"]),
+        ("We won't be paying this overage invoice.", ("technical", "financial"), ["billing_dispute"]),
+        # outages counted among past ones are a reliability complaint, not a live outage
+        (
+            "After the third platform outage this quarter our board will evaluate alternative providers.",
+            ("technical",),
+            ["cancellation"],
+        ),
+        ("Since 8am none of our staff can log in, the app is down.", ("technical",), ["outage"]),
+        ("We are waiting for the credit for the outage month.", ("technical",), []),
+        # a contract's material breach is no data breach; termination is a cancellation
+        ("We terminate the Master Services Agreement for material breach.", ("legal",), ["cancellation"]),
+        ("Our customers' data was breached.", (), ["data_exposure"]),
+        # "do not sell or share my information" is a request, not an exposure
+        ("Please do not sell or share my personal information.", ("legal",), ["privacy_request"]),
+        ("You shared my personal data with a marketing firm.", ("legal",), ["data_exposure"]),
+        ("Please delete my account and ALL my data.", ("legal",), ["privacy_request"]),
+        # legal threats in other words and languages; "no legal action is planned" is none
+        ("Andernfalls werden wir gerichtliche Schritte einleiten.", ("legal",), ["legal_threat"]),
+        ("A putative class action has been filed.", ("legal",), ["legal_threat"]),
+        ("No legal action is planned, we like the product.", ("legal",), []),
+        # defects as customers tell them, without the word "error"
+        ("None of our scheduled emails have gone out, nothing arrives.", ("technical",), ["bug"]),
+        ("The sync is still not picking up events created on mobile.", ("technical",), ["bug"]),
+        ("The sync is picking up events again, thanks!", ("technical",), []),
+    ],
+)
+def test_case_types_in_more_forms(text, labels, expected):
+    assert case_types(text, set(labels)) == expected
+
+
+def test_outage_told_in_an_old_turn_is_not_the_current_case():
+    facts = facts_of(
+        "I'm following up once more on the credit note for September.",
+        ("technical", "financial"),
+        history=[{"author": "customer", "body": "September was a disaster, the platform was down for all users."}],
+    )
+
+    assert "outage" not in facts.case_types
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role", "company"),
+    [
+        (
+            "Please help.\n\nRegards,\nOwen Pryce\nData Protection Officer, Brightwater Travel",
+            "Owen Pryce",
+            "Data Protection Officer",
+            "Brightwater Travel",
+        ),
+        (
+            "Please help.\n\nSincerely,\nMichael Osei, Esq.\nOsei & Brandt LLP",
+            "Michael Osei",
+            None,
+            "Osei & Brandt LLP",
+        ),
+        (
+            "Bitte.\n\nMit freundlichen Grüßen\nDr. Lena Hartmann\nRechtsanwältin",
+            "Dr. Lena Hartmann",
+            "Rechtsanwältin",
+            None,
+        ),
+        ("Can you correct it?\n\nThanks, Anna Lindqvist, Finance", "Anna Lindqvist", "Finance", None),
+        ("Please preserve all records.\n\nReyes & Whitcombe LLP", None, None, "Reyes & Whitcombe LLP"),
+        # "Thanks for the steps" opening a message is no sign-off, and a sentence after "thanks" is no name
+        ("Thanks for the steps. It still crashes.", None, None, None),
+        ("It still crashes.\n\nThanks, it is urgent for us", None, None, None),
+    ],
+)
+def test_the_sender_from_the_sign_off(body, name, role, company):
+    sender = facts_of(body).sender
+
+    assert (sender.name, sender.role, sender.company) == (name, role, company)
+
+
+@pytest.mark.parametrize(
+    ("body", "addressee"),
+    [
+        ("Hi Jonas,\n\nWe got invoice 1187.", "Jonas"),
+        ("Dear Mr. Adebayo,\n\nAfter", "Mr. Adebayo"),
+        ("Dear Account Team,\n\nPlease", None),
+        ("Hi support, see below", None),
+        ("Hello,\n\nPlease", None),
+    ],
+)
+def test_the_person_the_customer_writes_to(body, addressee):
+    assert facts_of(body).addressee == addressee
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("This is the second time I'm asking this.", True),
+        ("I called twice, first time I was on hold for 40 minutes.", True),
+        ("I'm following up once more on the credit note.", True),
+        ("Ya he escrito por el chat y nadie me ha dado una respuesta clara.", True),
+        ("This is the second time the app crashed today.", False),
+        ("I will call you twice a week if needed.", False),
+    ],
+)
+def test_an_earlier_contact_the_customer_tells_of(body, told):
+    assert facts_of(body).told_earlier_contact is told
+
+
+@pytest.mark.parametrize(
+    ("body", "broken"),
+    [
+        ("Your agent promised me a refund of $260 on the 4th of November. It never came.", True),
+        ("Your colleague said 5 to 7 working days and the $1,440 is still not back on our card.", True),
+        ("Your agent promised me a refund and it arrived today, thanks.", False),
+    ],
+)
+def test_a_promise_the_customer_says_we_broke(body, broken):
+    assert (facts_of(body).broken_promise is not None) is broken
+
+
+def test_steps_in_other_words_and_languages_and_pasted_failures():
+    facts = facts_of(
+        "I looked under Billing and Company profile and can't see it. We have re-uploaded your new metadata XML "
+        "twice. Nous avons essayé depuis plusieurs sites et réseaux, même résultat. Have you looked at it?\n"
+        "SAML response rejected: signature validation failed (cert thumbprint 4F:1A not trusted)\n"
+        "Our login failed again and we are stuck."
+    )
+
+    assert facts.customer_steps == [
+        "I looked under Billing and Company profile and can't see it.",
+        "We have re-uploaded your new metadata XML twice.",
+        "Nous avons essayé depuis plusieurs sites et réseaux, même résultat.",
+    ]
+    assert facts.log_lines == [
+        "SAML response rejected: signature validation failed (cert thumbprint 4F:1A not trusted)"
+    ]
+
+
+def test_forwarded_headers_and_footers_are_not_the_customers_words():
+    facts = facts_of(
+        "see below.\n-----Original Message-----\nFrom: Identity Services\nSubject: we were hacked\n"
+        "Logins fail since the rollover.\nCONFIDENTIALITY NOTICE: this may contain a data breach notice.",
+        ("technical",),
+    )
+
+    assert facts.case_types == ["bug"]

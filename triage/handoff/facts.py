@@ -18,7 +18,11 @@ from triage.text.trajectory import hours_spanned
 
 MAX_ITEMS = 12  # per list: a hand-off lists facts, it does not repeat the ticket
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? but not after a title or an abbreviation ("Ms. Dana Garfield", "St. Columba").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bInc\.)"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)\s+|\n+"
+)
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CLOCK = r"\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\d{1,2}:\d{2}(?:\s?(?:utc|gmt|cet|est|pst|et|pt))?\b|noon|midnight"
@@ -26,30 +30,45 @@ _WHEN = (
     rf"(?:(?:the )?end of (?:the |this )?(?:day|week|month|quarter)|eod|cob|eow|close of business)(?: (?:on )?{_DAY})?"
     rf"|today|tonight|tomorrow(?: morning| afternoon)?|(?:next |this )?{_DAY}(?: (?:morning|afternoon))?"
     rf"|{_CLOCK}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|the \d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
+    rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b"
 )
 _WHEN = rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}))?"  # "5 pm today"
 # The customer's own deadline: "by 3 pm", "before Friday", "within 24 hours", "need it today", "the board
 # meeting at 3pm", "deadline is March 14".
+_EVENT = (
+    r"(?:payment|due|renewal|billing|filing|closing|go-live|launch|cut-?off|contract end) date|year[- ]end|month[- ]end"
+)
+_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?)"
 _DEADLINE = re.compile(
-    rf"\b(?:by|before|until|no later than)\s+(?:{_WHEN})"
+    rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
+    # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
+    rf"|\b(?:by|before|ahead of)\s+(?:the |our |my )?(?:{_EVENT}|renewal)\b,? (?:on|in|of) (?:{_WHEN}|{_MONTH})"
+    rf"|\b(?:renewal|contract) (?:is |comes up |ends )?in {_SPAN}"
     rf"|\bwithin (?:the next )?\d+ (?:business |working )?(?:hours?|days?)\b"
     rf"|\b(?:deadline|due date|cut-?off)\b(?: is| of| on|:)?\s+(?:{_WHEN})"
     rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})"
     rf"|\b(?:meeting|call|presentation|launch|go-live|cutover|audit|filing|payroll|hearing)\b(?: is)?(?: due)?"
     rf" (?:at|on|by|this|tomorrow|today)\s*(?:{_WHEN})?"
-    rf"|\b(?:need|needs|needed|must|has to|have to|want|can you|could you|please)\b[^.!?\n]{{0,60}}?"
-    rf"\b(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week))\b",
+    rf"|\b(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)\b"
+    rf"[^.!?\n]{{0,100}}?\b(?:today|tonight|tomorrow|asap|immediately"
+    rf"|right now|this (?:morning|afternoon|week|month))\b",
     re.IGNORECASE,
 )
 # Linear on long digit runs: an amount starts only where a run of digits starts (the look-behind), and the
 # possessive ``*+`` never gives digits back.
 _AMOUNT = re.compile(
     r"[$€£]\s?\d[\d,]*+(?:\.\d{1,2})?(?:\s?(?:k|m|bn|million|thousand)\b)?"
-    r"|(?<![\w,.])\d[\d,]*+(?:\.\d{1,2})?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b",
+    r"|\b(?:usd|eur|gbp|chf|cad|aud)\s?\d[\d,]*+(?:\.\d{1,2})?\b"
+    r"|(?<![\w,.])\d{1,3}(?:\.\d{3})++(?:,\d{2})?\s?(?:€|eur\b|euros?\b)"  # 18.400,00 EUR
+    r"|(?<![\w,.])\d[\d,]*+(?:\.\d{1,2})?\s?(?:usd\b|eur\b|gbp\b|dollars\b|euros?\b|pounds\b|€|£)",
     re.IGNORECASE,
 )
+# A bare figure with cents ("41.90 x2") is an amount only in a sentence about paying.
+_BARE_AMOUNT = re.compile(
+    r"(?<![\w.,])\d{1,6}[.,]\d{2}(?![\w.,%])|(?<![\w.,])\d{1,2}(?:\.\d{1,2})?%"
+)  # "41.90", "2.9%"
+_PAYMENT_WORDS = re.compile(r"\b(?:charg\w*|paid|pay\w*|refund\w*|price\w*|cost\w*|fees?|bill\w*)\b", re.IGNORECASE)
 _REFERENCE = re.compile(
     r"\b(?:invoice|order|receipt|transaction|case|ticket|contract|po|purchase order|reference|ref|account)\b"
     r"\s*(?:number|no\.?|#|id)?\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9-]{2,40}+)",
@@ -65,7 +84,7 @@ _UPPER_CODE = re.compile(
     r"|(?<![\w/])/[\w-]{1,40}+(?:/[\w.-]{1,80}+){1,8}+"  # an endpoint or path: /v3/charges, /s/000451
 )
 _CODE = re.compile(
-    r"\b(?:HTTP|error|status|code)\s?[:#]?\s?[45]\d\d\b"
+    r"\b(?:HTTP|error|erreur|fehler|status|code)\s?[:#]?\s?[45]\d\d\b"
     r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
     r"|\b0x[0-9a-f]{4,16}+\b",
     re.IGNORECASE,
@@ -78,6 +97,13 @@ _LOG_LINE = re.compile(
     r"^\s{0,8}+(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|FATAL|CRITICAL)\b"
     r"|Traceback \(|at [\w.$]{1,200}+\(|[\w.]{1,200}?(?:Exception|Error):)",
 )
+# A line pasted from a system rather than written: "SAML response rejected: signature validation failed (...)".
+_PASTED_FAILURE = re.compile(
+    r"^\s{0,8}+[A-Za-z][\w .()-]{2,60}?\b(?:rejected|failed|denied"
+    r"|refused|invalid|not trusted|timed out)\b[^\n]{0,200}$",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|we|our|my|us|me|you|your|please)\b", re.IGNORECASE)
 # A customer sentence that reports something already done: "we rolled back the deploy", "opened a test
 # listener", "tried chrome and firefox", "I have already reset my password".
 _DONE = (
@@ -85,13 +111,22 @@ _DONE = (
     r"|upgraded|downgraded|disabled|enabled|verified|confirmed|tested|ran|re-?ran|retried|switched|reset|flushed"
     r"|rotated|regenerated|revoked|reconnected|re-?authori[sz]ed|contacted|called|raised|filed|reported"
     r"|changed|removed|logged out|signed out|swapped|replaced|increased|whitelisted|allowlisted|followed"
-    r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided|asked|told|notified|informed|blocked|locked|deleted"
-    r"|restored|captured|traced"
+    r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided"
+    r"|asked|told|notified|informed|blocked|locked|deleted"
+    r"|restored|captured|traced|installed|looked (?:under|in|at|through|everywhere)|searched|went through"
+    r"|gone through|imported|synced|stopped"
+)
+# The same report in the other languages customers write to us in: "nous avons essayé", "ya he escrito".
+_FOREIGN_STEP = re.compile(
+    r"\b(?:nous avons|j'ai|on a|hemos|he|ya he|wir haben|ich habe)\s(?:\w+\s){0,2}?"
+    r"(?:essay\w*|red[ée]marr\w*|vid[ée]\w*|contact[ée]\w*|écrit|appel[ée]|probado|intentado|escrito|reiniciado"
+    r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen)",
+    re.IGNORECASE,
 )
 _CUSTOMER_STEP = re.compile(
     rf"(?:^(?:(?:already|also|just|then|first)\s)?|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had|and|then)\s"
     rf"(?:(?:already|also|just|then|even|again|both|all|first|manually|have|had|we|i)\s){{0,2}})"
-    rf"(?:{_DONE})\b",
+    rf"(?:re-?)?(?:{_DONE})\b",
     re.IGNORECASE,
 )
 _NOT_A_STEP = re.compile(r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we)\b", re.IGNORECASE)
@@ -109,11 +144,14 @@ _CONTACT = re.compile(
 # Case patterns, each read over the customer's words (lower case).
 _CASES: dict[str, re.Pattern[str]] = {
     "outage": re.compile(
-        r"\b(?:outage|(?:site|app|api|service|system|platform|server|portal|checkout|production|prod|everything)s?"
+        r"\b(?:(?<!third )(?<!second )(?<!another )(?<!last )(?<!previous )(?<!recent )(?<!earlier )(?<!latest )"
+        r"(?<!platform )outage(?!s| month| credit| report| review)|(?:site|app|api|service"
+        r"|system|platform|server|portal|checkout|production|prod|everything)s?"
         r" (?:is |are |went |has been |have been )?(?:completely |totally )?down\b|down for (?:all|every)"
-        r"|(?:service |server )?unavailable|bad gateway|gateway time-?out|\b50[234]\b"
+        r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
+        r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
         r"|(?:all|none) of (?:our|my|the) (?:users|customers|staff|stores)|nobody (?:here )?can (?:log|sign"
-        r"|use|access))"
+        r"|use|access)|aucun de nos \d* ?utilisateurs|keiner unserer|ninguno de nuestros)"
     ),
     "account_takeover": re.compile(
         r"\b(?:hack(?:ed|er)|compromised|account takeover|taken over|someone (?:else )?(?:has )?(?:logged|signed) in"
@@ -123,11 +161,13 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|unauthori[sz]ed (?:login|access|sign-?in)|(?:don'?t|do not|didn'?t|did not) recogni[sz]e)"
     ),
     "data_exposure": re.compile(
-        r"\b(?:data (?:breach|leak|exposure)|breach(?:ed)?|leak(?:ed|ing)?|exposed|publicly (?:accessible"
+        r"\b(?:data (?:breach|leak|exposure)|(?<!material )(?<!contract )breach(?:ed)?(?! of (?:the |our |this )?"
+        r"(?:contract|agreement|terms|sla|msa))|leak(?:ed|ing)?|exposed|publicly (?:accessible"
         r"|visible|available)"
         r"|(?:can|could) see (?:other|another) (?:customer|user|compan|people|account)\w*"
         r"|(?:sent|e-?mailed|mailed|delivered|shared) to (?:the wrong|another|a different)"
-        r"|(?:sold|sell|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts|details|information)"
+        r"|(?<!not )(?<!never )(?<!or )(?:sold|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts"
+        r"|details|information)"
         r"|(?:other|another) (?:customers?|people|users?|compan\w+|clinic)'?s? (?:data|invoices|records"
         r"|details|files|documents))"
     ),
@@ -137,16 +177,23 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|deleted|disappeared|wiped|empty))"
     ),
     "privacy_request": re.compile(
-        r"\b(?:gdpr|ccpa|cpra|subject access|dsar|article 1[5-9]|article 2[01]|right to (?:be forgotten|erasure|access)"
-        r"|delete (?:all )?(?:of )?(?:my|our) (?:personal )?data|do not sell|personal data)"
+        r"\b(?:subject access|dsar|article 1[5-9]|article 2[01]|right to (?:be forgotten|erasure|access)|erasure"
+        r"|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:account and )?(?:all )?(?:(?:my|our) )?(?:personal )?"
+        r"(?:data|information|details)|do not (?:sell|share)|opt[- ]out"
+        r"|copy of (?:all )?(?:the |my )?(?:personal )?data"
+        r"|(?:personal )?data (?:you|your company) (?:hold|holds|keep|store))"
     ),
     "regulator": re.compile(
         r"\b(?:regulator|regulatory|ombudsman|data protection authority|supervisory authority|attorney general"
         r"|\bico\b|cnil|ftc|cfpb|finra|financial conduct authority|state banking)"
     ),
     "legal_threat": re.compile(
-        r"\b(?:legal action|lawsuit|sue\b|suing|court|small claims|cease and desist|breach of contract|solicitor"
-        r"|my (?:lawyer|attorney)|our (?:lawyers|attorneys|counsel) (?:will|are|have))"
+        r"\b(?:(?<!no )legal action|lawsuit|sue\b|suing|court|small claims"
+        r"|cease and desist|breach of contract|solicitor"
+        r"|class action|letter before action|(?:issue|legal) proceedings|complaint (?:was |has been )?filed"
+        r"|my (?:lawyer|attorney)|our (?:lawyers|attorneys|counsel) (?:will|are|have)"
+        r"|gerichtliche\w* schritte|klage|rechtsanwält\w*|action en justice|poursuites|avocat|acciones legales"
+        r"|demanda judicial|abogado)"
     ),
     "fraud": re.compile(r"\b(?:fraud\w*|scam\w*|unauthori[sz]ed (?:charges?|transactions?|payments?)|stolen card)"),
     "funds_held": re.compile(
@@ -155,22 +202,104 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:held|on hold|frozen|blocked|delayed|stuck)|(?:held|frozen|blocked) (?:our |my )?(?:payouts?|funds|payroll)"
     ),
     "billing_dispute": re.compile(
-        r"\b(?:charged (?:us |me )?(?:twice|double|two times|again)|double[- ]charged?|overcharg\w*"
-        r"|duplicate (?:charge|payment)"
-        r"|refund\w*|chargeback|wrong amount|billing error|incorrect (?:invoice|charge|bill)|dispute)"
+        r"\b(?:(?:charged|billed|invoiced) (?:us |me )?(?:twice|double|two times|again)|double[- ](?:charged?|billed)"
+        r"|overcharg\w*|duplicate (?:charges?|payments?|invoices?)|charged (?:the |us |me )?(?:list price|full price"
+        r"|the wrong)|(?:wrong|incorrect) (?:amount|vat|tax|rate|price|invoice|charge|bill)|billing error"
+        r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
+        # a refund asked for or owed, not the word: an "order.refunded" webhook is no dispute
+        r"|refund (?:me|us|my|our|the|it|this|that|them)\b|(?:want|need|like|request|demand|expect|owed|promised"
+        r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our )?(?:full )?refund\b"
+        r"|(?:fees?|charges?|money) back|reverse (?:the|this|that|these) (?:\w+ )?charges?|correct (?:the|this|our)"
+        r" (?:\w+ )?invoice|(?:remove|credit) (?:it|the (?:fee|charge|line|full amount))|chargeback|dispute"
+        r"|(?:don'?t|do not) recogni[sz]e (?:these|this|the) (?:charges?|payments?)"
+        r"|devoluci[oó]n|reembolso|no reconocemos|rembourse\w*|r[üu]ckerstattung|doppelt (?:abgebucht|berechnet))"
     ),
     "cancellation": re.compile(
         r"\b(?:cancel\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
         r"|(?:want|going|decided|plan\w*|like) to cancel|not (?:to |be )?renew\w*|won'?t (?:be )?renew\w*"
-        r"|non-?renewal|terminat\w+ (?:the|our|this) (?:contract|agreement|subscription)"
+        r"|non-?renewal|terminat\w+ (?:the|our|this|your) (?:[\w-]+ ){0,3}?(?:contract|agreement|subscription)"
+        r"|notice of termination|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
+        r"|other) (?:providers|vendors|suppliers)"
         r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
     ),
 }
 _DEFECT = re.compile(
     r"\b(?:error|bug|crash\w*|fail\w*|broken|not working|doesn'?t work|does not work|won'?t|can'?t|cannot|unable"
-    r"|slow\w*|latency|timeout|time out|freez\w*|stuck|wrong|missing|skipped|dropped|glitch)"
+    r"|slow\w*|latency|timeout|time out|freez\w*|stuck|wrong|missing|skipped|dropped|glitch|blank"
+    r"|stopped (?:working|importing|syncing|sending|arriving|loading|coming)|nothing (?:arrives|comes through"
+    r"|coming through|syncs|happens|shows)|(?<!is )not (?:picking up|syncing|importing|loading|arriving|sending"
+    r"|showing up|coming through)|(?:have|has)(?:n'?t| not) (?:gone out|arrived|synced|imported)"
+    r"|(?:lower|higher) than)"
 )
+# Forwarded-mail headers and legal footers are no words of the customer's: "From: Identity Services",
+# "-----Original Message-----", "CONFIDENTIALITY NOTICE: This message may contain privileged ...".
+_MAIL_HEADER = re.compile(
+    r"^\s*(?:-{3,}[^\n]{0,40}-{3,}|(?:from|sent|to|cc|date|subject|von|gesendet|de|envoy[ée]|objet):\s.*)$",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(
+    r"^\s*(?:confidentiality notice|disclaimer|this (?:e-?mail|message) (?:and any attachments )?(?:may contain"
+    r"|is intended)"
+    r"|sent from my)",
+    re.IGNORECASE,
+)
+# A sign-off, then the sender's name (and role or company) on the same or the next lines.
+_CLOSING = re.compile(
+    r"^\s*(?:(?:kind |best |warm |warmest )?regards|best(?: wishes)?|(?:many )?thanks(?: again| a lot)?|thank you"
+    r"|cheers|sincerely|yours (?:sincerely|faithfully|truly)|cordialement|bien à vous|un saludo|saludos|atentamente"
+    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti)"
+    r"\s*[,.!]?\s*(?P<rest>.{0,120})$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_'’-]{0,20}\.?){0,3}(?:, Esq\.)?$"
+)
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:ltd|llp|llc|inc|gmbh|s\.l\.|s\.a\.|sarl|bv|plc|group|partners|corp(?:oration)?)\.?$", re.IGNORECASE
+)
+# "Hi Jonas," "Dear Mr. Adebayo,": the person the customer writes to, when it is a person.
+_ADDRESSEE = re.compile(
+    r"^\s*(?i:hi|hello|dear|hey)\s+(?P<name>(?:(?:Mr|Ms|Mrs"
+    r"|Dr)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)\s*[,:!]"
+)
+_NOT_A_PERSON = re.compile(r"\b(?:team|support|sir|madam|there|all|everyone|folks|colleagues|account|billing)\b", re.I)
+# An earlier contact the customer tells of, when the history does not hold it: "the second time I'm asking",
+# "I called twice", "following up once more", "ya he escrito por el chat".
+_EARLIER_CONTACT = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'?m |i am |we'?re |we are |i'?ve |we'?ve )?"
+    r"(?:ask|writ|contact|call|email|rais|report|chas)\w*|(?:i|we) (?:have )?(?:called|emailed|written|chatted|asked)"
+    r" (?:you )?(?:twice|three times|several times|again|before)"
+    r"|following up (?:once more|again)|(?:asking|writing) again"
+    r"|(?:two|three|four|five|\d+) (?:messages|emails|calls|tickets) (?:now|already|later)|last time someone"
+    r"|ya (?:he|hemos) escrito|j'ai déjà écrit|nous avons déjà|habe bereits geschrieben)",
+    re.IGNORECASE,
+)
+# A promise of ours the customer says was broken: "your agent promised me a refund ... It never came".
+_TOLD_PROMISE = re.compile(
+    r"\b(?:your|the|an?) (?:agent|colleague|support (?:agent|team)|rep\w*|advisor|team|staff)\b[^.!?\n]{0,40}?"
+    r"\b(?:promised|said|told (?:me|us)|assured (?:me|us))\b[^.!?\n]{0,120}",
+    re.IGNORECASE,
+)
+_NOT_KEPT = re.compile(
+    r"\b(?:never (?:came|arrived|happened|did)|still (?:not|no|hasn'?t"
+    r"|haven'?t|waiting)|(?:has|have|did)n'?t (?:come|arrived"
+    r"|happened)|is still not|nothing (?:has )?(?:arrived|happened|came))|zero\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who signed the message, when the ticket's customer record does not say."""
+
+    name: str | None
+    role: str | None
+    company: str | None
+
+
+# Beside a money case only a defect said plainly counts ("a bug on your side"), not "we won't be paying".
+_PLAIN_DEFECT = re.compile(r"\b(?:bug|broken|error|fail(?:s|ed|ing|ure)|crash\w*|glitch)\b")
 # Which trigger must be present (or a signal of its family found) before a case of that family is named, so
 # that a law firm's "litigation team" does not make a password question a legal threat.
 CASE_FAMILY = {
@@ -215,6 +344,10 @@ class TicketFacts:
     case_types: list[str]  # keys of CASE_DESCRIPTIONS, most specific first
     earlier_customer_contact: bool  # the history holds a customer turn before the current message
     hours_open: float | None  # earliest to latest known time on the ticket
+    sender: Sender = Sender(None, None, None)  # from the sign-off
+    addressee: str | None = None  # "Hi Jonas,": a person the customer writes to by name
+    told_earlier_contact: bool = False  # the customer says they asked before, though the history holds no turn
+    broken_promise: str | None = None  # the customer's words about a promise of ours not kept
 
     @property
     def urgent(self) -> bool:
@@ -224,22 +357,114 @@ class TicketFacts:
 def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set[str]) -> TicketFacts:
     """The facts of one ticket; ``trigger_labels`` and ``signal_families`` (the triggers whose signals fired)
     gate which case types may be named."""
-    customer_turns = [turn.body for turn in ticket.history if turn.author == "customer"]
-    customer_text = "\n".join([*customer_turns, ticket.subject, ticket.body])
+    customer_turns = [message_text(turn.body) for turn in ticket.history if turn.author == "customer"]
+    body = message_text(ticket.body)
+    customer_text = "\n".join([*customer_turns, ticket.subject, body])
+    families = set(trigger_labels) | signal_families
     contacts = _contacts(customer_text)
     manager = next((name for role, name in contacts if "manager" in role or role in ("csm", "account lead")), None)
+    cases = case_types(customer_text, families)
+    if "outage" in cases and "outage" not in case_types(f"{ticket.subject}\n{body}", families):
+        cases.remove("outage")  # an outage told of in an old turn is over; the current message must report it
+    promise = _TOLD_PROMISE.search(body)
     return TicketFacts(
-        customer_steps=_customer_steps(customer_turns + [ticket.body]),
-        deadlines=_unique(match.group(0).strip().rstrip(".,;:") for match in _DEADLINE.finditer(customer_text)),
-        amounts=_unique(match.group(0).strip() for match in _AMOUNT.finditer(customer_text)),
+        customer_steps=_customer_steps(customer_turns + [body]),
+        deadlines=_unique(_deadline_phrase(match.group(0)) for match in _DEADLINE.finditer(customer_text)),
+        amounts=_amounts(customer_text),
         identifiers=_identifiers(customer_text),
-        log_lines=_unique(line.strip() for line in customer_text.splitlines() if _LOG_LINE.match(line)),
+        log_lines=_unique(line.strip() for line in customer_text.splitlines() if pasted_line(line)),
         contacts=[f"{role}: {name}" for role, name in contacts],
         account_manager=manager,
-        case_types=case_types(customer_text, set(trigger_labels) | signal_families),
+        case_types=cases,
         earlier_customer_contact=bool(customer_turns),
         hours_open=hours_spanned(ticket.created_at, ticket.history),
+        sender=_sender(ticket.body),
+        addressee=_addressee(ticket.body),
+        told_earlier_contact=bool(_EARLIER_CONTACT.search(body)),
+        broken_promise=_excerpt(promise.group(0), 160) if promise and _NOT_KEPT.search(body) else None,
     )
+
+
+_TIME_WORD = re.compile(
+    r"\b(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))\b", re.IGNORECASE
+)
+
+
+def _deadline_phrase(phrase: str) -> str:
+    """The phrase as written; a long request with no clock or date in it ("can you set up a call with whoever
+    ... this week") shortened to its time, which is what the subject line and the acknowledgement echo."""
+    phrase = phrase.strip().rstrip(".,;:")
+    if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
+        phrase = time.group(0)
+    return phrase.lower() if phrase.isupper() else phrase  # "TODAY" is echoed back to the customer, not shouted
+
+
+def message_text(body: str) -> str:
+    """The customer's own words: without forwarded-mail headers and legal footers."""
+    lines = []
+    for line in body.splitlines():
+        if _FOOTER.match(line):
+            break
+        if not _MAIL_HEADER.match(line):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def signature_start(body: str) -> int | None:
+    """The index of the sign-off line ("Regards,") in the body's lines, when the message ends with one."""
+    lines = body.splitlines()
+    for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        if _CLOSING.match(lines[index]):
+            return index
+    return None
+
+
+def _sender(body: str) -> Sender:
+    lines = [line for line in message_text(body).splitlines()]
+    start = signature_start("\n".join(lines))
+    if start is None:
+        last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+        return (
+            Sender(None, None, last) if _COMPANY_SUFFIX.search(last) and len(last) <= 60 else Sender(None, None, None)
+        )
+    rest = _CLOSING.match(lines[start]).group("rest").strip()
+    tail = [part.strip() for line in [rest, *lines[start + 1 : start + 4]] for part in re.split(r"[,|]", line)]
+    tail = [part for part in tail if part]
+    if not tail or not _PERSON.match(tail[0]):
+        return Sender(None, None, None)
+    name, others = tail[0], tail[1:]
+    if name.endswith(", Esq."):
+        name = name[: -len(", Esq.")]
+    others = [part for part in others if part != "Esq."]
+    company = next((part for part in reversed(others) if _COMPANY_SUFFIX.search(part)), None)
+    if company is None and len(others) >= 2:
+        company = others[-1]  # "Data Protection Officer, Brightwater Travel": a role, then the company
+    role = next((part for part in others if part != company), None)
+    return Sender(name, role, company)
+
+
+def _addressee(body: str) -> str | None:
+    match = _ADDRESSEE.match(body)
+    if match is None or _NOT_A_PERSON.search(match.group("name")):
+        return None
+    return match.group("name")
+
+
+def pasted_line(line: str) -> bool:
+    if _LOG_LINE.match(line):
+        return True
+    return bool(_PASTED_FAILURE.match(line)) and not _FIRST_PERSON.search(line) and not line.rstrip().endswith("?")
+
+
+def _amounts(text: str) -> list[str]:
+    found = [match.group(0).strip() for match in _AMOUNT.finditer(text)]
+    found += [
+        match.group(0)
+        for sentence in sentences(text)
+        if _PAYMENT_WORDS.search(sentence) and not _AMOUNT.search(sentence)
+        for match in _BARE_AMOUNT.finditer(sentence)
+    ]
+    return _unique(found)
 
 
 def case_types(text: str, families: set[str]) -> list[str]:
@@ -250,8 +475,14 @@ def case_types(text: str, families: set[str]) -> list[str]:
         for case, pattern in _CASES.items()
         if (CASE_FAMILY.get(case) is None or CASE_FAMILY[case] in families) and pattern.search(lowered)
     ]
-    if "technical" in families and not found and _DEFECT.search(lowered):
-        found.append("bug")  # a defect must say that something does not work, and be no other kind of case
+    # a defect must say that something does not work, and be no other kind of case than a money one (a bug that
+    # double-charges shoppers is both)
+    if (
+        "technical" in families
+        and _DEFECT.search(lowered)
+        and (not found or (set(found) <= {"billing_dispute", "funds_held"} and _PLAIN_DEFECT.search(lowered)))
+    ):
+        found.append("bug")
     return found
 
 
@@ -264,7 +495,9 @@ def _customer_steps(turns: list[str]) -> list[str]:
         sentence
         for turn in turns
         for sentence in sentences(turn)
-        if not _LOG_LINE.match(sentence) and not _NOT_A_STEP.search(sentence) and _CUSTOMER_STEP.search(sentence)
+        if not pasted_line(sentence)
+        and not _NOT_A_STEP.search(sentence)
+        and (_CUSTOMER_STEP.search(sentence) or _FOREIGN_STEP.search(sentence))
     ]
     return _unique(_excerpt(step, 200) for step in steps)
 
