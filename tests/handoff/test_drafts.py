@@ -166,8 +166,9 @@ def test_handoff_matches_golden_file(name):
         (
             "compliance",
             "[HIGH] T-3003: tier 3 legal_compliance: Request under GDPR",
-            # no company asked: nothing says the requester is a business
-            ["the customer's name", "when the events happened (dates)"],
+            # no company asked: nothing says the requester is a business; no name either: a data-protection
+            # request's action is to verify the requester's identity, which a name alone would not do
+            ["when the events happened (dates)"],
         ),
     ],
 )
@@ -193,7 +194,7 @@ def test_no_placeholder_is_left_unfilled(name):
 def test_missing_data_reads_not_provided():
     text = handoff_for("compliance").text
 
-    assert "Customer:    not provided, not provided" in text
+    assert "Customer:    not named in the ticket" in text
     assert "Product:     not provided" in text
     assert "Created:     not provided" in text
 
@@ -351,3 +352,79 @@ def test_the_promise_follows_the_tier_not_past_resolution_times(tier, first, upd
     assert f"at least every {update} until" in text
     assert "days" not in text
     assert 'You told us about your deadline ("by Friday")' in text
+
+
+# -- patterns from grading the dev2 drafts by hand ---------------------------------------------------------
+
+
+def billing_draft(body: str, history: list[dict] | None = None, **customer):
+    ticket = Ticket.model_validate(
+        {"id": "B-1", "subject": "Billing", "body": body, "history": history or [], "customer": customer or None}
+    )
+    scores = scores_for(
+        ticket,
+        triggers={"technical": 0.02, "financial": 0.9, "legal": 0.02},
+        escalation=0.8,
+        team={"billing": 0.9, "technical": 0.1},
+        signals={"billing_dispute": 1},
+    )
+    decision = decide(ticket, scores, CONFIG)
+    prediction = prediction_for(ticket, scores, decision)
+    return (
+        draft_handoff(ticket, prediction, scores, decision),
+        draft_acknowledgement(ticket, prediction, scores, decision),
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "asks_number"),
+    [
+        ("You charged us twice this month, please refund the duplicate.", True),
+        ("We were charged the list price on every invoice since January. Please credit us.", False),
+        ("Your update charged our shoppers twice: 212 double charges so far. Refund them.", False),
+        ("Please correct our renewal invoice, it has the wrong price.", False),
+        ("Your agent promised me a refund of $260 on the 4th of November. It never came.", False),
+    ],
+)
+def test_no_invoice_number_asked_for_charges_found_without_one(body, asks_number):
+    handoff, _ = billing_draft(body)
+
+    assert ("the invoice, order or transaction number" in handoff.missing_information) is asks_number
+
+
+def test_an_agent_who_answered_already_found_the_charge():
+    history = [
+        {"at": "2026-11-10T11:00:00Z", "author": "customer", "body": "You charged us twice, refund the duplicate."},
+        {"at": "2026-11-12T10:30:00Z", "author": "agent", "body": "Thanks, I can see the duplicate. Refund requested."},
+    ]
+    handoff, _ = billing_draft("Three weeks. Zero refund. Still not back on our card.", history)
+
+    assert "the invoice, order or transaction number" not in handoff.missing_information
+    # the customer's answer to the step is the sentence that says how it went, not the first one
+    assert "-> customer: Still not back on our card." in handoff.text
+
+
+def test_the_signed_sender_and_the_addressee_fill_the_hand_off():
+    handoff, _ = billing_draft(
+        "Hi Jonas,\n\nInvoice INV-1187 double charges us $38,450. Please refund the duplicate.\n\n"
+        "Best,\nCarla Menendez\nVP Operations, Tallis Retail Group",
+        annual_contract_value=145000,
+        plan="enterprise",
+    )
+
+    assert "Customer:    Carla Menendez (signed the message), VP Operations, Tallis Retail Group" in handoff.text
+    assert "account manager: not named; the customer wrote to Jonas (confirm the owner)" in handoff.text
+    assert "the account owner (no account manager is named in the ticket)" not in handoff.missing_information
+    assert "the customer's company" not in handoff.missing_information  # the signature gives it
+
+
+def test_a_promise_the_customer_says_we_broke_is_owned_and_an_earlier_contact_gets_an_apology():
+    _, acknowledgement = billing_draft("Your agent promised me a refund of $260. It never came.")
+    assert "sorry that what we told you before has not happened" in acknowledgement.text
+
+    _, acknowledgement = billing_draft("This is the second time I'm asking: please refund the duplicate charge.")
+    assert "I am sorry that you have had to contact us again about this." in acknowledgement.text
+    assert "still" not in acknowledgement.text  # the history does not show that contact
+
+    _, acknowledgement = billing_draft("Please refund the duplicate charge of $40 from 3 May.")
+    assert "sorry" not in acknowledgement.text and "still" not in acknowledgement.text

@@ -189,7 +189,8 @@ def test_past_or_met_dates_are_no_deadline(text):
         ("nos han vuelto a cobrar 129 € cada mes", ["129 €"]),
         ("ein Schaden in Höhe von 18.400,00 EUR", ["18.400,00 EUR"]),
         ("app charged me twice for the same order 41.90 x2", ["41.90"]),
-        ("a currency conversion fee of around 2.9% is taken off every payout", ["2.9%"]),
+        # a rate is no amount (the drafts do not ask for one beside it)
+        ("a currency conversion fee of around 2.9% is taken off every payout", []),
         # a figure with no money around it is no amount
         ("upgrade to version 8.3 and wait 10.30 minutes", []),
         ("about 12% lower than the report", []),
@@ -359,3 +360,21 @@ def test_forwarded_headers_and_footers_are_not_the_customers_words():
     )
 
     assert facts.case_types == ["bug"]
+
+
+def test_a_long_sentence_keeps_the_clause_with_the_step():
+    sentence = (
+        "we invoice our customers in USD and since the beginning of October every payout has a currency conversion "
+        "fee of around 2.9% taken off that was never there before, I've gone through every email from you and "
+        "nothing says this was changing, and it costs us a lot."
+    )
+
+    assert facts_of(sentence).customer_steps == [
+        "I've gone through every email from you and nothing says this was changing"
+    ]
+
+
+def test_a_termination_date_told_as_a_span_is_a_deadline():
+    facts = facts_of("We terminate the agreement, with effect thirty days from the date of this letter.")
+
+    assert facts.deadlines == ["with effect thirty days from the date of this letter"]

@@ -29,7 +29,16 @@ from typing import Any
 import jinja2
 
 from triage.errors import TriageError
-from triage.handoff.facts import CASE_DESCRIPTIONS, CASE_FAMILY, TicketFacts, sentences, ticket_facts
+from triage.handoff.facts import (
+    CASE_DESCRIPTIONS,
+    CASE_FAMILY,
+    TicketFacts,
+    message_text,
+    pasted_line,
+    sentences,
+    signature_start,
+    ticket_facts,
+)
 from triage.policy.config import EscalationConfig, Handoffs
 from triage.policy.decision import Decision
 from triage.schema import Prediction, Ticket
@@ -82,19 +91,62 @@ _EVIDENCE_WORDS = {
     ),
 }
 _EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
+# How to make it happen, or what set it off and for whom: "every time", "since your release on Tuesday".
 _REPRODUCTION = re.compile(
-    r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s",
+    r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
+    r"|since (?:your|the|this|last) (?:\w+ )?(?:release|update|upgrade|deploy\w*|change|rollover|migration)"
+    r"|\b(?:on|for|in) (?:every|any|all) \w+",
     re.IGNORECASE | re.MULTILINE,
 )
+# A rate the customer contests ("23% VAT", "a fee of around 2.9%") gives the sum as well as an amount would.
+_RATE = re.compile(r"\d{1,2}(?:\.\d{1,2})?\s?%")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ERROR_TEXT = re.compile(r"\b(error|exception|traceback|status)\b|\b[45]\d\d\b", re.IGNORECASE)
+# The customer says an error message appears (so its exact words are worth asking for); a crash, a wrong figure
+# or a job that never runs shows none.
+_SHOWS_MESSAGE = re.compile(
+    r"\b(?:(?:get|got|see|saw|shows?|showing|displays?|pops? up|throws?|returns?)\b[^.!?\n]{0,30}"
+    r"\b(?:error|message|warning|alert)|error (?:message|code|pops?)|says (?:something|an error))",
+    re.IGNORECASE,
+)
+# Charges the billing team finds without a number: many at once ("every invoice since January", "212 double
+# charges"), a list attached, or the one invoice of a period ("our renewal invoice", "correct November").
+_CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
+    r"\b(?:every|each|all(?: the| our| of our)?|\d{2,}(?: double| duplicate)?) (?:invoices?|charges?|orders?"
+    r"|payments?|payouts?|transactions?)\b|\b(?:spreadsheet|statement|list|export|invoices?) (?:is |are )?attached"
+    rf"|\b(?:renewal|annual|latest|last|this month'?s|{_MONTH}) (?:invoice|charge|bill)\b"
+    rf"|\b(?:correct|fix|reissue) {_MONTH}\b|\b(?:billed|charged) twice for {_MONTH}",
+    re.IGNORECASE,
+)
+# The customer knows their account here, so their name is no missing fact: "my account email is the one I'm
+# writing from".
+_OWN_ACCOUNT = re.compile(
+    r"\b(?:writing from|my account (?:e-?mail|address|number|id)|the (?:e-?mail|address) (?:i|we)"
+    r"(?:'m| am)? (?:use|writing))",
+    re.IGNORECASE,
+)
+# What a customer's answer to an agent's step says about it: the sentence with the outcome, not a greeting.
+_OUTCOME = re.compile(
+    r"\b(?:still|didn'?t|did not|doesn'?t|no change|same|nothing|not|never|done|tried|worked|fixed|already|again"
+    r"|updated|reconnected|installed|cleared)\b",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|dear|hey|thanks|thank you|good (?:morning|afternoon|evening))\b", re.IGNORECASE
+)
 _ORDER_REFERENCE = re.compile(
     r"\b(invoice|order|receipt|transaction|inv|po)\b\s*(number|no\.?|#|id)?\s*[:#]?\s*[A-Z]*-?\d",
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b"
-    r"|\b(yesterday|today|this morning|last (week|month|night)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+    r"|\b(yesterday|today|this morning|last (week|month|night|year|quarter)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|{_MONTH} \d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|(?:since|in|from) {_MONTH}"
+    r"|(?:\d+|one|two|three|four|five|six|several) (?:days|weeks|months|years) (?:ago|after|since)"
+    # dates as the other languages we get write them: "1 de noviembre", "14. Oktober", "3 mars"
+    r"|\d{1,2}\.? (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|octobre|novembre|décembre|januar|februar|märz"
+    r"|juni|juli|oktober|dezember))\b",
     re.IGNORECASE,
 )
 # An agent's promise of a reply by a time: "we'll get back to you within 24 hours", "I will update you by
@@ -198,7 +250,7 @@ def draft_handoff(
         "contacts": facts.contacts,
         "reasons": list(decision.reasons),
         "rules_fired": ", ".join(decision.rules_fired) or "none",
-        "steps_taken": _agent_steps(ticket) + [f'customer: "{step}"' for step in facts.customer_steps],
+        "steps_taken": _steps_taken(ticket, facts),
         "signals_found": [f"{name} x{count}" for name, count in scores.signals.items() if count],
         "specialist_areas": _specialist_areas(scores, facts),
         "regulatory_concerns": _regulatory_concerns(scores, facts),
@@ -242,28 +294,38 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     cases = set(facts.case_types)
     detail = bool(facts.identifiers or facts.log_lines)
     missing = []
-    if "bug" in cases and not (detail or facts.customer_steps or _REPRODUCTION.search(text)):
+    tried = facts.customer_steps or any(turn.author == "agent" for turn in ticket.history)
+    if "bug" in cases and not (detail or tried or _REPRODUCTION.search(text)):
         missing.append("reproduction steps (what the customer did, what happened, what they expected)")
-    if "bug" in cases and not (detail or _ERROR_TEXT.search(text)):
+    if "bug" in cases and _SHOWS_MESSAGE.search(text) and not detail:
         missing.append("the exact error message or code")
-    if "compliance" in templates and cases & {"privacy_request", "legal_threat"} and not (customer and customer.name):
+    known = (customer and customer.name) or facts.sender.name or facts.sender.company or _OWN_ACCOUNT.search(text)
+    # a data-protection request's sender is verified by the request's own action, not asked for a name
+    if "compliance" in templates and "legal_threat" in cases and not known:
         missing.append("the customer's name")
     business = customer is not None and bool(
         customer.annual_contract_value or customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS
     )
-    if business and customer is not None and not customer.company:
+    if business and customer is not None and not (customer.company or facts.sender.company):
         missing.append("the customer's company")
     if "high_value" in templates:
         if not (customer and customer.annual_contract_value is not None):
             missing.append("the annual contract value")
-        if facts.account_manager is None:
+        if facts.account_manager is None and facts.addressee is None:
             missing.append("the account owner (no account manager is named in the ticket)")
-    if cases & {"legal_threat", "regulator", "data_exposure", "fraud"} and not (_DATE.search(text) or facts.deadlines):
+    dated = _DATE.search(text) or facts.deadlines or any(turn.at for turn in ticket.history)
+    if cases & {"legal_threat", "regulator", "data_exposure", "fraud"} and not dated:
         missing.append("when the events happened (dates)")
     billing = cases & {"billing_dispute", "fraud"}
-    if billing and not (facts.identifiers or _ORDER_REFERENCE.search(text)):
+    # an agent who already answered had the account in front of them; many charges need no single number
+    looked_up = (
+        any(turn.author == "agent" for turn in ticket.history)
+        or _CHARGES_FOUND_WITHOUT_NUMBER.search(text)
+        or (facts.amounts and _DATE.search(text))  # "$260 on the 4th of November" finds the payment
+    )
+    if billing and not (facts.identifiers or _ORDER_REFERENCE.search(text) or looked_up):
         missing.append("the invoice, order or transaction number")
-    if (billing or "funds_held" in cases) and not facts.amounts:
+    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text)):
         missing.append("the amount in dispute")
     return missing
 
@@ -297,7 +359,8 @@ def draft_acknowledgement(
         "issue": _headline(ticket),
         "frustrated": scores.frustration_level >= 2,
         "apology": _apology(scores.frustration_level, facts),
-        "repeated_contact": facts.earlier_customer_contact,
+        "repeated_contact": facts.earlier_customer_contact or facts.told_earlier_contact,
+        "told_promise": None if promise else facts.broken_promise,
         "missed_promise": {"date": _when(promise[1]), "words": promise[0]} if promise else None,
         "owner": settings.owner_role(recommendation.team),
         "first_response": _duration(target.first_response_hours),
@@ -320,6 +383,8 @@ def _apology(frustration_level: int, facts: TicketFacts) -> str:
     security case; "still" only when the history shows an earlier contact."""
     if facts.earlier_customer_contact:
         return "I am sorry that this is still not resolved and that you have had to contact us again."
+    if facts.told_earlier_contact:  # we cannot see that contact, so no "still" about it
+        return "I am sorry that you have had to contact us again about this."
     if "outage" in facts.case_types:  # the impact is owed an apology whatever the tone
         return "I am sorry for the disruption this is causing you."
     if facts.urgent:  # a breach, a takeover, fraud, lost data
@@ -369,13 +434,25 @@ def _ticket_context(ticket: Ticket) -> dict[str, str]:
 def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
     customer = ticket.customer
     contract_value = customer.annual_contract_value if customer else None
+    sender = facts.sender
+    name = (customer.name if customer else None) or (f"{sender.name} (signed the message)" if sender.name else None)
+    company = (customer.company if customer else None) or sender.company
+    if facts.account_manager:
+        manager = facts.account_manager
+    elif facts.addressee:
+        manager = f"not named; the customer wrote to {facts.addressee} (confirm the owner)"
+    else:
+        manager = NOT_PROVIDED
+    role = f", {sender.role}" if sender.role and not (customer and customer.name) and sender.name else ""
+    known = [part for part in (name and name + role, company) if part]
     return {
-        "name": (customer.name if customer else None) or NOT_PROVIDED,
-        "company": (customer.company if customer else None) or NOT_PROVIDED,
+        "summary": ", ".join(known) if known else "not named in the ticket",
+        "name": name or NOT_PROVIDED,
+        "company": company or NOT_PROVIDED,
         "plan": (customer.plan if customer else None) or NOT_PROVIDED,
         "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
         "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
-        "account_manager": facts.account_manager or NOT_PROVIDED,
+        "account_manager": manager,
     }
 
 
@@ -420,9 +497,24 @@ def _agent_steps(ticket: Ticket) -> list[str]:
         if turn.author != "agent":
             continue
         answer = next((later.body for later in turns[index + 1 :] if later.author == "customer"), ticket.body)
-        reply = _excerpt((sentences(answer) or [""])[0], 100)
+        reply = _excerpt(_answer_sentence(answer), 140)
         steps.append(f"{_when(turn.at)}: {_excerpt(turn.body, 160)} -> customer: {reply}")
     return steps
+
+
+def _steps_taken(ticket: Ticket, facts: TicketFacts) -> list[str]:
+    """The agents' steps with the answers, then the customer's own steps not already quoted as an answer."""
+    agent_steps = _agent_steps(ticket)
+    quoted = " ".join(agent_steps)
+    return agent_steps + [f'customer: "{step}"' for step in facts.customer_steps if step not in quoted]
+
+
+def _answer_sentence(answer: str) -> str:
+    """The sentence of the customer's answer that says how the step went, else the first that is no greeting."""
+    said = [sentence for sentence in sentences(message_text(answer)) if not _GREETING.match(sentence)]
+    said = said or sentences(answer) or [""]
+    told = [sentence for sentence in said if len(sentence.split()) >= 4]  # "Again." says nothing of the step
+    return next((sentence for sentence in told if _OUTCOME.search(sentence)), said[0])
 
 
 def _found(scores: HeadScores, names: tuple[str, ...]) -> list[str]:
@@ -489,11 +581,34 @@ def _recommended_actions(
 def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:
     """Customer sentences worth quoting: they hold the vocabulary of one of the hand-off's templates."""
     patterns = [_EVIDENCE_WORDS[name] for name in templates if name in _EVIDENCE_WORDS]
-    text = "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
+    text = "\n".join(
+        [
+            *(_without_signature(turn.body) for turn in ticket.history if turn.author == "customer"),
+            _without_signature(ticket.body),
+        ]
+    )
     quoted = [
-        f'"{_excerpt(sentence, 200)}"' for sentence in sentences(text) if any(p.search(sentence) for p in patterns)
+        f'"{_excerpt(sentence, 200)}"'
+        for sentence in sentences(text)
+        if any(p.search(sentence) for p in patterns) and not pasted_line(sentence)  # log lines have their section
     ]
     return list(dict.fromkeys(quoted))[:MAX_EVIDENCE]
+
+
+def _without_signature(body: str) -> str:
+    """The message without its sign-off, and without a trailing block of short unpunctuated lines (a name, a
+    title, a company) that signs it without a closing word."""
+    lines = message_text(body).splitlines()
+    start = signature_start("\n".join(lines))
+    if start is not None:
+        lines = lines[:start]
+    while lines and (not lines[-1].strip() or _signature_line(lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _signature_line(line: str) -> bool:
+    return len(line.split()) <= 8 and not line.rstrip().endswith((".", "!", "?"))
 
 
 def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:

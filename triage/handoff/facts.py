@@ -39,12 +39,16 @@ _WHEN = rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}
 _EVENT = (
     r"(?:payment|due|renewal|billing|filing|closing|go-live|launch|cut-?off|contract end) date|year[- ]end|month[- ]end"
 )
-_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?)"
+_SPAN = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety)"
+    r" (?:days?|weeks?|months?)"
+)
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
     # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
     rf"|\b(?:by|before|ahead of)\s+(?:the |our |my )?(?:{_EVENT}|renewal)\b,? (?:on|in|of) (?:{_WHEN}|{_MONTH})"
     rf"|\b(?:renewal|contract) (?:is |comes up |ends )?in {_SPAN}"
+    rf"|\bwith effect (?:from )?(?:{_WHEN}|{_SPAN}(?: from [^.,;\n]{{1,40}})?)"
     rf"|\bwithin (?:the next )?\d+ (?:business |working )?(?:hours?|days?)\b"
     rf"|\b(?:deadline|due date|cut-?off)\b(?: is| of| on|:)?\s+(?:{_WHEN})"
     rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})"
@@ -65,9 +69,7 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 # A bare figure with cents ("41.90 x2") is an amount only in a sentence about paying.
-_BARE_AMOUNT = re.compile(
-    r"(?<![\w.,])\d{1,6}[.,]\d{2}(?![\w.,%])|(?<![\w.,])\d{1,2}(?:\.\d{1,2})?%"
-)  # "41.90", "2.9%"
+_BARE_AMOUNT = re.compile(r"(?<![\w.,])\d{1,6}[.,]\d{2}(?![\w.,%])")  # "41.90 x2"
 _PAYMENT_WORDS = re.compile(r"\b(?:charg\w*|paid|pay\w*|refund\w*|price\w*|cost\w*|fees?|bill\w*)\b", re.IGNORECASE)
 _REFERENCE = re.compile(
     r"\b(?:invoice|order|receipt|transaction|case|ticket|contract|po|purchase order|reference|ref|account)\b"
@@ -499,7 +501,15 @@ def _customer_steps(turns: list[str]) -> list[str]:
         and not _NOT_A_STEP.search(sentence)
         and (_CUSTOMER_STEP.search(sentence) or _FOREIGN_STEP.search(sentence))
     ]
-    return _unique(_excerpt(step, 200) for step in steps)
+    return _unique(_excerpt(_step_clause(step), 200) for step in steps)
+
+
+def _step_clause(sentence: str) -> str:
+    """A long sentence is cut to its clauses that report the step, so the step is not lost in the excerpt."""
+    if len(sentence) <= 200:
+        return sentence
+    clauses = [c for c in sentence.split(", ") if _CUSTOMER_STEP.search(c) or _FOREIGN_STEP.search(c)]
+    return ", ".join(clauses) or sentence
 
 
 def _identifiers(text: str) -> list[str]:
