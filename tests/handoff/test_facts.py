@@ -378,3 +378,22 @@ def test_a_termination_date_told_as_a_span_is_a_deadline():
     facts = facts_of("We terminate the agreement, with effect thirty days from the date of this letter.")
 
     assert facts.deadlines == ["with effect thirty days from the date of this letter"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "company"),
+    [
+        ("Can an engineer look at it?\n\nMarta\nBackend, Acme Shop", "Marta", "Acme Shop"),
+        (
+            "We need it by 18 December.\n\nDr. Amara Nwosu\nChief Compliance Officer, St. Columba Health Network",
+            "Dr. Amara Nwosu",
+            "St. Columba Health Network",
+        ),
+        # the last sentence of a message without a sign-off is no signature
+        ("It still fails.\nPlease help", None, None),
+    ],
+)
+def test_a_signature_without_a_closing_word(body, name, company):
+    sender = facts_of(body).sender
+
+    assert (sender.name, sender.company) == (name, company)

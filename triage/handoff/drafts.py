@@ -36,6 +36,7 @@ from triage.handoff.facts import (
     message_text,
     pasted_line,
     sentences,
+    signature_line,
     signature_start,
     ticket_facts,
 )
@@ -602,13 +603,9 @@ def _without_signature(body: str) -> str:
     start = signature_start("\n".join(lines))
     if start is not None:
         lines = lines[:start]
-    while lines and (not lines[-1].strip() or _signature_line(lines[-1])):
+    while lines and (not lines[-1].strip() or signature_line(lines[-1])):
         lines.pop()
     return "\n".join(lines)
-
-
-def _signature_line(line: str) -> bool:
-    return len(line.split()) <= 8 and not line.rstrip().endswith((".", "!", "?"))
 
 
 def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:

@@ -422,15 +422,20 @@ def signature_start(body: str) -> int | None:
 
 
 def _sender(body: str) -> Sender:
-    lines = [line for line in message_text(body).splitlines()]
+    lines = [line for line in message_text(body).splitlines() if line.strip()]
     start = signature_start("\n".join(lines))
-    if start is None:
-        last = next((line.strip() for line in reversed(lines) if line.strip()), "")
-        return (
-            Sender(None, None, last) if _COMPANY_SUFFIX.search(last) and len(last) <= 60 else Sender(None, None, None)
-        )
-    rest = _CLOSING.match(lines[start]).group("rest").strip()
-    tail = [part.strip() for line in [rest, *lines[start + 1 : start + 4]] for part in re.split(r"[,|]", line)]
+    if start is not None:
+        block = [_CLOSING.match(lines[start]).group("rest"), *lines[start + 1 : start + 4]]
+    else:
+        # no closing word: a name on its own line after the last sentence, then a title or a company
+        block = []
+        while lines and len(block) < 3 and signature_line(lines[-1]):
+            block.insert(0, lines.pop())
+        if len(block) == 1 and _COMPANY_SUFFIX.search(block[0]):
+            return Sender(None, None, block[0].strip())
+        if len(block) < 2:
+            return Sender(None, None, None)
+    tail = [part.strip() for line in block for part in re.split(r"[,|]", line)]
     tail = [part for part in tail if part]
     if not tail or not _PERSON.match(tail[0]):
         return Sender(None, None, None)
@@ -443,6 +448,11 @@ def _sender(body: str) -> Sender:
         company = others[-1]  # "Data Protection Officer, Brightwater Travel": a role, then the company
     role = next((part for part in others if part != company), None)
     return Sender(name, role, company)
+
+
+def signature_line(line: str) -> bool:
+    """A short line with no sentence end: a name, a title or a company under a message."""
+    return 0 < len(line.split()) <= 8 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _addressee(body: str) -> str | None:
