@@ -413,16 +413,13 @@ _PATTERNS: dict[str, list[str]] = {
         # "Is there at least a way to pin it?" asks the same as "is there a way".
         "is|are there at_least|even|still? a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin"
         "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial",
-        # Asking for the step a setup lacks or what to try next: front-line guidance ("did we miss a step?",
-        # "anything I can try?"). A problem named beside it (an error code, an outage) is a problem signal, and
-        # abstain.routine_ask's `unless` list keeps that ticket out of the routine asks.
-        "did|have i|we miss|missed a|any step|steps|setting|something",
+        # Asking for the step a setup lacks or for a first thing to try: front-line guidance ("did we miss a
+        # step?", "anything I can try?"). Not "what did we do wrong to deserve this", "what am I missing here,
+        # the button does nothing", "anything else we can try?" after a failed fix, or "the page where I can
+        # change it is blank": those report a problem, so they stay out.
+        "did|have i|we miss|missed a|any step|steps|setting",
         "be i|we missing a|any? step|steps|setting|something",
-        "what be|did i|we missing|miss|do_wrong",
-        "anything|something else? i|we can|could|should try",
-        "what else can|could|should i|we try",
-        # Written by customers whose first language orders the question as a statement: "where I can see it?".
-        "where i|we can|could find|see|check|change|set|get|download|update",
+        "anything|something i|we can|could|should try",
         "can|could i|we give|add|change|set|get|use|export|import|see|switch|invite|download|pay|upgrade|downgrade"
         "|pause|move|transfer|update",
         "is it possible to",
