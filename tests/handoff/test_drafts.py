@@ -428,3 +428,13 @@ def test_a_promise_the_customer_says_we_broke_is_owned_and_an_earlier_contact_ge
 
     _, acknowledgement = billing_draft("Please refund the duplicate charge of $40 from 3 May.")
     assert "sorry" not in acknowledgement.text and "still" not in acknowledgement.text
+
+
+def test_a_notices_date_of_effect_is_not_echoed_as_a_deadline_to_meet():
+    handoff, acknowledgement = billing_draft(
+        "We terminate the agreement with effect thirty days from the date of this letter and ask for a refund of "
+        "the fees paid in advance, $4,000."
+    )
+
+    assert handoff.deadlines == ["with effect thirty days from the date of this letter"]
+    assert "deadline" not in acknowledgement.text

@@ -366,13 +366,19 @@ def draft_acknowledgement(
         "owner": settings.owner_role(recommendation.team),
         "first_response": _duration(target.first_response_hours),
         "update_every": _duration(target.update_hours),
-        "deadline": " and ".join(f'"{deadline}"' for deadline in facts.deadlines[:2]),
+        "deadline": " and ".join(f'"{deadline}"' for deadline in _deadlines_for_us(facts)[:2]),
         "steps_noted": _technical(facts) and bool(facts.customer_steps or _agent_steps(ticket)),
     }
     return Acknowledgement(
         subject=f"Update on your request {ticket.id}: {_headline(ticket)}",
         text=_render(_environment(template_dir), "acknowledgement.txt.j2", context),
     )
+
+
+def _deadlines_for_us(facts: TicketFacts) -> list[str]:
+    """The deadlines the customer sets us; a notice's date of effect ("with effect thirty days from ...") is on
+    the hand-off, but promising the customer word before it would misread the notice."""
+    return [deadline for deadline in facts.deadlines if not deadline.lower().startswith("with effect")]
 
 
 def _technical(facts: TicketFacts) -> bool:
