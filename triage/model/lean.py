@@ -284,7 +284,7 @@ def _hashed_counts(step: SeenNgramHasher | CharNgramHasher, X: Any) -> _Rows:
     else:
         analyze = step.build_analyzer()
         terms = [analyze(text) for text in texts]
-        lengths = [len(row) for row in terms]
+        lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
         columns = step.seen_columns([term for row in terms for term in row])  # -1: unseen, no feature
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     if isinstance(step, SeenNgramHasher):
