@@ -438,3 +438,13 @@ def test_a_notices_date_of_effect_is_not_echoed_as_a_deadline_to_meet():
 
     assert handoff.deadlines == ["with effect thirty days from the date of this letter"]
     assert "deadline" not in acknowledgement.text
+
+
+def test_a_contract_review_question_is_quoted_as_compliance_evidence():
+    from triage.handoff.drafts import _evidence
+
+    ticket = Ticket.model_validate(
+        {"id": "C-1", "body": "Hello. Which subprocessors do you use under the DPA? We like the colours of your app."}
+    )
+
+    assert _evidence(ticket, ("compliance",)) == ['"Which subprocessors do you use under the DPA?"']

@@ -76,7 +76,7 @@ MAX_EVIDENCE = 5
 _EVIDENCE_WORDS = {
     "compliance": re.compile(
         r"\b(lawyers?|attorneys?|legal|lawsuit|sue|court|gdpr|ccpa|hipaa|pci|privacy|personal data"
-        r"|data protection"
+        r"|data protection|data processing|dpa|sub-?processors?|transfers? outside|hipaa|soc ?2|iso ?27001"
         r"|regulators?|ombudsman|complaint|breach\w*|compliance|fraud\w*|subpoena|police|contract)\b",
         re.IGNORECASE,
     ),
