@@ -51,6 +51,16 @@ def test_money_words_in_a_lawyers_letter_need_the_margin(financial, labelled) ->
     assert ("financial" in decision.trigger_labels) is labelled
 
 
+def test_the_abstain_reason_gives_the_probability_the_margin_asked_for() -> None:
+    # Legal's own signal fires but its head is low; financial stops below threshold plus margin. The reason must
+    # name what the label needed (0.60), not the bare threshold it passed (0.50).
+    decision = _decide(ticket(LAWYERS_LETTER), {"technical": 0.05, "financial": 0.55, "legal": 0.1}, escalation=0.9)
+
+    assert not decision.trigger_labels
+    [reason] = [reason for reason in decision.reasons if "no trigger reaches" in reason]
+    assert "financial 0.55 < 0.60 with the margin for a trigger no signal supports" in reason, reason
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -112,4 +122,12 @@ def test_a_management_team_must_exist_and_sit_above(management_team, problem) ->
         "management_team: account_management", f"management_team: {management_team}"
     )
     with pytest.raises(ConfigError, match=problem):
+        parse_config(text, "bad.yaml")
+
+
+def test_a_margin_that_lifts_a_threshold_past_1_is_refused() -> None:
+    text = DEFAULT_CONFIG_PATH.read_text(encoding="utf-8").replace(
+        "margin_without_signal: 0.1", "margin_without_signal: 0.7"
+    )
+    with pytest.raises(ConfigError, match=r"thresholds.margin_without_signal: 0.7 above the default threshold 0.5"):
         parse_config(text, "bad.yaml")

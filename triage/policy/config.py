@@ -513,6 +513,16 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
         elif teams[team.management_team].tier <= team.tier:
             yield at, f"team {team.management_team} does not sit above team {team.name}'s tier {team.tier}"
 
+    thresholds = config.thresholds
+    if thresholds.margin_without_signal is not None:
+        for name, threshold in {"default": thresholds.default, **thresholds.triggers}.items():
+            if threshold + thresholds.margin_without_signal > 1:
+                yield (
+                    "thresholds.margin_without_signal",
+                    f"{thresholds.margin_without_signal:g} above the {name} threshold {threshold:g} passes 1: a "
+                    "label the signals contradict could never be given",
+                )
+
     routing = config.routing
     yield from _team_problems("routing.first_tier_team", routing.first_tier_team, teams)
     if routing.first_tier_team in teams and teams[routing.first_tier_team].tier != first_tier:

@@ -80,9 +80,9 @@ def decide(
     A routine ask (``abstain.routine_ask``: a how-to question or a routine request on a first contact, naming
     no problem) is not sent up by the models alone: it stays at the first tier and abstains for human review.
     Rules still fire on it as written, and it keeps only the trigger labels its own signals support
-    (:func:`_trigger_labels`, which also sets a margin for a label the signals contradict). A tier above the
-    chosen team's own goes to the team's ``management_team`` where it names one (a billing matter for
-    management goes to account management).
+    (:func:`_trigger_labels`; a label the signals contradict needs a margin: :func:`_needed_probabilities`). A
+    tier above the chosen team's own goes to the team's ``management_team`` where it names one (a billing matter
+    for management goes to account management).
     """
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
@@ -128,7 +128,8 @@ def decide(
         reasons.append(f"tier {tier} is above team {owner.name}'s tier {owner.tier}: its management team {team}")
     # A routine ask that no rule sent up keeps only the trigger labels its own signals support.
     signal_needed = bool(routine) and not rule_decided
-    trigger_labels = _trigger_labels(scores, thresholds, config.thresholds.margin_without_signal, signal_needed)
+    needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
+    trigger_labels = _trigger_labels(scores, needed, signal_needed)
     if rule_decided:
         route = rule_route
 
@@ -143,7 +144,10 @@ def decide(
     if escalate and not rule_decided and not trigger_labels:
         # The escalation head alone sends it up: no trigger head and no rule says why. A person decides.
         top = max(scores.triggers, key=scores.triggers.__getitem__, default=None)
-        why = f" ({top} {scores.triggers[top]:.2f} < {thresholds[top]:.2f})" if top is not None else ""
+        why = ""
+        if top is not None:
+            margin = " with the margin for a trigger no signal supports" if needed[top] > thresholds[top] else ""
+            why = f" ({top} {scores.triggers[top]:.2f} < {needed[top]:.2f}{margin})"
         abstain_reasons.append(f"the escalation head escalates but no trigger reaches its threshold{why}")
     if held_routine and not rule_decided:
         abstain_reasons.append("the escalation head would send up a routine ask")
@@ -197,25 +201,26 @@ def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
     return [name for name in routine.signals if scores.signals.get(name, 0)]
 
 
-def _trigger_labels(
-    scores: HeadScores, thresholds: dict[str, float], margin_without_signal: float | None, signal_needed: bool
-) -> list[str]:
-    """The triggers whose probability reaches their threshold (with ``signal_needed``, only those one of
-    their own signals supports: triage.text.signals.TRIGGER_SIGNALS).
-
-    Where the ticket's signals name some trigger but none names this one, the heads and the signals disagree
-    on what the ticket is about (money words in a lawyer's letter, product words in a disputed invoice): the
-    label needs ``margin_without_signal`` more probability than its threshold. A ticket with no trigger
-    signal at all gets no margin: most broken things are described, not logged."""
+def _needed_probabilities(
+    scores: HeadScores, thresholds: dict[str, float], margin_without_signal: float | None
+) -> dict[str, float]:
+    """The probability each trigger's label needs: its threshold, plus ``margin_without_signal`` where the
+    ticket's signals name some trigger but none names this one. Then the heads and the signals disagree on what
+    the ticket is about (money words in a lawyer's letter, product words in a disputed invoice). A ticket with
+    no trigger signal at all gets no margin: most broken things are described, not logged."""
     supported = {name for name in scores.triggers if _has_trigger_signal(name, scores)}
-    margin = margin_without_signal or 0.0
-    labels = []
-    for name, probability in scores.triggers.items():
-        own_signal = name in supported
-        needed = thresholds[name] + (margin if supported and not own_signal else 0.0)
-        if probability >= needed and (own_signal or not signal_needed):
-            labels.append(name)
-    return labels
+    margin = (margin_without_signal or 0.0) if supported else 0.0
+    return {name: thresholds[name] + (0.0 if name in supported else margin) for name in scores.triggers}
+
+
+def _trigger_labels(scores: HeadScores, needed: dict[str, float], signal_needed: bool) -> list[str]:
+    """The triggers whose probability reaches what its label needs (with ``signal_needed``, only those one of
+    their own signals supports: triage.text.signals.TRIGGER_SIGNALS)."""
+    return [
+        name
+        for name, probability in scores.triggers.items()
+        if probability >= needed[name] and (not signal_needed or _has_trigger_signal(name, scores))
+    ]
 
 
 def _has_trigger_signal(trigger: str, scores: HeadScores) -> bool:
