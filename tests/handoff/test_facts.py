@@ -397,3 +397,51 @@ def test_a_signature_without_a_closing_word(body, name, company):
     sender = facts_of(body).sender
 
     assert (sender.name, sender.company) == (name, company)
+
+
+def test_a_failure_told_in_words_is_no_pasted_line_and_stop_charging_is_a_dispute():
+    facts = facts_of("Account locked after payment failed\nOur card expired and the payment failed.", ("financial",))
+    assert facts.log_lines == []
+
+    assert case_types("I HAVE ASKED YOU THREE TIMES TO STOP CHARGING MY CARD.", {"financial"}) == ["billing_dispute"]
+    assert case_types("You have been charging my card fine for years, thanks.", {"financial"}) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "steps"),
+    [
+        ("We rotated nothing.", []),
+        ("Nobody here deleted anything.", []),
+        ("We haven't changed anything on our side.", []),
+        (
+            "I've done everything you asked (reconnect, reauthorize, wait 24h).",
+            ["I've done everything you asked (reconnect, reauthorize, wait 24h)."],
+        ),
+        (
+            "We didn't change anything, but we restarted the agent twice.",
+            ["We didn't change anything, but we restarted the agent twice."],
+        ),
+    ],
+)
+def test_a_step_told_as_not_taken_is_no_step(body, steps):
+    assert facts_of(body).customer_steps == steps
+
+
+def test_an_agent_said_fixed_and_it_is_not_is_a_broken_promise():
+    assert facts_of("Your agent told me last week the sync was fixed. It is NOT fixed.").broken_promise is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will close the account at the end of this month. Are we entitled to a prorated refund?",
+            ["billing_dispute", "cancellation"],
+        ),
+        # closing a user's account is an admin question, not the customer leaving
+        ("How do I close the account of a former employee?", []),
+        ("The refund policy page is unclear.", []),
+    ],
+)
+def test_refund_questions_and_closing_the_account(text, expected):
+    assert case_types(text, {"financial"}) == expected

@@ -96,7 +96,7 @@ _EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
     r"|since (?:your|the|this|last) (?:\w+ )?(?:release|update|upgrade|deploy\w*|change|rollover|migration)"
-    r"|\b(?:on|for|in) (?:every|any|all) \w+",
+    r"|\b(?:on|for|in) (?:every|any|all) \w+|\bevery (?:night|day|morning|run|hour|time)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A rate the customer contests ("23% VAT", "a fee of around 2.9%") gives the sum as well as an amount would.
@@ -116,7 +116,9 @@ _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
     r"\b(?:every|each|all(?: the| our| of our)?|\d{2,}(?: double| duplicate)?) (?:invoices?|charges?|orders?"
     r"|payments?|payouts?|transactions?)\b|\b(?:spreadsheet|statement|list|export|invoices?) (?:is |are )?attached"
     rf"|\b(?:renewal|annual|latest|last|this month'?s|{_MONTH}) (?:invoice|charge|bill)\b"
-    rf"|\b(?:correct|fix|reissue) {_MONTH}\b|\b(?:billed|charged) twice for {_MONTH}",
+    rf"|\b(?:correct|fix|reissue) {_MONTH}\b|\b(?:billed|charged) twice for {_MONTH}"
+    # a subscription's own charges: the account shows them ("stop charging my card", "every month")
+    r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|cada mes",
     re.IGNORECASE,
 )
 # The customer knows their account here, so their name is no missing fact: "my account email is the one I'm
@@ -326,7 +328,9 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     )
     if billing and not (facts.identifiers or _ORDER_REFERENCE.search(text) or looked_up):
         missing.append("the invoice, order or transaction number")
-    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text)):
+    # charges the billing team finds on the account (not fraud, where the customer's list is the evidence)
+    found_on_account = _CHARGES_FOUND_WITHOUT_NUMBER.search(text) and "fraud" not in cases
+    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text) or found_on_account):
         missing.append("the amount in dispute")
     return missing
 

@@ -100,9 +100,10 @@ _LOG_LINE = re.compile(
     r"^\s{0,8}+(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|FATAL|CRITICAL)\b"
     r"|Traceback \(|at [\w.$]{1,200}+\(|[\w.]{1,200}?(?:Exception|Error):)",
 )
-# A line pasted from a system rather than written: "SAML response rejected: signature validation failed (...)".
+# A line pasted from a system rather than written: "SAML response rejected: signature validation failed (...)";
+# it has the "label: detail" form, so a subject such as "Account locked after payment failed" is none.
 _PASTED_FAILURE = re.compile(
-    r"^\s{0,8}+[A-Za-z][\w .()-]{2,60}?\b(?:rejected|failed|denied"
+    r"^(?=[^\n]{0,300}?: )\s{0,8}+[A-Za-z][\w .()-]{2,60}?\b(?:rejected|failed|denied"
     r"|refused|invalid|not trusted|timed out)\b[^\n]{0,200}$",
     re.IGNORECASE,
 )
@@ -117,7 +118,7 @@ _DONE = (
     r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided"
     r"|asked|told|notified|informed|blocked|locked|deleted"
     r"|restored|captured|traced|installed|looked (?:under|in|at|through|everywhere)|searched|went through"
-    r"|gone through|imported|synced|stopped"
+    r"|gone through|imported|synced|stopped|done everything|did everything|done all|did all"
 )
 # The same report in the other languages customers write to us in: "nous avons essayé", "ya he escrito".
 _FOREIGN_STEP = re.compile(
@@ -130,6 +131,12 @@ _CUSTOMER_STEP = re.compile(
     rf"(?:^(?:(?:already|also|just|then|first)\s)?|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had|and|then)\s"
     rf"(?:(?:already|also|just|then|even|again|both|all|first|manually|have|had|we|i)\s){{0,2}})"
     rf"(?:re-?)?(?:{_DONE})\b",
+    re.IGNORECASE,
+)
+# A step told as not taken: "we rotated nothing", "we haven't changed anything", "nobody here deleted anything".
+_NOT_TAKEN = re.compile(
+    rf"\b(?:{_DONE})\s(?:nothing|anything)\b|\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|never|nobody|no one)"
+    rf"\s(?:\w+\s)?(?:{_DONE})\b",
     re.IGNORECASE,
 )
 _NOT_A_STEP = re.compile(r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we)\b", re.IGNORECASE)
@@ -209,6 +216,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|overcharg\w*|duplicate (?:charges?|payments?|invoices?)|charged (?:the |us |me )?(?:list price|full price"
         r"|the wrong)|(?:wrong|incorrect) (?:amount|vat|tax|rate|price|invoice|charge|bill)|billing error"
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
+        r"|(?:stop|keep|still|quit) charging|(?:unwanted|unexpected|unknown) (?:charges?|payments?)"
+        r"|entitled to (?:a |any )?(?:\w+ )?refund|(?:prorated|pro-rata|partial) refund"
         # a refund asked for or owed, not the word: an "order.refunded" webhook is no dispute
         r"|refund (?:me|us|my|our|the|it|this|that|them)\b|(?:want|need|like|request|demand|expect|owed|promised"
         r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our )?(?:full )?refund\b"
@@ -221,7 +230,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"\b(?:cancel\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
         r"|(?:want|going|decided|plan\w*|like) to cancel|not (?:to |be )?renew\w*|won'?t (?:be )?renew\w*"
         r"|non-?renewal|terminat\w+ (?:the|our|this|your) (?:[\w-]+ ){0,3}?(?:contract|agreement|subscription)"
-        r"|notice of termination|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
+        r"|(?:close|closing) (?:the|our|my) account(?! of| for)|notice of termination"
+        r"|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
         r"|other) (?:providers|vendors|suppliers)"
         r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
@@ -285,7 +295,8 @@ _TOLD_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _NOT_KEPT = re.compile(
-    r"\b(?:never (?:came|arrived|happened|did)|still (?:not|no|hasn'?t"
+    r"\b(?:(?:is|are|was|it'?s) (?:still )?not (?:fixed|resolved|working|done|back)"
+    r"|never (?:came|arrived|happened|did)|still (?:not|no|hasn'?t"
     r"|haven'?t|waiting)|(?:has|have|did)n'?t (?:come|arrived"
     r"|happened)|is still not|nothing (?:has )?(?:arrived|happened|came))|zero\b",
     re.IGNORECASE,
@@ -511,6 +522,7 @@ def _customer_steps(turns: list[str]) -> list[str]:
         if not pasted_line(sentence)
         and not _NOT_A_STEP.search(sentence)
         and (_CUSTOMER_STEP.search(sentence) or _FOREIGN_STEP.search(sentence))
+        and not (_NOT_TAKEN.search(sentence) and len(_CUSTOMER_STEP.findall(sentence)) <= 1)
     ]
     return _unique(_excerpt(_step_clause(step), 200) for step in steps)
 
