@@ -384,6 +384,8 @@ def billing_draft(body: str, history: list[dict] | None = None, **customer):
         ("Your update charged our shoppers twice: 212 double charges so far. Refund them.", False),
         ("Please correct our renewal invoice, it has the wrong price.", False),
         ("Your agent promised me a refund of $260 on the 4th of November. It never came.", False),
+        ("We terminate the contract and request a pro-rata refund of fees paid in advance.", False),
+        ("STOP CHARGING MY CARD, I asked you three times.", False),
     ],
 )
 def test_no_invoice_number_asked_for_charges_found_without_one(body, asks_number):

@@ -118,7 +118,8 @@ _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
     rf"|\b(?:renewal|annual|latest|last|this month'?s|{_MONTH}) (?:invoice|charge|bill)\b"
     rf"|\b(?:correct|fix|reissue) {_MONTH}\b|\b(?:billed|charged) twice for {_MONTH}"
     # a subscription's own charges: the account shows them ("stop charging my card", "every month")
-    r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|cada mes",
+    r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|paid in advance"
+    r"|cada mes",
     re.IGNORECASE,
 )
 # The customer knows their account here, so their name is no missing fact: "my account email is the one I'm
