@@ -379,7 +379,8 @@ def billing_draft(body: str, history: list[dict] | None = None, **customer):
 @pytest.mark.parametrize(
     ("body", "asks_number"),
     [
-        ("You charged us twice this month, please refund the duplicate.", True),
+        ("You charged us twice, please refund the duplicate.", True),
+        ("You charged us twice this month, please refund the duplicate.", False),
         ("We were charged the list price on every invoice since January. Please credit us.", False),
         ("Your update charged our shoppers twice: 212 double charges so far. Refund them.", False),
         ("Please correct our renewal invoice, it has the wrong price.", False),
@@ -450,3 +451,24 @@ def test_a_contract_review_question_is_quoted_as_compliance_evidence():
     )
 
     assert _evidence(ticket, ("compliance",)) == ['"Which subprocessors do you use under the DPA?"']
+
+
+def test_a_request_is_echoed_by_its_time_and_a_date_as_written():
+    _, acknowledgement = billing_draft("I want to speak to a manager TODAY about the double charge of $40.")
+    assert 'You told us about your deadline ("today")' in acknowledgement.text
+
+    handoff, acknowledgement = billing_draft("We need the refund of $40 before our 9am board call tomorrow.")
+    assert "9am" in handoff.subject and "9am" in acknowledgement.text
+
+
+@pytest.mark.parametrize(
+    ("body", "asks_amount"),
+    [
+        ("Invoice #10442 lists 150 licenses but our contract is for 120. Please correct it.", False),
+        ("You charged us twice, please refund the duplicate.", True),
+    ],
+)
+def test_an_invoice_number_shows_the_amount(body, asks_amount):
+    handoff, _ = billing_draft(body)
+
+    assert ("the amount in dispute" in handoff.missing_information) is asks_amount

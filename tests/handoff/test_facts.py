@@ -445,3 +445,30 @@ def test_an_agent_said_fixed_and_it_is_not_is_a_broken_promise():
 )
 def test_refund_questions_and_closing_the_account(text, expected):
     assert case_types(text, {"financial"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # a breach of service levels is a contract matter, a breach of data an exposure
+        ("Unless this breach is remedied within 14 days we will commence proceedings.", ("legal",), ["legal_threat"]),
+        ("Your database was breached last night.", (), ["data_exposure"]),
+        (
+            "I was promised migration would be included for free. That's not what we agreed.",
+            ("financial",),
+            ["billing_dispute"],
+        ),
+        ("The monthly report doesn't match the transactions, off by $12,000.", ("technical",), ["bug"]),
+        ("The android app logs me out every few minutes.", ("technical",), ["bug"]),
+        ("The totals match now, thanks.", ("technical",), []),
+    ],
+)
+def test_case_types_read_on_hw40(text, labels, expected):
+    assert case_types(text, set(labels)) == expected
+
+
+def test_a_bare_figure_on_a_statement_line_is_an_amount_and_an_attachment_is_no_step():
+    facts = facts_of("u charged me twice this month!!! 2 x 19.99 on my statement. Attached is the subpoena.")
+
+    assert facts.amounts == ["19.99"]
+    assert facts.customer_steps == []

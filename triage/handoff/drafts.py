@@ -38,6 +38,7 @@ from triage.handoff.facts import (
     sentences,
     signature_line,
     signature_start,
+    spoken_deadline,
     ticket_facts,
 )
 from triage.policy.config import EscalationConfig, Handoffs
@@ -116,7 +117,8 @@ _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
     r"\b(?:every|each|all(?: the| our| of our)?|\d{2,}(?: double| duplicate)?) (?:invoices?|charges?|orders?"
     r"|payments?|payouts?|transactions?)\b|\b(?:spreadsheet|statement|list|export|invoices?) (?:is |are )?attached"
     rf"|\b(?:renewal|annual|latest|last|this month'?s|{_MONTH}) (?:invoice|charge|bill)\b"
-    rf"|\b(?:correct|fix|reissue) {_MONTH}\b|\b(?:billed|charged) twice for {_MONTH}"
+    rf"|\b(?:correct|fix|reissue) {_MONTH}\b"
+    rf"|\b(?:billed|charged) (?:me |us )?twice (?:for {_MONTH}|(?:this|last) month)"
     # a subscription's own charges: the account shows them ("stop charging my card", "every month")
     r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|paid in advance"
     r"|cada mes",
@@ -125,6 +127,7 @@ _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
 # The customer knows their account here, so their name is no missing fact: "my account email is the one I'm
 # writing from".
 _OWN_ACCOUNT = re.compile(
+    r"\bmy (?:card|account|subscription|plan|order|profile)\b|"
     r"\b(?:writing from|my account (?:e-?mail|address|number|id)|the (?:e-?mail|address) (?:i|we)"
     r"(?:'m| am)? (?:use|writing))",
     re.IGNORECASE,
@@ -269,7 +272,7 @@ def draft_handoff(
         ),
     }
     environment = _environment(template_dir)
-    deadline = f" (customer deadline {facts.deadlines[0]})" if facts.deadlines else ""
+    deadline = f" (customer deadline {spoken_deadline(facts.deadlines[0])})" if facts.deadlines else ""
     subject = f"[{urgency.upper()}] {ticket.id}: tier {recommendation.tier} {recommendation.team}: {headline}{deadline}"
     return Handoff(
         template="+".join(templates),
@@ -331,7 +334,11 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
         missing.append("the invoice, order or transaction number")
     # charges the billing team finds on the account (not fraud, where the customer's list is the evidence)
     found_on_account = _CHARGES_FOUND_WITHOUT_NUMBER.search(text) and "fraud" not in cases
-    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text) or found_on_account):
+    # an invoice number shows the amount too
+    on_invoice = bool(facts.identifiers or _ORDER_REFERENCE.search(text)) and "fraud" not in cases
+    if (billing or "funds_held" in cases) and not (
+        facts.amounts or _RATE.search(text) or found_on_account or on_invoice
+    ):
         missing.append("the amount in dispute")
     return missing
 
@@ -371,7 +378,7 @@ def draft_acknowledgement(
         "owner": settings.owner_role(recommendation.team),
         "first_response": _duration(target.first_response_hours),
         "update_every": _duration(target.update_hours),
-        "deadline": " and ".join(f'"{deadline}"' for deadline in _deadlines_for_us(facts)[:2]),
+        "deadline": " and ".join(dict.fromkeys(f'"{spoken_deadline(d)}"' for d in _deadlines_for_us(facts)[:2])),
         "steps_noted": _technical(facts) and bool(facts.customer_steps or _agent_steps(ticket)),
     }
     return Acknowledgement(

@@ -71,7 +71,9 @@ _AMOUNT = re.compile(
 )
 # A bare figure with cents ("41.90 x2") is an amount only in a sentence about paying.
 _BARE_AMOUNT = re.compile(r"(?<![\w.,])\d{1,6}[.,]\d{2}(?![\w.,%])")  # "41.90 x2"
-_PAYMENT_WORDS = re.compile(r"\b(?:charg\w*|paid|pay\w*|refund\w*|price\w*|cost\w*|fees?|bill\w*)\b", re.IGNORECASE)
+_PAYMENT_WORDS = re.compile(
+    r"\b(?:charg\w*|paid|pay\w*|refund\w*|price\w*|cost\w*|fees?|bill\w*|statement|card)\b", re.IGNORECASE
+)
 _REFERENCE = re.compile(
     r"\b(?:invoice|order|receipt|transaction|case|ticket|contract|po|purchase order|reference|ref|account)\b"
     r"\s*(?:number|no\.?|#|id)?\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9-]{2,40}+)",
@@ -139,7 +141,9 @@ _NOT_TAKEN = re.compile(
     rf"\s(?:\w+\s)?(?:{_DONE})\b",
     re.IGNORECASE,
 )
-_NOT_A_STEP = re.compile(r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we)\b", re.IGNORECASE)
+_NOT_A_STEP = re.compile(
+    r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we|attached (?:is|are))\b", re.IGNORECASE
+)
 _ROLE = (
     r"account manager|account executive|customer success manager|success manager|csm|account lead"
     r"|technical account manager|sales rep(?:resentative)?|ceo|cfo|cto|coo|ciso|general counsel|dpo"
@@ -171,8 +175,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|unauthori[sz]ed (?:login|access|sign-?in)|(?:don'?t|do not|didn'?t|did not) recogni[sz]e)"
     ),
     "data_exposure": re.compile(
-        r"\b(?:data (?:breach|leak|exposure)|(?<!material )(?<!contract )breach(?:ed)?(?! of (?:the |our |this )?"
-        r"(?:contract|agreement|terms|sla|msa))|leak(?:ed|ing)?|exposed|publicly (?:accessible"
+        r"\b(?:(?:data|security|privacy) (?:breach|leak|exposure)|(?:was|were|been|got) (?:\w+ )?breached"
+        r"|breach(?:ed)? (?:of )?(?:our|my|your|the) (?:data|systems?|database|servers?|accounts?)"
+        r"|leak(?:ed|ing)?|exposed|publicly (?:accessible"
         r"|visible|available)"
         r"|(?:can|could) see (?:other|another) (?:customer|user|compan|people|account)\w*"
         r"|(?:sent|e-?mailed|mailed|delivered|shared) to (?:the wrong|another|a different)"
@@ -200,7 +205,8 @@ _CASES: dict[str, re.Pattern[str]] = {
     "legal_threat": re.compile(
         r"\b(?:(?<!no )legal action|lawsuit|sue\b|suing|court|small claims"
         r"|cease and desist|breach of contract|solicitor"
-        r"|class action|letter before action|(?:issue|legal) proceedings|complaint (?:was |has been )?filed"
+        r"|class action|letter before action|complaint (?:was |has been )?filed"
+        r"|(?:(?:issue|commence|start|begin|initiate) (?:legal |court )?|legal )proceedings"
         r"|my (?:lawyer|attorney)|our (?:lawyers|attorneys|counsel) (?:will|are|have)"
         r"|gerichtliche\w* schritte|klage|rechtsanwält\w*|action en justice|poursuites|avocat|acciones legales"
         r"|demanda judicial|abogado)"
@@ -218,6 +224,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
         r"|(?:stop|keep|still|quit) charging|(?:unwanted|unexpected|unknown) (?:charges?|payments?)"
         r"|entitled to (?:a |any )?(?:\w+ )?refund|(?:prorated|pro-rata|partial) refund"
+        r"|not what (?:we|i) (?:agreed|signed|were told|was told)"
+        r"|(?:was|were) promised\b[^.!?\n]{0,60}\b(?:free|included)"
         # a refund asked for or owed, not the word: an "order.refunded" webhook is no dispute
         r"|refund (?:me|us|my|our|the|it|this|that|them)\b|(?:want|need|like|request|demand|expect|owed|promised"
         r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our )?(?:full )?refund\b"
@@ -243,7 +251,8 @@ _DEFECT = re.compile(
     r"|stopped (?:working|importing|syncing|sending|arriving|loading|coming)|nothing (?:arrives|comes through"
     r"|coming through|syncs|happens|shows)|(?<!is )not (?:picking up|syncing|importing|loading|arriving|sending"
     r"|showing up|coming through)|(?:have|has)(?:n'?t| not) (?:gone out|arrived|synced|imported)"
-    r"|(?:lower|higher) than)"
+    r"|(?:lower|higher) than|(?:doesn'?t|does not|don'?t|do not) match|off by|keeps? (?:logging|crashing|freezing"
+    r"|signing|timing)|logs (?:me|us) out)"
 )
 # Forwarded-mail headers and legal footers are no words of the customer's: "From: Identity Services",
 # "-----Original Message-----", "CONFIDENTIALITY NOTICE: This message may contain privileged ...".
@@ -411,6 +420,19 @@ def _deadline_phrase(phrase: str) -> str:
     if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
         phrase = time.group(0)
     return phrase.lower() if phrase.isupper() else phrase  # "TODAY" is echoed back to the customer, not shouted
+
+
+_ASKED = re.compile(
+    r"^(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)\b", re.IGNORECASE
+)
+
+
+def spoken_deadline(deadline: str) -> str:
+    """A deadline as it reads in a sentence of ours: a request ("want to speak to a manager TODAY") by its time
+    ("today"); a date or an event ("by 3 pm", "audit on Friday") as the customer wrote it."""
+    asked = _ASKED.match(deadline) and not any(c.isdigit() for c in deadline)  # "need it before our 9am shift"
+    time = _TIME_WORD.search(deadline) if asked else None
+    return time.group(0).lower() if time else deadline
 
 
 def message_text(body: str) -> str:
