@@ -472,3 +472,28 @@ def test_a_bare_figure_on_a_statement_line_is_an_amount_and_an_attachment_is_no_
 
     assert facts.amounts == ["19.99"]
     assert facts.customer_steps == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unless someone walks us through this we will be moving to a different vendor.", ["cancellation"]),
+        ("I am done with your company.", ["cancellation"]),
+        # a cancellation already done is the ground of a dispute, not a customer about to leave
+        (
+            "I cancelled my subscription on the 3rd and you still took $49.99. I want that money back.",
+            ["billing_dispute"],
+        ),
+        ("We moved to a different office last month.", []),
+    ],
+)
+def test_leaving_told_in_more_ways(text, expected):
+    assert case_types(text, {"financial"}) == expected
+
+
+def test_a_go_live_is_a_deadline_and_an_inline_sign_off_names_the_sender():
+    assert facts_of("Our compliance officer needs it before we go live next week.").deadlines == [
+        "before we go live next week"
+    ]
+    sender = facts_of("Unless this is remedied we will act. Yours faithfully, J. Patel, Solicitor").sender
+    assert (sender.name, sender.role) == ("J. Patel", "Solicitor")

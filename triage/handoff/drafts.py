@@ -128,7 +128,7 @@ _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
 # writing from".
 _OWN_ACCOUNT = re.compile(
     r"\bmy (?:card|account|subscription|plan|order|profile)\b|"
-    r"\b(?:writing from|my account (?:e-?mail|address|number|id)|the (?:e-?mail|address) (?:i|we)"
+    r"\b(?:writing from|account registered to|my account (?:e-?mail|address|number|id)|the (?:e-?mail|address) (?:i|we)"
     r"(?:'m| am)? (?:use|writing))",
     re.IGNORECASE,
 )

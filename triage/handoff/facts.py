@@ -48,6 +48,7 @@ _DEADLINE = re.compile(
     # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
     rf"|\b(?:by|before|ahead of)\s+(?:the |our |my )?(?:{_EVENT}|renewal)\b,? (?:on|in|of) (?:{_WHEN}|{_MONTH})"
     rf"|\b(?:renewal|contract) (?:is |comes up |ends )?in {_SPAN}"
+    rf"|\bbefore (?:we |our )?(?:go[- ]live|launch|cutover|migrat\w+)\b(?: (?:next week|this week|{_WHEN}))?"
     rf"|\bwith effect (?:from )?(?:{_WHEN}|{_SPAN}(?: from (?:the )?(?:date|receipt|today|now)"
     rf"(?: of (?:this|our|the) (?:letter|notice|e-?mail))?)?)"
     rf"|\bwithin (?:the next )?\d+ (?:business |working )?(?:hours?|days?)\b"
@@ -235,7 +236,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|devoluci[oó]n|reembolso|no reconocemos|rembourse\w*|r[üu]ckerstattung|doppelt (?:abgebucht|berechnet))"
     ),
     "cancellation": re.compile(
-        r"\b(?:cancel\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
+        r"\b(?:cancel(?!led|ed)\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
+        r"|(?:done|finished) with (?:your|you|this) (?:company|service|product|app)"
+        r"|(?:mov|switch|go)\w* (?:to|over to) (?:a |another |a different )?(?:competitor|vendor|provider|supplier)"
         r"|(?:want|going|decided|plan\w*|like) to cancel|not (?:to |be )?renew\w*|won'?t (?:be )?renew\w*"
         r"|non-?renewal|terminat\w+ (?:the|our|this|your) (?:[\w-]+ ){0,3}?(?:contract|agreement|subscription)"
         r"|(?:close|closing) (?:the|our|my) account(?! of| for)|notice of termination"
@@ -274,8 +277,14 @@ _CLOSING = re.compile(
     r"\s*[,.!]?\s*(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
+_INLINE_CLOSING = re.compile(
+    r"(?:[.!?]\s+|^)(?:(?:kind |best )?regards|best|thanks|thank you|sincerely|yours (?:sincerely|faithfully|truly)"
+    r"|cordialement|un saludo|mit freundlichen grüßen)\s*[,.]\s*(?P<rest>[^!?\n]{2,80}+)$",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(
-    r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_'’-]{0,20}\.?){0,3}(?:, Esq\.)?$"
+    r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?:[A-Z]\. ?){0,2}"  # "J. Patel"
+    r"[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_'’-]{0,20}\.?){0,3}(?:, Esq\.)?$"
 )
 _COMPANY_SUFFIX = re.compile(
     r"\b(?:ltd|llp|llc|inc|gmbh|s\.l\.|s\.a\.|sarl|bv|plc|group|partners|corp(?:oration)?)\.?$", re.IGNORECASE
@@ -458,8 +467,11 @@ def signature_start(body: str) -> int | None:
 def _sender(body: str) -> Sender:
     lines = [line for line in message_text(body).splitlines() if line.strip()]
     start = signature_start("\n".join(lines))
+    inline = _INLINE_CLOSING.search(lines[-1]) if lines else None
     if start is not None:
         block = [_CLOSING.match(lines[start]).group("rest"), *lines[start + 1 : start + 4]]
+    elif inline is not None:
+        block = [inline.group("rest")]
     else:
         # no closing word: a name on its own line after the last sentence, then a title or a company
         block = []
