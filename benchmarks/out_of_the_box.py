@@ -55,6 +55,7 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "handwritten_dev2": "hand-written dev 2",
         "handwritten_fresh": "blind",
         "handwritten_more": "second check",
+        "handwritten_check3": "third check",
     }
     for key, title in titles.items():
         sets = handwritten[key]

@@ -13,7 +13,9 @@ The hand-written tickets come in two sets, reported apart: handwritten.jsonl, re
 and rules were built (a development set), and handwritten_fresh.jsonl, written and labelled before issue 11's
 model changes and before any model was run on it (a blind check: never tune on it); handwritten_more.jsonl, a
 second check written before round two's fourth session changed the rules (only its aggregate figures read);
-handwritten_dev2.jsonl, 60 more development tickets written at the start of the fifth session (tuned on).
+handwritten_dev2.jsonl, 60 more development tickets written at the start of the fifth session (tuned on);
+handwritten_check3.jsonl, a third check written at the start of round two's sixth session by someone who had not
+read the rules' code, before that session's changes, and read only at its end.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -61,6 +63,7 @@ HANDWRITTEN = ANNOTATIONS / "handwritten.jsonl"
 HANDWRITTEN_FRESH = ANNOTATIONS / "handwritten_fresh.jsonl"
 HANDWRITTEN_MORE = ANNOTATIONS / "handwritten_more.jsonl"
 HANDWRITTEN_DEV2 = ANNOTATIONS / "handwritten_dev2.jsonl"
+HANDWRITTEN_CHECK3 = ANNOTATIONS / "handwritten_check3.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -200,6 +203,7 @@ HANDWRITTEN_SETS = {
     "handwritten_dev2": HANDWRITTEN_DEV2,
     "handwritten_fresh": HANDWRITTEN_FRESH,
     "handwritten_more": HANDWRITTEN_MORE,
+    "handwritten_check3": HANDWRITTEN_CHECK3,
 }
 
 
@@ -404,6 +408,8 @@ def render_handwritten(results: dict) -> list[str]:
         f"{FRESH_COMMIT})",
         "handwritten_more": "`handwritten_more.jsonl` ({rows}; second check, written before round two's fourth "
         "session changed the rules, only its aggregate figures read while they changed)",
+        "handwritten_check3": "`handwritten_check3.jsonl` ({rows}; third check, written before round two's sixth "
+        "session's changes by someone who had not read the rules, read once at its end)",
     }
     lines = [
         "Our hand-written tickets in customers' words, labelled by our guide (docs/labelling.md), out-of-the-box "

@@ -31,16 +31,20 @@ def test_only_handwritten_measures_every_set_and_leaves_the_results_alone(model_
     assert (fresh["escalate"]["should_stay"], fresh["escalate"]["should_go_up"]) == (13, 27)
     more = results["handwritten_more"]
     assert more["rows"] == 40 and (more["escalate"]["should_stay"], more["escalate"]["should_go_up"]) == (20, 20)
+    check3 = results["handwritten_check3"]
+    assert check3["rows"] == 40
+    assert (check3["escalate"]["should_stay"], check3["escalate"]["should_go_up"]) == (14, 26)
     assert (fresh["other_language"], older["other_language"]) == (5, 0)
     assert 0 <= fresh["other_language_abstained"] <= 5
     assert 0 <= fresh["tier"]["exact"] <= fresh["tier"]["within_one"] <= 1
-    for figures in (fresh, older, more):
+    for figures in (fresh, older, more, check3):
         assert set(figures["trigger_labels"]) == {"technical", "financial", "legal"}
         assert -1 <= figures["frustration_kappa"] <= 1
     printed = capsys.readouterr().out
     assert "blind check written before the model changes" in printed
     assert "development set, not blind" in printed
     assert "second check, written before" in printed
+    assert "third check, written before" in printed
 
 
 def test_only_handwritten_refuses_a_folder_without_a_model(tmp_path, monkeypatch):
