@@ -259,8 +259,10 @@ _DEFECT = re.compile(
 )
 # Forwarded-mail headers and legal footers are no words of the customer's: "From: Identity Services",
 # "-----Original Message-----", "CONFIDENTIALITY NOTICE: This message may contain privileged ...".
+# Possessive dashes: "-{3,}[^\n]{0,40}-{3,}" backtracked quadratically on a long run of dashes (61 s on 20,000).
 _MAIL_HEADER = re.compile(
-    r"^\s*(?:-{3,}[^\n]{0,40}-{3,}|(?:from|sent|to|cc|date|subject|von|gesendet|de|envoy[ée]|objet):\s.*)$",
+    r"^\s*+(?:-{3,}+[^-\n][^\n]{0,40}?-{3,}+|-{6,}+"
+    r"|(?:from|sent|to|cc|date|subject|von|gesendet|de|envoy[ée]|objet):\s.*)$",
     re.IGNORECASE,
 )
 _FOOTER = re.compile(
