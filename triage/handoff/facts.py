@@ -469,9 +469,10 @@ def signature_start(body: str) -> int | None:
 def _sender(body: str) -> Sender:
     lines = [line for line in message_text(body).splitlines() if line.strip()]
     start = signature_start("\n".join(lines))
+    closing = _CLOSING.match(lines[start]) if start is not None else None
     inline = _INLINE_CLOSING.search(lines[-1]) if lines else None
-    if start is not None:
-        block = [_CLOSING.match(lines[start]).group("rest"), *lines[start + 1 : start + 4]]
+    if start is not None and closing is not None:
+        block = [closing.group("rest"), *lines[start + 1 : start + 4]]
     elif inline is not None:
         block = [inline.group("rest")]
     else:
