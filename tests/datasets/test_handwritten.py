@@ -47,7 +47,12 @@ def test_fresh_tickets_carry_a_language_and_a_pattern_note():
 
 @pytest.mark.parametrize(
     "path",
-    [FRESH, ANNOTATIONS / "handwritten.jsonl", ANNOTATIONS / "handwritten_dev2.jsonl"],
+    [
+        FRESH,
+        ANNOTATIONS / "handwritten.jsonl",
+        ANNOTATIONS / "handwritten_dev2.jsonl",
+        ANNOTATIONS / "handwritten_check3.jsonl",
+    ],
     ids=lambda path: path.name,
 )
 def test_tiers_and_teams_follow_the_guide(path):

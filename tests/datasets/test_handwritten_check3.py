@@ -7,12 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 from triage.io import read_labelled
-from triage.policy.config import load_config
 from triage.schema import TRIGGERS
 
 ANNOTATIONS = Path(__file__).parents[2] / "data" / "annotations"
 CHECK3 = ANNOTATIONS / "handwritten_check3.jsonl"
-TEAMS_ABOVE_TIER_2 = {"technical", "account_management", "legal_compliance"}
 OTHER_SETS = ("handwritten.jsonl", "handwritten_dev2.jsonl", "handwritten_fresh.jsonl", "handwritten_more.jsonl")
 
 
@@ -25,17 +23,12 @@ def test_the_set_parses_with_ids_no_other_set_uses():
     assert not others & set(ids)
 
 
-def test_every_ticket_is_fully_labelled_and_follows_the_guide():
-    teams = {team.name for team in load_config().teams}
+def test_every_ticket_is_fully_labelled_and_tier_1_carries_no_trigger():
+    # Tiers and teams against the guide: tests/datasets/test_handwritten.py, with the other sets.
     for ticket in read_labelled(CHECK3):
         assert ticket.triggers is not None and set(ticket.triggers) <= set(TRIGGERS), ticket.id
         assert ticket.frustration is not None and ticket.tier is not None, ticket.id
-        assert ticket.team in teams, ticket.id
-        assert ticket.escalated == (ticket.tier > 1), ticket.id
-        assert (ticket.team == "frontline") == (ticket.tier == 1), ticket.id
         assert ticket.tier > 1 or not ticket.triggers, ticket.id
-        if ticket.tier > 2:
-            assert ticket.team in TEAMS_ABOVE_TIER_2, ticket.id
 
 
 def test_both_sides_every_tier_trigger_and_frustration_level():
