@@ -32,6 +32,7 @@ from triage.errors import TriageError
 from triage.handoff.facts import (
     CASE_DESCRIPTIONS,
     CASE_FAMILY,
+    MONTH,
     TicketFacts,
     message_text,
     pasted_line,
@@ -102,7 +103,6 @@ _REPRODUCTION = re.compile(
 )
 # A rate the customer contests ("23% VAT", "a fee of around 2.9%") gives the sum as well as an amount would.
 _RATE = re.compile(r"\d{1,2}(?:\.\d{1,2})?\s?%")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ERROR_TEXT = re.compile(r"\b(error|exception|traceback|status)\b|\b[45]\d\d\b", re.IGNORECASE)
 # The customer says an error message appears (so its exact words are worth asking for); a crash, a wrong figure
 # or a job that never runs shows none.
@@ -116,9 +116,9 @@ _SHOWS_MESSAGE = re.compile(
 _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
     r"\b(?:every|each|all(?: the| our| of our)?|\d{2,}(?: double| duplicate)?) (?:invoices?|charges?|orders?"
     r"|payments?|payouts?|transactions?)\b|\b(?:spreadsheet|statement|list|export|invoices?) (?:is |are )?attached"
-    rf"|\b(?:renewal|annual|latest|last|this month'?s|{_MONTH}) (?:invoice|charge|bill)\b"
-    rf"|\b(?:correct|fix|reissue) {_MONTH}\b"
-    rf"|\b(?:billed|charged) (?:me |us )?twice (?:for {_MONTH}|(?:this|last) month)"
+    rf"|\b(?:renewal|annual|latest|last|this month'?s|{MONTH}) (?:invoice|charge|bill)\b"
+    rf"|\b(?:correct|fix|reissue) {MONTH}\b"
+    rf"|\b(?:billed|charged) (?:me |us )?twice (?:for {MONTH}|(?:this|last) month)"
     # a subscription's own charges: the account shows them ("stop charging my card", "every month")
     r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|paid in advance"
     r"|cada mes",
@@ -148,7 +148,7 @@ _ORDER_REFERENCE = re.compile(
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
     r"|\b(yesterday|today|this morning|last (week|month|night|year|quarter)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
-    rf"|{_MONTH} \d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|(?:since|in|from) {_MONTH}"
+    rf"|{MONTH} \d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|(?:since|in|from) {MONTH}"
     r"|(?:\d+|one|two|three|four|five|six|several) (?:days|weeks|months|years) (?:ago|after|since)"
     # dates as the other languages we get write them: "1 de noviembre", "14. Oktober", "3 mars"
     r"|\d{1,2}\.? (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
@@ -301,7 +301,10 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     cases = set(facts.case_types)
     detail = bool(facts.identifiers or facts.log_lines)
     missing = []
-    tried = facts.customer_steps or any(turn.author == "agent" for turn in ticket.history)
+    agent_answered = any(turn.author == "agent" for turn in ticket.history)
+    charges_found = _CHARGES_FOUND_WITHOUT_NUMBER.search(text)
+    referenced = bool(facts.identifiers or _ORDER_REFERENCE.search(text))
+    tried = facts.customer_steps or agent_answered
     if "bug" in cases and not (detail or tried or _REPRODUCTION.search(text)):
         missing.append("reproduction steps (what the customer did, what happened, what they expected)")
     if "bug" in cases and _SHOWS_MESSAGE.search(text) and not detail:
@@ -326,19 +329,16 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     billing = cases & {"billing_dispute", "fraud"}
     # an agent who already answered had the account in front of them; many charges need no single number
     looked_up = (
-        any(turn.author == "agent" for turn in ticket.history)
-        or _CHARGES_FOUND_WITHOUT_NUMBER.search(text)
+        agent_answered
+        or charges_found
         or (facts.amounts and _DATE.search(text))  # "$260 on the 4th of November" finds the payment
     )
-    if billing and not (facts.identifiers or _ORDER_REFERENCE.search(text) or looked_up):
+    if billing and not (referenced or looked_up):
         missing.append("the invoice, order or transaction number")
-    # charges the billing team finds on the account (not fraud, where the customer's list is the evidence)
-    found_on_account = _CHARGES_FOUND_WITHOUT_NUMBER.search(text) and "fraud" not in cases
-    # an invoice number shows the amount too
-    on_invoice = bool(facts.identifiers or _ORDER_REFERENCE.search(text)) and "fraud" not in cases
-    if (billing or "funds_held" in cases) and not (
-        facts.amounts or _RATE.search(text) or found_on_account or on_invoice
-    ):
+    # charges the billing team finds on the account, and an invoice number, show the amount too (not for fraud,
+    # where the customer's list is the evidence)
+    shown_on_account = (charges_found or referenced) and "fraud" not in cases
+    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text) or shown_on_account):
         missing.append("the amount in dispute")
     return missing
 

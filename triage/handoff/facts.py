@@ -24,12 +24,12 @@ _SENTENCE_END = re.compile(
     r"(?<!\be\.g\.)(?<!\bi\.e\.)\s+|\n+"
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "sep" reads "sept." too
 _CLOCK = r"\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\d{1,2}:\d{2}(?:\s?(?:utc|gmt|cet|est|pst|et|pt))?\b|noon|midnight"
 _WHEN = (
     rf"(?:(?:the )?end of (?:the |this )?(?:day|week|month|quarter)|eod|cob|eow|close of business)(?: (?:on )?{_DAY})?"
     rf"|today|tonight|tomorrow(?: morning| afternoon)?|(?:next |this )?{_DAY}(?: (?:morning|afternoon))?"
-    rf"|{_CLOCK}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}"
+    rf"|{_CLOCK}|{MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
     rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b"
 )
@@ -43,10 +43,13 @@ _SPAN = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety)"
     r" (?:days?|weeks?|months?)"
 )
+# A request with a time and no date: "need it today", "can you get someone on this asap".
+_ASK = r"(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)"
+_SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
     # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
-    rf"|\b(?:by|before|ahead of)\s+(?:the |our |my )?(?:{_EVENT}|renewal)\b,? (?:on|in|of) (?:{_WHEN}|{_MONTH})"
+    rf"|\b(?:by|before|ahead of)\s+(?:the |our |my )?(?:{_EVENT}|renewal)\b,? (?:on|in|of) (?:{_WHEN}|{MONTH})"
     rf"|\b(?:renewal|contract) (?:is |comes up |ends )?in {_SPAN}"
     rf"|\bbefore (?:we |our )?(?:go[- ]live|launch|cutover|migrat\w+)\b(?: (?:next week|this week|{_WHEN}))?"
     rf"|\bwith effect (?:from )?(?:{_WHEN}|{_SPAN}(?: from (?:the )?(?:date|receipt|today|now)"
@@ -56,9 +59,7 @@ _DEADLINE = re.compile(
     rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})"
     rf"|\b(?:meeting|call|presentation|launch|go-live|cutover|audit|filing|payroll|hearing)\b(?: is)?(?: due)?"
     rf" (?:at|on|by|this|tomorrow|today)\s*(?:{_WHEN})?"
-    rf"|\b(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)\b"
-    rf"[^.!?\n]{{0,100}}?\b(?:today|tonight|tomorrow|asap|immediately"
-    rf"|right now|this (?:morning|afternoon|week|month))\b",
+    rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b",
     re.IGNORECASE,
 )
 # Linear on long digit runs: an amount starts only where a run of digits starts (the look-behind), and the
@@ -412,16 +413,14 @@ def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set
         case_types=cases,
         earlier_customer_contact=bool(customer_turns),
         hours_open=hours_spanned(ticket.created_at, ticket.history),
-        sender=_sender(ticket.body),
+        sender=_sender(body),
         addressee=_addressee(ticket.body),
         told_earlier_contact=bool(_EARLIER_CONTACT.search(body)),
         broken_promise=_excerpt(promise.group(0), 160) if promise and _NOT_KEPT.search(body) else None,
     )
 
 
-_TIME_WORD = re.compile(
-    r"\b(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))\b", re.IGNORECASE
-)
+_TIME_WORD = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
 
 
 def _deadline_phrase(phrase: str) -> str:
@@ -433,9 +432,7 @@ def _deadline_phrase(phrase: str) -> str:
     return phrase.lower() if phrase.isupper() else phrase  # "TODAY" is echoed back to the customer, not shouted
 
 
-_ASKED = re.compile(
-    r"^(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)\b", re.IGNORECASE
-)
+_ASKED = re.compile(rf"^{_ASK}\b", re.IGNORECASE)
 
 
 def spoken_deadline(deadline: str) -> str:
@@ -466,8 +463,9 @@ def signature_start(body: str) -> int | None:
     return None
 
 
-def _sender(body: str) -> Sender:
-    lines = [line for line in message_text(body).splitlines() if line.strip()]
+def _sender(message: str) -> Sender:
+    """Who signed ``message`` (the body's own words: :func:`message_text`)."""
+    lines = [line for line in message.splitlines() if line.strip()]
     start = signature_start("\n".join(lines))
     closing = _CLOSING.match(lines[start]) if start is not None else None
     inline = _INLINE_CLOSING.search(lines[-1]) if lines else None
