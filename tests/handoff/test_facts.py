@@ -510,3 +510,123 @@ def test_a_forwarded_mail_header_is_found_in_linear_time_on_a_run_of_dashes() ->
     assert perf_counter() - started < 0.5
     for line in ("-----Original Message-----", "---------- Forwarded message ---------", "------", "From: a@b.c"):
         assert _MAIL_HEADER.match(line), line
+
+
+# --- Patterns from grading the third hand-written check (check3) by hand, written for customers' writing at
+# large: each with a negated or harmless form that must not match.
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("It's a mess, we have VAT due next week.", "VAT due next week"),
+        ("Could we get a call this week with someone who can decide?", "call this week"),
+        ("If the money is not back on my card in 14 days I'm filing a claim.", "in 14 days"),
+        ("If I don't hear from someone senior in the next two hours I escalate.", "in the next two hours"),
+        ("Je demande le remboursement sous 48 heures.", "sous 48 heures"),
+        ("If there is a credible plan, I need to see it before Christmas.", "before Christmas"),
+        ("Get me someone senior on the phone today.", "Get me someone senior on the phone today"),
+    ],
+)
+def test_deadlines_read_on_the_third_check(text, deadline):
+    assert facts_of(text).deadlines == [deadline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date that has passed is no deadline to meet
+        "I have had no response to my request of 30 September, which was due by 30 October.",
+        "The call was due at 3 pm yesterday.",
+        # a span told of, not asked for
+        "We were charged twice in 14 days.",
+        "It broke three times in the last two days.",
+    ],
+)
+def test_past_dates_and_spans_told_of_are_no_deadline(text):
+    assert facts_of(text).deadlines == []
+
+
+def test_a_french_amount_with_a_space_between_thousands():
+    assert facts_of("un prélèvement de 1 188 € au lieu de 99 €").amounts == ["1 188 €", "99 €"]
+    assert facts_of("nous sommes 40 personnes, 12 € par mois").amounts == ["12 €"]  # a count is no amount
+
+
+def test_a_court_case_number_is_an_identifier():
+    assert facts_of("filed in the District Court, Case No. 4:26-cv-08815.").identifiers == ["4:26-cv-08815"]
+    assert facts_of("My case: it broke again at 10:40.").identifiers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # a page down for hours is an outage; a page that went down once and is back is told as past
+        ("your booking page has been down for TWO HOURS on a friday night", ("technical",), ["outage"]),
+        ("the page was slow for two hours yesterday, fine now", ("technical",), ["bug"]),
+        # notes gone are lost data; notes moved are no loss
+        ("all notes created since early September are missing from every workspace", ("technical",), ["data_loss"]),
+        ("we moved the notes to another workspace, can you help us tidy them?", ("technical",), []),
+        # a deletion asked for is a data-protection request, not lost data, with or without the legal trigger
+        (
+            "I want all my data gone. Not deactivated, deleted. I don't want you selling my details.",
+            (),
+            ["privacy_request"],
+        ),
+        ("All our data is gone after the import.", ("technical",), ["data_loss"]),
+        # a breach asked about is no breach
+        ("4. Your notification period following discovery of a personal data breach.", ("legal",), []),
+        ("We have had a data breach: our customer list is on a forum.", ("legal",), ["data_exposure"]),
+        # someone else's records shown to the customer
+        ("I can see someone else's invoice in my account", ("technical",), ["data_exposure"]),
+        ("The API returns projects for ids that don't belong to our workspace.", ("technical",), ["data_exposure"]),
+        ("I can see my own invoice but not the PDF.", (), []),
+        # a solicitors' firm signing is no legal threat; a solicitor instructed is
+        ("Yours faithfully,\nCarrow Lane Solicitors LLP", ("legal",), []),
+        ("We have instructed our solicitors to recover the sum.", ("legal",), ["legal_threat"]),
+        # fraud reported, with the legal trigger too; an insult is no fraud report
+        ("Someone is pretending to be my business. I did not create this account.", ("legal",), ["fraud"]),
+        ("I am done being polite with you scammers.", ("financial",), []),
+        # a defect in other words
+        ("03/11/2026 comes out as 11/03/2026: day and month swapped", ("technical",), ["bug"]),
+        ("push notifications still don't arrive on our Android phones", ("technical",), ["bug"]),
+        ("The export comes out nicely, thanks.", ("technical",), []),
+        # a refund or an invoice contested in other words
+        ("I'm not paying for 190 seats nobody uses. Please reissue the invoice.", ("financial",), ["billing_dispute"]),
+        ("I have asked for this refund three times.", ("financial",), ["billing_dispute"]),
+        ("We are not paying by card any more, can we switch to invoice?", ("financial",), []),
+        ("Our board asked us to evaluate alternatives before the renewal.", (), ["cancellation"]),
+    ],
+)
+def test_case_types_read_on_the_third_check(text, labels, expected):
+    assert case_types(text, set(labels)) == expected
+
+
+def test_an_outage_with_its_incident_report_sent_is_over():
+    report = "Thank you for the incident report on Wednesday's outage. That is three outages in one quarter."
+    assert "outage" not in facts_of(report, ("technical",)).case_types
+    assert facts_of("Your site is down again, second outage this month.", ("technical",)).case_types == ["outage"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "company"),
+    [
+        # a name alone under a last sentence signs it
+        ("Slightly worrying, to be honest.\n\nThomas Greaves", "Thomas Greaves", None),
+        # a firm signs after a closing word: a company, not a person
+        ("We look forward to hearing from you.\n\nYours faithfully,\n\nBramley Kerr LLP", None, "Bramley Kerr LLP"),
+        # a line that ends the message without a sentence before it is no signature
+        ("Sync broken\nKestrel Roofing", None, None),
+    ],
+)
+def test_a_sender_read_on_the_third_check(body, name, company):
+    sender = facts_of(body).sender
+
+    assert (sender.name, sender.company) == (name, company)
+
+
+def test_a_contact_logged_with_support_is_a_step_and_an_earlier_contact():
+    facts = facts_of("I logged it with your support line at 11:00 and was told someone would look into it.")
+    assert facts.customer_steps and facts.told_earlier_contact
+
+    facts = facts_of("I logged in at 11:00 and saw the wrong records.")
+    assert not facts.customer_steps and not facts.told_earlier_contact

@@ -145,9 +145,11 @@ _ORDER_REFERENCE = re.compile(
     r"\b(invoice|order|receipt|transaction|inv|po)\b\s*(number|no\.?|#|id)?\s*[:#]?\s*[A-Z]*-?\d",
     re.IGNORECASE,
 )
+_MONEY_TAKEN = re.compile(r"\b(?:charg\w*|debit\w*|transactions?|payments?|withdraw\w*|took|taken)\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
-    r"|\b(yesterday|today|this morning|last (week|month|night|year|quarter)|on (mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last (week|month|night|year|quarter)"
+    r"|on (mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|{MONTH} \d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|(?:since|in|from) {MONTH}"
     r"|(?:\d+|one|two|three|four|five|six|several) (?:days|weeks|months|years) (?:ago|after|since)"
     # dates as the other languages we get write them: "1 de noviembre", "14. Oktober", "3 mars"
@@ -338,7 +340,9 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     # charges the billing team finds on the account, and an invoice number, show the amount too (not for fraud,
     # where the customer's list is the evidence)
     shown_on_account = (charges_found or referenced) and "fraud" not in cases
-    if (billing or "funds_held" in cases) and not (facts.amounts or _RATE.search(text) or shown_on_account):
+    # fraud with no money taken ("someone is pretending to be my business") has no amount to ask for
+    money_case = cases & {"billing_dispute", "funds_held"} or ("fraud" in cases and _MONEY_TAKEN.search(text))
+    if money_case and not (facts.amounts or _RATE.search(text) or shown_on_account):
         missing.append("the amount in dispute")
     return missing
 
@@ -375,7 +379,7 @@ def draft_acknowledgement(
         "repeated_contact": facts.earlier_customer_contact or facts.told_earlier_contact,
         "told_promise": None if promise else facts.broken_promise,
         "missed_promise": {"date": _when(promise[1]), "words": promise[0]} if promise else None,
-        "owner": settings.owner_role(recommendation.team),
+        "owner": _owner(settings.owner_role(recommendation.team), ticket, facts),
         "first_response": _duration(target.first_response_hours),
         "update_every": _duration(target.update_hours),
         "deadline": " and ".join(dict.fromkeys(f'"{spoken_deadline(d)}"' for d in _deadlines_for_us(facts)[:2])),
@@ -385,6 +389,13 @@ def draft_acknowledgement(
         subject=f"Update on your request {ticket.id}: {_headline(ticket)}",
         text=_render(_environment(template_dir), "acknowledgement.txt.j2", context),
     )
+
+
+def _owner(role: str, ticket: Ticket, facts: TicketFacts) -> str:
+    """The owner's role as configured, less "for your company" when the ticket knows of no company: a consumer
+    hears "our account lead", not of a company they do not have."""
+    company = (ticket.customer.company if ticket.customer else None) or facts.sender.company
+    return role if company else role.replace(" for your company", "")
 
 
 def _deadlines_for_us(facts: TicketFacts) -> list[str]:
@@ -463,16 +474,27 @@ def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
     else:
         manager = NOT_PROVIDED
     role = f", {sender.role}" if sender.role and not (customer and customer.name) and sender.name else ""
+    signer_firm = sender.company if company and sender.company and not _same_company(company, sender.company) else None
+    if signer_firm:  # a firm writing for the customer: "Carrow Lane Solicitors LLP, for Vantage Home Care Ltd"
+        name = f"{name}{role}, {signer_firm}" if name else f"{signer_firm} (signed the message)"
+        role = ""
+        company = f"for {company}"
     known = [part for part in (name and name + role, company) if part]
     return {
         "summary": ", ".join(known) if known else "not named in the ticket",
         "name": name or NOT_PROVIDED,
-        "company": company or NOT_PROVIDED,
+        "company": (customer.company if customer else None) or sender.company or NOT_PROVIDED,
         "plan": (customer.plan if customer else None) or NOT_PROVIDED,
         "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
         "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
         "account_manager": manager,
     }
+
+
+def _same_company(first: str, second: str) -> bool:
+    """ "Corrib Logistics" and "Corrib Logistics Ltd" are one company."""
+    first, second = (re.sub(r"[^a-z0-9 ]", "", name.lower()) for name in (first, second))
+    return first in second or second in first
 
 
 def _trajectory_context(scores: HeadScores, facts: TicketFacts) -> dict[str, str]:

@@ -31,7 +31,7 @@ _WHEN = (
     rf"|today|tonight|tomorrow(?: morning| afternoon)?|(?:next |this )?{_DAY}(?: (?:morning|afternoon))?"
     rf"|{_CLOCK}|{MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
-    rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b|christmas|new year|easter|thanksgiving"
 )
 _WHEN = rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}))?"  # "5 pm today"
 # The customer's own deadline: "by 3 pm", "before Friday", "within 24 hours", "need it today", "the board
@@ -39,12 +39,14 @@ _WHEN = rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}
 _EVENT = (
     r"(?:payment|due|renewal|billing|filing|closing|go-live|launch|cut-?off|contract end) date|year[- ]end|month[- ]end"
 )
+_RESULT = r"(?:back|refunded|paid|resolved|fixed|sorted|settled|returned)"  # what a span is asked for
+_COUNT = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty-four|thirty)"
 _SPAN = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety)"
     r" (?:days?|weeks?|months?)"
 )
 # A request with a time and no date: "need it today", "can you get someone on this asap".
-_ASK = r"(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get this)"
+_ASK = r"(?:need|needs|needed|must|has to|have to|want|can you|could you|please|get someone|get me|get this)"
 _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
@@ -54,11 +56,16 @@ _DEADLINE = re.compile(
     rf"|\bbefore (?:we |our )?(?:go[- ]live|launch|cutover|migrat\w+)\b(?: (?:next week|this week|{_WHEN}))?"
     rf"|\bwith effect (?:from )?(?:{_WHEN}|{_SPAN}(?: from (?:the )?(?:date|receipt|today|now)"
     rf"(?: of (?:this|our|the) (?:letter|notice|e-?mail))?)?)"
-    rf"|\bwithin (?:the next )?\d+ (?:business |working )?(?:hours?|days?)\b"
+    rf"|\b(?:within|in) the next {_COUNT} (?:business |working )?(?:hours?|days?)\b"
+    rf"|\bwithin {_COUNT} (?:business |working )?(?:hours?|days?)\b"
+    # a result asked for in a span: "if the money is not back on my card in 14 days"
+    rf"|\b{_RESULT}\b[^.!?\n]{{0,40}}? in {_COUNT} (?:days?|hours?)\b"
+    rf"|\b(?:sous|dans les|d'ici) \d{{1,3}} ?(?:heures|h|jours)\b|\ben (?:las próximas )?\d{{1,3}} (?:horas|días)\b"
+    rf"|\binnerhalb (?:von )?\d{{1,3}} (?:stunden|tagen)\b"
     rf"|\b(?:deadline|due date|cut-?off)\b(?: is| of| on|:)?\s+(?:{_WHEN})"
-    rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})"
+    rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})|\b(?:[a-z]+ )?due (?:next|this) (?:week|month|{_DAY})"
     rf"|\b(?:meeting|call|presentation|launch|go-live|cutover|audit|filing|payroll|hearing)\b(?: is)?(?: due)?"
-    rf" (?:at|on|by|this|tomorrow|today)\s*(?:{_WHEN})?"
+    rf" (?:(?:at|on|by)\s*(?:{_WHEN})?|(?:this|next) (?:week|{_DAY}|morning|afternoon)\b|tomorrow|today)"
     rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b",
     re.IGNORECASE,
 )
@@ -68,6 +75,7 @@ _AMOUNT = re.compile(
     r"[$€£]\s?\d[\d,]*+(?:\.\d{1,2})?(?:\s?(?:k|m|bn|million|thousand)\b)?"
     r"|\b(?:usd|eur|gbp|chf|cad|aud)\s?\d[\d,]*+(?:\.\d{1,2})?\b"
     r"|(?<![\w,.])\d{1,3}(?:\.\d{3})++(?:,\d{2})?\s?(?:€|eur\b|euros?\b)"  # 18.400,00 EUR
+    r"|(?<![\w,.])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?:,\d{2})?\s?(?:€|eur\b|euros?\b)"  # 1 188 € (French)
     r"|(?<![\w,.])\d[\d,]*+(?:\.\d{1,2})?\s?(?:usd\b|eur\b|gbp\b|dollars\b|euros?\b|pounds\b|€|£)",
     re.IGNORECASE,
 )
@@ -78,7 +86,7 @@ _PAYMENT_WORDS = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:invoice|order|receipt|transaction|case|ticket|contract|po|purchase order|reference|ref|account)\b"
-    r"\s*(?:number|no\.?|#|id)?\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9-]{2,40}+)",
+    r"\s*(?:number|no\.?|#|id)?\s*[:#]?\s*(?P<id>[A-Z0-9](?:[A-Z0-9-]|:(?=[A-Z0-9])){2,40}+)",
     re.IGNORECASE,
 )
 # Codes as customers paste them: INV-2231, ORA-00942, ERR_CONN_RESET (upper case, with a digit or an
@@ -120,7 +128,7 @@ _DONE = (
     r"|rotated|regenerated|revoked|reconnected|re-?authori[sz]ed|contacted|called|raised|filed|reported"
     r"|changed|removed|logged out|signed out|swapped|replaced|increased|whitelisted|allowlisted|followed"
     r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided"
-    r"|asked|told|notified|informed|blocked|locked|deleted"
+    r"|asked|told|notified|informed|blocked|locked|deleted|logged (?:it|this|a (?:ticket|case|call))"
     r"|restored|captured|traced|installed|looked (?:under|in|at|through|everywhere)|searched|went through"
     r"|gone through|imported|synced|stopped|done everything|did everything|done all|did all"
 )
@@ -162,8 +170,10 @@ _CASES: dict[str, re.Pattern[str]] = {
     "outage": re.compile(
         r"\b(?:(?<!third )(?<!second )(?<!another )(?<!last )(?<!previous )(?<!recent )(?<!earlier )(?<!latest )"
         r"(?<!platform )outage(?!s| month| credit| report| review)|(?:site|app|api|service"
-        r"|system|platform|server|portal|checkout|production|prod|everything)s?"
+        r"|system|platform|server|portal|checkout|production|prod|everything|page|website|dashboard)s?"
         r" (?:is |are |went |has been |have been )?(?:completely |totally )?down\b|down for (?:all|every)"
+        r"|down for (?:over |more than |nearly |almost )?(?:an? |\d{1,3} |two |three |four |five |six )?"
+        r"(?:hours?|minutes)\b"
         r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
         r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
         r"|(?:all|none) of (?:our|my|the) (?:users|customers|staff|stores)|nobody (?:here )?can (?:log|sign"
@@ -182,6 +192,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|leak(?:ed|ing)?|exposed|publicly (?:accessible"
         r"|visible|available)"
         r"|(?:can|could) see (?:other|another) (?:customer|user|compan|people|account)\w*"
+        r"|(?:see|saw|seeing|opened|got|received|shown|showing) (?:someone|somebody) else'?s\b"
+        r"|(?:ids?|records?|data|files?|projects?|invoices?|accounts?) (?:that )?(?:don'?t|do not|doesn'?t|does not)"
+        r" belong to (?:us|me|our|my)\b|(?:records|data|files) belonging to (?:another|other|a different|someone)"
         r"|(?:sent|e-?mailed|mailed|delivered|shared) to (?:the wrong|another|a different)"
         r"|(?<!not )(?<!never )(?<!or )(?:sold|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts"
         r"|details|information)"
@@ -190,14 +203,19 @@ _CASES: dict[str, re.Pattern[str]] = {
     ),
     "data_loss": re.compile(
         r"\b(?:data loss|lost (?:all )?(?:of )?(?:our|my|the)? ?(?:data|files|records|documents)"
-        r"|(?:files|data|records|documents|folder|contacts) (?:are |is |have |has )?(?:all )?(?:gone|missing"
-        r"|deleted|disappeared|wiped|empty))"
+        r"|(?:files|data|records|documents|folder|contacts|notes) (?:are |is |have |has )?(?:all )?(?:gone|missing"
+        r"|deleted|disappeared|wiped|empty)"
+        r"|(?:files|data|records|documents|notes)\b[^.!?\n]{0,60}?\b(?:are|is|were|was|have been|has been) (?:now )?"
+        r"(?:all )?(?:gone|missing|deleted|disappeared|wiped)|(?:losing|lost) (?:\w+ )?(?:customers'? |users'? )?data)"
     ),
     "privacy_request": re.compile(
         r"\b(?:subject access|dsar|article 1[5-9]|article 2[01]|right to (?:be forgotten|erasure|access)|erasure"
         r"|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:account and )?(?:all )?(?:(?:my|our) )?(?:personal )?"
-        r"(?:data|information|details)|do not (?:sell|share)|opt[- ]out"
+        r"(?:data|information|details)|do not (?:sell|share)"
+        r"|opt[- ]out of (?:the )?(?:sale|sharing|processing|marketing|tracking|profiling)"
         r"|copy of (?:all )?(?:the |my )?(?:personal )?data"
+        r"|(?:want|like) (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|information|details) (?:gone|deleted|erased"
+        r"|removed)|(?:don'?t|do not) want you (?:selling|sharing|passing)"
         r"|(?:personal )?data (?:you|your company) (?:hold|holds|keep|store))"
     ),
     "regulator": re.compile(
@@ -206,14 +224,19 @@ _CASES: dict[str, re.Pattern[str]] = {
     ),
     "legal_threat": re.compile(
         r"\b(?:(?<!no )legal action|lawsuit|sue\b|suing|court|small claims"
-        r"|cease and desist|breach of contract|solicitor"
+        r"|cease and desist|breach of contract|(?:my|our) solicitors?\b|instruct\w* (?:a |our |my )?solicitors?\b"
         r"|class action|letter before action|complaint (?:was |has been )?filed"
         r"|(?:(?:issue|commence|start|begin|initiate) (?:legal |court )?|legal )proceedings"
         r"|my (?:lawyer|attorney)|our (?:lawyers|attorneys|counsel) (?:will|are|have)"
         r"|gerichtliche\w* schritte|klage|rechtsanwält\w*|action en justice|poursuites|avocat|acciones legales"
         r"|demanda judicial|abogado)"
     ),
-    "fraud": re.compile(r"\b(?:fraud\w*|scam\w*|unauthori[sz]ed (?:charges?|transactions?|payments?)|stolen card)"),
+    "fraud": re.compile(
+        r"\b(?:fraud\w*|scammed|scam (?:e-?mail|call|text|message|site|website|invoice)s?"
+        r"|unauthori[sz]ed (?:charges?|transactions?|payments?)|stolen card"
+        r"|impersonat\w*|pretending to be (?:me|us|my|our)"
+        r"|(?:didn'?t|did not|never) (?:create|open|set up|sign up for) (?:this|that|the|an?) account)"
+    ),
     "funds_held": re.compile(
         r"\b(?:payouts?|funds|payroll|settlements?|withdrawals?|deposits?) (?:is |are |have been |has been "
         r"|got |were |was )?"
@@ -224,13 +247,15 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|overcharg\w*|duplicate (?:charges?|payments?|invoices?)|charged (?:the |us |me )?(?:list price|full price"
         r"|the wrong)|(?:wrong|incorrect) (?:amount|vat|tax|rate|price|invoice|charge|bill)|billing error"
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
+        r"|(?:i'?m|we'?re|i am|we are) not paying (?:for|this|that|it|the)\b"
+        r"|re-?issue (?:the|this|our|a) (?:\w+ )?invoice"
         r"|(?:stop|keep|still|quit) charging|(?:unwanted|unexpected|unknown) (?:charges?|payments?)"
         r"|entitled to (?:a |any )?(?:\w+ )?refund|(?:prorated|pro-rata|partial) refund"
         r"|not what (?:we|i) (?:agreed|signed|were told|was told)"
         r"|(?:was|were) promised\b[^.!?\n]{0,60}\b(?:free|included)"
         # a refund asked for or owed, not the word: an "order.refunded" webhook is no dispute
         r"|refund (?:me|us|my|our|the|it|this|that|them)\b|(?:want|need|like|request|demand|expect|owed|promised"
-        r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our )?(?:full )?refund\b"
+        r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our |this |that )?(?:full )?refund\b"
         r"|(?:fees?|charges?|money) back|reverse (?:the|this|that|these) (?:\w+ )?charges?|correct (?:the|this|our)"
         r" (?:\w+ )?invoice|(?:remove|credit) (?:it|the (?:fee|charge|line|full amount))|chargeback|dispute"
         r"|(?:don'?t|do not) recogni[sz]e (?:these|this|the) (?:charges?|payments?)"
@@ -243,7 +268,7 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:want|going|decided|plan\w*|like) to cancel|not (?:to |be )?renew\w*|won'?t (?:be )?renew\w*"
         r"|non-?renewal|terminat\w+ (?:the|our|this|your) (?:[\w-]+ ){0,3}?(?:contract|agreement|subscription)"
         r"|(?:close|closing) (?:the|our|my) account(?! of| for)|notice of termination"
-        r"|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
+        r"|evaluat\w* alternatives\b|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
         r"|other) (?:providers|vendors|suppliers)"
         r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
@@ -251,7 +276,9 @@ _CASES: dict[str, re.Pattern[str]] = {
 }
 _DEFECT = re.compile(
     r"\b(?:error|bug|crash\w*|fail\w*|broken|not working|doesn'?t work|does not work|won'?t|can'?t|cannot|unable"
-    r"|slow\w*|latency|timeout|time out|freez\w*|stuck|wrong|missing|skipped|dropped|glitch|blank"
+    r"|slow\w*|latency|timeout|time out|freez\w*|stuck|wrong|missing|skipped|dropped|glitch|blank|swapped"
+    r"|comes? out (?:as|wrong)|(?:don'?t|doesn'?t|do not|does not|no longer|never) (?:arrive|receive|send|sync|load"
+    r"|show up|appear)\w*"
     r"|stopped (?:working|importing|syncing|sending|arriving|loading|coming)|nothing (?:arrives|comes through"
     r"|coming through|syncs|happens|shows)|(?<!is )not (?:picking up|syncing|importing|loading|arriving|sending"
     r"|showing up|coming through)|(?:have|has)(?:n'?t| not) (?:gone out|arrived|synced|imported)"
@@ -305,6 +332,7 @@ _EARLIER_CONTACT = re.compile(
     r"(?:ask|writ|contact|call|email|rais|report|chas)\w*|(?:i|we) (?:have )?(?:called|emailed|written|chatted|asked)"
     r" (?:you )?(?:twice|three times|several times|again|before)"
     r"|following up (?:once more|again)|(?:asking|writing) again"
+    r"|(?:logged|reported|raised) (?:it|this) with (?:your|the) (?:support|help ?desk|service desk)"
     r"|(?:two|three|four|five|\d+) (?:messages|emails|calls|tickets) (?:now|already|later)|last time someone"
     r"|ya (?:he|hemos) escrito|j'ai déjà écrit|nous avons déjà|habe bereits geschrieben)",
     re.IGNORECASE,
@@ -341,14 +369,27 @@ CASE_FAMILY = {
     "outage": "technical",
     "data_loss": "technical",
     "bug": "technical",
-    "privacy_request": "legal",
     "regulator": "legal",
     "legal_threat": "legal",
     "billing_dispute": "financial",
     "funds_held": "financial",
     "fraud": "financial",
-    # account_takeover, data_exposure and cancellation have no family: named whatever the triggers say
+    # account_takeover, data_exposure, cancellation and a data-protection request (the customer's own words about
+    # their rights: "delete my data", "subject access") have no family: named whatever the triggers say
 }
+# Impersonation and identity theft come with a legal trigger as often as with a financial one.
+_ALSO_FAMILY = {"fraud": "legal"}
+# A breach asked about, not reported: "your notification period following discovery of a personal data breach".
+_BREACH_ASKED_ABOUT = re.compile(
+    r"\b(?:(?:in the event|following (?:the )?discovery|in case|notif\w+ (?:period|obligations?|duties)) of"
+    r"|if there (?:is|were|was)|should there be) (?:a |an |any )?(?:personal )?(?:data |security )?breach(?:es)?\b"
+)
+# An outage already reported on is over: "thank you for the incident report on Wednesday's outage".
+_OUTAGE_OVER = re.compile(
+    r"\b(?:(?:thank you|thanks) for (?:the|your) (?:incident report|post-?mortem|rca|root cause)"
+    r"|(?:read|received|got|seen) (?:the|your) (?:incident report|post-?mortem))",
+    re.IGNORECASE,
+)
 # Cases where waiting for the customer's answers costs more than working without them.
 URGENT_CASES = frozenset({"outage", "account_takeover", "data_exposure", "data_loss", "fraud"})
 CASE_DESCRIPTIONS = {
@@ -401,10 +442,16 @@ def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set
     cases = case_types(customer_text, families)
     if "outage" in cases and "outage" not in case_types(f"{ticket.subject}\n{body}", families):
         cases.remove("outage")  # an outage told of in an old turn is over; the current message must report it
+    if "outage" in cases and _OUTAGE_OVER.search(body):
+        cases.remove("outage")
     promise = _TOLD_PROMISE.search(body)
     return TicketFacts(
         customer_steps=_customer_steps(customer_turns + [body]),
-        deadlines=_unique(_deadline_phrase(match.group(0)) for match in _DEADLINE.finditer(customer_text)),
+        deadlines=_unique(
+            _deadline_phrase(match.group(0))
+            for match in _DEADLINE.finditer(customer_text)
+            if not _PASSED.search(customer_text, max(0, match.start() - 20), match.start())
+        ),
         amounts=_amounts(customer_text),
         identifiers=_identifiers(customer_text),
         log_lines=_unique(line.strip() for line in customer_text.splitlines() if pasted_line(line)),
@@ -421,12 +468,18 @@ def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set
 
 
 _TIME_WORD = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
+# A date that has passed is no deadline of ours to meet: "my request of 30 September, which was due by 30 October".
+_PASSED = re.compile(r"\b(?:was|were|had been|should have been)\s(?:due\s)?$", re.IGNORECASE)
+# "back on my card in 14 days" is echoed by its span.
+_RESULT_SPAN = re.compile(rf"^{_RESULT}\b.*?\b(in \w+ (?:days?|hours?))$")
 
 
 def _deadline_phrase(phrase: str) -> str:
     """The phrase as written; a long request with no clock or date in it ("can you set up a call with whoever
     ... this week") shortened to its time, which is what the subject line and the acknowledgement echo."""
     phrase = phrase.strip().rstrip(".,;:")
+    if (span := _RESULT_SPAN.match(phrase)) is not None:
+        return span.group(1)
     if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
         phrase = time.group(0)
     return phrase.lower() if phrase.isupper() else phrase  # "TODAY" is echoed back to the customer, not shouted
@@ -480,13 +533,17 @@ def _sender(message: str) -> Sender:
             block.insert(0, lines.pop())
         if len(block) == 1 and _COMPANY_SUFFIX.search(block[0]):
             return Sender(None, None, block[0].strip())
-        if len(block) < 2:
+        # a name alone under a last sentence: "... to be honest.\nThomas Greaves"
+        alone = len(block) == 1 and lines and lines[-1].rstrip().endswith((".", "!", "?"))
+        if len(block) < 2 and not (alone and _PERSON.match(block[0].strip()) and 2 <= len(block[0].split()) <= 3):
             return Sender(None, None, None)
     tail = [part.strip() for line in block for part in re.split(r"[,|]", line)]
     tail = [part for part in tail if part]
     if not tail or not _PERSON.match(tail[0]):
         return Sender(None, None, None)
     name, others = tail[0], tail[1:]
+    if _COMPANY_SUFFIX.search(name):  # "Yours faithfully, / Bramley Kerr LLP": a firm signs
+        return Sender(None, None, name)
     if name.endswith(", Esq."):
         name = name[: -len(", Esq.")]
     others = [part for part in others if part != "Esq."]
@@ -528,12 +585,15 @@ def _amounts(text: str) -> list[str]:
 
 def case_types(text: str, families: set[str]) -> list[str]:
     """The kinds of case the text describes, in the order of ``_CASES`` (the gravest first)."""
-    lowered = text.lower()
+    lowered = _BREACH_ASKED_ABOUT.sub(" ", text.lower())
     found = [
         case
         for case, pattern in _CASES.items()
-        if (CASE_FAMILY.get(case) is None or CASE_FAMILY[case] in families) and pattern.search(lowered)
+        if (CASE_FAMILY.get(case) is None or CASE_FAMILY[case] in families or _ALSO_FAMILY.get(case) in families)
+        and pattern.search(lowered)
     ]
+    if "privacy_request" in found and "data_loss" in found:
+        found.remove("data_loss")  # "I want all my data gone": a deletion asked for, not data lost
     # a defect must say that something does not work, and be no other kind of case than a money one (a bug that
     # double-charges shoppers is both)
     if (
