@@ -146,11 +146,12 @@ ADVERSARIAL = [
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=[text[:4] for text in ADVERSARIAL])
 def test_every_pattern_is_linear_on_adversarial_input(text):
-    start = time.perf_counter()
+    # CPU time, not the wall clock: on a shared machine the wall clock failed linear patterns (2.1 s at a load of 8)
+    start = time.process_time()
     for pattern in PATTERNS:
         for line in (text, text.lower()):
             list(pattern.finditer(line))
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 # --- Patterns from grading the second hand-written dev set (dev2) by hand, written for customers' writing at
@@ -630,3 +631,9 @@ def test_a_contact_logged_with_support_is_a_step_and_an_earlier_contact():
 
     facts = facts_of("I logged in at 11:00 and saw the wrong records.")
     assert not facts.customer_steps and not facts.told_earlier_contact
+
+
+def test_ids_listed_in_words_and_a_path_with_a_placeholder_are_identifiers():
+    text = "GET /v2/projects/{id} returns a 200. I only tried two neighbouring ids (48213 and 48215)."
+    assert facts_of(text).identifiers == ["48213", "48215", "/v2/projects/{id}"]
+    assert facts_of("We have about 200 ids in the workspace and 12 users.").identifiers == []

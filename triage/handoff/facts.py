@@ -96,7 +96,7 @@ _UPPER_CODE = re.compile(
     r"|\b[A-Z]{2,10}+\d{3,12}+\b"  # AADSTS50011
     r"|\b[a-z]{2,8}+_[A-Za-z0-9]{4,40}+\b"  # txn_5Kq81, whd_88f1a2: a vendor's object ids
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # an IP address
-    r"|(?<![\w/])/[\w-]{1,40}+(?:/[\w.-]{1,80}+){1,8}+"  # an endpoint or path: /v3/charges, /s/000451
+    r"|(?<![\w/])/[\w-]{1,40}+(?:/[\w.{}-]{1,80}+){1,8}+"  # an endpoint or path: /v3/charges, /v2/projects/{id}
 )
 _CODE = re.compile(
     r"\b(?:HTTP|error|erreur|fehler|status|code)\s?[:#]?\s?[45]\d\d\b"
@@ -108,6 +108,8 @@ _REQUEST_IDS = re.compile(
     r"\b(?:request|req|trace|correlation|incident)[ _-]?ids?\s?[:=]?\s?(?P<ids>[\w-]{4,64}+(?:,\s?[\w-]{4,64}+){0,9}+)",
     re.IGNORECASE,
 )
+# Record ids listed in words: "two neighbouring ids (48213 and 48215)", "id 88213".
+_NUMBERED_IDS = re.compile(r"\bids?\s?\(?(?P<ids>\d{3,12}+(?:(?:,\s?|,? and |,? or )\d{3,12}+){0,9}+)", re.IGNORECASE)
 _LOG_LINE = re.compile(
     r"^\s{0,8}+(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|FATAL|CRITICAL)\b"
     r"|Traceback \(|at [\w.$]{1,200}+\(|[\w.]{1,200}?(?:Exception|Error):)",
@@ -634,6 +636,8 @@ def _identifiers(text: str) -> list[str]:
     found = [match.group("id") for match in _REFERENCE.finditer(text) if any(c.isdigit() for c in match.group("id"))]
     for match in _REQUEST_IDS.finditer(text):
         found += [part.strip() for part in match.group("ids").split(",")]
+    for match in _NUMBERED_IDS.finditer(text):
+        found += re.findall(r"\d+", match.group("ids"))
     found += [
         match.group(0)
         for match in _UPPER_CODE.finditer(text)
