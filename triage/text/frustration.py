@@ -65,7 +65,9 @@ _APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $
 # as fast as (?i:), and the word start keeps "or cancel" out of "for cancellation".
 _STRONG_PHRASES = re.compile(
     r"\b(?:fed up|sick (?:and tired )?of|had enough|enough is enough|last straw|waste of (?:my |our )?time"
-    r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke"
+    r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke|worried sick"
+    # "I am done being polite": the customer says their patience is over.
+    r"|done being (?:polite|patient|nice|reasonable)"
     r"|(?<!not )(?<!n't )(?:losing|lost|running out of|ran out of) (?:my |all |our )?patience)"
 )
 _STRONG_EMOJI = frozenset("\U0001f621\U0001f92c\U0001f620\U0001f624\U0001f47f\U0001f595")  # 😡 🤬 😠 😤 👿 🖕
@@ -84,7 +86,9 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:will|'ll|going to|gonna)\s+(?:sue|take (?:you|this) to court|take legal action)"
             r"|see you in court|hear from (?:my|our) (?:lawyer|attorney|solicitor)|legal action"
-            r"|report(?:ing)? (?:this|you|it) to (?:the )?(?:ico|ftc|cfpb|bbb|regulator|ombudsman|authorities|police))"
+            r"|report(?:ing)? (?:this|you|it) to (?:the )?(?:ico|ftc|cfpb|bbb|regulator|ombudsman|authorities|police)"
+            r"|(?:filed|file|filing|lodged|lodge|made|submitted) (?:a )?(?:formal )?complaint with (?:the )?(?:ico|ftc"
+            r"|cfpb|bbb|fca|regulator|ombudsman|authorities|police)|small claims)"
         ),
     ),
     (
@@ -133,7 +137,7 @@ _SARCASM = re.compile(
     # "Great, another outage": praise followed at once by the thing that went wrong again.
     r"|(?:great|wonderful|fantastic|brilliant|lovely|perfect|awesome|nice)[,.!]+ (?:another|again|yet)\b"
     # "Whoever decided this deserves a medal"; a named colleague who "deserves a medal" is sincere praise.
-    r"|slow clap|whoever\b[^.!?\n]{0,80}\bdeserves? (?:a medal|an award))|\.\.\.\s*not\b"
+    r"|slow clap|whoever\b[^.!?\n]{0,140}\bdeserves? (?:a medal|an award))|\.\.\.\s*not\b"
 )
 # "Still down" is left out: in an outage thread that was already angry it made the trend (triage.model.scorer,
 # on raw lexicon scores) read "rising" where a reader hears the same anger.
@@ -187,9 +191,28 @@ _DEMANDS = re.compile(
     r"|(?<!please )(?<!you )(?<!to )(?<!help )(?<!'ll )(?<!will )sort (?:it|this) out(?=\s*(?:[.!]|$|or\b|now\b))"
     r"|is this how you treat|how dare (?:you|u)\b|how (?:is it possible|can you|could you) (?:not|still|keep)"
     r"|did you (?:sell|share|leak|lose|give away)"
-    r"|(?:nobody|no one|no-one) (?:seems to (?:care|look|know|help|read|listen)|calls?|called|answers?|answered"
-    r"|replies|replied|responds|responded|cares"
-    r"|helps|helped|gets? back|got back|can tell|informed|told|notified|warned|bothered)"
+    # "Nobody has answered", "no one ever told us", but not "nobody has answered yet, no rush".
+    r"|(?:nobody|no one|no-one)(?: (?:has|have|had|ever|even|actually|really|yet|did|will|would|could|can|is|was))*"
+    r" (?:seems to (?:care|look|know|help|read|listen)|calls?|called|answers?|answered|replies|replied|responds"
+    r"|responded|cares|helps|helped|gets? back|got back|can tell|informed|told|notified|warned|bothered|mentioned)"
+    r"(?![^.!?\n]{0,60}\b(?:no (?:rush|hurry|worries|pressure)|not urgent))"
+    r"|why (?:nobody|no one|no-one) (?:has|have|had|did|is)\b"
+    # Someone senior, now: "get me someone senior on the phone", "I want to speak to a manager"; not a colleague
+    # from another team ("get me someone from sales") or an account manager.
+    r"|(?:get me|put me through to|i want|i demand)(?: to (?:speak|talk) (?:to|with))? (?:(?:someone|somebody) senior"
+    r"|(?:someone|somebody) in charge|a (?:senior (?:manager|person|engineer)|manager|supervisor)\b"
+    r"(?! to (?:approve|sign))"
+    r"|your (?:manager|supervisor|boss)|an engineer on (?:this|it)\b)"
+    # "I don't know why we pay you", "what are we even paying for?"; not "why are we paying for two seats?".
+    r"|(?:why|what) (?:exactly )?(?:are |am |do |did |should )?(?:we|i) (?:even |still )?pay(?:ing)?"
+    r" (?:you(?: people| guys)?(?: for)?|for)\s*(?:[?!.]|$)"
+    # Questions left unanswered: "I asked two simple questions", "you haven't answered my emails".
+    r"|(?:i|we) (?:have )?asked (?:you )?(?:\w+ )?(?:simple|basic|direct|straightforward|clear|easy) questions?"
+    r"(?![^.!?\n]{0,60}\b(?:and|which|who) (?:\w+ )?(?:answered|replied|sorted|solved|helped)\b)"
+    r"|(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even |actually )?(?:answered|replied to) (?:my|our"
+    r"|either|any|both|a single)(?: of)?(?: (?:my|our))? (?:questions?|emails?|messages?)"
+    r"|you(?:'ve| have)? (?:completely |just |simply )?ignor(?:ed|ing|e) (?:my|our|all|both)\b"
+    r"|hoping (?:we|i|nobody|no one) (?:wouldn't|would not|won't|didn't) notice"
     r"|what (?:are|is) (?:you|your company) (?:doing|going to do) about"
     r"|(?:i|we) (?:won't|will not|refuse to) pay\b"
     r"|not what (?:i|we) (?:agreed|paid for|signed up for|were promised|was promised)"
@@ -238,9 +261,21 @@ _GRIEVANCES = re.compile(
     # A status stuck since a day, not a fact since a year ("the price hasn't changed since 2020").
     r"|(?:hasn't|has not|haven't|have not|hasnt|havent) (?:been )?(?:updated|moved|changed|heard|arrived|shipped"
     r"|responded|replied) since\b(?! (?:19|20)\d\d\b)"
-    r"|it(?:'s| has) been (?:over |almost |nearly )?(?:a|an|one|two|three|four|five|six|\d+|several) "
-    r"(?:days?|weeks?|months?)(?: now)?(?:[.!]|(?:,| and| but)(?: (?:still|i|we|it|the \w+))? (?:no|nothing|not"
-    r"|still (?:no|nothing|not|can'?t|cannot|haven't|hasn't|waiting|broken)|haven't|hasn't|never)\b))"
+    # Time counted: "it's now been 30 hours.", not "it's been 30 hours of testing and it works great".
+    r"|it(?:'s| has| is)(?: now| already)? been (?:over |almost |nearly |more than )?(?:a|an|one|two|three|four"
+    r"|five|six|\d+|several) (?:hours?|days?|weeks?|months?)(?: now)?"
+    r"(?:[.!]|(?:,| and| but)(?: (?:still|i|we|it|the \w+))? (?:no|nothing|not"
+    r"|still (?:no|nothing|not|can'?t|cannot|haven't|hasn't|waiting|broken)|haven't|hasn't|never)\b)"
+    # "Two days and nothing", "six weeks after my request and I am still getting them".
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:hours|days|weeks|months)(?: later)?(?:,| and)"
+    r" (?:still )?(?:nothing|no (?:reply|response|answer|word|update|news|fix|refund|one|call))\b"
+    r"|(?:hours|days|weeks|months) after (?:my|our|the) [^.!?\n]{0,40}\b(?:and|but) (?:i am |i'm |we are |we're"
+    r" |it is |it's )?still\b"
+    # The same canned answer: "I don't want another article link", "not another checklist".
+    r"|(?:not|don't want|do not want|no more) (?:another|more) (?:article|link|checklist|script|canned|generic"
+    r"|template)"
+    r"|(?:want|need|give (?:me|us)|expect|deserve) (?:an actual|a straight|a real|a proper) (?:answer|explanation"
+    r"|response|reply))"
 )
 # Pressure: the customer's impatience ("I need my card now!", "resolve it asap"), a small cue on its own.
 _PRESSURE = re.compile(
@@ -286,6 +321,17 @@ _NOT_THE_CUSTOMERS_TONE = re.compile(
     re.IGNORECASE,
 )
 _PUNCTUATION_RUN = re.compile(r"[!?]{2,}")
+# Emphasis without shouting, matched on the text as written: one capitalised word said as a sentence of its own
+# ("It's now been 30 hours. THIRTY.", "Four messages now. FOUR."), or a word of time, count or insistence in
+# capitals ("I am STILL getting them", "I did NOT authorise this", "down for TWO HOURS"). A product's name or a
+# heading in capitals is neither: the words are a closed list, and the one-word sentence must end in "." or "!".
+_EMPHATIC_WORDS = (
+    "STILL AGAIN NEVER NOTHING NOBODY NOT TWICE ALREADY EVERY TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN "
+    "TWELVE TWENTY THIRTY FORTY FIFTY HUNDRED HOURS DAYS WEEKS MONTHS"
+)
+_EMPHASIS = re.compile(
+    r"(?:^|(?<=[.!?] ))[A-Z]{3,}(?=[.!]+(?:\s|$))|\b(?:" + "|".join(_EMPHATIC_WORDS.split()) + r")\b(?![.!]+(?:\s|$))"
+)
 
 # The phrase tables scan every ticket and customer history: each led by the characters its matches can start
 # with (triage.text.regex_lead), the same matches in ~30-50% less time. A table added above belongs here too.
@@ -312,6 +358,7 @@ class _Cues:
     demands: list[str] = field(default_factory=list)
     grievances: list[str] = field(default_factory=list)
     pressure: list[str] = field(default_factory=list)
+    emphasis: list[str] = field(default_factory=list)
 
 
 FEATURES = (
@@ -565,6 +612,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     # a two-letter one counting beside another ("DO NOT FLY", "WANT MY BAG").
     cues.caps_share = shouted / len(long_words) if _shouted_words(words, min_length=2) >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
+    if not cues.caps_share:  # within shouting, a capitalised word is no emphasis of its own
+        # "XXXX." is a redaction mark (CFPB's), not a word.
+        cues.emphasis = [word for word in _EMPHASIS.findall(text) if word not in _ACRONYMS and word.strip("X")]
     lowered = text.lower()
     for match in _WORD.finditer(lowered):
         word = match.group()
@@ -722,6 +772,7 @@ def _score(cues: _Cues) -> float:
     score += min(0.2, 0.1 * (len(cues.repeat_contact) + len(cues.persistence)))
     score += min(0.3, 0.15 * len(cues.demands) + 0.1 * len(cues.grievances))
     score += min(0.1, 0.06 * len(cues.pressure))
+    score += min(0.2, 0.1 * len(cues.emphasis))
     return min(1.0, score)
 
 
@@ -735,6 +786,8 @@ def _readable(cues: _Cues) -> list[str]:
         reasons.append("all-caps shouting")
     if cues.punctuation_runs:
         reasons.append('repeated "!!!" or "???"')
+    if cues.emphasis:
+        reasons.append(f'emphatic capitals ("{cues.emphasis[0]}")')
     if cues.profanity:
         reasons.append("profanity or insults")
     reasons += cues.threats
@@ -791,8 +844,12 @@ class FrustrationCues(TransformerMixin, BaseEstimator):
             )
             for cues in all_cues
         ]
+        # Emphatic capitals share the "!!!" column: both are emphasis in how the text is written.
         counts = np.array(
-            [(cues.punctuation_runs, *map(len, lists)) for cues, lists in zip(all_cues, found, strict=True)],
+            [
+                (cues.punctuation_runs + len(cues.emphasis), *map(len, lists))
+                for cues, lists in zip(all_cues, found, strict=True)
+            ],
             dtype=np.float64,
         ).reshape(len(all_cues), -1)
         caps_share = [cues.caps_share for cues in all_cues]
