@@ -88,3 +88,27 @@ def test_this_evening_on_a_dated_ticket_dates_the_events():
 
     assert "when the events happened (dates)" not in dated.missing_information
     assert "when the events happened (dates)" in undated.missing_information
+
+
+def test_a_legal_threat_holds_the_call_to_keep_a_leaving_customer():
+    money_and_law = {"financial": 0.9, "legal": 0.9}
+    team = {"legal_compliance": 0.9}
+
+    claim, _ = drafts(
+        "Our client gave notice of non-renewal, you renewed anyway. Refund the $18,400 or we will issue proceedings.",
+        money_and_law,
+        team,
+        plan="enterprise",
+        company="Greenway Ecology Consultants Ltd",
+    )
+    leaving, _ = drafts(
+        "We will not renew unless the $18,400 uplift is dropped.",
+        money_and_law,
+        team,
+        plan="enterprise",
+        company="Greenway Ecology Consultants Ltd",
+    )
+
+    assert "cancellation or non-renewal" in claim.text and "legal action threatened" in claim.text
+    assert "decision maker" not in claim.text
+    assert "call the customer's decision maker" in leaving.text

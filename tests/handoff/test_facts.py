@@ -637,3 +637,20 @@ def test_ids_listed_in_words_and_a_path_with_a_placeholder_are_identifiers():
     text = "GET /v2/projects/{id} returns a 200. I only tried two neighbouring ids (48213 and 48215)."
     assert facts_of(text).identifiers == ["48213", "48215", "/v2/projects/{id}"]
     assert facts_of("We have about 200 ids in the workspace and 12 users.").identifiers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Somos 40 personas sin poder trabajar. Necesitamos una respuesta ya.", "Necesitamos una respuesta ya"),
+        ("Il nous faut une réponse aujourd'hui.", "Il nous faut une réponse aujourd'hui"),
+        ("Wir brauchen heute eine Lösung.", "Wir brauchen heute"),
+    ],
+)
+def test_a_request_for_today_in_other_languages(text, deadline):
+    assert facts_of(text).deadlines == [deadline]
+
+
+@pytest.mark.parametrize("text", ["Ya he escrito dos veces.", "Necesitamos ayuda con la factura.", "Hoy no funciona."])
+def test_today_or_already_told_of_in_other_languages_is_no_deadline(text):
+    assert facts_of(text).deadlines == []

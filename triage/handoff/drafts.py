@@ -604,7 +604,9 @@ def _recommended_actions(
     ticket: Ticket, scores: HeadScores, facts: TicketFacts, templates: tuple[str, ...], settings: Handoffs
 ) -> list[str]:
     """The configured actions for each case the ticket is, then what the account and the thread call for."""
-    actions = [action for case in facts.case_types for action in settings.actions_for(case)]
+    # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
+    cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
+    actions = [action for case in cases for action in settings.actions_for(case)]
     if facts.deadlines:
         actions.append(f'reply before the customer\'s deadline ("{facts.deadlines[0]}") even without a fix')
     if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):

@@ -66,7 +66,10 @@ _DEADLINE = re.compile(
     rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})|\b(?:[a-z]+ )?due (?:next|this) (?:week|month|{_DAY})"
     rf"|\b(?:meeting|call|presentation|launch|go-live|cutover|audit|filing|payroll|hearing)\b(?: is)?(?: due)?"
     rf" (?:(?:at|on|by)\s*(?:{_WHEN})?|(?:this|next) (?:week|{_DAY}|morning|afternoon)\b|tomorrow|today)"
-    rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b",
+    rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
+    # the same request in the other languages: "Necesitamos una respuesta ya", "il nous faut une réponse aujourd'hui"
+    rf"|\b(?:necesitamos|necesito|il nous faut|nous avons besoin|j'ai besoin|wir brauchen|ich brauche)\b"
+    rf"[^.!?\n]{{0,60}}?(?:\b(?:hoy|ya|heute|sofort)\b|\baujourd'hui)",
     re.IGNORECASE,
 )
 # Linear on long digit runs: an amount starts only where a run of digits starts (the look-behind), and the
