@@ -590,10 +590,17 @@ def _average_over_text(
     return np.divide(sums, counts, out=np.tile(_NEUTRAL, (n_texts, 1)), where=counts > 0)
 
 
-def _shouted_words(words: list[str], min_length: int = 3) -> int:
+def _upper_words(words: list[str]) -> list[bool]:
+    """Whether each word is upper case and no known acronym (what _shouted_words counts from)."""
+    return [len(word) >= 2 and word.isupper() and word not in _ACRONYMS and bool(word.strip("X")) for word in words]
+
+
+def _shouted_words(words: list[str], upper: list[bool], min_length: int = 3) -> int:
     """Upper-case words that are shouting, not spelling: a known acronym never counts, and a short one
-    (``min_length`` to 4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS")."""
-    upper = [len(word) >= 2 and word.isupper() and word not in _ACRONYMS and bool(word.strip("X")) for word in words]
+    (``min_length`` to 4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS").
+    ``upper``: the words' ``_upper_words``."""
+    if not any(upper):
+        return 0
     count = 0
     for index, word in enumerate(words):
         if not upper[index] or len(word) < min_length:
@@ -603,20 +610,26 @@ def _shouted_words(words: list[str], min_length: int = 3) -> int:
     return count
 
 
+_CUE_WORDS = _STRONG_WORDS | _MILD_WORDS | _PROFANITY
+
+
 def _analyse(text: str, vader_compound: float) -> _Cues:
     cues = _Cues(vader_compound)
     words = _WORD.findall(text)
     long_words = [word for word in words if len(word) >= 3]
-    shouted = _shouted_words(words)
+    upper = _upper_words(words)
+    shouted = _shouted_words(words, upper)
     # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs three,
     # a two-letter one counting beside another ("DO NOT FLY", "WANT MY BAG").
-    cues.caps_share = shouted / len(long_words) if _shouted_words(words, min_length=2) >= 3 else 0.0
+    cues.caps_share = shouted / len(long_words) if _shouted_words(words, upper, min_length=2) >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
     if not cues.caps_share:  # within shouting, a capitalised word is no emphasis of its own
         # "XXXX." is a redaction mark (CFPB's), not a word.
         cues.emphasis = [word for word in _EMPHASIS.findall(text) if word not in _ACRONYMS and word.strip("X")]
     lowered = text.lower()
-    for match in _WORD.finditer(lowered):
+    # Most texts hold none of the lexicon's words: the word-by-word pass below is then skipped.
+    has_cue_words = not _CUE_WORDS.isdisjoint(_WORD.findall(lowered))
+    for match in _WORD.finditer(lowered) if has_cue_words else ():
         word = match.group()
         kind = (
             cues.strong_words
