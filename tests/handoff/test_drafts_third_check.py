@@ -14,7 +14,7 @@ from triage.schema import Ticket
 CONFIG = load_config()
 
 
-def drafts(body: str, triggers: dict[str, float], team: dict[str, float], created_at=None, **customer):
+def drafts(body: str, triggers: dict[str, float], team: dict[str, float], created_at=None, signals=None, **customer):
     ticket = Ticket.model_validate(
         {"id": "T-1", "subject": "Help", "body": body, "created_at": created_at, "customer": customer or None}
     )
@@ -23,6 +23,7 @@ def drafts(body: str, triggers: dict[str, float], team: dict[str, float], create
         triggers={"technical": 0.02, "financial": 0.02, "legal": 0.02, **triggers},
         escalation=0.9,
         team=team,
+        signals=signals or {},
     )
     decision = decide(ticket, scores, CONFIG)
     prediction = prediction_for(ticket, scores, decision)
@@ -112,3 +113,19 @@ def test_a_legal_threat_holds_the_call_to_keep_a_leaving_customer():
     assert "cancellation or non-renewal" in claim.text and "legal action threatened" in claim.text
     assert "decision maker" not in claim.text
     assert "call the customer's decision maker" in leaving.text
+
+
+def test_a_breach_asked_about_is_no_security_incident_in_the_hand_off():
+    legal = {"legal": 0.9}
+    team = {"legal_compliance": 0.9}
+    question = "4. Your notification period to controllers following discovery of a personal data breach."
+    report = "We have had a data breach: our patient list was sent to the wrong clinic."
+
+    asked, _ = drafts(question, legal, team, signals={"security_incident": 1})
+    reported, _ = drafts(report, legal, team, signals={"security_incident": 1})
+
+    def concerns(handoff):
+        return handoff.text.split("Regulatory concerns")[1].split("\n\n")[0]
+
+    assert "data exposure" not in asked.text and "security incident" not in concerns(asked)
+    assert "data exposure" in concerns(reported) and "reports a security incident" in concerns(reported)

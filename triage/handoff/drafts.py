@@ -580,7 +580,9 @@ def _specialist_areas(scores: HeadScores, facts: TicketFacts) -> list[str]:
 
 
 def _regulatory_concerns(scores: HeadScores, facts: TicketFacts) -> list[str]:
-    concerns = _cases_of_family(facts, COMPLIANCE_CASES) + _describe_signals(scores, LEGAL_SIGNALS)
+    # a breach asked about ("your notification period following discovery of a breach") reports no incident
+    signals = tuple(name for name in LEGAL_SIGNALS if not (facts.breach_asked_about and name == "security_incident"))
+    concerns = _cases_of_family(facts, COMPLIANCE_CASES) + _describe_signals(scores, signals)
     concerns += [f'the customer\'s deadline: "{deadline}"' for deadline in facts.deadlines]
     return list(dict.fromkeys(concerns))
 

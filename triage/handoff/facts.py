@@ -429,6 +429,7 @@ class TicketFacts:
     addressee: str | None = None  # "Hi Jonas,": a person the customer writes to by name
     told_earlier_contact: bool = False  # the customer says they asked before, though the history holds no turn
     broken_promise: str | None = None  # the customer's words about a promise of ours not kept
+    breach_asked_about: bool = False  # the text asks about breaches ("your notification period") and reports none
 
     @property
     def urgent(self) -> bool:
@@ -469,6 +470,8 @@ def ticket_facts(ticket: Ticket, trigger_labels: list[str], signal_families: set
         addressee=_addressee(ticket.body),
         told_earlier_contact=bool(_EARLIER_CONTACT.search(body)),
         broken_promise=_excerpt(promise.group(0), 160) if promise and _NOT_KEPT.search(body) else None,
+        breach_asked_about=bool(_BREACH_ASKED_ABOUT.search(customer_text.lower()))
+        and not {"data_exposure", "account_takeover"} & set(cases),
     )
 
 
