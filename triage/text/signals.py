@@ -97,7 +97,29 @@ _CONTACTING = (
     "writing|contacting|asking|calling|reporting|raising|emailing|reaching|chasing|messaging|written|contacted"
     "|asked|called|reported|raised|emailed|reached|chased|messaged|write|contact|ask|call|report|raise|email"
 )
-_DATA = "data|files|work|records|emails|photos|documents|history|progress|contacts|messages|orders|database"
+_DATA = (
+    "data|files|work|records|emails|photos|documents|history|progress|contacts|messages|orders|database|notes"
+    "|projects|tasks|attachments|folders|entries|recordings|images|pictures|videos|spreadsheets|uploads"
+)
+# Whose data a customer should never see: another customer's, not a colleague's in a shared workspace.
+_OTHER_PARTIES = (
+    "customers|companies|accounts|workspaces|tenants|organisations|organizations|clients|businesses|customer"
+    "|company|account|workspace|tenant|organisation|organization|client|business"
+)
+_SOMEONE_ELSES = (
+    "someone_else's|somebody_else's|a_stranger's|another_person's|other_people's|another_customer's"
+    "|another_company's|another_client's|another_business's|another_organisation's|another_organization's"
+    "|another_account's|another_tenant's|another_workspace's|other_customers'|other_companies'|other_clients'"
+    "|other_businesses'|other_organisations'|other_organizations'|other_accounts'|other_tenants'"
+    "|a_different_customer's|a_different_company's"
+)
+# Seeing what is not one's own: "I can see someone else's invoice", "the API returns other companies' projects".
+_SEE = "see|show|display|return|contain|open|receive|view|load|download|access"
+# A status page as customers cite it during an outage it does not show: "your status page says all green".
+_STATUS_PAGE_SAYS = (
+    "status page|site say|show|is|list|read|report all? green|operational|fine|ok|normal|nothing|up"
+    "|no_incident|no_incidents|no_issues|everything_is_fine|everything_is_operational|all_systems_operational"
+)
 # Courts that hear claims against a company, named as customers and lawyers write them ("the Superior Court").
 _CLAIMS_COURT = "superior|district|county|circuit|magistrates|magistrates'|bankruptcy"
 # Before a court's name when it is filed in: "filed in the United States District Court".
@@ -147,6 +169,8 @@ _PATTERNS: dict[str, list[str]] = {
         "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors|other_vendors",
         "your|a competitor|competitors",
         "done with you|your company|service|product?",
+        # "fix it or we're gone".
+        "or|otherwise|else i'm|we're|i_am|we_are|i'll_be|we'll_be|i_will_be|we_will_be gone|done",
     ],
     "refund_request": [
         "refund|refunds|refunded|refunding|reimburse|reimbursed|reimbursement",
@@ -278,6 +302,19 @@ _PATTERNS: dict[str, list[str]] = {
         "ada compliance|compliant|lawsuit",
         "section 508",
         "data breach",
+        # Personal data shown to the wrong customer: a personal-data breach (docs/labelling.md), which a customer
+        # reports in plain words ("I can see someone else's invoice", "my details have been shown to anybody").
+        f"personal data|information|details of|from|belonging_to other|another|different {_OTHER_PARTIES}|people|users",
+        f"{_SEE} {_SOMEONE_ELSES} invoice|invoices|name|address|details|personal|data|information|card|email|phone"
+        "|account|order|orders|bank|payment|payments|records|record|receipt|receipts",
+        # An erasure or do-not-sell request in plain words: "I want all my data gone", "delete my account and all my
+        # data", "I don't want you selling or passing my details to anyone".
+        "want|need|like all? of? my|our personal? data|details|information gone|deleted|erased|removed|wiped",
+        "delete|erase|remove|close my|our account|profile and all? of? my|our? personal? data|details|information",
+        "sell|pass|share|selling|passing|sharing my|our personal? data|details|information to|with anyone|anybody"
+        "|others|third_parties|advertisers|partners",
+        "my|our personal? details|data|information|address have|has|had|may|might|could? be? shown|exposed|leaked"
+        "|disclosed to anybody|anyone|others|someone|someone_else|strangers|other_customers|other_people",
     ],
     "regulator_complaint": [
         "regulator|regulators|ombudsman|ftc|cfpb|bbb|occ|fdic|fcc",
@@ -304,7 +341,7 @@ _PATTERNS: dict[str, list[str]] = {
         "outage|outages|downtime",
         "down for everyone|everybody|all|us|the_whole|the_entire",
         "site|website|app|application|service|system|server|servers|platform|api|dashboard|portal|prod"
-        "|production"
+        "|production|page|pages|login"
         "|everything|network|database|email|checkout is|are|'s|went|was|has|have? been? completely"
         "|totally? down"
         "|offline|unavailable|unreachable",
@@ -312,15 +349,28 @@ _PATTERNS: dict[str, list[str]] = {
         "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|'s|were?"
         " affected|blocked|locked|impacted|unable|down",
         "entire|whole company|team|office|organization|organisation is|'s? down|offline|blocked|affected|locked_out",
+        _STATUS_PAGE_SAYS,
+        "is|are there a|an known|ongoing|current? incident|outage",
     ],
     "data_loss": [
         "data loss|corruption",
-        f"lost|lose|losing all|some? of? my|our|the? {_DATA}",
+        f"lost|lose|losing all|some? of? my|our|the|your? customers'|clients'|customer|client? {_DATA}",
         f"{_DATA} is|'s|are|was|were|has|have? been|got? gone|missing|deleted|wiped|erased|corrupted|corrupt"
         "|lost"
         "|disappeared|vanished",
         "corrupt|corrupted|corrupting|wiped",
         "deleted|erased all|everything",
+        # Gone everywhere at once: "notes are missing from every workspace in our account".
+        "missing|gone|disappeared|vanished|wiped|deleted|erased from every|all|each of? our|my|the? workspace"
+        "|workspaces|account|accounts|project|projects|folder|folders|device|devices|user|users|team|teams|board"
+        "|boards",
+        # Whether it can come back: "is the data recoverable", "if the notes can be recovered at all".
+        f"{_DATA} recoverable|retrievable|unrecoverable|irrecoverable|irretrievable",
+        f"{_DATA} can|could|will|be be? recovered|restored|retrieved",
+        # Asked of us, not done by the customer: "can you restore them from a backup?", not "we restored it from
+        # our own backup" or "how do I restore a deleted project?".
+        "can|could|would|will you|u please? restore|recover|retrieve|undelete it|them|this|that|these|those|my|our"
+        f"|the|all? {_DATA}? from a|the|your|any? backup|backups|snapshot|snapshots",
     ],
     "security_incident": [
         "hacked|hacker|hackers|compromised|breach|breached|phishing|malware|ransomware|spyware|keylogger",
@@ -337,6 +387,19 @@ _PATTERNS: dict[str, list[str]] = {
         "suspicious login|logins|activity|sign-in|sign-ins",
         "sql injection",
         "privilege escalation",
+        # Another customer's data shown to this one (the vendor's incident, whoever the customer).
+        f"{_SEE} {_SOMEONE_ELSES}",
+        # Not invoices, orders or documents "from other companies", which a business receives every day.
+        f"data|details|information|records|rows from|of|belonging_to other|another|different {_OTHER_PARTIES}",
+        "ids|records|data|rows|projects|accounts|files|documents|invoices|orders|customers|entries that|which? do"
+        " n't|not belong to us|me|our|my",
+        "cross-account|cross-tenant|cross-customer|cross-workspace|cross-organisation|cross-organization access"
+        "|leak|leakage|exposure|data|contamination",
+        f"exposed|leaked|leaking|shown|visible|accessible to other|another|different {_OTHER_PARTIES}",
+        "exposed|leaked|leaking to us|others|third_parties|the_public|anyone|everyone|the_internet",
+        # Led by the data, so that "no data was exposed to other customers" reads the negator before it.
+        f"data|information|details|records be|been|have|has? exposed|leaked|shown to us|others|other|another"
+        f"|different|third_parties|the_public|anyone|everyone {_OTHER_PARTIES}?",
     ],
     "repeat_contact": [
         # Explicit wording about contacting support, not "still broken" or "again": a first message says those
@@ -502,7 +565,12 @@ _VETOES: dict[str, list[str]] = {
         "refund|refunds api|endpoint|webhook|webhooks|method|object",
         f"issue|issued|issuing|process|processed|processing|give|gave|send|sent|make|made a|partial? refund"
         f"|refunds to {_DET}? {_THIRD_PARTY}",
-        "how do|can|to i|we? issue|process|give|make|send a|the? partial? refund|refunds",
+        "how do|can|to i|we? do|issue|process|give|make|send a|the? partial? refund|refunds",
+        # The customer's own buyers' refunds: "members can get a refund for unused classes", "we'd rather refund
+        # people ourselves".
+        f"{_THIRD_PARTY}|people can|could|may|will|would|should get|receive|request a|an|their? partial|full? refund"
+        "|refunds",
+        "refund|refunded|refunding people",
         # Asking how to refund one's own buyer: "the right way to give a customer a partial refund". The buyer is
         # required: "are you able to process a refund", "any way to send the refund to my card" ask for one's own.
         f"way|how|able to issue|process|give|make|send|do {_DET}? {_THIRD_PARTY} a|the partial|full? refund|refunds",
@@ -546,6 +614,8 @@ _VETOES: dict[str, list[str]] = {
         " chargeback|chargebacks|dispute|disputes",
         f"chargeback|chargebacks|dispute|disputes our|my|their? {_THIRD_PARTY} file|open|raise|start|initiate",
         "reason|reasons code|codes for chargebacks|chargeback|disputes",
+        # Counted, as a merchant counts its buyers' disputes: "a couple of chargebacks last year hurt our rates".
+        "couple|few|number|lot|handful|several|many|multiple|fewer|more|too_many of? chargebacks|disputes",
         # Plural and possessive, as a merchant speaks of the disputes its buyers open: "our chargebacks".
         "our chargebacks|disputes",
         "respond|responding|handle|handling|manage|managing|fight|fighting|contest|contesting|prevent|preventing"
@@ -584,9 +654,31 @@ _VETOES: dict[str, list[str]] = {
         # A contract's breach in a legal letter: "unless this breach is remedied", "a material breach".
         "breach|breaches be|is|'s|are|was? remedied|cured|remedy|cure|fixed",
         "material|continuing|alleged|ongoing|such breach|breaches",
+        # A breach in a policy question, not one that happened: "your notification period following discovery of
+        # a personal data breach", "what happens in the event of a breach?".
+        "in|on the? event|case of a|an|any personal? data? security? breach|breaches|incident|incidents",
+        "following|after|upon|on discovery|detection|discovering|detecting of? a|an|any personal? data? security?"
+        " breach|breaches|incident|incidents",
+        "breach|incident notification|notifications? period|periods|policy|policies|procedure|procedures|process"
+        "|plan|plans|clause|clauses|obligation|obligations|timeline|timelines|window|windows|requirements",
+        # Moving one's own data between one's own workspaces: "how do I copy projects from another workspace?".
+        f"copy|move|import|migrate|merge|transfer|sync|pull|export|bring|combine|consolidate {_DET}? {_DATA}|details"
+        f"|information|invoices from|of other|another|different {_OTHER_PARTIES}",
+        # A question before buying: "is our data visible to other customers?".
+        "be|will|would|could|can my|our|the|your? data|information|details|records be? exposed|leaked|shown|visible"
+        "|accessible",
     ],
+    # A past failure dated as the cause of something else: "the payment was late only because your payment page was
+    # down on 28 October". Not "has been down since 9am", which is still going on.
+    "outage": ["was|were|went down|offline|unavailable on|last|back_in|during"],
     # Mail that has "gone out" or "gone through" was sent, not lost: "none of our report emails have gone out".
-    "data_loss": ["gone out|through"],
+    "data_loss": [
+        "gone out|through",
+        # Wanted gone, an erasure request: "I want all my data gone".
+        f"want|need|like all? of? my|our personal? {_DATA} gone|deleted|erased|removed|wiped",
+        # Lacking something, not lost: "the exported files are missing a header row".
+        f"{_DATA} is|are|was|were missing a|an|the|some|any|their|its",
+    ],
     "escalation_demand": ["privilege escalation"],
     "repeat_contact": [
         "try|trying|log|sign|login|start|restart|check|please again later?",
@@ -594,6 +686,10 @@ _VETOES: dict[str, list[str]] = {
         "again later",
         # "how long you keep call recordings" keeps recordings, not calling.
         "keep|kept|keeping call|email|chat|contact recording|recordings|log|logs|record|records|history|data",
+        # Someone else told or called: "I have already told my bank to charge back all three".
+        "already told|contacted|called|emailed|asked|explained|written|wrote|reported|raised my|our bank|banks"
+        "|card_issuer|lawyer|lawyers|accountant|boss|manager|team|colleague|colleagues|customer|customers|client"
+        "|clients|insurer|it_department",
     ],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
@@ -693,6 +789,14 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|(?<![A-Za-z0-9])(?:[a-z0-9]|[A-Z](?![a-z0-9]))*+(?P<bare>" + _EXCEPTION_NAME + r")\b",
         ),
         ("error_code", r"(?i:error code)\s*(?::\s*)?#?[A-Za-z]*\d[\w-]*"),  # not \s*:?\s*: quadratic on spaces
+        # A gateway or a service unavailable, which a whole organisation sees in any language: "Error 503 Service
+        # Unavailable", "HTTP 502". Not a 500 (one request's bug) or a bare "returns 503" (one endpoint throttled).
+        (
+            "outage",
+            r"5(?<!\w5)0[234][ \t]*+[-–:]?[ \t]*+"
+            r"(?i:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\b",
+        ),
+        ("outage", r"(?i:http)(?<=\b\w{4})(?:/[\d.]+)?[ \t:]*+50[234]\b"),
         ("stack_trace", r"Traceback \(most recent call last\)"),
         ("stack_trace", r"at [\w$.]+\([\w$]+\.(?:java|kt|scala|cs|js|ts):\d+\)"),
         ("stack_trace", r'File "[^"\n]+", line \d+'),
@@ -720,6 +824,7 @@ _SIGNAL_COLUMN = {name: column for column, name in enumerate(SIGNAL_NAMES)}
 # Which signals speak for each trigger: the criteria-only scorer of a trigger without a trained head
 # (triage.model.scorer.fallback_trigger) and the hand-off's sections (triage.handoff) read these groups.
 TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
+_LOG_SHAPES = frozenset({"error_code", "stack_trace"})
 TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
     "technical": TECHNICAL_SIGNALS,
     "financial": ("refund_request", "chargeback", "billing_dispute", "churn_threat"),
@@ -1020,15 +1125,16 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
     found: dict[str, list[_Match]] = {}
     for signal, kept in _doc_signals(doc, matcher).items():
         found[signal] = [_Match(doc[start:end].text, _token_quote(doc, start, end)) for start, end in kept]
-    # Technical shapes may read the pasted logs; the others read the prose only.
+    # Error codes and stack traces may read the pasted logs; the others read the prose only: a 504 in a log line
+    # is one failed request, "we all get 503 Service Unavailable" in the customer's words is an outage.
     with_logs = f"{clean.prose}\n{clean.logs}" if clean.logs else clean.prose
     for signal, hints, shape in _scanned_shapes():
-        text = with_logs if signal in TECHNICAL_SIGNALS else clean.prose
+        text = with_logs if signal in _LOG_SHAPES else clean.prose
         if hints and not any(hint in text for hint in hints):
             continue
         for match in shape.finditer(text):
             # A log line is quoted whole: its dots are not sentence ends.
-            ends = "\n" if signal in TECHNICAL_SIGNALS else ".!?\n"
+            ends = "\n" if signal in _LOG_SHAPES else ".!?\n"
             sentence = _sentence_at(text, match.start(), match.end(), ends)
             if signal in _MONEY_SIGNALS and _HOW_TO.match(sentence):
                 continue  # "How do I set a $50 limit?" asks how, it puts no money at stake
