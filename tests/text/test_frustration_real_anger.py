@@ -102,3 +102,9 @@ def test_shouting_is_not_counted_again_as_emphasis() -> None:
     cues = cues_for("THIS IS STILL NOT FIXED AND NOBODY CARES")
     assert "all-caps shouting" in cues
     assert not any(cue.startswith(EMPHASIS) for cue in cues)
+
+
+def test_the_customers_own_slip_or_a_step_redone_is_no_repeated_problem() -> None:
+    for calm in ("Forgot my password again, sorry! Could you send a new link?", "I signed out and in again, as asked."):
+        assert not any("again" in cue for cue in cues_for(calm)), calm
+    assert any("again" in cue for cue in cues_for("I logged out and back in, and it crashed again."))

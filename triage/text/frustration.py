@@ -302,7 +302,9 @@ _ANNOYANCE_PHRASES = re.compile(
 )
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
-    r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign|log)(?: [\w'-]+){0,4} again$"
+    r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign(?:ed)?|log(?:ged)?)(?: [\w'-]+){0,4} again$"
+    # The customer's own slip, not the product's: "forgot my password again, sorry!".
+    r"|\b(?:forgot|forgotten|misplaced)(?: [\w'-]+){0,4} again$"
     r"|\b(?:if|in case|so that|make sure|never)(?: [\w'-]+){0,4} again$"  # a future that has not happened
     r"|\b(?:hello|hi|hey|got in|logged in|log in|back in|back on|up and running"
     r"|(?:is|are|it's|now|back) working)\s+again$"  # good news: "it's working again", not "stopped working again"
