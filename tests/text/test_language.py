@@ -136,6 +136,20 @@ def test_an_http_status_after_a_foreign_word_for_error_is_an_error_code(text):
     assert language_neutral_signals({}, text) == {"error_code": 1}
 
 
+@pytest.mark.parametrize(
+    "text", ['Sale "Error 503 Service Unavailable" para todos', "HTTP 502 depuis ce matin", "504 Gateway Timeout"]
+)
+def test_a_server_that_is_down_is_an_outage_in_any_language(text):
+    kept = language_neutral_signals({}, text)
+    assert kept["outage"] == 1
+    assert language_neutral_hits(kept)["technical"] >= 1
+
+
+@pytest.mark.parametrize("text", ["erreur 503 sur l'API", "Fehler 500: Service Unavailable", "HTTP 404", "5030 Euro"])
+def test_an_error_code_alone_is_no_outage(text):
+    assert "outage" not in language_neutral_signals({}, text)
+
+
 @pytest.mark.parametrize("text", ["code 12345", "error 200", "500 Mitarbeiter"])
 def test_other_numbers_are_not_error_codes(text):
     assert language_neutral_signals({}, text) == {}

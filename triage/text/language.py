@@ -169,7 +169,7 @@ def model_languages(metadata: Mapping[str, Any]) -> tuple[str, ...]:
 # Data-protection articles are found here ("privacy_article"); the English signals' privacy_regulation
 # matches words.
 LANGUAGE_NEUTRAL_SIGNALS: dict[str, tuple[str, ...]] = {
-    "technical": ("error_code", "stack_trace"),
+    "technical": ("error_code", "stack_trace", "outage"),
     "financial": ("money_amount",),
     "legal": ("privacy_article",),
 }
@@ -198,6 +198,14 @@ _FOREIGN_ERROR_CODE = re.compile(
 )
 
 
+# A server that is down, as browsers and gateways print it in any language: a 502, 503 or 504 with its English
+# reason phrase or after "HTTP" ("Error 503 Service Unavailable", "HTTP 502"), as the English outage signal
+# reads it. A bare "erreur 503" stays an error code: one failing call is no outage.
+_SERVER_UNAVAILABLE = re.compile(
+    r"\b50[234]\s*+(?i:service unavailable|bad gateway|gateway time-?out)\b|\b(?i:http)(?:/[\d.]+)?\s*+50[234]\b"
+)
+
+
 def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str, int]:
     """The signals of one ticket that do not depend on reading its language, with data-protection articles."""
     kept = {name: count for name, count in signals.items() if name in _SHAPE_SIGNALS}
@@ -206,6 +214,9 @@ def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str,
         found = len(pattern.findall(text))
         if found > kept.get(name, 0):
             kept[name] = found
+    outages = len(_SERVER_UNAVAILABLE.findall(text))
+    if outages:
+        kept["outage"] = outages
     articles = len(_PRIVACY_ARTICLE.findall(text))
     if articles:
         kept["privacy_article"] = articles
