@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from triage.datasets import handwritten
+from triage.datasets.handwritten import handwritten_training_tickets
 from triage.datasets.public import DATASETS, DEFAULT_TRAINING_SOURCES, PublicTrainingData, public_training_data
 from triage.errors import TriageError
 from triage.evaluation import Evaluation, evaluate
@@ -114,24 +116,31 @@ def run_training(
 
 
 def _public_data(step: Callable[[str], None]) -> PublicTrainingData:
-    """The public training rows, or none (with the reason) where the shared data folder is absent."""
+    """The public training rows, or none (with the reason) where the shared data folder is absent, and our own
+    hand-written tickets (in the repository, so a clone without the shared folder has them too)."""
     step("reading the public data sets")
     try:
-        return public_training_data()
+        public = public_training_data()
     except TriageError as error:
-        return PublicTrainingData([], {}, {"shared data": str(error)})
+        public = PublicTrainingData([], {}, {"shared data": str(error)})
+    written = handwritten_training_tickets()
+    if written:
+        public.tickets += written
+        public.rows[handwritten.NAME] = len(written)
+    return public
 
 
 def _public_data_summary(public: PublicTrainingData | None) -> dict[str, Any]:
     """What the card says about the public data: each set used (rows, licence, labels) and each absent."""
     if public is None:
         return {"requested": False, "used": {}, "absent": {}}
+    sources = {name: (DATASETS[name].licence, source.described) for name, source in DEFAULT_TRAINING_SOURCES.items()}
+    sources[handwritten.NAME] = (
+        handwritten.LICENCE,
+        f"{handwritten.LABELS}; {len(handwritten.TRAINING_SETS)} sets, each ticket {handwritten.COPIES} times",
+    )
     used = {
-        name: {
-            "rows": rows,
-            "licence": DATASETS[name].licence,
-            "labels": DEFAULT_TRAINING_SOURCES[name].described,
-        }
+        name: {"rows": rows, "licence": sources[name][0], "labels": sources[name][1]}
         for name, rows in public.rows.items()
     }
     return {"requested": True, "used": used, "absent": dict(public.absent), "sha256": data_hash(public.tickets)}

@@ -28,7 +28,8 @@ def _relabelled(tickets: list[LabelledTicket], keep: dict[str, list[int]], merge
 @pytest.fixture(scope="module")
 def history_split(demo_history):
     tickets = demo_history[:400]
-    split = _split(label_columns(to_frame(tickets)), len(tickets), 0, TrainSettings())
+    frame = to_frame(tickets)
+    split = _split(label_columns(frame), frame["id"], len(tickets), 0, TrainSettings())
     return tickets, split
 
 

@@ -65,7 +65,8 @@ def train_command(
         bool,
         typer.Option(
             help="Also learn from the permissively licensed public data sets (TRIAGE_SHARED_DATA) with partial "
-            "labels, and choose thresholds on their held-out rows; trains without them, saying so, when absent.",
+            "labels, and choose thresholds on their held-out rows; trains without them, saying so, when absent. "
+            "Our hand-written tickets (data/annotations) teach the frustration head too.",
         ),
     ] = False,
     skip_single_valued_heads: Annotated[

@@ -16,6 +16,7 @@ import numpy as np  # noqa: E402
 from sklearn.calibration import calibration_curve  # noqa: E402
 from sklearn.metrics import precision_recall_curve  # noqa: E402
 
+from triage.datasets.public import DEFAULT_TRAINING_SOURCES  # noqa: E402
 from triage.evaluation.evaluate import HeldOut  # noqa: E402
 
 MAX_FIGURE_INCHES = 16
@@ -174,9 +175,9 @@ def _training_data(card: dict[str, Any]) -> list[str]:
     lines = ["", "## Training data", ""]
     if public["used"]:
         lines += [
-            "Besides the training file, real rows from permissively licensed public data sets, each labelled "
-            "only for the heads its source speaks for (docs/datasets.md); none of their test sides or dev-set "
-            "rows:",
+            "Besides the training file, real rows from permissively licensed public data sets and our own "
+            "hand-written tickets, each labelled only for the heads its source speaks for (docs/datasets.md); "
+            "none of their test sides, dev-set rows or the hand-written checks we report as blind:",
             "",
             "| data set | rows | licence | labels |",
             "|---|---|---|---|",
@@ -185,9 +186,10 @@ def _training_data(card: dict[str, Any]) -> list[str]:
             f"| {name} | {used['rows']:,} | {used['licence']} | {used['labels']} |"
             for name, used in public["used"].items()
         ]
-    elif public["requested"]:
-        lines.append("No public data: trained on the training file alone.")
-    else:
+    if public["requested"] and not any(name in DEFAULT_TRAINING_SOURCES for name in public["used"]):
+        alone = "the training file and our hand-written tickets" if public["used"] else "the training file alone"
+        lines += ["", f"No public data: trained on {alone}."]
+    if not public["requested"]:
         lines.append("Trained on the training file alone (public data not requested).")
     lines += [f"- Absent: {name}: {reason}" for name, reason in public["absent"].items()]
     tuned = card.get("tuned_on", {})

@@ -36,6 +36,7 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from triage.datasets.handwritten import is_handwritten
 from triage.errors import TriageError
 from triage.io import to_frame
 from triage.model.features import build_features, fit_transform_in_chunks, transform_in_chunks
@@ -571,9 +572,12 @@ def rare_team_labels(
     return teams.where(~teams.isin(rare)), report
 
 
-def _split(labels: dict[str, pd.Series], n_own: int, n_public: int, settings: TrainSettings) -> dict[str, np.ndarray]:
+def _split(
+    labels: dict[str, pd.Series], ids: pd.Series, n_own: int, n_public: int, settings: TrainSettings
+) -> dict[str, np.ndarray]:
     """Fit, calibration and test rows. The training file's rows are split as if alone (stratified on
-    escalation when every row has it); the supplementary rows share fit and calibration only."""
+    escalation when every row has it); the supplementary rows share fit and calibration only, and our
+    hand-written tickets (triage.datasets.handwritten) are fit rows."""
     rows = np.arange(n_own)
     escalation = labels["escalation"].iloc[:n_own] if "escalation" in labels else None
     stratify = escalation if escalation is not None and escalation.notna().all() else None
@@ -588,10 +592,16 @@ def _split(labels: dict[str, pd.Series], n_own: int, n_public: int, settings: Tr
         stratify=None if stratify is None else stratify.iloc[rest],
     )
     if n_public:
-        public_fit, public_cal = train_test_split(
-            np.arange(n_own, n_own + n_public), test_size=settings.public_tuning_size, random_state=settings.seed
+        public_rows = np.arange(n_own, n_own + n_public)
+        # Our hand-written tickets only teach: their copies would make a few tickets look like many rows to the
+        # thresholds and the frustration share, and the lexicon they are chosen against was built reading them.
+        ours = ids.iloc[n_own:].map(is_handwritten).to_numpy(dtype=bool)
+        public_fit, public_cal = (
+            train_test_split(public_rows[~ours], test_size=settings.public_tuning_size, random_state=settings.seed)
+            if not ours.all()
+            else (public_rows[:0], public_rows[:0])
         )
-        fit, cal = np.concatenate([fit, public_fit]), np.concatenate([cal, public_cal])
+        fit, cal = np.concatenate([fit, public_fit, public_rows[ours]]), np.concatenate([cal, public_cal])
     return {"fit": fit, "calibration": cal, "test": test}
 
 
@@ -619,7 +629,7 @@ def train(
     team_report: dict[str, Any] = {}
     if "team" in labels:
         labels["team"], team_report = routed_team_labels(labels["team"], frame["id"], config)
-    split = _split(labels, len(tickets), len(public), settings)
+    split = _split(labels, frame["id"], len(tickets), len(public), settings)
     fit, cal = split["fit"], split["calibration"]
     # The frustration head learns from the demo history's levels beside GoEmotions' (the default model's real
     # rows). The demo's tone follows its stakes (the head reads some: calm hand-written tickets with a trigger
