@@ -383,8 +383,10 @@ def test_rule_reasons_quote_the_feature_pass_without_analysing_the_text_again(mo
 
     tickets = [*probe_tickets, *handwritten_tickets()]
     for ticket, row in zip(tickets, model.score(tickets, explain=False), strict=True):
-        # The sentences the model's own analysis found are those a second analysis would find.
-        assert row.signal_quotes == signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))
+        # The sentences the model's own analysis found are those a second analysis would find (a thread adds
+        # its earlier turns' sentences: test_a_thread_keeps_the_case_its_earlier_turns_told).
+        if not any(turn.author == "customer" for turn in ticket.history):
+            assert row.signal_quotes == signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))
 
     def second_pass(text: str) -> dict[str, tuple[str, ...]]:
         raise AssertionError("the decision analysed the text a second time")
@@ -392,3 +394,31 @@ def test_rule_reasons_quote_the_feature_pass_without_analysing_the_text_again(mo
     monkeypatch.setattr(decision, "signal_evidence", second_pass)
     reasons = [reason for prediction in Triage.of(model).predict(tickets) for reason in prediction.reasons]
     assert any("fired: signal" in reason and '"' in reason for reason in reasons)
+
+
+def test_a_thread_keeps_the_case_its_earlier_turns_told(model):
+    told = "Since this morning's sync all the notes in every workspace are gone. Can you restore them from a backup?"
+    history = [
+        {"at": "2026-12-01T09:00:00Z", "author": "customer", "body": told},
+        {"at": "2026-12-01T09:30:00Z", "author": "agent", "body": "Thanks, engineering is looking into the outage."},
+    ]
+    chaser = {"id": "T-thread", "subject": "Re: notes", "body": "Any update on this?"}
+    chaser["created_at"] = "2026-12-02T09:00:00Z"
+    alone = Ticket.model_validate(chaser)
+    thread = Ticket.model_validate({**chaser, "history": history})
+    agent_only = Ticket.model_validate({**chaser, "history": history[1:]})
+
+    alone_scores, thread_scores, agent_scores = model.score([alone, thread, agent_only], explain=False)
+
+    assert "data_loss" not in alone_scores.signals
+    assert thread_scores.signals["data_loss"] >= 1
+    assert any("backup" in quote for quote in thread_scores.signal_quotes["data_loss"])
+    # Only the customer's own turns tell the case: the agent's "outage" is not the customer's report.
+    assert "outage" not in thread_scores.signals and "outage" not in agent_scores.signals
+    # Nor is an outage told earlier: in a thread it is as often the past cause of a dispute.
+    past = {"at": "2026-12-01T09:00:00Z", "author": "customer", "body": "Your payment page was down all day."}
+    (past_scores,) = model.score([Ticket.model_validate({**chaser, "history": [past]})], explain=False)
+    assert "outage" not in past_scores.signals
+    # The moment's signals stay the message's own, and the model's inputs do not change.
+    step = model.features.named_steps["columns"]
+    assert "customer_history_signals" not in step.transform(to_frame([thread])).columns

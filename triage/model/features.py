@@ -32,7 +32,7 @@ from sklearn.utils.validation import check_is_fitted
 from triage.schema import KNOWN_PLANS, Interaction, Ticket, channel_group
 from triage.text.frustration import FrustrationCues, analyse_cues
 from triage.text.limits import analysed_history, analysed_message
-from triage.text.signals import SignalCounts, analyse_signals
+from triage.text.signals import FoundSignals, SignalCounts, analyse_signals
 from triage.text.trajectory import trajectory_of_turns
 
 TEXT = "text"
@@ -48,6 +48,9 @@ ANALYSIS = [FOUND_SIGNALS, TEXT_CUES, CUSTOMER_HISTORY_CUES, TRAJECTORY]
 # Not a model input: the sentences behind each found signal (triage.text.signals.FoundSignals.quotes), from
 # the same analysis, for the reasons that quote the ticket (TicketColumns.from_tickets only).
 SIGNAL_QUOTES = "signal_quotes"
+# Not a model input either: what the signals found in the customer's earlier turns (FoundSignals, None without
+# any), for the policy's rules on a thread (triage.text.signals.THREAD_SIGNALS; TicketColumns.from_tickets only).
+CUSTOMER_HISTORY_SIGNALS = "customer_history_signals"
 CATEGORICAL = ["plan", "channel"]
 NUMERIC = [
     "log_contract_value",
@@ -308,7 +311,7 @@ class TicketColumns(TransformerMixin, BaseEstimator):
             )
         ]
         columns = _with_analysis(rows)
-        del columns[SIGNAL_QUOTES]
+        del columns[SIGNAL_QUOTES], columns[CUSTOMER_HISTORY_SIGNALS]
         # Built column by column: a frame from row dicts with object columns assigned afterwards cost ~2.5 ms
         # for one ticket, more than the analysers themselves.
         return pd.DataFrame(columns, columns=COLUMNS)
@@ -377,7 +380,14 @@ def _context_row(
 def _with_analysis(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """The columns of the rows (COLUMNS order), with what the text analysers found in the batch, and
     SIGNAL_QUOTES last."""
-    found = analyse_signals([str(row[TEXT]) for row in rows])
+    # The customers' earlier turns in the same pass, only where there are some (most tickets have none).
+    earlier = [index for index, row in enumerate(rows) if str(row[CUSTOMER_HISTORY]).strip()]
+    texts = [str(row[TEXT]) for row in rows] + [str(rows[index][CUSTOMER_HISTORY]) for index in earlier]
+    found = analyse_signals(texts)
+    history_signals: list[FoundSignals | None] = [None] * len(rows)
+    for index, signals in zip(earlier, found[len(rows) :], strict=True):
+        history_signals[index] = signals
+    found = found[: len(rows)]
     # One pass over the messages and the customers' earlier turns: a pass costs ~0.3 ms before its first text.
     cues = analyse_cues([str(row[TEXT]) for row in rows] + [str(row[CUSTOMER_HISTORY]) for row in rows])
     analysed: dict[str, list[Any]] = {
@@ -389,6 +399,7 @@ def _with_analysis(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
         name: analysed[name] if name in analysed else [row[name] for row in rows] for name in COLUMNS
     }
     columns[SIGNAL_QUOTES] = [signals.quotes for signals in found]
+    columns[CUSTOMER_HISTORY_SIGNALS] = history_signals
     return columns
 
 

@@ -23,6 +23,7 @@ from triage.model import lean
 from triage.model.explain import AnalysedTicket, Explainer
 from triage.model.features import (
     CUSTOMER_HISTORY_CUES,
+    CUSTOMER_HISTORY_SIGNALS,
     FOUND_SIGNALS,
     SIGNAL_QUOTES,
     TEXT,
@@ -35,7 +36,7 @@ from triage.policy.config import EscalationConfig
 from triage.schema import TRIGGERS, FrustrationTrend, ModelRef, Ticket
 from triage.scores import Contribution, HeadScores
 from triage.text.frustration import level_beside_a_head
-from triage.text.signals import TRIGGER_SIGNALS
+from triage.text.signals import THREAD_SIGNALS, TRIGGER_SIGNALS, FoundSignals
 
 
 @dataclass
@@ -159,10 +160,13 @@ class TriageModel:
             columns[CUSTOMER_HISTORY_CUES],
             columns[TRAJECTORY],
             columns[SIGNAL_QUOTES],
+            columns[CUSTOMER_HISTORY_SIGNALS],
             strict=True,
         )
-        for row, (found, cues, history_cues, path, quotes) in enumerate(analysed):
+        for row, (found, cues, history_cues, path, quotes, earlier) in enumerate(analysed):
             signals = {name: len(spans) for name, spans in found.items() if spans}
+            if earlier is not None:
+                signals, quotes = _with_the_thread(signals, quotes, earlier)
             triggers = {
                 name: float(probabilities[name][row]) if name in probabilities else fallback_trigger(name, signals)
                 for name in TRIGGERS
@@ -202,6 +206,19 @@ class TriageModel:
                 )
             )
         return results, probabilities
+
+
+def _with_the_thread(
+    signals: dict[str, int], quotes: dict[str, tuple[str, ...]], earlier: FoundSignals
+) -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
+    """The message's signals and quotes, plus the thread signals (THREAD_SIGNALS) that only the customer's earlier
+    turns hold, quoted from there. Only the policy reads them: the model's features are the message's own."""
+    carried = [name for name in THREAD_SIGNALS if name not in signals and earlier.matches.get(name)]
+    if not carried:
+        return signals, quotes
+    signals = {**signals, **{name: len(earlier.matches[name]) for name in carried}}
+    quotes = {**quotes, **{name: earlier.quotes[name] for name in carried if name in earlier.quotes}}
+    return signals, quotes
 
 
 # Frustration across the conversation. The customer's earlier turns on the ticket (their lexicon analysis,

@@ -831,6 +831,17 @@ TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
     "legal": ("legal_action", "privacy_regulation", "regulator_complaint", "fraud"),
 }
 
+# The case a thread is about: a signal of the customer's earlier turns still holds when the latest message only
+# chases it ("any update?" after "all our notes are gone"), so the policy reads these from the history too
+# (triage.model.scorer). Not the moment's signals (urgency, a deadline, a demand), which belong to one message,
+# and not an outage: in a thread it is as often the past cause of a dispute ("the page was DOWN" before a late
+# fee; third check C3-36 went to the technical team) as a live one, which its chaser names again ("still down").
+THREAD_SIGNALS = tuple(
+    name
+    for name in (*TECHNICAL_SIGNALS, *TRIGGER_SIGNALS["financial"], *TRIGGER_SIGNALS["legal"], "class_action")
+    if name != "outage"
+)
+
 
 def trigger_hits(signals: Mapping[str, int]) -> dict[str, int]:
     """Per trigger, how many of the signals found speak for it (a signal outside TRIGGER_SIGNALS, such as a plain
