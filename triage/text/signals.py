@@ -369,8 +369,11 @@ _PATTERNS: dict[str, list[str]] = {
         f"{_DATA} can|could|will|be be? recovered|restored|retrieved",
         # Asked of us, not done by the customer: "can you restore them from a backup?", not "we restored it from
         # our own backup" or "how do I restore a deleted project?".
-        "can|could|would|will you|u please? restore|recover|retrieve|undelete it|them|this|that|these|those|my|our"
-        f"|the|all? {_DATA}? from a|the|your|any? backup|backups|snapshot|snapshots",
+        # "You restore" is the request inside "can you restore", so no modal slot (it multiplied the phrases by 4).
+        "you|u please? restore|recover|retrieve|undelete it|them|this|that|these|those|everything from a|the|your"
+        "|any? backup|backups|snapshot|snapshots",
+        f"you|u restore|recover|retrieve|undelete my|our|the|all? {_DATA} from a|the|your|any? backup|backups|snapshot"
+        "|snapshots",
     ],
     "security_incident": [
         "hacked|hacker|hackers|compromised|breach|breached|phishing|malware|ransomware|spyware|keylogger",
@@ -661,9 +664,11 @@ _VETOES: dict[str, list[str]] = {
         " breach|breaches|incident|incidents",
         "breach|incident notification|notifications? period|periods|policy|policies|procedure|procedures|process"
         "|plan|plans|clause|clauses|obligation|obligations|timeline|timelines|window|windows|requirements",
-        # Moving one's own data between one's own workspaces: "how do I copy projects from another workspace?".
+        # Moving one's own data between one's own workspaces: "how do I copy projects from another workspace?". The
+        # veto need only overlap the match ("data from another workspace"), so it stops at the data: spelled out
+        # with "from another <party>" it was 544,320 phrases and 370 MB in every process.
         f"copy|move|import|migrate|merge|transfer|sync|pull|export|bring|combine|consolidate {_DET}? {_DATA}|details"
-        f"|information|invoices from|of other|another|different {_OTHER_PARTIES}",
+        "|information|invoices",
         # A question before buying: "is our data visible to other customers?".
         "be|will|would|could|can my|our|the|your? data|information|details|records be? exposed|leaked|shown|visible"
         "|accessible",
