@@ -34,10 +34,13 @@ def test_only_handwritten_measures_every_set_and_leaves_the_results_alone(model_
     check3 = results["handwritten_check3"]
     assert check3["rows"] == 40
     assert (check3["escalate"]["should_stay"], check3["escalate"]["should_go_up"]) == (14, 26)
+    check4 = results["handwritten_check4"]
+    assert check4["rows"] == 40
+    assert (check4["escalate"]["should_stay"], check4["escalate"]["should_go_up"]) == (15, 25)
     assert (fresh["other_language"], older["other_language"]) == (5, 0)
     assert 0 <= fresh["other_language_abstained"] <= 5
     assert 0 <= fresh["tier"]["exact"] <= fresh["tier"]["within_one"] <= 1
-    for figures in (fresh, older, more, check3):
+    for figures in (fresh, older, more, check3, check4):
         assert set(figures["trigger_labels"]) == {"technical", "financial", "legal"}
         assert -1 <= figures["frustration_kappa"] <= 1
     printed = capsys.readouterr().out
@@ -45,6 +48,7 @@ def test_only_handwritten_measures_every_set_and_leaves_the_results_alone(model_
     assert "development set, not blind" in printed
     assert "second check, written before" in printed
     assert "third check, written before" in printed
+    assert "fourth check, written before" in printed
 
 
 def test_only_handwritten_refuses_a_folder_without_a_model(tmp_path, monkeypatch):

@@ -52,6 +52,7 @@ def test_fresh_tickets_carry_a_language_and_a_pattern_note():
         ANNOTATIONS / "handwritten.jsonl",
         ANNOTATIONS / "handwritten_dev2.jsonl",
         ANNOTATIONS / "handwritten_check3.jsonl",
+        ANNOTATIONS / "handwritten_check4.jsonl",
     ],
     ids=lambda path: path.name,
 )
