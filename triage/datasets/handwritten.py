@@ -1,8 +1,9 @@
 """Our own hand-written tickets as training rows for the default model's frustration head.
 
 The demo history's frustration levels follow its generator, and GoEmotions' come from Reddit comments: neither
-is a customer writing to support. The hand-written development sets in ``data/annotations`` are (written by
-us for this project, labelled by docs/labelling.md), so the default model learns frustration from them too:
+is a customer writing to support. Our hand-written development sets in ``data/annotations`` are tickets in
+customers' words (written for this project, labelled by docs/labelling.md), so the default model learns
+frustration from them too:
 their frustration labels only (their triggers and escalation taught the heads more false alarms on the third
 check and a lower trigger macro-F1 on the 300-row dev set), each ticket counted ``COPIES`` times so that ~140
 tickets weigh beside ~12,000 demo rows and 8,000 GoEmotions rows. The checks we report as blind
