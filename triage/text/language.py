@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from triage.schema import Ticket
+from triage.text.signals import SERVER_UNAVAILABLE
 
 LANGUAGES_KEY = "languages"  # the model metadata's list of the languages it was trained on
 # A model saved before languages were recorded was trained on the English demo history.
@@ -199,11 +200,9 @@ _FOREIGN_ERROR_CODE = re.compile(
 
 
 # A server that is down, as browsers and gateways print it in any language: a 502, 503 or 504 with its English
-# reason phrase or after "HTTP" ("Error 503 Service Unavailable", "HTTP 502"), as the English outage signal
-# reads it. A bare "erreur 503" stays an error code: one failing call is no outage.
-_SERVER_UNAVAILABLE = re.compile(
-    r"\b50[234]\s*+(?i:service unavailable|bad gateway|gateway time-?out)\b|\b(?i:http)(?:/[\d.]+)?\s*+50[234]\b"
-)
+# reason phrase or after "HTTP" ("Error 503 Service Unavailable", "HTTP 502"), the shapes the English outage
+# signal reads. A bare "erreur 503" stays an error code: one failing call is no outage.
+_SERVER_UNAVAILABLE = re.compile("|".join(f"(?:{pattern})" for pattern in SERVER_UNAVAILABLE))
 
 
 def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str, int]:

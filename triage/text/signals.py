@@ -749,6 +749,13 @@ _EXCEPTION_HINTS = ("Exception", "Error")
 # [A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)* spelled without nested repetition: a capital, a lower-case letter or a digit,
 # then any letters and digits, ending in a lower-case letter or digit before "Exception" or "Error".
 _EXCEPTION_NAME = r"[A-Z][a-z0-9][A-Za-z0-9]*(?<=[a-z0-9])(?:Exception|Error)"
+# A gateway or a service unavailable, which a whole organisation sees in any language: "Error 503 Service
+# Unavailable", "HTTP 502". Not a 500 (one request's bug) or a bare "returns 503" (one endpoint throttled). Also
+# read by triage.text.language in the languages the model does not read.
+SERVER_UNAVAILABLE = (
+    r"5(?<!\w5)0[234][ \t]*+[-–:]?[ \t]*+(?i:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\b",
+    r"(?i:http)(?<=\b\w{4})(?:/[\d.]+)?[ \t:]*+50[234]\b",
+)
 _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (signal, _EXCEPTION_HINTS if "Exception" in pattern else (), re.compile(pattern, re.MULTILINE))
     for signal, pattern in (
@@ -794,14 +801,7 @@ _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|(?<![A-Za-z0-9])(?:[a-z0-9]|[A-Z](?![a-z0-9]))*+(?P<bare>" + _EXCEPTION_NAME + r")\b",
         ),
         ("error_code", r"(?i:error code)\s*(?::\s*)?#?[A-Za-z]*\d[\w-]*"),  # not \s*:?\s*: quadratic on spaces
-        # A gateway or a service unavailable, which a whole organisation sees in any language: "Error 503 Service
-        # Unavailable", "HTTP 502". Not a 500 (one request's bug) or a bare "returns 503" (one endpoint throttled).
-        (
-            "outage",
-            r"5(?<!\w5)0[234][ \t]*+[-–:]?[ \t]*+"
-            r"(?i:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\b",
-        ),
-        ("outage", r"(?i:http)(?<=\b\w{4})(?:/[\d.]+)?[ \t:]*+50[234]\b"),
+        *(("outage", pattern) for pattern in SERVER_UNAVAILABLE),
         ("stack_trace", r"Traceback \(most recent call last\)"),
         ("stack_trace", r"at [\w$.]+\([\w$]+\.(?:java|kt|scala|cs|js|ts):\d+\)"),
         ("stack_trace", r'File "[^"\n]+", line \d+'),
