@@ -26,6 +26,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from triage.text.cleaning import clean_text
+from triage.text.language import detect_language
 from triage.text.regex_lead import led_by_first_characters
 from triage.text.signals import as_texts
 
@@ -44,7 +45,7 @@ _ACRONYMS = frozenset(_ACRONYM_WORDS.split())
 _MILD_WORD_LIST = (
     "annoyed annoying annoyance frustrated frustrating frustration disappointed disappointing disappointment "
     "unhappy irritated irritating upset tired confusing confused dissatisfied inconvenience inconvenienced ugh "
-    "sigh smh unreal unbelievable shocked"
+    "sigh smh unreal unbelievable shocked unhelpful unimpressed inconvenient"
     # Accusations: as often said of a fraudster as of the company, so a note of grievance, not an insult.
     " scam scammed scammers thieves liars"
 )
@@ -152,7 +153,9 @@ _REPEAT_CONTACT = re.compile(
     # our migration date?".
     r"|(?<![a-z] )any (?:update|news|word)s? (?:on|about) (?:this|my|our)\b|(?<![a-z] )any updates?\s*\?"
     r"|still no (?:update|news|word)s? (?:on|about) (?:this|my|our)\b"
-    r"|already (?:told|explained|reported|contacted|asked)|how many times|(?:multiple|several|many) times)"
+    r"|already (?:told|explained|reported|contacted|asked)|how many times|(?:multiple|several|many) times"
+    # "Following up once more", "I'd like this done properly this time".
+    r"|(?<!thanks )(?<!thank you )once more\b|(?:properly|right|correctly) this time)"
 )
 # The problem or the treatment keeps coming back: "they called 41 times", "repeatedly", "keeps failing". Real
 # complaints say it this way far more often than with an angry word.
@@ -170,7 +173,8 @@ _PERSISTENCE = re.compile(
     r"(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \d+(?:st|nd|rd|th)?|\d+)|last|yesterday|again|as)\b"
     r"|(?:\d+|two|three|four|five|several) (?:[\w+-]+ ){0,3}(?:delays|cancellations|outages|failures|incidents) in\b"
     # The customer's own contacts: "I called twice", not "the credit note was emailed twice by mistake".
-    r"|(?:i|we)(?:'ve| have| had)?(?: already)? (?:call|phon|e-?mail|wrote|writ|contact|ask|chas)\w* "
+    r"|(?:i|we)(?:'ve| have| had)?(?: already)? (?:call|phon|e-?mail|wrote|writ|contact|ask|chas|unsubscrib|request"
+    r"|report|complain)\w* "
     r"(?:you |them |support |in )?twice\b"
     r"|(?:\d+|two|three|four|five|six) (?:messages|emails|e-mails|calls|tickets|chats|promises) (?:now|later)\b"
     r"|(?:keeps?|kept) (?:on )?(?:calling|asking|happening|failing|crashing|getting"
@@ -184,6 +188,7 @@ _DEMANDS = re.compile(
     r"|i (?:demand|insist)\b"
     r"|(?:i|we) expect (?:an? |my |our )?(?:apology|answer|refund|explanation|call|response|compensation)"
     r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
+    r"|(?:want|would like|deserve|are owed|am owed) an? (?:formal |proper |full )?apology"
     r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!)"
     r"|(?<!please )(?:fix|sort) (?:it|this)\.?\s*$"  # a curt last word: "u charged me twice. fix it"
     # "Sort it out or I'm done", "just sort it out!": curt, at the end of a sentence or before an ultimatum. Not a
@@ -235,6 +240,11 @@ _GRIEVANCES = re.compile(
     r"|(?<!sure )(?<!know )(?<!wondering )what happened to (?:my|our|the)\b"
     r"|(?:it'?s|money is|funds are|cash is) (?:just )?gone\b"
     r"|the run-?around|(?:a|this|such a) (?:hassle|nuisance)|how is (?:it|this|that) my fault"
+    # Polite anger: the customer's patience spent, a complaint made, work they should not have had to do.
+    r"|(?:i|we)(?:'ve| have) been (?:very |more than |extremely |incredibly )?(?:patient|understanding)"
+    r"|(?:writing|wish|want|like) to (?:complain|make a (?:formal )?complaint)"
+    r"|(?:make|raise|lodge|file|submit|register) a (?:formal )?complaint(?! with)"
+    r"|(?:should(?:n't| not)|ought not to) (?:have|need) to\b"
     r"|no (?:info|information|updates?|announcements?|communication|way to (?:contact|reach|talk))\b"
     r"|(?:a real person|a human)\b|disconnected me"
     # "Haven't received ... yet" is a plain question; kept waiting is "still" or a span ("for two weeks").
@@ -295,11 +305,139 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|how (?:hard|difficult) (?:can|could) it be|why (?:is|was) it so (?:hard|difficult)"
     r"|(?:this|that) (?:does not|doesn't) work for (?:me|us)|(?:i'll|i will|let me|to) be blunt|not a fan\b"
     r"|(?:speak to|talk to|want|need|get|find) (?:someone|somebody|anyone|a person) who (?:can |will )?actually"
-    r"|is (?:anyone|anybody|someone) (?:even )?looking (?:at|into) (?:this|it))"
+    r"|is (?:anyone|anybody|someone) (?:even )?looking (?:at|into) (?:this|it)"
+    # Mild annoyance as support customers understate it: "a bit of a pain", "it's a bit mad you don't", "a little
+    # unsettling", "honestly", "I don't understand how this happened", "with all due respect".
+    r"|a (?:bit|little) of a (?:pain|nuisance|hassle|headache|letdown)|(?:a bit|a little|slightly|somewhat) (?:mad"
+    r"|much|steep|rich|silly|poor|concerning|worrying|unsettling|alarming)\b"
+    r"|(?:is|was|it's|very|quite|really|deeply|rather) (?:concerning|worrying|unsettling|alarming)\b|honestly\b"
+    r"|(?:i|we) (?:still )?(?:don't|do not|can't|cannot|fail to) (?:understand|see) (?:how|why)\b"
+    r"|with (?:all )?due respect"
+    # The status page says all is well while the customer cannot work.
+    r"|status page (?:says|shows|claims|is)(?: showing| saying)? (?:all green|everything(?: is)? (?:fine|ok|green"
+    r"|operational)|all (?:systems )?operational|no (?:issues|incidents)))"
     # Social customers tag it: "#fail", "#epicfail", "#customerservicefail", "#worstairline"; a word that only
     # starts with fail ("#failover") or a hyphenated channel name ("#failed-jobs") is no tag of a failure.
     r"|#\w{0,20}(?:fail(?:s|ed|ure)?|worst\w{0,20})(?![\w-])"
 )
+# Frustration in the other languages customers write in (French, Spanish, German, Italian, Dutch, Portuguese): the
+# English tables above never match there, and VADER reads only English, so an angry French ticket scored 0. A short
+# hand-written table per language, by the cue kinds above (the kind names are _Cues' fields, so each counts as its
+# English kind does), from what customers commonly write: annoyance, anger, repeat contact, demands, being
+# stonewalled, urgency and threats to leave. Read only when the ticket's language is detected as that language
+# (triage.text.language), on the lower-cased text; a word after the language's negation ("pas urgent", "nicht
+# dringend", "no es normal") does not count. A trailing \w* takes a word's inflections ("déçue", "enttäuschend").
+_FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
+    "fr": {
+        "mild_words": r"agac\w*|énerv\w*|irrit\w*|déçu\w*|décevant\w*|déception|frustr\w*|pénible|embêtant\w*"
+        r"|mécontent\w*|insatisfait\w*|franchement|honnêtement|je ne comprends pas (?:comment|pourquoi)"
+        r"|(?:ce n'est )?pas normal|(?:un peu|assez|plutôt) (?:gênant|ennuyeux|limite)",
+        "strong_words": r"inadmissible|inacceptable|scandal\w*|honteu\w*|lamentable|ras[- ]le[- ]bol|marre"
+        r"|furieu\w*|exaspér\w*|intolérable|inconcevable|n'importe quoi|incompéten\w*|catastrophique",
+        "repeat_contact": r"encore une fois|à nouveau|de nouveau|une nouvelle fois|(?:deuxième|troisième|énième) "
+        r"(?:fois|relance)|toujours (?:pas|rien|aucun\w*)|je (?:vous )?relance|plusieurs (?:fois|reprises)"
+        r"|(?:j'ai|nous avons) déjà (?:signalé|écrit|appelé|contacté|expliqué|demandé)",
+        "demands": r"j'exige|nous exigeons|sous (?:24|48|72) ?h(?:eures)?\b|dans les plus brefs délais"
+        r"|(?:parler|m'adresser) à (?:un|votre) (?:responsable|supérieur)",
+        "grievances": r"aucune réponse|pas de réponse|sans (?:réponse|nouvelles)|personne ne (?:répond|rappelle"
+        r"|m'a|nous a)|on (?:m'|nous )a promis|injuste\w*|abusi\w*",
+        "pressure": r"urgen\w*|au plus vite|dès que possible|immédiatement|sans délai",
+        "leaving": r"(?:nous allons|je vais|nous devrons|contraints? de) résilier"
+        r"|changer de (?:fournisseur|prestataire)|aller voir ailleurs"
+        r"|d'autres (?:prestataires|fournisseurs|solutions)|ne (?:pas )?renouveler",
+    },
+    "es": {
+        "mild_words": r"molest\w*|fastidi\w*|decepci\w*|frustra\w*|irrita\w*|descontent\w*|insatisfech\w*"
+        r"|sinceramente|francamente|la verdad es que|no entiendo (?:cómo|como|por qué|porque)|no es normal"
+        r"|no ayuda(?: nada)?|(?:un poco|bastante) (?:pesado|molesto)",
+        "strong_words": r"inaceptable|inadmisible|vergonzos\w*|vergüenza|indignant\w*|indignad\w*|hart[oa]s?\b"
+        r"|ridícul\w*|lamentable|intolerable|furios\w*|enfadad\w*|enojad\w*|pésim\w*|tomadura de pelo"
+        r"|un desastre|incompeten\w*",
+        "repeat_contact": r"otra vez|de nuevo|una vez más|nuevamente|(?:segunda|tercera|enésima) vez"
+        r"|todavía no|aún no|sig(?:ue|uen|o|uimos) sin|(?:han|ha) vuelto a"
+        r"|ya (?:he|hemos) (?:escrito|llamado|contactado|reclamado|explicado|pedido)|varias veces",
+        "demands": r"exijo|exigimos|(?:hablar con|pasar con) (?:un|el|su) (?:responsable|supervisor|encargado)"
+        r"|una respuesta ya|en (?:24|48|72) horas",
+        "grievances": r"nadie (?:me|nos) (?:ha|han) (?:dado|respondido|contestado|llamado|ayudado)"
+        r"|nadie (?:responde|contesta)|sin respuesta|ninguna respuesta|(?:me|nos) prometieron|injust\w*|abusiv\w*",
+        "pressure": r"urgent\w*|cuanto antes|lo antes posible|de inmediato|inmediatamente|hoy mismo",
+        "leaving": r"(?:vamos a|voy a|tendremos que) (?:cancelar|dar de baja)|cambiar de proveedor"
+        r"|(?:buscar|buscaremos) otr[oa] (?:proveedor|empresa|alternativa)|no (?:vamos a )?renovar",
+    },
+    "de": {
+        "mild_words": r"ärger\w*|verärgert\w*|enttäusch\w*|frustr\w*|nervig\w*|lästig\w*|unzufrieden\w*"
+        r"|ehrlich gesagt|offen gesagt|ich verstehe nicht,? (?:wie|warum|wieso)|nicht nachvollziehbar"
+        r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)",
+        "strong_words": r"inakzeptabel|unakzeptabel|unverschämt\w*|skandal\w*|frechheit|zumutung|katastroph\w*"
+        r"|lächerlich\w*|wütend\w*|empör\w*|inkompeten\w*|mir reicht'?s|es reicht|die nase voll|unfassbar",
+        "repeat_contact": r"schon wieder|zum (?:zweiten|dritten|wiederholten|x-ten) mal|immer noch|noch immer"
+        r"|weiterhin (?:nicht|kein\w*)|bereits (?:mehrfach|gemeldet|geschrieben|angerufen|kontaktiert|erklärt)"
+        r"|mehrfach|mehrmals",
+        "demands": r"ich (?:verlange|fordere)|(?:ich erwarte|wir erwarten) (?:eine|umgehend)|ihren vorgesetzten"
+        r"|innerhalb von (?:24|48|72) stunden",
+        "grievances": r"keine (?:antwort|rückmeldung|reaktion)|niemand (?:antwortet|meldet sich|hat (?:sich|mir|uns))"
+        r"|ohne (?:antwort|rückmeldung)|ungerecht\w*|hingehalten|vertröstet",
+        "pressure": r"dringend\w*|umgehend|schnellstmöglich|so schnell wie möglich|noch heute",
+        "leaving": r"(?:werden|müssen) (?:wir|ich) (?:\w+ )?kündigen|anbieter wechseln|anderen anbieter"
+        r"|nach alternativen|(?:vertrag|abonnement) nicht (?:mehr )?verlängern",
+    },
+    "it": {
+        "mild_words": r"seccant\w*|fastidi\w*|delus[oaie]\b|deludente|delusione|frustra\w*|irrita\w*|scontent\w*"
+        r"|insoddisfatt\w*|onestamente|sinceramente|francamente|non capisco (?:come|perché|perche)"
+        r"|non è normale",
+        "strong_words": r"inaccettabil\w*|inammissibil\w*|vergogn\w*|scandalos\w*|ridicol\w*|assurd\w*"
+        r"|furios\w*|arrabbiat\w*|stuf[oaie]\b|pessim\w*|incompeten\w*|un disastro",
+        "repeat_contact": r"ancora una volta|di nuovo|nuovamente|(?:seconda|terza|ennesima) volta"
+        r"|ancora (?:non|nessun\w*|niente)|continua(?:no)? a (?:non|fallire)|più volte|diverse volte|sollecit\w*"
+        r"|(?:ho|abbiamo) già (?:segnalato|scritto|chiamato|contattato|spiegato|richiesto)",
+        "demands": r"esigo|pretendo|pretendiamo|esigiamo|parlare con (?:un|il) (?:responsabile|supervisore)"
+        r"|entro (?:24|48|72) ore",
+        "grievances": r"nessuna risposta|senza risposta|nessuno (?:risponde|(?:mi|ci) (?:ha|hanno) (?:risposto"
+        r"|richiamato|aiutato))|ingiust\w*|(?:ci|mi) avevate promesso",
+        "pressure": r"urgen\w*|al più presto|il prima possibile|immediatamente|oggi stesso",
+        "leaving": r"cambiare (?:fornitore|gestore)|(?:altri|un altro) fornitor\w*|non rinnover\w*"
+        r"|(?:dovremo|costretti a) disdire",
+    },
+    "nl": {
+        "mild_words": r"vervelend\w*|irritant\w*|geïrriteerd|teleurgesteld\w*|teleurstell\w*|gefrustreerd"
+        r"|frustrer\w*|ontevreden|eerlijk gezegd|ik begrijp niet (?:hoe|waarom)|niet normaal|balen|jammer",
+        "strong_words": r"onacceptabel|onaanvaardbaar|belachelijk\w*|schandalig\w*|schande|woedend|boos\b"
+        r"|kwaad\b|(?:het|dit) zat\b|slaat nergens op|waardeloo\w*|incompeten\w*|te gek voor woorden",
+        "repeat_contact": r"alweer|weer (?:niet|geen|hetzelfde)|(?:tweede|derde|zoveelste) keer|nog steeds"
+        r"|nog altijd|al (?:eerder|meerdere keren|twee keer|drie keer)|meerdere keren|herhaaldelijk",
+        "demands": r"ik eis|wij eisen|(?:een|uw) leidinggevende|binnen (?:24|48|72) uur",
+        "grievances": r"geen (?:reactie|antwoord)|zonder (?:reactie|antwoord)|niemand (?:reageert|belt|heeft)"
+        r"|oneerlijk",
+        "pressure": r"dringend\w*|urgent\w*|zo snel mogelijk|z\.s\.m\.|onmiddellijk|vandaag nog",
+        "leaving": r"(?:gaan|zullen|moeten) (?:we|wij|ik) (?:\w+ )?opzeggen|overstappen naar"
+        r"|andere (?:leverancier|aanbieder)|niet (?:meer )?verlengen",
+    },
+    "pt": {
+        "mild_words": r"chatead\w*|irritad\w*|irritante|decepcion\w*|decepção|frustra\w*|insatisfeit\w*"
+        r"|incomodad\w*|aborrecid\w*|sinceramente|francamente|honestamente|não entendo (?:como|por que|porque)"
+        r"|não é normal",
+        "strong_words": r"inaceitável|inadmissível|absurd[oa]s?\b|vergonh\w*|ridícul\w*|lamentável|revoltad\w*"
+        r"|furios\w*|indignad\w*|cansad[oa]s? de|pésim\w*|descaso|palhaçada|incompeten\w*|um desastre",
+        "repeat_contact": r"de novo|novamente|outra vez|mais uma vez|(?:segunda|terceira|enésima) vez"
+        r"|ainda (?:não|nada|sem)|continua(?:m)? (?:sem|a não)"
+        r"|já (?:escrevi|liguei|entrei em contato|reclamei|expliquei|pedi|enviei)|várias vezes|diversas vezes",
+        "demands": r"exijo|exigimos|falar com (?:um|o) (?:responsável|supervisor|gerente)|em (?:24|48|72) horas"
+        r"|(?:meu|nosso) dinheiro de volta",
+        "grievances": r"nenhuma resposta|sem resposta|ninguém (?:responde|(?:me|nos) (?:respondeu|ajudou|retornou))"
+        r"|injust\w*|prometeram|procon|reclame aqui",
+        "pressure": r"urgent\w*|com urgência|o mais rápido possível|imediatamente|hoje mesmo",
+        "leaving": r"(?:vou|vamos) cancelar|trocar de (?:fornecedor|empresa|operadora)"
+        r"|procurar outr[oa] (?:fornecedor|empresa)|não (?:vamos )?renovar",
+    },
+}
+_LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat in English
+_FOREIGN_NEGATION = re.compile(
+    r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem)\s+(?:\w+\s+)?$"
+)
+_FOREIGN_CUES = {
+    language: {kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in table.items()}
+    for language, table in _FOREIGN_CUE_TABLE.items()
+}
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
     r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign(?:ed)?|log(?:ged)?)(?: [\w'-]+){0,4} again$"
@@ -665,7 +803,27 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     cues.demands = _DEMANDS.findall(lowered)
     cues.grievances = _GRIEVANCES.findall(lowered)
     cues.pressure = [match.group() for match in _PRESSURE.finditer(lowered) if not _negated(lowered, match.start())]
+    language = detect_language(text).code
+    if language != "en":
+        # VADER's lexicon is English: in German it reads "die" (the) as death.
+        cues.vader_compound = 0.0
+        _add_foreign_cues(cues, lowered, language)
     return cues
+
+
+def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
+    """The cues of ``language``'s table (none for English or a language without one), each kind added to the
+    English kind of the same name."""
+    for kind, pattern in _FOREIGN_CUES.get(language, {}).items():
+        found = [
+            match.group()
+            for match in pattern.finditer(lowered)
+            if not _FOREIGN_NEGATION.search(lowered, max(0, match.start() - 24), match.start())
+        ]
+        if kind != "leaving":
+            getattr(cues, kind).extend(found)
+        elif found and _LEAVING_THREAT not in cues.threats:
+            cues.threats.append(_LEAVING_THREAT)
 
 
 def _customers_tone(text: str) -> str:
