@@ -121,3 +121,41 @@ def test_an_unknown_routine_signal_is_refused_in_one_line() -> None:
     text = default.replace("signals: [how_to_question, feature_feedback]", "signals: [how_to_qestion]")
     with pytest.raises(ConfigError, match=r"abstain\.routine_ask\.signals: unknown signal 'how_to_qestion'"):
         parse_config(text, "typo.yaml")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How do I get a refund for the storage add-on I bought by accident this morning?",
+        "Where can I change our plan to monthly and have the unused months refunded?",
+        "Can I switch to the monthly plan and get a refund for the rest of the year?",
+    ],
+)
+def test_a_refund_asked_in_a_routine_ask_is_within_policy(body) -> None:
+    # docs/labelling.md: a refund within policy stays at tier 1 and is no trigger; the heads still read "refund".
+    decision = _decide(ticket(body), MONEY_WORDS, escalation=0.9)
+
+    assert [name for name in ("how_to_question", "refund_request") if name in _signals(body)] == [
+        "how_to_question",
+        "refund_request",
+    ]
+    assert (decision.recommendation.tier, decision.trigger_labels) == (1, []), decision.reasons
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How do I get a refund? You charged us twice for the same seats in May.",
+        "How do I get a refund before my bank's chargeback goes through?",
+        "How do I get a refund? I want this escalated to a manager today.",
+    ],
+)
+def test_a_refund_beside_a_problem_still_goes_up(body) -> None:
+    decision = _decide(ticket(body), MONEY_WORDS, escalation=0.9)
+
+    assert decision.escalate and decision.trigger_labels == ["financial"], decision.reasons
+
+
+def _signals(body: str) -> set[str]:
+    [found] = find_signals([body])
+    return set(found)

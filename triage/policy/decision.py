@@ -79,8 +79,8 @@ def decide(
 
     A routine ask (``abstain.routine_ask``: a how-to question or a routine request on a first contact, naming
     no problem) is not sent up by the models alone: it stays at the first tier and abstains for human review.
-    Rules still fire on it as written, and it keeps only the trigger labels its own signals support
-    (:func:`_trigger_labels`; a label the signals contradict needs a margin: :func:`_needed_probabilities`). A
+    Rules still fire on it as written; one that no rule sent up has no trigger labels (a label the signals
+    contradict needs a margin on any other ticket: :func:`_needed_probabilities`). A
     tier above the chosen team's own goes to the team's ``management_team`` where it names one (a billing matter
     for management goes to account management).
     """
@@ -126,10 +126,10 @@ def decide(
     if escalate and tier > owner.tier and owner.management_team is not None:
         team = owner.management_team
         reasons.append(f"tier {tier} is above team {owner.name}'s tier {owner.tier}: its management team {team}")
-    # A routine ask that no rule sent up keeps only the trigger labels its own signals support.
-    signal_needed = bool(routine) and not rule_decided
+    # A routine ask that no rule sent up names no problem, so it has no trigger: the signals it may hold (a refund
+    # within policy, a privacy request that the heads do not back) are routine too.
     needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
-    trigger_labels = _trigger_labels(scores, needed, signal_needed)
+    trigger_labels = [] if routine and not rule_decided else _trigger_labels(scores, needed)
     if rule_decided:
         route = rule_route
 
@@ -213,14 +213,9 @@ def _needed_probabilities(
     return {name: thresholds[name] + (0.0 if name in supported else margin) for name in scores.triggers}
 
 
-def _trigger_labels(scores: HeadScores, needed: dict[str, float], signal_needed: bool) -> list[str]:
-    """The triggers whose probability reaches what its label needs (with ``signal_needed``, only those one of
-    their own signals supports: triage.text.signals.TRIGGER_SIGNALS)."""
-    return [
-        name
-        for name, probability in scores.triggers.items()
-        if probability >= needed[name] and (not signal_needed or _has_trigger_signal(name, scores))
-    ]
+def _trigger_labels(scores: HeadScores, needed: dict[str, float]) -> list[str]:
+    """The triggers whose probability reaches what its label needs."""
+    return [name for name, probability in scores.triggers.items() if probability >= needed[name]]
 
 
 def _has_trigger_signal(trigger: str, scores: HeadScores) -> bool:
