@@ -24,6 +24,9 @@ HEARD = [
     ("We shouldn't have to chase a credit you already agreed.", "shouldn't have to"),
     ("I unsubscribed twice and the newsletters keep coming.", "unsubscribed twice"),
     ("We would like a formal apology for the missed deadline.", "formal apology"),
+    ("The newsletters keep coming despite my repeated requests to stop them.", "despite my repeated requests"),
+    ("They charged me again even though I cancelled in writing.", "even though i cancelled"),
+    ("I am demanding that you correct my credit file.", "i am demanding"),
 ]
 QUIET = [
     "Concerning your invoice of 3 March, please use our new address.",
@@ -32,6 +35,7 @@ QUIET = [
     "Our status page shows an incident for the storage outage, for your information.",
     # A complaint "with" someone is a regulator's (a threat, triage.text.frustration's _THREATS), not this cue.
     "Can our own customers raise a complaint with us through the portal?",
+    "Even though we asked for two seats, one is enough for now, thanks.",
 ]
 
 

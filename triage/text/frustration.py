@@ -185,7 +185,7 @@ _PERSISTENCE = re.compile(
 _DEMANDS = re.compile(
     r"\b(?:(?:if (?:this|it|that)(?: is|'s)? not\b[^.!?\n]{0,50}|unless\b[^.!?\n]{0,80})\b(?:i|we)(?:'ll| will) "
     r"(?:cancel|dispute|leave|switch|report|sue|file|take|stop|close|post|tell|never|go to)\b"
-    r"|i (?:demand|insist)\b"
+    r"|i (?:demand|insist)\b|(?:i am|i'm|we are|we're) (?:demanding|insisting)\b"
     r"|(?:i|we) expect (?:an? |my |our )?(?:apology|answer|refund|explanation|call|response|compensation)"
     r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
     r"|(?:want|would like|deserve|are owed|am owed) an? (?:formal |proper |full )?apology"
@@ -232,7 +232,7 @@ _GRIEVANCES = re.compile(
     r"|no (?:response|reply|answer|resolution|explanation|help)\b|never (?:heard back|got back|responded|replied)"
     r"|(?:put|left|kept|been|waited|waiting) on hold|hung up on|(?:lied|lying|lies) (?:to|about)"
     r"|misl(?:ed|eading)|harass(?:ed|ing|ment)?|unfair(?:ly)?|falsely|deceptive|deceiv(?:ed|ing)"
-    r"|stranded|(?:hours|days|weeks|months) (?:late|delayed|of waiting|on hold)"
+    r"|strand(?:ed|ing)|(?:hours|days|weeks|months) (?:late|delayed|of waiting|on hold)"
     r"|(?:waited|waiting|wait) (?:for )?(?:over |almost |nearly )?(?:\d+|two|three|four|five|several|many) "
     r"(?:hours|days|weeks|months)"
     # "What happened to my refund?", not "I'm not sure what happened to my status".
@@ -245,6 +245,12 @@ _GRIEVANCES = re.compile(
     r"|(?:writing|wish|want|like) to (?:complain|make a (?:formal )?complaint)"
     r"|(?:make|raise|lodge|file|submit|register) a (?:formal )?complaint(?! with)"
     r"|(?:should(?:n't| not)|ought not to) (?:have|need) to\b"
+    # Asked and ignored: "despite repeated requests", "even though I opted out" (not "even though we asked for two
+    # seats, one is enough"), "this is illegal".
+    r"|(?:despite|in spite of) (?:my|our|several|repeated|multiple|numerous) (?:\w+ )?(?:requests|e-?mails|calls"
+    r"|complaints|reminders|messages|attempts)"
+    r"|even though (?:i|we) (?:had )?(?:already )?(?:ticked|opted|unsubscribed|cancell?ed)"
+    r"|(?:this|that|which|it) is (?:illegal|unlawful|criminal)\b"
     r"|no (?:info|information|updates?|announcements?|communication|way to (?:contact|reach|talk))\b"
     r"|(?:a real person|a human)\b|disconnected me"
     # "Haven't received ... yet" is a plain question; kept waiting is "still" or a span ("for two weeks").
