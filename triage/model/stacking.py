@@ -23,6 +23,7 @@ Training and serving build these columns with the same function, ``meta_features
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -146,16 +147,45 @@ def meta_features(
             parts.append(np.asarray(values, dtype=float)[:, None])
             names.append(f"text:{head}")
     context_at: dict[str, np.ndarray] = {}
-    for block in META_BLOCKS:
-        span = columns.output_indices_[block]
-        values = X[:, span.start : span.stop].toarray()
-        block_names = [str(n) for n in columns.named_transformers_[block].get_feature_names_out()]
+    block_names = _meta_block_names(columns)
+    for block, values in zip(
+        META_BLOCKS, _dense_blocks(X, [columns.output_indices_[b] for b in META_BLOCKS]), strict=True
+    ):
         parts.append(values)
-        names += [f"{block}:{n}" for n in block_names]
+        names += [f"{block}:{n}" for n in block_names[block]]
         if block == "context":
-            context_at = {n: values[:, i] for i, n in enumerate(block_names)}
+            context_at = {n: values[:, i] for i, n in enumerate(block_names[block])}
     for head, context in INTERACTIONS:
         if head in text_evidence and context in context_at:
             parts.append((np.asarray(text_evidence[head], dtype=float) * context_at[context])[:, None])
             names.append(f"interaction:{head}*{context}")
     return np.hstack(parts), names
+
+
+# The meta blocks' column names per fitted ColumnTransformer: asking its transformers costs more than the rest of
+# the second stage's input for a ticket. A refit gives the ColumnTransformer a new ``transformers_`` list, which
+# each look-up checks.
+_BLOCK_NAMES: weakref.WeakKeyDictionary[Any, tuple[list[Any], dict[str, list[str]]]] = weakref.WeakKeyDictionary()
+
+
+def _meta_block_names(columns: Any) -> dict[str, list[str]]:
+    cached = _BLOCK_NAMES.get(columns)
+    if cached is None or cached[0] is not columns.transformers_:
+        names = {
+            block: [str(n) for n in columns.named_transformers_[block].get_feature_names_out()] for block in META_BLOCKS
+        }
+        cached = _BLOCK_NAMES[columns] = (columns.transformers_, names)
+    return cached[1]
+
+
+def _dense_blocks(X: sparse.csr_matrix, spans: Sequence[slice]) -> list[np.ndarray]:
+    """``X[:, span].toarray()`` for each span, from one pass over ``X``'s entries instead of a scipy slice each
+    (the same values: stored entries of a column summed in order onto zeros, as ``toarray`` sums them)."""
+    X = X if X.format == "csr" else X.tocsr()
+    first, last = min(span.start for span in spans), max(span.stop for span in spans)
+    indptr = np.asarray(X.indptr)
+    wanted = (X.indices >= first) & (X.indices < last)
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(indptr))[wanted]
+    dense = np.zeros((X.shape[0], last - first))
+    np.add.at(dense, (rows, X.indices[wanted] - first), X.data[wanted])
+    return [dense[:, span.start - first : span.stop - first] for span in spans]
