@@ -56,7 +56,7 @@ def test_steps_include_earlier_customer_turns_but_not_agent_turns():
         ("the board meeting at 3pm depends on it", "meeting at 3pm"),
         ("we have a court filing due at 5 pm today", "filing due at 5 pm today"),
         ("we need it by end of day Wednesday", "by end of day Wednesday"),
-        ("Our deadline is 15 June.", "deadline is 15 June"),
+        ("Our deadline is 15 June.", "15 June"),
     ],
 )
 def test_the_customers_deadline(text, deadline):
@@ -550,7 +550,8 @@ def test_past_dates_and_spans_told_of_are_no_deadline(text):
 
 def test_a_french_amount_with_a_space_between_thousands():
     assert facts_of("un prélèvement de 1 188 € au lieu de 99 €").amounts == ["1 188 €", "99 €"]
-    assert facts_of("nous sommes 40 personnes, 12 € par mois").amounts == ["12 €"]  # a count is no amount
+    # a count is no amount; the period stays with the price
+    assert facts_of("nous sommes 40 personnes, 12 € par mois").amounts == ["12 € par mois"]
 
 
 def test_a_court_case_number_is_an_identifier():

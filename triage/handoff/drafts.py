@@ -36,6 +36,7 @@ from triage.handoff.facts import (
     TicketFacts,
     message_text,
     pasted_line,
+    says_nothing,
     sentences,
     signature_line,
     signature_start,
@@ -67,7 +68,8 @@ REVENUE_SIGNALS = (
 _SIGNAL_FAMILIES = {
     "technical": TECHNICAL_SIGNALS,
     "financial": REVENUE_SIGNALS,
-    "legal": ("legal_action", "privacy_regulation", "regulator_complaint"),
+    # a privacy law cited is no legal threat: a law firm's questions about our DPA cite one too
+    "legal": ("legal_action", "class_action", "regulator_complaint"),
 }
 COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "data_exposure"})
 TECHNICAL_CASES = frozenset({"outage", "data_loss", "bug", "account_takeover"})
@@ -98,7 +100,10 @@ _EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
     r"|since (?:your|the|this|last) (?:\w+ )?(?:release|update|upgrade|deploy\w*|change|rollover|migration)"
-    r"|\b(?:on|for|in) (?:every|any|all) \w+|\bevery (?:night|day|morning|run|hour|time)\b",
+    r"|\b(?:on|for|in) (?:every|any|all) \w+|\bevery (?:night|day|morning|run|hour|time)\b"
+    r"|(?:right |just )?after (?:your|the|this|last) (?:\w+ )?(?:release|update|upgrade|deploy\w*|change|migration)"
+    r"|\b(?:every|each) (?:user|one of (?:us|our \w+)|member|store"
+    r"|account)\b|\ball (?:of )?(?:our |the )?(?:\d+ )?users\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A rate the customer contests ("23% VAT", "a fee of around 2.9%") gives the sum as well as an amount would.
@@ -149,6 +154,7 @@ _MONEY_TAKEN = re.compile(r"\b(?:charg\w*|debit\w*|transactions?|payments?|withd
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
     r"|\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last (week|month|night|year|quarter)"
+    r"|(?:in |over )?the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)"
     r"|on (mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|{MONTH} \d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}|(?:since|in|from) {MONTH}"
     r"|(?:\d+|one|two|three|four|five|six|several) (?:days|weeks|months|years) (?:ago|after|since)"
@@ -188,7 +194,8 @@ class Acknowledgement:
 
 def facts_of(ticket: Ticket, prediction: Prediction, scores: HeadScores) -> TicketFacts:
     families = {family for family, names in _SIGNAL_FAMILIES.items() if _found(scores, names)}
-    return ticket_facts(ticket, prediction.trigger_labels, families)
+    found = {name for name, count in scores.signals.items() if count}
+    return ticket_facts(ticket, prediction.trigger_labels, families, found)
 
 
 def handoff_templates(
@@ -318,7 +325,9 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     business = customer is not None and bool(
         customer.annual_contract_value or customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS
     )
-    if business and customer is not None and not (customer.company or facts.sender.company):
+    # a person asking for their own data writes for themselves, whatever the account's plan
+    personal = "privacy_request" in cases and not facts.sender.company
+    if business and customer is not None and not (customer.company or facts.sender.company) and not personal:
         missing.append("the customer's company")
     if "high_value" in templates:
         if not (customer and customer.annual_contract_value is not None):
@@ -398,10 +407,13 @@ def _owner(role: str, ticket: Ticket, facts: TicketFacts) -> str:
     return role if company else role.replace(" for your company", "")
 
 
+_NOTICE = re.compile(r"^with effect|\bnotice\b", re.IGNORECASE)
+
+
 def _deadlines_for_us(facts: TicketFacts) -> list[str]:
     """The deadlines the customer sets us; a notice's date of effect ("with effect thirty days from ...") is on
     the hand-off, but promising the customer word before it would misread the notice."""
-    return [deadline for deadline in facts.deadlines if not deadline.lower().startswith("with effect")]
+    return [deadline for deadline in facts.deadlines if not _NOTICE.search(deadline)]
 
 
 def _technical(facts: TicketFacts) -> bool:
@@ -535,12 +547,30 @@ def _agent_steps(ticket: Ticket) -> list[str]:
     steps = []
     turns = ticket.history
     for index, turn in enumerate(turns):
-        if turn.author != "agent":
+        if turn.author != "agent" or not _takes_a_step(turn.body):
             continue
         answer = next((later.body for later in turns[index + 1 :] if later.author == "customer"), ticket.body)
         reply = _excerpt(_answer_sentence(answer), 140)
         steps.append(f"{_when(turn.at)}: {_excerpt(turn.body, 160)} -> customer: {reply}")
     return steps
+
+
+# What an agent asks the customer to do, or says was done: a step, even in a question ("Could you try
+# reinstalling?"); a question for information ("Which browser are you on?") is none.
+_ACTION = re.compile(
+    r"\b(?:try|tried|clear\w*|restart\w*|reboot\w*|reinstall\w*|re-?install\w*"
+    r"|log(?:ging)? (?:out|in)|sign(?:ing)? (?:out|in)"
+    r"|reset\w*|updat\w*|upgrad\w*|check\w*|switch\w*|enabl\w*|disabl\w*|turn\w* (?:on|off)|re-?connect\w*|remov\w*"
+    r"|delet\w*|install\w*|follow\w*|run|ran|appl(?:y|ied)|fix\w*|escalat\w*|refund\w*|credit\w*|cancel\w*"
+    r"|restor\w*|resen[dt]|sent|rais\w*|approv\w*|confirm\w*|process\w*|chang\w*|set|make sure|ensure)\b",
+    re.IGNORECASE,
+)
+
+
+def _takes_a_step(body: str) -> bool:
+    """An agent turn that does or asks for something, not one that only greets or asks how it can help."""
+    said = [s for s in sentences(message_text(body)) if not says_nothing(s)]
+    return any(not sentence.rstrip().endswith("?") or _ACTION.search(sentence) for sentence in said)
 
 
 def _steps_taken(ticket: Ticket, facts: TicketFacts) -> list[str]:
