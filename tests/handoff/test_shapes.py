@@ -57,7 +57,9 @@ def test_amounts_in_any_convention_are_kept_whole(text, amounts):
         ("every call returns 429 Too Many Requests since noon", ["429 Too Many Requests"]),
         ("our workspace id is ws-40017", ["ws-40017"]),
         ("tenant 7713-EU cannot log in", ["7713-EU"]),
+        ("the numbering went from 2025-0412 straight to 2025-0415", ["2025-0412", "2025-0415"]),
         ("order placed on 2026-03-14, nothing since", []),  # a date is no reference
+        ("our contract for 2024-2026 covers it", []),  # nor a span of years
         ("we have 1,200 orders a day", []),  # a count is no reference
     ],
 )
@@ -83,6 +85,8 @@ def test_identifiers_by_shape(text, found):
         ("Merci de corriger d'ici la fin de la semaine.", "d'ici la fin de la semaine"),
         ("Necesitamos la factura antes del 20 de marzo.", "antes del 20 de marzo"),
         ("Please confirm within one month, as the law requires.", "within one month"),
+        ("The regulator starts a review of our payment controls on 4 February.", "review on 4 February"),
+        ("I would appreciate a written answer today.", "appreciate a written answer today"),
     ],
 )
 def test_deadlines_by_shape(text, deadline):
@@ -95,6 +99,7 @@ def test_deadlines_by_shape(text, deadline):
         "Our manager missed a supplier meeting this morning because of the sync.",
         "We had a board meeting on Monday and it went badly.",
         "I have been asked by our board to look at other options.",
+        "The audit we had on Monday found nothing.",
         "We were told two weeks ago that it was fixed.",
     ],
 )
@@ -197,6 +202,14 @@ def test_a_refund_webhook_and_a_termination_notice_name_no_dispute_and_no_threat
 )
 def test_cases_in_words_we_had_not_read(body, labels, case):
     assert case in facts_of(body, labels).case_types
+
+
+def test_a_defect_our_own_agent_confirmed_is_named_without_a_trigger():
+    history = [{"author": "agent", "body": "Thanks Jo, we've reproduced this; the fix is scheduled for Monday."}]
+    told = [{"author": "agent", "body": "Thanks Jo, could you send a screenshot?"}]
+
+    assert facts_of("Any news? It still happens.", history=history).case_types == ["bug"]
+    assert facts_of("Any news? It still happens.", history=told).case_types == []
 
 
 def test_card_fraud_is_no_account_takeover_and_no_dispute():

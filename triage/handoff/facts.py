@@ -55,7 +55,8 @@ _SPAN = (
 )
 # A request with a time and no date: "need it today", "can you get someone on this asap".
 _ASK = (
-    r"(?:need|needs|needed|must|has to|have to|want|expect|require|would like|awaiting|can you|could you|please"
+    r"(?:need|needs|needed|must|has to|have to|want|expect|require|would like|appreciate|awaiting|can you|could you"
+    r"|please"
     r"|get someone|get me|get this)"
 )
 _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
@@ -87,6 +88,9 @@ _DEADLINE = re.compile(
     rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes)"
     rf"(?: (?:on|at|for|this|next))? (?:{_WHEN})"
     rf"|\b(?:{_WHEN}) (?:board meeting|meeting|audit|inspection|hearing|launch|go-live|payroll run|filing|deadline)\b"
+    # "begins an onsite inspection of our access controls on 12 January" (not "the audit we had on Monday")
+    rf"|\b(?:inspection|audit|hearing|review)\b(?: (?!(?:had|was|were|held|did|last)\b)[\w&-]+){{0,6}}?"
+    rf" (?:on|at) (?:{_WHEN})"
     # before an event: "before the year-end accounts", "in time for the quarterly return"
     rf"|\b(?:by|before|ahead of|in time for)\s(?:the |our |my |their )?(?:[\w-]+ ){{0,2}}?(?:accounts|audit"
     rf"|inspection|board meeting|filing|launch|payroll|deadline|close|closing|holidays|return|go-live"
@@ -510,6 +514,10 @@ def ticket_facts(
     contacts += _agents_with_a_role(ticket)
     manager = next((name for role, name in contacts if "manager" in role or role in ("csm", "account lead")), None)
     cases = case_types(customer_text, families)
+    if not cases and any(
+        turn.author == "agent" and _AGENT_CONFIRMED_DEFECT.search(turn.body) for turn in ticket.history
+    ):
+        cases = ["bug"]  # our own agent found the bug: no trigger needed to name it
     cases = _with_cases_the_model_found(cases, set(trigger_labels), set(signals))
     if "outage" in cases and "outage" not in case_types(f"{ticket.subject}\n{body}", families):
         cases.remove("outage")  # an outage told of in an old turn is over; the current message must report it
@@ -591,6 +599,9 @@ def _clause_before(text: str, end: int) -> str:
     return text[start + 1 : end]
 
 
+_EVENT_WITH_TIME = re.compile(
+    r"^(?P<event>inspection|audit|hearing|review)\b(?: [\w&-]+){3,6}? (?P<time>(?:on|at) .+)$", re.IGNORECASE
+)
 _NAMED_DEADLINE = re.compile(
     r"^(?:deadline|cut-?off|latest)\b[^.!?\n]{0,30}?\b(?:is|of|:)\s(?P<time>.+)$", re.IGNORECASE
 )
@@ -606,6 +617,8 @@ def _deadline_phrase(phrase: str) -> str:
         return span.group(1)
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
         phrase = named.group("time")
+    if (event := _EVENT_WITH_TIME.match(phrase)) is not None:  # "inspection of our access controls on 12 January"
+        phrase = f"{event.group('event')} {event.group('time')}"
     if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
         phrase = time.group(0)
     shouted = phrase.isupper() and any(len(word) >= 4 and word.isalpha() for word in phrase.split())
@@ -805,6 +818,14 @@ def _amounts(text: str) -> list[str]:
     return _unique(found)
 
 
+# Our agent's own diagnosis in the history: "we've reproduced this and it's a known bug", "the fix slipped".
+_AGENT_CONFIRMED_DEFECT = re.compile(
+    r"\b(?:(?:a |an |the )?known (?:bug|issue|defect|problem)"
+    r"|(?:we'?ve|we have|i'?ve|i have|engineering has) reproduced"
+    r"|a bug (?:on|in) our (?:side|end)|(?:the |a )fix (?:is|was|has been) (?:scheduled|planned|slipped|delayed|in)"
+    r"|the fix slipped)\b",
+    re.IGNORECASE,
+)
 # A case the model found: its trigger, with a signal that names the case ("disputes a charge" under a financial
 # trigger is a billing dispute however the customer put it).
 _NAMED_BY_SIGNALS = {

@@ -93,6 +93,11 @@ HTTP_STATUS = re.compile(
 )
 
 
+# A year, then a running number: the commonest invoice numbering ("2026-1184", "2025/00417"); a date has a
+# two-digit month there instead.
+YEAR_SEQUENCE = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?![\w/-])")  # not 2019-2021
+
+
 def identifiers(text: str) -> list[str]:
     """Reference numbers after their noun, card endings and HTTP statuses, in the order they appear."""
     found: list[tuple[int, str]] = []
@@ -102,11 +107,12 @@ def identifiers(text: str) -> list[str]:
             value = part.group(0).rstrip(".:/")
             if any(c.isdigit() for c in value) and not _DATE_SHAPE.match(value) and not _AMOUNTISH.match(value):
                 found.append((start + part.start(), value))
+    found += [(match.start(), match.group(0)) for match in YEAR_SEQUENCE.finditer(text)]
     for match in CARD_ENDING.finditer(text):
         found.append((match.start(), f"card ending {match.group('digits') or match.group('masked')}"))
     for match in HTTP_STATUS.finditer(text):
         found.append((match.start(), match.group(0)))
-    return [value for _, value in sorted(found)]
+    return list(dict.fromkeys(value for _, value in sorted(found)))
 
 
 # A figure with a thousands separator and nothing else is a number of things, not a reference ("order 1,200").
