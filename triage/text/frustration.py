@@ -4,9 +4,10 @@ The cues are VADER sentiment (Hutto & Gilbert 2014: the lexicon bundled with ``v
 our own vectorised re-implementation of its main rules) plus intensity markers VADER does not weigh as a
 support lead would: all-caps shouting, runs of "!!!" / "???", profanity and insults,
 threats (legal action, leaving, a public review), sarcasm ("thanks for nothing", which VADER reads as
-positive), repeated contact and explicit frustration words. :func:`lexicon_frustration` turns them into a
-0-1 score and a 0-3 level with readable reasons; :class:`FrustrationCues` exposes them as features for a
-learned model.
+positive), repeated contact and explicit frustration words; in French, Spanish, German, Italian, Dutch and
+Portuguese, a short hand-written table of the same kinds of cue (VADER reads English only).
+:func:`lexicon_frustration` turns them into a 0-1 score and a 0-3 level with readable reasons;
+:class:`FrustrationCues` exposes them as features for a learned model.
 
 A threat raises frustration only a little on its own: a formal lawyer's letter is calm (level 0-1); it is
 the tone around it that makes a ticket angry.
