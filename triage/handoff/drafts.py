@@ -620,15 +620,17 @@ def _regulatory_concerns(scores: HeadScores, facts: TicketFacts) -> list[str]:
 def _business_impact(ticket: Ticket, scores: HeadScores, facts: TicketFacts) -> list[str]:
     customer = ticket.customer
     impact = []
+    # the word "cancel" finds downgrades and cancelled orders too: a cancellation counts when the text reads as one
+    # or the customer threatens to leave
+    leaving = "cancellation" in facts.case_types or bool(_found(scores, ("churn_threat",)))
     if customer and customer.annual_contract_value is not None:
-        at_risk = (
-            " at risk" if _found(scores, ("churn_threat", "cancellation")) or "cancellation" in facts.case_types else ""
-        )
+        at_risk = " at risk" if leaving else ""
         impact.append(f"annual contract value ${customer.annual_contract_value:,.0f}{at_risk}")
     if customer and customer.strategic:
         impact.append("strategic account")
     impact += [f"amount named: {amount}" for amount in facts.amounts]
-    impact += _describe_signals(scores, REVENUE_SIGNALS)
+    signals = tuple(name for name in REVENUE_SIGNALS if leaving or name != "cancellation")
+    impact += _describe_signals(scores, signals)
     return impact
 
 
