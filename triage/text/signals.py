@@ -478,7 +478,8 @@ _PATTERNS: dict[str, list[str]] = {
         "how many|much do|does|can|will|would|be",
         # "Is there at least a way to pin it?" asks the same as "is there a way".
         "is|are there at_least|even|still? a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin"
-        "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial",
+        "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial"
+        "|mode|function|filter|view|field|role|permission|automation|app|api|version",
         # Asking for the step a setup lacks or for a first thing to try: front-line guidance ("did we miss a
         # step?", "anything I can try?"). Not "what did we do wrong to deserve this", "what am I missing here,
         # the button does nothing", "anything else we can try?" after a failed fix, or "the page where I can
@@ -489,6 +490,7 @@ _PATTERNS: dict[str, list[str]] = {
         "can|could i|we give|add|change|set|get|use|export|import|see|switch|invite|download|pay|upgrade|downgrade"
         "|pause|move|transfer|update",
         "is it possible to",
+        "is|would that|this possible",
         "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go|upload|download|enter|send"
         "|check|view|manage|configure",
         "walk|talk|take me|us through",
@@ -542,9 +544,12 @@ _OWN_REFUND_CONTEXT = [
     f"refund|refunded|reimburse|reimbursed {_OWN_BUYER}",
     f"issue|issued|process|processed|give|gave|send|sent|make|made|do|did a|the? refund|refunds to {_OWN_BUYER}",
     f"{_OWN_BUYER} ask|want|request|demand for? a|the? refund|refunds",
+    # The customer as the one refunding: "a partial refund we gave a client".
+    "refund|refunds we|i gave|give|issued|issue|processed|process|sent|send",
 ]
 _OWN_REFUND_MENTIONS = [
     "the|this|that|these|those|said refund|refunds|reimbursement",
+    "partly|partially|fully refunded",
     # The refund's own state, a definite mention without its article: "refund not showing on the receipt".
     "refund|refunds not|n't|never? show|showing|shown|appear|appearing|went|gone|going|go|be|been|pending|complete"
     "|completed|processed|status|line|amount|date|reference|id|receipt",
@@ -588,6 +593,10 @@ _VETOES: dict[str, list[str]] = {
         f"{_CHARGE} {_DET}? {_DEVICE}",
         "in charge",
         "free of charge",
+        # Details or a choice to change, not a charge disputed: "wrong billing address on our invoices", "wrong
+        # billing period, I meant monthly".
+        "wrong|incorrect billing|invoice|bill period|cycle|frequency|plan|interval|address|email|contact|details|name"
+        "|currency|language",
         # A question or a future, not a charge made: "are we charged the full price if we upgrade?", "please confirm
         # we will be billed the original amount once the discount expires". Lemmas match, so "be" also reads "are"
         # and "were", and "do" reads "did": "why were we charged twice?" and "did you charge me twice?" ask about a
@@ -629,7 +638,7 @@ _VETOES: dict[str, list[str]] = {
         "legal pad|pads|paper|size|sized|name|tender|age|guardian",
         # Law firms as customers: "we are a law firm", "our litigation team", "five attorney seats".
         "we're|we_are|i'm|i_am|as|for|at|of a|an|our|your law firm|firm's|practice",
-        "our|my|the|a|your|their litigation|legal|paralegal|law team|teams|department|departments|dept|group"
+        "our|my|the|a|your|their? litigation|legal|paralegal|law team|teams|department|departments|dept|group"
         "|practice|practices|boutique|chambers|case|cases|staff|seat|seats|license|licenses|licence|licences|users"
         "|user|assistant|assistants"
         "|secretary|secretaries|ops|operations|software|documents|files|matters|clients|workspace|account"
@@ -637,6 +646,9 @@ _VETOES: dict[str, list[str]] = {
         "lawyer|lawyers|attorney|attorneys|solicitor|solicitors|paralegal|paralegals seat|seats|license|licenses"
         "|licence|licences|account|accounts|login|logins|users|user|profile|profiles|plan|tier",
         "our|the lawyers|attorneys|solicitors|associates|paralegals",
+        # One of the firm's staff, not a lawyer brought in: "one of our lawyers says the board loads slowly".
+        "one|some|several|two|three|all|most|many|few|each of our|the|my lawyers|attorneys|solicitors|associates"
+        "|paralegals|partners",
         "legal - size|sized",
         "attorney|attorneys general",
         "sue from|at|in|and|said|says|is|'s",
@@ -650,10 +662,17 @@ _VETOES: dict[str, list[str]] = {
         # "I was not summoned or named as a defendant".
         "not|n't|never|nor in material|fundamental|repudiatory breach",
         "not|n't|never summoned|sued|served|listed|cited|mentioned or|nor named as",
+        # A breach of the customer's own service levels that is still to come, or a product's alert for one:
+        # "ping us when a ticket is close to SLA breach", "the SLA breach warning".
+        "close_to|near|nearing|approaching|before|avoid|avoiding|prevent|preventing|away_from an|a|the? sla breach"
+        "|breaches",
+        "sla breach|breaches alert|alerts|warning|warnings|notification|notifications|timer|timers|report|reports"
+        "|rule|rules|automation|automations|trigger|triggers|status|view",
     ],
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
         "breach|breached|breaching of? the|our|this|your? contract|agreement|sla|terms|msa|duty|warranty",
+        "sla|slas|contract|contractual|warranty breach|breaches",
         # A contract's breach in a legal letter: "unless this breach is remedied", "a material breach".
         "breach|breaches be|is|'s|are|was? remedied|cured|remedy|cure|fixed",
         "material|continuing|alleged|ongoing|such breach|breaches",
@@ -684,7 +703,19 @@ _VETOES: dict[str, list[str]] = {
         # Lacking something, not lost: "the exported files are missing a header row".
         f"{_DATA} is|are|was|were missing a|an|the|some|any|their|its",
     ],
-    "escalation_demand": ["privilege escalation"],
+    # The name of a process, a queue or a channel, not a demand: "our escalation policy", "the #support-escalations
+    # Slack channel".
+    "escalation_demand": [
+        "privilege escalation",
+        "escalation|escalations process|processes|policy|policies|path|paths|matrix|workflow|workflows|rule|rules"
+        "|channel|channels|queue|queues|procedure|procedures|setting|settings|level|levels|slack|inbox|view|tag|tags",
+    ],
+    # "Right now" or "for now" before what is the case: "right now the template only allows one rate", "as of
+    # right now we use the free plan", not "I need it fixed right now".
+    "urgency": [
+        "right now i|we|it|there|the|our|my|you|your|this|that|they|he|she|everything|nothing|only|all|each|every",
+        "as_of|for|until|till|from right now",
+    ],
     "repeat_contact": [
         "try|trying|log|sign|login|start|restart|check|please again later?",
         "thanks|thank_you again",
@@ -696,6 +727,8 @@ _VETOES: dict[str, list[str]] = {
         "|card_issuer|lawyer|lawyers|accountant|boss|manager|team|colleague|colleagues|customer|customers|client"
         "|clients|insurer|it_department",
     ],
+    # Outrage, not a question: "how is this possible?".
+    "how_to_question": ["how|why is|was|would that|this possible"],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
     ],
@@ -705,6 +738,9 @@ _VETOES: dict[str, list[str]] = {
 # ("We had a power cut so the till app was offline"), which is no outage of ours (docs/labelling.md). A match
 # that names the vendor's product ("your dashboard has been down") stands.
 _SENTENCE_VETOES: dict[str, list[str]] = {
+    # A breach in a clause about service levels is the levels' breach: "30 minutes away from breaching our 4h
+    # first-response SLA".
+    "security_incident": ["sla|slas", "service level|levels agreement|agreements"],
     "outage": [
         "power|electricity cut|cuts|outage|outages|failure|failures",
         "blackout|blackouts",
