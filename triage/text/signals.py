@@ -727,6 +727,11 @@ _VETOES: dict[str, list[str]] = {
         "|card_issuer|lawyer|lawyers|accountant|boss|manager|team|colleague|colleagues|customer|customers|client"
         "|clients|insurer|it_department",
     ],
+    # A request to fix, politely put, not a feature: "would be good to get them going again this week".
+    "feature_feedback": [
+        "would|'d be nice|great|good|helpful|handy|ideal|appreciated to get|have this|it|them|these|those|that|things"
+        "|everything? working|going|fixed|sorted|resolved|back|running|restored|repaired",
+    ],
     # Outrage, not a question: "how is this possible?".
     "how_to_question": ["how|why is|was|would that|this possible"],
     "public_review_threat": [
