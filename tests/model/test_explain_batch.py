@@ -42,7 +42,7 @@ def test_each_tickets_phrases_divide_exactly_its_own_score(model, tickets) -> No
     X, attribution = attribute(model, tickets)
     weights = model.explainer._linear_weights("technical")
 
-    effect = attribution.split(weights[None, X.indices] * X.data)[0]
+    effect = attribution.split(weights[X.indices] * X.data)
 
     ends = np.cumsum(attribution.phrase_counts)
     per_ticket = [effect[end - count : end].sum() for end, count in zip(ends, attribution.phrase_counts, strict=True)]
@@ -51,9 +51,9 @@ def test_each_tickets_phrases_divide_exactly_its_own_score(model, tickets) -> No
 
 def test_the_strongest_phrases_of_each_ticket_are_its_own_largest(model, tickets) -> None:
     X, attribution = attribute(model, tickets[:5])
-    effect = attribution.split(model.explainer._linear_weights("legal")[None, X.indices] * X.data)[0]
+    effect = attribution.split(model.explainer._linear_weights("legal")[X.indices] * X.data)
 
-    strongest, ends = attribution.strongest(effect[None], 3)
+    strongest, ends = attribution.strongest(effect, 3)
 
     first = 0
     for count, begin, end in zip(attribution.phrase_counts, [0, *ends[:-1]], ends, strict=True):
@@ -62,22 +62,3 @@ def test_the_strongest_phrases_of_each_ticket_are_its_own_largest(model, tickets
         assert all(first <= i < first + count for i in top)
         np.testing.assert_array_equal(np.abs(effect[top]), np.sort(own)[::-1][:3])
         first += count
-
-
-def test_heads_split_and_ranked_together_give_each_heads_own_numbers(model, tickets) -> None:
-    X, attribution = attribute(model, tickets[:7])
-    weights = np.stack([model.explainer._linear_weights(head) for head in ("technical", "legal", "financial")])
-
-    together = attribution.split(weights[:, X.indices] * X.data)
-    strongest, ends = attribution.strongest(together, 4)
-
-    n_heads, n_tickets = len(weights), len(attribution.phrase_counts)
-    for number, head_weights in enumerate(weights):
-        alone = attribution.split(head_weights[None, X.indices] * X.data)
-        np.testing.assert_array_equal(together[number], alone[0])  # bitwise: the same sums in the same order
-        top, head_ends = attribution.strongest(alone, 4)
-        first = 0 if number == 0 else ends[number * n_tickets - 1]
-        head_top = strongest[first : ends[(number + 1) * n_tickets - 1]]
-        np.testing.assert_array_equal(head_top - number * together.shape[1], top)
-        assert [end - first for end in ends[number * n_tickets : (number + 1) * n_tickets]] == head_ends
-    assert len(ends) == n_heads * n_tickets

@@ -129,14 +129,6 @@ class Explainer:
         return np.mean(weights, axis=0)
 
     @cached_property
-    def _text_heads(self) -> tuple[list[str], np.ndarray]:
-        """The heads explained by phrase, and their weights (``_compute_linear_weights``) as the rows of one
-        array: a batch's contributions to all of them are one gather, one split and one sort."""
-        heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.model.heads]
-        weights = [self._compute_linear_weights(head) for head in heads]
-        return heads, np.stack(weights) if weights else np.zeros((0, 0))
-
-    @cached_property
     def _team_index(self) -> dict[str, int]:
         return {name: index for index, name in enumerate(self.model.team_names)}
 
@@ -159,18 +151,14 @@ class Explainer:
         model's own weights and the ticket's feature values: text heads by phrase, context heads by
         second-stage column. ``X``'s rows hold their columns sorted, as the feature pipeline makes them."""
         out: list[dict[str, list[Contribution]]] = [{} for _ in analysed]
-        text_heads, weights = self._text_heads
+        text_heads = [name for name in (*TRIGGERS, "escalation_text") if name in self.model.heads]
         if text_heads:
             attribution = self._attribution(X, analysed)
-            effects = attribution.split(weights[:, X.indices] * X.data)
-            top, ends = attribution.strongest(effects, EXPLANATIONS_PER_HEAD)
-            n_phrases = len(attribution.phrases)
-            names = [attribution.phrases[i] for i in (top % n_phrases).tolist()]
-            values = effects.ravel()[top].tolist()
-            bounds = list(pairwise([0, *ends]))  # head after head, ticket after ticket
-            n_tickets = len(analysed)
-            for number, head in enumerate(text_heads):
-                for row, (begin, end) in enumerate(bounds[number * n_tickets : (number + 1) * n_tickets]):
+            for head in text_heads:
+                effect = attribution.split(self._linear_weights(head)[X.indices] * X.data)
+                top, ends = attribution.strongest(effect, EXPLANATIONS_PER_HEAD)
+                names, values = [attribution.phrases[i] for i in top], effect[top].tolist()
+                for row, (begin, end) in enumerate(pairwise([0, *ends])):
                     out[row][head] = _shown(zip(names[begin:end], values[begin:end], strict=True))
         if meta is not None:
             self._explain_context_heads(meta, analysed, out)
@@ -476,13 +464,8 @@ class _Attribution:
     shares: np.ndarray
 
     def split(self, contributions: np.ndarray) -> np.ndarray:
-        """Each phrase's part of the per-feature contributions, for each head: ``contributions`` has a row per
-        head and a column per active feature of the batch; the result a row per head and a column per phrase.
-        One bincount for all the heads, each bin summed in the same order as a head's alone."""
-        heads, n_phrases = contributions.shape[0], len(self.phrases)
-        bins = (self.rows + n_phrases * np.arange(heads)[:, None]).ravel()
-        shared = (self.shares * contributions[:, self.positions]).ravel()
-        return np.bincount(bins, weights=shared, minlength=heads * n_phrases).reshape(heads, n_phrases)
+        """Each phrase's part of the per-feature contributions (one per active feature of the batch)."""
+        return np.bincount(self.rows, weights=self.shares * contributions[self.positions], minlength=len(self.phrases))
 
     @cached_property
     def _phrase_ticket(self) -> np.ndarray:
@@ -494,16 +477,12 @@ class _Attribution:
         firsts = np.cumsum(self.phrase_counts) - self.phrase_counts
         return np.arange(len(self.phrases)) - firsts[self._phrase_ticket]
 
-    def strongest(self, effects: np.ndarray, count: int) -> tuple[np.ndarray, list[int]]:
-        """For each head (row of ``effects``) and each ticket, its ``count`` phrases of largest absolute effect,
-        strongest first (ties in phrase order), as indices into ``effects.ravel()``, head after head and ticket
-        after ticket, and where each (head, ticket) ends: one sort for the batch."""
-        heads = effects.shape[0]
-        groups = (self._phrase_ticket + len(self.phrase_counts) * np.arange(heads)[:, None]).ravel()
-        # Sorted by (head, ticket) first, each group's phrases keep their block: the first ``count`` of each.
-        order = np.lexsort((-np.abs(effects).ravel(), groups))
-        ends = np.cumsum(np.tile(np.minimum(self.phrase_counts, count), heads))
-        return order[np.tile(self._phrase_rank < count, heads)], ends.tolist()
+    def strongest(self, effect: np.ndarray, count: int) -> tuple[np.ndarray, list[int]]:
+        """For each ticket, its ``count`` phrases of largest absolute effect, strongest first (ties in phrase
+        order), ticket after ticket, and where each ticket's end: one sort for the batch."""
+        # Sorted by ticket first, each ticket's phrases keep their block: the first ``count`` of each block.
+        order = np.lexsort((-np.abs(effect), self._phrase_ticket))
+        return order[self._phrase_rank < count], np.cumsum(np.minimum(self.phrase_counts, count)).tolist()
 
 
 def _lowered_tokens(text: str) -> list[str]:
