@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from triage.handoff import shapes
-from triage.handoff.facts import ticket_facts
+from triage.handoff import facts as facts_module
+from triage.handoff.facts import identifiers_by_shape, ticket_facts
 from triage.schema import Ticket
 
 
@@ -64,7 +64,7 @@ def test_amounts_in_any_convention_are_kept_whole(text, amounts):
     ],
 )
 def test_identifiers_by_shape(text, found):
-    assert shapes.identifiers(text) == found
+    assert identifiers_by_shape(text) == found
 
 
 # --- 3. Deadlines by shape, in several languages, and never a past event
@@ -85,6 +85,8 @@ def test_identifiers_by_shape(text, found):
         ("Merci de corriger d'ici la fin de la semaine.", "d'ici la fin de la semaine"),
         ("Necesitamos la factura antes del 20 de marzo.", "antes del 20 de marzo"),
         ("Please confirm within one month, as the law requires.", "within one month"),
+        ("Answer within 48h or we escalate.", "within 48h"),
+        ("We go live on the 1st.", "go live on the 1st"),
         ("The regulator starts a review of our payment controls on 4 February.", "review on 4 February"),
         ("I would appreciate a written answer today.", "appreciate a written answer today"),
     ],
@@ -125,6 +127,13 @@ def test_a_past_event_is_no_deadline(text):
         ("Can you waive it?\n\nCheers,\nBen Walsh\nWalsh Plumbing", "Ben Walsh", None, "Walsh Plumbing"),
         ("It crashed again at noon. Sorry for the rush! Lena Fischer", "Lena Fischer", None, None),
         ("Fix it please.\n\nCheers,\nMaya\nOperations", "Maya", "Operations", None),
+        (
+            "Can you check again?\n\nJane Doe\nHead of Operations\nAcme Logistics\n+44 20 7946 0958\njane@acme.example",
+            "Jane Doe",
+            "Head of Operations",
+            "Acme Logistics",
+        ),
+        ("It fails again.\n— Tom Reyes, Reyes Dental", "Tom Reyes", None, "Reyes Dental"),
         ("We need this today.", None, None, None),
         ("I tried again. Thanks for nothing.", None, None, None),
     ],
@@ -252,7 +261,7 @@ def test_a_message_a_day_before_is_an_earlier_contact_and_one_in_the_same_chat_i
     assert not same_chat.earlier_customer_contact
 
 
-PATTERNS = [value for value in vars(shapes).values() if isinstance(value, re.Pattern)]
+PATTERNS = [value for value in vars(facts_module).values() if isinstance(value, re.Pattern)]
 
 
 @pytest.mark.parametrize("text", ["1," * 40_000, "1 " * 40_000, "1." * 40_000, "A-" * 40_000, "invoice 1-" * 8_000])

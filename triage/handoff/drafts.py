@@ -35,6 +35,7 @@ from triage.handoff.facts import (
     MONTH,
     TicketFacts,
     message_text,
+    names_a_time,
     pasted_line,
     says_nothing,
     sentences,
@@ -281,7 +282,7 @@ def draft_handoff(
         ),
     }
     environment = _environment(template_dir)
-    deadline = f" (customer deadline {spoken_deadline(facts.deadlines[0])})" if facts.deadlines else ""
+    deadline = f" (customer deadline {spoken_deadline(_first_deadline(facts))})" if facts.deadlines else ""
     subject = f"[{urgency.upper()}] {ticket.id}: tier {recommendation.tier} {recommendation.team}: {headline}{deadline}"
     return Handoff(
         template="+".join(templates),
@@ -410,10 +411,17 @@ def _owner(role: str, ticket: Ticket, facts: TicketFacts) -> str:
 _NOTICE = re.compile(r"^with effect|\bnotice\b", re.IGNORECASE)
 
 
+def _first_deadline(facts: TicketFacts) -> str:
+    """The deadline the subject and the actions carry: the first with a time in it ("by end of day Wednesday"
+    rather than "before launch")."""
+    return next((deadline for deadline in facts.deadlines if names_a_time(deadline)), facts.deadlines[0])
+
+
 def _deadlines_for_us(facts: TicketFacts) -> list[str]:
     """The deadlines the customer sets us; a notice's date of effect ("with effect thirty days from ...") is on
     the hand-off, but promising the customer word before it would misread the notice."""
-    return [deadline for deadline in facts.deadlines if not _NOTICE.search(deadline)]
+    ours = [deadline for deadline in facts.deadlines if not _NOTICE.search(deadline)]
+    return sorted(ours, key=lambda deadline: not names_a_time(deadline))  # the ones with a time first
 
 
 def _technical(facts: TicketFacts) -> bool:
@@ -642,7 +650,7 @@ def _recommended_actions(
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
     actions = [action for case in cases for action in settings.actions_for(case)]
     if facts.deadlines:
-        actions.append(f'reply before the customer\'s deadline ("{facts.deadlines[0]}") even without a fix')
+        actions.append(f'reply before the customer\'s deadline ("{_first_deadline(facts)}") even without a fix')
     if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):
         actions.append("do not ask the customer to repeat the steps already taken (listed above)")
     customer = ticket.customer

@@ -13,11 +13,127 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from triage.handoff import shapes
 from triage.schema import Ticket
 from triage.text.trajectory import hours_spanned
 
 MAX_ITEMS = 12  # per list: a hand-off lists facts, it does not repeat the ticket
+
+
+# --- Amounts and identifiers by shape
+# Amounts and identifiers found by their shape, whatever the convention the customer writes in.
+#
+# An amount is a currency (a symbol, an ISO code or a word, before or after) with a number in any grouping
+# ("1,290.00", "1.290,00", "1 290,00", "1'290.00"), optionally scaled ("1.9m", "3.2k", "1,9 Mio.") and
+# optionally per period ("850 per month"). The whole number is kept as written: the parser never stops at a
+# separator, so "EUR 1.290,00" is never "EUR 1".
+#
+# An identifier is a reference number after the word that names it ("invoice numbers 2026-1184 and 2026-1187",
+# "workspace id ws-88213"), a card's last four digits ("ending 4417"), or an HTTP status or error code in any
+# of the languages we get ("502 Bad Gateway", "Errore 500", "Fehler 503").
+
+_SYMBOL = r"[$€£¥₹]|(?:us|ca|au|nz|hk|s)\$|kr\.?(?=\s?\d)|fr\.?(?=\s?\d)|chf"
+_ISO = r"usd|eur|gbp|chf|cad|aud|nzd|nok|sek|dkk|pln|czk|huf|jpy|inr|brl|mxn|zar|sgd|hkd|ron|isk"
+_WORD = r"dollars?|euros?|pounds?(?: sterling)?|francs?|kroner|kronor|krona|crowns?|yen|rupees?|zloty|reais"
+_CURRENCY = rf"(?:{_SYMBOL}|\b(?:{_ISO})\b)"
+_CURRENCY_AFTER = rf"(?:[$€£¥₹]|\b(?:{_ISO}|{_WORD})\b|kr\b\.?)"
+# A number: groups of three after any separator (",", ".", a space of any width, an apostrophe), then a decimal
+# part after either mark; or plain digits. Possessive, so a long run of digits is read once.
+_NUMBER = r"\d{1,3}+(?:[,.\u00a0\u202f' ]\d{3}(?!\d))++(?:[.,]\d{1,2}(?!\d))?|\d++(?:[.,]\d{1,2}(?!\d))?"
+_SCALE = (
+    r"(?:\s?(?:k|m|mn|bn|mm)\b|\s(?:million|millions|thousand|billion|millionen|milliards?|miljoen|millones|milioni"
+    r"|mila)\b|\s(?:mio|mrd)(?:\.|\b))"
+)
+_PERIOD = (
+    r"(?:\s?(?:per|a|an|each|every|/)\s?(?:month|year|annum|user|seat|licen[cs]e|week|day|hour|mo|yr)\b"
+    r"|\s(?:pro (?:monat|jahr)|al mese|all'anno|par mois|par an"
+    r"|al mes|al año|per maand|per jaar)\b|\s?p\.?[am]\.?(?!\w))"
+)
+AMOUNT = re.compile(
+    rf"(?<![\w.,]){_CURRENCY}\s?(?:{_NUMBER}){_SCALE}?{_PERIOD}?"
+    rf"|(?<![\w.,])(?:{_NUMBER}){_SCALE}?\s?{_CURRENCY_AFTER}{_PERIOD}?",
+    re.IGNORECASE,
+)
+# A bare figure with cents ("41.90 x2") is an amount only in a sentence about paying.
+BARE_AMOUNT = re.compile(r"(?<![\w.,])\d{1,6}[.,]\d{2}(?![\w.,%])")
+
+
+def amounts_by_shape(text: str) -> list[str]:
+    """Every amount in ``text`` as written, less a separator that ends a clause ("EUR 40," but "1,9 Mio.")."""
+    found = []
+    for match in AMOUNT.finditer(text):
+        amount = match.group(0).strip()
+        if not _ENDS_ABBREVIATED.search(amount):
+            amount = amount.rstrip(",.'")
+        found.append(amount)
+    return found
+
+
+_ENDS_ABBREVIATED = re.compile(r"(?:mio|mrd|p\.a|p\.m)\.$", re.IGNORECASE)
+
+# The words that name a reference number, singular or plural, in the languages we get.
+_REFERENCE_NOUN = (
+    r"invoices?|orders?|receipts?|transactions?|tickets?|cases?|contracts?|po|purchase orders?|references?|ref"
+    r"|accounts?|workspaces?|org(?:ani[sz]ation)?s?|tenants?|projects?|instances?|sites?|subscriptions?|merchants?"
+    r"|stores?|customer|client|member(?:ship)?|claims?|booking|shipments?|parcels?|tracking|credit notes?"
+    r"|fattura|fatture|factura|facturas|facture|factures|rechnung|rechnungen|factuur|facturen|pedido|commande"
+    r"|bestellung|ordine|bestelling|numero|número|nummer|n[°º]"
+)
+_ID = r"(?=[\w-]{0,40}\d)[A-Za-z0-9](?:[\w-]|[./:](?=\w)){1,40}+"
+REFERENCES = re.compile(
+    rf"\b(?:{_REFERENCE_NOUN})\b\s?(?:numbers?|nos?\.?|#|ids?|refs?"
+    rf"|references?|codes?)?(?:\s(?:is|was|are))?\s?[:#=]?\s?"
+    r"(?:no\.?\s?)?"
+    rf"(?P<ids>{_ID}(?:\s?(?:,|/|&|\band\b|\bor\b|\bto\b|\bthen\b)\s?{_ID}){{0,9}})",
+    re.IGNORECASE,
+)
+_ID_PART = re.compile(_ID)
+# An ISO date is a date, not a reference: "order 2026-11-25" names the day.
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?$")
+CARD_ENDING = re.compile(
+    r"\b(?:ending(?: in| with)?|ends(?: in| with)?|last (?:4|four)(?: digits)?(?: are| being)?"
+    r"(?: of (?:the |my |our |your )?(?:credit |debit )?card(?: number)?(?: (?:is|are|was))?)?"
+    r"|terminant par|que termina en|che termina (?:con|in)|endend op|endet (?:mit|auf))\s?[:#]?\s?"
+    r"(?:[*x•.\u2022]{2,16}\s?)?(?P<digits>\d{4})\b"
+    r"|[*x•\u2022]{4,12}\s?(?P<masked>\d{4})\b",
+    re.IGNORECASE,
+)
+_REASON = (
+    r"bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|gone|payload too large"
+    r"|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out"
+)
+HTTP_STATUS = re.compile(
+    rf"\b[1-5]\d\d (?:{_REASON})\b"
+    r"|\b(?:http(?:/\d(?:\.\d)?)?|error|errors|errore|erreur|fehler|fout|erro|error code|status(?: code)?|code"
+    r"|código|codice|statuscode)\s?[:#]?\s?[1-5]\d\d\b"
+    rf"|\b[45]\d\d(?=s?\b(?:\s(?:errors?|responses?|status|codes?)\b))",
+    re.IGNORECASE,
+)
+
+
+# A year, then a running number: the commonest invoice numbering ("2026-1184", "2025/00417"); a date has a
+# two-digit month there instead.
+YEAR_SEQUENCE = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?![\w/-])")  # not 2019-2021
+
+
+def identifiers_by_shape(text: str) -> list[str]:
+    """Reference numbers after their noun, card endings and HTTP statuses, in the order they appear."""
+    found: list[tuple[int, str]] = []
+    for match in REFERENCES.finditer(text):
+        start = match.start("ids")
+        for part in _ID_PART.finditer(match.group("ids")):
+            value = part.group(0).rstrip(".:/")
+            if any(c.isdigit() for c in value) and not _DATE_SHAPE.match(value) and not _AMOUNTISH.match(value):
+                found.append((start + part.start(), value))
+    found += [(match.start(), match.group(0)) for match in YEAR_SEQUENCE.finditer(text)]
+    for match in CARD_ENDING.finditer(text):
+        found.append((match.start(), f"card ending {match.group('digits') or match.group('masked')}"))
+    for match in HTTP_STATUS.finditer(text):
+        found.append((match.start(), match.group(0)))
+    return list(dict.fromkeys(value for _, value in sorted(found)))
+
+
+# A figure with a thousands separator and nothing else is a number of things, not a reference ("order 1,200").
+_AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 
 # A sentence ends at . ! ? but not after a title or an abbreviation ("Ms. Dana Garfield", "St. Columba").
 _SENTENCE_END = re.compile(
@@ -69,14 +185,15 @@ _DEADLINE = re.compile(
     rf"|\bwith effect (?:from )?(?:{_WHEN}|{_SPAN}(?: from (?:the )?(?:date|receipt|today|now)"
     rf"(?: of (?:this|our|the) (?:letter|notice|e-?mail))?)?)"
     rf"|\b(?:within|in) the next {_COUNT} (?:business |working )?(?:hours?|days?)\b"
-    rf"|\bwithin {_COUNT} (?:business |working )?(?:hours?|days?)\b"
+    rf"|\bwithin {_COUNT} ?(?:business |working )?(?:hours?|hrs?|h|days?)\b"
     # a result asked for in a span: "if the money is not back on my card in 14 days"
     rf"|\b{_RESULT}\b[^.!?\n]{{0,40}}? in {_COUNT} (?:days?|hours?)\b"
     rf"|\b(?:sous|dans les|d'ici) \d{{1,3}} ?(?:heures|h|jours)\b|\ben (?:las próximas )?\d{{1,3}} (?:horas|días)\b"
     rf"|\binnerhalb (?:von )?\d{{1,3}} (?:stunden|tagen)\b"
     rf"|\b(?:deadline|due date|cut-?off)\b(?: is| of| on|:)?\s+(?:{_WHEN})"
     rf"|\bdue (?:at|by|on|before)\s+(?:{_WHEN})|\b(?:[a-z]+ )?due (?:next|this) (?:week|month|{_DAY})"
-    rf"|\b(?:meeting|call|presentation|launch|go-live|cutover|audit|filing|payroll|hearing)\b(?: is)?(?: due)?"
+    rf"|\b(?:meeting|call|presentation|launch|go[- ]live|goes live|cutover|audit|filing|payroll|hearing)\b(?: is)?"
+    rf"(?: due)?"
     rf" (?:(?:at|on|by)\s*(?:{_WHEN})?|(?:this|next) (?:week|{_DAY}|morning|afternoon)\b|tomorrow|today)"
     rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
     # a deadline named, then its time: "the practical deadline for us is about 14:00 UTC"
@@ -626,6 +743,13 @@ def _deadline_phrase(phrase: str) -> str:
 
 
 _ASKED = re.compile(rf"^{_ASK}\b", re.IGNORECASE)
+_A_TIME = re.compile(rf"\b(?:{_WHEN}|{_SOON})", re.IGNORECASE)
+
+
+def names_a_time(deadline: str) -> bool:
+    """A deadline with a day, a date or a clock in it ("goes live on Thursday"), not an event alone ("before
+    launch")."""
+    return bool(_A_TIME.search(deadline))
 
 
 def spoken_deadline(deadline: str) -> str:
@@ -695,6 +819,13 @@ _MAILBOX = re.compile(
 )
 
 
+_CONTACT_DETAIL = re.compile(
+    r"@[\w-]+\.\w|https?://|\bwww\.|^(?:tel|phone|mobile|mob|cell|direct|fax|[tmf])\b\s?[:.]|^\+?[\d\s().-]{7,}$",
+    re.IGNORECASE,
+)
+_SIGNATURE_DASH = re.compile(r"^[-–—~]+\s?(?=[A-Z])")
+
+
 def own_part(body: str) -> str:
     """The body above a forwarded or quoted mail: the words of the person who sent this message."""
     lines = body.splitlines()
@@ -743,6 +874,9 @@ def _sender(message: str) -> Sender:
     """Who signed ``message`` (the body's own words: :func:`message_text`)."""
     lines = [line.strip() for line in message.splitlines() if line.strip()]
     lines = [line for line in lines if not re.fullmatch(r"-{2,}|_{2,}", line)]  # "--" above a signature
+    while lines and _CONTACT_DETAIL.search(lines[-1]):  # phone, e-mail and web lines under the name
+        lines.pop()
+    lines = [_SIGNATURE_DASH.sub("", line) for line in lines]  # "- Priya", "— Tom Reyes"
     start = signature_start("\n".join(lines))
     closing = _CLOSING.match(lines[start]) if start is not None else None
     inline = _INLINE_CLOSING.search(lines[-1]) if lines else None
@@ -808,12 +942,12 @@ def pasted_line(line: str) -> bool:
 
 
 def _amounts(text: str) -> list[str]:
-    found = shapes.amounts(text)
+    found = amounts_by_shape(text)
     found += [
         match.group(0)
         for sentence in sentences(text)
-        if _PAYMENT_WORDS.search(sentence) and not shapes.AMOUNT.search(sentence)
-        for match in shapes.BARE_AMOUNT.finditer(sentence)
+        if _PAYMENT_WORDS.search(sentence) and not AMOUNT.search(sentence)
+        for match in BARE_AMOUNT.finditer(sentence)
     ]
     return _unique(found)
 
@@ -904,7 +1038,7 @@ def _step_clause(sentence: str) -> str:
 
 
 def _identifiers(text: str) -> list[str]:
-    found = shapes.identifiers(text)
+    found = identifiers_by_shape(text)
     for match in _REQUEST_IDS.finditer(text):
         found += [part.strip() for part in match.group("ids").split(",")]
     for match in _NUMBERED_IDS.finditer(text):
