@@ -788,7 +788,7 @@ _FORWARD_START = re.compile(
     re.IGNORECASE,
 )
 _FORWARDED_FROM = re.compile(
-    r"^\s*>?\s*(?:from|von|de|da|van):\s*\"?(?P<name>[^<\n\"(]{2,60}?)\"?\s*(?:[<(\n]|$)", re.I
+    r"^\s*+>?\s*+(?:from|von|de|da|van):\s*\"?(?P<name>[^<\n\"(]{2,60}?)\"?\s*(?:[<(\n]|$)", re.I
 )
 # A role under a name, not a company: "CIO", "Head of Finance", "Senior Associate".
 _ROLE_WORDS = re.compile(
