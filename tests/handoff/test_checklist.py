@@ -79,6 +79,10 @@ def test_the_checklist_has_thirty_tickets_of_every_kind():
 @pytest.mark.parametrize("row", ROWS, ids=[row["ticket"]["id"] for row in ROWS])
 def test_draft_meets_the_rubric(row, signals):
     ticket, decision, handoff, acknowledgement = drafted(row, signals)
+    if row["expect"].get("stays_at_tier_1"):
+        # A refund within policy asked as a routine request: the guide keeps it at the front line, so no drafts.
+        assert decision.recommendation.tier == 1 and not decision.escalate and acknowledgement is None
+        return
     drafts = Drafts(
         ticket=ticket,
         handoff=handoff.text,
