@@ -441,10 +441,12 @@ _LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat i
 _FOREIGN_NEGATION = re.compile(
     r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem)\s+(?:\w+\s+)?$"
 )
-_FOREIGN_CUES = {
-    language: {kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in table.items()}
+# (language, cue kind, pattern) rows, as the other tables of rows: tests/text/test_regex_linear.py times them.
+_FOREIGN_CUES = tuple(
+    (language, kind, re.compile(rf"\b(?:{pattern})"))
     for language, table in _FOREIGN_CUE_TABLE.items()
-}
+    for kind, pattern in table.items()
+)
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
     r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign(?:ed)?|log(?:ged)?)(?: [\w'-]+){0,4} again$"
@@ -821,7 +823,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
 def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
     """The cues of ``language``'s table (none for English or a language without one), each kind added to the
     English kind of the same name."""
-    for kind, pattern in _FOREIGN_CUES.get(language, {}).items():
+    for written_in, kind, pattern in _FOREIGN_CUES:
+        if written_in != language:
+            continue
         found = [
             match.group()
             for match in pattern.finditer(lowered)
