@@ -77,6 +77,12 @@ _CANCELLABLE = (
 _CHARGE = "charge|charges|charged|charging"
 _DEVICE = "phone|phones|battery|batteries|laptop|device|devices|car|tablet|headphones|watch|ipad|iphone|earbuds"
 # Whose money it is: the customer's own customers (a shop's buyers, a clinic's patients, a firm's clients).
+# A plan or billing period to move to: "put me on monthly", "move us back to the basic plan".
+_PLAN_TO = (
+    "monthly|annual|yearly|quarterly|a_monthly|an_annual|a_yearly|the_monthly|the_annual|the_yearly|the_quarterly"
+    "|a_cheaper|the_cheaper|a_smaller|the_smaller|the_basic|the_starter|the_free|the_previous|our_old|my_old|the_old"
+    "|the_lower"
+)
 _THIRD_PARTY = (
     "customer|customers|client|clients|buyer|buyers|guest|guests|patient|patients|shopper|shoppers|member"
     "|members|user|users|tenant|tenants|student|students|subscriber|subscribers|end-user|end-users|our_customer"
@@ -480,6 +486,13 @@ _PATTERNS: dict[str, list[str]] = {
         "is|are there at_least|even|still? a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin"
         "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial"
         "|mode|function|filter|view|field|role|permission|automation|app|api|version",
+        # The same with a word saying which kind: "is there an offline mode", "are there any bulk tools".
+        "is|are there a|an|any offline|online|mobile|desktop|dark|bulk|free|cheaper|simpler|easier|faster|quicker"
+        "|simple|easy|quick|automatic|automated|native|separate|custom|shared|local|annual|monthly|yearly|student"
+        "|nonprofit|discounted|official|basic|advanced|default|recurring|scheduled|single|admin way|option|setting"
+        "|settings|guide|tutorial|integration|plugin|limit|template|templates|shortcut|report|export|feature|tool"
+        "|tools|button|discount|document|article|trial|mode|function|filter|view|field|role|permission|automation"
+        "|app|api|version|plan|account|login|sync|backup",
         # Asking for the step a setup lacks or for a first thing to try: front-line guidance ("did we miss a
         # step?", "anything I can try?"). Not "what did we do wrong to deserve this", "what am I missing here,
         # the button does nothing", "anything else we can try?" after a failed fix, or "the page where I can
@@ -515,6 +528,10 @@ _PATTERNS: dict[str, list[str]] = {
         "|company|vat|tax|contact|seats|seat",
         "please|pls|plz update our|my|the billing|invoice|payment|card|address|email|name|plan|details|company|vat"
         "|tax|contact|seats|seat",
+        # A plan to change, often after a refund within policy: "could you refund the annual charge and put me on
+        # monthly instead?". Someone else's doing is vetoed ("you moved us to annual without asking").
+        f"and|please|pls|plz|kindly put|move|switch me|us back? on|onto|to {_PLAN_TO}",
+        f"could|can|would you please? put|move|switch me|us back? on|onto|to {_PLAN_TO}",
     ],
     "feature_feedback": [
         "feature request|requests|idea|ideas|suggestion|suggestions|wish",
@@ -732,8 +749,13 @@ _VETOES: dict[str, list[str]] = {
         "would|'d be nice|great|good|helpful|handy|ideal|appreciated to get|have this|it|them|these|those|that|things"
         "|everything? working|going|fixed|sorted|resolved|back|running|restored|repaired",
     ],
-    # Outrage, not a question: "how is this possible?".
-    "how_to_question": ["how|why is|was|would that|this possible"],
+    # Outrage, not a question: "how is this possible?". A plan change someone else made: "you moved us to annual".
+    "how_to_question": [
+        "how|why is|was|would that|this possible",
+        "they|someone|somebody|it|which|who|side|team|system|agent|rep|colleague have|'ve|had|'d? put|move|switch me"
+        "|us",
+        "you have|'ve|had put|move|switch me|us",
+    ],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
     ],
