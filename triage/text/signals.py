@@ -372,6 +372,8 @@ _PATTERNS: dict[str, list[str]] = {
         "|boards",
         # Whether it can come back: "is the data recoverable", "if the notes can be recovered at all".
         f"{_DATA} recoverable|retrievable|unrecoverable|irrecoverable|irretrievable",
+        # Asked back, so lost: "get me a human who can get my data back". A question on how is vetoed.
+        f"get|bring my|our|all_my|all_our {_DATA} back",
         f"{_DATA} can|could|will|be be? recovered|restored|retrieved",
         # Asked of us, not done by the customer: "can you restore them from a backup?", not "we restored it from
         # our own backup" or "how do I restore a deleted project?".
@@ -719,6 +721,8 @@ _VETOES: dict[str, list[str]] = {
         f"want|need|like all? of? my|our personal? {_DATA} gone|deleted|erased|removed|wiped",
         # Lacking something, not lost: "the exported files are missing a header row".
         f"{_DATA} is|are|was|were missing a|an|the|some|any|their|its",
+        # A question on getting one's data back, not a loss: "can I get my data back after I cancel?".
+        "can|could|will|would|do|how i|we get|bring",
     ],
     # The name of a process, a queue or a channel, not a demand: "our escalation policy", "the #support-escalations
     # Slack channel".
