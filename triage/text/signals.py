@@ -485,11 +485,11 @@ _PATTERNS: dict[str, list[str]] = {
         "how to",
         "how many|much do|does|can|will|would|be",
         # "Is there at least a way to pin it?" asks the same as "is there a way".
-        "is|are there at_least|even|still? a|an|any? way|option|setting|settings|guide|tutorial|integration|plugin"
+        "is|are there at_least|even|still? a|an|any|some? way|option|setting|settings|guide|tutorial|integration|plugin"
         "|limit|template|templates|shortcut|report|export|feature|tool|button|discount|document|article|faq|trial"
         "|mode|function|filter|view|field|role|permission|automation|app|api|version",
         # The same with a word saying which kind: "is there an offline mode", "are there any bulk tools".
-        "is|are there a|an|any offline|online|mobile|desktop|dark|bulk|free|cheaper|simpler|easier|faster|quicker"
+        "is|are there a|an|any|some offline|online|mobile|desktop|dark|bulk|free|cheaper|simpler|easier|faster|quicker"
         "|simple|easy|quick|automatic|automated|native|separate|custom|shared|local|annual|monthly|yearly|student"
         "|nonprofit|discounted|official|basic|advanced|default|recurring|scheduled|single|admin way|option|setting"
         "|settings|guide|tutorial|integration|plugin|limit|template|templates|shortcut|report|export|feature|tool"
@@ -508,6 +508,9 @@ _PATTERNS: dict[str, list[str]] = {
         "is|would that|this possible",
         "where do|does|can|should i|we find|change|set|turn|see|get|add|edit|update|go|upload|download|enter|send"
         "|check|view|manage|configure",
+        # The same asked inside a sentence or in a learner's word order: "tell me where I can see the status",
+        # "where I can find the invoice?".
+        "where i|we can|could|should find|change|see|get|check|view|download|upload|update|edit",
         "walk|talk|take me|us through",
         "can|could you show|tell|explain me|us? how",
         "what be|'s the best|easiest|right|quickest? way",
@@ -759,6 +762,8 @@ _VETOES: dict[str, list[str]] = {
         "they|someone|somebody|it|which|who|side|team|system|agent|rep|colleague have|'ve|had|'d? put|move|switch me"
         "|us",
         "you have|'ve|had put|move|switch me|us",
+        # The place where something is done, named in a problem report: "the page where I can change it is blank".
+        "page|screen|tab|menu|section|link|form|button|window|portal|area where",
     ],
     "public_review_threat": [
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
