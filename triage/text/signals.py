@@ -161,8 +161,9 @@ _PATTERNS: dict[str, list[str]] = {
         "|terminate",
         f"consider|considering|thinking|think about|of? {_CANCEL}|cancellation|leaving|switching|terminating",
         f"reconsider|reconsidering|rethinking|reviewing {_DET}? renewal|contract|subscription|relationship",
-        "not|n't|never|nt renew|renewing",
-        "no longer renew|renewing",
+        # "We will not be renewing on 1 February", "we won't be renewing".
+        "not|n't|never|nt be? renew|renewing",
+        "no longer be? renew|renewing",
         "non-renewal|nonrenewal",
         "switch|switching|move|moving|migrate|migrating|leave|leaving to|for a|another? different|new|other?"
         " competitor|competitors|alternative|alternatives|provider|vendor",
@@ -585,7 +586,7 @@ _VETOES: dict[str, list[str]] = {
         "|changes|edit",
         "cancel button|key|icon",
     ],
-    "churn_threat": ["ca|can|could|cannot|unable n't|not|nt|to? renew|renewing"],
+    "churn_threat": ["ca|can|could|cannot|unable n't|not|nt|to? be? renew|renewing"],
     "refund_request": [
         "i|we|i've|we've? have? refunded|refund|reimbursed|reimburse|refunding my|our|the|a? customer"
         "|customers"
