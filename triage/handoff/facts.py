@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from triage.schema import Ticket
 from triage.text.trajectory import hours_spanned
@@ -31,14 +32,18 @@ MAX_ITEMS = 12  # per list: a hand-off lists facts, it does not repeat the ticke
 # "workspace id ws-88213"), a card's last four digits ("ending 4417"), or an HTTP status or error code in any
 # of the languages we get ("502 Bad Gateway", "Errore 500", "Fehler 503").
 
-_SYMBOL = r"[$€£¥₹]|(?:us|ca|au|nz|hk|s)\$|kr\.?(?=\s?\d)|fr\.?(?=\s?\d)|chf"
+_SYMBOL = r"[$€£¥₹]|(?:us|ca|au|nz|hk|s|r)\$|kr\.?(?=\s?\d)|fr\.?(?=\s?\d)|rs\.?(?=\s?\d)|chf"
 _ISO = r"usd|eur|gbp|chf|cad|aud|nzd|nok|sek|dkk|pln|czk|huf|jpy|inr|brl|mxn|zar|sgd|hkd|ron|isk"
 _WORD = r"dollars?|euros?|pounds?(?: sterling)?|francs?|kroner|kronor|krona|crowns?|yen|rupees?|zloty|reais"
 _CURRENCY = rf"(?:{_SYMBOL}|\b(?:{_ISO})\b)"
 _CURRENCY_AFTER = rf"(?:[$€£¥₹]|\b(?:{_ISO}|{_WORD})\b|kr\b\.?)"
 # A number: groups of three after any separator (",", ".", a space of any width, an apostrophe), then a decimal
 # part after either mark; or plain digits. Possessive, so a long run of digits is read once.
-_NUMBER = r"\d{1,3}+(?:[,.\u00a0\u202f' ]\d{3}(?!\d))++(?:[.,]\d{1,2}(?!\d))?|\d++(?:[.,]\d{1,2}(?!\d))?"
+# Indian grouping ("4,50,000", "1,20,00,000") is tried first: groups of two, then a last group of three.
+_NUMBER = (
+    r"\d{1,2}+(?:,\d{2}(?!\d))++,\d{3}(?![\d,])(?:\.\d{1,2}(?!\d))?"
+    r"|\d{1,3}+(?:[,.\u00a0\u202f' ]\d{3}(?!\d))++(?:[.,]\d{1,2}(?!\d))?|\d++(?:[.,]\d{1,2}(?!\d))?"
+)
 _SCALE = (
     r"(?:\s?(?:k|m|mn|bn|mm)\b|\s(?:million|millions|thousand|billion|millionen|milliards?|miljoen|millones|milioni"
     r"|mila)\b|\s(?:mio|mrd)(?:\.|\b))"
@@ -48,9 +53,17 @@ _PERIOD = (
     r"|\s(?:pro (?:monat|jahr)|al mese|all'anno|par mois|par an"
     r"|al mes|al año|per maand|per jaar)\b|\s?p\.?[am]\.?(?!\w))"
 )
+# An amount in words: "two thousand dollars", "a hundred and fifty euros", "fifteen hundred pounds".
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|a (?:hundred|thousand|million)"
+    r"|(?:a few|a couple of|several) (?:hundred|thousand)"
+)
+_AMOUNT_IN_WORDS = rf"\b(?:{_NUMBER_WORD})(?:[ -](?:and )?(?:{_NUMBER_WORD})){{0,5}}+ (?:{_WORD})\b"
 AMOUNT = re.compile(
     rf"(?<![\w.,]){_CURRENCY}\s?(?:{_NUMBER}){_SCALE}?{_PERIOD}?"
-    rf"|(?<![\w.,])(?:{_NUMBER}){_SCALE}?\s?{_CURRENCY_AFTER}{_PERIOD}?",
+    rf"|(?<![\w.,])(?:{_NUMBER}){_SCALE}?\s?{_CURRENCY_AFTER}{_PERIOD}?"
+    rf"|{_AMOUNT_IN_WORDS}{_PERIOD}?",
     re.IGNORECASE,
 )
 # A bare figure with cents ("41.90 x2") is an amount only in a sentence about paying.
@@ -78,7 +91,7 @@ _REFERENCE_NOUN = (
     r"|fattura|fatture|factura|facturas|facture|factures|rechnung|rechnungen|factuur|facturen|pedido|commande"
     r"|bestellung|ordine|bestelling|numero|número|nummer|n[°º]"
 )
-_ID = r"(?=[\w-]{0,40}\d)[A-Za-z0-9](?:[\w-]|[./:](?=\w)){1,40}+"
+_ID = r"(?=[\w/.-]{0,40}\d)[A-Za-z0-9](?:[\w-]|[./:](?=\w)){1,40}+"
 REFERENCES = re.compile(
     rf"\b(?:{_REFERENCE_NOUN})\b\s?(?:numbers?|nos?\.?|#|ids?|refs?"
     rf"|references?|codes?)?(?:\s(?:is|was|are))?\s?[:#=]?\s?"
@@ -138,7 +151,7 @@ _AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 # A sentence ends at . ! ? but not after a title or an abbreviation ("Ms. Dana Garfield", "St. Columba").
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bInc\.)"
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)\s+|\n+"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"  # "complaint no. AG-1"
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "sep" reads "sept." too
@@ -152,12 +165,16 @@ _WHEN = (
     rf"|quarter|year|financial year|fiscal year|(?:the )?{MONTH})"
     rf"|eod|cob|eow|close of business)(?: (?:on )?{_DAY})?"
     rf"|today|tonight|tomorrow(?: morning| afternoon| noon)?"
-    rf"|(?:next |this )?{_DAY}(?:,? (?:morning|afternoon|evening|noon|midday|lunchtime|(?:at )?(?:{_CLOCK})))?"
+    rf"|(?:next |this )?{_DAY}(?:,? (?:morning|afternoon|evening|noon|midday|lunchtime|(?:at )?(?:{_CLOCK})"
+    rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b))?"
     rf"|{_CLOCK}|{MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
     rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b|christmas|new year|easter|thanksgiving"
 )
-_WHEN = rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}))?"  # "5 pm today"
+_WHEN = (  # "5 pm today", "4pm on 20 March"
+    rf"(?:{_WHEN})(?:,? (?:today|tonight|tomorrow|(?:on |this |next )?{_DAY}"
+    rf"|on (?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: (?:of )?{MONTH})?|on {MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b))?"
+)
 # The customer's own deadline: "by 3 pm", "before Friday", "within 24 hours", "need it today", "the board
 # meeting at 3pm", "deadline is March 14".
 _EVENT = (
@@ -173,7 +190,7 @@ _SPAN = (
 _ASK = (
     r"(?:need|needs|needed|must|has to|have to|want|expect|require|would like|appreciate|awaiting|can you|could you"
     r"|please"
-    r"|get someone|get me|get this)"
+    r"|pls|plz|get someone|get me|get this)"
 )
 _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
 _DEADLINE = re.compile(
@@ -201,8 +218,10 @@ _DEADLINE = re.compile(
     rf"|by|at|of|:)\s(?:about |around |roughly |at )?(?:{_WHEN})"
     # an event of theirs with its time: "our board meets Thursday", "the inspection on 12 January"
     rf"|\b(?:board|meeting|audit|inspection|hearing|review|launch|go-live|payroll|filing|demo|presentation|cutover"
-    rf"|migration|renewal|deadline|trial|court date|exam|event|conference)\b(?: [\w-]+){{0,2}}?"
-    rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes)"
+    rf"|migration|renewal|deadline|trial|court date|exam|event|conference|contract|agreement|subscription|term"
+    rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit)\b(?: [\w-]+){{0,2}}?"
+    rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes|goes out|go out|closes"
+    rf"|close|ends|expires|lapses|renews|is due|are due|runs out)"
     rf"(?: (?:on|at|for|this|next))? (?:{_WHEN})"
     rf"|\b(?:{_WHEN}) (?:board meeting|meeting|audit|inspection|hearing|launch|go-live|payroll run|filing|deadline)\b"
     # "begins an onsite inspection of our access controls on 12 January" (not "the audit we had on Monday")
@@ -210,9 +229,12 @@ _DEADLINE = re.compile(
     rf" (?:on|at) (?:{_WHEN})"
     # before an event: "before the year-end accounts", "in time for the quarterly return"
     rf"|\b(?:by|before|ahead of|in time for)\s(?:the |our |my |their )?(?:[\w-]+ ){{0,2}}?(?:accounts|audit"
-    rf"|inspection|board meeting|filing|launch|payroll|deadline|close|closing|holidays|return|go-live"
+    rf"|inspection|board meeting|filing|launch|payroll|deadline|close|closing|holidays|return|go-live|review|hearing"
+    rf"|meeting|exam|panel|assessment|visit|presentation|demo|migration|payment run"
     rf"|cutover|release|renewal|year[- ]end|quarter[- ]end|month[- ]end)\b(?: (?:accounts|audit|close|filing|return))?"
-    rf"(?:,? (?:on|at|in|this|next) (?:{_WHEN}|{MONTH}|week|month))?"
+    rf"(?:,? (?:on|at|in|this|next) (?:{_WHEN}|{MONTH}|week|month|\d{{1,2}}/\d{{1,2}}\b))?"
+    # end of day said as an abbreviation is a deadline wherever it stands: "we run payroll eod tomorrow"
+    rf"|\b(?:eod|cob|eow)\b(?: (?:today|tonight|tomorrow|(?:on )?{_DAY}))?"
     # a notice period: "terminate on 30 days' written notice"
     rf"|\b(?:on|giving|give|serve|provide) {_SPAN}'? (?:written |prior |formal )?notice\b"
     rf"|\bwithin (?:a|one|{_COUNT}) (?:calendar )?(?:weeks?|months?)\b"
@@ -251,6 +273,9 @@ _UPPER_CODE = re.compile(
 )
 _CODE = re.compile(
     r"\b(?:HTTP|error|erreur|fehler|status|code)\s?[:#]?\s?[45]\d\d\b"
+    # a system's own numbered code after its name: "SQLSTATE 40001", "errno 111", "exit code 137"
+    r"|\b(?:sqlstate|errno|exit (?:code|status)|error (?:code|number|no\.?)|reason code|return code)\s?[:=#]?\s?"
+    r"[0-9a-z]{0,6}\d[0-9a-z]{0,6}\b"
     r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
     r"|\b0x[0-9a-f]{4,16}+\b",
     re.IGNORECASE,
@@ -292,10 +317,15 @@ _FOREIGN_STEP = re.compile(
     r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen)",
     re.IGNORECASE,
 )
+# Verbs that report a step only with the customer as their subject: "we suspended him in Okta", "I've cancelled
+# the card", not "the client cancelled 19 appointments".
+_DONE_BY_US = r"sent|cancell?ed|canceled|suspended|deactivated|paused|froze|failed over|moved|migrated|redirected"
 _CUSTOMER_STEP = re.compile(
     rf"(?:^(?:(?:already|also|just|then|first)\s)?|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had|and|then)\s"
     rf"(?:(?:already|also|just|then|even|again|both|all|first|manually|have|had|we|i)\s){{0,2}})"
-    rf"(?:re-?)?(?:{_DONE})\b",
+    rf"(?:re-?)?(?:{_DONE})\b"
+    rf"|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had)\s(?:(?:already|also|just|then|even|again|both|all|first"
+    rf"|manually|have|had)\s){{0,2}}(?:{_DONE_BY_US})\b",
     re.IGNORECASE,
 )
 # A step told as not taken: "we rotated nothing", "we haven't changed anything", "nobody here deleted anything".
@@ -322,6 +352,7 @@ _CONTACT = re.compile(
 _RECORDS = (
     r"files?|data|records?|documents?|notes?|contacts?|clients?|entries|emails?|messages?|photos?|attachments?"
     r"|histor(?:y|ies)|logs?|events?|projects?|tasks?|bookings?|appointments?|folders?|reports?|uploads?"
+    r"|invoices|orders|receipts|photos|images|pictures|videos|products|listings|posts|pages|shipments|transactions"
 )
 # Case patterns, each read over the customer's words (lower case).
 _CASES: dict[str, re.Pattern[str]] = {
@@ -334,7 +365,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:hours?|minutes)\b"
         r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
         r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
-        r"|(?:all|none) of (?:our|my|the) (?:users|customers|staff|stores)|nobody (?:here )?can (?:log|sign"
+        r"|(?:all|none) of (?:our|my|the) (?:\d+ )?(?:users|customers|staff|stores|agents|employees|drivers"
+        r"|people|members|clients|shoppers|sites|locations)|nobody (?:here )?can (?:log|sign"
         r"|use|access)|aucun de nos \d* ?utilisateurs|keiner unserer|ninguno de nuestros)"
     ),
     "account_takeover": re.compile(
@@ -342,7 +374,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:password|e-?mail|phone number|2fa|mfa)(?: address)? (?:was |has been |got )?changed"
         r"|changed (?:the|my|our) (?:e-?mail|password|phone number|login)|(?:turned off|disabled"
         r"|removed) (?:the |my |our )?(?:2fa|mfa|two-factor)"
-        r"|unauthori[sz]ed (?:login|access|sign-?in)|(?:don'?t|do not"
+        r"|unauthori[sz]ed (?:login|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?|activity)"
+        r"|(?:log-?ins?|sign-?ins?|sessions?|logged in|signed in) from (?:an? )?(?:unknown|unfamiliar|unrecogni[sz]ed"
+        r"|foreign|suspicious|strange) (?:ip|address|location|device|country|browser)|(?:don'?t|do not"
         r"|didn'?t|did not) recogni[sz]e (?:this |that |the |a "
         r"|these |an )?(?:new )?(?:log-?ins?|sign-?ins?|devices?|sessions?|ip|locations?|activity|e-?mail address))"
     ),
@@ -359,7 +393,13 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?<!not )(?<!never )(?<!or )(?:sold|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts"
         r"|details|information)"
         r"|(?:other|another) (?:customers?|people|users?|compan\w+|clinic)'?s? (?:data|invoices|records"
-        r"|details|files|documents))"
+        r"|details|files|documents)"
+        # someone received or was shown another person's record: "received another patient's discharge summary"
+        r"|(?:received|got|sent|shown|showing|see|saw|seeing|opened|viewed|accessed|sees|gets)\b[^.!?\n]{0,30}?"
+        r"\b(?:another|other|a different|the wrong) (?:\w+ )?(?:patient|client|customer|user|member|person|student"
+        r"|employee|tenant|company|family|child|account holder)(?:'s|s'|’s)"
+        r"|(?:went|sent|delivered|mailed|e-?mailed) to (?:the )?wrong (?:inbox|person|recipient|address|customer"
+        r"|patient|client|account|people))"
     ),
     "data_loss": re.compile(
         r"\b(?:data loss|lost (?:all )?(?:of )?(?:our|my|the)? ?(?:data|files|records|documents)"
@@ -372,6 +412,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:gone|deleted|wiped|erased|lost)\b"
         r"|(?:deleted|wiped|erased|lost|destroyed) (?:\d+|two|three|several|many) (?:years?|months?|weeks?) of"
         rf"|(?:is|are) missing (?:all|every|the) (?:\w+ )?(?:{_RECORDS})\b"
+        # "the last 3 weeks of invoices we created just vanished"
+        rf"|(?:{_RECORDS})\b[^.!?\n]{{0,40}}?\b(?:just |all |have |has |had |simply )?(?:vanished|disappeared)\b"
         rf"|(?:{_RECORDS}) (?:\w+ ){{0,6}}(?:simply )?(?:do not|don'?t|no longer) (?:appear|exist|show up))"
     ),
     "privacy_request": re.compile(
@@ -434,6 +476,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:don'?t|do not) recogni[sz]e (?:these|this|the) (?:charges?|payments?)"
         r"|(?:taken|take|knocked|knock|written|write) off\b|waive\w*|(?:charged|billed|renewed|took) (?:me |us )?"
         r"(?:\w+ ){0,4}after (?:i|we) (?:had )?cancel\w*"
+        # a credit claimed under the contract: "we claim the service credit of 25%", "an SLA credit"
+        r"|(?:claim\w*|request\w*|owed|entitled to|apply|issue)\b[^.!?\n]{0,20}?\b(?:service|sla|uptime) credits?"
+        r"|(?:confirm|issue|raise|send|need|want|waiting for|where is|still no|owed) (?:\w+ ){0,2}?credit note"
+        r"|corrected invoice|(?:charged|billed|invoiced) (?:us |me )?(?:for )?(?:the )?wrong\b"
+        # one figure charged in place of another: "you invoiced 35 ($8,750 instead of $5,000)"
+        r"|(?<![\d,.])\d{1,3}+(?:[,.]\d{1,3}+){0,4}+[km]?\)?,? instead of (?:the )?[$€£]?\d"
         r"|devoluci[oó]n|reembolso|no reconocemos|rembourse\w*|r[üu]ckerstattung|doppelt (?:abgebucht|berechnet))"
     ),
     "cancellation": re.compile(
@@ -496,8 +544,9 @@ _INLINE_CLOSING = re.compile(
 )
 _PERSON = re.compile(
     r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?:[A-Z]\. ?){0,2}"  # "J. Patel"
-    r"[A-Z][^\W\d_]{1,20}(?:-[A-Z][^\W\d_]{1,20})?(?: (?:(?:van|von|de|da|di|del|der|den|le|la|du|dos|bin|al)"
-    r" )?(?:[A-Z]|O'|O’|Mc|Mac)[^\W\d_'’-]{0,20}\.?(?:-[A-Z][^\W\d_]{1,20})?){0,3}(?:, Esq\.)?$"
+    r"[A-Z][^\W\d_]{1,20}(?:-[A-Z][^\W\d_]{1,20})?(?: (?:(?:van|von|de|da|di|del|della|der|den|des|le|la|du|dos"
+    r"|das|do|bin|bint|al|el|ter|ten|zu|op|y|e) ){0,3}(?:[A-Z]|O'|O’|Mc|Mac|D'|D’)[^\W\d_'’-]{0,20}\.?"
+    r"(?:-[A-Z][^\W\d_]{1,20})?){0,3}(?:, Esq\.)?$"
 )
 _COMPANY_SUFFIX = re.compile(
     r"\b(?:ltd|limited|llp|llc|inc|gmbh|ag|kg|s\.?r\.?l|s\.?p\.?a|s\.l|s\.a|sas|sarl|b\.?v|n\.?v|ab|as|asa|oy|a/s|aps"
@@ -630,6 +679,8 @@ def ticket_facts(
     contacts = _contacts(customer_text) + [("forwarded mail from", name) for name in forwarded_authors(ticket.body)]
     contacts += _agents_with_a_role(ticket)
     manager = next((name for role, name in contacts if "manager" in role or role in ("csm", "account lead")), None)
+    if manager is None and _UNNAMED_MANAGER.search(customer_text):
+        manager = _manager_named_elsewhere(customer_text, [name for _, name in contacts])
     cases = case_types(customer_text, families)
     if not cases and any(
         turn.author == "agent" and _AGENT_CONFIRMED_DEFECT.search(turn.body) for turn in ticket.history
@@ -643,11 +694,14 @@ def ticket_facts(
     promise = _TOLD_PROMISE.search(body)
     return TicketFacts(
         customer_steps=_customer_steps(customer_turns + [body]),
-        deadlines=_unique(
-            _deadline_phrase(match.group(0))
-            for match in _DEADLINE.finditer(customer_text)
-            if not _PASSED.search(customer_text, max(0, match.start() - 20), match.start())
-            and not _PAST_EVENT.search(_clause_before(customer_text, match.start()))
+        deadlines=_by_date(
+            _unique(
+                _deadline_phrase(match.group(0))
+                for match in _DEADLINE.finditer(customer_text)
+                if not _PASSED.search(customer_text, max(0, match.start() - 20), match.start())
+                and not _PAST_EVENT.search(_clause_before(customer_text, match.start()))
+            ),
+            _latest_time(ticket),
         ),
         amounts=_amounts(customer_text),
         identifiers=_identifiers(customer_text),
@@ -707,7 +761,10 @@ _TIME_WORD = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
 # A date that has passed is no deadline of ours to meet: "my request of 30 September, which was due by 30 October".
 _PASSED = re.compile(r"\b(?:was|were|had been|should have been)\s(?:due\s)?$", re.IGNORECASE)
 # A past event is no deadline: "we missed a client call this morning", "the audit last Tuesday".
-_PAST_EVENT = re.compile(r"\b(?:missed|had|held|attended|yesterday|ago)\b(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
+# A span we promised, quoted back ("Marco promised a corrected invoice within two business days"), is ours.
+_PAST_EVENT = re.compile(
+    r"\b(?:missed|had|held|attended|yesterday|ago|promised|assured)\b(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE
+)
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -743,6 +800,97 @@ def _deadline_phrase(phrase: str) -> str:
 
 
 _ASKED = re.compile(rf"^{_ASK}\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w/:-]+")
+_SAME_DAY = re.compile(
+    rf"\b(?:today|tonight|asap|immediately|right now|eod|cob|end of (?:the )?day|close of business|this (?:morning"
+    rf"|afternoon|evening)|{_CLOCK})(?![\w/])",
+    re.IGNORECASE,
+)
+_SPAN_AHEAD = re.compile(
+    r"\b(?:within|in|next) (?:the next )?(\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|thirty|a) ?"
+    r"(?:business |working |calendar )?(hours?|hrs?|h|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MONTH})|({MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|the (\d{{1,2}})(?:st|nd|rd|th)\b|(\d{{4}})-(\d{{2}})-(\d{{2}}))",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_NUMBER_WORDS |= {"fourteen": 14, "thirty": 30}
+
+
+def _latest_time(ticket: Ticket) -> datetime | None:
+    times = [moment for moment in (ticket.created_at, *(turn.at for turn in ticket.history)) if moment is not None]
+    return max(times) if times and _comparable(times) else None
+
+
+def days_ahead(deadline: str, now: datetime | None) -> float | None:
+    """About how many days from ``now`` the deadline falls, for putting the soonest first; None when the phrase
+    gives no day ("before launch") or needs a date we do not have."""
+    lowered = deadline.lower()
+    if (span := _SPAN_AHEAD.search(lowered)) is not None:
+        count = int(span.group(1)) if span.group(1).isdigit() else _NUMBER_WORDS.get(span.group(1), 1)
+        unit = span.group(2)[0]
+        return count * {"h": 1 / 24, "d": 1, "w": 7, "m": 30}[unit]
+    if "tomorrow" in lowered:
+        return 1
+    dated = _DAY_OF_MONTH.search(lowered) or re.search(rf"\b{_DAY}\b", lowered)
+    if _SAME_DAY.search(lowered) and not dated:  # "by 3 pm", "today", but not "next Tuesday 9am"
+        return 0
+    if now is None:
+        return None
+    today = now.date()
+    if (found := _DAY_OF_MONTH.search(lowered)) is not None:
+        day, month, month2, day2, nth, year, month3, day3 = found.groups()
+        try:
+            if year:
+                return float((date(int(year), int(month3), int(day3)) - today).days)
+            number = int(day or day2 or nth)
+            name = (month or month2 or "")[:3]
+            if name:
+                target = date(today.year, _MONTHS.index(name) + 1, number)
+                target = target if target >= today else target.replace(year=today.year + 1)
+            else:  # "the 15th": the next one
+                target = today.replace(day=number) if number >= today.day else _next_month(today, number)
+        except ValueError:
+            return None
+        return float((target - today).days)
+    for index, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}day\b", lowered):
+            ahead = (index - today.weekday()) % 7 or 7
+            return float(ahead + (7 if "next " + name in lowered and ahead < 7 else 0))
+    if re.search(r"\b(?:this week|eow|end of (?:the |this )?week)\b", lowered):
+        return float(max(4 - today.weekday(), 0))
+    if "next week" in lowered:
+        return float(7 - today.weekday())
+    if re.search(r"\b(?:end of (?:the |this )?month|month[- ]end|this month)\b", lowered):
+        return float((_next_month(today, 1) - today).days - 1)
+    if re.search(r"\b(?:year[- ]end|end of (?:the )?(?:year|financial year|fiscal year))\b", lowered):
+        return float((date(today.year, 12, 31) - today).days)
+    return None
+
+
+def _next_month(today: date, day: int) -> date:
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return date(year, month, min(day, 28))
+
+
+def _by_date(deadlines: list[str], now: datetime | None) -> list[str]:
+    """The customer's deadlines, the soonest first (those with no day after, in the order written), less a phrase
+    whose words another holds ("before audit" beside "before our audit on 3/12")."""
+    words = [set(_WORD_RE.findall(deadline.lower())) for deadline in deadlines]
+    kept = [
+        deadline
+        for index, deadline in enumerate(deadlines)
+        if not any(other > words[index] for other in words[:index] + words[index + 1 :])
+    ]
+    ahead = {deadline: days_ahead(deadline, now) for deadline in kept}
+    return sorted(kept, key=lambda deadline: (ahead[deadline] is None, ahead[deadline] or 0.0))
+
+
 _A_TIME = re.compile(rf"\b(?:{_WHEN}|{_SOON})", re.IGNORECASE)
 
 
@@ -772,12 +920,26 @@ def message_text(body: str) -> str:
 
 
 def signature_start(body: str) -> int | None:
-    """The index of the sign-off line ("Regards,") in the body's lines, when the message ends with one."""
+    """The index of the sign-off line ("Regards,") in the body's lines, when the message ends with one; a short
+    line with a comma ("Rgds,", "Yours,") counts when only short lines without a sentence's end follow it."""
     lines = body.splitlines()
     for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         if _CLOSING.match(lines[index]):
             return index
+    for index in range(len(lines) - 2, max(-1, len(lines) - 6), -1):
+        below = [line.strip() for line in lines[index + 1 :] if line.strip()]
+        if (
+            _SHORT_SIGN_OFF.match(lines[index])
+            and not _GREETING_LINE.match(lines[index])
+            and below
+            and all(signature_line(line) for line in below)
+        ):
+            return index
     return None
+
+
+_SHORT_SIGN_OFF = re.compile(r"^\s*[^\W\d_]{2,12}(?: [^\W\d_]{2,12})?,\s*$")
+_GREETING_LINE = re.compile(r"^\s*(?:hi|hello|hey|dear|hiya|morning|afternoon|evening)\b", re.IGNORECASE)
 
 
 # Where a forwarded or quoted mail starts: the words above it are the sender's, the words below another's.
@@ -821,6 +983,12 @@ _MAILBOX = re.compile(
 
 _CONTACT_DETAIL = re.compile(
     r"@[\w-]+\.\w|https?://|\bwww\.|^(?:tel|phone|mobile|mob|cell|direct|fax|[tmf])\b\s?[:.]|^\+?[\d\s().-]{7,}$",
+    re.IGNORECASE,
+)
+# "- sent from mobile, excuse typos", "Sent via Outlook for Android": no part of the signature
+_MOBILE_LINE = re.compile(
+    r"^\W{0,3}(?:sent (?:from|via|with|using) (?:my )?[\w ]{2,30}"
+    r"|(?:please )?(?:excuse|pardon|sorry for) (?:the |any )?(?:typos|brevity))\b",
     re.IGNORECASE,
 )
 _SIGNATURE_DASH = re.compile(r"^[-–—~]+\s?(?=[A-Z])")
@@ -876,12 +1044,15 @@ def _sender(message: str) -> Sender:
     lines = [line for line in lines if not re.fullmatch(r"-{2,}|_{2,}", line)]  # "--" above a signature
     while lines and _CONTACT_DETAIL.search(lines[-1]):  # phone, e-mail and web lines under the name
         lines.pop()
-    lines = [_SIGNATURE_DASH.sub("", line) for line in lines]  # "- Priya", "— Tom Reyes"
+    # "- Priya", "— Tom Reyes"; a mobile sign-off line is none of the signature
+    lines = [_SIGNATURE_DASH.sub("", line) for line in lines if not _MOBILE_LINE.match(line)]
     start = signature_start("\n".join(lines))
     closing = _CLOSING.match(lines[start]) if start is not None else None
     inline = _INLINE_CLOSING.search(lines[-1]) if lines else None
-    if start is not None and closing is not None:
-        block = [closing.group("rest"), *lines[start + 1 : start + 4]]
+    if start is not None and closing is None and _SHORT_SIGN_OFF.match(lines[start]):
+        block = lines[start + 1 : start + 5]
+    elif start is not None and closing is not None:
+        block = [closing.group("rest"), *lines[start + 1 : start + 5]]
     elif inline is not None:
         block = [inline.group("rest")]
     elif lines and (trailing := _TRAILING_SIGNATURE.search(lines[-1])) is not None:
@@ -895,11 +1066,16 @@ def _sender(message: str) -> Sender:
             return Sender(None, None, block[0].strip())
         # a name alone under a last sentence: "... to be honest.\nThomas Greaves", "... pick this up?\n\nDeclan"
         after_sentence = not lines or lines[-1].rstrip().endswith((".", "!", "?", ")"))
-        if not block or not after_sentence or not _PERSON.match(block[0].split(",")[0].split(" (")[0].strip()):
+        if not block or not after_sentence or not _PERSON.match(re.split(r"[,|]| \(", block[0])[0].strip()):
             return Sender(None, None, None)
     block = [line for line in block if line.strip()]
     if not block:
         return Sender(None, None, None)
+    # "Best, Sam" above "Sam Oyelaran-Price": the full name is the signature
+    if len(block) > 1 and " " not in block[0].strip() and block[1].startswith(f"{block[0].strip()} "):
+        block = block[1:]
+    if message == message.lower() and _LOWER_CASE_NAME.match(block[0]):  # "thanks\nmaria de la cruz"
+        return Sender(block[0].strip(), None, block[1].strip() if len(block) > 1 else None)
     first = block[0].strip()
     if (paired := _NAME_WITH_COMPANY.match(first)) is not None and _PERSON.match(paired.group("name").strip()):
         name, others = paired.group("name").strip(), [paired.group("company").strip()]
@@ -921,6 +1097,12 @@ def _sender(message: str) -> Sender:
         company = next((p for p in reversed(others) if not _ROLE_WORDS.search(p) and len(p.split()) >= 2), None)
     role = next((part for part in others if part != company), None)
     return Sender(name, role, company)
+
+
+# In a message written all in lower case, the line under a sign-off is a name written the same way.
+_LOWER_CASE_NAME = re.compile(
+    r"^\s*[^\W\d_]{2,20}(?: [^\W\d_'’]{1,3}){0,2}(?: [^\W\d_'’]{1,20}(?:['’][^\W\d_]{2,20})?){1,2}\s*$"
+)
 
 
 def signature_line(line: str) -> bool:
@@ -1049,7 +1231,8 @@ def _identifiers(text: str) -> list[str]:
         if match.group(0).endswith(("Exception", "Error")) or any(c.isdigit() or c == "_" for c in match.group(0))
     ]
     found += [match.group(0) for match in _CODE.finditer(text)]
-    return _unique(found)
+    # "code 137" inside "exit code 137": the longer reading only
+    return _unique(item for item in found if not any(other.endswith(f" {item}") for other in found))
 
 
 _ROLE_ALONE = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
@@ -1066,6 +1249,28 @@ def _agents_with_a_role(ticket: Ticket) -> list[tuple[str, str]]:
         if signed.name and role:
             found.append((role.lower(), signed.name))
     return found
+
+
+# "your own account manager" with no name after it; "your colleague Ben": one of our people, named.
+_UNNAMED_MANAGER = re.compile(
+    rf"\b(?:your|my|our) (?:own )?(?:{_ROLE})\b(?!\s?(?:,|:|\(|is|was|-)?\s?(?-i:[A-Z]))", re.IGNORECASE
+)
+_OUR_PERSON = re.compile(
+    r"\b(?i:your (?:colleague|co-?worker|agent|rep|representative|sales ?(?:rep|person)|guy|man|woman))"
+    r"(?:,)? (?P<name>[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_'’-]{1,20})?)"
+)
+
+
+def _manager_named_elsewhere(text: str, named: list[str]) -> str | None:
+    """The customer speaks of "your own account manager" without a name and names one person of ours elsewhere
+    ("the email from your colleague Ben"): that person, completed from the names in the ticket ("Ben Osterman"),
+    to be confirmed."""
+    people = list(dict.fromkeys(match.group("name") for match in _OUR_PERSON.finditer(text)))
+    if len({person.split()[0] for person in people}) != 1:
+        return None
+    first = people[0].split()[0]
+    full = next((name for name in named if name.split()[0] == first and " " in name), max(people, key=len))
+    return f'{full} (the customer\'s "account manager" is not named; they name {full} as one of ours: confirm)'
 
 
 def _contacts(text: str) -> list[tuple[str, str]]:
