@@ -109,6 +109,13 @@ def test_deadlines_soonest_first_and_a_shorter_copy_dropped():
         ("Fix it.\n\n- sent from mobile, excuse typos\nK. Adeyemi", "K. Adeyemi", None, None),
         ("Dear all,\nplease fix it.", None, None, None),
         ("Fix it.\n\nthanks\nsee you", None, None, None),  # a lower-case line in a message that is not
+        ("Fix it.\n\nBR\nTanya Brook\nBrook Dental Ltd", "Tanya Brook", None, "Brook Dental Ltd"),
+        (
+            "Fix it.\n\nWarm wishes,\nIda ter Beek\nOps Lead - Beek Logistiek B.V.",
+            "Ida ter Beek",
+            "Ops Lead",
+            "Beek Logistiek B.V.",
+        ),
     ],
 )
 def test_sign_offs_we_do_not_list(body, name, role, company):
@@ -137,7 +144,12 @@ def test_an_unnamed_account_manager_linked_to_our_person_named_elsewhere():
         ("you charged 12 seats (£600 instead of £400)", ("financial",), ["billing_dispute"]),
         ("a sign-in from an unknown device at 3am", (), ["account_takeover"]),
         ("none of our 12 drivers can open the app", ("technical",), ["outage"]),
+        ("A transfer none of our directors approved left the account.", ("financial",), ["fraud"]),
+        ("An unknown user was made admin overnight. Nobody on our team did this.", (), ["account_takeover"]),
+        ("I am requesting access to all personal data your service processes.", ("legal",), ["privacy_request"]),
+        ("Pay the credit or we will involve our legal counsel.", ("legal",), ["legal_threat"]),
         # must not match
+        ("A €100 basket shows €142 instead of €121 at checkout.", ("financial",), []),  # a wrong figure, no charge
         ("We got a credit note last month, thanks.", ("financial",), []),
         ("I can see my own child's report card.", (), []),
     ],

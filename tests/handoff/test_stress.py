@@ -25,8 +25,10 @@ sys.path.insert(0, str(Path(__file__).parent / "checklist"))
 
 from rubric import Drafts, failures  # noqa: E402
 
-STRESS = Path(__file__).parent / "checklist" / "stress.jsonl"
-ROWS = [json.loads(line) for line in STRESS.read_text(encoding="utf-8").splitlines() if line.strip()]
+# stress_fresh.jsonl: 10 more, written after the first fixes and graded once before the second (3 of 10 at 3a4820c,
+# 2 of 10 after the first fixes); in-sample since.
+STRESS = [Path(__file__).parent / "checklist" / name for name in ("stress.jsonl", "stress_fresh.jsonl")]
+ROWS = [json.loads(line) for path in STRESS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 # Still failing, and why: a fix would fit this ticket's words rather than a shape.
 KNOWN_FAILURES = {
     "ST25": "a sign-in by a suspended user's account ('Jae is on leave') is not recognised as a takeover",
@@ -54,6 +56,9 @@ def signals() -> dict[str, dict[str, int]]:
 )
 def test_stress_ticket_meets_the_rubric(row, signals):
     ticket, decision, handoff, acknowledgement = drafted(row, signals)
+    if row["expect"].get("stays_at_tier_1"):  # a refund within policy asked plainly: the front line's, no drafts
+        assert not decision.escalate and acknowledgement is None
+        return
     drafts = Drafts(
         ticket=ticket,
         handoff=handoff.text,

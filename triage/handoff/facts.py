@@ -205,6 +205,7 @@ _DEADLINE = re.compile(
     rf"|\bwithin {_COUNT} ?(?:business |working )?(?:hours?|hrs?|h|days?)\b"
     # a result asked for in a span: "if the money is not back on my card in 14 days"
     rf"|\b{_RESULT}\b[^.!?\n]{{0,40}}? in {_COUNT} (?:days?|hours?)\b"
+    rf"|\b{_RESULT} (?:by (?:the )?end of )?(?:this|next) (?:week|month)\b"
     rf"|\b(?:sous|dans les|d'ici) \d{{1,3}} ?(?:heures|h|jours)\b|\ben (?:las próximas )?\d{{1,3}} (?:horas|días)\b"
     rf"|\binnerhalb (?:von )?\d{{1,3}} (?:stunden|tagen)\b"
     rf"|\b(?:deadline|due date|cut-?off)\b(?: is| of| on|:)?\s+(?:{_WHEN})"
@@ -233,6 +234,8 @@ _DEADLINE = re.compile(
     rf"|meeting|exam|panel|assessment|visit|presentation|demo|migration|payment run"
     rf"|cutover|release|renewal|year[- ]end|quarter[- ]end|month[- ]end)\b(?: (?:accounts|audit|close|filing|return))?"
     rf"(?:,? (?:on|at|in|this|next) (?:{_WHEN}|{MONTH}|week|month|\d{{1,2}}/\d{{1,2}}\b))?"
+    rf"|\b(?:our|my) (?:[\w-]+ ){{0,3}}?(?:locks|closes|starts|begins|opens|ends|goes out|goes live|kicks off|cuts off)"
+    rf" (?:at|on) (?:{_CLOCK})"
     # end of day said as an abbreviation is a deadline wherever it stands: "we run payroll eod tomorrow"
     rf"|\b(?:eod|cob|eow)\b(?: (?:today|tonight|tomorrow|(?:on )?{_DAY}))?"
     # a notice period: "terminate on 30 days' written notice"
@@ -309,6 +312,7 @@ _DONE = (
     r"|asked|told|notified|informed|blocked|locked|deleted|logged (?:it|this|a (?:ticket|case|call))"
     r"|restored|captured|traced|installed|looked (?:under|in|at|through|everywhere)|searched|went through"
     r"|gone through|imported|synced|stopped|done everything|did everything|done all|did all"
+    r"|cycled|power-?cycled|pinned|bounced|redeployed|re-?deployed|rebuilt|recreated|purged|toggled"
 )
 # The same report in the other languages customers write to us in: "nous avons essayé", "ya he escrito".
 _FOREIGN_STEP = re.compile(
@@ -374,6 +378,10 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:password|e-?mail|phone number|2fa|mfa)(?: address)? (?:was |has been |got )?changed"
         r"|changed (?:the|my|our) (?:e-?mail|password|phone number|login)|(?:turned off|disabled"
         r"|removed) (?:the |my |our )?(?:2fa|mfa|two-factor)"
+        r"|(?:nobody|no one|none of us)(?: (?:on|in|at) (?:our|my) (?:team|side|end|company))? (?:did|made)"
+        r" (?:this|that|it|these changes)\b"
+        r"|(?:added|invited|created) (?:an? )?(?:unknown|unrecogni[sz]ed|strange|external) (?:user|address|admin"
+        r"|account|e-?mail)"
         r"|unauthori[sz]ed (?:login|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?|activity)"
         r"|(?:log-?ins?|sign-?ins?|sessions?|logged in|signed in) from (?:an? )?(?:unknown|unfamiliar|unrecogni[sz]ed"
         r"|foreign|suspicious|strange) (?:ip|address|location|device|country|browser)|(?:don'?t|do not"
@@ -424,7 +432,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|copy of (?:all )?(?:the |my )?(?:personal )?data"
         r"|(?:want|like) (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|information|details) (?:gone|deleted|erased"
         r"|removed)|(?:don'?t|do not) want you (?:selling|sharing|passing)"
-        r"|(?:personal )?data (?:you|your company) (?:hold|holds|keep|store)"
+        r"|(?:personal )?data (?:you|your company|your \w+) (?:hold|holds|keep|keeps|store|stores|process|processes)"
+        r"|(?:request\w*|ask\w*|want) (?:for )?(?:access to|a copy of|erasure of|deletion of)"
+        r" (?:all )?(?:the |my |of my )?(?:personal )?(?:data|information)"
         r"|art(?:icle|ikel|icolo|ículo|\.)? ?1[5-7] (?:gdpr|avg|dsgvo|rgpd|uk gdpr)|inzage\w*|auskunft\w*"
         r"|accesso ai (?:miei )?dati|acceso a (?:mis|los) datos|droit d'acc[eè]s|copie de mes donn[ée]es"
         r"|(?:verwijder|wis) (?:al )?mijn (?:persoons)?gegevens|l[öo]schung meiner daten"
@@ -440,12 +450,17 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|class action|letter before action|complaint (?:was |has been )?filed"
         r"|(?:(?:issue|commence|start|begin|initiate) (?:legal |court )?|legal )proceedings"
         r"|my (?:lawyer|attorney)|our (?:lawyers|attorneys|counsel) (?:will|are|have)"
+        r"|(?:involve|instruct|engage|consult|bring in|hand (?:this|it) (?:over )?to) (?:our |my )?"
+        r"(?:legal counsel|lawyers?|attorneys?|solicitors?)"
         r"|gerichtliche\w* schritte|klage|rechtsanwält\w*|action en justice|poursuites|avocat|acciones legales"
         r"|demanda judicial|abogado)"
     ),
     "fraud": re.compile(
         r"\b(?:fraud\w*|scammed|scam (?:e-?mail|call|text|message|site|website|invoice)s?"
-        r"|unauthori[sz]ed (?:charges?|transactions?|payments?)|stolen card"
+        r"|unauthori[sz]ed (?:\w+ )?(?:charges?|transactions?|payments?|transfers?|wires?|withdrawals?|debits?"
+        r"|purchases?)"
+        r"|(?:nobody|no one|none of (?:us|our \w+))(?: here| on our \w+)?"
+        r" (?:approved|authori[sz]ed|initiated)\b|stolen card"
         r"|impersonat\w*|pretending to be (?:me|us|my|our)"
         r"|(?:didn'?t|did not|never) (?:create|open|set up|sign up for) (?:this|that|the|an?) account"
         r"|(?:have |had )?never (?:signed|sign) up\b|(?:someone|somebody) (?:must be "
@@ -481,7 +496,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:confirm|issue|raise|send|need|want|waiting for|where is|still no|owed) (?:\w+ ){0,2}?credit note"
         r"|corrected invoice|(?:charged|billed|invoiced) (?:us |me )?(?:for )?(?:the )?wrong\b"
         # one figure charged in place of another: "you invoiced 35 ($8,750 instead of $5,000)"
-        r"|(?<![\d,.])\d{1,3}+(?:[,.]\d{1,3}+){0,4}+[km]?\)?,? instead of (?:the )?[$€£]?\d"
+        r"|\b(?:charged|billed|invoiced|took|debited)\b[^.!?\n]{0,40}?"
+        r"(?<![\d,.])\d{1,3}+(?:[,.]\d{1,3}+){0,4}+[km]?\)?,? instead of (?:the )?[$€£]?\d"
         r"|devoluci[oó]n|reembolso|no reconocemos|rembourse\w*|r[üu]ckerstattung|doppelt (?:abgebucht|berechnet))"
     ),
     "cancellation": re.compile(
@@ -530,9 +546,9 @@ _CLOSING = re.compile(
     r"^\s*(?:[^\W\d_]{2,12} ?/ ?)?(?:(?:kind |best |warm |warmest |with )?regards|best(?: wishes)?"
     r"|(?:many )?thanks(?: again| a lot| in advance)?|thank you(?: in advance)?"
     r"|all the best|with thanks|respectfully|(?:very )?truly yours|(?:yours )?sincerely|yours (?:faithfully|truly)"
-    r"|cheers|grazie|merci|danke|gracias|bedankt|groeten|distinti saluti|saluti"
+    r"|cheers|grazie|merci|danke|gracias|bedankt|groeten|distinti saluti|saluti|br|kr|rgds|brgds|thx|ta|tks"
     r"|un cordial saludo|cordialement|bien à vous|un saludo|saludos|atentamente"
-    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti)"
+    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti)\b"
     r"\s*[,.!]?\s*(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
@@ -1106,8 +1122,10 @@ _LOWER_CASE_NAME = re.compile(
 
 
 def signature_line(line: str) -> bool:
-    """A short line with no sentence end: a name, a title or a company under a message."""
-    return 0 < len(line.split()) <= 8 and not line.rstrip().endswith((".", "!", "?", ":"))
+    """A short line with no sentence end: a name, a title or a company under a message ("Oosterdok Mobility B.V."
+    ends with its suffix's dot)."""
+    ended = line.rstrip().endswith((".", "!", "?", ":")) and not _COMPANY_SUFFIX.search(line.rstrip())
+    return 0 < len(line.split()) <= 8 and not ended
 
 
 def _addressee(body: str) -> str | None:
