@@ -109,6 +109,8 @@ def test_deadlines_soonest_first_and_a_shorter_copy_dropped():
         ("Fix it.\n\n- sent from mobile, excuse typos\nK. Adeyemi", "K. Adeyemi", None, None),
         ("Dear all,\nplease fix it.", None, None, None),
         ("Fix it.\n\nthanks\nsee you", None, None, None),  # a lower-case line in a message that is not
+        ("fix it pls.\n\nthanks\nsee you soon", None, None, None),  # a phrase, not a name
+        ("fix it pls.\n\ncheers\nlooking forward", None, None, None),
         ("Fix it.\n\nBR\nTanya Brook\nBrook Dental Ltd", "Tanya Brook", None, "Brook Dental Ltd"),
         (
             "Fix it.\n\nWarm wishes,\nIda ter Beek\nOps Lead - Beek Logistiek B.V.",

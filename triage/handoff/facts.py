@@ -1090,7 +1090,8 @@ def _sender(message: str) -> Sender:
     # "Best, Sam" above "Sam Oyelaran-Price": the full name is the signature
     if len(block) > 1 and " " not in block[0].strip() and block[1].startswith(f"{block[0].strip()} "):
         block = block[1:]
-    if message == message.lower() and _LOWER_CASE_NAME.match(block[0]):  # "thanks\nmaria de la cruz"
+    lower_name = _LOWER_CASE_NAME.match(block[0]) and not _PHRASE_WORD.search(block[0])
+    if message == message.lower() and lower_name:  # "thanks\nmaria de la cruz", not "see you soon"
         return Sender(block[0].strip(), None, block[1].strip() if len(block) > 1 else None)
     first = block[0].strip()
     if (paired := _NAME_WITH_COMPANY.match(first)) is not None and _PERSON.match(paired.group("name").strip()):
@@ -1115,6 +1116,11 @@ def _sender(message: str) -> Sender:
     return Sender(name, role, company)
 
 
+# Words of a phrase under a sign-off ("see you soon", "looking forward", "talk later"), never of a name.
+_PHRASE_WORD = re.compile(
+    r"\b(?:see|you|soon|looking|forward|talk|later|have|a|nice|good|great|day|week|weekend|hope|this|helps|again"
+    r"|thanks|thank|best|regards|speak|chat|catch|up|all|the|cheers|take|care|let|me|know|asap|please|sent|from|my)\b"
+)
 # In a message written all in lower case, the line under a sign-off is a name written the same way.
 _LOWER_CASE_NAME = re.compile(
     r"^\s*[^\W\d_]{2,20}(?: [^\W\d_'’]{1,3}){0,2}(?: [^\W\d_'’]{1,20}(?:['’][^\W\d_]{2,20})?){1,2}\s*$"
