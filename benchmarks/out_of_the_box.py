@@ -57,6 +57,7 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "handwritten_more": "second check",
         "handwritten_check3": "third check",
         "handwritten_check4": "fourth check",
+        "handwritten_check5": "fifth check",
     }
     for key, title in titles.items():
         sets = handwritten[key]
