@@ -1046,7 +1046,7 @@ def sender_of(ticket: Ticket) -> Sender:
         forwarded = _sender(message_text(ticket.body))
         return Sender(None, None, forwarded.company) if own_part(ticket.body) != ticket.body else current
     if current.name and " " not in current.name:  # "Declan": the same person signs in full in the history
-        full = next((signed for signed in earlier if signed.name.split()[0] == current.name), None)
+        full = next((signed for signed in earlier if (signed.name or "").split()[0] == current.name), None)
         if full is not None:
             return Sender(full.name, current.role or full.role, current.company or full.company)
     if current.name and current.company is None and earlier and earlier[0].name == current.name:
