@@ -3,40 +3,11 @@ on tickets written for this file. Each with the form that must not change."""
 
 from __future__ import annotations
 
-from drafting import prediction_for
-from factories import head_scores
-
-from triage.handoff.drafts import draft_acknowledgement, draft_handoff
-from triage.policy.config import load_config
-from triage.policy.decision import decide
-from triage.schema import Ticket
-
-CONFIG = load_config()
+from drafting import drafts_of
 
 
 def drafts(body: str, triggers: dict[str, float], team: dict[str, float], signals=None, history=None, **customer):
-    ticket = Ticket.model_validate(
-        {
-            "id": "T-1",
-            "subject": "Help",
-            "body": body,
-            "created_at": "2026-05-02T09:05:00Z",
-            "history": history or [],
-            "customer": customer or None,
-        }
-    )
-    scores = head_scores(
-        ticket,
-        triggers={"technical": 0.02, "financial": 0.02, "legal": 0.02, **triggers},
-        escalation=0.9,
-        team=team,
-        signals=signals or {},
-    )
-    decision = decide(ticket, scores, CONFIG)
-    prediction = prediction_for(ticket, scores, decision)
-    return draft_handoff(ticket, prediction, scores, decision), draft_acknowledgement(
-        ticket, prediction, scores, decision
-    )
+    return drafts_of(body, triggers, team, "2026-05-02T09:05:00Z", signals, history, **customer)
 
 
 MONEY = {"financial": 0.95}

@@ -3,33 +3,7 @@ company, a firm writing for its client, and what is not asked for. Each with the
 
 from __future__ import annotations
 
-from drafting import prediction_for
-from factories import head_scores
-
-from triage.handoff.drafts import draft_acknowledgement, draft_handoff
-from triage.policy.config import load_config
-from triage.policy.decision import decide
-from triage.schema import Ticket
-
-CONFIG = load_config()
-
-
-def drafts(body: str, triggers: dict[str, float], team: dict[str, float], created_at=None, signals=None, **customer):
-    ticket = Ticket.model_validate(
-        {"id": "T-1", "subject": "Help", "body": body, "created_at": created_at, "customer": customer or None}
-    )
-    scores = head_scores(
-        ticket,
-        triggers={"technical": 0.02, "financial": 0.02, "legal": 0.02, **triggers},
-        escalation=0.9,
-        team=team,
-        signals=signals or {},
-    )
-    decision = decide(ticket, scores, CONFIG)
-    prediction = prediction_for(ticket, scores, decision)
-    return draft_handoff(ticket, prediction, scores, decision), draft_acknowledgement(
-        ticket, prediction, scores, decision
-    )
+from drafting import drafts_of as drafts
 
 
 def test_an_account_lead_is_for_your_company_only_when_there_is_one():
