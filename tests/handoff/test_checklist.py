@@ -69,6 +69,20 @@ def drafted(row: dict[str, Any], signals: dict[str, dict[str, int]], config: Esc
     return ticket, decision, handoff, acknowledgement
 
 
+def for_grading(row: dict[str, Any], ticket: Ticket, decision: Any, handoff: Any, acknowledgement: Any) -> Drafts:
+    """A row's drafts as the rubric reads them, with the person's frustration label and the row's expectations."""
+    return Drafts(
+        ticket=ticket,
+        handoff=handoff.text,
+        missing=handoff.missing_information,
+        acknowledgement=acknowledgement.text if acknowledgement else None,
+        tier=decision.recommendation.tier,
+        abstain=decision.recommendation.abstain,
+        frustration_label=row["model"]["frustration"],
+        expect=row["expect"],
+    )
+
+
 def test_the_checklist_has_thirty_tickets_of_every_kind():
     assert len(ROWS) == 30
     assert len({row["ticket"]["id"] for row in ROWS}) == 30
@@ -83,18 +97,7 @@ def test_draft_meets_the_rubric(row, signals):
         # A refund within policy asked as a routine request: the guide keeps it at the front line, so no drafts.
         assert decision.recommendation.tier == 1 and not decision.escalate and acknowledgement is None
         return
-    drafts = Drafts(
-        ticket=ticket,
-        handoff=handoff.text,
-        missing=handoff.missing_information,
-        acknowledgement=acknowledgement.text if acknowledgement else None,
-        tier=decision.recommendation.tier,
-        abstain=decision.recommendation.abstain,
-        frustration_label=row["model"]["frustration"],
-        expect=row["expect"],
-    )
-
-    assert failures(drafts) == []
+    assert failures(for_grading(row, ticket, decision, handoff, acknowledgement)) == []
     assert acknowledgement is not None
     first_response = FIRST_RESPONSE_HOURS[decision.recommendation.tier]
     assert f"reply within {first_response} hour" in acknowledgement.text
