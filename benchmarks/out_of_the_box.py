@@ -47,7 +47,10 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
     """The issue's measures, one number each (counts become rates so seeds average)."""
     figures: dict[str, float | None] = {
         "dev: trigger macro-F1": dev["policy_trigger_macro_f1"],
-        "dev: escalation ROC-AUC": dev["escalation_roc_auc"],
+        "dev: escalation ROC-AUC, prediction / model head alone": (  # type: ignore[dict-item]
+            dev["escalation_roc_auc"],
+            dev["escalation_head_roc_auc"],
+        ),
         "dev: frustration Spearman": dev["frustration_spearman"],
     }
     titles = {
@@ -66,7 +69,10 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         for name in TRIGGERS:
             row = sets["trigger_labels"][name]
             figures[f"{title}: {name} precision / recall"] = (row["precision"], row["recall"])  # type: ignore[assignment]
-        figures[f"{title}: escalation ROC-AUC"] = sets["escalation_roc_auc"]
+        figures[f"{title}: escalation ROC-AUC, prediction / model head alone"] = (  # type: ignore[assignment]
+            sets["escalation_roc_auc"],
+            sets["escalation_head_roc_auc"],
+        )
         figures[f"{title}: false alarms among tier-1 tickets"] = escalate["false_alarms"] / escalate["should_stay"]
         figures[f"{title}: misses among tickets that go up"] = escalate["misses"] / escalate["should_go_up"]
         figures[f"{title}: tier exact / within one"] = (sets["tier"]["exact"], sets["tier"]["within_one"])  # type: ignore[assignment]

@@ -186,7 +186,9 @@ def measure_handwritten(triage: Triage, tickets: list[LabelledTicket], languages
         "trigger_f1": {name: row["f1"] for name, row in labels.items()},
         "trigger_macro_f1": decisions["trigger_labels_macro_f1"],
         "trigger_roc_auc": {name: heads[name]["roc_auc"] for name in TRIGGERS if name in heads},
-        "escalation_roc_auc": heads["escalation"]["roc_auc"],
+        # What a prediction carries (the model's probability with the policy's verdict), and the head alone.
+        "escalation_roc_auc": decisions["escalate"]["roc_auc"],
+        "escalation_head_roc_auc": heads["escalation"]["roc_auc"],
         "escalate": decisions["escalate"],
         "escalate_accuracy": decisions["escalate"]["accuracy"],
         "tier": ordinal_agreement(*_columns(tiered)),
@@ -243,7 +245,8 @@ def run_dev_set(model_dir: Path) -> dict[str, object]:
         "policy_trigger_macro_f1": report["policy"]["trigger_labels_macro_f1"],
         "trigger_roc_auc": {name: heads[name]["roc_auc"] for name in TRIGGERS},
         "frustration_spearman": heads["frustration"]["spearman"],
-        "escalation_roc_auc": heads["escalation"]["roc_auc"],
+        "escalation_roc_auc": report["policy"]["escalate"]["roc_auc"],
+        "escalation_head_roc_auc": heads["escalation"]["roc_auc"],
         "model": report["model"],
     }
 

@@ -56,6 +56,8 @@ def test_decision_report_counts_by_hand():
         "should_stay": 2,
         "misses": 1,
         "should_go_up": 2,
+        # Pairs (went up, stayed) ranked by the probability: 0.9 = 0.9 (half), 0.9 > 0.1, 0.1 < 0.9, 0.1 = 0.1 (half).
+        "roc_auc": 0.5,
     }
     technical = report["trigger_labels"]["technical"]
     assert (technical["precision"], technical["recall"], technical["support"]) == (0.5, 1.0, 1)

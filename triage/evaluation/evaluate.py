@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from scipy.stats import spearmanr
-from sklearn.metrics import precision_recall_fscore_support
+from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
 from triage.evaluation.metrics import binary_report, multiclass_report
 from triage.model.scorer import TriageModel, fallback_trigger
@@ -170,8 +170,11 @@ def decision_report(tickets: Sequence[LabelledTicket], predictions: Sequence[Pre
     escalated = [(bool(t.escalated), p.escalation.escalate) for t, p in pairs if t.escalated is not None]
     if escalated:
         truth, decided = map(np.array, zip(*escalated, strict=True))
+        probability = np.array([p.escalation.probability for t, p in pairs if t.escalated is not None])
         out["escalate"] = {
             "n": len(escalated),
+            # The probability a prediction carries (model and verdict, triage.pipeline), not the head's alone.
+            "roc_auc": float(roc_auc_score(truth, probability)) if len(set(truth)) == 2 else None,
             "accuracy": float(np.mean(truth == decided)),
             "false_alarms": int(np.sum(decided & ~truth)),
             "should_stay": int(np.sum(~truth)),
