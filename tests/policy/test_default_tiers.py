@@ -40,6 +40,11 @@ def _decide(case: Ticket, triggers: dict[str, float], **changes):  # noqa: ANN20
         ("We have instructed our lawyers and will sue you for breach of contract.", None, None, 3),
         ("Under the GDPR I request a copy of all personal data you hold about us.", 400_000, None, 3),
         ("The regulator has opened an inquiry into how you store our customers' data.", 400_000, True, 4),
+        # Strategic is defined by revenue (250,000 a year or more), flagged or not; tier 4 needs regulatory exposure
+        # (a regulator, proceedings, a breach), not a routine privacy request from a strategic account.
+        ("The regulator has opened an inquiry into how you store our customers' data.", 400_000, None, 4),
+        ("Under the GDPR I request a copy of all personal data you hold about us.", 400_000, True, 3),
+        ("The regulator has opened an inquiry into how you store our customers' data.", 120_000, None, 3),
         # A lawsuit filed and termination rights invoked are management's; a court's request for records is not.
         ("A complaint was filed in the Superior Court for our client; the summons is attached.", None, None, 3),
         ("Our client hereby exercises its right to terminate the agreement for material breach.", None, None, 3),
@@ -83,6 +88,26 @@ def test_an_explicit_repeat_or_a_third_contact_does() -> None:
         decision = _decide(case, TECHNICAL, frustration_level=2, escalation=0.6)
         assert "management.repeated_contact" in decision.rules_fired
         assert decision.recommendation.tier == 3
+
+
+def test_a_third_message_needs_only_mild_annoyance_but_wording_alone_needs_frustration() -> None:
+    history = [
+        {"author": "customer", "body": "Could you refund the GBP 360 difference on invoice 2093?"},
+        {"author": "customer", "body": "Just following up on my message about the refund."},
+    ]
+    third = ticket("I haven't had a reply to my first two messages. Could someone confirm the refund?", history=history)
+    second_time = ticket("This is the second time I'm asking: where do I change the invoice address?")
+    assert trajectory(third).customer_contacts == 3
+
+    mildly_annoyed = _decide(third, FINANCIAL, frustration_level=1, escalation=0.6)
+    calm = _decide(third, FINANCIAL, frustration_level=0, escalation=0.6)
+    wording_only = _decide(second_time, FINANCIAL, frustration_level=1, escalation=0.2)
+
+    assert "management.repeated_contact" in mildly_annoyed.rules_fired
+    # Billing has no management desk: a third chase of a refund is account management's.
+    assert (mildly_annoyed.recommendation.tier, mildly_annoyed.recommendation.team) == (3, "account_management")
+    assert "management.repeated_contact" not in calm.rules_fired
+    assert "management.repeated_contact" not in wording_only.rules_fired
 
 
 def test_rule_reasons_quote_the_sentence_and_model_phrases_collapse_by_phrase_and_sentence() -> None:
@@ -173,6 +198,73 @@ def test_class_actions_and_large_money_go_where_the_guide_says(case, body, trigg
     decision = _decide(ticket(body), triggers, escalation=0.2)
 
     assert (decision.recommendation.tier, decision.recommendation.team) == (tier, team), (case, decision.reasons)
+
+
+OUTAGE = "Your platform has been down for six hours and our warehouses cannot ship orders."
+TECHNICAL_WITH_MONEY = {"technical": 0.9, "financial": 0.35, "legal": 0.05}
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "contract_value", "triggers", "tier", "team"),
+    [
+        # Revenue at risk on a technical fault: the commercial relationship is account management's.
+        (
+            "an outage costing a strategic account money",
+            f"{OUTAGE} We expect SLA credits, and our renewal is in March.",
+            310_000,
+            TECHNICAL_WITH_MONEY,
+            4,
+            "account_management",
+        ),
+        (
+            "an outage costing a valuable account money",
+            f"{OUTAGE} We expect SLA credits.",
+            160_000,
+            TECHNICAL_WITH_MONEY,
+            3,
+            "account_management",
+        ),
+        (
+            "the same outage on a small account",
+            f"{OUTAGE} We expect SLA credits.",
+            9_000,
+            TECHNICAL_WITH_MONEY,
+            3,
+            "technical",
+        ),
+        # No money at stake in the models' reading: an incident, which technical owns.
+        ("an outage on a strategic account, no money at stake", OUTAGE, 310_000, TECHNICAL, 3, "technical"),
+        (
+            "an outage negated on a strategic account",
+            "There was no outage; we only want to know when the new reports ship.",
+            310_000,
+            TECHNICAL_WITH_MONEY,
+            1,
+            "frontline",
+        ),
+    ],
+)
+def test_an_incident_with_money_at_stake_on_a_valuable_account_is_revenue_risk(
+    case, body, contract_value, triggers, tier, team
+) -> None:
+    decision = _decide(ticket(body, contract_value), triggers, escalation=0.2)
+
+    assert (decision.recommendation.tier, decision.recommendation.team) == (tier, team), (case, decision.reasons)
+
+
+def test_a_fraud_report_asking_for_the_money_back_stays_with_the_fraud_specialists() -> None:
+    stolen = ticket(
+        "There are three charges from you on my card and I never signed up. Someone is using my card details. "
+        "My bank told me to file a chargeback; I want to know which account it was and get the money back."
+    )
+    own_chargeback = ticket("Your refund of $260 never came, so I have filed a chargeback with my bank.")
+
+    fraud = _decide(stolen, FINANCIAL_AND_LEGAL, escalation=0.9)
+    billing = _decide(own_chargeback, FINANCIAL, escalation=0.9)
+
+    assert {"billing.chargeback", "legal.specialist"} <= set(fraud.rules_fired)
+    assert (fraud.recommendation.tier, fraud.recommendation.team) == (2, "legal_compliance")
+    assert (billing.recommendation.tier, billing.recommendation.team) == (2, "billing")
 
 
 def test_large_money_raises_the_tier_and_leaves_the_team_to_the_models() -> None:
