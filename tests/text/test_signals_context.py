@@ -1,0 +1,45 @@
+"""Signals read in context (triage.text.signals): whose money and whose documents, who is in the account, what is
+lost, where the customer would go. Each case has its negated or non-literal twin."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text.signals import find_signals
+
+CASES = [
+    # A merchant's own dispute figures, with or without an article, are its business; a dispute it opened is not.
+    ("Our monthly pack lists revenue, payment methods, chargeback rate and refunds.", "chargeback", False),
+    ("Chargeback ratios for our shop went up after the holidays.", "chargeback", False),
+    ("I called my bank and filed a chargeback for the March invoice.", "chargeback", True),
+    # Someone nobody knows in the account, or a second factor got past.
+    ("An unrecognised device signed in to our workspace overnight.", "security_incident", True),
+    ("There is an unknown admin on our account that none of us created.", "security_incident", True),
+    ("How did that login get past MFA when it is switched on for everyone?", "security_incident", True),
+    ("No unknown devices are listed in the audit log, all good.", "security_incident", False),
+    ("How do I add a new admin to our workspace?", "security_incident", False),
+    # Another party's document sent to this customer; a credit report's accounts are not our leak.
+    ("The e-mail came with the statement of another company attached.", "security_incident", True),
+    ("We received documents that are not ours in this morning's export.", "security_incident", True),
+    ("There are accounts on my credit report that are not mine.", "security_incident", False),
+    ("We buy from suppliers, so we get documents from another company every day.", "security_incident", False),
+    # Data that may not come back, and a span of history lost.
+    ("Can you tell me whether the data is recoverable at all?", "data_loss", True),
+    ("The notes are not recoverable according to your engineer.", "data_loss", True),
+    ("After the migration we lost two years of records.", "data_loss", True),
+    ("We did not lose any records, the sync just paused.", "data_loss", False),
+    # Another vendor as where the customer would go, whatever is moved there; not a vendor the product works with.
+    ("We have started moving our dispatch to another vendor.", "churn_threat", True),
+    ("The board asked whether we should keep paying for this platform.", "churn_threat", True),
+    ("We will not move to another vendor, we just need this fixed.", "churn_threat", False),
+    ("Our invoices come from another vendor's system through your API.", "churn_threat", False),
+    ("We should keep using the old export until the new one works.", "churn_threat", False),
+    # A how-to question on making a setting.
+    ("Can I make Monday the first day of the week for the whole team?", "how_to_question", True),
+]
+
+
+@pytest.mark.parametrize(("text", "signal", "fires"), CASES, ids=[f"{s}:{t[:40]}" for t, s, _ in CASES])
+def test_signal_in_context(text: str, signal: str, fires: bool) -> None:
+    found = find_signals([text])[0]
+    assert (signal in found) == fires, found
