@@ -138,14 +138,29 @@ _OWN_ACCOUNT = re.compile(
     r"(?:'m| am)? (?:use|writing))",
     re.IGNORECASE,
 )
-# What a customer's answer to an agent's step says about it: the sentence with the outcome, not a greeting.
+# What a customer's answer to an agent's step says came of it: "still nothing", "worked", "same error".
 _OUTCOME = re.compile(
-    r"\b(?:still|didn'?t|did not|doesn'?t|no change|same|nothing|not|never|done|tried|worked|fixed|already|again"
-    r"|updated|reconnected|installed|cleared)\b",
+    r"\b(?:still|didn'?t|did not|doesn'?t|does not|no change|same|nothing|not|never|worked|fixed|again|failed"
+    r"|error|no longer|(?:been|for) (?:over |more than |almost |nearly )?(?:a|\w+) (?:days?|weeks?|months?))\b",
     re.IGNORECASE,
 )
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|dear|hey|thanks|thank you|good (?:morning|afternoon|evening))\b", re.IGNORECASE
+# A greeting before the words that matter ("Hi Dana, sorry about that!", "Olá Rafael, confirmamos ..."): cut, so
+# the sentence it opens is read and not dropped.
+_GREETING_PREFIX = re.compile(
+    r"^\s*(?:(?:hi|hello|dear|hey|thanks|thank you|ok|okay|good (?:morning|afternoon|evening)|ol[áa]|hola|bonjour"
+    r"|hallo|buongiorno|bom dia|boa tarde|buenos d[íi]as|buenas tardes)\b"
+    r"(?:,? (?:again|there|all|team|everyone|folks|support|(?-i:[A-Z])[\w'’-]*))?"
+    r"\s*[,!.:-]+\s*)+",
+    re.IGNORECASE,
+)
+# An agent's thanks or apology before the step ("Sorry about that, we'll look into it", "Thanks for letting us
+# know."): cut, and a sentence that is nothing else is dropped.
+_PLEASANTRY = re.compile(
+    r"^(?:(?:i'?m |i am |we'?re |we are |so )?sorry|apologies|(?:many )?thanks|thank you|great|no problem)\b"
+    r"[^,.!?;]{0,60}?(?:[,.!;]\s*|\s[-–]\s|$)"
+    # and a closing offer that takes no step either
+    r"|^(?:let (?:me|us) know|happy to|hope this helps|feel free|have a (?:great|good|nice)|any questions)\b.*$",
+    re.IGNORECASE,
 )
 _ORDER_REFERENCE = re.compile(
     r"\b(invoice|order|receipt|transaction|inv|po)\b\s*(number|no\.?|#|id)?\s*[:#]?\s*[A-Z]*-?\d",
@@ -551,16 +566,34 @@ def _excerpt(text: str, limit: int) -> str:
 
 
 def _agent_steps(ticket: Ticket) -> list[str]:
-    """Each agent turn in the history, with the customer's next answer: what was tried and how it went."""
+    """Each agent turn in the history as an ask and its answer: what the agent asked or did, and what the
+    customer's next message says came of it."""
     steps = []
     turns = ticket.history
     for index, turn in enumerate(turns):
-        if turn.author != "agent" or not _takes_a_step(turn.body):
+        if turn.author != "agent":
+            continue
+        if not turn.body.strip():  # the reply is on the ticket, its words are not: say so rather than "none"
+            steps.append(f"{_when(turn.at)}: an agent replied (the reply's text is not in the ticket)")
+            continue
+        if not _takes_a_step(turn.body):
             continue
         answer = next((later.body for later in turns[index + 1 :] if later.author == "customer"), ticket.body)
-        reply = _excerpt(_answer_sentence(answer), 140)
-        steps.append(f"{_when(turn.at)}: {_excerpt(turn.body, 160)} -> customer: {reply}")
+        reply = _answer_sentences(answer) or "(no answer in the ticket)"
+        steps.append(f"{_when(turn.at)}: agent: {_agent_step(turn.body)} -> customer: {reply}")
     return steps
+
+
+def _agent_step(body: str) -> str:
+    """The agent's sentences that ask for or report a step, without the greeting and the thanks around them."""
+    said = [_PLEASANTRY.sub("", _GREETING_PREFIX.sub("", sentence)) for sentence in sentences(_without_signature(body))]
+    said = [sentence for sentence in said if len(sentence.split()) >= 3 and not says_nothing(sentence)]
+    chosen: list[str] = []
+    for sentence in said[:3]:  # whole sentences while they fit
+        if chosen and len(" ".join([*chosen, sentence])) > 200:
+            break
+        chosen.append(sentence)
+    return _excerpt(" ".join(chosen), 200) if chosen else _excerpt(message_text(body), 200)
 
 
 # What an agent asks the customer to do, or says was done: a step, even in a question ("Could you try
@@ -570,7 +603,8 @@ _ACTION = re.compile(
     r"|log(?:ging)? (?:out|in)|sign(?:ing)? (?:out|in)"
     r"|reset\w*|updat\w*|upgrad\w*|check\w*|switch\w*|enabl\w*|disabl\w*|turn\w* (?:on|off)|re-?connect\w*|remov\w*"
     r"|delet\w*|install\w*|follow\w*|run|ran|appl(?:y|ied)|fix\w*|escalat\w*|refund\w*|credit\w*|cancel\w*"
-    r"|restor\w*|resen[dt]|sent|rais\w*|approv\w*|confirm\w*|process\w*|chang\w*|set|make sure|ensure)\b",
+    r"|restor\w*|resen[dt]|sent|rais\w*|approv\w*|confirm\w*|process\w*|chang\w*|set|make sure|ensure"
+    r"|passed|forwarded|reported|logged|handed (?:over|on)|asked|investigat\w*|backfill\w*)\b",
     re.IGNORECASE,
 )
 
@@ -588,12 +622,31 @@ def _steps_taken(ticket: Ticket, facts: TicketFacts) -> list[str]:
     return agent_steps + [f'customer: "{step}"' for step in facts.customer_steps if step not in quoted]
 
 
-def _answer_sentence(answer: str) -> str:
-    """The sentence of the customer's answer that says how the step went, else the first that is no greeting."""
-    said = [sentence for sentence in sentences(message_text(answer)) if not _GREETING.match(sentence)]
-    said = said or sentences(answer) or [""]
-    told = [sentence for sentence in said if len(sentence.split()) >= 4]  # "Again." says nothing of the step
-    return next((sentence for sentence in told if _OUTCOME.search(sentence)), said[0])
+def _answer_sentences(answer: str) -> str:
+    """What the customer answered: the sentence that says how the step went (with the next one when it is as short
+    as "It is not."), after a direct answer that opens the reply ("We did, all 14 of them."); with no such
+    sentence, the reply's first."""
+    said = [_GREETING_PREFIX.sub("", sentence) for sentence in sentences(message_text(answer))]
+    said = [
+        sentence
+        for sentence in said
+        if (len(sentence.split()) >= 3 or _DIRECT_ANSWER.match(sentence)) and not _SMALL_TALK_LINE.match(sentence)
+    ]
+    if not said:
+        return ""
+    at = next((index for index, sentence in enumerate(said) if _OUTCOME.search(sentence)), None)
+    if at is None:
+        return _excerpt(said[0], 240)
+    chosen = said[at : at + 2] if len(said[at].split()) < 5 else said[at : at + 1]
+    if at > 0 and _DIRECT_ANSWER.match(said[0]):
+        chosen = [said[0], *chosen]
+    return _excerpt(" ".join(chosen), 240)
+
+
+_SMALL_TALK_LINE = re.compile(r"^(?:i |we )?hope (?:you|this|all)\b|^how are you\b", re.IGNORECASE)
+_DIRECT_ANSWER = re.compile(
+    r"^(?:yes|no|nope|done|did|(?:we|i) (?:did|have|had|tried)|it is|it'?s not|that|tried|ok|okay|sure)\b", re.I
+)
 
 
 def _found(scores: HeadScores, names: tuple[str, ...]) -> list[str]:

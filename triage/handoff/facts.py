@@ -105,7 +105,9 @@ _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}(?:[./]\d{2,4}
 CARD_ENDING = re.compile(
     r"\b(?:ending(?: in| with)?|ends(?: in| with)?|last (?:4|four)(?: digits)?(?: are| being)?"
     r"(?: of (?:the |my |our |your )?(?:credit |debit )?card(?: number)?(?: (?:is|are|was))?)?"
-    r"|terminant par|que termina en|che termina (?:con|in)|endend op|endet (?:mit|auf))\s?[:#]?\s?"
+    r"|terminant par|que termina en|che termina (?:con|in)|endend op|endet (?:mit|auf)"
+    r"|(?:cart[ãa]o|card|tarjeta|carte|karte|carta)(?: de cr[ée]dito)? (?:com )?(?:final|terminado em|terminada en))"
+    r"\s?[:#]?\s?"
     r"(?:[*x•.\u2022]{2,16}\s?)?(?P<digits>\d{4})\b"
     r"|[*x•\u2022]{4,12}\s?(?P<masked>\d{4})\b",
     re.IGNORECASE,
@@ -220,11 +222,14 @@ _DEADLINE = re.compile(
     # an event of theirs with its time: "our board meets Thursday", "the inspection on 12 January"
     rf"|\b(?:board|meeting|audit|inspection|hearing|review|launch|go-live|payroll|filing|demo|presentation|cutover"
     rf"|migration|renewal|deadline|trial|court date|exam|event|conference|contract|agreement|subscription|term"
-    rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit)\b(?: [\w-]+){{0,2}}?"
+    rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit|close)\b(?: [\w-]+){{0,2}}?"
     rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes|goes out|go out|closes"
     rf"|close|ends|expires|lapses|renews|is due|are due|runs out)"
     rf"(?: (?:on|at|for|this|next))? (?:{_WHEN})"
     rf"|\b(?:{_WHEN}) (?:board meeting|meeting|audit|inspection|hearing|launch|go-live|payroll run|filing|deadline)\b"
+    # work of theirs due at a period's end: "the analysis our CFO presents at the end of quarter"
+    rf"|\b(?:presents?|presenting|reports?|reporting|files?|filing|submits?|submitting|closes|close)"
+    rf" (?:at|by|for|before) (?:the )?end of (?:the |this )?(?:quarter|month|year|financial year|fiscal year)\b"
     # "begins an onsite inspection of our access controls on 12 January" (not "the audit we had on Monday")
     rf"|\b(?:inspection|audit|hearing|review)\b(?: (?!(?:had|was|were|held|did|last)\b)[\w&-]+){{0,6}}?"
     rf" (?:on|at) (?:{_WHEN})"
@@ -271,6 +276,9 @@ _UPPER_CODE = re.compile(
     r"\b[A-Z][A-Z0-9]{1,15}+(?:[-_][A-Z0-9]{1,20}+){1,4}+\b|\b[A-Z][A-Za-z0-9]{0,60}?(?:Exception|Error)\b"
     r"|\b[A-Z]{2,10}+\d{3,12}+\b"  # AADSTS50011
     r"|\b[a-z]{2,8}+_[A-Za-z0-9]{4,40}+\b"  # txn_5Kq81, whd_88f1a2: a vendor's object ids
+    r"|\b[a-z]_\d{3,12}+\b"  # u_773104: a user's record
+    r"|\b[A-Z](?:-[A-Z0-9]{2,20}+){1,4}+\b"  # E-SYNC-502
+    r"|(?<=['\"‘“(])[a-z][a-z0-9]{1,30}+(?:_[a-z0-9]{1,30}+){1,6}+(?=['\"’”)])"  # 'dataset_not_found', quoted
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # an IP address
     r"|(?<![\w/])/[\w-]{1,40}+(?:/[\w.{}-]{1,80}+){1,8}+"  # an endpoint or path: /v3/charges, /v2/projects/{id}
 )
@@ -280,9 +288,22 @@ _CODE = re.compile(
     r"|\b(?:sqlstate|errno|exit (?:code|status)|error (?:code|number|no\.?)|reason code|return code)\s?[:=#]?\s?"
     r"[0-9a-z]{0,6}\d[0-9a-z]{0,6}\b"
     r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
-    r"|\b0x[0-9a-f]{4,16}+\b",
+    r"|\b0x[0-9a-f]{4,16}+\b"
+    # a cloud region, where data went or a service runs: "us-east-1", "eu-west-2", "europe-west1"
+    r"|\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:east|west|north|south|central|northeast|southeast|northwest"
+    r"|southwest)-\d\b|\b(?:europe|asia|us|northamerica|southamerica|australia)-(?:east|west|north|south|central"
+    r"|northeast|southeast)\d\b",
     re.IGNORECASE,
 )
+# An e-mail address the message names as an account or a sender ("a new admin user 'svc-sync@protonmail.com'"),
+# not the signature's own address: quoted, bracketed, or after the word that names it.
+_NAMED_ADDRESS = re.compile(
+    r"(?:['\"‘“(<]|\b(?:user|admin|account|address|e-mail|email|sender|login|from|invited):? )"
+    r"(?P<address>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,4}+)",
+    re.IGNORECASE,
+)
+# A code in brackets or quotes needs no digit: "Last run: failed (RPT-TIMEOUT)", "status 'PAYMENT_HELD'".
+_BRACKETED_CODE = re.compile(r"(?<=['\"‘“(])[A-Z]{2,12}+(?:[-_][A-Z]{2,20}+){1,3}+(?=['\"’”)])")
 _REQUEST_IDS = re.compile(
     r"\b(?:request|req|trace|correlation|incident)[ _-]?ids?\s?[:=]?\s?(?P<ids>[\w-]{4,64}+(?:,\s?[\w-]{4,64}+){0,9}+)",
     re.IGNORECASE,
@@ -344,12 +365,15 @@ _NOT_A_STEP = re.compile(
 _ROLE = (
     r"account manager|account executive|customer success manager|success manager|csm|account lead"
     r"|technical account manager|sales rep(?:resentative)?|ceo|cfo|cto|coo|ciso|general counsel|dpo"
-    r"|data protection officer|head of [a-z]{2,20}+|it director|in-house counsel"
+    r"|data protection officer|head of [a-z]{2,20}+|it director|in-house counsel|account owner|workspace owner"
+    r"|(?:it|office|finance|practice) manager|administrator|admin|account rep(?:resentative)?"
 )
 _NAME = r"[A-Z][^\W\d_]{1,20}+(?: [A-Z][^\W\d_'’-]{1,20}+){1,2}+"  # letters of any script: "Anja Krüger"
 _CONTACT = re.compile(
     rf"\b(?i:(?:my|our|your|the) (?P<role>{_ROLE}))\s?(?:,|:|\(|is|was|-)?\s?(?P<name>{_NAME})"
     rf"|\b(?P<name2>{_NAME})\s?(?:,|\(|-)\s?(?i:(?:my|our|your|the) (?P<role2>{_ROLE}))"
+    # a first name set off by commas or brackets: "Our account owner, Laura, was asleep", "your account rep (Sven)"
+    rf"|\b(?i:(?:my|our|your|the) (?P<role3>{_ROLE}))(?:,\s|\s\()(?P<name3>[A-Z][^\W\d_]{{1,20}}+)(?=,|\s\(|\))"
 )
 
 # What a customer keeps in our product, whose disappearance is lost data.
@@ -370,7 +394,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
         r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
         r"|(?:all|none) of (?:our|my|the) (?:\d+ )?(?:users|customers|staff|stores|agents|employees|drivers"
-        r"|people|members|clients|shoppers|sites|locations)|nobody (?:here )?can (?:log|sign"
+        r"|people|members|clients|shoppers|sites|locations|technicians|engineers|devices|terminals|tills|branches"
+        r"|offices|teams)|nobody (?:here )?can (?:log|sign"
         r"|use|access)|aucun de nos \d* ?utilisateurs|keiner unserer|ninguno de nuestros)"
     ),
     "account_takeover": re.compile(
@@ -382,6 +407,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r" (?:this|that|it|these changes)\b"
         r"|(?:added|invited|created) (?:an? )?(?:unknown|unrecogni[sz]ed|strange|external) (?:user|address|admin"
         r"|account|e-?mail)"
+        # "unknown admin added to our workspace", "a rogue user was created from the owner's login"
+        r"|(?:unknown|unrecogni[sz]ed|strange|rogue|unfamiliar) (?:admin\w*|users?|accounts?)\b[^.!?\n]{0,80}?"
+        r"\b(?:added|created|invited|appeared)\b"
+        r"|(?:added|created|invited)\b[^.!?\n]{0,60}?\bfrom (?:our|my|the) (?:[\w'’]+ ){0,2}"
+        r"(?:login|account|credentials)"
+        r"|(?:don'?t|do not) (?:believe|think) (?:this|that|it) was (?:her|him|me|us|them)\b"
         r"|unauthori[sz]ed (?:login|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?|activity)"
         r"|(?:log-?ins?|sign-?ins?|sessions?|logged in|signed in) from (?:an? )?(?:unknown|unfamiliar|unrecogni[sz]ed"
         r"|foreign|suspicious|strange) (?:ip|address|location|device|country|browser)|(?:don'?t|do not"
@@ -397,11 +428,21 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:see|saw|seeing|opened|got|received|shown|showing) (?:someone|somebody) else'?s\b"
         r"|(?:ids?|records?|data|files?|projects?|invoices?|accounts?) (?:that )?(?:don'?t|do not|doesn'?t|does not)"
         r" belong to (?:us|me|our|my)\b|(?:records|data|files) belonging to (?:another|other|a different|someone)"
-        r"|(?:sent|e-?mailed|mailed|delivered|shared) to (?:the wrong|another|a different)"
+        r"|(?:sent|e-?mailed|mailed|delivered|shared|went) to (?:the wrong|another|a different)"
         r"|(?<!not )(?<!never )(?<!or )(?:sold|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts"
         r"|details|information)"
         r"|(?:other|another) (?:customers?|people|users?|compan\w+|clinic)'?s? (?:data|invoices|records"
-        r"|details|files|documents)"
+        r"|details|files|documents|statements?|pdfs?|reports?|payslips?|attachments?)"
+        r"|(?:statements?|data|records|invoices?|details|files?|documents?|pdfs?|reports?|payslips?) (?:of|for|from"
+        r"|belonging to) (?:another|a different|some other) (?:customer|company|user|client|business|person|patient)"
+        r"|(?:pdf|attachment|file|statement|document|invoice|report)s?\b[^.!?\n]{0,50}?\b(?:isn'?t|is not|aren'?t"
+        r"|are not|wasn'?t|was not) (?:ours|mine)\b"
+        # data processed outside the region agreed: "event data sent to an endpoint in us-east-1"
+        # (reported as done, not asked about: "which transfer mechanism you rely on for transfers outside the EEA")
+        r"|(?:(?:has|have) been (?:sending|processing|storing|transferring|routing)"
+        r"|(?:was|were|is|are|been) (?:being )?(?:sent|processed|stored|transferred|routed))\b[^.!?\n]{0,120}?"
+        r"\b(?:us-(?:east|west)-\d|(?:us|u\.s\.) region|outside (?:the )?(?:eu|eea|uk|european union)\b)"
+        r"|data (?:is |was |being |been )?(?:processed|stored) in (?:the )?(?:us|u\.s\.) region"
         # someone received or was shown another person's record: "received another patient's discharge summary"
         r"|(?:received|got|sent|shown|showing|see|saw|seeing|opened|viewed|accessed|sees|gets)\b[^.!?\n]{0,30}?"
         r"\b(?:another|other|a different|the wrong) (?:\w+ )?(?:patient|client|customer|user|member|person|student"
@@ -463,7 +504,14 @@ _CASES: dict[str, re.Pattern[str]] = {
         r" (?:approved|authori[sz]ed|initiated)\b|stolen card"
         r"|impersonat\w*|pretending to be (?:me|us|my|our)"
         r"|(?:didn'?t|did not|never) (?:create|open|set up|sign up for) (?:this|that|the|an?) account"
-        r"|(?:have |had )?never (?:signed|sign) up\b|(?:someone|somebody) (?:must be "
+        r"|(?:have |had )?never (?:signed|sign) up\b"
+        r"|(?:nobody|no one|none of us)(?: here| (?:in|at|on) (?:our |the |my )?\w+)?"
+        r" (?:opened|created|set up|signed up|registered)\b"
+        r"|(?:used|using|stole|stolen) (?:our|my) (?:\w+ )?card(?: details| number)?"
+        r" to (?:sign up|open|register|create)"
+        r"|(?:charges?|payments?|debits?) (?:\w+ ){0,6}?for (?:an? |the )?(?:\w+ )?(?:workspace|account|subscription"
+        r"|plan) (?:we|i) (?:don'?t|do not|never|didn'?t|did not) (?:own|open|opened|have|use|recogni[sz]e)"
+        r"|(?:someone|somebody) (?:must be "
         r"|is |has been )?using my (?:card|credit card"
         r"|details|identity|name)|(?:cancelled|canceled|blocked|stopped) (?:my |the )card)"
     ),
@@ -478,7 +526,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|the wrong)|(?:wrong|incorrect) (?:amount|vat|tax|rate|price|invoice|charge|bill)|billing error"
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
         r"|(?:i'?m|we'?re|i am|we are) not paying (?:for|this|that|it|the)\b"
-        r"|re-?issue (?:the|this|our|a) (?:\w+ )?invoice"
+        r"|re-?issue (?:the|this|our|a) (?:\w+ )?invoice|re-?issue (?:it )?without"
+        r"|(?:fix|correct|amend) (?:this|that|the|our) (?:\w+ )?invoice|(?:remove|drop|take off) (?:that|this|the)"
+        r" (?:\w+ )?line\b"
         r"|(?:stop|keep|still|quit) charging|(?:unwanted|unexpected|unknown) (?:charges?|payments?)"
         r"|entitled to (?:a |any )?(?:\w+ )?refund|(?:prorated|pro-rata|partial) refund"
         r"|not what (?:we|i) (?:agreed|signed|were told|was told)"
@@ -509,7 +559,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:close|closing) (?:the|our|my) account(?! of| for)|notice of termination"
         r"|evaluat\w* alternatives\b|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
         r"|other) (?:providers|vendors|suppliers)"
-        r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)|move (?:to|over to) (?:a "
+        r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)"
+        # the renewal at risk: "moving dispatch to another vendor", "competitor demos booked", "keep paying for"
+        r"|(?:mov|switch|migrat)\w* (?:\w+ ){1,2}(?:to|over to) (?:a |another |a different )?(?:competitor|vendor"
+        r"|provider|supplier)|competitors?'? (?:demos?|trials?|quotes?|offers?|proposals?|pitch\w*)"
+        r"|(?:whether|if) (?:we|i) should (?:keep|continue) (?:paying|using|with)"
+        r"|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
     ),
 }
@@ -524,7 +579,8 @@ _DEFECT = re.compile(
     r"|(?:an?|one|two|\d{1,2}) hours? (?:late|later|early|earlier"
     r"|off|behind|ahead)|skip\w*|gaps? in|known (?:bug|issue)"
     r"|(?:started|began|happen\w*) (?:right |just )?after (?:your|the) (?:\w+ )?(?:update|release|upgrade|deploy\w*)"
-    r"|(?:lower|higher) than|(?:doesn'?t|does not|don'?t|do not) match|off by|keeps? (?:logging|crashing|freezing"
+    r"|(?:lower|higher) than|(?:doesn'?t|does not|don'?t|do not) match|off by|appears? twice|(?:counts?|counted"
+    r"|counting|meter\w*) (?:\w+ )?(?:twice|double)|keeps? (?:logging|crashing|freezing"
     r"|signing|timing)|logs (?:me|us) out)"
 )
 # Forwarded-mail headers and legal footers are no words of the customer's: "From: Identity Services",
@@ -572,10 +628,15 @@ _COMPANY_SUFFIX = re.compile(
 )
 # "Hi Jonas," "Dear Mr. Adebayo,": the person the customer writes to, when it is a person.
 _ADDRESSEE = re.compile(
-    r"^\s*(?i:hi|hello|dear|hey)\s+(?P<name>(?:(?:Mr|Ms|Mrs"
-    r"|Dr)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)\s*[,:!]"
+    r"^\s*(?:(?i:hi|hello|dear|hey)\s+(?P<name>(?:(?:Mr|Ms|Mrs"
+    r"|Dr)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)\s*(?:[,:!]|\((?i:and|or|cc)\b)"
+    r"|(?P<alone>[A-Z][^\W\d_]{1,20}),[^\S\n]*\n)"  # "Mark," alone on the first line
 )
-_NOT_A_PERSON = re.compile(r"\b(?:team|support|sir|madam|there|all|everyone|folks|colleagues|account|billing)\b", re.I)
+_NOT_A_PERSON = re.compile(
+    r"\b(?:team|support|sir|madam|there|all|everyone|folks|colleagues|account|billing|guys|people|gentlemen|ladies"
+    r"|friends|morning|afternoon|evening|again|update|folks|admin|sales|finance|accounts)\b",
+    re.I,
+)
 # An earlier contact the customer tells of, when the history does not hold it: "the second time I'm asking",
 # "I called twice", "following up once more", "ya he escrito por el chat".
 _EARLIER_CONTACT = re.compile(
@@ -613,7 +674,13 @@ class Sender:
 
 
 # Beside a money case only a defect said plainly counts ("a bug on your side"), not "we won't be paying".
-_PLAIN_DEFECT = re.compile(r"\b(?:bug|broken|error|fail(?:s|ed|ing|ure)|crash\w*|glitch)\b")
+_COUNTS_TWICE = (
+    r"(?:counts?|counted|counting|logs|logged|logging|records?|recorded|recording|meter\w*) (?:\w+ )?(?:twice|double)"
+)
+_PLAIN_DEFECT = re.compile(
+    rf"\b(?:bug|broken|error|fail(?:s|ed|ing|ure)|crash\w*|glitch|{_COUNTS_TWICE}"
+    r"|(?:get|have) (?:the|this|it|your) (?:\w+ )?fixed)\b"
+)
 # Which trigger must be present (or a signal of its family found) before a case of that family is named, so
 # that a law firm's "litigation team" does not make a password question a legal threat.
 CASE_FAMILY = {
@@ -634,6 +701,25 @@ _ALSO_FAMILY = {"fraud": "legal"}
 _BREACH_ASKED_ABOUT = re.compile(
     r"\b(?:(?:in the event|following (?:the )?discovery|in case|notif\w+ (?:period|obligations?|duties)) of"
     r"|if there (?:is|were|was)|should there be) (?:a |an |any )?(?:personal )?(?:data |security )?breach(?:es)?\b"
+)
+# The current message chases a fault not fixed: "Is it fixed, is it being fixed, when??", "still down".
+_STILL_DOWN = re.compile(
+    r"\b(?:is it (?:fixed|being fixed|back|resolved|restored)|(?:still|again) (?:down|broken|failing|not working"
+    r"|unavailable|offline)|(?:not|isn'?t|is not) (?:yet )?(?:fixed|back up|restored)|when will (?:it|this|the \w+)"
+    r"(?: be)? (?:fixed|back|working|restored))",
+    re.IGNORECASE,
+)
+# Data taken out of an account: "a full export of Contacts (8,912 records)", "downloaded all our client files".
+_DATA_TAKEN = re.compile(
+    r"\b(?:export(?:ed)?|download(?:ed)?|copied|exfiltrat\w*|pulled)\b[^.!?\n]{0,60}?\b(?:records|contacts|customers"
+    r"|clients|files|data|documents|addresses)\b",
+    re.IGNORECASE,
+)
+# A customer who may have to tell an authority of an exposure reports no regulator's involvement: "we may have to
+# report it to the ICO ourselves"; the exposure's own actions weigh that duty.
+_NOTIFY_AUTHORITY = re.compile(
+    r"\b(?:report|notify|tell|inform|alert)\b[^.!?\n]{0,40}?\b(?:regulator|ico|cnil|supervisory authority"
+    r"|data protection authority|ombudsman)\b"
 )
 # An outage already reported on is over: "thank you for the incident report on Wednesday's outage".
 _OUTAGE_OVER = re.compile(
@@ -694,7 +780,7 @@ def ticket_facts(
     families = set(trigger_labels) | signal_families
     contacts = _contacts(customer_text) + [("forwarded mail from", name) for name in forwarded_authors(ticket.body)]
     contacts += _agents_with_a_role(ticket)
-    manager = next((name for role, name in contacts if "manager" in role or role in ("csm", "account lead")), None)
+    manager = next((name for role, name in contacts if role in _OUR_ACCOUNT_ROLES), None)
     if manager is None and _UNNAMED_MANAGER.search(customer_text):
         manager = _manager_named_elsewhere(customer_text, [name for _, name in contacts])
     cases = case_types(customer_text, families)
@@ -703,8 +789,18 @@ def ticket_facts(
     ):
         cases = ["bug"]  # our own agent found the bug: no trigger needed to name it
     cases = _with_cases_the_model_found(cases, set(trigger_labels), set(signals))
-    if "outage" in cases and "outage" not in case_types(f"{ticket.subject}\n{body}", families):
-        cases.remove("outage")  # an outage told of in an old turn is over; the current message must report it
+    if "account_takeover" in cases and "data_exposure" not in cases and _DATA_TAKEN.search(customer_text):
+        cases.insert(cases.index("account_takeover") + 1, "data_exposure")  # the intruder took data out
+    if "regulator" in cases and {"data_exposure", "account_takeover"} & set(cases):
+        lowered = customer_text.lower()
+        if not _CASES["regulator"].search(_NOTIFY_AUTHORITY.sub(" ", lowered)):
+            cases.remove("regulator")  # a duty to notify, weighed by the exposure's own actions
+    if (
+        "outage" in cases
+        and "outage" not in case_types(f"{ticket.subject}\n{body}", families)
+        and not _STILL_DOWN.search(body)
+    ):
+        cases.remove("outage")  # an outage told of in an old turn is over unless the current message chases it
     if "outage" in cases and _OUTAGE_OVER.search(body):
         cases.remove("outage")
     promise = _TOLD_PROMISE.search(body)
@@ -716,6 +812,11 @@ def ticket_facts(
                 for match in _DEADLINE.finditer(customer_text)
                 if not _PASSED.search(customer_text, max(0, match.start() - 20), match.start())
                 and not _PAST_EVENT.search(_clause_before(customer_text, match.start()))
+                and not _STATE_AT_A_TIME.search(match.group(0))
+                and not (
+                    _RANGE_WORD.match(match.group(0))
+                    and _RANGE_OF_RECORDS.search(customer_text, max(0, match.start() - 40), match.start())
+                )
             ),
             _latest_time(ticket),
         ),
@@ -728,7 +829,7 @@ def ticket_facts(
         earlier_customer_contact=earlier_contact(ticket),
         hours_open=hours_spanned(ticket.created_at, ticket.history),
         sender=sender_of(ticket),
-        addressee=_addressee(ticket.body),
+        addressee=_addressee(ticket),
         told_earlier_contact=bool(_EARLIER_CONTACT.search(body)),
         broken_promise=_excerpt(promise.group(0), 160) if promise and _NOT_KEPT.search(body) else None,
         breach_asked_about=bool(_BREACH_ASKED_ABOUT.search(customer_text.lower()))
@@ -762,7 +863,8 @@ def earlier_contact(ticket: Ticket) -> bool:
     times = [moment for moment in (ticket.created_at, *(turn.at for turn in ticket.history)) if moment is not None]
     latest = max(times, default=None) if _comparable(times) else None
     for turn in ticket.history:
-        if turn.author != "customer" or says_nothing(message_text(turn.body)):
+        # a turn whose words we do not have (an empty body) was still a contact; only small talk is none
+        if turn.author != "customer" or (turn.body.strip() and says_nothing(message_text(turn.body))):
             continue
         if latest is None or turn.at is None or (latest - turn.at).total_seconds() >= _SAME_SESSION_HOURS * 3600:
             return True
@@ -783,6 +885,20 @@ _PAST_EVENT = re.compile(
 )
 
 
+# A time that says how things stand, not when they must be done: "it is still doubling today", "effective
+# today", "as of this morning".
+_STATE_AT_A_TIME = re.compile(
+    rf"\b(?:still (?:\w+ ){{0,3}}|effective |as of |as from |since |starting |even )(?:{_SOON}|now)\b", re.IGNORECASE
+)
+# "before 1 Sep" after records is the range of the data, not a deadline: "all data before 1 Sep is gone".
+_RANGE_WORD = re.compile(r"(?:before|until|bis|avant)\b", re.IGNORECASE)
+_RANGE_OF_RECORDS = re.compile(
+    r"\b(?:data|records|history|entries|transactions|events|logs|messages|e-?mails|everything|anything|nothing"
+    r"|dashboards?|figures|numbers|usage|dates?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clause_before(text: str, end: int) -> str:
     """The words of the sentence before ``end``: what a deadline phrase's verb is."""
     start = max(text.rfind(mark, 0, end) for mark in (".", "!", "?", "\n"))
@@ -795,6 +911,7 @@ _EVENT_WITH_TIME = re.compile(
 _NAMED_DEADLINE = re.compile(
     r"^(?:deadline|cut-?off|latest)\b[^.!?\n]{0,30}?\b(?:is|of|:)\s(?P<time>.+)$", re.IGNORECASE
 )
+_PERIOD_END_WORK = re.compile(r"^(?:present|report|fil|submit|clos)\w* (?P<time>(?:at|by|for|before) .+)$", re.I)
 # "back on my card in 14 days" is echoed by its span.
 _RESULT_SPAN = re.compile(rf"^{_RESULT}\b.*?\b(in \w+ (?:days?|hours?))$")
 
@@ -803,6 +920,8 @@ def _deadline_phrase(phrase: str) -> str:
     """The phrase as written; a long request with no clock or date in it ("can you set up a call with whoever
     ... this week") shortened to its time, which is what the subject line and the acknowledgement echo."""
     phrase = phrase.strip().rstrip(".,;:")
+    if (period_end := _PERIOD_END_WORK.match(phrase)) is not None:  # "presents at the end of quarter"
+        return period_end.group("time")
     if (span := _RESULT_SPAN.match(phrase)) is not None:
         return span.group(1)
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
@@ -1134,11 +1253,15 @@ def signature_line(line: str) -> bool:
     return 0 < len(line.split()) <= 8 and not ended
 
 
-def _addressee(body: str) -> str | None:
-    match = _ADDRESSEE.match(body)
-    if match is None or _NOT_A_PERSON.search(match.group("name")):
-        return None
-    return match.group("name")
+def _addressee(ticket: Ticket) -> str | None:
+    """The person of ours the customer writes to by name, in this message or, failing that, their last one."""
+    bodies = [ticket.body, *(turn.body for turn in reversed(ticket.history) if turn.author == "customer")]
+    for body in bodies:
+        match = _ADDRESSEE.match(body)
+        name = match and (match.group("name") or match.group("alone"))
+        if name and not _NOT_A_PERSON.search(name) and not _NOT_A_NAME.match(name):
+            return name
+    return None
 
 
 def pasted_line(line: str) -> bool:
@@ -1222,17 +1345,61 @@ def sentences(text: str) -> list[str]:
     return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
+# A heading over the steps taken, with the steps after its colon or in a list below it: "What we've tried:",
+# "Done so far: cleared the cache", "Steps taken -".
+_STEPS_HEADING = re.compile(
+    r"^\s*(?:what (?:we|i)(?:'ve| have)? (?:already )?(?:tried|done|checked)(?: so far)?"
+    r"|(?:steps|things) (?:(?:we|i)(?:'ve| have)? )?(?:already )?(?:tried|taken|done|checked)(?: so far)?"
+    r"|(?:already )?(?:tried|done|checked) so far|troubleshooting(?: done| so far)?|(?:we|i) (?:have )?already tried)"
+    r"\s*[:-]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
+# A step told in a clause of its own, without a subject, in a run-on message: "..., tried 3 browsers, ...".
+_CLAUSE_STEP = re.compile(
+    r"(?:^|[,;]\s|\s[-–]\s)(?:already |also )?(?:tried|checked|restarted|rebooted|cleared|reinstalled|reset"
+    r"|re-?saved|removed|revoked|disabled|re-?enabled|reconnected|disconnected|rolled back|logged out|signed out)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_steps(turn: str) -> tuple[list[str], set[str]]:
+    """The steps under a steps heading (after its colon, or its bulleted lines), and the heading lines."""
+    steps: list[str] = []
+    headings: set[str] = set()
+    listing = False
+    for line in turn.splitlines():
+        if (heading := _STEPS_HEADING.match(line)) is not None:
+            headings.add(line.strip())
+            steps += [heading.group("rest").strip()] if heading.group("rest").strip() else []
+            listing = True
+        elif listing and _BULLET.match(line):
+            steps.append(_BULLET.sub("", line).strip())
+        elif line.strip() or steps:
+            listing = False
+    return steps, headings
+
+
 def _customer_steps(turns: list[str]) -> list[str]:
-    steps = [
-        sentence
-        for turn in turns
-        for sentence in sentences(turn)
-        if not pasted_line(sentence)
-        and not _NOT_A_STEP.search(sentence)
-        and (_CUSTOMER_STEP.search(sentence) or _FOREIGN_STEP.search(sentence))
-        and not (_NOT_TAKEN.search(sentence) and len(_CUSTOMER_STEP.findall(sentence)) <= 1)
-    ]
-    return _unique(_excerpt(_step_clause(step), 200) for step in steps)
+    steps: list[str] = []
+    for turn in turns:
+        listed, headings = _listed_steps(turn)
+        steps += listed
+        steps += [
+            sentence
+            for sentence in (_BULLET.sub("", sentence) for sentence in sentences(turn))
+            if sentence not in headings
+            and len(sentence.split()) >= 2  # "Updated." echoes the agent's word; it tells no step
+            and not any(sentence in line or line in sentence for line in listed)
+            and not pasted_line(sentence)
+            and not _NOT_A_STEP.search(sentence)
+            and (_CUSTOMER_STEP.search(sentence) or _FOREIGN_STEP.search(sentence) or _CLAUSE_STEP.search(sentence))
+            and not (_NOT_TAKEN.search(sentence) and len(_CUSTOMER_STEP.findall(sentence)) <= 1)
+        ]
+    return _unique(_excerpt(_step_clause(_OPENING_GREETING.sub("", step)), 200) for step in steps)
+
+
+_OPENING_GREETING = re.compile(r"^(?:hi|hello|hey|hiya)(?: there| all| team)?\s*[,!-]\s*", re.IGNORECASE)
 
 
 def _step_clause(sentence: str) -> str:
@@ -1255,6 +1422,8 @@ def _identifiers(text: str) -> list[str]:
         if match.group(0).endswith(("Exception", "Error")) or any(c.isdigit() or c == "_" for c in match.group(0))
     ]
     found += [match.group(0) for match in _CODE.finditer(text)]
+    found += [match.group(0) for match in _BRACKETED_CODE.finditer(text)]
+    found += [match.group("address") for match in _NAMED_ADDRESS.finditer(text)]
     # "code 137" inside "exit code 137": the longer reading only
     return _unique(item for item in found if not any(other.endswith(f" {item}") for other in found))
 
@@ -1275,6 +1444,22 @@ def _agents_with_a_role(ticket: Ticket) -> list[tuple[str, str]]:
     return found
 
 
+# The roles of ours that own an account (an "IT manager" or an "account owner" is the customer's own).
+_OUR_ACCOUNT_ROLES = frozenset(
+    {
+        "account manager",
+        "account executive",
+        "customer success manager",
+        "success manager",
+        "technical account manager",
+        "csm",
+        "account lead",
+        "account rep",
+        "account representative",
+        "sales rep",
+        "sales representative",
+    }
+)
 # "your own account manager" with no name after it; "your colleague Ben": one of our people, named.
 _UNNAMED_MANAGER = re.compile(
     rf"\b(?:your|my|our) (?:own )?(?:{_ROLE})\b(?!\s?(?:,|:|\(|is|was|-)?\s?(?-i:[A-Z]))", re.IGNORECASE
@@ -1300,8 +1485,8 @@ def _manager_named_elsewhere(text: str, named: list[str]) -> str | None:
 def _contacts(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _CONTACT.finditer(text):
-        role = (match.group("role") or match.group("role2")).lower()
-        name = match.group("name") or match.group("name2")
+        role = (match.group("role") or match.group("role2") or match.group("role3")).lower()
+        name = match.group("name") or match.group("name2") or match.group("name3")
         found.append((role, name))
     return list(dict.fromkeys(found))
 
