@@ -276,3 +276,14 @@ def test_a_one_word_echo_is_no_step():
     assert facts_of("Reinstalled. Reinstalled the driver on both tills, same fault.").customer_steps == [
         "Reinstalled the driver on both tills, same fault."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the move to the new storage tier we seem to have lost two years of scans.",
+        "Could someone tell us whether the records are recoverable? The archive view is empty.",
+    ],
+)
+def test_data_lost_or_asked_back_is_data_loss(text):
+    assert "data_loss" in facts_of(text, ("technical",)).case_types
