@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from drafting import drafts_of as drafts
 
-from triage.handoff.facts import ticket_facts
+from triage.handoff.facts import sentences, ticket_facts
 from triage.schema import Ticket
 
 TECH = ({"technical": 0.9}, {"technical": 0.9})
@@ -287,3 +287,10 @@ def test_a_one_word_echo_is_no_step():
 )
 def test_data_lost_or_asked_back_is_data_loss(text):
     assert "data_loss" in facts_of(text, ("technical",)).case_types
+
+
+def test_a_country_abbreviation_does_not_end_the_quoted_sentence():
+    assert sentences("The claim was filed in the U.S. District Court for Oregon. Counsel wrote today.") == [
+        "The claim was filed in the U.S. District Court for Oregon.",
+        "Counsel wrote today.",
+    ]

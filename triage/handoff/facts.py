@@ -151,9 +151,10 @@ def identifiers_by_shape(text: str) -> list[str]:
 _AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 
 # A sentence ends at . ! ? but not after a title or an abbreviation ("Ms. Dana Garfield", "St. Columba").
+# ("complaint no. AG-1" keeps its number; "the U.S. District Court" is one sentence)
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bInc\.)"
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"  # "complaint no. AG-1"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)(?<!\bU\.S\.)(?<!\bU\.K\.)\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "sep" reads "sept." too
