@@ -408,7 +408,9 @@ def draft_acknowledgement(
         "first_response": _duration(target.first_response_hours),
         "update_every": _duration(target.update_hours),
         "deadline": " and ".join(dict.fromkeys(f'"{spoken_deadline(d)}"' for d in _deadlines_for_us(facts)[:2])),
-        "steps_noted": _technical(facts) and bool(facts.customer_steps or _agent_steps(ticket)),
+        # a reply whose words we do not have tells of no step the customer took
+        "steps_noted": _technical(facts)
+        and bool(facts.customer_steps or [step for step in _agent_steps(ticket) if _NO_TEXT not in step]),
     }
     return Acknowledgement(
         subject=f"Update on your request {ticket.id}: {_headline(ticket)}",
@@ -565,6 +567,9 @@ def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+_NO_TEXT = "(the reply's text is not in the ticket)"
+
+
 def _agent_steps(ticket: Ticket) -> list[str]:
     """Each agent turn in the history as an ask and its answer: what the agent asked or did, and what the
     customer's next message says came of it."""
@@ -574,7 +579,7 @@ def _agent_steps(ticket: Ticket) -> list[str]:
         if turn.author != "agent":
             continue
         if not turn.body.strip():  # the reply is on the ticket, its words are not: say so rather than "none"
-            steps.append(f"{_when(turn.at)}: an agent replied (the reply's text is not in the ticket)")
+            steps.append(f"{_when(turn.at)}: an agent replied {_NO_TEXT}")
             continue
         if not _takes_a_step(turn.body):
             continue
