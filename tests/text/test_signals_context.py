@@ -32,6 +32,11 @@ CASES = [
     ("We have started moving our dispatch to another vendor.", "churn_threat", True),
     ("The board asked whether we should keep paying for this platform.", "churn_threat", True),
     ("We will not move to another vendor, we just need this fixed.", "churn_threat", False),
+    ("We are not moving dispatch to another vendor.", "churn_threat", False),
+    ("We have no plans to move anything to another provider.", "churn_threat", False),
+    ("If you don't fix this we will move everything to another vendor.", "churn_threat", True),
+    ("We can't keep waiting, so we are moving the fleet to another provider.", "churn_threat", True),
+    ("Your old support desk referred us to another vendor for the SMS module.", "churn_threat", False),
     ("Our invoices come from another vendor's system through your API.", "churn_threat", False),
     ("We should keep using the old export until the new one works.", "churn_threat", False),
     # A how-to question on making a setting.

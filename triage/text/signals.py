@@ -173,8 +173,6 @@ _PATTERNS: dict[str, list[str]] = {
         "leave|leaving for a|another? different|new|other? platform|solution",
         "switch|switching|move|moving|migrate|migrating|go|going away from you|your|yours",
         "take|taking|move|moving our|my business elsewhere",
-        # With what is moved between: "start moving dispatch to another vendor when our contract renews".
-        "to|for another|a_different vendor|provider|supplier|competitor",
         # "whether we should keep paying for a platform that can lose three years of data".
         "whether|if we|i should|shall|would keep|continue paying|using|renewing",
         "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors|other_vendors",
@@ -598,6 +596,14 @@ _OWN_REFUND_MENTIONS = [
     "|completed|processed|status|line|amount|date|reference|id|receipt",
 ]
 
+# The tail of a phrase whose verb and object stand before it, which no pattern can list ("start moving dispatch to
+# another vendor"): a negator anywhere before it in its clause negates it ("we are not moving dispatch to another
+# vendor"), and being sent somewhere is no threat ("your desk referred us to another vendor").
+_TAILS: dict[str, list[str]] = {
+    "churn_threat": ["to another|a_different vendor|provider|supplier|competitor"],
+}
+_TAIL_VETOES = frozenset({"refer", "redirect", "point", "send", "direct", "transfer", "forward"})
+
 # Non-literal uses: a veto overlapping a match of the same signal drops that match.
 _VETOES: dict[str, list[str]] = {
     "cancellation": [
@@ -1016,7 +1022,7 @@ def _pipeline() -> tuple[Any, Any]:
 
     own_refund = {"refund_request": _OWN_REFUND_CONTEXT}
     mentions = {"refund_request": _OWN_REFUND_MENTIONS}
-    tables = (("", _PATTERNS), ("veto:", _VETOES), ("sentence:", _SENTENCE_VETOES))
+    tables = (("", _PATTERNS), ("tail:", _TAILS), ("veto:", _VETOES), ("sentence:", _SENTENCE_VETOES))
     for prefix, table in (*tables, ("own_refund:", own_refund), ("mention:", mentions)):
         for signal, patterns in table.items():
             keywords = set().union(*(_keywords(pattern, norms) for pattern in patterns))
@@ -1053,6 +1059,22 @@ def _is_negated(doc: Any, start: int) -> bool:
             return False
         fillers += 1
         index -= 1
+    return False
+
+
+def _tail_negated(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether a tail (_TAILS) is negated or sent by someone else: a negator before it in its clause, not after a
+    condition or an inability ("if you don't fix this we move it all to another vendor" threatens), or a verb of
+    sending ("they referred us to another provider")."""
+    clause = _clause(doc, *span)
+    for index in range(clause.start, span[0]):
+        word = doc[index].lower_
+        if doc[index].norm_ in _TAIL_VETOES:
+            return True
+        inability = word != "no" and index > 0 and doc[index - 1].lower_ in _INABILITY
+        conditional = any(token.lower_ in _CONDITIONS for token in doc[max(0, index - 3) : index])
+        if word in _NEGATORS and not inability and not conditional:
+            return True
     return False
 
 
@@ -1110,6 +1132,7 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     # of a refund (_OWN_REFUND_CONTEXT).
     own_refunds: list[tuple[int, int]] = []
     mentions: list[tuple[int, int]] = []
+    tails: set[tuple[int, int]] = set()
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
         if key.startswith("sentence:"):
@@ -1118,6 +1141,9 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             own_refunds.append((start, end))
         elif key.startswith("mention:"):
             mentions.append((start, end))
+        elif key.startswith("tail:"):
+            tails.add((start, end))
+            candidates.setdefault(key.removeprefix("tail:"), []).append((start, end))
         else:
             table = vetoes if key.startswith("veto:") else candidates
             table.setdefault(key.removeprefix("veto:"), []).append((start, end))
@@ -1135,7 +1161,8 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             # A negated match stays taken, so that its shorter parts do not fire in its place ("not leaving
             # for a competitor" is not "a competitor").
             taken.append(span)
-            if signal not in _NOT_NEGATABLE and _is_negated(doc, span[0]):
+            tail_negated = span in tails and _tail_negated(doc, span)
+            if tail_negated or (signal not in _NOT_NEGATABLE and _is_negated(doc, span[0])):
                 negated_spans.append(span)
         context = sentence_vetoes.get(signal, ())
         asserted = [
