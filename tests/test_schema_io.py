@@ -361,3 +361,22 @@ def test_unwritable_outputs_are_one_line(tmp_path):
     (tmp_path / "file").write_text("")
     with pytest.raises(TicketFileError, match=r"file/out.jsonl: cannot write \(.+\)"):
         write_records(tickets, tmp_path / "file" / "out.jsonl")
+
+
+def test_a_history_turn_written_with_text_is_read_as_its_body(tmp_path):
+    path = tmp_path / "thread.jsonl"
+    turns = [
+        {"author": "customer", "text": "The export has failed three times.", "at": "2026-11-02T09:00:00Z"},
+        {"author": "agent", "body": "Could you try it in a private window?", "at": "2026-11-02T10:00:00Z"},
+        {"author": "customer", "body": "Kept: body wins", "text": "ignored", "at": "2026-11-02T11:00:00Z"},
+    ]
+    path.write_text(json.dumps({"id": "T-1", "body": "Still failing.", "history": turns}) + "\n")
+
+    (ticket,) = read_tickets(path)
+
+    assert [turn.body for turn in ticket.history] == [
+        "The export has failed three times.",
+        "Could you try it in a private window?",
+        "Kept: body wins",
+    ]
+    assert "text" not in ticket.history[0].model_dump()

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -131,7 +132,9 @@ class Customer(_Input):
 class Interaction(_Input):
     at: Timestamp | None = None
     author: Author
-    body: str = Field(default="", max_length=MAX_TURN_BODY)
+    # Many exports name a message's words "text" (chat tools, Front, our own early fixtures); an unknown key is
+    # ignored, so without the alias such a thread would be read as empty turns, silently.
+    body: str = Field(default="", max_length=MAX_TURN_BODY, validation_alias=AliasChoices("body", "text"))
 
 
 def _ticket_schema(schema: dict[str, Any]) -> None:
