@@ -97,6 +97,27 @@ _EVIDENCE_WORDS = {
     ),
 }
 _EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
+# A root-cause report asked for or promised in the thread: "still no RCA", "can we get the incident report you
+# promised", "we need your written root-cause analysis"; not one told of ("their incident report promised a fix").
+_REPORT = r"(?:rca|root[- ]cause (?:analysis|report)|incident report|post-?mortem|post-incident (?:report|review))"
+_REPORT_OWED = re.compile(
+    rf"\b(?:need|want|get|send|share|provide|see|still no|no|waiting for|where is|expect\w*|ask\w* for|request\w*"
+    rf"|promised( us)?)\b[^.!?\n]{{0,40}}?\b{_REPORT}\b"
+    rf"|\b{_REPORT}\b[^.!?\n]{{0,30}}?\b(?:(?:you|we were|i was) promised|(?:is |are )?(?:overdue|still missing))",
+    re.IGNORECASE,
+)
+# One already received is owed no more: "thanks for the RCA", "we read your post-mortem".
+_REPORT_RECEIVED = re.compile(
+    r"\b(?:thank you|thanks) for (?:the|your) (?:rca|root[- ]cause|incident report|post-?mortem)"
+    r"|\b(?:read|received|got|seen) (?:the|your) (?:rca|root[- ]cause|incident report|post-?mortem)",
+    re.IGNORECASE,
+)
+# Compensation asked for missed service levels: "what you're offering for the SLA misses", "an uptime credit".
+_SLA_CREDIT = re.compile(
+    r"\b(?:sla|service[- ]levels?|uptime)\b[^.!?\n]{0,30}?\b(?:credits?|miss(?:es|ed)?|breach\w*|compensat\w*|refund)"
+    r"|\b(?:credits?|compensat\w*|offer\w*|refund)\b[^.!?\n]{0,40}?\b(?:sla|service[- ]levels?|uptime)\b",
+    re.IGNORECASE,
+)
 # How to make it happen, or what set it off and for whom: "every time", "since your release on Tuesday".
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
@@ -716,9 +737,25 @@ def _recommended_actions(
         if customer and customer.strategic:
             actions.append("inform the executive sponsor of this strategic account")
         actions.append("agree the next update time with the customer and keep it")
-    if "compliance" in templates and "legal_threat" not in facts.case_types:
+    actions += _thread_actions(ticket)
+    # a legal threat's hold and the fraud procedure's evidence already keep the ticket
+    if "compliance" in templates and not {"legal_threat", "fraud"} & set(facts.case_types):
         actions.append("preserve the ticket, its history and related logs")
     return list(dict.fromkeys(actions))
+
+
+def _thread_actions(ticket: Ticket) -> list[str]:
+    """What the customer is still owed from the thread: a root-cause report, a credit for missed service levels."""
+    customer_text = "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
+    thread_text = "\n".join([*(turn.body for turn in ticket.history), ticket.body])
+    actions = []
+    if _REPORT_OWED.search(customer_text) and not _REPORT_RECEIVED.search(thread_text):
+        actions.append(
+            "send the root-cause report (what failed, why, what changes so it does not recur) or a firm date for it"
+        )
+    if _SLA_CREDIT.search(customer_text):
+        actions.append("work out the service credit the contract gives for the missed service levels and offer it")
+    return actions
 
 
 def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:

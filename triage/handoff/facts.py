@@ -793,6 +793,13 @@ def ticket_facts(
         turn.author == "agent" and _AGENT_CONFIRMED_DEFECT.search(turn.body) for turn in ticket.history
     ):
         cases = ["bug"]  # our own agent found the bug: no trigger needed to name it
+    if (
+        not trigger_labels
+        and "financial" not in families
+        and _amounts(customer_text)
+        and _CASES["billing_dispute"].search(_BREACH_ASKED_ABOUT.sub(" ", customer_text.lower()))
+    ):
+        cases.append("billing_dispute")  # no trigger to gate it (human review): the money contested names the case
     cases = _with_cases_the_model_found(cases, set(trigger_labels), set(signals))
     if "account_takeover" in cases and "data_exposure" not in cases and _DATA_TAKEN.search(customer_text):
         cases.insert(cases.index("account_takeover") + 1, "data_exposure")  # the intruder took data out

@@ -328,7 +328,9 @@ DEFAULT_CASE_ACTIONS: dict[str, tuple[str, ...]] = {
     ),
     "legal_threat": (
         "do not admit liability or promise outcomes before legal review",
-        "preserve the ticket, its history and related logs",
+        # a hold asked in a dispute covers what the claim is about, which is rarely the ticket alone
+        "put a litigation hold on the account's data the dispute concerns (messages, logs, records), not only"
+        " this ticket, and agree its scope with legal",
     ),
     "regulator": (
         "name one owner for the regulator's inquiry and diary its deadline",
@@ -336,7 +338,8 @@ DEFAULT_CASE_ACTIONS: dict[str, tuple[str, ...]] = {
     ),
     "fraud": (
         "freeze the disputed transactions and the payment method involved",
-        "preserve the evidence and follow the fraud procedure",
+        "close any account opened with the stolen details and refund its charges, where the customer did not make them",
+        "preserve the evidence (sign-up IP address, e-mail, payment records) and follow the fraud procedure",
     ),
 }
 
