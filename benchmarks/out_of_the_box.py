@@ -61,6 +61,7 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "handwritten_check3": "third check",
         "handwritten_check4": "fourth check",
         "handwritten_check5": "fifth check",
+        "handwritten_check6": "sixth check",
     }
     for key, title in titles.items():
         sets = handwritten[key]

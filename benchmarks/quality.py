@@ -19,7 +19,8 @@ read the rules' code, before that session's changes, and read only at its end (a
 the frustration head learns from it: triage.datasets.handwritten); handwritten_check4.jsonl, a fourth check
 written the same way at the start of the seventh session, read only at its end (a development set since);
 handwritten_check5.jsonl, a fifth check written the same way at the start of the eighth session, read only at its
-end.
+end (a development set since); handwritten_check6.jsonl, a sixth check written the same way at the start of the
+ninth session, read only at its end.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -70,6 +71,7 @@ HANDWRITTEN_DEV2 = ANNOTATIONS / "handwritten_dev2.jsonl"
 HANDWRITTEN_CHECK3 = ANNOTATIONS / "handwritten_check3.jsonl"
 HANDWRITTEN_CHECK4 = ANNOTATIONS / "handwritten_check4.jsonl"
 HANDWRITTEN_CHECK5 = ANNOTATIONS / "handwritten_check5.jsonl"
+HANDWRITTEN_CHECK6 = ANNOTATIONS / "handwritten_check6.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -214,6 +216,7 @@ HANDWRITTEN_SETS = {
     "handwritten_check3": HANDWRITTEN_CHECK3,
     "handwritten_check4": HANDWRITTEN_CHECK4,
     "handwritten_check5": HANDWRITTEN_CHECK5,
+    "handwritten_check6": HANDWRITTEN_CHECK6,
 }
 
 
@@ -426,6 +429,8 @@ def render_handwritten(results: dict) -> list[str]:
         "handwritten_check4": "`handwritten_check4.jsonl` ({rows}; fourth check, written before round two's seventh "
         "session's changes by someone who had not read the rules, read once at its end; a development set since)",
         "handwritten_check5": "`handwritten_check5.jsonl` ({rows}; fifth check, written before round two's eighth "
+        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "handwritten_check6": "`handwritten_check6.jsonl` ({rows}; sixth check, written before round two's ninth "
         "session's changes by someone who had not read the rules, read once at its end)",
     }
     lines = [
