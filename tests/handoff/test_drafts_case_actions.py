@@ -112,3 +112,35 @@ def test_money_contested_names_a_billing_dispute_when_no_trigger_gates_it():
 )
 def test_no_billing_dispute_without_money_or_beside_another_trigger(body, labels):
     assert "billing_dispute" not in cases_of(body, labels)
+
+
+# --- steps: a claim of what ought to be is none; a step told without its subject in Portuguese or Spanish is one
+
+
+def steps_of(handoff) -> list[str]:
+    return handoff.text.split("Steps already taken\n")[1].split("\n\n")[0].splitlines()
+
+
+def test_a_claim_of_what_ought_to_be_is_no_step_even_with_a_step_verb_inside():
+    body = (
+        "You charged us for twelve seats after we had already removed four of them. We should not pay for seats we "
+        "had removed before the invoice date. I emailed your billing address on 3 May."
+    )
+    handoff, _ = drafts(body, *MONEY)
+
+    steps = steps_of(handoff)
+    assert not any("We should not pay" in step for step in steps)
+    assert any("I emailed your billing address on 3 May." in step for step in steps)
+
+
+@pytest.mark.parametrize(
+    ("body", "step"),
+    [
+        ("O reembolso ainda não chegou. Liguei para o banco e não há nada pendente.", "Liguei para o banco"),
+        ("El cobro sigue duplicado. Ya llamé a mi banco y no ven ninguna devolución.", "Ya llamé a mi banco"),
+    ],
+)
+def test_a_first_person_past_tense_without_its_subject_is_a_step(body, step):
+    handoff, _ = drafts(body, *MONEY)
+
+    assert any(step in line for line in steps_of(handoff))

@@ -340,7 +340,12 @@ _DONE = (
 _FOREIGN_STEP = re.compile(
     r"\b(?:nous avons|j'ai|on a|hemos|he|ya he|wir haben|ich habe)\s(?:\w+\s){0,2}?"
     r"(?:essay\w*|red[ée]marr\w*|vid[ée]\w*|contact[ée]\w*|écrit|appel[ée]|probado|intentado|escrito|reiniciado"
-    r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen)",
+    r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen)"
+    # Portuguese and Spanish drop the subject: the first person's past tense alone says who did it ("Liguei para o
+    # banco", "Ya probé otro navegador")
+    r"|\b(?:liguei|telefonei|tentei|reiniciei|contatei|contactei|entrei em contato|falei com|enviei|verifiquei"
+    r"|limpei|reinstalei|llamé|probé|intenté|reinicié|contacté|escribí|envié|verifiqué|borré|hablé con"
+    r"|reinstalé)\b",
     re.IGNORECASE,
 )
 # Verbs that report a step only with the customer as their subject: "we suspended him in Okta", "I've cancelled
@@ -360,8 +365,12 @@ _NOT_TAKEN = re.compile(
     rf"\s(?:\w+\s)?(?:{_DONE})\b",
     re.IGNORECASE,
 )
+# Asks, and claims of what ought to be ("We shouldn't be held to a renewal we had already asked to change"): their
+# step verb sits in a clause under the claim.
 _NOT_A_STEP = re.compile(
-    r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we|attached (?:is|are))\b", re.IGNORECASE
+    r"\?\s*$|^\s*(?:if|please|could you|can you|have you|should i|should we|attached (?:is|are))\b"
+    r"|^\s*(?:we|i|you|this|that|it|they)\s+(?:should(?:n'?t| not)?|must(?:n'?t| not)?|ought)\s+(?!have\b)",
+    re.IGNORECASE,
 )
 _ROLE = (
     r"account manager|account executive|customer success manager|success manager|csm|account lead"
