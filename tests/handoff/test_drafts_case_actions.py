@@ -144,3 +144,50 @@ def test_a_first_person_past_tense_without_its_subject_is_a_step(body, step):
     handoff, _ = drafts(body, *MONEY)
 
     assert any(step in line for line in steps_of(handoff))
+
+
+# --- what the customer asks of us in this message: a call, their data's export
+
+
+@pytest.mark.parametrize(
+    ("body", "quoted"),
+    [
+        (
+            "The sync has failed three nights running. A meeting with your head of engineering on Friday would help.",
+            "A meeting with your head of engineering on Friday would help.",
+        ),
+        (
+            "Before the audit we need: the access logs for May, the list of admins, and someone from your security "
+            "team on a call with our auditors and our CISO to walk through the controls.",
+            "someone from your security team on a call with our auditors and our CISO",
+        ),
+        ("The invoice is wrong again. Please call me on my mobile.", "Please call me on my mobile."),
+    ],
+)
+def test_a_call_asked_for_is_an_action_quoting_the_ask(body, quoted):
+    handoff, _ = drafts(body, *MONEY)
+
+    assert any(a.startswith("arrange the call the customer asks for") and quoted in a for a in actions_of(handoff))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I was on a call with your agent yesterday and the invoice is still wrong.",
+        "Happy to walk through the invoice on a call with your team if useful.",
+        "You charged us twice and your colleague said she would call me back; she did not.",
+    ],
+)
+def test_a_call_told_of_or_offered_is_no_action(body):
+    handoff, _ = drafts(body, *MONEY)
+
+    assert not any(a.startswith("arrange the call") for a in actions_of(handoff))
+
+
+def test_an_export_of_their_data_asked_for_is_an_action_and_an_export_told_of_is_none():
+    asked, _ = drafts("We are leaving at the end of the term. Please provide a full data export in CSV.", *MONEY)
+    told, _ = drafts("The export button greys out and our data export from last week was empty.", *TECH)
+
+    wanted = "send the data export the customer asks for, in the format and by the date asked"
+    assert wanted in actions_of(asked)
+    assert wanted not in actions_of(told)

@@ -118,6 +118,21 @@ _SLA_CREDIT = re.compile(
     r"|\b(?:credits?|compensat\w*|offer\w*|refund)\b[^.!?\n]{0,40}?\b(?:sla|service[- ]levels?|uptime)\b",
     re.IGNORECASE,
 )
+# A call or meeting the customer asks for: "a call with someone senior on Wednesday would help", "please call me".
+_CALL_ASKED = re.compile(
+    r"\b(?:need|want|would (?:help|like|appreciate)|ask\w* for|please|can we|could we|let'?s|arrange|set up"
+    r"|schedule|book)\b[^.!?\n]{0,80}?\b(?:a |an |on a )?(?:(?:video|phone|conference|bridge) )?(?:call|meeting)\b"
+    r"(?! (?:me|us) back)|\b(?:a |on a )(?:(?:video|phone|conference) )?(?:call|meeting) with\b[^.!?\n]{0,60}?"
+    r"\b(?:would help|please|asap|this week|on \w+day)\b|\bplease (?:call|ring|phone) (?:me|us)\b"
+    r"|\bsomeone\b[^.!?\n]{0,40}?\bon a (?:(?:video|phone|conference) )?call\b",  # "someone from compliance on a call"
+    re.IGNORECASE,
+)
+# Their data asked for back: "provide a full data export in CSV", "we need an export of all our records".
+_EXPORT_ASKED = re.compile(
+    r"\b(?:provide|send|give|need|want|request\w*|ask\w* for|require|expect)\b[^.!?\n]{0,30}?\b(?:data )?export\b"
+    r"(?! (?:button|feature|function|option|tool|page))",
+    re.IGNORECASE,
+)
 # How to make it happen, or what set it off and for whom: "every time", "since your release on Tuesday".
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
@@ -745,7 +760,8 @@ def _recommended_actions(
 
 
 def _thread_actions(ticket: Ticket) -> list[str]:
-    """What the customer is still owed from the thread: a root-cause report, a credit for missed service levels."""
+    """What the customer is still owed from the thread: a root-cause report, a credit for missed service levels, a
+    call or their data's export asked for in this message."""
     customer_text = "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
     thread_text = "\n".join([*(turn.body for turn in ticket.history), ticket.body])
     actions = []
@@ -755,6 +771,15 @@ def _thread_actions(ticket: Ticket) -> list[str]:
         )
     if _SLA_CREDIT.search(customer_text):
         actions.append("work out the service credit the contract gives for the missed service levels and offer it")
+    body = message_text(ticket.body)
+    calls = ((sentence, _CALL_ASKED.search(sentence)) for sentence in sentences(body))
+    if asked := next(((sentence, match) for sentence, match in calls if match), None):
+        sentence, match = asked
+        # a long sentence of several asks is quoted from the call's own words: "... and someone on a call with"
+        words = sentence if len(sentence) <= 160 else sentence[match.start() :]
+        actions.append(f'arrange the call the customer asks for ("{_excerpt(words, 160)}")')
+    if _EXPORT_ASKED.search(body):
+        actions.append("send the data export the customer asks for, in the format and by the date asked")
     return actions
 
 
