@@ -743,6 +743,7 @@ def _recommended_actions(
     # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
     actions = [action for case in cases for action in settings.actions_for(case)]
+    actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
     if facts.deadlines:
         actions.append(f'reply before the customer\'s deadline ("{_first_deadline(facts)}") even without a fix')
     if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):
@@ -752,7 +753,6 @@ def _recommended_actions(
         if customer and customer.strategic:
             actions.append("inform the executive sponsor of this strategic account")
         actions.append("agree the next update time with the customer and keep it")
-    actions += _thread_actions(ticket)
     # a legal threat's hold and the fraud procedure's evidence already keep the ticket
     if "compliance" in templates and not {"legal_threat", "fraud"} & set(facts.case_types):
         actions.append("preserve the ticket, its history and related logs")
