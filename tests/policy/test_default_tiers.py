@@ -201,7 +201,8 @@ def test_class_actions_and_large_money_go_where_the_guide_says(case, body, trigg
 
 
 OUTAGE = "Your platform has been down for six hours and our warehouses cannot ship orders."
-TECHNICAL_WITH_MONEY = {"technical": 0.9, "financial": 0.35, "legal": 0.05}
+TECHNICAL_WITH_MONEY = {"technical": 0.9, "financial": 0.55, "legal": 0.05}  # financial at its threshold (0.5)
+TECHNICAL_WITH_A_HINT_OF_MONEY = {"technical": 0.9, "financial": 0.3, "legal": 0.05}  # below it
 
 
 @pytest.mark.parametrize(
@@ -232,13 +233,30 @@ TECHNICAL_WITH_MONEY = {"technical": 0.9, "financial": 0.35, "legal": 0.05}
             3,
             "technical",
         ),
-        # No money at stake in the models' reading: an incident, which technical owns.
+        # Below its threshold the financial trigger needs the money in the ticket's own words.
+        (
+            "an outage with its cost in the ticket",
+            f"{OUTAGE} Every hour costs us about $40,000 in orders.",
+            160_000,
+            TECHNICAL_WITH_A_HINT_OF_MONEY,
+            3,
+            "account_management",
+        ),
+        # No money at stake in the models' reading or the words: an incident, which technical owns.
         ("an outage on a strategic account, no money at stake", OUTAGE, 310_000, TECHNICAL, 3, "technical"),
+        (
+            "an outage on a strategic account, a hint of money in the models only",
+            OUTAGE,
+            310_000,
+            TECHNICAL_WITH_A_HINT_OF_MONEY,
+            3,
+            "technical",
+        ),
         (
             "an outage negated on a strategic account",
             "There was no outage; we only want to know when the new reports ship.",
             310_000,
-            TECHNICAL_WITH_MONEY,
+            TECHNICAL_WITH_A_HINT_OF_MONEY,
             1,
             "frontline",
         ),
