@@ -206,9 +206,7 @@ def test_signal_rule_quotes_the_sentence_that_fired_it():
     assert decision.rules_fired == ["legal.exposure"]
     assert decision.reasons[0] == (
         'rule legal.exposure fired: signal regulator_complaint: "The financial ombudsman has opened an inquiry and '
-        'asked for our records."; legal probability 0.35 >= 0.20; tier 4 because customer.strategic is true; '
-        'signal regulator_complaint: "The financial ombudsman has opened an inquiry and asked for our records."; '
-        "legal probability 0.35 >= 0.20"
+        'asked for our records."; legal probability 0.35 >= 0.20; tier 4 because customer.strategic is true'
     )
     assert decision.recommendation.confidence == 1.0  # a rule decided, and named its team
 

@@ -354,7 +354,9 @@ def _fire(
         raised = _evaluate(criterion.tier_above, ticket, scores, thresholds)
         if raised is not None:
             tier = criterion.tier_above.tier
-            reason += f"; tier {tier} because {'; '.join(raised)}"
+            # Evidence the rule already quoted is not repeated (tier_above may restate the rule's own branch).
+            new = [phrase for phrase in raised if phrase not in evidence] or raised
+            reason += f"; tier {tier} because {'; '.join(new)}"
     return tier, reason
 
 
