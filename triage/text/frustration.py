@@ -119,7 +119,10 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:won't|will not|not going to)(?: be)? renew|done with (?:you|your)|take (?:my|our) business elsewhere"
             # A rival's offer on the table, or whether to keep paying at all.
             r"|competing (?:proposal|offer|quote|bid)s?|competitor (?:demos?|proposals?|quotes?|offers?)\b"
-            r"|(?:whether|if) (?:we|i) should (?:keep|continue|still be) (?:paying|using)"
+            # Paying, or using the vendor itself: "whether we should keep using the legacy importer" is a choice of
+            # tools.
+            r"|(?:whether|if) (?:we|i) should (?:keep|continue|still be) (?:paying|using (?:you\b|your (?:product"
+            r"|service|platform|software|app|company|tool)s?|this (?:product|service|platform|company)))"
             r"|move (?:my|our) \w+ to (?:something|someone|somewhere) (?:else|that works)"
             # The polite form of the same threat: "we are evaluating other providers".
             r"|(?:looking (?:at|for)|consider(?:ing)?|evaluat(?:e|ing)|explor(?:e|ing)) (?:other|alternative|another"
@@ -137,10 +140,24 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|tell everyone|warn (?:others|everyone)|warn(?:ing)? every \w+ (?:i|we) know"
             # "I'll make sure every business owner in our chamber of commerce hears how you operate", not "make sure
             # everyone on the team hears about the maintenance window".
+            # An outsider must hear it, or hear how you operate: "make sure everyone on the team knows about this
+            # workaround" is a colleague's note.
             r"|make sure (?:every|everyone|all|people|others)\b[^.!?\n]{0,60}\b(?:hears?|knows?|finds? out)"
-            r" (?:how you|about (?:you|this|how)\b(?! (?:new|update|feature|release|maintenance))))"
+            r" how you (?:operate|treat|do business|run|handle)"
+            r"|make sure (?:every|everyone|all|people|others)\b[^.!?\n]{0,40}\b(?:customers?|clients?|business(?:es)?"
+            r"|business owners?|compan(?:y|ies)|review sites?|online|the internet|the public)\b[^.!?\n]{0,40}"
+            r"\b(?:hears?|knows?|finds? out) about (?:you|this|how)\b(?! (?:new|update|feature|release|maintenance)))"
         ),
     ),
+)
+_QUOTED_CLAIM = (
+    r"['\u2018\"\u201c](?:fix|solution|help|support|update|upgrade|improvement|resolution|investigation|review"
+    r"|priority)['\u2019\"\u201d]"
+)
+_QUOTED_KINDNESS = r"['\u2018\"\u201c](?:helpfully|kindly|conveniently|generous|unlimited)['\u2019\"\u201d]"
+_NO_LABEL = (
+    r"(?! (?:button|tab|link|menu|option|field|page|screen|setting|plan|tier|package|icon|box|section|dialog"
+    r"|toggle|mode|column|filter)s?\b)"
 )
 _SARCASM = re.compile(
     r"\b(?:thanks? (?:a lot |so much )?for nothing|(?:great|good) job(?:\.{2,}|,? not\b)"
@@ -156,10 +173,11 @@ _SARCASM = re.compile(
     r"|keeps? (?:the team|us|me|everyone|them) on (?:our|their|my|its) toes|really living up to"
     r"|(?:someone|somebody|anyone) who(?:'s| is) aware (?:that|of)\b"
     r"|who (?:signed off on|thought (?:this|that|it) (?:was|would be) a good idea)"
-    r"|(?:your|the|this|so-called) ['\u2018\"\u201c](?:fix|solution|help|support|update|upgrade|improvement"
-    r"|resolution|investigation|review|priority)['\u2019\"\u201d])|\.\.\.\s*not\b"
+    # After "the" or alone, a quoted word naming a button, tab or plan is its label: "I clicked the 'Update'
+    # button", "we are on the 'Unlimited' plan".
+    r"|(?:(?:your|this|so-called) " + _QUOTED_CLAIM + r"|the " + _QUOTED_CLAIM + _NO_LABEL + r"))|\.\.\.\s*not\b"
     # A kindness in scare quotes: "every total was 'helpfully' rounded".
-    r"|['\u2018\"\u201c](?:helpfully|kindly|conveniently|generous|unlimited)['\u2019\"\u201d]"
+    r"|(?:\b(?:your|this|so-called) " + _QUOTED_KINDNESS + r"|" + _QUOTED_KINDNESS + _NO_LABEL + r")"
 )
 # "Still down" is left out: in an outage thread that was already angry it made the trend (triage.model.scorer,
 # on raw lexicon scores) read "rising" where a reader hears the same anger.
@@ -203,6 +221,8 @@ _PERSISTENCE = re.compile(
 )
 # Demands, ultimatums and accusations: how real customers sound frustrated without a single angry word ("I
 # want that money back", "if it's not refunded I'll dispute it", "nobody calls back", "did you sell my data?").
+# What follows "or" in an ultimatum ("fix it or I'll cancel"), not in a question ("fix it or should I reinstall?").
+_ULTIMATUM = r"(?:else\b|(?:i|we)(?:'ll| will|'m| am|'re| are| cancel| leave| walk| go| switch)\b)"
 _DEMANDS = re.compile(
     r"\b(?:(?:if (?:this|it|that)(?: is|'s)? not\b[^.!?\n]{0,50}|unless\b[^.!?\n]{0,80})\b(?:i|we)(?:'ll| will) "
     r"(?:cancel|dispute|leave|switch|report|sue|file|take|stop|close|post|tell|never|go to)\b"
@@ -210,11 +230,12 @@ _DEMANDS = re.compile(
     r"|(?:i|we) expect (?:an? |my |our )?(?:apology|answer|refund|explanation|call|response|compensation)"
     r"|want (?:my|our|that|the) money back|need (?:my|our) money back"
     r"|(?:want|would like|deserve|are owed|am owed) an? (?:formal |proper |full )?apology"
-    r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!| or\b)"
+    r"|(?:fix|sort|refund|resolve) (?:it|this)(?: now| today| immediately| asap\b|\s*!| or " + _ULTIMATUM + r")"
     r"|(?<!please )(?:fix|sort) (?:it|this)\.?\s*$"  # a curt last word: "u charged me twice. fix it"
     # "Sort it out or I'm done", "just sort it out!": curt, at the end of a sentence or before an ultimatum. Not a
     # request or a plan ("could you sort this out?", "can we sort this out on a call", "I'll sort it out myself").
-    r"|(?<!please )(?<!you )(?<!to )(?<!help )(?<!'ll )(?<!will )sort (?:it|this) out(?=\s*(?:[.!]|$|or\b|now\b))"
+    r"|(?<!please )(?<!you )(?<!to )(?<!help )(?<!'ll )(?<!will )sort (?:it|this) out"
+    r"(?=\s*(?:[.!]|$|or " + _ULTIMATUM + r"|now\b))"
     r"|is this how you treat|how dare (?:you|u)\b|how (?:is it possible|can you|could you) (?:not|still|keep)"
     r"|did you (?:sell|share|leak|lose|give away)"
     # "Nobody has answered", "no one ever told us", but not "nobody has answered yet, no rush".
@@ -240,7 +261,8 @@ _DEMANDS = re.compile(
     r"|you(?:'ve| have)? (?:completely |just |simply )?ignor(?:ed|ing|e) (?:my|our|all|both|me|us)\b"
     r"|hoping (?:we|i|nobody|no one) (?:wouldn't|would not|won't|didn't) notice"
     r"|what (?:are|is) (?:you|your company) (?:doing|going to do) about"
-    r"|what you(?:'re| are) (?:doing|going to do) about|(?<!please )stop sending me|get me a human|tell me straight"
+    r"|what you(?:'re| are) (?:doing|going to do) about|(?<!please )(?<!you )(?<!kindly )stop sending me"
+    r"|get me a human|tell me straight"
     r"|(?:get|find) (?:me |us )?someone with (?:actual |real |some )?(?:authority|power)"
     r"|(?:i|we) (?:won't|will not|refuse to) pay\b"
     r"|not what (?:i|we) (?:agreed|paid for|signed up for|were promised|was promised)"
@@ -324,7 +346,9 @@ _GRIEVANCES = re.compile(
     # Not told, kept chasing, ignored: "we weren't warned", "without a word", "has been asking me for a week",
     # "'we'll look into it' x2 and nothing", "40 people sitting here doing nothing".
     r"|(?:we|i) (?:weren't|were not|wasn't|was not) (?:warned|told|informed|notified)|without (?:a word|any warning)"
-    r"|(?:has|have) been (?:asking|chasing|waiting|calling|e-?mailing)(?: [\w']+){0,4} for (?:a|an|one|two|three"
+    # Contact of a person ("has been calling you"), not of a system ("our backend has been calling the API").
+    r"|(?:has|have) been (?:(?:asking|chasing|calling|e-?mailing)(?= (?:me|us|you|your \w+|support|for)\b)|waiting)"
+    r"(?: [\w']+){0,4} for (?:a|an|one|two|three"
     r"|four|\d+|several|over a) (?:days?|weeks?|months?)\b"
     r"|(?:x ?\d|twice|\d+ times) and (?:still )?nothing\b|sitting (?:here |around )?doing nothing"
     r"|(?:is|was) not something (?:we|i) can (?:sign|accept|agree to)|(?:i|we) did everything (?:on|in) your\b)"
@@ -361,7 +385,8 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|much|steep|rich|silly|poor|concerning|worrying|unsettling|alarming)\b"
     r"|(?:is|was|it's|very|quite|really|deeply|rather) (?:concerning|worrying|unsettling|alarming)\b|honestly\b"
     r"|(?:i|we) (?:still )?(?:don't|do not|can't|cannot|fail to) (?:understand|see) (?:how|why)\b"
-    r"|with (?:all )?(?:due )?respect\b|(?:isn't|is not|wasn't|was not) an answer|not (?:thrilled|amused)\b"
+    r"|with (?:all )?due respect\b|with respect\b(?! to\b)|(?:isn't|is not|wasn't|was not) an answer"
+    r"|not (?:thrilled|amused)\b"
     r"|(?:i|we) would have expected|(?:difficult|hard) to recommend|a step backwards?\b"
     r"|(?<![a-z] )seriously(?:[,!]| though)"
     r"|what(?:'s|s| is) (?:even )?going on(?:\s*$|[?!]{2,}|!)"
@@ -532,11 +557,16 @@ _EMPHATIC_WORDS = (
 )
 _EMPHASIS = re.compile(
     r"(?:^|(?<=[.!?] ))[A-Z]{3,}(?=[.!]+(?:\s|$))"
-    # An instruction's capitals are clarity, not anger: "she should NOT see the billing folder".
-    r"|\b(?:" + "|".join(_EMPHATIC_WORDS.split()) + r")\b(?<!should NOT)(?<!must NOT)(?<!shall NOT)(?![.!]+(?:\s|$))"
+    r"|\b(?:" + "|".join(_EMPHATIC_WORDS.split()) + r")\b(?![.!]+(?:\s|$))"
 )
+# An instruction's capitals are clarity, not anger: "she should NOT see the billing folder", "Please do NOT delete".
+# Lower-cased before the emphasis is read.
+_INSTRUCTION_NOT = re.compile(r"\b(?i:should|must|shall|please(?:\s+do)?|kindly(?:\s+do)?)\s+NOT\b")
 # Emphasis word by word: "Give. Me. My. Money." (led by a character set, which the engine scans for quickly).
-_WORD_BY_WORD = re.compile(r"[A-Z][a-z']{0,9}\. [A-Z][a-z']{0,9}\. [A-Z][a-z']{0,9}\. [A-Z][a-z']*[.!]")
+# Two letters a word (or "I"), so that initials ("J. K. L. Smith.") are no emphasis.
+_WORD_BY_WORD = re.compile(
+    r"(?:I|[A-Z][a-z']{1,9})\. (?:I|[A-Z][a-z']{1,9})\. (?:I|[A-Z][a-z']{1,9})\. [A-Z][a-z']+[.!]"
+)
 # Below this share of shouted words, capitals are a few words of emphasis in a longer text ("Your 'fix' did
 # NOTHING"), counted as emphasis.
 _EMPHASIS_BELOW_CAPS_SHARE = 0.1
@@ -852,7 +882,8 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     if cues.caps_share < _EMPHASIS_BELOW_CAPS_SHARE:  # within shouting, a capitalised word is no emphasis of its own
         # "XXXX." is a redaction mark (CFPB's), not a word.
         # Every emphatic word is an upper-case one: without any, only the word-by-word kind can be there.
-        emphatic = _EMPHASIS.findall(text) if any(upper) else []
+        instructions_lowered = _INSTRUCTION_NOT.sub(lambda match: match.group().lower(), text)
+        emphatic = _EMPHASIS.findall(instructions_lowered) if any(upper) else []
         cues.emphasis = [word for word in emphatic if word not in _ACRONYMS and word.strip("X")]
         cues.emphasis += _WORD_BY_WORD.findall(text)
     lowered = text.lower()
