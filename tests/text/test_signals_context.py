@@ -39,6 +39,32 @@ CASES = [
     ("Your old support desk referred us to another vendor for the SMS module.", "churn_threat", False),
     ("Our invoices come from another vendor's system through your API.", "churn_threat", False),
     ("We should keep using the old export until the new one works.", "churn_threat", False),
+    # A condition anywhere before the negator keeps the threat; "so" starts a new clause after a negated one.
+    ("If this isn't sorted by Friday we start shifting dispatch to another vendor.", "churn_threat", True),
+    ("If the patch doesn't ship this week we shift our routing to another provider.", "churn_threat", True),
+    ("Nobody has answered in a week, so we are shifting dispatch to another vendor.", "churn_threat", True),
+    ("We haven't had a reply in days and we are not shifting dispatch to another vendor.", "churn_threat", False),
+    # The customer transferring its own business is a threat; being referred elsewhere by someone else is not.
+    ("We will transfer our contracts to another vendor at the end of the quarter.", "churn_threat", True),
+    ("Your sales rep pointed us to another provider for the SMS add-on.", "churn_threat", False),
+    # Moving a technical resource elsewhere is not leaving us.
+    ("We're moving our DNS to another provider, how do we update the CNAME?", "churn_threat", False),
+    ("We're moving our business to another provider next month.", "churn_threat", True),
+    # Using us, not one of our features.
+    ("The board is asking whether we should keep using your platform at all.", "churn_threat", True),
+    ("We're unsure whether we should keep using the legacy importer or the new one.", "churn_threat", False),
+    # A span of history lost, whatever counts it: a digit, an article or none.
+    ("The sync failure means we lost 3 years of data.", "data_loss", True),
+    ("We lost a week of data when the import overwrote everything.", "data_loss", True),
+    ("Weeks of data are gone: we lost weeks of data in one night.", "data_loss", True),
+    ("We did not lose a week of data, the backup caught it.", "data_loss", False),
+    # A login failure or a pairing error is no intrusion; a device that signed in or a login from one is.
+    ("Users can't get through SSO since this morning.", "security_incident", False),
+    ("Error: unknown device when pairing the scanner.", "security_incident", False),
+    ("We see a login from an unrecognised device in the audit log.", "security_incident", True),
+    ("An unknown device was added to my account yesterday.", "security_incident", True),
+    # Another customer's report of the same problem is no leak.
+    ("I saw a report of another customer with the same problem on your forum.", "security_incident", False),
     # A how-to question on making a setting.
     ("Can I make Monday the first day of the week for the whole team?", "how_to_question", True),
 ]

@@ -173,8 +173,11 @@ _PATTERNS: dict[str, list[str]] = {
         "leave|leaving for a|another? different|new|other? platform|solution",
         "switch|switching|move|moving|migrate|migrating|go|going away from you|your|yours",
         "take|taking|move|moving our|my business elsewhere",
-        # "whether we should keep paying for a platform that can lose three years of data".
-        "whether|if we|i should|shall|would keep|continue paying|using|renewing",
+        # "whether we should keep paying for a platform that can lose three years of data"; using us, not one of our
+        # features ("whether we should keep using the legacy importer").
+        "whether|if we|i should|shall|would keep|continue paying|renewing",
+        "whether|if we|i should|shall|would keep|continue using you|yours",
+        "whether|if we|i should|shall|would keep|continue using your product|service|platform|software",
         "look|looking|shop|shopping|evaluate|evaluating at|for|around? alternatives|competitors|other_vendors",
         "your|a competitor|competitors",
         "done with you|your company|service|product?",
@@ -376,9 +379,10 @@ _PATTERNS: dict[str, list[str]] = {
         # Whether it can come back: "is the data recoverable", "if the notes can be recovered at all".
         f"{_DATA} be? recoverable|retrievable|unrecoverable|irrecoverable|irretrievable",
         f"{_DATA} be n't|not recoverable|retrievable",
-        # A span of history lost: "a platform that can lose three years of data".
-        f"lose|lost|losing one|two|three|four|five|six|several|many|a_few|all|years|months|weeks year|month|week|day"
-        f" of {_DATA}",
+        # A span of history lost: "a platform that can lose three years of data", "lost 3 years", "lost weeks of data".
+        # Matched on lemmas, so the unit slot takes "years" too; the count before it is optional.
+        "lose|lost|losing one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|a_few|all|a|an|1|2|3"
+        f"|4|5|6|7|8|9|10|11|12|18|24|36? year|month|week|day of {_DATA}",
         # Asked back, so lost: "get me a human who can get my data back". A question on how is vetoed.
         f"get|bring my|our|all_my|all_our {_DATA} back",
         f"{_DATA} can|could|will|be be? recovered|restored|retrieved",
@@ -404,9 +408,14 @@ _PATTERNS: dict[str, list[str]] = {
         "account takeover",
         "suspicious login|logins|activity|sign-in|sign-ins",
         # Someone nobody knows in the account: "an unknown admin was added", "a login from an unrecognised device".
+        # A device or session is unknown to a scanner's pairing too ("Error: unknown device"): only one that got in.
         "unknown|unrecognised|unrecognized|unfamiliar admin|admins|administrator|administrators|login|logins"
-        "|sign-in|sign-ins|device|devices|session|sessions|ip_address|ip_addresses",
-        "bypass|bypassed|bypassing|get|got past|through|around mfa|2fa|two-factor|sso",
+        "|sign-in|sign-ins|ip_address|ip_addresses",
+        "unknown|unrecognised|unrecognized|unfamiliar device|devices|session|sessions be|have? been? added"
+        "|logged|signed",
+        "login|logins|sign-in|sign-ins|access from a|an unknown|unrecognised|unrecognized|unfamiliar device|devices",
+        # Not "get through SSO", which a login failure says ("users can't get through SSO").
+        "bypass|bypassed|bypassing|get|got past mfa|2fa|two-factor|sso",
         "bypass|bypassed|bypassing mfa|2fa|two-factor|sso|authentication",
         "sql injection",
         "privilege escalation",
@@ -421,8 +430,9 @@ _PATTERNS: dict[str, list[str]] = {
         # Not "a report" or "a file" that is not mine: a credit report's accounts ("items on my report that are not
         # mine") are identity theft, not our leak.
         "pdf|pdfs|attachment|attachments|document|documents that|which? be|do n't|not ours",
-        "pdf|pdfs|attachment|attachments|statement|statements|invoice|invoices|document|documents|file|files|report"
-        "|reports of|belonging_to another|a_different company|customer|client|business|organisation|organization",
+        # Not "a report of another customer with the same problem".
+        "pdf|pdfs|attachment|attachments|statement|statements|invoice|invoices|document|documents of|belonging_to"
+        " another|a_different company|customer|client|business|organisation|organization",
         "cross-account|cross-tenant|cross-customer|cross-workspace|cross-organisation|cross-organization access"
         "|leak|leakage|exposure|data|contamination",
         f"exposed|leaked|leaking|shown|visible|accessible to other|another|different {_OTHER_PARTIES}",
@@ -602,7 +612,13 @@ _OWN_REFUND_MENTIONS = [
 _TAILS: dict[str, list[str]] = {
     "churn_threat": ["to another|a_different vendor|provider|supplier|competitor"],
 }
-_TAIL_VETOES = frozenset({"refer", "redirect", "point", "send", "direct", "transfer", "forward"})
+# Verbs whose subject sends the customer elsewhere; not "send", "transfer" or "forward", which the customer does to
+# their own business ("we will transfer our contracts to another vendor").
+_TAIL_VETOES = frozenset({"refer", "redirect", "point"})
+# What the customer moves that is no business of ours: "we're moving our DNS to another provider".
+_TAIL_TECHNICAL_OBJECTS = frozenset(
+    {"dns", "domain", "domains", "cname", "record", "records", "nameserver", "nameservers", "mx", "file", "files"}
+)
 
 # Non-literal uses: a veto overlapping a match of the same signal drops that match.
 _VETOES: dict[str, list[str]] = {
@@ -1065,14 +1081,18 @@ def _is_negated(doc: Any, start: int) -> bool:
 def _tail_negated(doc: Any, span: tuple[int, int]) -> bool:
     """Whether a tail (_TAILS) is negated or sent by someone else: a negator before it in its clause, not after a
     condition or an inability ("if you don't fix this we move it all to another vendor" threatens), or a verb of
-    sending ("they referred us to another provider")."""
-    clause = _clause(doc, *span)
+    sending ("they referred us to another provider"), or a technical resource moved ("moving our DNS to another
+    provider"). A condition anywhere before the negator in the clause keeps it ("if this outage isn't resolved by
+    Friday we start shifting dispatch to another vendor"); "so" starts a clause ("we haven't had a reply, so we are
+    shifting dispatch to another vendor")."""
+    clause = _sentence(doc, *span, _CLAUSE_BREAKS | {"so"})
+    conditional = False
     for index in range(clause.start, span[0]):
         word = doc[index].lower_
-        if doc[index].norm_ in _TAIL_VETOES:
+        if doc[index].norm_ in _TAIL_VETOES or word in _TAIL_TECHNICAL_OBJECTS:
             return True
+        conditional = conditional or word in _CONDITIONS
         inability = word != "no" and index > 0 and doc[index - 1].lower_ in _INABILITY
-        conditional = any(token.lower_ in _CONDITIONS for token in doc[max(0, index - 3) : index])
         if word in _NEGATORS and not inability and not conditional:
             return True
     return False
