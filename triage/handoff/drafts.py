@@ -97,6 +97,8 @@ _EVIDENCE_WORDS = {
     ),
 }
 _EVIDENCE_WORDS["general"] = _EVIDENCE_WORDS["high_value"]
+# An action that keeps the ticket's records: "put a litigation hold on ...", "preserve the evidence".
+_KEEPS_RECORDS = re.compile(r"\b(?:hold|preserve)\b", re.IGNORECASE)
 # A root-cause report asked for or promised in the thread: "still no RCA", "can we get the incident report you
 # promised", "we need your written root-cause analysis"; not one told of ("their incident report promised a fix").
 _REPORT = r"(?:rca|root[- ]cause (?:analysis|report)|incident report|post-?mortem|post-incident (?:report|review))"
@@ -106,16 +108,21 @@ _REPORT_OWED = re.compile(
     rf"|\b{_REPORT}\b[^.!?\n]{{0,30}}?\b(?:(?:you|we were|i was) promised|(?:is |are )?(?:overdue|still missing))",
     re.IGNORECASE,
 )
-# One already received is owed no more: "thanks for the RCA", "we read your post-mortem".
+# One already received is owed no more: "thanks for the RCA", "we read your post-mortem"; not one still chased
+# ("We still haven't received the RCA you promised").
 _REPORT_RECEIVED = re.compile(
     r"\b(?:thank you|thanks) for (?:the|your) (?:rca|root[- ]cause|incident report|post-?mortem)"
     r"|\b(?:read|received|got|seen) (?:the|your) (?:rca|root[- ]cause|incident report|post-?mortem)",
     re.IGNORECASE,
 )
-# Compensation asked for missed service levels: "what you're offering for the SLA misses", "an uptime credit".
+# A negator earlier in the sentence: "haven't", "not yet", "never".
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|yet)\b|n['’]t\b)[^.!?\n]*$", re.IGNORECASE)
+# Compensation asked for missed service levels: "what you're offering for the SLA misses", "an uptime credit";
+# not a plan's uptime ("Which plan offers guaranteed uptime?") nor one declined ("We are not asking for SLA credits":
+# a negator in the four words before it).
 _SLA_CREDIT = re.compile(
     r"\b(?:sla|service[- ]levels?|uptime)\b[^.!?\n]{0,30}?\b(?:credits?|miss(?:es|ed)?|breach\w*|compensat\w*|refund)"
-    r"|\b(?:credits?|compensat\w*|offer\w*|refund)\b[^.!?\n]{0,40}?\b(?:sla|service[- ]levels?|uptime)\b",
+    r"|\b(?:credits?|compensat\w*|refund)\b[^.!?\n]{0,40}?\b(?:sla|service[- ]levels?|uptime)\b",
     re.IGNORECASE,
 )
 # A call or meeting the customer asks for: "a call with someone senior on Wednesday would help", "please call me".
@@ -753,10 +760,30 @@ def _recommended_actions(
         if customer and customer.strategic:
             actions.append("inform the executive sponsor of this strategic account")
         actions.append("agree the next update time with the customer and keep it")
-    # a legal threat's hold and the fraud procedure's evidence already keep the ticket
-    if "compliance" in templates and not {"legal_threat", "fraud"} & set(facts.case_types):
+    # a legal threat's hold and the fraud procedure's evidence, where the configured actions for them say so,
+    # already keep the ticket
+    kept = any(
+        _KEEPS_RECORDS.search(action)
+        for case in cases
+        if case in {"legal_threat", "fraud"}
+        for action in settings.actions_for(case)
+    )
+    if "compliance" in templates and not kept:
         actions.append("preserve the ticket, its history and related logs")
     return list(dict.fromkeys(actions))
+
+
+def _said_unnegated(pattern: re.Pattern[str], text: str, *, sentence_wide: bool) -> bool:
+    """Whether ``pattern`` is said with no negator before it in its sentence (``sentence_wide``) or in the four
+    words before it."""
+    for match in pattern.finditer(text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in (".", "!", "?", "\n")) + 1
+        before = text[start : match.start()]
+        if not sentence_wide:
+            before = " ".join(before.split()[-4:])
+        if not _NEGATED_BEFORE.search(before):
+            return True
+    return False
 
 
 def _thread_actions(ticket: Ticket) -> list[str]:
@@ -765,11 +792,11 @@ def _thread_actions(ticket: Ticket) -> list[str]:
     customer_text = "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
     thread_text = "\n".join([*(turn.body for turn in ticket.history), ticket.body])
     actions = []
-    if _REPORT_OWED.search(customer_text) and not _REPORT_RECEIVED.search(thread_text):
+    if _REPORT_OWED.search(customer_text) and not _said_unnegated(_REPORT_RECEIVED, thread_text, sentence_wide=True):
         actions.append(
             "send the root-cause report (what failed, why, what changes so it does not recur) or a firm date for it"
         )
-    if _SLA_CREDIT.search(customer_text):
+    if _said_unnegated(_SLA_CREDIT, customer_text, sentence_wide=False):
         actions.append("work out the service credit the contract gives for the missed service levels and offer it")
     body = message_text(ticket.body)
     calls = ((sentence, _CALL_ASKED.search(sentence)) for sentence in sentences(body))

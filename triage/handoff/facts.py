@@ -392,6 +392,8 @@ _RECORDS = (
     r"|histor(?:y|ies)|logs?|events?|projects?|tasks?|bookings?|appointments?|folders?|reports?|uploads?"
     r"|invoices|orders|receipts|photos|images|pictures|videos|products|listings|posts|pages|shipments|transactions"
 )
+# What an invoice carries besides its money: "amend our invoice address" is an edit, not a dispute.
+_INVOICE_DETAIL = r"(?:address\w*|details|contact|e-?mail|recipient|name|language|currency|format|template)\b"
 # Case patterns, each read over the customer's words (lower case).
 _CASES: dict[str, re.Pattern[str]] = {
     "outage": re.compile(
@@ -418,9 +420,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:added|invited|created) (?:an? )?(?:unknown|unrecogni[sz]ed|strange|external) (?:user|address|admin"
         r"|account|e-?mail)"
         # "unknown admin added to our workspace", "a rogue user was created from the owner's login"
-        r"|(?:unknown|unrecogni[sz]ed|strange|rogue|unfamiliar) (?:admin\w*|users?|accounts?)\b[^.!?\n]{0,80}?"
+        r"|(?:unknown|unrecogni[sz]ed|strange|rogue|unfamiliar) (?:admin\w*|users?|accounts?)\b"
+        r"(?! (?:error|message|warning|exception|field|column|name|id)\b)[^.!?\n]{0,80}?"
         r"\b(?:added|created|invited|appeared)\b"
-        r"|(?:added|created|invited)\b[^.!?\n]{0,60}?\bfrom (?:our|my|the) (?:[\w'’]+ ){0,2}"
+        # not one the customer made ("I invited three users from the admin account")
+        r"|(?<!\bi )(?<!\bwe )(?<!i've )(?<!we've )(?<!i have )(?<!we have )(?<!i just )(?<!we just )"
+        r"(?:added|created|invited)\b[^.!?\n]{0,60}?\bfrom (?:our|my|the) (?:[\w'’]+ ){0,2}"
         r"(?:login|account|credentials)"
         r"|(?:don'?t|do not) (?:believe|think) (?:this|that|it) was (?:her|him|me|us|them)\b"
         r"|unauthori[sz]ed (?:login|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?|activity)"
@@ -438,12 +443,15 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:see|saw|seeing|opened|got|received|shown|showing) (?:someone|somebody) else'?s\b"
         r"|(?:ids?|records?|data|files?|projects?|invoices?|accounts?) (?:that )?(?:don'?t|do not|doesn'?t|does not)"
         r" belong to (?:us|me|our|my)\b|(?:records|data|files) belonging to (?:another|other|a different|someone)"
-        r"|(?:sent|e-?mailed|mailed|delivered|shared|went) to (?:the wrong|another|a different)"
+        r"|(?:sent|e-?mailed|mailed|delivered|shared) to (?:the wrong|another|a different)"
+        # what went to another recipient, not "we went to a different browser"
+        r"|went to (?:the wrong|another|a different) (?:\w+ )?(?:customer|client|user|person|patient|recipient|inbox"
+        r"|address|company|account|tenant|member)"
         r"|(?<!not )(?<!never )(?<!or )(?:sold|shared|leaked|gave away) (?:my|our) (?:personal )?(?:data|contacts"
         r"|details|information)"
         r"|(?:other|another) (?:customers?|people|users?|compan\w+|clinic)'?s? (?:data|invoices|records"
         r"|details|files|documents|statements?|pdfs?|reports?|payslips?|attachments?)"
-        r"|(?:statements?|data|records|invoices?|details|files?|documents?|pdfs?|reports?|payslips?) (?:of|for|from"
+        r"|(?:statements?|data|records|invoices?|details|files?|documents?|pdfs?|reports?|payslips?) (?:of|for"
         r"|belonging to) (?:another|a different|some other) (?:customer|company|user|client|business|person|patient)"
         r"|(?:pdf|attachment|file|statement|document|invoice|report)s?\b[^.!?\n]{0,50}?\b(?:isn'?t|is not|aren'?t"
         r"|are not|wasn'?t|was not) (?:ours|mine)\b"
@@ -520,11 +528,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:didn'?t|did not|never) (?:create|open|set up|sign up for) (?:this|that|the|an?) account"
         r"|(?:have |had )?never (?:signed|sign) up\b"
         r"|(?:nobody|no one|none of us)(?: here| (?:in|at|on) (?:our |the |my )?\w+)?"
-        r" (?:opened|created|set up|signed up|registered)\b"
+        r" (?:(?:opened|created|set up) (?:(?:this|that|the|an?|these|those) )?(?:new )?(?:account|workspace"
+        r"|subscription|profile|login)s?\b|signed up|registered)\b"
         r"|(?:used|using|stole|stolen) (?:our|my) (?:\w+ )?card(?: details| number)?"
         r" to (?:sign up|open|register|create)"
         r"|(?:charges?|payments?|debits?) (?:\w+ ){0,6}?for (?:an? |the )?(?:\w+ )?(?:workspace|account|subscription"
-        r"|plan) (?:we|i) (?:don'?t|do not|never|didn'?t|did not) (?:own|open|opened|have|use|recogni[sz]e)"
+        r"|plan) (?:we|i) (?:don'?t|do not|never|didn'?t|did not) (?:own|open|opened|recogni[sz]e)"
         r"|(?:someone|somebody) (?:must be "
         r"|is |has been )?using my (?:card|credit card"
         r"|details|identity|name)|(?:cancelled|canceled|blocked|stopped) (?:my |the )card)"
@@ -541,8 +550,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
         r"|(?:i'?m|we'?re|i am|we are) not paying (?:for|this|that|it|the)\b"
         r"|re-?issue (?:the|this|our|a) (?:\w+ )?invoice|re-?issue (?:it )?without"
-        r"|(?:fix|correct|amend) (?:this|that|the|our) (?:\w+ )?invoice|(?:remove|drop|take off) (?:that|this|the)"
-        r" (?:\w+ )?line\b"
+        # the money on it, not its address or a csv's line: "please amend our invoice address"
+        rf"|(?:fix|correct|amend) (?:this|that|the|our) (?:\w+ )?invoice(?! {_INVOICE_DETAIL})"
+        r"|(?:remove|drop|take off) (?:that|this|the) (?:\w+ )?(?:line[- ]items?|charges?|fees?|amounts?)\b"
         r"|(?:stop|keep|still|quit) charging|(?:unwanted|unexpected|unknown) (?:charges?|payments?)"
         r"|entitled to (?:a |any )?(?:\w+ )?refund|(?:prorated|pro-rata|partial) refund"
         r"|not what (?:we|i) (?:agreed|signed|were told|was told)"
@@ -551,7 +561,8 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|refund (?:me|us|my|our|the|it|this|that|them)\b|(?:want|need|like|request|demand|expect|owed|promised"
         r" (?:me|us)|ask\w* for|apply for|zero|no|my|our|full) (?:a |the |my |our |this |that )?(?:full )?refund\b"
         r"|(?:fees?|charges?|money) back|reverse (?:the|this|that|these) (?:\w+ )?charges?|correct (?:the|this|our)"
-        r" (?:\w+ )?invoice|(?:remove|credit) (?:it|the (?:fee|charge|line|full amount))|chargeback|dispute"
+        rf" (?:\w+ )?invoice(?! {_INVOICE_DETAIL})|(?:remove|credit) (?:it|the (?:fee|charge|line|full amount))"
+        r"|chargeback|dispute"
         r"|(?:don'?t|do not) recogni[sz]e (?:these|this|the) (?:charges?|payments?)"
         r"|(?:taken|take|knocked|knock|written|write) off\b|waive\w*|(?:charged|billed|renewed|took) (?:me |us )?"
         r"(?:\w+ ){0,4}after (?:i|we) (?:had )?cancel\w*"
@@ -577,7 +588,7 @@ _CASES: dict[str, re.Pattern[str]] = {
         # the renewal at risk: "moving dispatch to another vendor", "competitor demos booked", "keep paying for"
         r"|(?:mov|switch|migrat)\w* (?:\w+ ){1,2}(?:to|over to) (?:a |another |a different )?(?:competitor|vendor"
         r"|provider|supplier)|competitors?'? (?:demos?|trials?|quotes?|offers?|proposals?|pitch\w*)"
-        r"|(?:whether|if) (?:we|i) should (?:keep|continue) (?:paying|using|with)"
+        r"|(?:whether|if) (?:we|i) should (?:keep|continue) (?:paying\b|using you|with you)"
         r"|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
     ),
@@ -716,6 +727,11 @@ _BREACH_ASKED_ABOUT = re.compile(
     r"\b(?:(?:in the event|following (?:the )?discovery|in case|notif\w+ (?:period|obligations?|duties)) of"
     r"|if there (?:is|were|was)|should there be) (?:a |an |any )?(?:personal )?(?:data |security )?breach(?:es)?\b"
 )
+# Where their data lives asked about, not told: "can you confirm whether data is stored outside the EU".
+_TRANSFER_ASKED_ABOUT = re.compile(
+    r"\b(?:whether|if|(?:can|could|would) you confirm|please confirm)\b[^.!?\n]{0,120}?"
+    r"\b(?:us-(?:east|west)-\d|(?:us|u\.s\.) region|outside (?:the )?(?:eu|eea|uk|european union)\b)"
+)
 # The current message chases a fault not fixed: "Is it fixed, is it being fixed, when??", "still down".
 _STILL_DOWN = re.compile(
     r"\b(?:is it (?:fixed|being fixed|back|resolved|restored)|(?:still|again) (?:down|broken|failing|not working"
@@ -837,6 +853,7 @@ def ticket_facts(
                 and not (
                     _RANGE_WORD.match(match.group(0))
                     and _RANGE_OF_RECORDS.search(customer_text, max(0, match.start() - 40), match.start())
+                    and _RECORDS_GONE.search(_sentence_at(customer_text, match.start()))
                 )
             ),
             _latest_time(ticket),
@@ -911,13 +928,28 @@ _PAST_EVENT = re.compile(
 _STATE_AT_A_TIME = re.compile(
     rf"\b(?:still (?:\w+ ){{0,3}}|effective |as of |as from |since |starting |even )(?:{_SOON}|now)\b", re.IGNORECASE
 )
-# "before 1 Sep" after records is the range of the data, not a deadline: "all data before 1 Sep is gone".
+# "before 1 Sep" after records is the range of the data, not a deadline, when the sentence says that data is gone:
+# "all data before 1 Sep is gone", "there's still nothing before 1 Sep"; not "Please send us the usage figures before
+# Friday".
 _RANGE_WORD = re.compile(r"(?:before|until|bis|avant)\b", re.IGNORECASE)
 _RANGE_OF_RECORDS = re.compile(
     r"\b(?:data|records|history|entries|transactions|events|logs|messages|e-?mails|everything|anything|nothing"
     r"|dashboards?|figures|numbers|usage|dates?)\s*$",
     re.IGNORECASE,
 )
+
+
+_RECORDS_GONE = re.compile(
+    r"\b(?:lost|los(?:e|ing)|gone|missing|deleted|wiped|erased|disappeared|vanished|nothing)\b|\bno (?:\w+ )?(?:data"
+    r"|records|history|entries|transactions|events|logs|messages|e-?mails|figures|numbers|usage)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence around ``position``."""
+    ends = [end for end in (text.find(mark, position) for mark in (".", "!", "?", "\n")) if end != -1]
+    return _clause_before(text, position) + text[position : min(ends, default=len(text))]
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -1342,7 +1374,7 @@ def _with_cases_the_model_found(cases: list[str], labels: set[str], signals: set
 
 def case_types(text: str, families: set[str]) -> list[str]:
     """The kinds of case the text describes, in the order of ``_CASES`` (the gravest first)."""
-    lowered = _BREACH_ASKED_ABOUT.sub(" ", text.lower())
+    lowered = _TRANSFER_ASKED_ABOUT.sub(" ", _BREACH_ASKED_ABOUT.sub(" ", text.lower()))
     found = [
         case
         for case, pattern in _CASES.items()
@@ -1482,8 +1514,11 @@ _OUR_ACCOUNT_ROLES = frozenset(
     }
 )
 # "your own account manager" with no name after it; "your colleague Ben": one of our people, named.
+# Only our own account roles: "my admin is away" is the customer's colleague.
 _UNNAMED_MANAGER = re.compile(
-    rf"\b(?:your|my|our) (?:own )?(?:{_ROLE})\b(?!\s?(?:,|:|\(|is|was|-)?\s?(?-i:[A-Z]))", re.IGNORECASE
+    rf"\b(?:your|my|our) (?:own )?(?:{'|'.join(sorted(_OUR_ACCOUNT_ROLES, key=len, reverse=True))})\b"
+    r"(?!\s?(?:,|:|\(|is|was|-)?\s?(?-i:[A-Z]))",
+    re.IGNORECASE,
 )
 _OUR_PERSON = re.compile(
     r"\b(?i:your (?:colleague|co-?worker|agent|rep|representative|sales ?(?:rep|person)|guy|man|woman))"
