@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -998,6 +998,7 @@ def _pipeline() -> tuple[Any, Any]:
     import spacy
     from spacy.attrs import NORM
     from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer
 
     nlp = spacy.blank("en")
     # Each word's norm becomes its lookup lemma. spaCy computes a lexeme's norm once, when the word first
@@ -1022,9 +1023,10 @@ def _pipeline() -> tuple[Any, Any]:
     # "could", "ca" in "can't" reads "can", "n’t" reads "not"), which the lexeme's lemma then never replaced:
     # "couldn't renew" did not read as "could not renew" or "cannot renew" (the standalone "could" reads "can"),
     # so patterns and vetoes with a contraction matched only some of its spellings. The same lemma is applied here.
-    nlp.tokenizer.rules = {
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # spacy.blank's, never a custom callable
+    tokenizer.rules = {
         text: [{**piece, NORM: lemma_or_norm(piece[NORM])} if NORM in piece else piece for piece in pieces]
-        for text, pieces in nlp.tokenizer.rules.items()
+        for text, pieces in tokenizer.rules.items()
     }
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
 
