@@ -167,10 +167,13 @@ def decision_report(tickets: Sequence[LabelledTicket], predictions: Sequence[Pre
         # A trigger no labelled ticket carries has no F1 to average (it would count as 0 for a perfect policy).
         present = [row["f1"] for row in trigger_f1.values() if row["support"]]
         out["trigger_labels_macro_f1"] = float(np.mean(present)) if present else None
-    escalated = [(bool(t.escalated), p.escalation.escalate) for t, p in pairs if t.escalated is not None]
+    escalated = [
+        (bool(t.escalated), p.escalation.escalate, p.escalation.probability)
+        for t, p in pairs
+        if t.escalated is not None
+    ]
     if escalated:
-        truth, decided = map(np.array, zip(*escalated, strict=True))
-        probability = np.array([p.escalation.probability for t, p in pairs if t.escalated is not None])
+        truth, decided, probability = map(np.array, zip(*escalated, strict=True))
         out["escalate"] = {
             "n": len(escalated),
             # The probability a prediction carries (model and verdict, triage.pipeline), not the head's alone.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib.resources import files
 from itertools import chain, repeat
@@ -935,22 +935,12 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
 
 
 def _has_tone(cues: _Cues) -> bool:
-    """Whether any cue besides the business's urgency says how the customer feels."""
-    return bool(
-        cues.caps_share
-        or cues.punctuation_runs
-        or cues.pressure
-        or cues.mild_words
-        or cues.strong_words
-        or cues.profanity
-        or cues.threats
-        or cues.sarcasm
-        or cues.repeat_contact
-        or cues.persistence
-        or cues.demands
-        or cues.grievances
-        or cues.emphasis
-    )
+    """Whether any cue besides the business's urgency says how the customer feels (every cue but the sentiment
+    score, so a kind added to _Cues counts here too)."""
+    return any(getattr(cues, name) for name in _TONE_CUES)
+
+
+_TONE_CUES = tuple(cue.name for cue in fields(_Cues) if cue.name != "vader_compound")
 
 
 def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
