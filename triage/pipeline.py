@@ -38,6 +38,8 @@ UNREADABLE_MAX_CONFIDENCE = 0.5
 # escalates, 0 when not), so the figure agents see never says "unlikely" beside a ticket the rules send up. On
 # our 300 hand-labelled real rows the mean leaves ROC-AUC as it was (0.908 -> 0.907, demo seed 1) and lowers the
 # Brier score 0.133 -> 0.118 (a weight of 0.25 gives 0.119, 0.75 gives 0.131); the rules alone rank worse (0.82).
+# The model's probability alone rides beside it (Escalation.model_probability): calibration, drift and
+# champion/challenger comparisons judge the model, and a half-verdict figure would judge the rules with it.
 VERDICT_WEIGHT = 0.5
 
 Drafted = tuple[Prediction, Handoff | None, Acknowledgement | None]
@@ -96,6 +98,7 @@ class Triage:
             escalation=Escalation(
                 probability=round(escalation_probability(scores.escalation, decision.escalate), 4),
                 escalate=decision.escalate,
+                model_probability=round(scores.escalation, 4),
             ),
             frustration=Frustration(
                 score=round(scores.frustration_score, 4),

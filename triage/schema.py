@@ -248,8 +248,21 @@ class PolicyRef(_Output):
 
 
 class Escalation(_Output):
-    probability: float = Probability
+    probability: float = Field(
+        ge=0,
+        le=1,
+        description="What agents see: the escalation model's probability averaged with the policy's verdict "
+        "(1 when it escalates, 0 when not; triage.pipeline.VERDICT_WEIGHT).",
+    )
     escalate: bool
+    # Calibration, drift and model comparisons judge this one; predictions stored before it existed lack it.
+    model_probability: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="The escalation model's probability alone, without the policy's verdict (null in predictions "
+        "made before it was recorded).",
+    )
 
 
 class Frustration(_Output):
