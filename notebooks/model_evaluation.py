@@ -60,10 +60,11 @@ for head, metrics in report["heads"].items():
 pd.DataFrame(rows)
 
 # %% [markdown]
-# ## Calibration of the escalation probability
+# ## Calibration of the escalation model's probability
 #
-# Tickets binned by predicted probability: a calibrated model's points sit on the diagonal, so "0.7" means
-# seven in ten such tickets escalate.
+# Tickets binned by the model's own probability (`escalation.model_probability`; the prediction's
+# `probability` is half the policy's verdict and would measure the rules too): a calibrated model's points
+# sit on the diagonal, so "0.7" means seven in ten such tickets escalate.
 
 # %%
 predictions = triage.predict(tickets, explain=False)
@@ -72,7 +73,7 @@ calibration = kpis.escalation_calibration(frame, predictions)
 figure, axes = plt.subplots()
 axes.plot([0, 1], [0, 1], linestyle="--", color="grey")
 axes.plot(calibration["mean_predicted"], calibration["observed_rate"], marker="o")
-axes.set(xlabel="predicted escalation probability", ylabel="observed share", title="Reliability diagram")
+axes.set(xlabel="the escalation model's probability", ylabel="observed share", title="Reliability diagram")
 plt.show()
 
 # %% [markdown]

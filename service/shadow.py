@@ -42,6 +42,7 @@ def log_shadow(predictions: Iterable[Prediction]) -> None:
             "policy": prediction.policy.model_dump() if prediction.policy else None,
             "escalate": prediction.escalation.escalate,
             "escalation_probability": prediction.escalation.probability,
+            "escalation_model_probability": prediction.escalation.model_probability,
             "trigger_labels": prediction.trigger_labels,
             "tier": recommendation.tier,
             "team": recommendation.team,
@@ -84,7 +85,9 @@ def summary(prediction: Prediction) -> dict[str, Any]:
         "model": prediction.model.version,
         "triggers": prediction.triggers,
         "trigger_labels": prediction.trigger_labels,
+        # What agents saw (the model's with the policy's verdict), and the model's alone: what shadow-report judges.
         "escalation_probability": prediction.escalation.probability,
+        "escalation_model_probability": prediction.escalation.model_probability,
         "escalate": prediction.escalation.escalate,
         "team": prediction.recommendation.team,
         "tier": prediction.recommendation.tier,

@@ -17,8 +17,9 @@ import pytest
 
 from triage.errors import TriageError
 from triage.io import write_records
+from triage.pipeline import escalation_probability
 from triage.reports.drift import ALPHA, PSI_RETRAIN, categorical_drift, compare, drift_page, psi
-from triage.schema import Customer, Ticket
+from triage.schema import Customer, Prediction, Ticket
 
 EVERYDAY = [
     ("Password reset link expired", "The reset link you emailed says it expired before I could use it."),
@@ -123,6 +124,49 @@ def test_the_page_is_self_contained_with_a_chart_per_feature():
 def test_no_tickets_in_a_period_is_an_error():
     with pytest.raises(TriageError, match="both periods"):
         compare(everyday_period(5, seed=1), [])
+
+
+def scored(tickets: list[Ticket], escalate: bool, model_probability: bool = True) -> list[Prediction]:
+    """Predictions whose model probabilities spread evenly over [0, 1]; the policy's verdict is ``escalate``."""
+    out = []
+    for number, t in enumerate(tickets):
+        head = (number % 50) / 50
+        escalation = {"probability": escalation_probability(head, escalate), "escalate": escalate}
+        if model_probability:
+            escalation["model_probability"] = head
+        out.append(
+            Prediction.model_validate(
+                {
+                    "id": t.id,
+                    "model": {"version": "1"},
+                    "triggers": {},
+                    "trigger_labels": [],
+                    "escalation": escalation,
+                    "frustration": {"score": 0.0, "level": 0},
+                    "recommendation": {
+                        "tier": 1, "tier_name": "x", "team": "frontline", "confidence": 0.9, "abstain": False
+                    },
+                }
+            )
+        )  # fmt: skip
+    return out
+
+
+def test_the_escalation_probability_that_drifts_is_the_models_not_the_one_with_the_verdict():
+    tickets = everyday_period(200, seed=1)
+    # Same model scores; only the rules changed (every ticket escalates now): the decision column moves, the
+    # model's probability does not.
+    report = compare(tickets, tickets, scored(tickets, escalate=False), scored(tickets, escalate=True))
+    by_name = {feature.name: feature for feature in report.features}
+
+    assert by_name["escalated by the policy"].status == "retrain"
+    assert by_name["escalation probability"].psi == pytest.approx(0.0)
+
+
+def test_predictions_without_the_models_probability_are_refused_in_one_line():
+    tickets = everyday_period(20, seed=1)
+    with pytest.raises(TriageError, match="20 predictions lack escalation.model_probability"):
+        compare(tickets, tickets, scored(tickets, False), scored(tickets, False, model_probability=False))
 
 
 def drift_command(*arguments) -> subprocess.CompletedProcess:

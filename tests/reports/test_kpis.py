@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from triage.pipeline import escalation_probability
 from triage.reports.kpis import (
     csat,
     escalation_calibration,
@@ -163,14 +164,17 @@ def test_team_performance_per_level(frame):
     assert math.isnan(legal["reopen_rate"])  # T-5's reopen count is unknown, T-4 is open
 
 
-def _prediction(number: int, probability: float) -> Prediction:
+def _prediction(number: int, model_probability: float | None, escalate: bool) -> Prediction:
+    """A prediction as triage.pipeline makes one (None: stored before the model's figure was recorded)."""
+    shown = escalation_probability(model_probability or 0.0, escalate)
+    escalation = {"probability": shown, "escalate": escalate, "model_probability": model_probability}
     return Prediction.model_validate(
         {
             "id": f"T-{number}",
             "model": {"version": "1"},
             "triggers": {},
             "trigger_labels": [],
-            "escalation": {"probability": probability, "escalate": probability >= 0.5},
+            "escalation": {k: v for k, v in escalation.items() if v is not None},
             "frustration": {"score": 0.0, "level": 0},
             "recommendation": {"tier": 1, "tier_name": "x", "team": "frontline", "confidence": 1.0, "abstain": False},
         }
@@ -179,11 +183,11 @@ def _prediction(number: int, probability: float) -> Prediction:
 
 def test_the_models_record_per_week_and_its_calibration(frame):
     predictions = [
-        _prediction(1, 0.7),
-        _prediction(2, 0.9),
-        _prediction(3, 0.2),
-        _prediction(5, 0.95),
-        _prediction(6, 0.9),
+        _prediction(1, 0.7, True),
+        _prediction(2, 0.9, True),
+        _prediction(3, 0.2, False),
+        _prediction(5, 0.95, True),
+        _prediction(6, 0.9, True),
     ]
 
     record = escalation_flag_record(frame, predictions)
@@ -196,11 +200,21 @@ def test_the_models_record_per_week_and_its_calibration(frame):
     assert calibration.loc[0.0, "tickets"] == 1 and calibration.loc[0.0, "observed_rate"] == 1.0
     assert calibration.loc[0.5, "mean_predicted"] == pytest.approx((0.7 + 0.9 + 0.95) / 3)
     assert calibration.loc[0.5, "observed_rate"] == pytest.approx(2 / 3)
+    assert calibration.attrs["without_model_probability"] == 0
 
 
-def test_an_empty_history_gives_empty_tables():
-    empty = history_frame([])
-    assert escalation_resolution_time(empty).iloc[0]["resolved"] == 0
-    assert escalation_frequency(empty, by="week").empty
-    assert team_performance(empty).empty
-    assert math.isnan(first_contact_resolution_rate(empty).iloc[0]["first_contact_resolution_rate"])
+def test_calibration_bins_the_models_probability_not_the_one_with_the_verdict(frame):
+    # A rule escalates T-3 at a model probability of 0.2: the prediction carries 0.6, the model said 0.2.
+    predictions = [_prediction(1, 0.7, True), _prediction(3, 0.2, True)]
+    calibration = escalation_calibration(frame, predictions, bins=2).set_index("bin_low")
+    assert list(calibration.index) == [0.0, 0.5]
+    assert calibration.loc[0.0, "mean_predicted"] == pytest.approx(0.2)
+    assert calibration.loc[0.5, "mean_predicted"] == pytest.approx(0.7)
+
+
+def test_calibration_leaves_out_and_counts_predictions_stored_without_the_models_probability(frame):
+    predictions = [_prediction(1, 0.7, True), _prediction(2, None, True), _prediction(3, None, False)]
+    calibration = escalation_calibration(frame, predictions, bins=2)
+    assert calibration["tickets"].sum() == 1
+    assert calibration.attrs["without_model_probability"] == 2
+    assert escalation_flag_record(frame, predictions)["flagged"].sum() == 2  # the decisions still count

@@ -124,6 +124,31 @@ def test_the_explain_switch_is_in_the_openapi_document(client):
     assert "false" in parameter["description"]
 
 
+def test_the_escalation_block_states_both_probabilities_in_the_openapi_document(client):
+    escalation = client.app.openapi()["components"]["schemas"]["Escalation"]
+
+    assert escalation["required"] == ["probability", "escalate"]  # older stored predictions lack the model's
+    model_probability = escalation["properties"]["model_probability"]
+    assert {"type": "number", "minimum": 0.0, "maximum": 1.0} in model_probability["anyOf"]
+    assert "without the policy's verdict" in model_probability["description"]
+    assert "policy's verdict" in escalation["properties"]["probability"]["description"]
+
+
+def test_every_answer_carries_the_models_probability_beside_the_one_with_the_verdict(client, model):
+    from triage.pipeline import escalation_probability
+
+    tickets = handwritten_tickets()[:8]
+    scored = model.score(tickets, explain=False)
+    answers = [client.post("/v1/triage", json=as_json(t)).json()["escalation"] for t in tickets]
+    batch = client.post("/v1/triage/batch", json={"tickets": [as_json(t) for t in tickets]}).json()["results"]
+
+    assert [a["model_probability"] for a in answers] == [round(s.escalation, 4) for s in scored]
+    for answer in answers:
+        shown = escalation_probability(answer["model_probability"], answer["escalate"])
+        assert answer["probability"] == pytest.approx(shown, abs=1e-4)
+    assert [item["prediction"]["escalation"] for item in batch] == answers
+
+
 def test_a_batch_of_invalid_tickets_is_still_a_200(client):
     response = client.post("/v1/triage/batch", json={"tickets": [{}, {"id": "T-1", "body": "   "}]})
 
@@ -240,5 +265,19 @@ def test_shadow_mode_answers_invisible_and_logs_the_decision_without_text(model_
     fields = logged[0].fields
     assert fields["ticket_id"] == ticket.id and fields["team"] == one["recommendation"]["team"]
     assert fields["policy"]["sha256"] == one["policy"]["sha256"]
+    assert (fields["escalation_probability"], fields["escalation_model_probability"]) == (
+        one["escalation"]["probability"],
+        one["escalation"]["model_probability"],
+    )
     text = json.dumps(fields)
     assert ticket.body[:30] not in text and (not ticket.subject or ticket.subject not in text)
+
+
+def test_the_challenger_log_keeps_the_models_probability_beside_the_one_agents_saw(model):
+    from service.shadow import summary
+
+    prediction = Triage.of(model).predict(handwritten_tickets()[:1], explain=False)[0]
+    line = summary(prediction)
+
+    assert line["escalation_model_probability"] == prediction.escalation.model_probability is not None
+    assert line["escalation_probability"] == prediction.escalation.probability

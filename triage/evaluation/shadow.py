@@ -2,9 +2,12 @@
 per ticket, no text) joined with the outcomes people confirmed (the feedback export).
 
 On every logged ticket: how often the two agree. On the tickets with outcomes: each head through the same
-``compare()`` as the retraining gate (paired bootstrap), read from the logged answers: the trigger and
-escalation probabilities as they are (ROC-AUC), the recommended team and the frustration level as one-hot
-answers (macro-F1 of the decision; the log keeps no class probabilities for them, so no calibration there).
+``compare()`` as the retraining gate (paired bootstrap), read from the logged answers: the trigger
+probabilities and the escalation model's own probability (ROC-AUC), the recommended team and the frustration
+level as one-hot answers (macro-F1 of the decision; the log keeps no class probabilities for them, so no
+calibration there). The escalation probability agents saw is half the policy's verdict, so the escalation
+head is judged on ``escalation_model_probability``; lines logged before it was kept lack it and are left out
+of that head alone (counted in the report), never of the other heads or the agreement.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from triage.evaluation.metrics import binary_report, multiclass_report
 from triage.schema import TRIGGERS
 
 SIDES = ("champion", "challenger")
+MODEL_PROBABILITY = "escalation_model_probability"
 
 
 def read_shadow_log(path: Path) -> tuple[list[dict[str, Any]], int]:
@@ -50,6 +54,8 @@ def _agreement(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
     champion = np.array([r["champion"]["escalation_probability"] for r in records])
     challenger = np.array([r["challenger"]["escalation_probability"] for r in records])
+    modelled = [r for r in records if _has_model_probability(r)]
+    model_difference = [abs(r["champion"][MODEL_PROBABILITY] - r["challenger"][MODEL_PROBABILITY]) for r in modelled]
     return {
         "tickets": len(records),
         "escalate": share("escalate"),
@@ -62,7 +68,15 @@ def _agreement(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "tier": share("tier"),
         "frustration_level": share("frustration_level"),
         "escalation_probability_mean_abs_difference": float(np.mean(np.abs(champion - challenger))),
+        "escalation_model_probability_mean_abs_difference": float(np.mean(model_difference))
+        if model_difference
+        else None,
+        "without_model_probability": len(records) - len(modelled),
     }
+
+
+def _has_model_probability(record: Mapping[str, Any]) -> bool:
+    return all(record[side].get(MODEL_PROBABILITY) is not None for side in SIDES)
 
 
 BinaryTruth = tuple[list[int], list[int], str | None]
@@ -83,7 +97,11 @@ def _binary_truths(
                 rows.append(i)
                 truth.append(int(name in label["triggers"]))
         heads[name] = (rows, truth, name)
-    rows = [i for i, r in enumerate(records) if outcomes[r["ticket_id"]].get("escalated") is not None]
+    rows = [
+        i
+        for i, r in enumerate(records)
+        if outcomes[r["ticket_id"]].get("escalated") is not None and _has_model_probability(r)
+    ]
     heads["escalation"] = (rows, [int(outcomes[records[i]["ticket_id"]]["escalated"]) for i in rows], None)
     return heads
 
@@ -97,7 +115,7 @@ def _evaluations(records: Sequence[Mapping[str, Any]], outcomes: Mapping[str, Ma
         truth = np.array(labels)
         for side, evaluation in zip(SIDES, evaluations, strict=True):
             answer = [records[i][side] for i in rows]
-            proba = np.array([a["triggers"][trigger] if trigger else a["escalation_probability"] for a in answer])
+            proba = np.array([a["triggers"][trigger] if trigger else a[MODEL_PROBABILITY] for a in answer])
             evaluation.report["heads"][head] = binary_report(truth, proba)
             evaluation.held_out.keep(head, rows, truth, proba)
     for head, label_key, answer_key in (("team", "team", "team"), ("frustration", "frustration", "frustration_level")):
@@ -145,6 +163,10 @@ def shadow_report(
         "other_versions_left_out": len(records) - len(current),
         "agreement": _agreement(current),
         "with_outcomes": len(judged),
+        # Judged tickets logged before the model's escalation probability was kept: not in the escalation head.
+        "escalation_without_model_probability": sum(
+            by_id[r["ticket_id"]].get("escalated") is not None and not _has_model_probability(r) for r in judged
+        ),
         "heads": {},
         "per_class": {},
     }
@@ -165,6 +187,7 @@ def render_shadow_markdown(report: Mapping[str, Any]) -> str:
 
     agreement = report["agreement"]
     mean_difference = agreement["escalation_probability_mean_abs_difference"]
+    model_difference = agreement["escalation_model_probability_mean_abs_difference"]
     lines = [
         f"# Shadow: challenger version {report['challenger']} beside champion version {report['champion']}",
         "",
@@ -184,16 +207,30 @@ def render_shadow_markdown(report: Mapping[str, Any]) -> str:
             f"| {key} | {agreement[key]:.1%} |"
             for key in ("escalate", "trigger_labels", "team", "tier", "frustration_level")
         ),
-        f"| escalation probability, mean absolute difference | {mean_difference:.3f} |",
-        "",
-        "## On the tickets with outcomes",
+        f"| escalation probability agents saw (with the policy's verdict), mean absolute difference "
+        f"| {mean_difference:.3f} |",
+        f"| escalation model's probability, mean absolute difference | {_number(model_difference)} |",
         "",
     ]
+    if agreement["without_model_probability"]:
+        lines += [
+            f"{agreement['without_model_probability']} tickets were logged before the escalation model's own "
+            "probability was kept: the model's row leaves them out.",
+            "",
+        ]
+    lines += ["## On the tickets with outcomes", ""]
+    if report["escalation_without_model_probability"]:
+        lines += [
+            f"{report['escalation_without_model_probability']} tickets with an escalation outcome were logged "
+            "before the escalation model's own probability was kept: the escalation head leaves them out.",
+            "",
+        ]
     if not report["heads"]:
         return "\n".join([*lines, "No head has outcomes of both kinds yet: wait for feedback.", ""])
     lines += [
         "Challenger minus champion, paired bootstrap 95% intervals; team and frustration are the decisions made "
-        "(macro-F1), the other heads the probabilities (ROC-AUC).",
+        "(macro-F1), the other heads the probabilities (ROC-AUC; escalation: the model's own, without the "
+        "policy's verdict).",
         "",
         *head_table(report["heads"]),
         "",
@@ -204,3 +241,7 @@ def render_shadow_markdown(report: Mapping[str, Any]) -> str:
         for name, row in classes.items():
             lines.append(f"| {head} | {name} | {row['support']} | {row['champion']:.3f} | {row['challenger']:.3f} |")
     return "\n".join([*lines, ""])
+
+
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

@@ -71,7 +71,9 @@ def reliability(mean_predicted: Sequence[float], observed: Sequence[float], coun
     sizes = 8 + 60 * np.asarray(counts) / max(1, max(counts, default=1))
     axes.scatter(mean_predicted, observed, s=sizes, color=COLOUR, label="tickets (size: count)")
     axes.plot(mean_predicted, observed, color=COLOUR, linewidth=1)
-    axes.set(title=title, xlabel="predicted escalation probability", ylabel="observed share", xlim=(0, 1), ylim=(0, 1))
+    axes.set(
+        title=title, xlabel="the escalation model's probability", ylabel="observed share", xlim=(0, 1), ylim=(0, 1)
+    )
     axes.legend(frameon=False, loc="upper left", fontsize=7)
     return _svg(figure)
 

@@ -184,9 +184,22 @@ def prediction_columns(predictions: Sequence[Prediction]) -> dict[str, list[str]
         "predicted triggers": ["+".join(sorted(p.trigger_labels)) or NONE for p in predictions],
         "recommended team": [p.recommendation.team for p in predictions],
         "escalated by the policy": ["yes" if p.escalation.escalate else "no" for p in predictions],
-        "escalation probability": [p.escalation.probability for p in predictions],
+        # The model's alone: the policy's verdict is the column above, and a figure half made of it would move
+        # with the rules as much as with the tickets.
+        "escalation probability": _model_probabilities(predictions),
         "recommendation confidence": [p.recommendation.confidence for p in predictions],
     }
+
+
+def _model_probabilities(predictions: Sequence[Prediction]) -> list[float]:
+    found = [p.escalation.model_probability for p in predictions]
+    heads = [value for value in found if value is not None]
+    if len(heads) < len(found):  # compare() is given predictions made now, by code that records it
+        raise TriageError(
+            f"{len(found) - len(heads)} predictions lack escalation.model_probability (made before it was "
+            "recorded): predict the tickets again"
+        )
+    return heads
 
 
 def column_drift(name: str, reference: Sequence[Any], current: Sequence[Any]) -> FeatureDrift:

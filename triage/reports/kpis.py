@@ -195,10 +195,15 @@ def escalation_flag_record(frame: pd.DataFrame, predictions: Sequence[Prediction
 
 
 def escalation_calibration(frame: pd.DataFrame, predictions: Sequence[Prediction], bins: int = 10) -> pd.DataFrame:
-    """Predicted against actual escalation: tickets binned by predicted probability (equal-width bins), each
-    bin's mean predicted probability and observed escalation rate. Empty bins are left out."""
+    """Predicted against actual escalation: tickets binned by the escalation model's probability
+    (``escalation.model_probability``, equal-width bins), each bin's mean predicted probability and observed
+    escalation rate. Empty bins are left out. The prediction's ``escalation.probability`` is half the policy's
+    verdict, so its curve would say nothing of the model. Predictions stored before the model's figure was
+    recorded are left out, and counted in the result's ``attrs["without_model_probability"]``."""
     joined = _joined(frame, predictions)
-    which = np.clip((joined["probability"].to_numpy() * bins).astype(int), 0, bins - 1)
+    known = joined["model_probability"].notna()
+    joined = joined[known]
+    which = np.clip((joined["model_probability"].to_numpy(dtype=float) * bins).astype(int), 0, bins - 1)
     rows = []
     for index in range(bins):
         part = joined[which == index]
@@ -208,18 +213,23 @@ def escalation_calibration(frame: pd.DataFrame, predictions: Sequence[Prediction
                     "bin_low": index / bins,
                     "bin_high": (index + 1) / bins,
                     "tickets": int(len(part)),
-                    "mean_predicted": float(part["probability"].mean()),
+                    "mean_predicted": float(part["model_probability"].mean()),
                     "observed_rate": float(part["escalated"].astype(bool).mean()),
                 }
             )
-    return pd.DataFrame(rows, columns=["bin_low", "bin_high", "tickets", "mean_predicted", "observed_rate"])
+    table = pd.DataFrame(rows, columns=["bin_low", "bin_high", "tickets", "mean_predicted", "observed_rate"])
+    table.attrs["without_model_probability"] = int((~known).sum())
+    return table
 
 
 def _joined(frame: pd.DataFrame, predictions: Sequence[Prediction]) -> pd.DataFrame:
     """Tickets with a known outcome and a prediction, joined on id."""
     scored = pd.DataFrame(
-        [{"id": p.id, "probability": p.escalation.probability, "flagged": p.escalation.escalate} for p in predictions],
-        columns=["id", "probability", "flagged"],
+        [
+            {"id": p.id, "model_probability": p.escalation.model_probability, "flagged": p.escalation.escalate}
+            for p in predictions
+        ],
+        columns=["id", "model_probability", "flagged"],
     )
     known = frame[frame["escalated"].notna()][["id", "week", "escalated"]]
     return known.merge(scored, on="id", how="inner")
