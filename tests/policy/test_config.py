@@ -38,7 +38,7 @@ def test_default_file_loads():
     assert config.mode == "recommend"
     assert config.thresholds.target_precision == 0.8
     assert check_config(DEFAULT_CONFIG_PATH) == (
-        "escalation.yaml: OK: 4 tiers, 5 teams, 10 criteria, mode recommend, target precision 0.8"
+        "escalation.yaml: OK: 4 tiers, 5 teams, 11 criteria, mode recommend, target precision 0.8"
     )
 
 
@@ -101,13 +101,13 @@ INVALID = [
     ),
     (
         "unknown trigger",
-        _set("criteria.5.when.any.1.trigger", "legl"),
-        "criteria[5].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
+        _set("criteria.6.when.any.1.trigger", "legl"),
+        "criteria[6].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
     ),
     (
         "two subjects in one condition",
-        _set("criteria.5.when.any.1.signal", "fraud"),
-        "criteria[5].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
+        _set("criteria.6.when.any.1.signal", "fraud"),
+        "criteria[6].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
         "trajectory, field (found: signal, trigger)",
     ),
     (

@@ -148,6 +148,53 @@ CASES = [
         "account_management",
         False,
     ),
+    # A large account's outage with credits asked and termination for repeated SLA failures weighed: the legal head
+    # reads it as legal, but no regulator, proceedings or breach is named, so it is a money matter at tier 3, which
+    # the guide gives to account management (docs/labelling.md), not legal compliance.
+    (
+        "a large account's incident with money at stake and no regulator or proceedings",
+        ticket(
+            "Checkout was down for six hours. We want service credits and are reviewing our right to terminate.",
+            contract_value=140_000,
+        ),
+        scores(
+            triggers={"technical": 0.95, "financial": 0.85, "legal": 0.6},
+            escalation=0.98,
+            signals={"outage": 2, "money_amount": 1},
+        ),
+        3,
+        "account_management",
+        False,
+    ),
+    # The same legal reading with no money at stake stays a legal matter on a large account: tier 3, legal.
+    (
+        "a large account's legal matter with no money at stake",
+        ticket("Please send us your data processing addendum and sub-processor list.", contract_value=140_000),
+        scores(
+            triggers={"technical": 0.05, "financial": 0.1, "legal": 0.8},
+            escalation=0.9,
+            signals={"privacy_regulation": 1},
+        ),
+        3,
+        "legal_compliance",
+        False,
+    ),
+    # A regulator named on the same large account is legal exposure, ahead of the money: legal compliance.
+    (
+        "a large account's incident with money at stake and a regulator named",
+        ticket(
+            "Checkout was down for six hours. We want service credits, and we have informed the regulator.",
+            contract_value=140_000,
+        ),
+        scores(
+            triggers={"technical": 0.95, "financial": 0.85, "legal": 0.6},
+            escalation=0.98,
+            signals={"outage": 2, "money_amount": 1, "regulator_complaint": 1},
+        ),
+        3,
+        "legal_compliance",
+        False,
+    ),
 ]
 
 
