@@ -49,7 +49,9 @@ def test_impersonation_asks_no_amount_but_a_fraudulent_charge_does():
     )
     charge, _ = drafts("Someone took fraudulent charges from my card through your site.", legal, team)
 
-    assert "fraud" in impersonation.text and "the amount in dispute" not in impersonation.missing_information
+    # the posing is the case (its own actions: suspend the impostor, keep its evidence), with no money to ask for
+    assert "impersonation: someone poses as the customer" in impersonation.text
+    assert "the amount in dispute" not in impersonation.missing_information
     assert "the amount in dispute" in charge.missing_information
 
 

@@ -591,7 +591,12 @@ def test_a_court_case_number_is_an_identifier():
         ("Yours faithfully,\nCarrow Lane Solicitors LLP", ("legal",), []),
         ("We have instructed our solicitors to recover the sum.", ("legal",), ["legal_threat"]),
         # fraud reported, with the legal trigger too; an insult is no fraud report
-        ("Someone is pretending to be my business. I did not create this account.", ("legal",), ["fraud"]),
+        # (an account opened in their name is fraud; the posing is impersonation too)
+        (
+            "Someone is pretending to be my business. I did not create this account.",
+            ("legal",),
+            ["fraud", "impersonation"],
+        ),
         ("I am done being polite with you scammers.", ("financial",), []),
         # a defect in other words
         ("03/11/2026 comes out as 11/03/2026: day and month swapped", ("technical",), ["bug"]),

@@ -30,6 +30,7 @@ import jinja2
 
 from triage.errors import TriageError
 from triage.handoff.facts import (
+    BULLET,
     CASE_DESCRIPTIONS,
     CASE_FAMILY,
     MONTH,
@@ -76,6 +77,23 @@ COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "d
 TECHNICAL_CASES = frozenset({"outage", "data_loss", "bug", "account_takeover"})
 BUSINESS_PLANS = frozenset({"business", "enterprise", "team", "corporate"})
 MAX_EVIDENCE = 5
+# Actions for the cases the hand-off names that the configuration's case types do not list.
+_HANDOFF_CASE_ACTIONS = {
+    "price_increase": (
+        "check the contract's price terms (rate, term, limits on increases) against the new price or quote",
+        "confirm in writing the price that applies, with a corrected quote or statement, before the customer's date",
+    ),
+    "impersonation": (
+        "suspend the account or page posing as the customer, today",
+        "preserve what it holds and sent (sign-up details, IP addresses, messages, invoices, payment details) as"
+        " evidence, and give it to the police on request",
+    ),
+    "refund_owed": (
+        "trace the refund we agreed (date approved, amount, payment method) and send the customer its reference"
+        " (ARN) for their bank",
+        "if it failed or was never sent, issue it again today and confirm the date in writing",
+    ),
+}
 
 # The words that make a customer's sentence worth quoting as evidence, per template.
 _EVIDENCE_WORDS = {
@@ -132,6 +150,13 @@ _CALL_ASKED = re.compile(
     r"(?! (?:me|us) back)|\b(?:a |on a )(?:(?:video|phone|conference) )?(?:call|meeting) with\b[^.!?\n]{0,60}?"
     r"\b(?:would help|please|asap|this week|on \w+day)\b|\bplease (?:call|ring|phone) (?:me|us)\b"
     r"|\bsomeone\b[^.!?\n]{0,40}?\bon a (?:(?:video|phone|conference) )?call\b",  # "someone from compliance on a call"
+    re.IGNORECASE,
+)
+# A line that introduces a list of what the customer asks of us (the points follow, bulleted or numbered).
+_ASKS_FOR_A_LIST = re.compile(
+    r"\b(?:we|i) (?:need|require|expect|ask|request|would like|want)\b|\b(?:could|can|would|will) you\b"
+    r"|\bplease (?:send|provide|confirm|answer|treat|let us know)\b|\b(?:grateful|appreciate)\b[^:\n]{0,40}?"
+    r"\b(?:answers?|replies|responses?)\b",
     re.IGNORECASE,
 )
 # Their data asked for back: "provide a full data export in CSV", "we need an export of all our records".
@@ -199,10 +224,15 @@ _GREETING_PREFIX = re.compile(
 # An agent's thanks or apology before the step ("Sorry about that, we'll look into it", "Thanks for letting us
 # know."): cut, and a sentence that is nothing else is dropped.
 _PLEASANTRY = re.compile(
-    r"^(?:(?:i'?m |i am |we'?re |we are |so )?sorry|apologies|(?:many )?thanks|thank you|great|no problem)\b"
+    r"^(?:(?:i'?m |i am |we'?re |we are |so )?sorry|apologies|(?:many )?thanks|thank you|great|no problem"
+    r"|(?:good|nice|great) to hear from you|hope you(?:'re| are) well)\b"
     r"[^,.!?;]{0,60}?(?:[,.!;]\s*|\s[-–]\s|$)"
-    # and a closing offer that takes no step either
-    r"|^(?:let (?:me|us) know|happy to|hope this helps|feel free|have a (?:great|good|nice)|any questions)\b.*$",
+    # and a closing offer that takes no step either (a call offered is one: "happy to ... - shall I set up a call?")
+    r"|^(?:let (?:me|us) know|happy to(?![^.!?]*\b(?:call|meeting)\b)|hope this helps|feel free"
+    r"|have a (?:great|good|nice)|any questions)\b.*$"
+    # the agent's own sign-off on the same line: "Best, Mark (Account Manager)"
+    r"|^(?:best|regards|kind regards|best regards|many thanks|thanks|cheers),?\s+(?-i:[A-Z])[\w'’-]+"
+    r"(?: (?-i:[A-Z])[\w'’-]+)?(?: \([^)]{1,40}\))?\s*$",
     re.IGNORECASE,
 )
 _ORDER_REFERENCE = re.compile(
@@ -386,7 +416,12 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     )
     # a person asking for their own data writes for themselves, whatever the account's plan
     personal = "privacy_request" in cases and not facts.sender.company
-    if business and customer is not None and not (customer.company or facts.sender.company) and not personal:
+    if (
+        business
+        and customer is not None
+        and not (customer.company or facts.sender.company or facts.client)
+        and not personal
+    ):
         missing.append("the customer's company")
     if "high_value" in templates:
         if not (customer and customer.annual_contract_value is not None):
@@ -546,7 +581,7 @@ def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
     contract_value = customer.annual_contract_value if customer else None
     sender = facts.sender
     name = (customer.name if customer else None) or (f"{sender.name} (signed the message)" if sender.name else None)
-    company = (customer.company if customer else None) or sender.company
+    company = (customer.company if customer else None) or facts.client or sender.company
     if facts.account_manager:
         manager = facts.account_manager
     elif facts.addressee:
@@ -563,7 +598,7 @@ def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
     return {
         "summary": ", ".join(known) if known else "not named in the ticket",
         "name": name or NOT_PROVIDED,
-        "company": (customer.company if customer else None) or sender.company or NOT_PROVIDED,
+        "company": (customer.company if customer else None) or facts.client or sender.company or NOT_PROVIDED,
         "plan": (customer.plan if customer else None) or NOT_PROVIDED,
         "contract_value": f"${contract_value:,.0f} a year" if contract_value is not None else NOT_PROVIDED,
         "strategic": {True: "yes", False: "no", None: NOT_PROVIDED}[customer.strategic if customer else None],
@@ -749,7 +784,7 @@ def _recommended_actions(
     """The configured actions for each case the ticket is, then what the account and the thread call for."""
     # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
-    actions = [action for case in cases for action in settings.actions_for(case)]
+    actions = [action for case in cases for action in _case_actions(case, settings)]
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
     if facts.deadlines:
         actions.append(f'reply before the customer\'s deadline ("{_first_deadline(facts)}") even without a fix')
@@ -765,12 +800,17 @@ def _recommended_actions(
     kept = any(
         _KEEPS_RECORDS.search(action)
         for case in cases
-        if case in {"legal_threat", "fraud"}
-        for action in settings.actions_for(case)
+        if case in {"legal_threat", "fraud", "impersonation"}
+        for action in _case_actions(case, settings)
     )
     if "compliance" in templates and not kept:
         actions.append("preserve the ticket, its history and related logs")
     return list(dict.fromkeys(actions))
+
+
+def _case_actions(case: str, settings: Handoffs) -> list[str]:
+    """The configured actions for a case, or ours for the cases the configuration does not know yet."""
+    return settings.actions_for(case) or list(_HANDOFF_CASE_ACTIONS.get(case, ()))
 
 
 def _said_unnegated(pattern: re.Pattern[str], text: str, *, sentence_wide: bool) -> bool:
@@ -807,7 +847,25 @@ def _thread_actions(ticket: Ticket) -> list[str]:
         actions.append(f'arrange the call the customer asks for ("{_excerpt(words, 160)}")')
     if _EXPORT_ASKED.search(body):
         actions.append("send the data export the customer asks for, in the format and by the date asked")
+    if asked_points := _listed_asks(body):
+        points = "; ".join(f'({number}) "{_excerpt(point, 90)}"' for number, point in enumerate(asked_points, 1))
+        actions.append(f"answer each point the customer lists: {points}")
     return actions
+
+
+def _listed_asks(body: str) -> list[str]:
+    """The points listed under a line that asks for them: "We need:", "please could you send us:", "We would be
+    grateful for your answers to the following:"."""
+    points: list[str] = []
+    listing = False
+    for line in body.splitlines():
+        if line.rstrip().endswith(":") and _ASKS_FOR_A_LIST.search(line):
+            listing = True
+        elif listing and BULLET.match(line):
+            points.append(BULLET.sub("", line).strip())
+        elif line.strip():
+            listing = False
+    return points[:6]
 
 
 def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:
