@@ -38,24 +38,23 @@ def test_open_tickets_are_ranked_by_escalation_risk(page, model, probe_tickets):
     assert "the 20 highest of 46" in page
 
 
-def test_expected_escalations_sum_the_models_probabilities_not_the_ones_with_the_verdict(page, model, probe_tickets):
+def test_expected_escalations_sum_the_probabilities_with_the_verdict_and_the_diagram_plots_the_models(
+    page, model, probe_tickets
+):
     predictions = Triage.of(model).predict([*probe_tickets, *handwritten_tickets()], explain=False)
     per_tier: dict[str, list[tuple[float, float]]] = {}
     for p in predictions:
         per_tier.setdefault(str(p.recommendation.tier), []).append(
-            (p.escalation.model_probability, p.escalation.probability)
+            (p.escalation.probability, p.escalation.model_probability)
         )
     tier_table = re.search(r"<caption>Totals per recommended tier</caption>(.*?)</table>", page, re.S).group(1)
-    shown = {
-        tier: float(expected)
-        for tier, expected in re.findall(
-            r'<tr><td>(\d)</td>(?:<td class="num">[^<]*</td>){2}<td class="num">([0-9.]+)</td>', tier_table
-        )
-    }
+    row = r'<tr><td>(\d)</td>(?:<td class="num">[^<]*</td>){2}<td class="num">([0-9.]+)</td>'
+    shown = {tier: float(expected) for tier, expected in re.findall(row, tier_table)}
 
-    assert shown == {tier: pytest.approx(sum(m for m, _ in rows), abs=0.051) for tier, rows in per_tier.items()}
-    # The figure with the verdict would read otherwise here, so the test can tell the two apart.
-    assert any(abs(sum(m for m, _ in rows) - sum(v for _, v in rows)) > 0.2 for rows in per_tier.values())
+    assert shown == {tier: pytest.approx(sum(v for v, _ in rows), abs=0.051) for tier, rows in per_tier.items()}
+    # The model's own figure would read otherwise here, so the test can tell the two apart.
+    assert any(abs(sum(v for v, _ in rows) - sum(m for _, m in rows)) > 0.2 for rows in per_tier.values())
+    assert "the diagram plots the model's, without the policy's verdict" in page
 
 
 def test_the_page_is_self_contained_with_real_charts(page):

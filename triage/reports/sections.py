@@ -76,7 +76,7 @@ def open_charts(
 
     return {
         "risk_chart": charts.histogram(
-            probabilities, "Escalation risk of open tickets", "the escalation model's probability"
+            probabilities, "Escalation risk of open tickets", "predicted escalation probability"
         )
         if len(probabilities)
         else None,
