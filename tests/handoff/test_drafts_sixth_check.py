@@ -258,3 +258,25 @@ def test_an_agents_pleasantry_and_sign_off_on_one_line_are_no_step():
     step = next(line for line in handoff.text.splitlines() if "agent:" in line)
     assert "agent: The quote adds analytics. -> customer:" in step
     assert "good to hear" not in step and "Best, Dan" not in step
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cancellate i miei dati ai sensi dell'art. 17 del GDPR. Grazie.", ["dell'art. 17 del GDPR.", "Grazie."]),
+        ("Selon l'Art. 15 RGPD, je demande une copie. Merci.", ["Art. 15 RGPD, je demande une copie.", "Merci."]),
+        ("This is modern art. Really.", ["This is modern art.", "Really."]),
+    ],
+)
+def test_an_article_abbreviated_before_its_number_ends_no_sentence(text, expected):
+    from triage.handoff.facts import sentences
+
+    found = sentences(text)
+    assert len(found) == len(expected) and all(found[i].endswith(tail) for i, tail in enumerate(expected))
+
+
+def test_a_salutation_is_no_evidence():
+    body = "Dear Legal Department,\nWe will take you to court over the lost records unless you respond."
+    handoff, _ = drafts(body, {"legal": 0.9}, {"legal_compliance": 0.9})
+    evidence = handoff.text.split("Supporting evidence\n")[1].split("\n\n")[0]
+    assert "Dear Legal Department" not in evidence and "take you to court" in evidence

@@ -868,6 +868,9 @@ def _listed_asks(body: str) -> list[str]:
     return points[:6]
 
 
+_SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|to)\b[^.!?\n]{0,50},\s*$", re.IGNORECASE)
+
+
 def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:
     """Customer sentences worth quoting: they hold the vocabulary of one of the hand-off's templates."""
     patterns = [_EVIDENCE_WORDS[name] for name in templates if name in _EVIDENCE_WORDS]
@@ -880,7 +883,9 @@ def _evidence(ticket: Ticket, templates: tuple[str, ...]) -> list[str]:
     quoted = [
         f'"{_excerpt(sentence, 200)}"'
         for sentence in sentences(text)
-        if any(p.search(sentence) for p in patterns) and not pasted_line(sentence)  # log lines have their section
+        if any(p.search(sentence) for p in patterns)
+        and not pasted_line(sentence)  # log lines have their section
+        and not _SALUTATION.match(sentence)  # "Dear Legal Department," quotes nothing the customer says
     ]
     return list(dict.fromkeys(quoted))[:MAX_EVIDENCE]
 

@@ -155,7 +155,7 @@ _AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 # ("complaint no. AG-1" keeps its number; "the U.S. District Court" is one sentence)
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bInc\.)"
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)(?<!\bU\.S\.)(?<!\bU\.K\.)\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?:(?<!\bart\.)(?<!\bArt\.)|(?=\s+[^\d\s]))\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "sep" reads "sept." too
