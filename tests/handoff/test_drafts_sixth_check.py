@@ -280,3 +280,16 @@ def test_a_salutation_is_no_evidence():
     handoff, _ = drafts(body, {"legal": 0.9}, {"legal_compliance": 0.9})
     evidence = handoff.text.split("Supporting evidence\n")[1].split("\n\n")[0]
     assert "Dear Legal Department" not in evidence and "take you to court" in evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "contacts"),
+    [
+        ("I can see payslips of a company called 'Harlow Vets Group'. Not ours.", ["company named: Harlow Vets Group"]),
+        ("A client named Orla Byrne rang us about it.", ["client named: Orla Byrne"]),
+        ("A company called us yesterday about it.", []),
+        ("We called the company yesterday.", []),
+    ],
+)
+def test_another_party_named_by_what_it_is(text, contacts):
+    assert facts_of(text).contacts == contacts

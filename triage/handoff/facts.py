@@ -1743,7 +1743,18 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         role = (match.group("role") or match.group("role2") or match.group("role3")).lower()
         name = match.group("name") or match.group("name2") or match.group("name3")
         found.append((role, name))
+    for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
+        found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
     return list(dict.fromkeys(found))
+
+
+_QUOTE_OR_END = re.compile(r"['\"‘’“”]|\.\s")
+# Another party the customer names by what it is: "payslips of a company called 'Fenwick Dental Group'",
+# "a client named Orla Byrne".
+_CALLED = re.compile(
+    r"\b(?i:an? |another )(?P<kind>(?i:company|business|firm|practice|client|customer|user|employee|patient|supplier))"
+    r" (?i:called|named) ['\"‘“]?(?P<name>[A-Z][\w&'’.-]*+(?: (?:[A-Z][\w&'’.-]*+|&|of|and)){0,5}+)"
+)
 
 
 def _excerpt(text: str, limit: int) -> str:
