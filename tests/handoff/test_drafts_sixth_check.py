@@ -293,3 +293,32 @@ def test_a_salutation_is_no_evidence():
 )
 def test_another_party_named_by_what_it_is(text, contacts):
     assert facts_of(text).contacts == contacts
+
+
+def _thread(agent_says: str, agent_at: str, customer_back_at: str) -> list[dict]:
+    return [
+        {"at": "2026-10-01T09:00:00Z", "author": "customer", "body": "Where is my refund of $90?"},
+        {"at": agent_at, "author": "agent", "body": agent_says},
+        {"at": customer_back_at, "author": "customer", "body": "Still nothing on my card."},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "customer_back_at", "owned"),
+    [
+        # what should reach them within a span, the span (its longer end) passed: owned
+        ("It was approved; it should reach your card within 5-10 business days.", "2026-10-20T09:00:00Z", True),
+        # the same, chased before the span ran out: not yet broken
+        ("It was approved; it should reach your card within 5-10 business days.", "2026-10-05T09:00:00Z", False),
+        # an update promised when we know more, and the customer had to chase
+        ("I've passed it to finance and we'll update you as soon as we know more.", "2026-10-05T09:00:00Z", True),
+        # an offer, not a promise
+        ("Let me know if you need anything else.", "2026-10-20T09:00:00Z", False),
+    ],
+)
+def test_a_promise_of_ours_not_kept_is_owned(agent_says, customer_back_at, owned):
+    history = _thread(agent_says, "2026-10-02T09:00:00Z", customer_back_at)
+    _, acknowledgement = drafts(
+        "This is my third message about the refund.", {"financial": 0.9}, {"billing": 0.9}, history=history
+    )
+    assert ("and we did not keep that promise" in acknowledgement.text) is owned

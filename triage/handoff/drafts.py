@@ -263,6 +263,21 @@ _PROMISE = re.compile(
     r"|today|tomorrow)\b",
     re.IGNORECASE,
 )
+# Promises told without "we will ... by": what should reach the customer within a span ("it should reach your card
+# within 5-10 business days": the longer end counts), and an update promised when we know more ("we'll update you as
+# soon as we know more"), which a customer who had to chase shows unkept.
+_ARRIVAL_PROMISE = re.compile(
+    r"\b(?:it|this|the \w+|your \w+)\s(?:should|will)\s(?:reach|arrive|land|appear|show|be (?:back|credited"
+    r"|refunded|fixed|resolved|restored|live))\b[^.!?\n]{0,60}?\bwithin (?:\d+ ?[-–] ?|\d+ to )?(?P<count>\d+)"
+    r" (?:business |working )?(?P<unit>hours?|days?)\b",
+    re.IGNORECASE,
+)
+_UPDATE_PROMISE = re.compile(
+    r"\b(?:we'?ll|we will|i'?ll|i will)\s(?:\w+\s)?(?:update|get back to|let) you\b[^.!?\n]{0,30}?"
+    r"\b(?:as soon as|once|when) (?:we|i) (?:know|hear|have) (?:more|anything|news)\b",
+    re.IGNORECASE,
+)
+_PROMISES = (_PROMISE, _ARRIVAL_PROMISE, _UPDATE_PROMISE)
 
 
 @dataclass(frozen=True)
@@ -912,7 +927,7 @@ def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:
     turns.append(("customer", ticket.body, ticket.created_at))
     missed = None
     for index, (author, body, at) in enumerate(turns):
-        match = _PROMISE.search(body) if author == "agent" else None
+        match = next((m for p in _PROMISES if (m := p.search(body))), None) if author == "agent" else None
         if match is None:
             continue
         later = [when for who, _, when in turns[index + 1 :] if who == "customer"]
@@ -927,7 +942,7 @@ def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:
 
 
 def _deadline(at: datetime | None, promise: re.Match[str]) -> datetime | None:
-    if at is None or promise.group("count") is None:
+    if at is None or "count" not in promise.re.groupindex or promise.group("count") is None:
         return None
     unit = "hours" if promise.group("unit").lower().startswith("hour") else "days"
     return at + timedelta(**{unit: int(promise.group("count"))})
