@@ -289,6 +289,8 @@ def test_a_salutation_is_no_evidence():
         ("A client named Orla Byrne rang us about it.", ["client named: Orla Byrne"]),
         ("A company called us yesterday about it.", []),
         ("We called the company yesterday.", []),
+        ("One of our agents (Ama Boateng, ext 31) has no audio.", ["agent named: Ama Boateng"]),
+        ("Our users (Sales Team) cannot log in.", []),
     ],
 )
 def test_another_party_named_by_what_it_is(text, contacts):

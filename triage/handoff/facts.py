@@ -1743,11 +1743,19 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         role = (match.group("role") or match.group("role2") or match.group("role3")).lower()
         name = match.group("name") or match.group("name2") or match.group("name3")
         found.append((role, name))
+    for match in _THEIR_PERSON.finditer(text):
+        if not _NOT_A_PERSON.search(match.group("name")):  # "our users (Sales Team)" names a group
+            found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
     for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
         found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
     return list(dict.fromkeys(found))
 
 
+# One of the customer's own people named beside their role: "One of our agents (Lena Dietz, ext 214) has no audio".
+_THEIR_PERSON = re.compile(
+    r"\b(?i:(?:one of )?(?:our|my) (?P<kind>agents?|colleagues?|employees?|users?|team members?|engineers?"
+    rf"|technicians?|drivers?|nurses?))\s?(?:\(|,\s)(?P<name>{_NAME})(?=[,)])"
+)
 _QUOTE_OR_END = re.compile(r"['\"‘’“”]|\.\s")
 # Another party the customer names by what it is: "payslips of a company called 'Fenwick Dental Group'",
 # "a client named Orla Byrne".
