@@ -79,6 +79,15 @@ def actions_of(handoff) -> list[str]:
         ("Please confirm whether the former employee's data was deleted.", ("legal", "technical"), []),
         ("As a regulated firm we must keep these records under MiFID II Article 16(7).", ("legal",), []),
         ("I ask for a copy under Article 15 GDPR.", ("legal",), ["privacy_request"]),
+        # a sign-in reported for someone who cannot have made it is a takeover; our own, or a reset asked, is not
+        (
+            "Our logs show a sign-in as mvos at 02:40 from 91.12.4.7. Mira is on holiday this week.",
+            (),
+            ["account_takeover"],
+        ),
+        ("There was a sign-in from Porto, but Ana is not on leave, she is at a conference there.", (), []),
+        ("We logged in from the new office. Maria is on leave next week, please add her deputy.", (), []),
+        ("Can you reset the login for Tom while he is on leave?", (), []),
         # a breach notification term is no breach reported
         ("Clause 9 commits you to notify personal data breaches without undue delay.", ("legal",), []),
         ("Our personal data was leaked in a data breach last night.", ("legal",), ["data_exposure"]),

@@ -30,9 +30,7 @@ from rubric import failures  # noqa: E402
 STRESS = [Path(__file__).parent / "checklist" / name for name in ("stress.jsonl", "stress_fresh.jsonl")]
 ROWS = [json.loads(line) for path in STRESS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 # Still failing, and why: a fix would fit this ticket's words rather than a shape.
-KNOWN_FAILURES = {
-    "ST25": "a sign-in by a suspended user's account ('Jae is on leave') is not recognised as a takeover",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -477,7 +477,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:log-?ins?|sign-?ins?|sessions?|logged in|signed in) from (?:an? )?(?:unknown|unfamiliar|unrecogni[sz]ed"
         r"|foreign|suspicious|strange) (?:ip|address|location|device|country|browser)|(?:don'?t|do not"
         r"|didn'?t|did not) recogni[sz]e (?:this |that |the |a "
-        r"|these |an )?(?:new )?(?:log-?ins?|sign-?ins?|devices?|sessions?|ip|locations?|activity|e-?mail address))"
+        r"|these |an )?(?:new )?(?:log-?ins?|sign-?ins?|devices?|sessions?|ip|locations?|activity|e-?mail address)"
+        # a sign-in reported for someone who cannot have made it: "a sign-in as jkim ... from 45.146.164.110. Jae
+        # is on leave" (not "reset the login for Tom while he is on leave", not "she is not on leave")
+        r"|(?<!\bwe )(?<!\bi )(?<!we've )(?<!i've )(?<!\bour )(?<!\bmy )(?:sign-?ins?|log-?ins?|logged in|signed in)\b"
+        r"[^.!?\n]{0,80}?\bfrom\b[^\n]{0,120}?\b(?:is|was|has been"
+        r"|were) (?:on (?:\w+ )?leave|on holiday|on vacation|off sick|asleep|no longer (?:with|at) (?:us|the company)))"
     ),
     "data_exposure": re.compile(
         r"\b(?:(?:data|security|privacy) (?:breach|leak|exposure)|(?:was|were|been|got) (?:\w+ )?breached"
