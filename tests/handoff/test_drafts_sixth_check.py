@@ -300,6 +300,11 @@ def test_a_salutation_is_no_evidence():
         ("We called the company yesterday.", []),
         ("One of our agents (Ama Boateng, ext 31) has no audio.", ["agent named: Ama Boateng"]),
         ("Our users (Sales Team) cannot log in.", []),
+        (
+            "Hello, I worked for Brackley Mills Ltd until June and they used your HR system.",
+            ["former employer named: Brackley Mills Ltd"],
+        ),
+        ("I work at Home on Fridays.", []),
     ],
 )
 def test_another_party_named_by_what_it_is(text, contacts):

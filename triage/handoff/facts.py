@@ -1748,6 +1748,9 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         role = (match.group("role") or match.group("role2") or match.group("role3")).lower()
         name = match.group("name") or match.group("name2") or match.group("name3")
         found.append((role, name))
+    for match in _EMPLOYER.finditer(text):
+        role = "employer named" if match.group("tense").lower() in ("work", "am working") else "former employer named"
+        found.append((role, match.group("name").rstrip(".,")))
     for match in _THEIR_PERSON.finditer(text):
         if not _NOT_A_PERSON.search(match.group("name")):  # "our users (Sales Team)" names a group
             found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
@@ -1756,6 +1759,12 @@ def _contacts(text: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+# The company a person works or worked for, whose records they ask about: "I worked for Kestrel Foods Ltd until
+# August" (a company's name: two words or more, or one with its legal form).
+_EMPLOYER = re.compile(
+    r"\b(?i:i|we) (?P<tense>(?i:work|worked|used to work|am working|was working|was employed))"
+    r" (?i:for|at|by) (?P<name>[A-Z][\w&'’-]*+(?: (?:[A-Z][\w&'’.-]*+|&|of|and)){1,5}+)"
+)
 # One of the customer's own people named beside their role: "One of our agents (Lena Dietz, ext 214) has no audio".
 _THEIR_PERSON = re.compile(
     r"\b(?i:(?:one of )?(?:our|my) (?P<kind>agents?|colleagues?|employees?|users?|team members?|engineers?"
