@@ -67,6 +67,38 @@ CASES = [
     ("I saw a report of another customer with the same problem on your forum.", "security_incident", False),
     # A how-to question on making a setting.
     ("Can I make Monday the first day of the week for the whole team?", "how_to_question", True),
+    # A police report is the guide's own mark of fraud (docs/labelling.md); one not made, or the police as a
+    # customer, is not.
+    ("We've reported it to the police (reference 2026-1184-77) and attached the invoices.", "fraud", True),
+    ("I have filed a police report about the account opened in my name.", "fraud", True),
+    ("We have not reported it to the police yet.", "fraud", False),
+    ("There is no need for a police report, it was our own mistake.", "fraud", False),
+    ("The police station next door books its meeting rooms through your app.", "fraud", False),
+    # Someone passing as the customer; the customer playing a role in a test is not.
+    ("Someone set up an account on your platform pretending to be us.", "fraud", True),
+    ("A sender is impersonating our company in invoices sent to our clients.", "fraud", True),
+    ("The other account is not pretending to be us, it is our Dutch office.", "fraud", False),
+    ("This is not impersonation: the second account is our Dutch office.", "fraud", False),
+    # A law firm named by its practice areas is a customer (docs/labelling.md), not litigation against us.
+    ("We're a litigation and employment law firm and use your scheduling tool.", "legal_action", False),
+    ("We're a litigation law firm with four partners.", "legal_action", False),
+    ("We are now considering litigation against your company.", "legal_action", True),
+    # The customer's own service level counted as breached is a metric, not a breach of our contract.
+    ("Any call waiting longer than 90 seconds now counts as an SLA breach for us.", "legal_action", False),
+    ("Six hours of downtime is a breach of our SLA and we expect the credits.", "legal_action", True),
+    # Breaches counted on a report, or a duty to notify them in a contract, are no breach that happened.
+    ("Can the daily count of breaches be added to the 7am summary email?", "security_incident", False),
+    ('Clause 9.1 commits you to notify personal data breaches "without undue delay".', "security_incident", False),
+    ("This is a personal data breach on your side and we must notify it today.", "security_incident", True),
+    # Questions on what the product or a plan allows: several wishes at once, where a setting is, what it costs.
+    ("Is all of that possible on the Business plan, or do we need to upgrade?", "how_to_question", True),
+    ("Where is that setting in the store admin?", "how_to_question", True),
+    ("Does it cost anything extra on top of the fee we already pay?", "how_to_question", True),
+    ("It does not cost anything extra, we checked the price list.", "how_to_question", False),
+    ("We do not need to upgrade, the plan we have is fine.", "how_to_question", False),
+    ("That setting is in the store admin, I found it.", "how_to_question", False),
+    ("Is there a practical limit on how many widgets a dashboard can hold?", "how_to_question", True),
+    ("There is no practical limit, we tested it with 50 widgets.", "how_to_question", False),
 ]
 
 
