@@ -203,6 +203,15 @@ def test_the_models_record_per_week_and_its_calibration(frame):
     assert calibration.attrs["without_model_probability"] == 0
 
 
+def test_an_empty_history_gives_empty_tables():
+    empty = history_frame([])
+    assert escalation_resolution_time(empty).iloc[0]["resolved"] == 0
+    assert escalation_frequency(empty, by="week").empty
+    assert team_performance(empty).empty
+    assert math.isnan(first_contact_resolution_rate(empty).iloc[0]["first_contact_resolution_rate"])
+    assert escalation_calibration(empty, []).empty
+
+
 def test_calibration_bins_the_models_probability_not_the_one_with_the_verdict(frame):
     # A rule escalates T-3 at a model probability of 0.2: the prediction carries 0.6, the model said 0.2.
     predictions = [_prediction(1, 0.7, True), _prediction(3, 0.2, True)]

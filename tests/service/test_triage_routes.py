@@ -279,5 +279,6 @@ def test_the_challenger_log_keeps_the_models_probability_beside_the_one_agents_s
     prediction = Triage.of(model).predict(handwritten_tickets()[:1], explain=False)[0]
     line = summary(prediction)
 
-    assert line["escalation_model_probability"] == prediction.escalation.model_probability is not None
+    assert prediction.escalation.model_probability is not None
+    assert line["escalation_model_probability"] == prediction.escalation.model_probability
     assert line["escalation_probability"] == prediction.escalation.probability

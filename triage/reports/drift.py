@@ -193,13 +193,13 @@ def prediction_columns(predictions: Sequence[Prediction]) -> dict[str, list[str]
 
 def _model_probabilities(predictions: Sequence[Prediction]) -> list[float]:
     found = [p.escalation.model_probability for p in predictions]
-    heads = [value for value in found if value is not None]
-    if len(heads) < len(found):  # compare() is given predictions made now, by code that records it
+    model_probabilities = [value for value in found if value is not None]
+    if len(model_probabilities) < len(found):  # compare() is given predictions made now, by code that records it
         raise TriageError(
-            f"{len(found) - len(heads)} predictions lack escalation.model_probability (made before it was "
-            "recorded): predict the tickets again"
+            f"{len(found) - len(model_probabilities)} predictions lack escalation.model_probability (made before it "
+            "was recorded): predict the tickets again"
         )
-    return heads
+    return model_probabilities
 
 
 def column_drift(name: str, reference: Sequence[Any], current: Sequence[Any]) -> FeatureDrift:
