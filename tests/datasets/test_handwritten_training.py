@@ -1,5 +1,6 @@
-"""Our hand-written tickets as training rows (triage.datasets.handwritten): frustration labels only, each ticket
-a fixed number of times, never a blind check's ticket; fit rows only, the public rows' split unchanged."""
+"""Our hand-written tickets as training rows (triage.datasets.handwritten): frustration and the technical and
+financial triggers (never legal, escalation, tier or team), each ticket a fixed number of times, never a blind
+check's ticket; fit rows only, the public rows' split unchanged."""
 
 import pandas as pd
 
@@ -9,14 +10,38 @@ from triage.io import read_labelled
 from triage.model.training import TrainSettings, _split
 
 
-def test_training_rows_carry_frustration_only_and_come_in_copies():
+def test_training_rows_carry_frustration_and_two_triggers_and_come_in_copies():
     rows = handwritten_training_tickets()
-    written = sum(len(read_labelled(handwritten.ANNOTATIONS / f"{name}.jsonl")) for name in handwritten.TRAINING_SETS)
+    truth = {
+        f"{handwritten.SOURCE}:{name}:{ticket.id}": ticket.triggers
+        for name in handwritten.TRAINING_SETS
+        for ticket in read_labelled(handwritten.ANNOTATIONS / f"{name}.jsonl")
+    }
 
-    assert len(rows) == written * handwritten.COPIES
+    assert len(rows) == len(truth) * handwritten.COPIES
+    assert len({row.id.rsplit("#", 1)[0] for row in rows}) == len(truth)
     assert all(row.frustration is not None for row in rows)
-    assert all(row.triggers is None and row.escalated is None and row.tier is None and row.team is None for row in rows)
-    assert len({row.id.rsplit("#", 1)[0] for row in rows}) == written
+    assert all(row.escalated is None and row.tier is None and row.team is None for row in rows)
+    assert "legal" not in handwritten.TRIGGERS  # legal is learned from the public sets alone
+    for row in rows:
+        labelled = truth[row.id.rsplit("#", 1)[0]]
+        assert row.labelled_triggers == list(handwritten.TRIGGERS)
+        assert sorted(row.triggers or []) == sorted(t for t in labelled or [] if t in handwritten.TRIGGERS)
+    assert any("technical" in row.triggers for row in rows) and any("financial" in row.triggers for row in rows)
+    assert any(not row.triggers for row in rows)
+    assert any("legal" in (labelled or []) for labelled in truth.values())  # a legal label is there, and dropped
+
+
+def test_a_ticket_without_trigger_labels_teaches_no_trigger(tmp_path):
+    (tmp_path / "handwritten.jsonl").write_text(
+        '{"id": "T1", "subject": "Login", "body": "It fails.", "frustration": 1}\n'
+        '{"id": "T2", "subject": "Refund", "body": "Charged twice, sue you.", "frustration": 2,'
+        ' "triggers": ["financial", "legal"]}\n'
+    )
+    unlabelled, labelled = handwritten_training_tickets(tmp_path)[:: handwritten.COPIES]
+
+    assert unlabelled.triggers is None and unlabelled.labelled_triggers is None
+    assert labelled.triggers == ["financial"] and labelled.labelled_triggers == list(handwritten.TRIGGERS)
 
 
 def test_the_blind_checks_are_never_training_rows():
