@@ -20,7 +20,8 @@ the frustration head learns from it: triage.datasets.handwritten); handwritten_c
 written the same way at the start of the seventh session, read only at its end (a development set since);
 handwritten_check5.jsonl, a fifth check written the same way at the start of the eighth session, read only at its
 end (a development set since); handwritten_check6.jsonl, a sixth check written the same way at the start of the
-ninth session, read only at its end.
+ninth session, read only at its end (a development set since); handwritten_check7.jsonl, a seventh check written
+the same way at the start of the tenth session, read only at its end.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -72,6 +73,7 @@ HANDWRITTEN_CHECK3 = ANNOTATIONS / "handwritten_check3.jsonl"
 HANDWRITTEN_CHECK4 = ANNOTATIONS / "handwritten_check4.jsonl"
 HANDWRITTEN_CHECK5 = ANNOTATIONS / "handwritten_check5.jsonl"
 HANDWRITTEN_CHECK6 = ANNOTATIONS / "handwritten_check6.jsonl"
+HANDWRITTEN_CHECK7 = ANNOTATIONS / "handwritten_check7.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -217,6 +219,7 @@ HANDWRITTEN_SETS = {
     "handwritten_check4": HANDWRITTEN_CHECK4,
     "handwritten_check5": HANDWRITTEN_CHECK5,
     "handwritten_check6": HANDWRITTEN_CHECK6,
+    "handwritten_check7": HANDWRITTEN_CHECK7,
 }
 
 
@@ -431,6 +434,8 @@ def render_handwritten(results: dict) -> list[str]:
         "handwritten_check5": "`handwritten_check5.jsonl` ({rows}; fifth check, written before round two's eighth "
         "session's changes by someone who had not read the rules, read once at its end; a development set since)",
         "handwritten_check6": "`handwritten_check6.jsonl` ({rows}; sixth check, written before round two's ninth "
+        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "handwritten_check7": "`handwritten_check7.jsonl` ({rows}; seventh check, written before round two's tenth "
         "session's changes by someone who had not read the rules, read once at its end)",
     }
     lines = [

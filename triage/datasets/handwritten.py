@@ -35,7 +35,7 @@ from triage.settings import REPOSITORY_ROOT
 
 ANNOTATIONS = REPOSITORY_ROOT / "data" / "annotations"
 TRAINING_SETS = ("handwritten", "handwritten_dev2", "handwritten_check3")
-HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check6")
+HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check7")
 SOURCE = "ours"  # ids read "ours:<set>:<ticket id>#<copy>"
 NAME = "handwritten (ours)"  # in the model card and the training summary
 COPIES = 10
