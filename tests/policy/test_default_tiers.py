@@ -310,8 +310,9 @@ def test_how_to_questions_and_ui_feedback_fire_no_rule(body) -> None:
     assert decision.rules_fired == [] and decision.recommendation.tier == 1
 
 
-# Technical probability below its threshold (0.35 in the default file) but above the 0.3 that an outage needs.
-ACCOUNT_TAKEOVER = {"technical": 0.32, "financial": 0.2, "legal": 0.6}
+# Technical probability above its threshold (0.35 in the default file), as a model gives a takeover, but below
+# the 0.5 that a security incident needs.
+ACCOUNT_TAKEOVER = {"technical": 0.43, "financial": 0.2, "legal": 0.6}
 
 
 def test_one_account_taken_over_is_a_fraud_report_for_the_specialists_not_an_incident() -> None:
@@ -326,16 +327,34 @@ def test_one_account_taken_over_is_a_fraud_report_for_the_specialists_not_an_inc
     ("body", "technical", "fires"),
     [
         ("We were hacked: an attacker exploited a vulnerability in your login page.", 0.9, True),
-        ("Someone got into my account last night and changed the login email.", 0.32, False),
+        ("Someone got into my account last night and changed the login email.", 0.43, False),
+        ("Someone logged into my account from another country and changed my bank details.", 0.44, False),
+        ("Someone got into our admin account last night and downloaded every customer's records.", 0.5, True),
         ("Your dashboard is down for everyone in our company.", 0.35, True),
         ("Since your release none of our scheduled report emails have gone out.", 0.9, False),
     ],
 )
-def test_incidents_need_the_technical_trigger_at_its_threshold_for_security(body, technical, fires) -> None:
+def test_incidents_need_the_technical_trigger_at_half_for_security(body, technical, fires) -> None:
     triggers = {"technical": technical, "financial": 0.05, "legal": 0.05}
     decision = _decide(ticket(body), triggers, escalation=0.7)
 
     assert ("technical.incident" in decision.rules_fired) is fires, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("body", "financial", "fires"),
+    [
+        # No money at stake: the financial head's 0.48 clears its own threshold (0.4) but not the 0.5 asked here.
+        ("Someone accessed our account and exported the invoices list.", 0.48, False),
+        ("Someone accessed our account and exported the invoices list.", 0.6, True),
+        ("Your outage cost us $20,000 in lost sales.", 0.1, True),
+    ],
+)
+def test_an_incident_on_a_large_account_is_revenue_risk_only_with_money_at_stake(body, financial, fires) -> None:
+    triggers = {"technical": 0.6, "financial": financial, "legal": 0.05}
+    decision = _decide(ticket(body, 150_000), triggers, escalation=0.7)
+
+    assert ("account.revenue_risk" in decision.rules_fired) is fires, decision.reasons
 
 
 @pytest.mark.parametrize(
