@@ -80,3 +80,11 @@ def test_mistakes_stop_loading_with_one_line(section, message):
         parse_config(with_handoffs(section), "escalation.yaml")
 
     assert str(error.value).startswith(f"escalation.yaml: {message}")
+
+
+@pytest.mark.parametrize("case", ["price_increase", "refund_owed", "impersonation"])
+def test_a_policy_file_rewords_the_cases_the_hand_off_names_from_the_ticket_alone(case):
+    config = parse_config(with_handoffs({"case_actions": {case: ["call the customer"]}}), "escalation.yaml")
+
+    assert config.handoff_settings.actions_for(case) == ["call the customer"]
+    assert load_config().handoff_settings.actions_for(case)  # the default when the file names none

@@ -77,24 +77,6 @@ COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "d
 TECHNICAL_CASES = frozenset({"outage", "data_loss", "bug", "account_takeover"})
 BUSINESS_PLANS = frozenset({"business", "enterprise", "team", "corporate"})
 MAX_EVIDENCE = 5
-# Actions for the cases the hand-off names that the configuration's case types do not list.
-_HANDOFF_CASE_ACTIONS = {
-    "price_increase": (
-        "check the contract's price terms (rate, term, limits on increases) against the new price or quote",
-        "confirm in writing the price that applies, with a corrected quote or statement, before the customer's date",
-    ),
-    "impersonation": (
-        "suspend the account or page posing as the customer, today",
-        "preserve what it holds and sent (sign-up details, IP addresses, messages, invoices, payment details) as"
-        " evidence, and give it to the police on request",
-    ),
-    "refund_owed": (
-        "trace the refund we agreed (date approved, amount, payment method) and send the customer its reference"
-        " (ARN) for their bank",
-        "if it failed or was never sent, issue it again today and confirm the date in writing",
-    ),
-}
-
 # The words that make a customer's sentence worth quoting as evidence, per template.
 _EVIDENCE_WORDS = {
     "compliance": re.compile(
@@ -799,7 +781,7 @@ def _recommended_actions(
     """The configured actions for each case the ticket is, then what the account and the thread call for."""
     # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
-    actions = [action for case in cases for action in _case_actions(case, settings)]
+    actions = [action for case in cases for action in settings.actions_for(case)]
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
     if facts.deadlines:
         actions.append(f'reply before the customer\'s deadline ("{_first_deadline(facts)}") even without a fix')
@@ -816,16 +798,11 @@ def _recommended_actions(
         _KEEPS_RECORDS.search(action)
         for case in cases
         if case in {"legal_threat", "fraud", "impersonation"}
-        for action in _case_actions(case, settings)
+        for action in settings.actions_for(case)
     )
     if "compliance" in templates and not kept:
         actions.append("preserve the ticket, its history and related logs")
     return list(dict.fromkeys(actions))
-
-
-def _case_actions(case: str, settings: Handoffs) -> list[str]:
-    """The configured actions for a case, or ours for the cases the configuration does not know yet."""
-    return settings.actions_for(case) or list(_HANDOFF_CASE_ACTIONS.get(case, ()))
 
 
 def _said_unnegated(pattern: re.Pattern[str], text: str, *, sentence_wide: bool) -> bool:

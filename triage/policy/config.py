@@ -261,6 +261,9 @@ CaseType = Literal[
     "legal_threat",
     "regulator",
     "fraud",
+    "price_increase",
+    "refund_owed",
+    "impersonation",
 ]
 
 
@@ -340,6 +343,20 @@ DEFAULT_CASE_ACTIONS: dict[str, tuple[str, ...]] = {
         "freeze the disputed transactions and the payment method involved",
         "close any account opened with the stolen details and refund its charges, where the customer did not make them",
         "preserve the evidence (sign-up IP address, e-mail, payment records) and follow the fraud procedure",
+    ),
+    "price_increase": (
+        "check the contract's price terms (rate, term, limits on increases) against the new price or quote",
+        "confirm in writing the price that applies, with a corrected quote or statement, before the customer's date",
+    ),
+    "refund_owed": (
+        "trace the refund we agreed (date approved, amount, payment method) and send the customer its reference"
+        " (ARN) for their bank",
+        "if it failed or was never sent, issue it again today and confirm the date in writing",
+    ),
+    "impersonation": (
+        "suspend the account or page posing as the customer, today",
+        "preserve what it holds and sent (sign-up details, IP addresses, messages, invoices, payment details) as"
+        " evidence, and give it to the police on request",
     ),
 }
 
