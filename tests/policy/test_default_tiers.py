@@ -388,3 +388,39 @@ def test_a_price_the_customer_did_not_agree_to_is_a_billing_dispute() -> None:
 
     assert "billing.dispute" in decision.rules_fired
     assert (decision.recommendation.tier, decision.recommendation.team) == (2, "billing")
+
+
+@pytest.mark.parametrize(
+    ("body", "fires"),
+    [
+        # Signing in as a user is an admin feature, not impersonation fraud: no legal matter on a large account.
+        ("Can admins impersonate a user to debug their dashboard?", False),
+        ("How do I impersonate a user to see what they see?", False),
+        ("Someone is impersonating our company and emailing our clients fake invoices.", True),
+    ],
+)
+def test_impersonation_is_fraud_only_when_someone_passes_as_the_customer(body, fires) -> None:
+    triggers = {"technical": 0.2, "financial": 0.1, "legal": 0.3}
+    decision = _decide(ticket(body, 150_000), triggers, escalation=0.3)
+
+    assert ("legal.large_account" in decision.rules_fired) is fires, decision.reasons
+    assert (decision.recommendation.tier == 3) is fires, decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("body", "triggers", "label"),
+    [
+        ("Is there a rate limit? Our integration has been down for six hours with 429 errors.", TECHNICAL, "technical"),
+        (
+            "Why did it charge more than the quote you sent us?",
+            {"technical": 0.05, "financial": 0.98, "legal": 0.05},
+            "financial",
+        ),
+        ("Do we need to upgrade? Your update broke our checkout and customers cannot pay.", TECHNICAL, "technical"),
+    ],
+)
+def test_a_short_ask_before_a_problem_is_no_routine_ask(body, triggers, label) -> None:
+    decision = _decide(ticket(body), triggers, escalation=0.7)
+
+    assert not any("routine ask" in reason for reason in decision.reasons), decision.reasons
+    assert label in decision.trigger_labels and decision.recommendation.tier >= 2

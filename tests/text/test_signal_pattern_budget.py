@@ -18,7 +18,13 @@ def _expanded(pattern: str) -> int:
 
 
 def _patterns() -> list[tuple[str, str]]:
-    tables = (("", signals._PATTERNS), ("veto:", signals._VETOES), ("sentence:", signals._SENTENCE_VETOES))
+    tables = (
+        ("", signals._PATTERNS),
+        ("veto:", signals._VETOES),
+        ("sentence:", signals._SENTENCE_VETOES),
+        ("plain_ask:", signals._PLAIN_ASKS),
+        ("trouble:", signals._TROUBLE),
+    )
     return [
         (prefix + name, pattern)
         for prefix, table in tables
