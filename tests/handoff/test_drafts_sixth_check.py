@@ -32,7 +32,7 @@ def actions_of(handoff) -> list[str]:
         # a live outage told by its effect: idle staff, every line failing
         ("Since 9:15 all 4 phone lines drop every call. 25 operators sitting idle.", ("technical",), ["outage"]),
         ("The whole call centre is sitting idle since your 10:00 release.", ("technical",), ["outage"]),
-        ("All 3 queues are not failing any more, thanks for the quick fix.", ("technical",), ["bug"]),  # no outage
+        ("All 3 queues are not failing any more, thanks for the quick fix.", ("technical",), []),  # over: no case
         ("How can I see which agents are idle on the wallboard?", ("technical",), []),
         # someone posing as the customer, whatever the triggers say
         ("A lookalike account on your platform is pretending to be us and mails our clients.", (), ["impersonation"]),

@@ -35,6 +35,7 @@ from triage.handoff.facts import (
     CASE_FAMILY,
     MONTH,
     TicketFacts,
+    listed_steps,
     message_text,
     names_a_time,
     pasted_line,
@@ -136,7 +137,10 @@ _CALL_ASKED = re.compile(
 )
 # A line that introduces a list of what the customer asks of us (the points follow, bulleted or numbered).
 _ASKS_FOR_A_LIST = re.compile(
-    r"\b(?:we|i) (?:need|require|expect|ask|request|would like|want)\b|\b(?:could|can|would|will) you\b"
+    # a request, not "I want to explain what happened:"
+    r"\b(?:we|i) (?:need|require|expect|ask|request|would like|want)\b"
+    r"(?! to (?:explain|describe|tell|say|share|summari[sz]e|outline|mention|add|report|note|clarify|walk|give you"
+    r"|let you know|update you|recap)\b)|\b(?:could|can|would|will) you\b"
     r"|\bplease (?:send|provide|confirm|answer|treat|let us know)\b|\b(?:grateful|appreciate)\b[^:\n]{0,40}?"
     r"\b(?:answers?|replies|responses?)\b",
     re.IGNORECASE,
@@ -260,6 +264,17 @@ _UPDATE_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _PROMISES = (_PROMISE, _ARRIVAL_PROMISE, _UPDATE_PROMISE)
+# A customer turn that chases an update promised with no time ("any update?", "still waiting", "it's been most of a
+# day", "Is it fixed, is it being fixed, when??"); a reply three minutes later that thanks us ("Great, thanks for the
+# quick reply!") does not.
+_CHASES = re.compile(
+    r"\b(?:any (?:update|news|progress)|still (?:waiting|no\b|nothing|not|haven'?t|hasn'?t)|(?:heard|had) nothing"
+    r"|no (?:update|news|word|reply|response|answer)|chas(?:e|ing)|following up|follow(?:ing)?-up|again\b"
+    r"|never (?:came|heard|got)|(?:has|have)n'?t heard|(?:when|where) (?:is|are|will)\b|when\s?\?"
+    r"|it(?:'?s| is| has) (?:now )?been\b|(?:actual|real|proper|straight) answer|nobody (?:has )?(?:answered|replied"
+    r"|got back|told)|is it (?:fixed|being fixed|resolved|back)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -469,7 +484,7 @@ def draft_acknowledgement(
     settings = config.handoff_settings if config is not None else DEFAULT_HANDOFFS
     facts = facts_of(ticket, prediction, scores)
     target = settings.service_target(recommendation.tier, recommendation.team)
-    promise = _missed_promise(ticket)
+    promise = _missed_promise(ticket, update_hours=target.update_hours)
     customer_name = ticket.customer.name if ticket.customer else None
     context = {
         "greeting": f"Hello {customer_name}," if customer_name else "Hello,",
@@ -850,11 +865,12 @@ def _listed_asks(body: str) -> list[str]:
     grateful for your answers to the following:"."""
     points: list[str] = []
     listing = False
+    steps, _ = listed_steps(body)  # what they did, under its own heading, is no point to answer
     for line in body.splitlines():
         if line.rstrip().endswith(":") and _ASKS_FOR_A_LIST.search(line):
             listing = True
-        elif listing and BULLET.match(line):
-            points.append(BULLET.sub("", line).strip())
+        elif listing and BULLET.match(line) and (point := BULLET.sub("", line).strip()) not in steps:
+            points.append(point)
         elif line.strip():
             listing = False
     return points[:6]
@@ -894,11 +910,13 @@ def _without_signature(body: str) -> str:
     return "\n".join(lines)
 
 
-def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:
+def _missed_promise(ticket: Ticket, update_hours: float | None = None) -> tuple[str, datetime | None] | None:
     """The last agent promise of a reply by a time that a later customer turn shows was not kept.
 
     When both times are known and the promise names a span ("within 24 hours"), the customer must have come
-    back after the deadline; otherwise coming back at all counts, as the customer had to chase us.
+    back after the deadline; otherwise coming back at all counts, as the customer had to chase us. An update
+    promised with no time ("as soon as we know more") is broken when a later customer turn chases it, or comes
+    after the tier's update interval (``update_hours``).
     """
     turns = [(turn.author, turn.body, turn.at) for turn in ticket.history]
     turns.append(("customer", ticket.body, ticket.created_at))
@@ -910,12 +928,25 @@ def _missed_promise(ticket: Ticket) -> tuple[str, datetime | None] | None:
         later = [when for who, _, when in turns[index + 1 :] if who == "customer"]
         if not later:
             continue
+        if match.re is _UPDATE_PROMISE and not _chased(turns[index + 1 :], at, update_hours):
+            continue
         deadline = _deadline(at, match)
         known = [when for when in later if when is not None]
         if deadline is not None and known and all(_before(when, deadline) for when in known):
             continue
         missed = (match.group(0), at)
     return missed
+
+
+def _chased(
+    later: list[tuple[str, str, datetime | None]], promised_at: datetime | None, update_hours: float | None
+) -> bool:
+    """A later customer turn chases the update, or comes after the tier's update interval."""
+    due = promised_at + timedelta(hours=update_hours) if promised_at and update_hours else None
+    return any(
+        who == "customer" and (_CHASES.search(text) or bool(due and when and not _before(when, due)))
+        for who, text, when in later
+    )
 
 
 def _deadline(at: datetime | None, promise: re.Match[str]) -> datetime | None:

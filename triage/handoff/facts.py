@@ -88,14 +88,16 @@ _REFERENCE_NOUN = (
     r"invoices?|orders?|receipts?|transactions?|tickets?|cases?|contracts?|po|purchase orders?|references?|ref"
     r"|accounts?|workspaces?|org(?:ani[sz]ation)?s?|tenants?|projects?|instances?|sites?|subscriptions?|merchants?"
     r"|stores?|customer|client|member(?:ship)?|claims?|booking|shipments?|parcels?|tracking|credit notes?"
-    r"|employee|patient|student|policy"
     r"|fattura|fatture|factura|facturas|facture|factures|rechnung|rechnungen|factuur|facturen|pedido|commande"
     r"|bestellung|ordine|bestelling|numero|número|nummer|n[°º]"
 )
 _ID = r"(?=[\w/.-]{0,40}\d)[A-Za-z0-9](?:[\w-]|[./:](?=\w)){1,40}+"
+# These name a reference only with its word: "employee no. 4471", not "employee 401k contributions".
+_QUALIFIED_NOUN = r"employee|patient|student|policy"
+_NUMBER_WORD_OF_ID = r"numbers?|nos?\.?|#|ids?|refs?|n[°º]|references?|codes?"
 REFERENCES = re.compile(
-    rf"\b(?:{_REFERENCE_NOUN})\b\s?(?:numbers?|nos?\.?|#|ids?|refs?|n[°º]"
-    rf"|references?|codes?)?(?:\s(?:is|was|are))?\s?[:#=]?\s?"
+    rf"(?:\b(?:{_REFERENCE_NOUN})\b\s?(?:{_NUMBER_WORD_OF_ID})?|\b(?:{_QUALIFIED_NOUN})\s?(?:{_NUMBER_WORD_OF_ID}))"
+    rf"(?:\s(?:is|was|are))?\s?[:#=]?\s?"
     r"(?:no\.?\s?)?"
     rf"(?P<ids>{_ID}(?:\s?(?:,|/|&|\band\b|\bor\b|\bto\b|\bthen\b)\s?{_ID}){{0,9}})",
     re.IGNORECASE,
@@ -151,11 +153,18 @@ def identifiers_by_shape(text: str) -> list[str]:
 # A figure with a thousands separator and nothing else is a number of things, not a reference ("order 1,200").
 _AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 
+# "art." ends no sentence before an article of a law ("art. 6(1)(f) GDPR", "art. 17 del GDPR"); "some art. 3 frames
+# arrived" is two sentences.
+_LAW_ARTICLE = (
+    r"\s+\d{1,3}(?:\(\w{1,3}\)){0,3},?\s(?i:gdpr|dsgvo|rgpd|avg|bdsg|lopd|ccpa|uk|of|del|della|des|du|de|der|lit|abs"
+    r"|para|sub)\b"
+)
 # A sentence ends at . ! ? but not after a title or an abbreviation ("Ms. Dana Garfield", "St. Columba").
 # ("complaint no. AG-1" keeps its number; "the U.S. District Court" is one sentence)
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bInc\.)"
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?:(?<!\bart\.)(?<!\bArt\.)|(?=\s+[^\d\s]))\s+|(?<=\bno\.)\s++(?![\w-]{0,40}\d)|\n+"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bno\.)(?<!\bU\.S\.)(?<!\bU\.K\.)"
+    rf"(?:(?<!\bart\.)(?<!\bArt\.)|(?!{_LAW_ARTICLE}))\s+|(?<=\bno\.)\s++(?![\w-]{{0,40}}\d)|\n+"
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "sep" reads "sept." too
@@ -410,7 +419,8 @@ _WORKFORCE = (
 )
 _WORKFORCE_IDLE = (
     rf"(?:\b\d{{1,5}}|\ball (?:of )?(?:our|my|the)|\bevery one of our) (?:\w+ )?(?:{_WORKFORCE})"
-    r" (?:are |were |now )?(?:sitting|standing|left|stuck)? ?idle\b"
+    # live, not "were idle for ten minutes"
+    r" (?:are |are now |now |have been )?(?:sitting|standing|left|stuck)? ?idle\b"
     r"|\b(?:whole|entire) (?:team|office|floor|shift|contact cent(?:re|er)|call cent(?:re|er)|warehouse|store)"
     r" (?:is |are )?(?:sitting |standing )?idle\b"
 )
@@ -424,8 +434,16 @@ _FAILING = (
 )
 # What an invoice carries besides its money: "amend our invoice address" is an edit, not a dispute.
 _INVOICE_DETAIL = r"(?:address\w*|details|contact|e-?mail|recipient|name|language|currency|format|template)\b"
+_REISSUED_DETAIL = (
+    rf"(?:to|with|under|in) (?:our|the|my|a|an) (?:new |correct |updated |right |other )?{_INVOICE_DETAIL}"
+)
+# A percentage rise is a price's when a price word or paying is near it: not "a 20% increase in orders".
+_PRICE_WORD = r"(?:pay|paying|price|prices|pricing|fees?|rates?|costs?|charges?|subscription|licen[cs]es?|renewal|quote"
+_PRICE_WORD += r"|invoices?|plan|seats?)"
 _PRICE_RISE = re.compile(
-    r"(?:\b\d{1,3}(?:[.,]\d{1,2})? ?% (?:more|increase|uplift|rise|higher|price increase)|\b(?:price|fee|rate"
+    rf"(?:\b{_PRICE_WORD}\b[^.!?\n]{{0,60}}?\b\d{{1,3}}(?:[.,]\d{{1,2}})? ?% (?:more|increase|uplift|rise|higher)"
+    rf"|\b\d{{1,3}}(?:[.,]\d{{1,2}})? ?% (?:more|increase|uplift|rise|higher)\b(?=[^.!?\n]{{0,40}}?\b{_PRICE_WORD}\b)"
+    r"|\b\d{1,3}(?:[.,]\d{1,2})? ?% price increase|\b(?:price|fee|rate"
     r"|pricing|renewal) (?:increase|rise|uplift|hike)s?\b|\buplift\b|\b(?:fees?|prices?|rates?|pricing) (?:move|moves"
     r"|moving|go|goes|going|went|rise|rises|rising|increase|increases|increasing) (?:up )?from)"
 )
@@ -479,9 +497,12 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|didn'?t|did not) recogni[sz]e (?:this |that |the |a "
         r"|these |an )?(?:new )?(?:log-?ins?|sign-?ins?|devices?|sessions?|ip|locations?|activity|e-?mail address)"
         # a sign-in reported for someone who cannot have made it: "a sign-in as jkim ... from 45.146.164.110. Jae
-        # is on leave" (not "reset the login for Tom while he is on leave", not "she is not on leave")
+        # is on leave" (not "reset the login for Tom while he is on leave", not "she is not on leave"); from an
+        # address or an unknown place, not "from Monday" or "from her phone while she was on holiday"
         r"|(?<!\bwe )(?<!\bi )(?<!we've )(?<!i've )(?<!\bour )(?<!\bmy )(?:sign-?ins?|log-?ins?|logged in|signed in)\b"
-        r"[^.!?\n]{0,80}?\bfrom\b[^\n]{0,120}?\b(?:is|was|has been"
+        r"[^.!?\n]{0,80}?\bfrom (?:an? |the )?(?:ip (?:address )?)?"
+        r"(?:\d{1,3}(?:\.\d{1,3}){3}\b|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}"
+        r"|(?:unknown|unfamiliar|unrecogni[sz]ed|foreign|strange|suspicious)\b)[^\n]{0,120}?\b(?:is|was|has been"
         r"|were) (?:on (?:\w+ )?leave|on holiday|on vacation|off sick|asleep|no longer (?:with|at) (?:us|the company)))"
     ),
     "data_exposure": re.compile(
@@ -531,6 +552,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         # lacking something: "the invoices are missing the VAT number")
         rf"|(?:{_RECORDS})\b(?:(?!, )[^.!?\n]){{0,100}}?\b(?:is|are|were|was|have been|has been) (?:now |all )?missing"
         r"(?! (?:the|a|an|some|its|their|our|any|information|details)\b)\b"
+        # not a view or a file that leaves them out: "the attachments are missing from the PDF export" (a defect)
+        r"(?! from (?:the |our |my |this |that |every |each )?(?:[\w-]+ ){0,2}(?:exports?|views?|reports?|pdfs?|csvs?"
+        r"|downloads?|previews?|print\w*|screens?|pages?|lists?|dashboards?|e-?mails?|files?|spreadsheets?|summar\w+)\b)"
         r"|(?:deleted|wiped|erased|lost|lose|losing|destroyed) (?:\d+|two|three|several|many)"
         r" (?:years?|months?|weeks?) of"
         # asked whether it can come back: "can you tell me whether the data is recoverable"
@@ -604,8 +628,11 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|the wrong)|(?:wrong|incorrect) (?:amount|vat|tax|rate|price|invoice|charge|bill)|billing error"
         r"|(?:won'?t|will not|refuse to) (?:be )?pay(?:ing)? (?:this|that|it|the)"
         r"|(?:i'?m|we'?re|i am|we are) not paying (?:for|this|that|it|the)\b"
-        r"|re-?issue (?:the|this|our|a) (?:\w+ )?(?:invoice|statement|bill)|re-?issue (?:it )?without"
-        r"|(?:invoice|statement|bill) re-?issued"
+        # a reissue to a new address or one already received is no dispute: "have the invoice reissued to our new
+        # address", "I got the bill reissued yesterday"
+        rf"|re-?issue (?:the|this|our|a) (?:\w+ )?(?:invoice|statement|bill)(?!s? {_REISSUED_DETAIL})"
+        r"|re-?issue (?:it )?without"
+        rf"|(?<!got the )(?<!got my )(?<!got our )(?:invoice|statement|bill) re-?issued(?! {_REISSUED_DETAIL})"
         # the money on it, not its address or a csv's line: "please amend our invoice address"
         rf"|(?:fix|correct|amend) (?:this|that|the|our) (?:\w+ )?invoice(?! {_INVOICE_DETAIL})"
         r"|(?:remove|drop|take off) (?:that|this|the) (?:\w+ )?(?:line[- ]items?|charges?|fees?|amounts?)\b"
@@ -654,16 +681,18 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|(?:want|going|decided|plan\w*|like) to cancel|not (?:to |be )?renew\w*|won'?t (?:be )?renew\w*"
         r"|non-?renewal|terminat\w+ (?:the|our|this|your) (?:[\w-]+ ){0,3}?(?:contract|agreement|subscription)"
         r"|(?:close|closing) (?:the|our|my) account(?! of| for)|notice of termination"
-        r"|evaluat\w* alternatives\b|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
+        r"|evaluat\w* alternatives\b(?! (?:that )?(?:you|your)\b)|(?:evaluat|consider|look)\w* (?:at )?(?:alternative"
         r"|other) (?:providers|vendors|suppliers)"
         r"|switch(?:ing)? to (?:a |another )?(?:competitor|vendor|provider)"
         # "we will move all 14 storefronts to another platform", "we'll let the contract lapse", "our right to
         # terminate", "I will not be recommending renewal", "a formal evaluation of two alternatives"
         r"|(?:mov|switch|migrat)\w* (?:\w+ ){0,3}(?:to|over to) (?:another|a different|a new|a competing)"
-        r" (?:platform|provider|vendor|supplier|system|tool|solution|service)"
+        r" (?:platform|provider|vendor|supplier|system|tool|solution)"  # "a new service plan" is a plan
         r"|(?:let|allow) (?:the|our|this) (?:\w+ )?(?:contract|subscription|agreement|licen[cs]es?) (?:to )?lapse"
-        r"|right to terminate|not (?:be )?recommend\w* (?:the |a |our )?renewal"
-        r"|evaluat\w* (?:of )?(?:\w+ ){0,2}alternatives\b"
+        # their own right used, not ours asked about: "does your contract give you the right to terminate"
+        r"|(?:our|my|exercis\w*|invok\w*|us(?:e|ing)) (?:\w+ )?right to terminate"
+        r"|not (?:be )?recommend\w* (?:the |a |our )?renewal"
+        r"|evaluat\w* (?:of )?(?:\w+ )?(?:two|three|four|five|\d{1,2}|several|other|some) alternatives\b"
         # the renewal at risk: "moving dispatch to another vendor", "competitor demos booked", "keep paying for"
         r"|(?:mov|switch|migrat)\w* (?:\w+ ){1,2}(?:to|over to) (?:a |another |a different )?(?:competitor|vendor"
         r"|provider|supplier)|competitors?'? (?:demos?|trials?|quotes?|offers?|proposals?|pitch\w*)"
@@ -825,6 +854,8 @@ _DELETION_ASKED_ABOUT = re.compile(
     r"(?:when|whether|if)\b[^.!?\n]{0,60}?\b(?:was|were|has been|have been|is|are) (?:\w+ )?(?:deleted|erased|removed"
     r"|kept|retained|destroyed)\b"
 )
+# Records asked about, not reported missing: "please confirm whether any call recordings are missing".
+_MISSING_ASKED_ABOUT = re.compile(r"\b(?:whether|if|which)\b[^.!?\n]{0,80}?\bmissing\b")
 # Where their data lives asked about, not told: "can you confirm whether data is stored outside the EU".
 _TRANSFER_ASKED_ABOUT = re.compile(
     r"\b(?:whether|if|(?:can|could|would) you confirm|please confirm)\b[^.!?\n]{0,120}?"
@@ -870,6 +901,21 @@ IMPERSONATION = re.compile(
     r"|\b(?:fake|forged|fraudulent|counterfeit|lookalike|look-alike|cloned) (?:\w+ )?(?:invoices?|accounts?"
     r"|profiles?|e-?mails?|pages?|websites?|stores?)\b[^.!?\n]{0,40}?\bin (?:our|my) (?:company'?s? )?name\b"
 )
+# Posing asked about or denied, not reported: "could you check whether anyone is impersonating us?", "confirm
+# nobody else is posing as me".
+_POSING_DOUBTED = re.compile(r"\b(?:nobody|no one|anyone|anybody|whether|if)\b")
+
+
+def _impersonation_reported(lowered: str) -> bool:
+    """Someone posing as the customer, told in a statement with no doubt or denial before it in its sentence."""
+    for sentence in sentences(lowered):
+        if sentence.rstrip().endswith("?"):
+            continue
+        if any(not _POSING_DOUBTED.search(sentence, 0, match.start()) for match in IMPERSONATION.finditer(sentence)):
+            return True
+    return False
+
+
 # An outage told with its end, in the past: "our checkout was down for six hours and ten minutes, from 19:02 to
 # 01:12", "the site was offline from 9am until 11:30".
 _OUTAGE_SPAN = re.compile(
@@ -879,6 +925,13 @@ _OUTAGE_SPAN = re.compile(
 )
 # An outage back again, whatever its past span: "it went down again this morning", "down again".
 _DOWN_AGAIN = re.compile(r"\b(?:down|offline|failing|broken|unavailable) again\b|\bagain (?:down|offline)\b", re.I)
+
+
+# A fault said to be over: "all 3 queues are not failing any more", "it no longer crashes".
+_FAULT_GONE = re.compile(
+    r"\b(?:(?:not|n'?t) (?:\w+ )?(?:failing|crashing|freezing|broken|timing out|dropping)\b(?: \w+){0,3}? any ?more"
+    r"|no longer (?:\w+ )?(?:fail|crash|freez|break|broken|time out|timing out|drop)\w*)"
+)
 
 
 def _outage_ended(body: str) -> bool:
@@ -990,7 +1043,7 @@ def ticket_facts(
                 and not (
                     _RANGE_WORD.match(match.group(0))
                     and _RANGE_OF_RECORDS.search(customer_text, max(0, match.start() - 40), match.start())
-                    and _RECORDS_GONE.search(_sentence_at(customer_text, match.start()))
+                    and _RECORDS_GONE.search(_clause_at(customer_text, match.start()))
                 )
             ),
             _latest_time(ticket),
@@ -1100,6 +1153,23 @@ def _sentence_at(text: str, position: int) -> str:
     """The sentence around ``position``."""
     ends = [end for end in (text.find(mark, position) for mark in (".", "!", "?", "\n")) if end != -1]
     return _clause_before(text, position) + text[position : min(ends, default=len(text))]
+
+
+# Where a clause ends inside a sentence: "orders before Friday, otherwise the report won't be complete", "invoices
+# before Friday so our audit file is complete" (not at "and": "calls before 17 November and after 28 November are
+# unaffected" is one clause).
+_CLAUSE_END = re.compile(r"[,;:]\s|\s(?:so|otherwise|because|but)\s", re.IGNORECASE)
+
+
+def _clause_at(text: str, position: int) -> str:
+    """The clause of the sentence around ``position``: records said gone or complete there are the ones the range
+    counts."""
+    sentence_start = position - len(_clause_before(text, position))
+    sentence = _sentence_at(text, position)
+    at = position - sentence_start
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() <= at]
+    ends = [m.start() for m in _CLAUSE_END.finditer(sentence) if m.start() >= at] + [len(sentence)]
+    return sentence[max(starts) : min(ends)]
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -1465,11 +1535,15 @@ def signature_line(line: str) -> bool:
 
 # A firm writing for its client names it: "We act for Bramwell Interiors Ltd", "We act as outside counsel to
 # Norrvik Logistics AB", "I write on behalf of Corbin Fresh Markets, Inc.", "Solicitors for Bramwell Interiors Ltd".
+# The name ends before "and I", "I am": "We represent Acme Corp and I am writing about invoice 44".
+# Written "on behalf of" someone, the name is a company only with its legal form ("on behalf of Maria Lopez, my
+# mother" names a person).
 _CLIENT = re.compile(
-    r"\b(?i:we act(?: as (?:[\w-]+ )?(?:counsel|solicitors|attorneys|lawyers|advisers|advisors))?(?: for| to)"
-    r"|we represent|(?:we|i) (?:write|am writing|are writing) on behalf of|on behalf of our client,?"
-    r"|(?:solicitors|counsel|attorneys|lawyers) (?:for|to))\s+"
-    r"(?P<client>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&|of|and))*+(?:,? (?:Inc|LLC|Ltd|AB|AG|GmbH|B\.V|plc)\.?)?)"
+    r"\b(?:(?P<firm>(?i:we act(?: as (?:[\w-]+ )?(?:counsel|solicitors|attorneys|lawyers|advisers|advisors))?"
+    r"(?: for| to)|we represent|on behalf of our client,?|(?:solicitors|counsel|attorneys|lawyers) (?:for|to)))"
+    r"|(?i:(?:we|i) (?:write|am writing|are writing) on behalf of))\s+"
+    r"(?P<client>(?!I\b)[A-Z][\w&'’.-]*(?: (?:(?!I\b)[A-Z][\w&'’.-]*|&|of|and(?! (?:I|we|my|our|he|she|they)\b)))*+"
+    r"(?:,? (?:Inc|LLC|Ltd|AB|AG|GmbH|B\.V|plc)\.?)?)"
 )
 
 
@@ -1477,7 +1551,7 @@ def _client(body: str) -> str | None:
     """The company a firm writes for, named as such in the message; a first name alone is no company."""
     for match in _CLIENT.finditer(message_text(body)):
         client = match.group("client").rstrip(".,")
-        if len(client.split()) >= 2 or _COMPANY_SUFFIX.search(client):
+        if (match.group("firm") and len(client.split()) >= 2) or _COMPANY_SUFFIX.search(client):
             return client + ("." if client.endswith((" Inc", " B.V")) else "")
     return None
 
@@ -1554,19 +1628,38 @@ def _with_cases_the_model_found(cases: list[str], labels: set[str], signals: set
     return [case for case in [*_CASES, "impersonation", "bug"] if case in found]
 
 
+# What the customer says has not come is something else than the refund: "I haven't received my March invoice".
+_OTHER_THING_AWAITED = re.compile(
+    r" ?(?:yet )?(?:my|the|our|your|a|an|any|this|that) (?!(?:\w+ )?(?:refund|money|payment|credit|funds|transfer"
+    r"|reimbursement)\b)\w+"
+)
+
+
+def _refund_not_received(lowered: str) -> bool:
+    """A refund said not to have arrived: words that name nothing else awaited (the refund agreed is the context
+    ``_CASE_CONTEXT`` asks for)."""
+    return any(
+        not _OTHER_THING_AWAITED.match(sentence, match.end())
+        for sentence in sentences(lowered)
+        for match in _CASES["refund_owed"].finditer(sentence)
+    )
+
+
 def case_types(text: str, families: set[str]) -> list[str]:
     """The kinds of case the text describes, in the order of ``_CASES`` (the gravest first)."""
     lowered = _TRANSFER_ASKED_ABOUT.sub(" ", _BREACH_ASKED_ABOUT.sub(" ", text.lower()))
-    lowered = _DELETION_ASKED_ABOUT.sub(" ", lowered)
+    lowered = _MISSING_ASKED_ABOUT.sub(" ", _DELETION_ASKED_ABOUT.sub(" ", lowered))
     found = [
         case
         for case, pattern in _CASES.items()
         if (CASE_FAMILY.get(case) is None or CASE_FAMILY[case] in families or _ALSO_FAMILY.get(case) in families)
         and pattern.search(lowered)
         and (case not in _CASE_CONTEXT or _CASE_CONTEXT[case].search(lowered))
+        and (case != "refund_owed" or _refund_not_received(lowered))
     ]
     if IMPERSONATION.search(lowered):
-        found.append("impersonation")  # someone posing as the customer is reported whatever the triggers say
+        if _impersonation_reported(lowered):
+            found.append("impersonation")  # someone posing as the customer is reported whatever the triggers say
         if "fraud" in found and not _CASES["fraud"].search(IMPERSONATION.sub(" ", lowered)):
             found.remove("fraud")  # the posing is the whole report: no transactions of theirs to freeze
     if "refund_owed" in found and "billing_dispute" in found:
@@ -1581,7 +1674,7 @@ def case_types(text: str, families: set[str]) -> list[str]:
     # double-charges shoppers is both)
     if (
         "technical" in families
-        and _DEFECT.search(lowered)
+        and _DEFECT.search(_FAULT_GONE.sub(" ", lowered))
         and (not found or (set(found) <= {"billing_dispute", "funds_held"} and _PLAIN_DEFECT.search(lowered)))
     ):
         found.append("bug")
@@ -1610,7 +1703,7 @@ _CLAUSE_STEP = re.compile(
 )
 
 
-def _listed_steps(turn: str) -> tuple[list[str], set[str]]:
+def listed_steps(turn: str) -> tuple[list[str], set[str]]:
     """The steps under a steps heading (after its colon, or its bulleted lines), and the heading lines."""
     steps: list[str] = []
     headings: set[str] = set()
@@ -1634,7 +1727,7 @@ def _customer_steps(turns: list[str]) -> list[str]:
     steps: list[str] = []
     for turn in turns:
         turn = _QUOTED_LINE.sub("", turn)  # "> I've cleared it ...": our words quoted back, not the customer's
-        listed, headings = _listed_steps(turn)
+        listed, headings = listed_steps(turn)
         steps += listed
         steps += [
             sentence
@@ -1676,13 +1769,32 @@ def _identifiers(text: str) -> list[str]:
     found += [match.group(0) for match in _CODE.finditer(text)]
     found += [match.group(0) for match in _BRACKETED_CODE.finditer(text)]
     found += [match.group("address") for match in _NAMED_ADDRESS.finditer(text)]
-    # "code 137" inside "exit code 137", "CH-00871" inside "2026-CH-00871": the longer reading only
-    return _unique(
-        item
-        for item in found
-        if not any(other != item and re.search(rf"(?<![\w-]){re.escape(item)}(?![\w-])", other) for other in found)
-        and not any(other.endswith((f"-{item}", f" {item}")) for other in found)
-    )
+    # "code 137" inside "exit code 137", "CH-00871" inside "2026-CH-00871": the longer reading only. Each distinct
+    # item is looked for once in all the others joined by lines (one search per item, not one per pair: 1,500
+    # identifiers took seconds).
+    distinct = list(dict.fromkeys(found))
+    others = "\n".join(distinct)
+    return _unique(item for item in distinct if not _inside_another(item, others))
+
+
+def _inside_another(item: str, others: str) -> bool:
+    """Whether ``item`` is a word-bounded part of another line of ``others`` (its own whole line does not count),
+    or ends one after a hyphen or a space."""
+    at = others.find(item)
+    while at != -1:
+        end = at + len(item)
+        before = others[at - 1] if at else "\n"
+        after = others[end] if end < len(others) else "\n"
+        if not _joins_word(before) and not _joins_word(after) and (before, after) != ("\n", "\n"):
+            return True
+        if before in "- " and after == "\n":
+            return True
+        at = others.find(item, at + 1)
+    return False
+
+
+def _joins_word(character: str) -> bool:
+    return character == "-" or character == "_" or character.isalnum()
 
 
 _ROLE_ALONE = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
@@ -1752,7 +1864,9 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         role = "employer named" if match.group("tense").lower() in ("work", "am working") else "former employer named"
         found.append((role, match.group("name").rstrip(".,")))
     for match in _THEIR_PERSON.finditer(text):
-        if not _NOT_A_PERSON.search(match.group("name")):  # "our users (Sales Team)" names a group
+        name = match.group("name")
+        # "our users (Sales Team)" names a group, "our agents, Monday Through Friday," their hours
+        if not _NOT_A_PERSON.search(name) and not _CALENDAR_NAME.search(name):
             found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
     for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
         found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
@@ -1763,19 +1877,24 @@ def _contacts(text: str) -> list[tuple[str, str]]:
 # August" (a company's name: two words or more, or one with its legal form).
 _EMPLOYER = re.compile(
     r"\b(?i:i|we) (?P<tense>(?i:work|worked|used to work|am working|was working|was employed))"
-    r" (?i:for|at|by) (?P<name>[A-Z][\w&'’-]*+(?: (?:[A-Z][\w&'’.-]*+|&|of|and)){1,5}+)"
+    r" (?i:for|at|by) (?P<name>[A-Z][\w&'’-]*+(?: (?:(?!I\b)[A-Z][\w&'’.-]*+|&|of|and(?! (?:I|we|my|our)\b))){1,5}+)"
 )
 # One of the customer's own people named beside their role: "One of our agents (Lena Dietz, ext 214) has no audio".
 _THEIR_PERSON = re.compile(
     r"\b(?i:(?:one of )?(?:our|my) (?P<kind>agents?|colleagues?|employees?|users?|team members?|engineers?"
     rf"|technicians?|drivers?|nurses?))\s?(?:\(|,\s)(?P<name>{_NAME})(?=[,)])"
 )
+# A weekday or a month alone is no one's name: "a customer called Friday to say ..." (but "April Jones"); a weekday
+# in a name is their hours: "our agents, Monday Through Friday,".
+_CALENDAR_WORD = rf"{_DAY}|january|february|march|april|may|june|july|august|september|october|november|december"
+_CALENDAR_NAME = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 _QUOTE_OR_END = re.compile(r"['\"‘’“”]|\.\s")
 # Another party the customer names by what it is: "payslips of a company called 'Fenwick Dental Group'",
 # "a client named Orla Byrne".
 _CALLED = re.compile(
     r"\b(?i:an? |another )(?P<kind>(?i:company|business|firm|practice|client|customer|user|employee|patient|supplier))"
-    r" (?i:called|named) ['\"‘“]?(?P<name>[A-Z][\w&'’.-]*+(?: (?:[A-Z][\w&'’.-]*+|&|of|and)){0,5}+)"
+    rf" (?i:called|named) ['\"‘“]?(?P<name>(?!(?i:{_CALENDAR_WORD})\b(?! [A-Z]))[A-Z][\w&'’.-]*+"
+    r"(?: (?:(?!I\b)[A-Z][\w&'’.-]*+|&|of|and(?! (?:I|we|my|our|he|she|they)\b))){0,5}+)"
 )
 
 
