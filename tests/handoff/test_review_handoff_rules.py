@@ -40,6 +40,8 @@ def facts_of(body: str):
         # 7. records asked about, or left out of a view (a defect)
         ("Please confirm whether any call recordings are missing after the migration.", []),
         ("The attachments are missing from the PDF export since the update.", ["bug"]),
+        ("The notes are missing from the CSV export since the update.", ["bug"]),
+        ("All our files are missing from the dashboard since Monday.", ["data_loss"]),  # may be gone: no view guard
         ("All call recordings from May are missing since the migration.", ["data_loss"]),
         # 8. an invoice reissued to a new address, or one already received
         ("Could you have the invoice reissued to our new address?", []),

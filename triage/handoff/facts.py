@@ -452,6 +452,12 @@ _REFUND_AGREED = re.compile(
     r"|issued|processed|authori[sz]ed)|\b(?:confirmed|approved|promised|agreed|issued|processed) (?:us |me )?"
     r"(?:a |the |our |my )?(?:\w+ )?refund\b"
 )
+# An export or a print that leaves records out: "the attachments are missing from the PDF export" is a defect (not
+# "missing from the dashboard": the records may be gone).
+_FROM_A_VIEW = (
+    r" from (?:the |our |my |this |that |every |each )?(?:[\w-]+ ){0,2}(?:exports?|pdfs?|csvs?|downloads?|previews?"
+    r"|print\w*|spreadsheets?|e-?mails?|summar(?:y|ies)|reports? (?:export|pdf|download)s?)\b"
+)
 # Case patterns, each read over the customer's words (lower case).
 _CASES: dict[str, re.Pattern[str]] = {
     "outage": re.compile(
@@ -541,10 +547,11 @@ _CASES: dict[str, re.Pattern[str]] = {
     ),
     "data_loss": re.compile(
         r"\b(?:data loss|lost (?:all )?(?:of )?(?:our|my|the)? ?(?:data|files|records|documents)"
-        r"|(?:files|data|records|documents|folder|contacts|notes) (?:are |is |have |has )?(?:all )?(?:gone|missing"
-        r"|deleted|disappeared|wiped|empty)"
+        r"|(?:files|data|records|documents|folder|contacts|notes) (?:are |is |have |has )?(?:all )?(?:gone"
+        rf"|missing(?!{_FROM_A_VIEW})|deleted|disappeared|wiped|empty)"
         r"|(?:files|data|records|documents|notes)\b[^.!?\n]{0,60}?\b(?:are|is|were|was|have been|has been) (?:now )?"
-        r"(?:all )?(?:gone|missing|deleted|disappeared|wiped)|(?:losing|lost) (?:\w+ )?(?:customers'? |users'? )?data"
+        rf"(?:all )?(?:gone|missing(?!{_FROM_A_VIEW})|deleted|disappeared|wiped)"
+        r"|(?:losing|lost) (?:\w+ )?(?:customers'? |users'? )?data"
         # any records of theirs gone: "every note ... for 63 clients is GONE", "2 years of client notes deleted"
         rf"|(?:{_RECORDS})\b[^.!?\n]{{0,60}}?\b(?:is|are|were|was|have been|has been|got) (?:now |just )?(?:all )?"
         r"(?:gone|deleted|wiped|erased|lost)\b"
@@ -552,9 +559,7 @@ _CASES: dict[str, re.Pattern[str]] = {
         # lacking something: "the invoices are missing the VAT number")
         rf"|(?:{_RECORDS})\b(?:(?!, )[^.!?\n]){{0,100}}?\b(?:is|are|were|was|have been|has been) (?:now |all )?missing"
         r"(?! (?:the|a|an|some|its|their|our|any|information|details)\b)\b"
-        # not a view or a file that leaves them out: "the attachments are missing from the PDF export" (a defect)
-        r"(?! from (?:the |our |my |this |that |every |each )?(?:[\w-]+ ){0,2}(?:exports?|views?|reports?|pdfs?|csvs?"
-        r"|downloads?|previews?|print\w*|screens?|pages?|lists?|dashboards?|e-?mails?|files?|spreadsheets?|summar\w+)\b)"
+        rf"(?!{_FROM_A_VIEW})"
         r"|(?:deleted|wiped|erased|lost|lose|losing|destroyed) (?:\d+|two|three|several|many)"
         r" (?:years?|months?|weeks?) of"
         # asked whether it can come back: "can you tell me whether the data is recoverable"
