@@ -20,6 +20,7 @@ when the customer is frustrated or had to come back. It is not drafted for a tic
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -939,7 +940,7 @@ def _missed_promise(ticket: Ticket, update_hours: float | None = None) -> tuple[
 
 
 def _chased(
-    later: list[tuple[str, str, datetime | None]], promised_at: datetime | None, update_hours: float | None
+    later: Sequence[tuple[str, str, datetime | None]], promised_at: datetime | None, update_hours: float | None
 ) -> bool:
     """A later customer turn chases the update, or comes after the tier's update interval."""
     due = promised_at + timedelta(hours=update_hours) if promised_at and update_hours else None
