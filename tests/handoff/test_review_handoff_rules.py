@@ -1,5 +1,6 @@
-"""Over-matches a second review found in the hand-off rules of session 12, each the reviewer's own sentence (it must
-not fire, or must keep its old reading) beside the form the rule was written for (it still fires)."""
+"""Over-matches a second review found in the hand-off rules of round two's tenth session, each the reviewer's own
+sentence (it must not fire, or must keep its old reading) beside the form the rule was written for (it still
+fires)."""
 
 from __future__ import annotations
 
