@@ -26,7 +26,13 @@ SETS = (
     "handwritten_check7",
 )
 # Each check, with the number of its tickets that stay at tier 1.
-CHECKS = {"handwritten_check3": 14, "handwritten_check4": 15, "handwritten_check5": 15, "handwritten_check6": 16, "handwritten_check7": 16}
+CHECKS = {
+    "handwritten_check3": 14,
+    "handwritten_check4": 15,
+    "handwritten_check5": 15,
+    "handwritten_check6": 16,
+    "handwritten_check7": 16,
+}
 
 
 @pytest.mark.parametrize("name", CHECKS)
