@@ -94,6 +94,7 @@ def test_models_saved_without_languages_read_english():
         "Auskunft gemäß Art. 15 DSGVO",
         "con base en el artículo 15 del RGPD",
         "com base no art. 18 da LGPD",
+        "na podstawie art. 15 RODO",
         "under Article 15 GDPR",
         "GDPR Article 20 gives me the right",
         "Verordnung (EU) 2016/679",
@@ -131,9 +132,26 @@ def test_amounts_are_counted_once_when_the_signals_found_them_too():
     assert language_neutral_signals({"money_amount": 2}, "890 € statt 490 €") == {"money_amount": 2}
 
 
-@pytest.mark.parametrize("text", ["erreur 503 sur l'API", "Fehler 500 beim Export", "retorna erro 502", "errore: 404"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "erreur 503 sur l'API",
+        "Fehler 500 beim Export",
+        "retorna erro 502",
+        "errore: 404",
+        "komunikat: błąd 502",
+        "kod błędu 500 przy płatności",
+        "felkod 503 i appen",
+        "fejlkode 500 ved login",
+    ],
+)
 def test_an_http_status_after_a_foreign_word_for_error_is_an_error_code(text):
     assert language_neutral_signals({}, text) == {"error_code": 1}
+
+
+@pytest.mark.parametrize("text", ["Ni har tagit fel 400 kr", "en fejl 500 gange"])
+def test_the_swedish_and_danish_words_for_wrong_before_a_number_are_no_error_code(text):
+    assert language_neutral_signals({}, text) == {}
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian and Dutch
+"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch and Polish
 (triage.text.multilingual): each language's fixture ticket that should fire does, its negated or non-literal
-one does not."""
+one does not, and a routine request with a money amount in it reads as a routine ask."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ CRITERIA_SIGNALS = {
     "legal_action",
     "regulator_complaint",
     "privacy_regulation",
+    "fraud",
 }
+# In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask.
+EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency"}
+POLISH_ONLY = {"churn_threat", "repeat_contact"}
 
 
 def case_text(case: dict) -> str:
@@ -46,9 +50,19 @@ def test_every_language_has_a_ticket_that_fires_and_one_that_must_not():
 
 
 def test_every_language_covers_every_cue_family():
-    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl"}
+    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl"}
     for language in LANGUAGES:
-        assert {signal for cue_language, signal, _ in CUES if cue_language == language} == CRITERIA_SIGNALS
+        families = {signal for cue_language, signal, _ in CUES if cue_language == language}
+        assert families == EVERY_LANGUAGE | (POLISH_ONLY if language == "pl" else set()), language
+
+
+def test_every_language_has_a_routine_request_with_a_money_amount_that_reads_as_routine():
+    for language in LANGUAGES:
+        assert any(case["language"] == language and "how_to_question" in case["found"] for case in CASES), language
+    routine_with_amount = [case for case in CASES if case["id"].endswith("-with-amount")]
+    assert {case["language"] for case in routine_with_amount} >= {"pl", "es", "de", "fr", "nl"}
+    for case in routine_with_amount:
+        assert case["tier"] == 1 and "how_to_question" in case["found"], case["id"]
 
 
 @pytest.mark.parametrize(
@@ -74,6 +88,27 @@ def test_every_language_covers_every_cue_family():
         ("nl", "Wij hebben dataverlies na de update.", "data_loss"),
         ("nl", "Het gemiddelde (avg) is 3.", None),  # the Dutch GDPR is "AVG", in capitals
         ("nl", "Dit valt onder de AVG.", "privacy_regulation"),
+        # Polish: cases and conjugations through the stems, negation with "nie", "brak", "żaden" and a filler.
+        ("pl", "Od rana mamy awarię serwera.", "outage"),
+        ("pl", "Nie ma żadnej awarii.", None),
+        ("pl", "Wczoraj doszło do utraty danych klientów.", "data_loss"),
+        ("pl", "Nie doszło do utraty danych.", None),
+        ("pl", "Nasz adwokat skontaktuje się z Państwem.", "legal_action"),
+        ("pl", "Nie potrzebujemy prawnika.", None),
+        ("pl", "Jeśli nie oddacie pieniędzy, złożymy pozew.", "legal_action"),  # a condition: a threat
+        ("pl", "Sądzę, że to drobiazg.", None),  # "I think", not "sąd" (a court)
+        ("pl", "Pozwolę sobie dopytać o szczegóły.", None),  # "allow me", not "pozew" (a lawsuit)
+        ("pl", "Pilnujemy terminów.", None),  # "we keep to", not "pilne" (urgent)
+        ("pl", "Zrezygnujemy z usług.", "cancellation"),
+        ("pl", "Proszę o zwrot pieniędzy za marzec.", "refund_request"),
+        ("pl", "Wystawiliście nam błędną fakturę.", "billing_dispute"),
+        ("pl", "Zgłosimy sprawę do Urzędu Ochrony Konkurencji i Konsumentów.", "regulator_complaint"),
+        ("pl", "Przetwarzanie danych osobowych musi być zgodne z RODO.", "privacy_regulation"),
+        ("pl", "Jeżeli nic się nie zmieni, przejdziemy do konkurencji.", "churn_threat"),
+        ("pl", "Piszę w tej sprawie już po raz trzeci.", "repeat_contact"),
+        ("de", "Das ist Betrug.", "fraud"),
+        ("de", "Der Betrag betrug 50 Euro.", None),  # the past of "betragen", not "Betrug" (fraud)
+        ("es", "Es urgente, por favor.", "urgency"),
     ],
 )
 def test_single_cues_in_context(language, text, signal):
@@ -84,8 +119,50 @@ def test_single_cues_in_context(language, text, signal):
         assert signal in found, found
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Pouvez-vous bloquer ma carte ?"),
+        ("fr", "Merci de me renvoyer la facture de mai."),
+        ("de", "Bitte sperren Sie meine Kreditkarte."),
+        ("de", "Ich hätte gern einen Kostenvoranschlag für 20 Lizenzen."),
+        ("es", "¿Podrían cambiar la dirección de envío?"),
+        ("pt", "Podem enviar a segunda via da fatura?"),
+        ("it", "Vorrei bloccare la carta, grazie."),
+        ("nl", "Graag een kopie van de factuur."),
+        ("pl", "Proszę o przesłanie kopii faktury."),
+        ("pl", "Chcę zmienić adres do korespondencji."),
+    ],
+)
+def test_a_routine_request_is_a_routine_ask(language, text):
+    assert multilingual_signals(text, language) == {"how_to_question": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Me han bloqueado la tarjeta sin motivo."),  # told in the past: a problem, not a request
+        ("de", "Sie haben meine Karte gesperrt."),
+        ("it", "La mia carta è stata bloccata."),
+        ("pl", "Moja karta została zablokowana."),
+        ("de", "Laut Ihrem Angebot waren es 300,00 EUR."),  # a quote cited, not asked for
+        ("es", "El presupuesto era de 300,00 €."),
+    ],
+)
+def test_a_card_blocked_by_someone_else_or_a_quote_cited_is_no_routine_request(language, text):
+    assert "how_to_question" not in multilingual_signals(text, language)
+
+
+def test_money_at_stake_beside_a_routine_request_is_no_routine_ask():
+    text = "Proszę przesłać kopię faktury. Pobraliście opłatę dwa razy, proszę o zwrot pieniędzy (120,00 zł)."
+    found = multilingual_signals(text, "pl")
+    assert "how_to_question" not in found
+    assert {"billing_dispute", "refund_request"} <= set(found)
+
+
 def test_an_uncovered_language_or_english_finds_nothing():
     assert multilingual_signals("Wir werden Sie verklagen.", "sv") == {}
+    assert multilingual_signals("Vi kommer att stämma er i domstol.", "sv") == {}
     assert multilingual_signals("Our lawyer will take you to court (tribunal).", "en") == {}
 
 
@@ -94,9 +171,23 @@ def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_non
     assert hits == {"technical": 2, "financial": 0, "legal": 1}
 
 
-@pytest.mark.parametrize("unit", ["Comment obtenir un remboursement ? ", "pas d'avocat, ", "panne ", "?"])
-def test_a_long_run_of_questions_and_cues_is_read_in_linear_time(unit):
+@pytest.mark.parametrize(
+    ("language", "unit"),
+    [
+        ("fr", "Comment obtenir un remboursement ? "),
+        ("fr", "pas d'avocat, "),
+        ("fr", "panne "),
+        ("fr", "?"),
+        ("fr", "bloquer la la la "),
+        ("de", "Karte bitte nicht "),
+        ("es", "bloquear "),
+        ("pl", "zablokować "),
+        ("pl", "pobrano "),
+        ("pl", "nie "),
+    ],
+)
+def test_a_long_run_of_questions_and_cues_is_read_in_linear_time(language, unit):
     text = unit * (40_000 // len(unit))
     start = time.perf_counter()
-    multilingual_signals(text, "fr")
+    multilingual_signals(text, language)
     assert time.perf_counter() - start < 0.5  # ~0.1 s here; a quadratic scan takes many seconds

@@ -190,11 +190,13 @@ _EUROPEAN_AMOUNT = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d{2}\s?(?:€|(?:EUR|CHF|GBP|USD|PLN|SEK|DKK|NOK|CZK)\b|zł|kr\b)"
 )
 
-# An HTTP status after the word for "error" or "code" in French, German, Italian, Portuguese, Spanish or Dutch
-# ("erreur 503", "Fehler 500", "erro 502", "errore 404"); the signals' error_code reads the English words
-# ("error 500", "returns 503").
+# An HTTP status after the word for "error" or "code" in French, German, Italian, Portuguese, Spanish, Dutch,
+# Polish, Swedish or Danish ("erreur 503", "Fehler 500", "erro 502", "errore 404", "błąd 502", "kod błędu 500",
+# "felkod 503", "fejlkode 500"; not the bare Swedish "fel" or Danish "fejl", which also say "wrong": "fel 400 kr");
+# the signals' error_code reads the English words ("error 500", "returns 503").
 _FOREIGN_ERROR_CODE = re.compile(
-    r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http)"
+    r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http"
+    r"|błąd|błędu|błędem|kod|felkod|fejlkode)"
     r"(?:\s*:)?\s*+[45]\d\d\b"  # possessive: a run of spaces is read once, whatever its length
 )
 
