@@ -1,4 +1,4 @@
-"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch and Polish
+"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish and Danish
 (triage.text.multilingual): each language's fixture ticket that should fire does, its negated or non-literal
 one does not, and a routine request with a money amount in it reads as a routine ask."""
 
@@ -50,7 +50,7 @@ def test_every_language_has_a_ticket_that_fires_and_one_that_must_not():
 
 
 def test_every_language_covers_every_cue_family():
-    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl"}
+    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da"}
     for language in LANGUAGES:
         families = {signal for cue_language, signal, _ in CUES if cue_language == language}
         assert families == EVERY_LANGUAGE | (POLISH_ONLY if language == "pl" else set()), language
@@ -60,7 +60,7 @@ def test_every_language_has_a_routine_request_with_a_money_amount_that_reads_as_
     for language in LANGUAGES:
         assert any(case["language"] == language and "how_to_question" in case["found"] for case in CASES), language
     routine_with_amount = [case for case in CASES if case["id"].endswith("-with-amount")]
-    assert {case["language"] for case in routine_with_amount} >= {"pl", "es", "de", "fr", "nl"}
+    assert {case["language"] for case in routine_with_amount} >= {"pl", "es", "de", "fr", "nl", "sv", "da"}
     for case in routine_with_amount:
         assert case["tier"] == 1 and "how_to_question" in case["found"], case["id"]
 
@@ -109,6 +109,13 @@ def test_every_language_has_a_routine_request_with_a_money_amount_that_reads_as_
         ("de", "Das ist Betrug.", "fraud"),
         ("de", "Der Betrag betrug 50 Euro.", None),  # the past of "betragen", not "Betrug" (fraud)
         ("es", "Es urgente, por favor.", "urgency"),
+        ("sv", "Vi har fått en dubbeldebitering och vill ha pengarna tillbaka.", "refund_request"),
+        ("sv", "Vi anmäler er till IMY.", "regulator_complaint"),
+        ("sv", "Det finns inget avbrott.", None),
+        ("da", "Vi klager til Datatilsynet.", "regulator_complaint"),
+        ("da", "Jeg bruger min ret til indsigt.", None),
+        ("da", "Retten til at slette data er vigtig.", None),  # "the right to", not "i retten" (in court)
+        ("da", "Vi har ikke brug for en advokat.", None),
     ],
 )
 def test_single_cues_in_context(language, text, signal):
@@ -132,6 +139,8 @@ def test_single_cues_in_context(language, text, signal):
         ("nl", "Graag een kopie van de factuur."),
         ("pl", "Proszę o przesłanie kopii faktury."),
         ("pl", "Chcę zmienić adres do korespondencji."),
+        ("sv", "Jag vill ändra min leveransadress."),
+        ("da", "Send venligst en fakturakopi."),
     ],
 )
 def test_a_routine_request_is_a_routine_ask(language, text):
@@ -145,6 +154,8 @@ def test_a_routine_request_is_a_routine_ask(language, text):
         ("de", "Sie haben meine Karte gesperrt."),
         ("it", "La mia carta è stata bloccata."),
         ("pl", "Moja karta została zablokowana."),
+        ("sv", "Mitt kort är spärrat."),
+        ("da", "Mit kort er spærret."),
         ("de", "Laut Ihrem Angebot waren es 300,00 EUR."),  # a quote cited, not asked for
         ("es", "El presupuesto era de 300,00 €."),
     ],
@@ -161,8 +172,8 @@ def test_money_at_stake_beside_a_routine_request_is_no_routine_ask():
 
 
 def test_an_uncovered_language_or_english_finds_nothing():
-    assert multilingual_signals("Wir werden Sie verklagen.", "sv") == {}
-    assert multilingual_signals("Vi kommer att stämma er i domstol.", "sv") == {}
+    assert multilingual_signals("Wir werden Sie verklagen.", "fi") == {}
+    assert multilingual_signals("Vi kommer til å saksøke dere.", "nb") == {}
     assert multilingual_signals("Our lawyer will take you to court (tribunal).", "en") == {}
 
 
@@ -184,6 +195,8 @@ def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_non
         ("pl", "zablokować "),
         ("pl", "pobrano "),
         ("pl", "nie "),
+        ("sv", "spärra kort kort "),
+        ("da", "kortkort spærre "),
     ],
 )
 def test_a_long_run_of_questions_and_cues_is_read_in_linear_time(language, unit):

@@ -1,5 +1,6 @@
-"""The strongest escalation cues in French, German, Spanish, Portuguese, Italian, Dutch and Polish, as a
-hand-written keyword table: what a ticket in a language the model was not trained on can still tell the policy.
+"""The strongest escalation cues in French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish and
+Danish, as a hand-written keyword table: what a ticket in a language the model was not trained on can still tell
+the policy.
 
 Why a table and not a model: the models and the signal patterns read English, and we have no labelled tickets in
 these languages to learn from; but a bilingual support lead who reads "panne", "Rechtsanwalt" or "reembolso"
@@ -205,7 +206,6 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r" (?:nie działa\w*|przesta\w* działać|leż[yą]|padł\w*)"
         r"|(?:płatnoś|logowani|zamówieni|transakcj)\w* (?:nie działa\w*|nie przechodz\w*)"
         r"|nikt nie może (?:się zalogować|się połączyć|wejść|korzystać|pracować|zapłacić)"
-        r"|nie da się (?:zalogować|zapłacić|połączyć|wejść)"
         r"|brak dostępu do (?:systemu|platformy|serwisu|sklepu|panelu)",
     ),
     (
@@ -274,6 +274,81 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"po raz (?:kolejny|drugi|trzeci|czwarty|piąty)|(?:drugi|trzeci|czwarty|kolejny) raz|wielokrotnie"
         r"|(?:już|wcześniej) (?:zgłasza|pisa|dzwoni)\w*|(?:piszę|dzwonię) (?:ponownie|znowu)|nadal bez odpowiedzi",
     ),
+    # -- Swedish
+    (
+        "sv",
+        "outage",
+        r"driftstörning\w*|avbrott\w*|(?:är|ligger) nere|ingenting fungerar|inget fungerar|fungerar inte alls"
+        r"|otillgänglig\w*|ur funktion|ingen kan (?:logga in|komma åt|betala)",
+    ),
+    (
+        "sv",
+        "data_loss",
+        r"dataförlust\w*|data (?:har )?(?:försvunnit|raderats|förlorats)|förlorat (?:all |vår |våra |min )?data",
+    ),
+    ("sv", "refund_request", r"återbetal\w*|återbäring|betala\w* tillbaka|pengar(?:na)? tillbaka"),
+    (
+        "sv",
+        "billing_dispute",
+        r"dubbel(?:debiter|fakturer)\w*|(?:debiterat|dragit|fakturerat)s? (?:oss |mig )?(?:två gånger|dubbelt)"
+        r"|felaktig\w* (?:faktur|debiter)\w*|obehörig\w* (?:debiter|dragning)\w*|skadestånd\w*",
+    ),
+    ("sv", "chargeback", r"chargeback|återkrav\w*|bestrid\w* (?:köpet|debiteringen|betalningen)"),
+    (
+        "sv",
+        "cancellation",
+        r"säga upp|säger upp|sagt upp|uppsägning\w*|avsluta (?:avtalet|abonnemanget|prenumerationen)",
+    ),
+    (
+        "sv",
+        "legal_action",
+        r"advokat\w*|jurist\w*|domstol\w*|tingsrätt\w*|stämma (?:er|dig|bolaget)|stämning|rättsliga åtgärder"
+        r"|kronofogden",
+    ),
+    (
+        "sv",
+        "regulator_complaint",
+        r"(?-i:IMY|ARN)|integritetsskyddsmyndighet\w*|datainspektion\w*|konsumentverket|allmänna reklamationsnämnden"
+        r"|finansinspektionen",
+    ),
+    ("sv", "privacy_regulation", r"(?-i:GDPR)|dataskyddsförordning\w*|personuppgift\w*"),
+    ("sv", "fraud", r"bedrägeri\w*|bedragare|identitetsstöld|nätfiske|phishing"),
+    ("sv", "urgency", r"brådskande|bråttom|akut\w*|omedelbart|snarast(?: möjligt)?|så snart som möjligt"),
+    # -- Danish
+    (
+        "da",
+        "outage",
+        r"driftsforstyrrel\w*|nedbrud\w*|(?:er|ligger) nede|intet virker|ingenting virker|virker slet ikke"
+        r"|utilgængelig\w*|ude af drift|ingen kan (?:logge ind|komme ind|betale)",
+    ),
+    (
+        "da",
+        "data_loss",
+        r"datatab\w*|data (?:er )?(?:forsvundet|slettet|tabt|mistet)|mistet (?:alle |vores |mine )?data",
+    ),
+    ("da", "refund_request", r"refusion\w*|refunder\w*|tilbagebetal\w*|penge(?:ne)? tilbage"),
+    (
+        "da",
+        "billing_dispute",
+        r"dobbelt(?:opkrævning|betaling|træk)\w*|(?:trukket|opkrævet|faktureret) (?:os |mig )?(?:to gange|dobbelt)"
+        r"|forkert\w* faktura\w*|uberettiget\w* (?:opkrævning|træk)\w*|erstatning|erstatningskrav",
+    ),
+    ("da", "chargeback", r"chargeback|tilbageførsel\w*|tilbageføre betalingen"),
+    ("da", "cancellation", r"opsig\w*|opsagt|afmelde abonnement\w*"),
+    (
+        "da",
+        "legal_action",
+        r"advokat\w*|(?:i|for|til) retten|byretten|landsretten|domstol\w*|sagsanlæg|sagsøg\w*|retslige skridt"
+        r"|stævning\w*",
+    ),
+    (
+        "da",
+        "regulator_complaint",
+        r"datatilsynet|forbrugerombudsmand\w*|forbrugerklagenævnet|finanstilsynet|ankenævn\w*",
+    ),
+    ("da", "privacy_regulation", r"(?-i:GDPR)|databeskyttelse\w*|persondata\w*|personoplysning\w*"),
+    ("da", "fraud", r"svindel\w*|svindler\w*|bedrageri\w*|identitetstyveri|phishing"),
+    ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
 )
 
 
@@ -298,6 +373,8 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "it": frozenset({"non", "senza", "nessun", "nessuno", "nessuna", "mai", "né"}),
     "nl": frozenset({"geen", "niet", "zonder", "nooit"}),
     "pl": frozenset({"nie", "bez", "brak", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "nigdy", "ani"}),
+    "sv": frozenset({"inte", "ej", "ingen", "inget", "inga", "utan", "aldrig"}),
+    "da": frozenset({"ikke", "ingen", "intet", "uden", "aldrig"}),
 }
 # Articles, prepositions, "need" and "there is": "pas besoin d'un avocat", "no necesitamos un abogado", "nicht vor
 # Gericht", "il n'y a pas eu de perte de données", "não houve perda de dados".
@@ -426,6 +503,10 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
             "chcę",
         ]
     ),
+    "sv": frozenset(
+        ["en", "ett", "någon", "något", "några", "behöver", "behövs", "finns", "har", "varit", "till", "med"]
+    ),
+    "da": frozenset(["en", "et", "nogen", "noget", "brug", "for", "behøver", "har", "der", "været", "til", "med"]),
 }
 # A condition before the negation makes a threat: "si vous ne me remboursez pas", "wenn Sie nicht zahlen".
 _CONDITIONS: dict[str, frozenset[str]] = {
@@ -436,6 +517,8 @@ _CONDITIONS: dict[str, frozenset[str]] = {
     "it": frozenset({"se", "altrimenti", "qualora"}),
     "nl": frozenset({"als", "indien", "anders", "tenzij"}),
     "pl": frozenset({"jeśli", "jeżeli", "gdyby", "inaczej", "przeciwnym", "chyba"}),
+    "sv": frozenset({"om", "annars", "såvida"}),
+    "da": frozenset({"hvis", "ellers", "medmindre"}),
 }
 _NEGATION_WINDOW = 4  # words before the cue, within its clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?¿¡()\n]")
@@ -452,6 +535,8 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "it": frozenset({"come", "dove", "posso", "quanto", "quando"}),
     "nl": frozenset({"hoe", "waar", "kan", "hoeveel", "wanneer"}),
     "pl": frozenset({"jak", "gdzie", "kiedy", "mogę", "ile"}),
+    "sv": frozenset({"hur", "var", "när", "kan"}),
+    "da": frozenset({"hvordan", "hvor", "hvornår", "kan"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -499,6 +584,13 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     rf"|(?:kopi\w*|duplikat\w*){_GAP}faktur\w*|(?:wysłać|przesłać|wyślijcie|prześlijcie|wyślij|prześlij|wysłanie|przesłanie)"
     rf"{_GAP}faktur\w*"
     r"|(?:o|przygotować|przesłać|wysłać) wycen\w*|ile kosztuj\w*|ile będzie kosztować",
+    "sv": rf"spärra(?:s)?{_GAP}(?:\w*kort\w*)|(?:\w*kort\w*){_GAP}spärra(?:s)?|nytt kort|ersättningskort"
+    rf"|(?:ändra|byta|uppdatera){_GAP}(?:\w*adress\w*)|adressändring|ny adress|(?:kopia|dubblett){_GAP}faktura\w*"
+    rf"|fakturakopia|(?:skicka|mejla|maila){_GAP}faktura\w*|(?:en|ny|begära) offert|vad kostar|hur mycket kostar",
+    "da": rf"spærre?{_GAP}(?:\w*kort\w*)|(?:\w*kort\w*){_GAP}spærres?|nyt kort|erstatningskort"
+    rf"|(?:ændre|opdatere|skifte){_GAP}(?:\w*adresse\w*)|adresseændring|ny adresse|(?:kopi|dublet){_GAP}faktura\w*"
+    rf"|fakturakopi|(?:sende|send|gensende){_GAP}faktura\w*"
+    r"|(?:et|nyt) tilbud|prisoverslag|hvad koster|hvor meget koster",
 }
 # A ticket that names money at stake asks more than a routine change: a refund asked beside "please send the
 # invoice copy" is no routine ask (the policy's routine_ask does not count refund_request as a problem).
