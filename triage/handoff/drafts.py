@@ -39,6 +39,7 @@ from triage.handoff.facts import (
     listed_steps,
     message_text,
     names_a_time,
+    own_part,
     pasted_line,
     says_nothing,
     sentences,
@@ -174,11 +175,20 @@ _SHOWS_MESSAGE = re.compile(
 )
 # Charges the billing team finds without a number: many at once ("every invoice since January", "212 double
 # charges"), a list attached, or the one invoice of a period ("our renewal invoice", "correct November").
+# Month names in Italian, French, German, Spanish and Dutch (the English ones are MONTH).
+_OTHER_MONTHS = (
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier"
+    r"|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober"
+    r"|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januari|februari|maart"
+    r"|mei|augustus"
+)
 _CHARGES_FOUND_WITHOUT_NUMBER = re.compile(
     r"\b(?:every|each|all(?: the| our| of our)?|\d{2,}(?: double| duplicate)?) (?:invoices?|charges?|orders?"
     r"|payments?|payouts?|transactions?)\b|\b(?:spreadsheet|statement|list|export|invoices?) (?:is |are )?attached"
     rf"|\b(?:renewal|annual|latest|last|this month'?s|{MONTH}) (?:invoice|charge|bill)\b"
     rf"|\b(?:correct|fix|reissue) {MONTH}\b"
+    # an invoice named by its month in the other languages: "la fattura di novembre", "die Rechnung vom Oktober"
+    rf"|\b(?:fattur|factur|rechnung|factuur|faktur)\w{{0,3}}\s(?:[\w']+\s){{0,2}}?(?:{_OTHER_MONTHS})\b"
     rf"|\b(?:billed|charged) (?:me |us )?twice (?:for {MONTH}|(?:this|last) month)"
     # a subscription's own charges: the account shows them ("stop charging my card", "every month")
     r"|\b(?:stop|keep|still) charging|\b(?:every|each) (?:month|year)|\bmonthly charges?|\bprepaid|paid in advance"
@@ -403,6 +413,14 @@ _TEMPLATE_TITLES = {
 }
 
 
+# The first person plural in the languages the tickets come in: the writer speaks for an organisation.
+_SPEAKS_FOR_A_TEAM = re.compile(
+    r"\b(?:we|we'[a-z]{1,2}|our|ours|us|nous|notre|nos|wir|unser\w*|uns|noi|nostr[aoie]|nosotr[oa]s|nuestr[oa]s?"
+    r"|wij|we|onze|ons|nós|nosso|nossa)\b",
+    re.IGNORECASE,
+)
+
+
 def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str, ...]) -> list[str]:
     """What the next tier will ask for that the ticket does not say, and only for the case it is."""
     text = "\n".join(
@@ -424,8 +442,10 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     # a data-protection request's sender is verified by the request's own action, not asked for a name
     if "compliance" in templates and "legal_threat" in cases and not known:
         missing.append("the customer's name")
+    business_plan = customer is not None and (customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS)
+    # a person who never writes "we" or "our" on a plan of no business kind is a consumer: no company to ask for
     business = customer is not None and bool(
-        customer.annual_contract_value or customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS
+        business_plan or (customer.annual_contract_value and _SPEAKS_FOR_A_TEAM.search(_own_words(ticket)))
     )
     # a person asking for their own data writes for themselves, whatever the account's plan
     personal = "privacy_request" in cases and not facts.sender.company
@@ -461,6 +481,12 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     if money_case and not (facts.amounts or _RATE.search(text) or shown_on_account):
         missing.append("the amount in dispute")
     return missing
+
+
+def _own_words(ticket: Ticket) -> str:
+    """The customer's words in every turn, without the mails they forward or quote."""
+    turns = [turn.body for turn in ticket.history if turn.author == "customer"]
+    return "\n".join(own_part(message_text(body)) for body in [*turns, ticket.subject, ticket.body])
 
 
 def draft_acknowledgement(
@@ -593,7 +619,7 @@ def _customer_context(ticket: Ticket, facts: TicketFacts) -> dict[str, str]:
     customer = ticket.customer
     contract_value = customer.annual_contract_value if customer else None
     sender = facts.sender
-    name = (customer.name if customer else None) or (f"{sender.name} (signed the message)" if sender.name else None)
+    name = (customer.name if customer else None) or (f"{sender.name} ({sender.how})" if sender.name else None)
     company = (customer.company if customer else None) or facts.client or sender.company
     if facts.account_manager:
         manager = facts.account_manager
@@ -680,9 +706,19 @@ def _agent_steps(ticket: Ticket) -> list[str]:
     return steps
 
 
+def _without_pleasantry(sentence: str) -> str:
+    """The sentence less its greeting and thanks; a thanks that runs on ("Thank you for flagging this, and for not
+    forwarding it.") is all pleasantry."""
+    kept = _PLEASANTRY.sub("", _GREETING_PREFIX.sub("", sentence))
+    return "" if kept != sentence and _RUNS_ON.match(kept) else kept
+
+
+_RUNS_ON = re.compile(r"^(?:and|or|as well as|too)\b")
+
+
 def _agent_step(body: str) -> str:
     """The agent's sentences that ask for or report a step, without the greeting and the thanks around them."""
-    said = [_PLEASANTRY.sub("", _GREETING_PREFIX.sub("", sentence)) for sentence in sentences(_without_signature(body))]
+    said = [_without_pleasantry(sentence) for sentence in sentences(_without_signature(body))]
     said = [sentence for sentence in said if len(sentence.split()) >= 3 and not says_nothing(sentence)]
     chosen: list[str] = []
     for sentence in said[:3]:  # whole sentences while they fit

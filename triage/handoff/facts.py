@@ -203,6 +203,11 @@ _SPAN = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety)"
     r" (?:days?|weeks?|months?)"
 )
+# "ninety (90) days'": the number in words, then in figures
+_NOTICE_SPAN = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|sixty|ninety)"
+    r"(?: \(\d{1,3}\))? (?:days?|weeks?|months?)"
+)
 # A request with a time and no date: "need it today", "can you get someone on this asap".
 _ASK = (
     r"(?:need|needs|needed|must|has to|have to|want|expect|require|would like|appreciate|awaiting|can you|could you"
@@ -231,6 +236,15 @@ _DEADLINE = re.compile(
     rf"(?: due)?"
     rf" (?:(?:at|on|by)\s*(?:{_WHEN})?|(?:this|next) (?:week|{_DAY}|morning|afternoon)\b|tomorrow|today)"
     rf"|\b{_ASK}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
+    # an ultimatum's condition with its time: "If I don't hear from someone senior today I'm turning it off"
+    rf"|\b(?:if (?:i|we) (?:don'?t|do not|haven'?t|have not|can'?t|cannot|won'?t)|if (?:this|it) (?:isn'?t|is not"
+    rf"|hasn'?t|has not|won'?t)|unless)\b[^.!?\n]{{0,80}}?\b{_SOON}\b"
+    # an answer asked for with its time: "We would be grateful for a written reply this week"
+    rf"|\b(?:a|an|your|some|any)(?: written| formal| full| clear| proper)? (?:reply|response|answer|confirmation"
+    rf"|decision|call back|callback)\b[^.!?\n]{{0,30}}?\b{_SOON}\b"
+    # asked before an event of theirs with its date, whatever the event: "I need it before our AP run on the 20th"
+    rf"|\b{_ASK}\b[^.!?\n]{{0,60}}?\b(?:by|before|ahead of)\s(?:the |our |my |their )(?:[\w-]+ ){{1,3}}?"
+    rf"(?:on|at) (?:{_WHEN})"
     # a deadline named, then its time: "the practical deadline for us is about 14:00 UTC"
     rf"|\b(?:deadline|cut-?off|latest)\b[^.!?\n]{{0,30}}?\b(?:is"
     rf"|by|at|of|:)\s(?:about |around |roughly |at )?(?:{_WHEN})"
@@ -239,7 +253,7 @@ _DEADLINE = re.compile(
     rf"|migration|renewal|deadline|trial|court date|exam|event|conference|contract|agreement|subscription|term"
     rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit|close)\b(?: [\w-]+){{0,2}}?"
     rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes|goes out|go out|closes"
-    rf"|close|ends|expires|lapses|renews|is due|are due|runs out)"
+    rf"|close|ends|end|expires|lapses|renews|is due|are due|runs out)"
     rf"(?: (?:on|at|for|this|next))? (?:{_WHEN})"
     rf"|\b(?:{_WHEN}) (?:board meeting|meeting|audit|inspection|hearing|launch|go-live|payroll run|filing|deadline)\b"
     # work of theirs due at a period's end: "the analysis our CFO presents at the end of quarter"
@@ -259,7 +273,7 @@ _DEADLINE = re.compile(
     # end of day said as an abbreviation is a deadline wherever it stands: "we run payroll eod tomorrow"
     rf"|\b(?:eod|cob|eow)\b(?: (?:today|tonight|tomorrow|(?:on )?{_DAY}))?"
     # a notice period: "terminate on 30 days' written notice"
-    rf"|\b(?:on|giving|give|serve|provide) {_SPAN}'? (?:written |prior |formal )?notice\b"
+    rf"|\b(?:on|giving|give|serve|provide) {_NOTICE_SPAN}'? (?:written |prior |formal )?notice\b"
     rf"|\bwithin (?:a|one|{_COUNT}) (?:calendar )?(?:weeks?|months?)\b"
     rf"|\bwithin the statutory [^.!?\n]{{0,30}}?(?:period|deadline|month)"
     # the cheap forms in the other languages: "A fine mese", "entro venerdì", "binnen de termijn van een maand",
@@ -737,7 +751,7 @@ _FOOTER = re.compile(
 )
 # A sign-off, then the sender's name (and role or company) on the same or the next lines.
 _CLOSING = re.compile(
-    r"^\s*(?:[^\W\d_]{2,12} ?/ ?)?(?:(?:kind |best |warm |warmest |with )?regards|best(?: wishes)?"
+    r"^\s*(?:[^\W\d_]{2,12} ?/ ?)?(?:(?:with )?(?:kind |best |warm |warmest )?regards|best(?: wishes)?"
     r"|(?:many )?thanks(?: again| a lot| in advance)?|thank you(?: in advance)?"
     r"|all the best|with thanks|respectfully|(?:very )?truly yours|(?:yours )?sincerely|yours (?:faithfully|truly)"
     r"|cheers|grazie(?: mille)?(?: e (?:buona giornata|cordiali saluti|un saluto))?|merci|danke|gracias|bedankt"
@@ -756,11 +770,14 @@ _INLINE_CLOSING = re.compile(
     r"|cordialement|un saludo|mit freundlichen grüßen)\s*[,.]\s*(?P<rest>[^!?\n]{2,80}+)$",
     re.IGNORECASE,
 )
+# A capital letter of any Latin script: "Élodie", "Łukasz", "Ørsted".
+CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŘŚŠŤŰŹŻŽ"
 _PERSON = re.compile(
-    r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?:[A-Z]\. ?){0,2}"  # "J. Patel"
-    r"[A-Z][^\W\d_]{1,20}(?:-[A-Z][^\W\d_]{1,20})?(?: (?:(?:van|von|de|da|di|del|della|der|den|des|le|la|du|dos"
-    r"|das|do|bin|bint|al|el|ter|ten|zu|op|y|e) ){0,3}(?:[A-Z]|O'|O’|Mc|Mac|D'|D’)[^\W\d_'’-]{0,20}\.?"
-    r"(?:-[A-Z][^\W\d_]{1,20})?){0,3}(?:, Esq\.)?$"
+    rf"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?:[{CAPITAL}]\. ?){{0,2}}"  # "J. Patel"
+    rf"[{CAPITAL}][^\W\d_]{{1,20}}(?:-[{CAPITAL}][^\W\d_]{{1,20}})?(?: (?:(?:van|von|de|da|di|del|della|der|den|des"
+    r"|le|la|du|dos|das|do|bin|bint|al|el|ter|ten|zu|op|y|e) ){0,3}"
+    rf"(?:[{CAPITAL}]|O'|O’|Mc|Mac|D'|D’)[^\W\d_'’-]{{0,20}}\.?"
+    rf"(?:-[{CAPITAL}][^\W\d_]{{1,20}})?){{0,3}}(?:, Esq\.)?$"
 )
 _COMPANY_SUFFIX = re.compile(
     r"\b(?:ltd|limited|llp|llc|inc|gmbh|ag|kg|s\.?r\.?l|s\.?p\.?a|s\.l|s\.a|sas|sarl|b\.?v|n\.?v|ab|as|asa|oy|a/s|aps"
@@ -772,9 +789,9 @@ _COMPANY_SUFFIX = re.compile(
 )
 # "Hi Jonas," "Dear Mr. Adebayo,": the person the customer writes to, when it is a person.
 _ADDRESSEE = re.compile(
-    r"^\s*(?:(?i:hi|hello|dear|hey)\s+(?P<name>(?:(?:Mr|Ms|Mrs"
-    r"|Dr)\.? )?[A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)\s*(?:[,:!]|\((?i:and|or|cc)\b)"
-    r"|(?P<alone>[A-Z][^\W\d_]{1,20}),[^\S\n]*\n)"  # "Mark," alone on the first line
+    rf"^\s*(?:(?i:hi|hello|dear|hey)\s+(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.? )?[{CAPITAL}][^\W\d_]{{1,20}}"
+    rf"(?: [{CAPITAL}][^\W\d_]{{1,20}})?)\s*(?:[,:!]|\((?i:and|or|cc)\b)"
+    rf"|(?P<alone>[{CAPITAL}][^\W\d_]{{1,20}}),[^\S\n]*\n)"  # "Mark," alone on the first line
 )
 _NOT_A_PERSON = re.compile(
     r"\b(?:team|support|sir|madam|there|all|everyone|folks|colleagues|account|billing|guys|people|gentlemen|ladies"
@@ -818,6 +835,7 @@ class Sender:
     name: str | None
     role: str | None
     company: str | None
+    how: str = "signed the message"  # where the name was read
 
 
 # Beside a money case only a defect said plainly counts ("a bug on your side"), not "we won't be paying".
@@ -1034,25 +1052,20 @@ def ticket_facts(
         cases.remove("outage")
     if outage_told and not cases and "technical" in families and _PLAIN_DEFECT.search(body.lower()):
         cases = ["bug"]  # the outage is over, but the current message reports a fault: "Same error - it's back"
+    sender = sender_of(ticket)
+    client = _client("\n".join([*customer_turns, body]))
+    if not cases:
+        cases = _case_the_model_found(
+            set(trigger_labels),
+            set(signals),
+            customer_text,
+            body,
+            personal=not (sender.company or client),
+        )
     promise = _TOLD_PROMISE.search(body)
     return TicketFacts(
         customer_steps=_customer_steps(customer_turns + [body]),
-        deadlines=_by_date(
-            _unique(
-                _deadline_phrase(match.group(0))
-                for match in _DEADLINE.finditer(customer_text)
-                if not _PASSED.search(customer_text, max(0, match.start() - 20), match.start())
-                and not _PAST_EVENT.search(_clause_before(customer_text, match.start()))
-                and not _TERM_OF.search(_clause_before(customer_text, match.start()))
-                and not _STATE_AT_A_TIME.search(match.group(0))
-                and not (
-                    _RANGE_WORD.match(match.group(0))
-                    and _RANGE_OF_RECORDS.search(customer_text, max(0, match.start() - 40), match.start())
-                    and _RECORDS_GONE.search(_clause_at(customer_text, match.start()))
-                )
-            ),
-            _latest_time(ticket),
-        ),
+        deadlines=_by_date(_customer_deadlines(ticket, customer_turns, body), _latest_time(ticket)),
         amounts=_amounts(customer_text),
         identifiers=_identifiers(customer_text),
         log_lines=_unique(line.strip() for line in customer_text.splitlines() if pasted_line(line)),
@@ -1061,11 +1074,11 @@ def ticket_facts(
         case_types=cases,
         earlier_customer_contact=earlier_contact(ticket),
         hours_open=hours_spanned(ticket.created_at, ticket.history),
-        sender=sender_of(ticket),
+        sender=sender,
         addressee=_addressee(ticket),
         told_earlier_contact=bool(_EARLIER_CONTACT.search(body)),
         broken_promise=_excerpt(promise.group(0), 160) if promise and _NOT_KEPT.search(body) else None,
-        client=_client(body),
+        client=client,
         breach_asked_about=bool(_BREACH_ASKED_ABOUT.search(customer_text.lower()))
         and not {"data_exposure", "account_takeover"} & set(cases),
     )
@@ -1154,6 +1167,39 @@ _RECORDS_GONE = re.compile(
 )
 
 
+def _deadlines_in(text: str) -> list[str]:
+    return _unique(
+        _deadline_phrase(match.group(0))
+        for match in _DEADLINE.finditer(text)
+        if not _PASSED.search(text, max(0, match.start() - 20), match.start())
+        and not _PAST_EVENT.search(_clause_before(text, match.start()))
+        and not _TERM_OF.search(_clause_before(text, match.start()))
+        and not _STATE_AT_A_TIME.search(match.group(0))
+        and not (
+            _RANGE_WORD.match(match.group(0))
+            and _RANGE_OF_RECORDS.search(text, max(0, match.start() - 40), match.start())
+            and _RECORDS_GONE.search(_clause_at(text, match.start()))
+        )
+    )
+
+
+def _customer_deadlines(ticket: Ticket, customer_turns: list[str], body: str) -> list[str]:
+    """The customer's deadlines in their turns, less a time our agent promised in the history (the customer quoting
+    "within 10 working days" back sets no deadline of theirs), and less an earlier turn's deadline with no date
+    when the current message sets its own (the later one stands)."""
+    current = _deadlines_in(f"{ticket.subject}\n{body}")
+    earlier = _deadlines_in("\n".join(customer_turns))
+    if current:
+        earlier = [deadline for deadline in earlier if days_ahead(deadline, _latest_time(ticket)) is not None]
+    ours = " ".join(turn.body.lower() for turn in ticket.history if turn.author == "agent")
+    # a phrase of one word ("today") is anyone's: "a hotfix was deployed today" promises nothing
+    return [
+        deadline
+        for deadline in _unique([*earlier, *current])
+        if " " not in deadline.strip() or not re.search(rf"(?<!\w){re.escape(deadline.lower())}(?!\w)", ours)
+    ]
+
+
 def _sentence_at(text: str, position: int) -> str:
     """The sentence around ``position``."""
     ends = [end for end in (text.find(mark, position) for mark in (".", "!", "?", "\n")) if end != -1]
@@ -1191,6 +1237,8 @@ _NAMED_DEADLINE = re.compile(
 )
 _PERIOD_END_WORK = re.compile(r"^(?:present|report|fil|submit|clos)\w* (?P<time>(?:at|by|for|before) .+)$", re.I)
 # "back on my card in 14 days" is echoed by its span.
+_CONDITION_OR_ANSWER = re.compile(rf"^(?:if|unless|a|an|your|some|any)\b[^.!?\n]*?\b(?P<time>{_SOON})$", re.IGNORECASE)
+_ASKED_BEFORE = re.compile(rf"^{_ASK}\b[^.!?\n]*?\b(?P<time>(?:by|before|ahead of)\s.+)$", re.IGNORECASE)
 _RESULT_SPAN = re.compile(rf"^{_RESULT}\b.*?\b(in \w+ (?:days?|hours?))$")
 
 
@@ -1198,6 +1246,10 @@ def _deadline_phrase(phrase: str) -> str:
     """The phrase as written; a long request with no clock or date in it ("can you set up a call with whoever
     ... this week") shortened to its time, which is what the subject line and the acknowledgement echo."""
     phrase = phrase.strip().rstrip(".,;:")
+    if (condition := _CONDITION_OR_ANSWER.match(phrase)) is not None:  # "If we don't hear back today": "today"
+        return condition.group("time")
+    if (asked := _ASKED_BEFORE.match(phrase)) is not None:  # "need it gone before our AP run on the 20th"
+        phrase = asked.group("time")
     if (period_end := _PERIOD_END_WORK.match(phrase)) is not None:  # "presents at the end of quarter"
         return period_end.group("time")
     if (span := _RESULT_SPAN.match(phrase)) is not None:
@@ -1337,7 +1389,9 @@ def signature_start(body: str) -> int | None:
     line with a comma ("Rgds,", "Yours,") counts when only short lines without a sentence's end follow it."""
     lines = body.splitlines()
     for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
-        if _CLOSING.match(lines[index]):
+        closing = _CLOSING.match(lines[index])
+        # "Thanks Kenji, sounds good - send it over. Priyanka": thanks that open a sentence, no sign-off
+        if closing and not _SENTENCE_INSIDE.search(closing.group("rest")):
             return index
     for index in range(len(lines) - 2, max(-1, len(lines) - 6), -1):
         below = [line.strip() for line in lines[index + 1 :] if line.strip()]
@@ -1351,7 +1405,8 @@ def signature_start(body: str) -> int | None:
     return None
 
 
-_SHORT_SIGN_OFF = re.compile(r"^\s*[^\W\d_]{2,12}(?: [^\W\d_]{2,12})?,\s*$")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S")  # a word ends a sentence, another follows ("Dr. Li" is none)
+_SHORT_SIGN_OFF = re.compile(r"^\s*[^\W\d_]{2,12}(?: [^\W\d_]{2,12}){0,2},\s*$")  # "Mit besten Grüßen,"
 _GREETING_LINE = re.compile(r"^\s*(?:hi|hello|hey|dear|hiya|morning|afternoon|evening)\b", re.IGNORECASE)
 
 
@@ -1376,9 +1431,14 @@ _ROLE_WORDS = re.compile(
 )
 # A full name after the last sentence on its line: "Sorry for the hassle! Amira Haddad", "Any ideas? Declan
 # Murphy, Murphy Roofing".
+# An initial stands for the first name ("Please confirm. H. Brandt"); a role and a company may follow ("Can you check?
+# Laura Kim, RevOps, Tallis Robotics"); a first name alone only with its role in brackets ("... we'll review.
+# Priyanka (Account Manager)").
+_GIVEN_NAME = rf"(?:[{CAPITAL}][^\W\d_]{{1,20}}(?:-[{CAPITAL}][^\W\d_]{{1,20}})?|[{CAPITAL}]\.)"
+_SURNAME = rf"[{CAPITAL}][^\W\d_'’-]{{1,20}}(?:-[{CAPITAL}][^\W\d_]{{1,20}})?"
 _TRAILING_SIGNATURE = re.compile(
-    r"[.!?]\s+(?P<rest>[A-Z][^\W\d_]{1,20}(?:-[A-Z][^\W\d_]{1,20})? [A-Z][^\W\d_'’-]{1,20}(?:-[A-Z][^\W\d_]{1,20})?"
-    r"(?:,\s[^.!?,]{2,60}|\s\([^()]{2,60}\))?)\s*$"
+    rf"[.!?]\s+(?P<rest>{_GIVEN_NAME} {_SURNAME}(?:(?:,\s[^.!?,\n]{{2,60}}){{1,2}}|\s\([^()]{{2,60}}\))?"
+    rf"|(?P<first>[{CAPITAL}][^\W\d_]{{1,20}})\s\((?P<role>[{CAPITAL}][^()\n]{{1,60}})\))\s*$"
 )
 # "Chloe (Loose Ends Hair Studio)", "Martin Okafor | CIO | Halvorsen Retail Group"
 _NAME_WITH_COMPANY = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<company>[^()]{2,80})\)\s*$")
@@ -1429,7 +1489,26 @@ def forwarded_authors(body: str) -> list[str]:
 
 def sender_of(ticket: Ticket) -> Sender:
     """Who wrote the current message: its own signature block (above any forwarded mail); a first name alone is
-    completed, and an unsigned message signed, from the customer's earlier turns."""
+    completed, and an unsigned message signed, from the customer's earlier turns; a message nobody signed is the
+    person our agent greets by name in the history ("Hi Laura,")."""
+    signed = _signed_sender(ticket)
+    if signed.name is None and (greeted := _greeted_by_agent(ticket)) is not None:
+        return Sender(greeted, None, signed.company, how="greeted by our agent")
+    return signed
+
+
+def _greeted_by_agent(ticket: Ticket) -> str | None:
+    for turn in reversed(ticket.history):
+        if turn.author != "agent":
+            continue
+        match = _ADDRESSEE.match(turn.body)
+        name = match and match.group("name")
+        if name and not _NOT_A_PERSON.search(name) and not _NOT_A_NAME.match(name):
+            return name
+    return None
+
+
+def _signed_sender(ticket: Ticket) -> Sender:
     current = _sender(message_text(own_part(ticket.body)))
     earlier = [
         signed
@@ -1472,10 +1551,21 @@ def _sender(message: str) -> Sender:
     if start is not None and closing is None and _SHORT_SIGN_OFF.match(lines[start]):
         block = lines[start + 1 : start + 5]
     elif start is not None and closing is not None:
-        block = [closing.group("rest"), *lines[start + 1 : start + 5]]
+        rest = closing.group("rest")
+        # "Danke und viele Grüße" above "Jana Hoffmann": the closing's own words go on, the name is below
+        continued = (
+            start + 1 < len(lines)
+            and not _PERSON.match(_name_part(rest))
+            and bool(_PERSON.match(_name_part(lines[start + 1])))
+        )
+        block = [*([] if continued else [rest]), *lines[start + 1 : start + 5]]
     elif inline is not None:
         block = [inline.group("rest")]
-    elif lines and (trailing := _TRAILING_SIGNATURE.search(lines[-1])) is not None:
+    elif (
+        lines
+        and (trailing := _TRAILING_SIGNATURE.search(lines[-1])) is not None
+        and (trailing.group("first") is None or _ROLE_WORDS.search(trailing.group("role")))
+    ):
         block = [trailing.group("rest")]
     else:
         # no closing word: a name on its own line after the last sentence, then a title or a company
@@ -1518,6 +1608,11 @@ def _sender(message: str) -> Sender:
         company = next((p for p in reversed(others) if not _ROLE_WORDS.search(p) and len(p.split()) >= 2), None)
     role = next((part for part in others if part != company), None)
     return Sender(name, role, company)
+
+
+def _name_part(line: str) -> str:
+    """What stands before a comma, a bar or a bracket: "Jana Hoffmann" of "Jana Hoffmann, HR"."""
+    return re.split(r"[,|]| \(", line)[0].strip()
 
 
 # Words of a phrase under a sign-off ("see you soon", "looking forward", "talk later"), never of a name.
@@ -1631,6 +1726,35 @@ def _with_cases_the_model_found(cases: list[str], labels: set[str], signals: set
     if found - {"bug"} and "bug" in found and not found <= {"bug", "billing_dispute", "funds_held"}:
         found.discard("bug")
     return [case for case in [*_CASES, "impersonation", "bug"] if case in found]
+
+
+_MONEY_SIGNALS = frozenset({"money_amount", "refund_request", "billing_dispute", "chargeback"})
+
+
+def _case_the_model_found(
+    labels: set[str], signals: set[str], customer_text: str, body: str, *, personal: bool
+) -> list[str]:
+    """The case of a ticket whose words no case pattern knows (another language, other phrasing), read from the
+    model's own triggers and the signals under them: a trigger alone names no case, a trigger with what backs it
+    does."""
+    if "legal" in labels and "fraud" in signals:
+        return ["fraud"]
+    # a privacy law cited by a person writing for themselves is a request for their own data; a firm's questions
+    # about our DPA cite one too
+    if "legal" in labels and "privacy_regulation" in signals and personal:
+        return ["privacy_request"]
+    # a fault the current message reports ("It is not fixed"), or pastes in any language ("Błąd 502", a log line);
+    # the signals read the whole thread, and an old turn's fault may be over
+    if "technical" in labels and (
+        _PLAIN_DEFECT.search(body.lower())
+        or _NOT_KEPT.search(body)
+        or HTTP_STATUS.search(body)
+        or any(pasted_line(line) for line in body.splitlines())
+    ):
+        return ["bug"]
+    if "financial" in labels and (signals & _MONEY_SIGNALS or _amounts(customer_text)):
+        return ["billing_dispute"]
+    return []
 
 
 # What the customer says has not come is something else than the refund: "I haven't received my March invoice".
@@ -1803,16 +1927,25 @@ def _joins_word(character: str) -> bool:
 
 
 _ROLE_ALONE = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
+_TEAM_OR_ROLE = re.compile(rf"^(?:[{CAPITAL}][\w&-]{{1,20}}+ ?){{1,4}}+$")  # "Customer Success", "Strategic Accounts"
 
 
 def _agents_with_a_role(ticket: Ticket) -> list[tuple[str, str]]:
-    """Our own people who signed a turn with their role: "Best, Tom (Account Manager)"."""
+    """Our own people who signed a turn with their role or team: "Best, Tom (Account Manager)", "Kind regards, Owen
+    Hughes, Customer Success" (what an agent signs under the name is never the customer's company)."""
     found = []
     for turn in ticket.history:
         if turn.author != "agent":
             continue
         signed = _sender(message_text(turn.body))
-        role = next((part for part in (signed.role, signed.company) if part and _ROLE_ALONE.match(part)), None)
+        role = next(
+            (
+                part
+                for part in (signed.role, signed.company)
+                if part and (_ROLE_ALONE.match(part) or _TEAM_OR_ROLE.match(part))
+            ),
+            None,
+        )
         if signed.name and role:
             found.append((role.lower(), signed.name))
     return found
