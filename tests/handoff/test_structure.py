@@ -321,3 +321,37 @@ def test_an_invoice_named_by_its_month_in_another_language_needs_no_number():
 )
 def test_the_agents_step_drops_a_run_on_thanks(body, step):
     assert _agent_step(body) == step
+
+
+# --- facts the thread holds in any turn ---
+
+
+def test_a_refund_our_agent_agreed_that_never_came_is_traced_not_checked():
+    history = [
+        turn("customer", "Please refund the two unused seats."),
+        turn("agent", "Hi Noor, the refund of EUR 240 has been approved and will reach you within 5 days. Best, Ivo"),
+    ]
+
+    owed = facts_of("It is the 20th and nothing has arrived. Where is it?", history, ("financial",))
+    received = facts_of("It arrived this morning, thanks. One more question about seats.", history, ("financial",))
+
+    assert owed.case_types == ["refund_owed"]
+    assert "refund_owed" not in received.case_types
+
+
+def test_a_firm_that_represents_a_person_names_them_as_its_client():
+    facts = facts_of(
+        "This firm represents Mr Colm Devane, a subscriber to your plan.\n\nSincerely,\nAva Reyes\nReyes LLP"
+    )
+
+    assert facts.client == "Mr Colm Devane"
+
+
+def test_a_status_code_in_brackets_after_its_reason_is_an_identifier():
+    assert "Bad gateway (502)" in facts_of("Every page shows 'Bad gateway (502)' since 9:00.").identifiers
+
+
+def test_the_customers_outside_counsel_is_a_named_contact():
+    facts = facts_of("We have instructed our external counsel, Lowe & Carden, who will write to you.")
+
+    assert "external counsel: Lowe & Carden" in facts.contacts

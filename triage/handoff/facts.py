@@ -120,7 +120,7 @@ _REASON = (
     r"|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out"
 )
 HTTP_STATUS = re.compile(
-    rf"\b[1-5]\d\d (?:{_REASON})\b"
+    rf"\b[1-5]\d\d (?:{_REASON})\b|\b(?:{_REASON}) \([1-5]\d\d\)"  # "Service unavailable (503)"
     r"|\b(?:http(?:/\d(?:\.\d)?)?|error|errors|errore|erreur|fehler|fout|erro|error code|status(?: code)?|code"
     r"|código|codice|statuscode)\s?[:#]?\s?[1-5]\d\d\b"
     rf"|\b[45]\d\d(?=s?\b(?:\s(?:errors?|responses?|status|codes?)\b))",
@@ -410,8 +410,9 @@ _ROLE = (
     r"|technical account manager|sales rep(?:resentative)?|ceo|cfo|cto|coo|ciso|general counsel|dpo"
     r"|data protection officer|head of [a-z]{2,20}+|it director|in-house counsel|account owner|workspace owner"
     r"|(?:it|office|finance|practice) manager|administrator|admin|account rep(?:resentative)?"
+    r"|(?:external|outside) (?:counsel|lawyers|solicitors|attorneys)|law firm"
 )
-_NAME = r"[A-Z][^\W\d_]{1,20}+(?: [A-Z][^\W\d_'’-]{1,20}+){1,2}+"  # letters of any script: "Anja Krüger"
+_NAME = r"[A-Z][^\W\d_]{1,20}+(?:(?: &)? [A-Z][^\W\d_'’-]{1,20}+){1,2}+"  # letters of any script: "Anja Krüger"
 _CONTACT = re.compile(
     rf"\b(?i:(?:my|our|your|the) (?P<role>{_ROLE}))\s?(?:,|:|\(|is|was|-)?\s?(?P<name>{_NAME})"
     rf"|\b(?P<name2>{_NAME})\s?(?:,|\(|-)\s?(?i:(?:my|our|your|the) (?P<role2>{_ROLE}))"
@@ -1034,6 +1035,14 @@ def ticket_facts(
         and _CASES["billing_dispute"].search(_BREACH_ASKED_ABOUT.sub(" ", customer_text.lower()))
     ):
         cases.append("billing_dispute")  # no trigger to gate it (human review): the money contested names the case
+    if (
+        "refund_owed" not in cases
+        and "financial" in families
+        and any(turn.author == "agent" and _REFUND_AGREED.search(turn.body.lower()) for turn in ticket.history)
+        and _refund_not_received(customer_text.lower())
+    ):
+        # our agent agreed the refund in the thread and the customer says it never came: trace it, no charge to check
+        cases = [case for case in cases if case != "billing_dispute"] + ["refund_owed"]
     cases = _with_cases_the_model_found(cases, set(trigger_labels), set(signals))
     if "account_takeover" in cases and "data_exposure" not in cases and _DATA_TAKEN.search(customer_text):
         cases.insert(cases.index("account_takeover") + 1, "data_exposure")  # the intruder took data out
@@ -1640,7 +1649,8 @@ def signature_line(line: str) -> bool:
 # mother" names a person).
 _CLIENT = re.compile(
     r"\b(?:(?P<firm>(?i:we act(?: as (?:[\w-]+ )?(?:counsel|solicitors|attorneys|lawyers|advisers|advisors))?"
-    r"(?: for| to)|we represent|on behalf of our client,?|(?:solicitors|counsel|attorneys|lawyers) (?:for|to)))"
+    r"(?: for| to)|(?:we|this firm|our firm|this office) (?:represents?|acts? for)|on behalf of our client,?"
+    r"|(?:solicitors|counsel|attorneys|lawyers) (?:for|to)))"
     r"|(?i:(?:we|i) (?:write|am writing|are writing) on behalf of))\s+"
     r"(?P<client>(?!I\b)[A-Z][\w&'’.-]*(?: (?:(?!I\b)[A-Z][\w&'’.-]*|&|of|and(?! (?:I|we|my|our|he|she|they)\b)))*+"
     r"(?:,? (?:Inc|LLC|Ltd|AB|AG|GmbH|B\.V|plc)\.?)?)"
