@@ -355,3 +355,18 @@ def test_the_customers_outside_counsel_is_a_named_contact():
     facts = facts_of("We have instructed our external counsel, Lowe & Carden, who will write to you.")
 
     assert "external counsel: Lowe & Carden" in facts.contacts
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "When I complained, your chat said the plan was retired.",
+            ["When I complained, your chat said the plan was retired."],
+        ),
+        ("I have today filed a complaint with the ombudsman.", ["I have today filed a complaint with the ombudsman."]),
+        ("Nobody complained about the old plan.", []),  # a step nobody took
+    ],
+)
+def test_contacts_the_customer_already_made_are_steps(body, expected):
+    assert facts_of(body).customer_steps == expected

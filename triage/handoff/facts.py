@@ -358,7 +358,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|we|our|my|us|me|you|your|please)\b", re.IGNO
 _DONE = (
     r"tried|checked|restarted|rebooted|rolled back|reverted|cleared|opened|diffed|compared|reinstalled|updated"
     r"|upgraded|downgraded|disabled|enabled|verified|confirmed|tested|ran|re-?ran|retried|switched|reset|flushed"
-    r"|rotated|regenerated|revoked|reconnected|re-?authori[sz]ed|contacted|called|raised|filed|reported"
+    r"|rotated|regenerated|revoked|reconnected|re-?authori[sz]ed|contacted|called|raised|filed|reported|complained"
     r"|changed|removed|logged out|signed out|swapped|replaced|increased|whitelisted|allowlisted|followed"
     r"|re-?sent|resubmitted|attached|emailed|uploaded|submitted|provided"
     r"|asked|told|notified|informed|blocked|locked|deleted|logged (?:it|this|a (?:ticket|case|call))"
@@ -383,7 +383,7 @@ _FOREIGN_STEP = re.compile(
 _DONE_BY_US = r"sent|cancell?ed|canceled|suspended|deactivated|paused|froze|failed over|moved|migrated|redirected"
 _CUSTOMER_STEP = re.compile(
     rf"(?:^(?:(?:already|also|just|then|first)\s)?|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had|and|then)\s"
-    rf"(?:(?:already|also|just|then|even|again|both|all|first|manually|have|had|we|i)\s){{0,2}})"
+    rf"(?:(?:already|also|just|then|even|again|both|all|first|manually|have|had|we|i|today|yesterday|now)\s){{0,2}})"
     rf"(?:re-?)?(?:{_DONE})\b"
     rf"|\b(?:i|we|i'?ve|we'?ve|i have|we have|i had|we had)\s(?:(?:already|also|just|then|even|again|both|all|first"
     rf"|manually|have|had)\s){{0,2}}(?:{_DONE_BY_US})\b",
