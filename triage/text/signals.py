@@ -63,6 +63,7 @@ SIGNALS: dict[str, str] = {
     "public_review_threat": "threatens a public review or a social-media post",
     "how_to_question": "asks how to do something, whether the product can, or for a routine change or document",
     "feature_feedback": "asks for a feature or comments on the product's look",
+    "resolved_update": "says its problem is already solved or that no action is needed, and reports no open problem",
 }
 
 # Pattern language: space-separated token slots. A slot lists lower-case alternatives separated by "|"
@@ -605,6 +606,8 @@ _PATTERNS: dict[str, list[str]] = {
 # still shows the full amount" asks no refund of us. Only definite mentions (_OWN_REFUND_MENTIONS) are dropped:
 # "we refunded our client, and now you owe us a refund for the double charge" still asks for one.
 # Kept short: each pattern is expanded into every phrase it spells, and the matcher is built at process start.
+# Currencies an invoice or a quote is asked in: "could you issue it in GBP instead of EUR?".
+_CURRENCY = "gbp|eur|usd|cad|aud|chf|nzd|sek|nok|dkk|euro|euros|dollars|pounds|sterling"
 # Short asks on a limit, a price or where a setting is: routine alone ("Is there a storage cap on the Team
 # plan?"), but the same words open a problem report ("Is there a rate limit? Our integration has been down for six
 # hours with 429 errors"). They count only in a text that reports no trouble (_TROUBLE), and not when asked of the
@@ -622,6 +625,44 @@ _PLAIN_ASKS: dict[str, list[str]] = {
         # What a feature or a plan change would cost: "does it cost anything extra?", "do we need to upgrade?".
         "do|does|will|would it|that|this cost|charge anything|extra|more",
         "do|will|would i|we need to upgrade|downgrade",
+        # How a price works at another volume, term or plan: "what does the fee structure look like above $50k?",
+        # "do you prorate?", "is there a volume break above 50 seats?", "is the rate negotiable at that volume?".
+        "how do|does|would|will the|your? price|prices|pricing|fee|fees|billing|proration|rate|rates|tier|tiers"
+        "|discount|discounts|renewal|upgrade|downgrade work",
+        "how the|your price|prices|pricing|fee|fees|billing|proration|rate|rates|tier|tiers|discount|discounts"
+        "|renewal|upgrade|downgrade work|works|would_work",
+        "the|your fee|fees|pricing|price|cost|rate|volume|discount structure|structures|schedule|model|tiers|breaks"
+        "|options look like",
+        # Asked of the price, not a prorated refund claimed ("are we entitled to a prorated refund?").
+        "do|will|would|can|does you|it|they prorate|pro-rate",
+        "be it|this|that|they|seats|charges|the_charge|the_upgrade|the_price|the_difference prorated|pro-rated",
+        "how do|does|would|will proration|prorating work",
+        "volume|bulk|tiered|annual|multi-year|nonprofit|education pricing|discount|discounts|tier|tiers|break|breaks"
+        "|rate|rates",
+        "cheaper|lower|higher|next|published|bigger|larger tier|tiers|plan|rate|rates|price",
+        "negotiable",
+        "room|scope|possible|way to negotiate",
+        "what would|will|does|do it|that|this cost|come_to|be",
+        "what be|'s the|our new? monthly|annual|yearly|total? price|total|cost|bill|amount",
+        "pricing|price|prices|fees|cost|costs|quote look like",
+        "be|'s vat|tax|taxes|gst|shipping|support|onboarding|training|setup|hosting included",
+        "cost|price of go|going|moving|adding|upgrading|switching|changing",
+        # A change to a document: the currency, the purchase-order number, the name on it ("could you issue it in
+        # GBP instead of EUR?", "can the PO reference be PO-1234 on the document?").
+        "could|can|would you please? issue|reissue|invoice|bill|address|date|itemise|itemize|split|make_out",
+        f"in {_CURRENCY} instead|rather",
+        f"invoice|invoices|billing|quote|currency to|into {_CURRENCY}",
+        "could|can|would the quote|invoice|invoices|document|receipt|contract|order_form be addressed|issued|made_out"
+        "|sent|dated|split|reissued|changed|updated",
+        "po|purchase_order number|reference|ref|numbers",
+        "currency of|on the|our|this|that|each? quote|invoice|invoices|document|contract|order",
+        "thanks|thank_you for the|your quote|quotation|proposal|estimate|renewal_quote",
+        "number|numbers|figure|figures|quote|pricing|everything look|looks right|good|fine|correct",
+        # A company or legal-name change for the invoices: "the legal entity is now ...", "carry the new legal name".
+        "new legal|company|business|registered|trading|entity name|names|address|entity|details",
+        "company|legal|business|entity? name change|changes",
+        "change|changes of|to our|the? company|legal|business|registered|trading name|address|entity|details",
+        "legal entity|name be|is|'s now|changing|changed",
     ],
 }
 _TROUBLE: dict[str, list[str]] = {
@@ -630,8 +671,120 @@ _TROUBLE: dict[str, list[str]] = {
         "|disappeared|vanished|stuck|overcharged|twice|doubled|wrong|corrupted",
         "not|never arrive|work|load|come|open|sync|show|appear|send|save|pay|log|login|connect|print|upload|download"
         "|respond|update",
+        # A charge disputed politely: "could you explain why the invoice is higher than the quote?".
+        "why",
+        "incorrect|incorrectly|mistake|mistaken|unexpected|unexpectedly|unacceptable|dispute|disputed|complaint",
+        "higher|more|bigger|larger than expected|quoted|agreed|usual|before|last|the_quote|we_were_quoted",
+        "without notice|warning|consent|permission|asking|telling|authorisation|authorization",
+        "never|not|n't agree|agreed|authorise|authorised|authorize|authorized|order|ordered|sign|signed|request"
+        "|requested|prorate|prorated|apply|applied|honour|honor|honoured|honored",
+        "stop|stopped work|working|syncing|loading",
+        "no longer",
+        "still not|n't|broken|failing|waiting|wrong|missing|stuck",
     ],
 }
+# Words of trouble used otherwise: "before it starts to slow down", "the drop-down", "scale down to 40 seats".
+_TROUBLE_VETOES: dict[str, list[str]] = {
+    "how_to_question": [
+        "slow|scale|count|write|narrow|drill|step|calm|wind|turn|cut|pin|track|scroll|trim|size down",
+        "drop down",
+        "volume|price|pricing|tier|discount|lunch|coffee|summer|holiday|christmas break|breaks",
+        "up and|or down",
+        "down payment|payments",
+        "why not",
+    ],
+}
+
+# A message that says its problem is solved, or that nothing is asked of us: "no action needed, just flagging it",
+# "sorted now", "fixed it by reconnecting", "you can close this ticket". Routine for front-line support, as long as
+# nothing in it is still open (_STILL_OPEN): "it was fixed but broke again", "the workaround no longer works",
+# "sorted, but we lost a day's orders", "it's working now but we want a credit for the downtime".
+_RESOLVED: dict[str, list[str]] = {
+    # What the customer declares about the whole message: read wherever it stands.
+    "declared": [
+        "no|nothing further|more|else? action|actions|reply|response|follow-up need|needed|required|necessary",
+        "no need to do|take|reply|respond|action|follow|look|investigate|escalate|worry|chase|get_back",
+        "no need for a|an|any? action|reply|response|follow-up|investigation",
+        "nothing you|we need to do|action",
+        "nothing for you to do|action",
+        "close|closing the loop",
+        "false alarm",
+        "can|may|feel_free_to close this|the|my|our ticket|case|request|thread",
+        "can|may|feel_free_to mark this|it|the_ticket as resolved|solved|closed|done",
+        "disregard|ignore my|our|the previous|last|earlier email|message|ticket|request",
+    ],
+    # A solution the customer reports: not asked, hoped or promised ("when will it be fixed?", "once it's sorted").
+    "event": [
+        "be|'s|have|get now|all|finally|already|since|been|now_been|all_been? fix|fixed|sort|sorted|resolve|resolved"
+        "|solve|solved",
+        "fix|sort|resolve|solve now|itself|themselves",
+        "all fix|sort|resolve|solve",
+        "that|this|which|it fix|sort|solve|resolve it|this|that|things|everything|the_issue|the_problem",
+        "fix|sort|resolve|solve|figure it|this|that|everything|things out? ourselves|myself|by|now|already|with",
+        "manage to fix|sort|resolve|solve|get|figure",
+        "find|found the|a cause|fix|solution|culprit|problem|issue|workaround|setting|option|answer|article",
+        "problem|issue|bug|error solve|solved|resolve|resolved|fix|fixed|sort|sorted",
+        "be|'s|'re|it|everything|all|now|things|that|this|which work|works|working again|now|fine_now|perfectly_now"
+        "|normally_now|properly_now|as_expected_now",
+        "back to normal",
+        "back up and running",
+        "up and running again",
+        "turn out the|our|my|it|that",
+        "problem|issue|fault|error|mistake be|'s on our|my end|side",
+        "user error",
+    ],
+}
+# A resolution's verb as written: "fixed it by reconnecting" reports one, "please fix it by Friday" asks for one
+# (the matcher reads lemmas).
+_RESOLVED_VERBS = frozenset({"fix", "sort", "resolve", "solve", "figure", "manage", "find", "turn"})
+_RESOLVED_FORMS = frozenset({"fixed", "sorted", "resolved", "solved", "figured", "managed", "found", "turned"})
+# Before a reported solution in its sentence, these words (as written) make it asked, hoped, tried or believed:
+# "once it's sorted", "can you get it working again", "I thought they had resolved it"; "we got it working again"
+# reports one, "trying to get it working again" does not.
+_NOT_YET_WORDS = (
+    "if unless once when until whether hope hoping hopefully can ca could will wo would should please need needs "
+    "want wants wanted expect expecting may might must try trying tried attempt attempting help get how what why "
+    "wait waiting supposed thought think assumed believed seemed"
+)
+_NOT_YET = frozenset(_NOT_YET_WORDS.split())
+_YES_NO_OPENERS_WORDS = "is are was were has have did does do will can could should would when why how what any so"
+_YES_NO_OPENERS = frozenset(_YES_NO_OPENERS_WORDS.split())
+# Still open, anywhere in the message: it broke again, still fails, no longer works, a new problem, a claim for the
+# trouble it caused.
+_STILL_OPEN: dict[str, list[str]] = {
+    "resolved_update": [
+        "break|fail|stop|crash|happen|freeze|hang|die|drop|disconnect|revert|reset|disappear|vanish|recur|reappear"
+        "|error|go_down|go_wrong|come_back|be_down|be_broken|be_missing|be_gone|start_fail|start_failing again",
+        "no longer work|works|working|load|loads|sync|syncs|help|helps|fix|fixes|apply|run|runs|connect|show",
+        "not|n't|never fix|solve|resolve|help|last|stick|hold",
+        "not|n't work|working anymore|any_more|again",
+        "stop work|working|syncing|loading|sync|load again",
+        "another|new|different|separate|second|other|related|similar problem|issue|bug|error|glitch|outage",
+        "happen before|twice|repeatedly|regularly|every|each",
+        "compensation|compensate|reimburse|reimbursement|goodwill",
+        "service credit|credits",
+        "credit|refund|discount for the|this|that? downtime|outage|disruption|inconvenience|trouble|hassle|delay"
+        "|delays",
+        "root cause|analysis",
+        "rca|post-mortem|postmortem",
+        "incident report",
+        "unacceptable|disappointed|disappointing|frustrated|frustrating|furious|angry|annoyed",
+        # A fix that did not last, or one still asked for: "the second time", "make sure it stops happening",
+        # "please correct November".
+        "second|third|fourth|fifth|2nd|3rd|4th|5th|nth time",
+        # Still failing, owed or asked, one more of the same: "still no invoice", "I still owe", "I am requesting
+        # that you remove", "then I received another letter".
+        "still",
+        "despite",
+        "i|we be? request|requesting|demand|demanding|insist|insisting",
+        "receive|get|have|see|notice another",
+        "stop|keep happening|recurring",
+        "please|pls|kindly correct|repair|investigate|reverse|refund|credit|reissue|fix|look",
+    ],
+}
+# Trouble after a reported solution in its sentence, or in a sentence that opens on a contrast, is still open:
+# "it was fixed but we lost the morning's orders", "However, the export fails now".
+_CONTRASTS = frozenset({"but", "however", "unfortunately", "sadly", "except", "although", "though", "yet"})
 _PAST_TENSE = frozenset({"did"})
 
 _OWN_BUYER = (
@@ -1037,6 +1190,12 @@ THREAD_SIGNALS = tuple(
     if name != "outage"
 )
 
+# Signals of a problem that a resolved message does not carry: a failure, a claim, a dispute, a legal matter.
+_OPEN_PROBLEM_SIGNALS = frozenset(
+    {*TECHNICAL_SIGNALS, *(name for names in TRIGGER_SIGNALS.values() for name in names), "class_action"}
+    | {"repeat_contact", "escalation_demand", "public_review_threat", "urgency"}
+)
+
 
 def trigger_hits(signals: Mapping[str, int]) -> dict[str, int]:
     """Per trigger, how many of the signals found speak for it (a signal outside TRIGGER_SIGNALS, such as a plain
@@ -1120,6 +1279,9 @@ def _pipeline() -> tuple[Any, Any]:
         ("sentence:", _SENTENCE_VETOES),
         ("plain_ask:", _PLAIN_ASKS),
         ("trouble:", _TROUBLE),
+        ("trouble_veto:", _TROUBLE_VETOES),
+        ("resolved:", _RESOLVED),
+        ("open:", _STILL_OPEN),
     )
     for prefix, table in (*tables, ("own_refund:", own_refund), ("mention:", mentions)):
         for signal, patterns in table.items():
@@ -1236,13 +1398,22 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     mentions: list[tuple[int, int]] = []
     tails: set[tuple[int, int]] = set()
     plain_asks: list[tuple[int, int]] = []
-    troubled = False
+    troubles: list[tuple[int, int]] = []
+    trouble_vetoes: list[tuple[int, int]] = []
+    resolutions: dict[str, list[tuple[int, int]]] = {}
+    still_open = False
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
         if key.startswith("plain_ask:"):
             plain_asks.append((start, end))
         elif key.startswith("trouble:"):
-            troubled = True
+            troubles.append((start, end))
+        elif key.startswith("trouble_veto:"):
+            trouble_vetoes.append((start, end))
+        elif key.startswith("resolved:"):
+            resolutions.setdefault(key.removeprefix("resolved:"), []).append((start, end))
+        elif key.startswith("open:"):
+            still_open = True
         elif key.startswith("sentence:"):
             sentence_vetoes.setdefault(key.removeprefix("sentence:"), []).append(start)
         elif key.startswith("own_refund:"):
@@ -1257,9 +1428,14 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             table.setdefault(key.removeprefix("veto:"), []).append((start, end))
     if own_refunds:
         vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
-    if not troubled:
+    troubles = [span for span in troubles if not _overlaps(span, trouble_vetoes)]
+    if not troubles:
         asked = [span for span in plain_asks if doc[span[0]].lower_ not in _PAST_TENSE]
         candidates.setdefault("how_to_question", []).extend(asked)
+    if not still_open:
+        resolved = _reported_resolutions(doc, resolutions, troubles)
+        if resolved:
+            candidates["resolved_update"] = resolved
 
     kept: dict[str, list[tuple[int, int]]] = {}
     for signal, spans in candidates.items():
@@ -1285,6 +1461,9 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         if asserted:
             kept[signal] = sorted(asserted)
 
+    if _OPEN_PROBLEM_SIGNALS.intersection(kept):
+        kept.pop("resolved_update", None)
+
     for span in kept.pop("cancellation", []):
         sentence = _sentence(doc, *span)
         conditional = any(doc[i].lower_ in _THREAT_CONDITIONS for i in sentence)
@@ -1294,6 +1473,73 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         elif not threatened:
             kept.setdefault("churn_threat", []).append(span)
     return kept
+
+
+def _reported_resolutions(
+    doc: Any, resolutions: dict[str, list[tuple[int, int]]], troubles: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The resolutions (_RESOLVED) the customer reports, unless trouble follows one in its sentence or stands in a
+    sentence opening on a contrast ("fixed, but we lost the morning's orders"; "However, the export fails now").
+    A solution is reported only in its written past or present form, not asked, hoped or promised, and with no
+    trouble told after it: "last time someone fixed it by hand. We can't pay an invoice with VAT on it". One pass
+    over the tokens, so that a long text full of matches stays linear."""
+    marks = _SentenceMarks.of(doc)
+    last_trouble_end = max((trouble_end for _, trouble_end in troubles), default=-1)
+    reported = list(resolutions.get("declared", ()))
+    for start, end in resolutions.get("event", ()):
+        if last_trouble_end > start:  # told after it, or "stopped working again"
+            continue
+        verbs = [token for token in doc[start:end] if token.norm_ in _RESOLVED_VERBS]
+        if any(token.lower_ not in _RESOLVED_FORMS for token in verbs) or marks.not_yet[start]:
+            continue
+        stop = marks.stops[start]
+        asked = stop < len(doc) and doc[stop].text == "?"
+        if asked and doc[marks.starts[start]].lower_ in _YES_NO_OPENERS:
+            continue
+        reported.append((start, end))
+    if not reported:
+        return []
+    first_in_sentence: dict[int, int] = {}
+    for start, _ in reported:
+        sentence = marks.starts[start]
+        first_in_sentence[sentence] = min(start, first_in_sentence.get(sentence, start))
+    for trouble_start, _ in troubles:
+        after_resolution = first_in_sentence.get(marks.starts[trouble_start], trouble_start) < trouble_start
+        if after_resolution or marks.contrasted[trouble_start]:
+            return []
+    return reported
+
+
+@dataclass(frozen=True)
+class _SentenceMarks:
+    """Per token: where its sentence starts and stops (as :func:`_sentence` splits), and whether a word that makes a
+    solution not yet reported (_NOT_YET) or a contrast (_CONTRASTS) stands before it in its sentence."""
+
+    starts: list[int]
+    stops: list[int]
+    not_yet: list[bool]
+    contrasted: list[bool]
+
+    @classmethod
+    def of(cls, doc: Any) -> _SentenceMarks:
+        size = len(doc)
+        starts, not_yet, contrasted = [0] * size, [False] * size, [False] * size
+        start, seen_not_yet, seen_contrast = 0, False, False
+        for index, token in enumerate(doc):
+            if token.text in {".", "!", "?"} or token.is_space:
+                start, seen_not_yet, seen_contrast = index + 1, False, False
+                starts[index] = index
+                continue
+            starts[index], not_yet[index], contrasted[index] = start, seen_not_yet, seen_contrast
+            seen_not_yet = seen_not_yet or token.lower_ in _NOT_YET
+            seen_contrast = seen_contrast or token.lower_ in _CONTRASTS
+        stops, stop = [size] * size, size
+        for index in range(size - 1, -1, -1):
+            token = doc[index]
+            if token.text in {".", "!", "?"} or token.is_space:
+                stop = index
+            stops[index] = stop
+        return cls(starts, stops, not_yet, contrasted)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,95 @@
+"""Routine asks and resolved updates (triage.text.signals): a question on a price, a volume tier or proration, a
+change to a document or to the company's name, and a message saying its problem is already solved. Each form has
+twins that must not match: negated, a real problem put as a question, a fix that broke again, a refund disputed
+politely."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text.signals import find_signals
+
+RESOLVED = [
+    # Solved, said in many ways.
+    ("No action needed on your side, I just wanted to let you know what happened.", True),
+    ("FYI: the import problem is sorted now. Reconnecting the account fixed it.", True),
+    ("We fixed it by clearing the browser cache, thanks anyway!", True),
+    ("Thanks, that fixed it!", True),
+    ("Everything is working again after the restart.", True),
+    ("All sorted, you can close this ticket.", True),
+    ("Please disregard my last message, we found the problem on our end.", True),
+    ("Just closing the loop on the delayed reports: they arrived this morning. Nothing you need to do.", True),
+    ("It turned out our token had expired; we reconnected and the data came through.", True),
+    # Not solved: negated, asked, hoped, tried or believed.
+    ("The issue hasn't been resolved.", False),
+    ("It's not sorted yet, the export still fails.", False),
+    ("Is it fixed now?", False),
+    ("When will it be fixed?", False),
+    ("Please fix it by Friday.", False),
+    ("I hope it's sorted soon.", False),
+    ("Once it's fixed we will reconnect the printers.", False),
+    ("We're trying to get things back to normal after the migration.", False),
+    ("I thought they had resolved it, then another letter arrived.", False),
+    ("We're not sure if it's fixed.", False),
+    # Solved, then broken again, or something else still open.
+    ("It was fixed but broke again this morning.", False),
+    ("The workaround you gave no longer works.", False),
+    ("Thanks for the fix. Sadly it stopped working again an hour later.", False),
+    ("Reconnecting fixed it, but we still can't export the report.", False),
+    ("Sorted now, but we lost two days of orders.", False),
+    ("It's working now but we want a credit for the downtime.", False),
+    ("The update sorted the login issue but the reports are still missing.", False),
+    ("Last time someone fixed it by hand. We can't pay an invoice with the wrong tax on it.", False),
+    ("All sorted, but this is the third time it has happened this month.", False),
+    ("The outage is resolved now. What compensation do you offer for the lost afternoon?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED)
+def test_resolved_update(text: str, expected: bool) -> None:
+    assert ("resolved_update" in find_signals([text])[0]) is expected
+
+
+ROUTINE = [
+    # What a price, a volume or a plan change costs, asked.
+    ("We have 45 seats and may go to 60. How does the pricing work if we add them mid-term?", True),
+    ("What does the fee structure look like once we pass 10,000 orders a month?", True),
+    ("Do you prorate if we upgrade halfway through the year?", True),
+    ("Is there a volume discount above 100 users?", True),
+    ("Is the per-transaction rate negotiable at that volume?", True),
+    ("If there's a cheaper tier for 60 users I'd like to know before we order.", True),
+    ("What would it cost to add the reporting module?", True),
+    # A routine change to a quote, an invoice or the company's details.
+    ("Thanks for the quote, the numbers look right. Could you issue it in USD instead of GBP?", True),
+    ("Please add our PO number 4471 to the next invoice.", True),
+    ("Our company has been renamed; the new legal name should appear on invoices from March.", True),
+    ("The legal entity is now Example Trading Ltd, please use it on future invoices.", True),
+    # The same words in a dispute or a problem report.
+    ("Could you explain why the invoice is higher than the quote?", False),
+    ("Why was the new rate applied without notice?", False),
+    ("You didn't prorate the downgrade, so we paid the full year.", False),
+    ("Are we entitled to a prorated refund for the months we won't use?", False),
+    ("What does the fee structure look like? Our last three invoices were wrong.", False),
+    ("Your company changed our payment date and the payment failed.", False),
+    ("The quote was accepted but the invoice shows the wrong currency.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUTINE)
+def test_routine_price_and_document_asks(text: str, expected: bool) -> None:
+    assert ("how_to_question" in find_signals([text])[0]) is expected
+
+
+def test_trouble_words_used_otherwise_do_not_block_an_ask() -> None:
+    """ "before it starts to slow down" and "a volume break" report no trouble."""
+    asks = [
+        "Is there a practical limit on widgets per dashboard before it starts to slow down?",
+        "Is there a volume break above 50 seats?",
+    ]
+    assert all("how_to_question" in found for found in find_signals(asks))
+
+
+def test_a_resolved_update_with_a_dispute_is_not_resolved() -> None:
+    found = find_signals(["The login problem is resolved, but I was charged twice for March."])[0]
+    assert "resolved_update" not in found
+    assert "billing_dispute" in found
