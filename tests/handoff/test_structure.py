@@ -192,6 +192,12 @@ def test_the_case_comes_from_the_triggers_and_signals_when_no_phrase_names_it(bo
             ("legal",),
             ("privacy_regulation",),
         ),
+        # an organisation asking about a privacy law ("we", "our") makes no request for its own data
+        (
+            "We are a practice and want to keep patient notes with you. Do you sign the agreement our law needs?",
+            ("legal",),
+            ("privacy_regulation",),
+        ),
         # an old fault over: the current message reports none
         ("Thanks, all fine since then. One question about seats.", ("technical",), ()),
     ],
@@ -339,12 +345,15 @@ def test_a_refund_our_agent_agreed_that_never_came_is_traced_not_checked():
     assert "refund_owed" not in received.case_types
 
 
-def test_a_firm_that_represents_a_person_names_them_as_its_client():
-    facts = facts_of(
-        "This firm represents Mr Colm Devane, a subscriber to your plan.\n\nSincerely,\nAva Reyes\nReyes LLP"
-    )
-
-    assert facts.client == "Mr Colm Devane"
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This firm represents Mr Colm Devane, a subscriber to your plan.\n\nSincerely,\nAva Reyes\nReyes LLP",
+        "This firm represents Mr Colm Devane and a class of subscribers.\n\nSincerely,\nAva Reyes\nReyes LLP",
+    ],
+)
+def test_a_firm_that_represents_a_person_names_them_as_its_client(body):
+    assert facts_of(body).client == "Mr Colm Devane"
 
 
 def test_a_status_code_in_brackets_after_its_reason_is_an_identifier():

@@ -35,6 +35,7 @@ from triage.handoff.facts import (
     CASE_DESCRIPTIONS,
     CASE_FAMILY,
     MONTH,
+    SPEAKS_FOR_A_TEAM,
     TicketFacts,
     listed_steps,
     message_text,
@@ -413,14 +414,6 @@ _TEMPLATE_TITLES = {
 }
 
 
-# The first person plural in the languages the tickets come in: the writer speaks for an organisation.
-_SPEAKS_FOR_A_TEAM = re.compile(
-    r"\b(?:we|we'[a-z]{1,2}|our|ours|us|nous|notre|nos|wir|unser\w*|uns|noi|nostr[aoie]|nosotr[oa]s|nuestr[oa]s?"
-    r"|wij|we|onze|ons|nós|nosso|nossa)\b",
-    re.IGNORECASE,
-)
-
-
 def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str, ...]) -> list[str]:
     """What the next tier will ask for that the ticket does not say, and only for the case it is."""
     text = "\n".join(
@@ -445,7 +438,7 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     business_plan = customer is not None and (customer.strategic or (customer.plan or "").lower() in BUSINESS_PLANS)
     # a person who never writes "we" or "our" on a plan of no business kind is a consumer: no company to ask for
     business = customer is not None and bool(
-        business_plan or (customer.annual_contract_value and _SPEAKS_FOR_A_TEAM.search(_own_words(ticket)))
+        business_plan or (customer.annual_contract_value and SPEAKS_FOR_A_TEAM.search(_own_words(ticket)))
     )
     # a person asking for their own data writes for themselves, whatever the account's plan
     personal = "privacy_request" in cases and not facts.sender.company

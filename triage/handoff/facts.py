@@ -1069,7 +1069,8 @@ def ticket_facts(
             set(signals),
             customer_text,
             body,
-            personal=not (sender.company or client),
+            # nobody's company and no "we": a person writing for themselves ("We are a clinic" is no person)
+            personal=not (sender.company or client or SPEAKS_FOR_A_TEAM.search(customer_text)),
         )
     promise = _TOLD_PROMISE.search(body)
     return TicketFacts(
@@ -1657,10 +1658,13 @@ _CLIENT = re.compile(
 )
 
 
+_TRAILING_JOIN = re.compile(r"(?: (?:and|of|&))+$")
+
+
 def _client(body: str) -> str | None:
     """The company a firm writes for, named as such in the message; a first name alone is no company."""
     for match in _CLIENT.finditer(message_text(body)):
-        client = match.group("client").rstrip(".,")
+        client = _TRAILING_JOIN.sub("", match.group("client")).rstrip(".,")  # "Ms. T. Alvarado and a class"
         if (match.group("firm") and len(client.split()) >= 2) or _COMPANY_SUFFIX.search(client):
             return client + ("." if client.endswith((" Inc", " B.V")) else "")
     return None
@@ -1736,6 +1740,14 @@ def _with_cases_the_model_found(cases: list[str], labels: set[str], signals: set
     if found - {"bug"} and "bug" in found and not found <= {"bug", "billing_dispute", "funds_held"}:
         found.discard("bug")
     return [case for case in [*_CASES, "impersonation", "bug"] if case in found]
+
+
+# The first person plural in the languages the tickets come in: the writer speaks for an organisation.
+SPEAKS_FOR_A_TEAM = re.compile(
+    r"\b(?:we|we'[a-z]{1,2}|our|ours|us|nous|notre|nos|wir|unser\w*|uns|noi|nostr[aoie]|nosotr[oa]s|nuestr[oa]s?"
+    r"|wij|we|onze|ons|nós|nosso|nossa)\b",
+    re.IGNORECASE,
+)
 
 
 _MONEY_SIGNALS = frozenset({"money_amount", "refund_request", "billing_dispute", "chargeback"})
