@@ -246,6 +246,7 @@ def test_an_earlier_turns_undated_deadline_gives_way_to_the_current_messages():
         ("We would be grateful for a written response this week.", ["this week"]),
         ("I need the line gone before our payroll lock on the 12th.", ["before our payroll lock on the 12th"]),
         ("We hereby give sixty (60) days' written notice of termination.", ["give sixty (60) days' written notice"]),
+        ("The contract will therefore end on 3 May.", ["contract ends on 3 May"]),
     ],
 )
 def test_deadlines_by_their_structure(body, expected):

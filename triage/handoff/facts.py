@@ -1242,6 +1242,12 @@ def _clause_before(text: str, end: int) -> str:
 _EVENT_WITH_TIME = re.compile(
     r"^(?P<event>inspection|audit|hearing|review)\b(?: [\w&-]+){3,6}? (?P<time>(?:on|at) .+)$", re.IGNORECASE
 )
+# "The agreement will accordingly end on 7 March": "agreement ends on 7 March"
+_TERM_ENDING = re.compile(
+    r"^(?P<event>agreement|contract|subscription|term)\b(?: [\w-]+){0,3}? (?:end|ends|expires|lapses)"
+    r" (?P<time>(?:on|at) .+)$",
+    re.IGNORECASE,
+)
 _NAMED_DEADLINE = re.compile(
     r"^(?:deadline|cut-?off|latest)\b[^.!?\n]{0,30}?\b(?:is|of|:)\s(?P<time>.+)$", re.IGNORECASE
 )
@@ -1266,6 +1272,8 @@ def _deadline_phrase(phrase: str) -> str:
         return span.group(1)
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
         phrase = named.group("time")
+    if (ending := _TERM_ENDING.match(phrase)) is not None:
+        return f"{ending.group('event')} ends {ending.group('time')}"
     if (event := _EVENT_WITH_TIME.match(phrase)) is not None:  # "inspection of our access controls on 12 January"
         phrase = f"{event.group('event')} {event.group('time')}"
     if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
