@@ -1244,7 +1244,7 @@ _EVENT_WITH_TIME = re.compile(
 )
 # "The agreement will accordingly end on 7 March": "agreement ends on 7 March"
 _TERM_ENDING = re.compile(
-    r"^(?P<event>agreement|contract|subscription|term)\b(?: [\w-]+){0,3}? (?:end|ends|expires|lapses)"
+    r"^(?P<event>agreement|contract|subscription|term)\b(?: [\w-]+){0,3}? (?P<verb>end|ends|expires|lapses)"
     r" (?P<time>(?:on|at) .+)$",
     re.IGNORECASE,
 )
@@ -1273,7 +1273,8 @@ def _deadline_phrase(phrase: str) -> str:
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
         phrase = named.group("time")
     if (ending := _TERM_ENDING.match(phrase)) is not None:
-        return f"{ending.group('event')} ends {ending.group('time')}"
+        verb = {"end": "ends"}.get(ending.group("verb").lower(), ending.group("verb"))
+        return f"{ending.group('event')} {verb} {ending.group('time')}"
     if (event := _EVENT_WITH_TIME.match(phrase)) is not None:  # "inspection of our access controls on 12 January"
         phrase = f"{event.group('event')} {event.group('time')}"
     if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
