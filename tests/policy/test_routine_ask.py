@@ -118,7 +118,7 @@ def test_without_the_setting_the_models_escalate_routine_asks_as_before() -> Non
 
 def test_an_unknown_routine_signal_is_refused_in_one_line() -> None:
     default = DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")
-    text = default.replace("signals: [how_to_question, feature_feedback]", "signals: [how_to_qestion]")
+    text = default.replace("signals: [how_to_question, feature_feedback, resolved_update]", "signals: [how_to_qestion]")
     with pytest.raises(ConfigError, match=r"abstain\.routine_ask\.signals: unknown signal 'how_to_qestion'"):
         parse_config(text, "typo.yaml")
 
