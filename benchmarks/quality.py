@@ -430,11 +430,14 @@ def render_handwritten(results: dict) -> list[str]:
         "session's changes by someone who had not read the rules, read once at its end; a development set since, "
         "the frustration head learns from it)",
         "handwritten_check4": "`handwritten_check4.jsonl` ({rows}; fourth check, written before round two's seventh "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, "
+        "the model learns from it)",
         "handwritten_check5": "`handwritten_check5.jsonl` ({rows}; fifth check, written before round two's eighth "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, "
+        "the model learns from it)",
         "handwritten_check6": "`handwritten_check6.jsonl` ({rows}; sixth check, written before round two's ninth "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, "
+        "the model learns from it)",
         "handwritten_check7": "`handwritten_check7.jsonl` ({rows}; seventh check, written before round two's tenth "
         "session's changes by someone who had not read the rules, read once at its end)",
     }
