@@ -159,3 +159,21 @@ def test_a_refund_beside_a_problem_still_goes_up(body) -> None:
 def _signals(body: str) -> set[str]:
     [found] = find_signals([body])
     return set(found)
+
+
+@pytest.mark.parametrize(
+    "trajectory",
+    [
+        Trajectory(customer_contacts=2, agent_replies=1, hours_open=5.0, failed_attempts=0),
+        Trajectory(customer_contacts=2, agent_replies=1, hours_open=5.0, failed_attempts=1),
+    ],
+)
+def test_a_thread_closed_by_its_last_message_is_no_chase(trajectory: Trajectory) -> None:
+    # The agent's fix worked and the customer says so: the models alone do not send the thanks up.
+    closing = ticket("Reconnected the account as you said and everything is working again. No action needed, thanks!")
+    still_open = ticket("Reconnected the account as you said but it still fails with the same error.")
+    closed = _decide(closing, PRODUCT_WORDS, escalation=0.9, trajectory=trajectory)
+    chased = _decide(still_open, PRODUCT_WORDS, escalation=0.9, trajectory=trajectory)
+
+    assert not closed.escalate and any("routine ask" in reason for reason in closed.reasons)
+    assert chased.escalate

@@ -20,6 +20,9 @@ from triage.scores import HeadScores
 from triage.text.limits import analysed_message
 from triage.text.signals import TRIGGER_SIGNALS, quote_word, signal_evidence
 
+# The signal of a message saying its problem is solved or needs nothing from us (triage.text.signals).
+RESOLVED_SIGNAL = "resolved_update"
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -193,10 +196,14 @@ def _models_candidate(
 def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
     """The routine-ask signals found (``abstain.routine_ask``) when the ticket names no problem, else []. A
     thread with an earlier contact or a failed fix is no routine ask: "any news? Please update me" on a third
-    contact chases a problem."""
+    contact chases a problem. A message saying its problem is solved (``RESOLVED_SIGNAL``, when the routine
+    signals list it) closes its thread instead of chasing it: "regenerated them all, they look right now"."""
     routine = config.abstain.routine_ask
+    if routine is None:
+        return []
+    closed = RESOLVED_SIGNAL in routine.signals and scores.signals.get(RESOLVED_SIGNAL, 0) > 0
     chased = scores.trajectory.customer_contacts > 1 or scores.trajectory.failed_attempts > 0
-    if routine is None or chased or any(scores.signals.get(name, 0) for name in routine.unless):
+    if (chased and not closed) or any(scores.signals.get(name, 0) for name in routine.unless):
         return []
     return [name for name in routine.signals if scores.signals.get(name, 0)]
 
