@@ -49,7 +49,7 @@ TRAINING_SETS = (
     "handwritten_check5",
     "handwritten_check6",
 )
-HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check7")
+HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check8")
 SOURCE = "ours"  # ids read "ours:<set>:<ticket id>#<copy>"
 NAME = "handwritten (ours)"  # in the model card and the training summary
 COPIES = 10
