@@ -42,6 +42,26 @@ RESOLVED = [
     ("Last time someone fixed it by hand. We can't pay an invoice with the wrong tax on it.", False),
     ("All sorted, but this is the third time it has happened this month.", False),
     ("The outage is resolved now. What compensation do you offer for the lost afternoon?", False),
+    # A cause found is a diagnosis, not a fix; a fix found is one.
+    ("We found the issue - your API rejects every request since your update this morning.", False),
+    ("we found the cause: your update deleted our custom fields", False),
+    ("Please disregard my last message, we found the cause on our side.", True),
+    # Fixed, but harm done, a contrast, a complaint, a chargeback or a new problem remains.
+    ("It's back up and running. Data from 2pm to 5pm is gone though.", False),
+    ("It's back up and running, thanks for the quick help.", True),
+    ("Sorted it myself by restoring from our own backup, since your export had deleted half our contacts.", False),
+    ("Sorted it myself by restoring the settings from last week.", True),
+    ("Fixed now. We were unable to process payroll for 300 staff yesterday.", False),
+    ("Fixed now, we processed payroll for 300 staff this morning.", True),
+    ("Looks like it fixed itself. Really not happy that nobody told us about it for 6 hours.", False),
+    ("Looks like it fixed itself. Thanks for keeping an eye on it.", True),
+    ("Never mind, we figured it out ourselves after waiting 3 weeks for a reply. Very poor service.", False),
+    ("Never mind, we figured it out ourselves. Thanks!", True),
+    ("No action needed from you, our bank will handle the chargeback.", False),
+    ("No action needed from you, our bank confirmed the transfer.", True),
+    ("It's working now. For the record, customer card numbers were visible in the logs for an hour.", False),
+    ("Thanks, the login issue is fixed. Now the export button does nothing at all.", False),
+    ("Thanks, the login issue is fixed. Have a good weekend.", True),
 ]
 
 
@@ -72,6 +92,15 @@ ROUTINE = [
     ("What does the fee structure look like? Our last three invoices were wrong.", False),
     ("Your company changed our payment date and the payment failed.", False),
     ("The quote was accepted but the invoice shows the wrong currency.", False),
+    ("What does the fee structure look like? Our bill tripled this month.", False),
+    ("What's our new monthly total? We were told it would not change but it jumped from 900 to 2,400.", False),
+    ("What's our new monthly total after adding ten seats?", True),
+    ("How does the pricing work for overages? We got a $12,000 overage bill with no warning.", False),
+    ("How does the pricing work for overages?", True),
+    ("Is there a volume discount? The invoice shows the list price although our contract says 30% off.", False),
+    ("Is there a volume discount? We may add 200 seats next year.", True),
+    # "no longer" with no failure after it.
+    ("We no longer need 40 of our 400 seats, how does the downgrade work?", True),
 ]
 
 

@@ -675,11 +675,16 @@ _TROUBLE: dict[str, list[str]] = {
         "why",
         "incorrect|incorrectly|mistake|mistaken|unexpected|unexpectedly|unacceptable|dispute|disputed|complaint",
         "higher|more|bigger|larger than expected|quoted|agreed|usual|before|last|the_quote|we_were_quoted",
-        "without notice|warning|consent|permission|asking|telling|authorisation|authorization",
+        "higher|more|bigger|larger than we|you agreed|quoted|expected|were_quoted|were_told|were_promised",
+        "tripled|doubled|quadrupled|jumped|spiked|skyrocketed",
+        "without|no notice|warning|consent|permission|asking|telling|authorisation|authorization",
+        "our|the contract says|states|said",
+        "we|i be|were|was told|promised",
         "never|not|n't agree|agreed|authorise|authorised|authorize|authorized|order|ordered|sign|signed|request"
         "|requested|prorate|prorated|apply|applied|honour|honor|honoured|honored",
         "stop|stopped work|working|syncing|loading",
-        "no longer",
+        # Not "we no longer need 40 seats" or "the sync no longer fails".
+        "no longer work|load|sync|open|show|connect|arrive|appear|send|save|print|respond|update|accept",
         "still not|n't|broken|failing|waiting|wrong|missing|stuck",
     ],
 }
@@ -722,7 +727,9 @@ _RESOLVED: dict[str, list[str]] = {
         "that|this|which|it fix|sort|solve|resolve it|this|that|things|everything|the_issue|the_problem",
         "fix|sort|resolve|solve|figure it|this|that|everything|things out? ourselves|myself|by|now|already|with",
         "manage to fix|sort|resolve|solve|get|figure",
-        "find|found the|a cause|fix|solution|culprit|problem|issue|workaround|setting|option|answer|article",
+        # Found a fix, not the cause: "we found the issue - your API rejects every request" is a diagnosis.
+        "find|found the|a fix|solution|workaround|setting|answer",
+        "find|found the|a cause|culprit|problem|issue|fault|mistake on|at our|my end|side",
         "problem|issue|bug|error solve|solved|resolve|resolved|fix|fixed|sort|sorted",
         "be|'s|'re|it|everything|all|now|things|that|this|which work|works|working again|now|fine_now|perfectly_now"
         "|normally_now|properly_now|as_expected_now",
@@ -780,6 +787,24 @@ _STILL_OPEN: dict[str, list[str]] = {
         "receive|get|have|see|notice another",
         "stop|keep happening|recurring",
         "please|pls|kindly correct|repair|investigate|reverse|refund|credit|reissue|fix|look",
+        # Harm the fix did not undo, or a contrast: "it's back up, data from 2pm is gone though", "your export had
+        # deleted half our contacts", "we were unable to process payroll".
+        "gone|lost|deleted|wiped|missing|erased",
+        "though|although",
+        "unable to",
+        "could not|n't",
+        "be|were|was down",
+        # Unhappy with how it went: "nobody told us for 6 hours", "after waiting 3 weeks for a reply".
+        "not happy",
+        "nobody|no_one|noone told|informed|warned|notified",
+        "poor|terrible|awful|bad|shocking service|support|communication",
+        "wait|waiting|waited for? hours|days|weeks|months|ages",
+        "hours|days|weeks|months for a|any reply|response|answer",
+        "chargeback|chargebacks",
+        # A new problem after the fix: "now the export button does nothing", "card numbers were visible in the logs".
+        "do|does|did nothing",
+        "visible|exposed|leaked|readable in|on the? log|logs",
+        "exposed|leaked|leak|breach",
     ],
 }
 # Trouble after a reported solution in its sentence, or in a sentence that opens on a contrast, is still open:
