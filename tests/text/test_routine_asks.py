@@ -99,6 +99,15 @@ ROUTINE = [
     ("How does the pricing work for overages?", True),
     ("Is there a volume discount? The invoice shows the list price although our contract says 30% off.", False),
     ("Is there a volume discount? We may add 200 seats next year.", True),
+    ("Could you explain how the pricing works on our last invoice, which is $4,000 more than we agreed?", False),
+    ("Could you explain how the pricing works on our next invoice?", True),
+    # A routine request with harm told beside it.
+    (
+        "Please change the company name on our invoices, we have been invoicing the wrong entity for a year and"
+        " our auditors flagged $200,000 of VAT.",
+        False,
+    ),
+    ("Please change the company name on our invoices, we moved to a new entity in March.", True),
     # "no longer" with no failure after it.
     ("We no longer need 40 of our 400 seats, how does the downgrade work?", True),
 ]
