@@ -62,6 +62,9 @@ RESOLVED = [
     ("It's working now. For the record, customer card numbers were visible in the logs for an hour.", False),
     ("Thanks, the login issue is fixed. Now the export button does nothing at all.", False),
     ("Thanks, the login issue is fixed. Have a good weekend.", True),
+    # A negated failure is the fix; a failure is not.
+    ("All sorted, the sync no longer fails. Thanks!", True),
+    ("All sorted, but the sync fails every night. Thanks!", False),
 ]
 
 

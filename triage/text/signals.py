@@ -699,6 +699,8 @@ _TROUBLE_VETOES: dict[str, list[str]] = {
         "up and|or down",
         "down payment|payments",
         "why not",
+        # A failure negated, often the fix itself: "all sorted, the sync no longer fails".
+        "no longer|never fail|crash|freeze|error|break|time_out",
     ],
 }
 
