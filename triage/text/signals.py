@@ -570,7 +570,10 @@ _PATTERNS: dict[str, list[str]] = {
         "what would|will the fee|fees|price|prices|cost|costs|rate|rates|charge|charges be",
         "do|does|would|will|can we|i|it|they qualify for",
         "be we|i|they eligible for",
-        # (Routine requests for a document or an account change are in _PLAIN_ASKS: gated by trouble.)
+        # A request for a document, routine even beside a small problem ("the invite never arrived, could you
+        # resend it?"); a change to the account is in _PLAIN_ASKS, gated by trouble.
+        "could|can|would you please? send|resend|email|share|forward|provide",
+        "please|pls|plz send|resend|email|share|forward",
         # A plan to change, often after a refund within policy: "could you refund the annual charge and put me on
         # monthly instead?". Someone else's doing is vetoed ("you moved us to annual without asking").
         f"and|please|pls|plz|kindly put|move|switch me|us back? on|onto|to {_PLAN_TO}",
@@ -604,13 +607,12 @@ _CURRENCY = "gbp|eur|usd|cad|aud|chf|nzd|sek|nok|dkk|euro|euros|dollars|pounds|s
 # past ("why did it charge more than the quote?": lemmas match, so the pattern's "do" also reads "did").
 _PLAIN_ASKS: dict[str, list[str]] = {
     "how_to_question": [
-        # A routine request: a document, a change to the account ("please change the company name on our invoices"),
+        # A routine change to the account ("please change the company name on our invoices"),
         # unless the text reports trouble ("... we have been invoicing the wrong entity for a year"). Not an unlock,
         # a reset, a removal, a confirmation or "please update me": those ask to undo a problem ("please remove the
         # charge I never authorised", "could you unlock my account? Someone tried to log in") or chase one.
-        "could|can|would you please? send|resend|email|share|forward|change|add|switch|provide|extend|pause"
-        "|reissue|upgrade|downgrade",
-        "please|pls|plz send|resend|email|share|forward|change|add|switch|pause|reissue|upgrade|downgrade|close",
+        "could|can|would you please? change|add|switch|extend|pause|reissue|upgrade|downgrade",
+        "please|pls|plz change|add|switch|pause|reissue|upgrade|downgrade|close",
         "could|can|would you please? update our|my|the billing|invoice|payment|card|address|email|name|plan|details"
         "|company|vat|tax|contact|seats|seat",
         "please|pls|plz update our|my|the billing|invoice|payment|card|address|email|name|plan|details|company|vat"
