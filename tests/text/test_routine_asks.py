@@ -111,6 +111,8 @@ ROUTINE = [
         False,
     ),
     ("Please change the company name on our invoices, we moved to a new entity in March.", True),
+    # A document asked again beside a small problem stays routine.
+    ("Our new colleague says the invitation never came through. Could you resend it?", True),
     # "no longer" with no failure after it.
     ("We no longer need 40 of our 400 seats, how does the downgrade work?", True),
 ]
