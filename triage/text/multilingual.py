@@ -8,8 +8,8 @@ knows where the ticket goes (docs/labelling.md). The table supplies the signals 
 (outage, data_loss, refund_request, billing_dispute, chargeback, cancellation, legal_action,
 regulator_complaint, privacy_regulation, fraud), the urgency that keeps a ticket from passing for a routine ask
 and, through ``triage.text.signals.TRIGGER_SIGNALS``, the trigger each one speaks for, so the tier follows the
-guide. Polish also has a churn threat and a repeat contact. The pipeline still abstains on these tickets
-(triage.pipeline): an agent looks at every one.
+guide. Polish and Swedish also have a churn threat, Polish a repeat contact. The pipeline still abstains on these
+tickets (triage.pipeline): an agent looks at every one.
 
 Words in context, as in English: a cue preceded in its clause by the language's negation ("pas d'avocat
 nécessaire", "kein Anwalt", "sin abogado", "nie potrzebujemy prawnika") does not count, unless a condition
@@ -25,6 +25,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+# Up to four words (or amounts, "2.300") between the two halves of a cue on one line, none of them the
+# language's "not": "cobrado 900 euros más de lo acordado", "kontakter är borta", not "pliki nie zniknęły".
+_NOT_BETWEEN = {
+    "fr": "pas|jamais",
+    "de": r"nicht|nie|kein\w*",
+    "es": "no|nunca",
+    "pt": "não|nunca",
+    "it": "non|mai",
+    "nl": "niet|nooit|geen",
+    "pl": "nie",
+    "sv": "inte|ej|aldrig",
+    "da": "ikke|aldrig",
+}
+
+
+def _near(language: str) -> str:
+    return rf"[ \t]+(?:(?!(?:{_NOT_BETWEEN[language]})\b)[\w.,€$%\x27\u2019-]+[ \t]+){{0,4}}"
+
+
 # Alternatives are case-insensitive words; "(?-i:...)" keeps an acronym's case ("AVG" is the Dutch GDPR,
 # "avg" an average). A trailing \w* takes a word's inflections and compounds ("Klageschrift", "remboursé").
 _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
@@ -35,12 +54,18 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"panne|plus rien ne (?:fonctionne|marche)|rien ne (?:fonctionne|marche)"
         r"|hors service|hors ligne|inaccessibles?|indisponibles?|à l'arrêt|plus aucun accès",
     ),
-    ("fr", "data_loss", r"pertes? de données|données (?:perdues|effacées|supprimées|disparues)"),
+    (
+        "fr",
+        "data_loss",
+        r"pertes? de données|données (?:perdues|effacées|supprimées|disparues)"
+        rf"|(?:données|fichiers|contacts|documents|dossiers|commandes|photos|factures){_near('fr')}ont disparu",
+    ),
     ("fr", "refund_request", r"rembours\w*"),
     (
         "fr",
         "billing_dispute",
-        r"(?:prélevé|facturé|débité)e?s? deux fois|double (?:prélèvement|facturation|débit)"
+        rf"(?:prélev|factur|débit)\w*{_near('fr')}deux fois|double (?:prélèvement|facturation|débit)"
+        rf"|(?:prélev|factur|débit)\w*{_near('fr')}(?:de )?plus que (?:prévu|convenu)"
         r"|prélèvements? (?:injustifiés?|non autorisés?)|factures? (?:erronée|incorrecte)s?|dommages et intérêts"
         r"|indemnisation",
     ),
@@ -54,7 +79,14 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("fr", "regulator_complaint", r"(?-i:CNIL|DGCCRF)|médiateur|autorité de (?:contrôle|protection des données)"),
     ("fr", "privacy_regulation", r"(?-i:RGPD)|données personnelles|droit d'accès|droit à l'effacement"),
-    ("fr", "fraud", r"fraud\w*|escroqu\w*|arnaque\w*|usurpation d'identité|hameçonnage|phishing"),
+    (
+        "fr",
+        "fraud",
+        r"fraud\w*|escroqu\w*|arnaque\w*|usurpation d'identité|hameçonnage|phishing"
+        r"|que (?:je n'ai|nous n'avons) (?:jamais|pas) (?:fait|effectué|autorisé|commandé|réalisé)e?s?"
+        r"|(?:achats?|paiements?|prélèvements?|transactions?|débits?|opérations?) (?:non|pas) autorisée?s?"
+        r"|je ne reconnais pas (?:ces|ce|cet|cette|les) (?:achats?|paiements?|prélèvements?|transactions?|débits?)",
+    ),
     ("fr", "urgency", r"urgent\w*|urgence|au plus vite|immédiatement|dès que possible|au plus tôt"),
     # -- German
     (
@@ -68,7 +100,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "de",
         "billing_dispute",
-        r"(?:doppelt|zweimal) (?:abgebucht|berechnet|belastet|abgerechnet)|doppelbuchung|fehlbuchung"
+        rf"(?:doppelt|zweimal){_near('de')}(?:abgebucht|berechnet|belastet|abgerechnet)|doppelbuchung|fehlbuchung"
+        rf"|(?:berechnet|abgebucht|belastet|verlangt|abgerechnet){_near('de')}mehr als (?:vereinbart|abgemacht)"
+        rf"|mehr als (?:vereinbart|abgemacht){_near('de')}(?:berechnet|abgebucht|belastet|verlangt|abgerechnet)"
         r"|unberechtigte? (?:abbuchung|belastung)\w*|falsche rechnung|schadensersatz\w*|schadenersatz\w*",
     ),
     ("de", "chargeback", r"rücklastschrift\w*|chargeback|lastschrift (?:zurückgeben|zurückgegeben|widerrufen)"),
@@ -90,7 +124,11 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "de",
         "fraud",
-        r"betrüger\w*|betrügerisch\w*|betrugs\w+|(?:ein|der|reiner|glatter|ist) betrug|identitätsdiebstahl|phishing\w*",
+        r"betrüger\w*|betrügerisch\w*|betrugs\w+|(?:ein|der|reiner|glatter|ist) betrug|identitätsdiebstahl|phishing\w*"
+        r"|(?:die|welche) (?:ich|wir) nicht (?:autorisiert|genehmigt|veranlasst|getätigt|gemacht) (?:habe|haben)"
+        r"|nicht von (?:mir|uns) (?:stamm\w*|autorisiert|veranlasst|getätigt)"
+        r"|(?:nicht autorisiert|unautorisiert|nicht genehmigt)\w* (?:abbuchung|zahlung|transaktion|belastung|buchung"
+        r"|käuf|kauf)\w*",
     ),
     ("de", "urgency", r"dringend\w*|eilig\w*|umgehend|schnellstmöglich|so schnell wie möglich"),
     # -- Spanish
@@ -104,7 +142,11 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "es",
         "billing_dispute",
-        r"cobrado dos veces|cobro (?:duplicado|indebido)|doble cobro|cargos? (?:duplicados?|indebidos?|no autorizados?)"
+        rf"(?:(?:nos|me) (?:(?:han|ha|habéis) )?)?(?:cobr|factur|carg)(?:ado|aron|ó|asteis"
+        rf"|an)s?{_near('es')}(?:dos veces|por duplicado)"
+        rf"|(?:(?:nos|me) (?:(?:han|ha|habéis) )?)?(?:cobr|factur|carg)(?:ado|aron|ó|asteis|an)s?{_near('es')}más de lo"
+        r" (?:acordado|pactado|contratado|presupuestado)"
+        r"|cobro (?:duplicado|indebido)|doble cobro|cargos? (?:duplicados?|indebidos?|no autorizados?)"
         r"|no reconocemos|no reconozco|vuelto a cobrar|factura (?:incorrecta|errónea)|indemnización",
     ),
     ("es", "chargeback", r"contracargo\w*|chargeback"),
@@ -121,7 +163,15 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"(?-i:AEPD|OMIC)|agencia española de protección de datos|autoridad de (?:control|protección de datos)",
     ),
     ("es", "privacy_regulation", r"(?-i:RGPD|LOPDGDD|LOPD)|protección de datos|datos personales"),
-    ("es", "fraud", r"fraude\w*|fraudulent\w*|estafa\w*|suplantación de identidad|robo de identidad|phishing"),
+    (
+        "es",
+        "fraud",
+        r"fraude\w*|fraudulent\w*|estafa\w*|suplantación de identidad|robo de identidad|phishing"
+        r"|(?:compras?|pagos?|transacci(?:ón|ones)|movimientos?|operaci(?:ón|ones))"
+        r" (?:no autorizad[oa]s?|que no (?:reconozco|reconocemos|he hecho|hemos hecho|hice|hicimos|autoricé"
+        r"|autorizamos))"
+        r"|no reconozco (?:estas?|esos?|esas?|los|las|estos) (?:compras?|pagos?|movimientos?)",
+    ),
     ("es", "urgency", r"urgente\w*|urgencia|cuanto antes|inmediatamente|lo antes posible|lo más pronto posible"),
     # -- Portuguese
     (
@@ -134,7 +184,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "pt",
         "billing_dispute",
-        r"cobrad[oa]s? (?:duas vezes|em dobro)|cobrança (?:duplicada|indevida|em dobro)"
+        rf"(?:(?:nos|me) )?cobr(?:ad[oa]s?|aram|ou){_near('pt')}(?:duas vezes|em dobro|a mais do que|mais do que)"
+        r"|cobrança (?:duplicada|indevida|em dobro)|mais do que o (?:combinado|acordado|contratado)"
         r"|não reconheço|fatura (?:errada|incorreta)|indenização",
     ),
     ("pt", "chargeback", r"chargeback|contestação no cartão|contestar (?:a compra|no banco)"),
@@ -147,7 +198,15 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("pt", "regulator_complaint", r"(?-i:ANPD|Procon|PROCON)|autoridade nacional de proteção de dados|reclame aqui"),
     ("pt", "privacy_regulation", r"(?-i:LGPD|RGPD)|proteção de dados|dados pessoais"),
-    ("pt", "fraud", r"fraude\w*|fraudulent\w*|golpe\w*|roubo de identidade|phishing"),
+    (
+        "pt",
+        "fraud",
+        r"fraude\w*|fraudulent\w*|golpe\w*|roubo de identidade|phishing"
+        r"|(?:compras?|cobranças?|pagamentos?|transaç(?:ão|ões)|débitos?)"
+        r" (?:não autorizad[oa]s?|que (?:eu |nós )?não (?:reconheço|reconhecemos|fiz|fizemos|autorizei|autorizamos))"
+        r"|não (?:reconheço|autorizei) (?:estas?|essas?|estes?|esses?|as|os) (?:compras?|cobranças?|pagamentos?"
+        r"|transaç\w+)",
+    ),
     ("pt", "urgency", r"urgente\w*|urgência|imediatamente|o quanto antes|o mais rápido possível|com urgência"),
     # -- Italian
     (
@@ -161,7 +220,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "it",
         "billing_dispute",
-        r"addebitat[oa] due volte|doppio addebito|addebiti? (?:non autorizzat[oi]|non dovut[oi]|errat[oi])"
+        rf"(?:(?:ci|mi) (?:(?:avete|hanno|ha) )?)?(?:addebitat|fatturat|pagat)[oaie]{_near('it')}(?:due volte|in più"
+        rf"|più del (?:concordato|pattuito|previsto))"
+        r"|doppio addebito|addebiti? (?:non autorizzat[oi]|non dovut[oi]|errat[oi])"
         r"|fattura (?:sbagliata|errata)|importo errato|risarcimento",
     ),
     ("it", "chargeback", r"chargeback|storno (?:sulla carta|bancario)|contestazione (?:con|alla) banca"),
@@ -173,7 +234,14 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("it", "regulator_complaint", r"garante (?:della|per la) (?:privacy|protezione dei dati)|(?-i:AGCM|AGCOM)"),
     ("it", "privacy_regulation", r"(?-i:GDPR)|protezione dei dati|dati personali"),
-    ("it", "fraud", r"frode|frodi|fraudolent\w*|truffa\w*|truffat\w*|furto d'identità|phishing"),
+    (
+        "it",
+        "fraud",
+        r"frode|frodi|fraudolent\w*|truffa\w*|truffat\w*|furto d'identità|phishing"
+        r"|(?:acquist|addebit|pagament|transazion|operazion|moviment)[oiae] (?:non autorizzat[oiae]"
+        r"|che non (?:riconosco|riconosciamo|ho fatto|abbiamo fatto|ho autorizzato|abbiamo autorizzato))"
+        r"|non riconosco (?:quest|quell|gli|i|le)\w* (?:acquist|addebit|pagament|transazion|operazion|moviment)[oiae]",
+    ),
     ("it", "urgency", r"urgente\w*|urgenza|immediatamente|al più presto|quanto prima|il prima possibile"),
     # -- Dutch
     ("nl", "outage", r"niets werkt|storing\w*|ligt plat|onbereikbaar|niet bereikbaar|uitval|buiten gebruik|down"),
@@ -182,7 +250,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "nl",
         "billing_dispute",
-        r"dubbel (?:afgeschreven|gefactureerd|betaald|geïncasseerd)|twee keer (?:afgeschreven|gefactureerd)"
+        r"dubbel (?:afgeschreven|gefactureerd|betaald|geïncasseerd)"
+        rf"|twee keer{_near('nl')}(?:afgeschreven|gefactureerd|geïncasseerd|betaald)"
+        rf"|meer dan (?:afgesproken|overeengekomen){_near('nl')}(?:afgeschreven|gefactureerd|gerekend|geïncasseerd"
+        rf"|berekend)"
+        rf"|(?:afgeschreven|gefactureerd|gerekend|geïncasseerd|berekend){_near('nl')}meer dan (?:afgesproken"
+        rf"|overeengekomen)"
         r"|onterecht (?:afgeschreven|gefactureerd|geïncasseerd)|(?:onjuiste|verkeerde) factuur"
         r"|schadevergoeding",
     ),
@@ -195,7 +268,16 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("nl", "regulator_complaint", r"autoriteit persoonsgegevens|toezichthouder|geschillencommissie|(?-i:ACM|AFM)"),
     ("nl", "privacy_regulation", r"(?-i:AVG)|persoonsgegevens|inzageverzoek"),
-    ("nl", "fraud", r"fraude\w*|frauduleu\w*|oplichting|opgelicht|oplichter\w*|identiteitsfraude|phishing"),
+    (
+        "nl",
+        "fraud",
+        r"fraude\w*|frauduleu\w*|oplichting|opgelicht|oplichter\w*|identiteitsfraude|phishing"
+        r"|(?:aankop|afschrijving|betaling|transactie|boeking)\w* (?:die (?:ik|wij|we) niet (?:herken|herkennen"
+        r"|heb gedaan"
+        r"|hebben gedaan|heb geautoriseerd|hebben geautoriseerd)|(?:zijn )?niet geautoriseerd)"
+        r"|niet door (?:mij|ons) (?:gedaan|geautoriseerd)|ongeautoriseerde (?:aankop|afschrijving|betaling"
+        r"|transactie)\w*",
+    ),
     ("nl", "urgency", r"dringend\w*|spoed\w*|urgent\w*|zo snel mogelijk|onmiddellijk|per direct"),
     # -- Polish (inflected: a stem with \w* takes the cases, "awaria", "awarii", "awarię")
     (
@@ -212,7 +294,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "pl",
         "data_loss",
         r"utrat\w* danych|dane (?:zostały |są )?(?:utracone|usunięte|skasowane|wymazane|stracone)"
-        r"|dane zniknęły|straci\w* (?:wszystkie |nasze |moje )?dane",
+        r"|dane zniknęły|straci\w* (?:wszystkie |nasze |moje )?dane"
+        rf"|(?:dane|plik|kontakt|dokument|zamówieni|zdjęci|rekord)\w*{_near('pl')}zniknęł\w*",
     ),
     (
         "pl",
@@ -224,7 +307,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "pl",
         "billing_dispute",
         r"(?:pobran|pobral|pobrał|obciążon|obciąży|naliczon|nalicz|zapłacił)\w*"
-        r" (?:\w+ ){0,3}(?:dwa razy|podwójnie|dwukrotnie)"
+        r" (?:\w+ ){0,3}(?:dwa razy|podwójnie|dwukrotnie|więcej niż (?:uzgodniono|ustalono|umówiliśmy się))"
         r"|podwójn\w* (?:obciążeni|płatnoś|opłat|pobrani|naliczeni)\w*"
         r"|(?:niesłusznie|bezpodstawnie) (?:pobran|naliczon|obciążon)\w*|nieuzasadnion\w* (?:obciążeni|opłat)\w*"
         r"|(?:błędn|nieprawidłow)\w* faktur\w*|faktur\w* (?:jest )?(?:błędn|nieprawidłow)\w*|odszkodowani\w*",
@@ -258,7 +341,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "pl",
         "fraud",
         r"oszust\w*|oszukańcz\w*|wyłudz\w*|kradzież\w* tożsamości|phishing\w*"
-        r"|nieautoryzowan\w* (?:transakcj|płatnoś|logowa|dostęp)\w*",
+        r"|nieautoryzowan\w* (?:transakcj|płatnoś|logowa|dostęp)\w*"
+        rf"|(?:transakcj|płatnoś|zakup|obciążen|pobrani|przelew)\w*{_near('pl')}bez (?:mojej|naszej) (?:zgody|wiedzy)"
+        r"|nie (?:rozpoznaję|rozpoznajemy) (?:\w+ ){0,2}(?:transakcj|płatnoś|zakup|obciąże|przelew)\w*",
     ),
     (
         "pl",
@@ -284,20 +369,24 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "sv",
         "data_loss",
-        r"dataförlust\w*|data (?:har )?(?:försvunnit|raderats|förlorats)|förlorat (?:all |vår |våra |min )?data",
+        r"dataförlust\w*|data (?:har )?(?:försvunnit|raderats|förlorats)|förlorat (?:all |vår |våra |min )?data"
+        rf"|(?:data|fil|kontakt|dokument|order|ordrar|bild|kunddata|uppgift)\w*{_near('sv')}(?:är borta"
+        rf"|har försvunnit)",
     ),
     ("sv", "refund_request", r"återbetal\w*|återbäring|betala\w* tillbaka|pengar(?:na)? tillbaka"),
     (
         "sv",
         "billing_dispute",
-        r"dubbel(?:debiter|fakturer)\w*|(?:debiterat|dragit|fakturerat)s? (?:oss |mig )?(?:två gånger|dubbelt)"
+        r"dubbel(?:debiter|fakturer)\w*"
+        rf"|(?:debiterat|dragit|fakturerat|tagit betalt)s?{_near('sv')}(?:två gånger|dubbelt|mer än (?:avtalat"
+        rf"|överenskommet))"
         r"|felaktig\w* (?:faktur|debiter)\w*|obehörig\w* (?:debiter|dragning)\w*|skadestånd\w*",
     ),
     ("sv", "chargeback", r"chargeback|återkrav\w*|bestrid\w* (?:köpet|debiteringen|betalningen)"),
     (
         "sv",
         "cancellation",
-        r"säga upp|säger upp|sagt upp|uppsägning\w*|avsluta (?:avtalet|abonnemanget|prenumerationen)",
+        r"säga upp|säger (?:vi |jag )?upp|sagt upp|uppsägning\w*|avsluta (?:avtalet|abonnemanget|prenumerationen)",
     ),
     (
         "sv",
@@ -312,7 +401,21 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|finansinspektionen",
     ),
     ("sv", "privacy_regulation", r"(?-i:GDPR)|dataskyddsförordning\w*|personuppgift\w*"),
-    ("sv", "fraud", r"bedrägeri\w*|bedragare|identitetsstöld|nätfiske|phishing"),
+    (
+        "sv",
+        "fraud",
+        r"bedrägeri\w*|bedragare|identitetsstöld|nätfiske|phishing"
+        r"|(?:köp|transaktion|betalning|dragning|debitering)\w* som (?:jag|vi) inte (?:har )?(?:godkänt|gjort"
+        r"|känner igen)"
+        r"|(?:inte godkända|obehöriga) (?:köp|transaktion|betalning|dragning|debitering)\w*"
+        r"|känner inte igen (?:\w+ ){0,2}(?:köp|transaktion|betalning|dragning|debitering)\w*",
+    ),
+    (
+        "sv",
+        "churn_threat",
+        r"(?:går|gå|byter|byta|flyttar|flytta) (?:vi |jag )?(?:över )?till (?:en )?(?:konkurrent\w*|annan leverantör)"
+        r"|(?:byter|byta) leverantör",
+    ),
     ("sv", "urgency", r"brådskande|bråttom|akut\w*|omedelbart|snarast(?: möjligt)?|så snart som möjligt"),
     # -- Danish
     (
@@ -330,7 +433,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "da",
         "billing_dispute",
-        r"dobbelt(?:opkrævning|betaling|træk)\w*|(?:trukket|opkrævet|faktureret) (?:os |mig )?(?:to gange|dobbelt)"
+        r"dobbelt(?:opkrævning|betaling|træk)\w*"
+        rf"|(?:trukket|opkrævet|faktureret){_near('da')}(?:to gange|dobbelt|mere end (?:aftalt|det aftalte))"
         r"|forkert\w* faktura\w*|uberettiget\w* (?:opkrævning|træk)\w*|erstatning|erstatningskrav",
     ),
     ("da", "chargeback", r"chargeback|tilbageførsel\w*|tilbageføre betalingen"),
@@ -347,7 +451,15 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"datatilsynet|forbrugerombudsmand\w*|forbrugerklagenævnet|finanstilsynet|ankenævn\w*",
     ),
     ("da", "privacy_regulation", r"(?-i:GDPR)|databeskyttelse\w*|persondata\w*|personoplysning\w*"),
-    ("da", "fraud", r"svindel\w*|svindler\w*|bedrageri\w*|identitetstyveri|phishing"),
+    (
+        "da",
+        "fraud",
+        r"svindel\w*|svindler\w*|bedrageri\w*|identitetstyveri|phishing"
+        r"|(?:køb|transaktion|betaling|træk|hævning|opkrævning)\w* som (?:jeg|vi) ikke (?:har )?(?:godkendt|foretaget"
+        r"|lavet)"
+        r"|(?:ikke godkendte|uautoriserede?) (?:køb|transaktion|betaling|træk|hævning)\w*"
+        r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
+    ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
 )
 
@@ -572,7 +684,8 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     r"|(?:um|novo|pedir|solicitar|solicito) orçamento|quanto custa\w*",
     "it": rf"blocca(?:re\w*|te){_GAP}carta|carta{_GAP}bloccare|(?:nuova|altra) carta|carta (?:nuova|sostitutiva)"
     rf"|(?:cambiare|modificare|aggiornare|cambiate|modificate|aggiornate){_GAP}indirizzo|cambio (?:di |d')indirizzo"
-    rf"|(?:copia|duplicato){_GAP}fattur\w*|(?:inviare|reinviare|mandare|inviate|mandate|inviarmi|mandarmi){_GAP}fattur\w*"
+    rf"|(?:copia|duplicato){_GAP}fattur\w*|(?:inviare|reinviare|mandare|inviate|mandate|inviarmi"
+    rf"|mandarmi){_GAP}fattur\w*"
     r"|(?:un|nuovo|richiedere|chiedo) preventivo|quanto costa\w*",
     "nl": rf"(?:pas|kaart|bankpas|creditcard){_GAP}blokkeren|blokkeer{_GAP}(?:pas|kaart|bankpas|creditcard)"
     rf"|nieuwe (?:pas|kaart|bankpas)|vervangende (?:pas|kaart)|adres{_GAP}(?:wijzigen|aanpassen|veranderen|bijwerken)"
@@ -581,7 +694,8 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     r"|(?:een|graag|nieuwe) offerte|prijsopgave|wat kost\w*|hoeveel kost\w*",
     "pl": rf"(?:zablokuj\w*|zablokowa(?:ć|nie)|zastrzec|zastrzeżenie){_GAP}kart\w*|kart\w*{_GAP}(?:zablokować|zastrzec)"
     rf"|now\w* kart\w*|kart\w* zastępcz\w*|(?:zmienić|zmieńcie|zmień|zmiana|zmianę|zmiany|zaktualizować){_GAP}adres\w*"
-    rf"|(?:kopi\w*|duplikat\w*){_GAP}faktur\w*|(?:wysłać|przesłać|wyślijcie|prześlijcie|wyślij|prześlij|wysłanie|przesłanie)"
+    rf"|(?:kopi\w*|duplikat\w*){_GAP}faktur\w*|(?:wysłać|przesłać|wyślijcie|prześlijcie|wyślij|prześlij|wysłanie"
+    rf"|przesłanie)"
     rf"{_GAP}faktur\w*"
     r"|(?:o|przygotować|przesłać|wysłać) wycen\w*|ile kosztuj\w*|ile będzie kosztować",
     "sv": rf"spärra(?:s)?{_GAP}(?:\w*kort\w*)|(?:\w*kort\w*){_GAP}spärra(?:s)?|nytt kort|ersättningskort"
