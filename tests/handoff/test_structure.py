@@ -54,6 +54,10 @@ def turn(author: str, body: str, at: str = "2026-03-02T09:00:00Z") -> dict:
             "Head of Risk",
             "Nordsee Kapital AG",
         ),
+        # a sign-off of another language on its own line, the name under it (no comma after either)
+        ("Proszę o usunięcie moich danych.\n\nPozdrawiam\nPaweł Zieliński", "Paweł Zieliński", None, None),
+        ("Obrigado pela ajuda.\n\nAtenciosamente\nJoão Pereira", "João Pereira", None, None),
+        ("Tack för hjälpen.\n\nMed vänliga hälsningar\nAstrid Lund", "Astrid Lund", None, None),
         # a closing whose own words run on ("Danke und viele Grüße"), the name under it
         (
             "Wo finde ich das?\n\nDanke und viele Grüße\nMarek Olsen\nTeamleitung\nOlsen Werkzeugbau GmbH",

@@ -761,7 +761,9 @@ _CLOSING = re.compile(
     r"|(?:avec )?(?:mes|nos) (?:sinc[èe]res |meilleures )?(?:remerciements|salutations)|bien cordialement"
     r"|buona giornata|un saluto"
     r"|muchas gracias|herzliche grüße|liebe grüße"
-    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti)\b"
+    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti"
+    r"|pozdrawiam|z poważaniem|pozdrowienia|serdecznie pozdrawiam|atenciosamente|cumprimentos|obrigad[oa]"
+    r"|med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|mvh)\b"
     r"\s*[,.!]?\s*(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
@@ -1463,7 +1465,10 @@ _TRAILING_SIGNATURE = re.compile(
 _NAME_WITH_COMPANY = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<company>[^()]{2,80})\)\s*$")
 _NOT_A_NAME = re.compile(
     r"^(?:thanks|thank|cheers|regards|best|hello|hi|hey|dear|sorry|please|help|urgent|again|ok|okay|yes|no|sent"
-    r"|team|support|confidential|asap|update|today|tomorrow|morning|attached)\b",
+    r"|team|support|confidential|asap|update|today|tomorrow|morning|attached"
+    # Sign-offs in the languages the cue tables read: "Pozdrawiam", "Viele Grüße" are no one's name.
+    r"|pozdrawiam|pozdrowienia|serdecznie|viele|grüße|gruß|mfg|saludos|cordialement|groeten|groetjes|saluti"
+    r"|hälsningar|hilsen|mvh|atenciosamente|cumprimentos|abraços|obrigad[oa])\b",
     re.IGNORECASE,
 )
 
