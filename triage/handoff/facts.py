@@ -1230,8 +1230,9 @@ def _clause_at(text: str, position: int) -> str:
     sentence_start = position - len(_clause_before(text, position))
     sentence = _sentence_at(text, position)
     at = position - sentence_start
-    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() <= at]
-    ends = [m.start() for m in _CLAUSE_END.finditer(sentence) if m.start() >= at] + [len(sentence)]
+    breaks = list(_CLAUSE_END.finditer(sentence))
+    starts = [0] + [m.end() for m in breaks if m.end() <= at]
+    ends = [m.start() for m in breaks if m.start() >= at] + [len(sentence)]
     return sentence[max(starts) : min(ends)]
 
 

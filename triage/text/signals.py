@@ -1223,8 +1223,8 @@ THREAD_SIGNALS = tuple(
 
 # Signals of a problem that a resolved message does not carry: a failure, a claim, a dispute, a legal matter.
 _OPEN_PROBLEM_SIGNALS = frozenset(
-    {*TECHNICAL_SIGNALS, *(name for names in TRIGGER_SIGNALS.values() for name in names), "class_action"}
-    | {"repeat_contact", "escalation_demand", "public_review_threat", "urgency"}
+    {name for names in TRIGGER_SIGNALS.values() for name in names}
+    | {"class_action", "repeat_contact", "escalation_demand", "public_review_threat", "urgency"}
 )
 
 
