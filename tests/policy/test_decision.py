@@ -117,11 +117,11 @@ CASES = [
         True,
     ),
     (
-        "the escalation head alone escalates, no trigger agrees",
+        "the escalation head alone would escalate, no trigger agrees: it stays for review",
         ticket("The agent I spoke to yesterday was rude. I expect an apology."),
         scores(escalation=0.8, triggers={"technical": 0.2, "financial": 0.3, "legal": 0.05}),
-        2,
-        "billing",
+        1,
+        "frontline",
         True,
     ),
     (
@@ -211,6 +211,20 @@ def test_recommendation(case, given_ticket, given_scores, tier, team, abstain):
     assert recommendation.tier_name == CONFIG.tier_name(tier)
     assert decision.escalate == (tier > 1)
     assert 0.0 <= recommendation.confidence <= 1.0
+
+
+def test_the_escalation_head_alone_escalates_when_the_policy_lets_it():
+    lets_it = CONFIG.model_copy(update={"abstain": CONFIG.abstain.model_copy(update={"hold_head_alone": False})})
+    given_ticket = ticket("The agent I spoke to yesterday was rude. I expect an apology.")
+    given_scores = scores(escalation=0.8, triggers={"technical": 0.2, "financial": 0.3, "legal": 0.05})
+
+    held, sent_up = decide(given_ticket, given_scores, CONFIG), decide(given_ticket, given_scores, lets_it)
+
+    assert (held.escalate, held.recommendation.tier) == (False, 1)
+    assert "stays at tier 1" in held.reasons[0]
+    assert (sent_up.escalate, sent_up.recommendation.tier, sent_up.recommendation.team) == (True, 2, "billing")
+    assert sent_up.recommendation.abstain
+    assert any("the escalation head escalates but no trigger reaches" in reason for reason in sent_up.reasons)
 
 
 def test_without_triggers_choosing_the_team_the_team_head_routes_and_may_be_undecided():

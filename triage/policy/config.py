@@ -236,6 +236,8 @@ class Abstain(_Strict):
     escalation_band: Probability  # |escalation probability - threshold| below this: too close to call
     team_margin: Probability  # top two team probabilities closer than this: team too close to call
     routine_ask: RoutineAsk | None = None  # unset: the models escalate routine asks like any other ticket
+    # True: the escalation head alone (no trigger label, no rule) does not send a ticket up; it stays for review
+    hold_head_alone: bool = False
 
 
 class ResponseTimes(_Strict):

@@ -112,7 +112,10 @@ def decide(
     p, escalation_threshold = scores.escalation, thresholds["escalation"]
     models_escalate = p >= escalation_threshold
     held_routine = models_escalate and bool(routine)
-    candidate, line = _models_candidate(config, p, escalation_threshold, route, routine)
+    needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
+    head_alone = models_escalate and not routine and not _trigger_labels(scores, needed)
+    held_head_alone = head_alone and config.abstain.hold_head_alone
+    candidate, line = _models_candidate(config, p, escalation_threshold, route, routine, held_head_alone)
     candidates += [candidate] if candidate is not None else []
     reasons.append(line)
 
@@ -131,7 +134,6 @@ def decide(
         reasons.append(f"tier {tier} is above team {owner.name}'s tier {owner.tier}: its management team {team}")
     # A routine ask that no rule sent up names no problem, so it has no trigger: the signals it may hold (a refund
     # within policy, a privacy request that the heads do not back) are routine too.
-    needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
     trigger_labels = [] if routine and not rule_decided else _trigger_labels(scores, needed)
     if rule_decided:
         route = rule_route
@@ -144,14 +146,15 @@ def decide(
     abstain_reasons = _abstain_reasons(
         config, p, escalation_threshold, rule_decided, models_chose_team, route, confidence
     )
-    if escalate and not rule_decided and not trigger_labels:
-        # The escalation head alone sends it up: no trigger head and no rule says why. A person decides.
+    if head_alone and not rule_decided:
+        # The escalation head alone sends it up, or would: no trigger head and no rule says why. A person decides.
         top = max(scores.triggers, key=scores.triggers.__getitem__, default=None)
         why = ""
         if top is not None:
             margin = " with the margin for a trigger no signal supports" if needed[top] > thresholds[top] else ""
             why = f" ({top} {scores.triggers[top]:.2f} < {needed[top]:.2f}{margin})"
-        abstain_reasons.append(f"the escalation head escalates but no trigger reaches its threshold{why}")
+        verb = "would send it up" if held_head_alone else "escalates"
+        abstain_reasons.append(f"the escalation head {verb} but no trigger reaches its threshold{why}")
     if held_routine and not rule_decided:
         abstain_reasons.append("the escalation head would send up a routine ask")
     reasons += [f"abstain, human review: {reason}" for reason in abstain_reasons]
@@ -176,11 +179,17 @@ def decide(
 
 
 def _models_candidate(
-    config: EscalationConfig, p: float, threshold: float, route: _Route, routine: list[str]
+    config: EscalationConfig, p: float, threshold: float, route: _Route, routine: list[str], held_head_alone: bool
 ) -> tuple[_Candidate | None, str]:
-    """The models' own proposal (None when they do not escalate or hold back a routine ask) and its reason."""
+    """The models' own proposal (None when they do not escalate, or hold back a routine ask or an escalation no
+    trigger backs) and its reason."""
     if p < threshold:
         return None, f"model: escalation probability {p:.2f} < threshold {threshold:.2f}"
+    if held_head_alone:
+        return None, (
+            f"model: escalation probability {p:.2f} >= threshold {threshold:.2f}, but no trigger head names a "
+            f"problem: it stays at tier {config.first_tier}"
+        )
     if routine:
         return None, (
             f"model: escalation probability {p:.2f} >= threshold {threshold:.2f}, but the ticket reads as a "
