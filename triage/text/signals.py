@@ -501,6 +501,10 @@ _PATTERNS: dict[str, list[str]] = {
         "top|high|highest priority",
         "p0|p1",
         "time is|'s of the essence",
+        # A business process that hangs on the fault: "our checkout depends on this", "payroll relies on it". The
+        # stakes make it urgent whatever the tone; not "we rely on it daily", said as often in praise.
+        "our|my whole? checkout|payments|payroll|billing|invoicing|orders|shipping|dispatch|fulfilment|fulfillment"
+        "|sales|production|operations|business|store|shop|launch depend|rely on this|it|that",
     ],
     "escalation_demand": [
         f"speak|talk|speaking|talking|escalate|transfer|connect to|with {_DET}? {_MANAGER}",
@@ -613,6 +617,14 @@ _PLAIN_ASKS: dict[str, list[str]] = {
         # charge I never authorised", "could you unlock my account? Someone tried to log in") or chase one.
         "could|can|would you please? change|add|switch|extend|pause|reissue|upgrade|downgrade",
         "please|pls|plz change|add|switch|pause|reissue|upgrade|downgrade|close",
+        # Which feature does a job, whether it can be narrowed, and the docs that did not say: "which report do I
+        # need?", "can it be filtered to one workspace?", "couldn't find it in the admin docs".
+        "which report|setting|option|export|role|permission|field|filter|view|template|plan|integration do|should i|we"
+        " need|use|pick|choose|run",
+        "can|could it|this|that|they|the_report|the_list|the_export|the_log|the_view be filtered|exported|sorted"
+        "|grouped|scheduled|narrowed|limited|restricted|split|customised|customized|automated",
+        "not|n't find it|this|that|one|anything in the|your? admin|help? docs|documentation|help_centre|help_center"
+        "|faq|guide",
         "could|can|would you please? update our|my|the billing|invoice|payment|card|address|email|name|plan|details"
         "|company|vat|tax|contact|seats|seat",
         "please|pls|plz update our|my|the billing|invoice|payment|card|address|email|name|plan|details|company|vat"
@@ -720,12 +732,15 @@ _RESOLVED: dict[str, list[str]] = {
         "nothing for you to do|action",
         "close|closing the loop",
         "false alarm",
-        "can|may|feel_free_to close this|the|my|our ticket|case|request|thread",
+        "can|may|feel_free_to close this|the|my|our ticket|case|request|thread|one",
         "can|may|feel_free_to mark this|it|the_ticket as resolved|solved|closed|done",
         "disregard|ignore my|our|the previous|last|earlier email|message|ticket|request",
     ],
     # A solution the customer reports: not asked, hoped or promised ("when will it be fixed?", "once it's sorted").
     "event": [
+        # The fault itself gone, not the data: "the duplicates are gone", "the error has disappeared".
+        "problem|issue|bug|error|glitch|duplicate|warning|crash|lag|delay be|have now|all|finally? gone|disappeared"
+        "|vanished",
         "be|'s|have|get now|all|finally|already|since|been|now_been|all_been? fix|fixed|sort|sorted|resolve|resolved"
         "|solve|solved",
         "fix|sort|resolve|solve now|itself|themselves",
@@ -915,10 +930,16 @@ _VETOES: dict[str, list[str]] = {
         "our|my|the|your chargeback|chargebacks|dispute|disputes rate|rates|ratio|ratios|volume|volumes|count"
         "|counts|fee|fees|threshold|thresholds|report|reports|policy|process|api|endpoint|webhook|webhooks"
         "|settings|notification|notifications|alert|alerts|dashboard|tab|page|feature|protection|insurance"
-        "|management|tool|tools|reason|reasons|code|codes|evidence|form",
+        "|management|tool|tools|reason|reasons|code|codes|evidence|form|widget|widgets|chart|charts|graph|graphs"
+        "|metric|metrics|breakdown|breakdowns|analytics|statistics|stats|trend|trends|percentage|data|figures",
         f"chargeback|chargebacks|dispute|disputes from|by|with|against {_DET}? {_THIRD_PARTY}",
         # A merchant's own figures, also without an article: "revenue by client, chargeback rate - thankfully low".
-        "chargeback|chargebacks rate|rates|ratio|ratios|volume|volumes|count|counts|threshold|thresholds",
+        "chargeback|chargebacks rate|rates|ratio|ratios|volume|volumes|count|counts|threshold|thresholds|report"
+        "|reports|widget|widgets|dashboard|analytics|statistics|stats|metric|metrics|breakdown|trend|trends",
+        # Analysed as a merchant analyses its own: "track chargebacks by country", "our customers' disputes".
+        "track|monitor|measure|analyse|analyze|reconcile|forecast|benchmark|chart chargebacks|disputes",
+        "chargeback|chargebacks by|per country|issuer|region|month|week|reason|product|channel|brand",
+        "customer|customers|buyer|buyers|client|clients|shopper|shoppers '|'s chargeback|chargebacks|dispute|disputes",
         # Lemmas match, so "open" also reads "opens" and "opened".
         f"{_THIRD_PARTY} file|open|raise|initiate|start|issue|filed|opened|raised|initiated|started|issued a|an?"
         " chargeback|chargebacks|dispute|disputes",
@@ -928,6 +949,7 @@ _VETOES: dict[str, list[str]] = {
         "couple|few|number|lot|handful|several|many|multiple|fewer|more|too_many of? chargebacks|disputes",
         # Plural and possessive, as a merchant speaks of the disputes its buyers open: "our chargebacks".
         "our chargebacks|disputes",
+        "our|my own chargebacks|disputes",
         "respond|responding|handle|handling|manage|managing|fight|fighting|contest|contesting|prevent|preventing"
         "|reduce|reducing|avoid|avoiding|win|winning to? a|the|our|my|these|this|those? chargeback|chargebacks"
         "|disputes|dispute",
@@ -970,7 +992,12 @@ _VETOES: dict[str, list[str]] = {
         "close_to|near|nearing|approaching|before|avoid|avoiding|prevent|preventing|away_from an|a|the? sla breach"
         "|breaches",
         "sla breach|breaches alert|alerts|warning|warnings|notification|notifications|timer|timers|report|reports"
-        "|rule|rules|automation|automations|trigger|triggers|status|view",
+        "|rule|rules|automation|automations|trigger|triggers|status|view|threshold|thresholds|widget|widgets|setting"
+        "|settings|target|targets|metric|metrics|rate|rates|count|counts|dashboard|column|columns|filter|filters"
+        "|field|fields|tab|colour|color|indicator|indicators|chart|charts",
+        # The customer's own service levels, or those it gives its own customers: "our own SLA breaches".
+        "our|my own sla|slas",
+        "customer|customers|client|clients|tenant|tenants|member|members|user|users '|'s sla|slas",
         # The customer's own service level, defined for its own callers: "a call waiting 90 seconds counts as an
         # SLA breach for us". Not "your outage counts as an SLA breach under our contract".
         "count|counts|counted|counting|treat|treats|treated|mark|marks|marked|flag|flags|flagged as an|a? sla breach"
@@ -1401,6 +1428,40 @@ def _names_our_product(doc: Any, span: tuple[int, int]) -> bool:
     return any(doc[i].lower_ in _YOUR for i in range(max(0, start - 1), end))
 
 
+# Signals whose words, quoted as the name of a screen's element, name a feature and report nothing: "the 'SLA breach'
+# widget", 'a tab called "Chargebacks"'. Not a cancellation or a refund: "I clicked the 'Cancel subscription' button"
+# still asks for one, and a security alert or a status quoted by name reports what it names ("the 'Suspicious login'
+# alert fired", "your status page shows 'Major outage'").
+_NAMED_NOT_DONE = frozenset({"legal_action", "class_action", "chargeback", "outage"})
+# Quote marks as the tokenizer's norms read them (curly ones included).
+_QUOTE_MARKS = frozenset({"'", '"'})
+# The elements of a screen or a report that a quoted name labels (lemmas).
+_SCREEN_ELEMENTS_WORDS = (
+    "widget tab button report field setting column filter page view dashboard label tag option menu screen "
+    "template rule chart panel section link toggle checkbox dropdown folder queue category tile metric"
+)
+_SCREEN_ELEMENTS = frozenset(_SCREEN_ELEMENTS_WORDS.split())
+_NAMING_WORDS = frozenset({"called", "named", "labelled", "labeled", "titled", "marked"})
+_NAME_REACH = 4  # words a quoted name may hold besides the match
+
+
+def _quoted_name(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether the match stands inside quote marks that name an element of a screen: a quoted name with the element
+    after it ("the 'SLA breach' widget") or before it ("the tab labelled 'Chargebacks'")."""
+    start, end = span
+    opening = next(
+        (i for i in range(start - 1, max(start - 1 - _NAME_REACH, -1), -1) if doc[i].norm_ in _QUOTE_MARKS), None
+    )
+    closing = next((i for i in range(end, min(end + _NAME_REACH, len(doc))) if doc[i].norm_ in _QUOTE_MARKS), None)
+    if opening is None or closing is None:
+        return False
+    if any(doc[i].text in {".", "!", "?"} or doc[i].is_space for i in range(opening, closing)):
+        return False
+    after = closing + 1 < len(doc) and doc[closing + 1].norm_ in _SCREEN_ELEMENTS
+    before = opening > 0 and (doc[opening - 1].norm_ in _SCREEN_ELEMENTS or doc[opening - 1].lower_ in _NAMING_WORDS)
+    return after or before
+
+
 def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < other_end and other_start < span[1] for other_start, other_end in others)
 
@@ -1432,7 +1493,7 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     troubles: list[tuple[int, int]] = []
     trouble_vetoes: list[tuple[int, int]] = []
     resolutions: dict[str, list[tuple[int, int]]] = {}
-    still_open = False
+    still_open: list[tuple[int, int]] = []
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
         if key.startswith("plain_ask:"):
@@ -1444,7 +1505,7 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         elif key.startswith("resolved:"):
             resolutions.setdefault(key.removeprefix("resolved:"), []).append((start, end))
         elif key.startswith("open:"):
-            still_open = True
+            still_open.append((start, end))
         elif key.startswith("sentence:"):
             sentence_vetoes.setdefault(key.removeprefix("sentence:"), []).append(start)
         elif key.startswith("own_refund:"):
@@ -1463,10 +1524,10 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     if not troubles:
         asked = [span for span in plain_asks if doc[span[0]].lower_ not in _PAST_TENSE]
         candidates.setdefault("how_to_question", []).extend(asked)
-    if not still_open:
-        resolved = _reported_resolutions(doc, resolutions, troubles)
-        if resolved:
-            candidates["resolved_update"] = resolved
+    # A word of trouble inside the reported solution is the solution's: "the duplicates are gone".
+    resolved = _reported_resolutions(doc, resolutions, troubles) if resolutions else []
+    if resolved and not any(not _overlaps(span, resolved) for span in still_open):
+        candidates["resolved_update"] = resolved
 
     kept: dict[str, list[tuple[int, int]]] = {}
     for signal, spans in candidates.items():
@@ -1475,6 +1536,8 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         # Longest first, then no overlaps: "cancel my subscription" is one match, not three.
         for span in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
             if _vetoed(span, vetoes.get(signal, ())) or _overlaps(span, taken):
+                continue
+            if signal in _NAMED_NOT_DONE and _quoted_name(doc, span):
                 continue
             # A negated match stays taken, so that its shorter parts do not fire in its place ("not leaving
             # for a competitor" is not "a competitor").

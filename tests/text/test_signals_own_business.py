@@ -1,0 +1,54 @@
+"""Signals read as the customer's own business or as a name on a screen (triage.text.signals): a helpdesk's own
+service-level breaches, a merchant's own chargebacks, a quoted widget name; and the stakes, asks and closings that the
+eighth check showed unread. Each case has its twin that still fires (or still does not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text.signals import find_signals
+
+CASES = [
+    # The customer's own service levels, as its helpdesk measures them, are no breach of contract with us.
+    ("Where do we move the SLA breach threshold from 8 hours to 6?", "legal_action", False),
+    ("The SLA breach colour on our queue view is hard to read.", "legal_action", False),
+    ("Our own SLA breaches doubled in March because two agents were off.", "legal_action", False),
+    ("Can our clients' SLA breaches be exported per account manager?", "legal_action", False),
+    ("You breached the SLA twice this quarter and our solicitors will be in touch.", "legal_action", True),
+    ("This outage is a breach of our contract and we are reserving our rights.", "legal_action", True),
+    # A quoted name on a screen names a feature; the same words unquoted in a complaint still count.
+    ("The 'SLA breach' tile stays amber even after the ticket is answered.", "legal_action", False),
+    ("We added an 'Outage' tag to the ticket form our own agents use.", "outage", False),
+    ("Your status page shows 'Major outage' for the EU region.", "outage", True),
+    ('Our "Chargebacks" tab shows nothing since we connected the new store.', "chargeback", False),
+    ("Your team's slow answers are a breach of the SLA we signed.", "legal_action", True),
+    ("I clicked the 'Cancel plan' button and I still got billed.", "cancellation", True),
+    # A merchant's own chargebacks, measured or owned, are its business; one filed with a bank against us is not.
+    ("We want to monitor chargebacks by card brand each week.", "chargeback", False),
+    ("Is there a chart of our own chargebacks over the last year?", "chargeback", False),
+    ("One shopper's chargeback dragged on for two months.", "chargeback", False),
+    ("The chargeback widget on the home page loads slowly.", "chargeback", False),
+    ("My bank opened a dispute for the duplicate payment you took.", "chargeback", True),
+    ("I have asked my card issuer to reverse the charge.", "chargeback", True),
+    # A business process that hangs on the fault is urgent; reliance said in praise or a question on timing is not.
+    ("Every sync has failed since noon and our payroll depends on it.", "urgency", True),
+    ("Please look today, our dispatch relies on this.", "urgency", True),
+    ("Do the orders depend on that setting or on the store's region?", "urgency", False),
+    ("We rely on the planner every day and love the new layout.", "urgency", False),
+    ("Does our billing depend on the time zone of the account?", "urgency", False),
+    # Which feature does the job, whether it can be narrowed, docs that did not say: routine asks.
+    ("Which export should we use for the quarterly board pack?", "how_to_question", True),
+    ("Could the list be grouped by team instead of by person?", "how_to_question", True),
+    ("We couldn't find this in the help centre, only the old plan's steps.", "how_to_question", True),
+    ("The export crashed twice, which setting do we need to change?", "how_to_question", False),
+    # The fault gone and the ticket closed is resolved; gone data, or a fix only hoped for, is not.
+    ("Since this morning's patch the error has disappeared. Feel free to close this one.", "resolved_update", True),
+    ("The glitch is finally gone after the update, thanks a lot.", "resolved_update", True),
+    ("The warning is gone but last week's invoices are gone too.", "resolved_update", False),
+    ("Hopefully the duplicates are gone after tonight's release.", "resolved_update", False),
+]
+
+
+@pytest.mark.parametrize(("text", "signal", "fires"), CASES, ids=[f"{s}:{t[:40]}" for t, s, _ in CASES])
+def test_signal_as_the_customers_own_business(text: str, signal: str, fires: bool) -> None:
+    assert (signal in find_signals([text])[0]) is fires
