@@ -389,7 +389,7 @@ def draft_handoff(
         "missing_information": missing,
         "missing_heading": (
             "Missing information: ask the customer in parallel; do not hold the escalation for it"
-            if facts.urgent
+            if facts.urgent or _never_held(recommendation.tier, scores)
             else "Missing information: ask the customer before escalating"
         ),
     }
@@ -404,6 +404,16 @@ def draft_handoff(
         missing_information=missing,
         deadlines=facts.deadlines,
     )
+
+
+# The model's own signals of an outage or a security case: whatever case the text names, such a ticket is not held.
+_URGENT_SIGNALS = ("outage", "security_incident", "data_loss")
+
+
+def _never_held(tier: int, scores: HeadScores) -> bool:
+    """An executive-tier escalation, or one whose technical signals report an outage, a security incident or lost
+    data, goes up now: what it lacks is asked in parallel (rubric check 4), even when no case phrase matched."""
+    return tier >= 4 or any(scores.signals.get(name, 0) for name in _URGENT_SIGNALS)
 
 
 _TEMPLATE_TITLES = {
@@ -535,13 +545,16 @@ def _owner(role: str, ticket: Ticket, facts: TicketFacts) -> str:
     return role if company else role.replace(" for your company", "")
 
 
-_NOTICE = re.compile(r"^with effect|\bnotice\b", re.IGNORECASE)
+# A notice's date of effect: "with effect thirty days from ...", "Kündigung zum 31.12.2026", "termination effective 31
+# March".
+_NOTICE = re.compile(r"\bwith effect\b|\bnotice\b|\b(?<!bis )zum\b|\beffective\b|\btakes effect\b", re.IGNORECASE)
 
 
 def _first_deadline(facts: TicketFacts) -> str:
     """The deadline the subject and the actions carry: the first with a time in it ("by end of day Wednesday"
-    rather than "before launch")."""
-    return next((deadline for deadline in facts.deadlines if names_a_time(deadline)), facts.deadlines[0])
+    rather than "before launch"), a reply asked for before a notice's date of effect."""
+    ordered = _deadlines_for_us(facts) or facts.deadlines
+    return next((deadline for deadline in ordered if names_a_time(deadline)), ordered[0])
 
 
 def _deadlines_for_us(facts: TicketFacts) -> list[str]:

@@ -212,7 +212,9 @@ _NOTICE_SPAN = (
 _ASK = (
     r"(?:need|needs|needed|must|has to|have to|want|expect|require|would like|appreciate|awaiting|can you|could you"
     r"|please"
-    r"|pls|plz|get someone|get me|get this)"
+    r"|pls|plz|get someone|get me|get this"
+    # an imperative with its time: "Send me the reference TODAY", "call me back today"
+    r"|send|call me|call us|ring me|ring us|phone me|get back to (?:me|us)|tell me|tell us|let me know|let us know)"
 )
 _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
 _DEADLINE = re.compile(
@@ -292,8 +294,23 @@ _DEADLINE = re.compile(
     r"|\b(?:antes del?|para el|a más tardar el) (?:lunes|martes|miércoles|jueves|viernes|fin de mes|\d{1,2} de [a-z]+)"
     r"|\ba fin de mes\b"
     # the same request in the other languages: "Necesitamos una respuesta ya", "il nous faut une réponse aujourd'hui"
-    rf"|\b(?:necesitamos|necesito|il nous faut|nous avons besoin|j'ai besoin|wir brauchen|ich brauche)\b"
-    rf"[^.!?\n]{{0,60}}?(?:\b(?:hoy|ya|heute|sofort)\b|\baujourd'hui)",
+    rf"|\b(?:necesitamos|necesito|quiero|queremos|il nous faut|nous avons besoin|j'ai besoin|je veux|nous voulons"
+    rf"|j'exige|nous exigeons|wir brauchen|ich brauche|ich will|wir wollen|voglio|vogliamo|ho bisogno|abbiamo bisogno"
+    rf"|preciso|precisamos|quero)\b[^.!?\n]{{0,60}}?(?:\b(?:hoy|ya|heute|sofort|oggi|subito|hoje)\b|\baujourd'hui)"
+    # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
+    rf"|\b(?:kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b[^.!?\n]{{0,60}}?"
+    rf"\b(?<!bis )(?:zum|effective(?: from| on)?|with effect from|takes effect on|à compter du|con efecto del?)"
+    rf"\s(?:{_WHEN})"
+    # an event of theirs with its day in other languages: "la auditoría anual el día 15", "die Prüfung am 15."
+    rf"|\b(?:auditoría|auditoria|prüfung|revisione|inspección|ispezione|reunión|réunion|riunione|sitzung|junta"
+    rf"|cierre|chiusura|clôture|abschluss|audiencia|udienza|audience)\b"
+    # not one that was: "La reunión fue el día 3"
+    rf"(?:(?!\b(?:fue|foi|war|était|a eu lieu|era|è stata|was)\b)[^.!?\n]){{0,20}}?"
+    rf"\b(?:el día|el|o dia|il giorno|il|le|am)\s\d{{1,2}}\b(?!\.\d| ?%)"
+    # a step of theirs threatened for a period's end: "we will be giving notice of non-renewal ... at the end of the
+    # month"
+    rf"|\b(?:non-renewal|not renew|cancel\w*|terminat\w*|switch\w*|withhold\w*|stop paying|leave you)\b"
+    rf"[^.!?\n]{{0,60}}?\b(?:at|by) (?:the )?end of (?:the |this |next )?(?:month|week|quarter|year)\b",
     re.IGNORECASE,
 )
 _PAYMENT_WORDS = re.compile(
@@ -463,8 +480,9 @@ _PRICE_RISE = re.compile(
     r"|moving|go|goes|going|went|rise|rises|rising|increase|increases|increasing) (?:up )?from)"
 )
 _REFUND_AGREED = re.compile(
-    r"\brefund\b[^.!?\n]{0,80}?\b(?:was|were|has been|had been|is) (?:\w+ )?(?:confirmed|approved|promised|agreed"
-    r"|issued|processed|authori[sz]ed)|\b(?:confirmed|approved|promised|agreed|issued|processed) (?:us |me )?"
+    r"\brefund\b[^.!?\n]{0,80}?\b(?:was|were|has been|had been|is) ['‘\"“]?(?:\w+ )?"
+    r"(?:confirmed|approved|promised|agreed|issued|processed|authori[sz]ed)"
+    r"|\b(?:confirmed|approved|promised|agreed|issued|processed) (?:us |me )?"
     r"(?:a |the |our |my )?(?:\w+ )?refund\b"
 )
 # An export or a print that leaves records out: "the attachments are missing from the PDF export" is a defect (not
@@ -492,7 +510,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         rf"|{_WORKFORCE_IDLE}"
         # every line, queue or site failing, said either way round: "all 3 queues ... get cut off",
         # "calls not connecting - ALL queues"
-        rf"|{_EVERY_UNIT}\b[^.!?\n]{{0,80}}?{_FAILING}|{_FAILING}[^.!?\n]{{0,40}}?\b{_EVERY_UNIT}\b)"
+        rf"|{_EVERY_UNIT}\b[^.!?\n]{{0,80}}?{_FAILING}|{_FAILING}[^.!?\n]{{0,40}}?\b{_EVERY_UNIT}\b"
+        # an incident the customer rates at the top severity: "P1 - payment files failing", "this is a Sev 1"
+        r"|(?<![\w-])(?:p1|sev ?1|severity[ -]1|priority[ -]1)(?![\w-]))"
     ),
     "account_takeover": re.compile(
         r"\b(?:hack(?:ed|er)|compromised|account takeover|taken over|someone (?:else )?(?:has )?(?:logged|signed) in"
@@ -512,7 +532,10 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:added|created|invited)\b[^.!?\n]{0,60}?\bfrom (?:our|my|the) (?:[\w'’]+ ){0,2}"
         r"(?:login|account|credentials)"
         r"|(?:don'?t|do not) (?:believe|think) (?:this|that|it) was (?:her|him|me|us|them)\b"
-        r"|unauthori[sz]ed (?:login|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?|activity)"
+        r"|unauthori[sz]ed (?:[\w-]+ )?(?:login|log-?in|access|sign-?in)|suspicious (?:log-?ins?|sign-?ins?|sessions?"
+        r"|activity)"
+        # a sign-in that got past the second factor: "logged in from abroad despite 2FA being enforced"
+        r"|(?:despite|bypass\w*|got past|circumvent\w*|around) (?:the |our )?(?:2fa|mfa|two-factor|second factor)\b"
         r"|(?:log-?ins?|sign-?ins?|sessions?|logged in|signed in) from (?:an? )?(?:unknown|unfamiliar|unrecogni[sz]ed"
         r"|foreign|suspicious|strange) (?:ip|address|location|device|country|browser)|(?:don'?t|do not"
         r"|didn'?t|did not) recogni[sz]e (?:this |that |the |a "
@@ -692,7 +715,10 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"\b(?:nothing (?:has )?(?:arrived|come through|reached)"
         r"|(?:still|yet) (?:nothing|no sign|not (?:received|arrived|seen))|(?:haven'?t|have not|hasn'?t|has not"
         r"|never) (?:yet )?(?:received|arrived|come through|seen)|(?:still )?(?:don'?t|do not) have (?:a |the |any )?"
-        r"(?:transaction|refund) reference|where (?:is|'s) (?:the|my|our) (?:money|refund))"
+        r"(?:transaction|refund) reference|where (?:is|'s) (?:the|my|our) (?:money|refund)"
+        # "Not a cent.", "my bank sees no pending credit from you", "send me the transaction reference"
+        r"|not a (?:cent|penny|dime|euro|pound)\b|no (?:pending |incoming )?(?:credit|refund) (?:from you|has|is|on|in)"
+        r"|(?:send|give) (?:me|us) (?:the|a) (?:transaction|refund) reference)"
     ),
     "cancellation": re.compile(
         r"\b(?:cancel(?!led|ed)\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
@@ -763,8 +789,10 @@ _CLOSING = re.compile(
     r"|muchas gracias|herzliche grüße|liebe grüße"
     r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti"
     r"|pozdrawiam|z poważaniem|pozdrowienia|serdecznie pozdrawiam|atenciosamente|cumprimentos|obrigad[oa]"
-    r"|med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|mvh)\b"
-    r"\s*[,.!]?\s*(?P<rest>.{0,120})$",
+    r"|med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|mvh"
+    # abbreviated sign-offs: "Att.," (atenciosamente), "Atte.," (atentamente), "Cdlt,", "MfG"
+    r"|att|atte|cdlt|mfg)\b"
+    r"\s*[.]?\s*[,!]?\s*(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
 _INLINE_CLOSING = re.compile(
@@ -1021,8 +1049,11 @@ def ticket_facts(
     customer_text = "\n".join([*customer_turns, ticket.subject, body])
     families = set(trigger_labels) | signal_families
     contacts = _contacts(customer_text) + [("forwarded mail from", name) for name in forwarded_authors(ticket.body)]
-    contacts += _agents_with_a_role(ticket)
+    agents = _agents_with_a_role(ticket)
+    contacts += agents
     manager = next((name for role, name in contacts if role in _OUR_ACCOUNT_ROLES), None)
+    if manager is None:  # our agent signs with a role that owns accounts: "Daniel (Strategic Account Director)"
+        manager = next((name for role, name in agents if _OWNS_ACCOUNTS.search(role)), None)
     if manager is None and _UNNAMED_MANAGER.search(customer_text):
         manager = _manager_named_elsewhere(customer_text, [name for _, name in contacts])
     cases = case_types(customer_text, families)
@@ -1149,8 +1180,19 @@ _TIME_WORD = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
 _PASSED = re.compile(r"\b(?:was|were|had been|should have been)\s(?:due\s)?$", re.IGNORECASE)
 # A past event is no deadline: "we missed a client call this morning", "the audit last Tuesday".
 # A span we promised, quoted back ("Marco promised a corrected invoice within two business days"), is ours.
+# An event thanked for is past too: "Thanks for the call on Tuesday".
 _PAST_EVENT = re.compile(
-    r"\b(?:missed|had|held|attended|yesterday|ago|promised|assured)\b(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE
+    r"\b(?:missed|had|held|attended|yesterday|ago|promised|assured|thanks for|thank you for|since)\b"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# "until" after a verb in the past tells how long a state lasted, not a deadline: "This worked until the 19th", "it
+# was fine until Tuesday" (not "we can wait until Friday").
+_UNTIL = re.compile(r"(?:until|till|up to|bis|hasta|jusqu)\b", re.IGNORECASE)
+_PAST_STATE = re.compile(
+    r"\b(?:was|were|had|did|worked|ran|went|(?!(?:need|needed|speed|proceed|exceed|succeed)\b)[a-z]{2,}ed)\b"
+    r"(?:\s+[\w'’-]+){0,2}\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -1185,6 +1227,7 @@ def _deadlines_in(text: str) -> list[str]:
         for match in _DEADLINE.finditer(text)
         if not _PASSED.search(text, max(0, match.start() - 20), match.start())
         and not _PAST_EVENT.search(_clause_before(text, match.start()))
+        and not (_UNTIL.match(match.group(0)) and _PAST_STATE.search(_clause_before(text, match.start())))
         and not _TERM_OF.search(_clause_before(text, match.start()))
         and not _STATE_AT_A_TIME.search(match.group(0))
         and not (
@@ -1201,6 +1244,7 @@ def _customer_deadlines(ticket: Ticket, customer_turns: list[str], body: str) ->
     when the current message sets its own (the later one stands)."""
     current = _deadlines_in(f"{ticket.subject}\n{body}")
     earlier = _deadlines_in("\n".join(customer_turns))
+    earlier = [deadline for deadline in earlier if deadline not in _passed_deadlines(ticket)]
     if current:
         earlier = [deadline for deadline in earlier if days_ahead(deadline, _latest_time(ticket)) is not None]
     ours = " ".join(turn.body.lower() for turn in ticket.history if turn.author == "agent")
@@ -1210,6 +1254,23 @@ def _customer_deadlines(ticket: Ticket, customer_turns: list[str], body: str) ->
         for deadline in _unique([*earlier, *current])
         if " " not in deadline.strip() or not re.search(rf"(?<!\w){re.escape(deadline.lower())}(?!\w)", ours)
     ]
+
+
+def _passed_deadlines(ticket: Ticket) -> set[str]:
+    """The deadlines of an earlier turn whose day, counted from that turn, came before the latest message: "If it
+    isn't working by Friday ..." written on a Tuesday, and the current message of the Monday after."""
+    latest = _latest_time(ticket)
+    if latest is None:
+        return set()
+    passed = set()
+    for turn in ticket.history:
+        if turn.author != "customer" or turn.at is None or not _comparable([turn.at, latest]):
+            continue
+        for deadline in _deadlines_in(message_text(turn.body)):
+            ahead = days_ahead(deadline, turn.at)
+            if ahead is not None and (turn.at.date() - latest.date()).days + ahead < 0:
+                passed.add(deadline)
+    return passed
 
 
 def _sentence_at(text: str, position: int) -> str:
@@ -1261,6 +1322,21 @@ _ASKED_BEFORE = re.compile(rf"^{_ASK}\b[^.!?\n]*?\b(?P<time>(?:by|before|ahead o
 _RESULT_SPAN = re.compile(rf"^{_RESULT}\b.*?\b(in \w+ (?:days?|hours?))$")
 
 
+# A threat at a period's end, by its step: "notice of non-renewal on the full estate ... at the end of the month" reads
+# "non-renewal at the end of the month"; a date of effect by its notice: "Kündigung zum 31.12.2026".
+_THREAT_AT_PERIOD_END = re.compile(
+    r"^.*\b(?P<what>non-renewal|not renew|cancel\w*|terminat\w*|switch\w*|withhold\w*|stop paying|leave you)\b"
+    r".*?\b(?P<time>(?:at|by) (?:the )?end of .+)$",
+    re.IGNORECASE,
+)
+_DATE_OF_EFFECT = re.compile(
+    r"^(?P<what>kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b.*?"
+    r"\b(?<!bis )(?P<time>(?:zum|effective(?: from| on)?|with effect from|takes effect on|à compter du"
+    r"|con efecto del?)\s.+)$",
+    re.IGNORECASE,
+)
+
+
 def _deadline_phrase(phrase: str) -> str:
     """The phrase as written; a long request with no clock or date in it ("can you set up a call with whoever
     ... this week") shortened to its time, which is what the subject line and the acknowledgement echo."""
@@ -1273,6 +1349,10 @@ def _deadline_phrase(phrase: str) -> str:
         return period_end.group("time")
     if (span := _RESULT_SPAN.match(phrase)) is not None:
         return span.group(1)
+    if (threat := _THREAT_AT_PERIOD_END.match(phrase)) is not None:
+        return f"{threat.group('what')} {threat.group('time')}"
+    if (effect := _DATE_OF_EFFECT.match(phrase)) is not None:
+        return f"{effect.group('what')} {effect.group('time')}"
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
         phrase = named.group("time")
     if (ending := _TERM_ENDING.match(phrase)) is not None:
@@ -1290,7 +1370,7 @@ _ASKED = re.compile(rf"^{_ASK}\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w/:-]+")
 _SAME_DAY = re.compile(
     rf"\b(?:today|tonight|asap|immediately|right now|eod|cob|end of (?:the )?day|close of business|this (?:morning"
-    rf"|afternoon|evening)|{_CLOCK})(?![\w/])",
+    rf"|afternoon|evening)|hoy|heute|sofort|oggi|subito|hoje|aujourd'hui|{_CLOCK})(?![\w/])",
     re.IGNORECASE,
 )
 _SPAN_AHEAD = re.compile(
@@ -1305,6 +1385,7 @@ _DAY_OF_MONTH = re.compile(
     rf"|the (\d{{1,2}})(?:st|nd|rd|th)\b|(\d{{4}})-(\d{{2}})-(\d{{2}}))",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _NUMBER_WORDS |= {"fourteen": 14, "thirty": 30}
 
@@ -1330,6 +1411,11 @@ def days_ahead(deadline: str, now: datetime | None) -> float | None:
     if now is None:
         return None
     today = now.date()
+    if (numeric := _NUMERIC_DATE.search(lowered)) is not None:  # "bis zum 15.12.2026"
+        try:
+            return float((date(int(numeric[3]), int(numeric[2]), int(numeric[1])) - today).days)
+        except ValueError:
+            return None
     if (found := _DAY_OF_MONTH.search(lowered)) is not None:
         day, month, month2, day2, nth, year, month3, day3 = found.groups()
         try:
@@ -1392,7 +1478,19 @@ def spoken_deadline(deadline: str) -> str:
     ("today"); a date or an event ("by 3 pm", "audit on Friday") as the customer wrote it."""
     asked = _ASKED.match(deadline) and not any(c.isdigit() for c in deadline)  # "need it before our 9am shift"
     time = _TIME_WORD.search(deadline) if asked else None
+    if time is None and _FOREIGN_ASK.match(deadline):  # "Je veux savoir aujourd'hui": "aujourd'hui"
+        time = _FOREIGN_TIME_WORD.search(deadline)
     return time.group(0).lower() if time else deadline
+
+
+# A request with its time in the other languages the deadline reads, and that time.
+_FOREIGN_ASK = re.compile(
+    r"^(?:necesitamos|necesito|quiero|queremos|il nous faut|nous avons besoin|j'ai besoin|je veux|nous voulons"
+    r"|j'exige|nous exigeons|wir brauchen|ich brauche|ich will|wir wollen|voglio|vogliamo|ho bisogno|abbiamo bisogno"
+    r"|preciso|precisamos|quero)\b",
+    re.IGNORECASE,
+)
+_FOREIGN_TIME_WORD = re.compile(r"\b(?:hoy mismo|hoy|heute|sofort|oggi|subito|hoje)\b|\baujourd'hui", re.IGNORECASE)
 
 
 def message_text(body: str) -> str:
@@ -1451,6 +1549,13 @@ _ROLE_WORDS = re.compile(
     r"|marketing|sales|it|legal|compliance|billing|payroll)\b",
     re.IGNORECASE,
 )
+# The words of a title, not of a department: a company may be called "... Payroll Services", never "... Director".
+_TITLE_WORDS = re.compile(
+    r"\b(?:manager|director|officer|head|lead|owner|founder|co-?founder|ceo|cfo|cio|cto|coo|ciso|dpo|vp|president"
+    r"|chief|partner|associate|solicitor|attorney|counsel|lawyer|engineer|coordinator|accountant|controller"
+    r"|secretary|assistant|specialist|analyst|consultant|bookkeeper|supervisor|architect|developer|clerk)\b",
+    re.IGNORECASE,
+)
 # A full name after the last sentence on its line: "Sorry for the hassle! Amira Haddad", "Any ideas? Declan
 # Murphy, Murphy Roofing".
 # An initial stands for the first name ("Please confirm. H. Brandt"); a role and a company may follow ("Can you check?
@@ -1480,7 +1585,8 @@ _MAILBOX = re.compile(
 
 
 _CONTACT_DETAIL = re.compile(
-    r"@[\w-]+\.\w|https?://|\bwww\.|^(?:tel|phone|mobile|mob|cell|direct|fax|[tmf])\b\s?[:.]|^\+?[\d\s().-]{7,}$",
+    r"@[\w-]+\.\w|https?://|\bwww\.|^(?:tel|phone|mobile|mob|cell|direct|fax|[tmf])\b\s?[:.]|^\+?[\d\s().-]{7,}$"
+    r"|^\+\d{1,4}(?:[\s().-]|$)",  # a number with its country code, however it goes on: "+47 ...", "+44 (0)20 ..."
     re.IGNORECASE,
 )
 # "- sent from mobile, excuse typos", "Sent via Outlook for Android": no part of the signature
@@ -1631,6 +1737,12 @@ def _sender(message: str) -> Sender:
     if company is None:
         # "CIO, Halvorsen Retail Group": the part of two words or more that names no role is the company
         company = next((p for p in reversed(others) if not _ROLE_WORDS.search(p) and len(p.split()) >= 2), None)
+    if company is None and len(others) >= 2 and _ROLE_WORDS.search(others[0]):
+        # "Head of Information Security, Corvel Payroll Services": under a role, a name that starts with no role
+        # word and holds no title is the company, department words and all
+        last = others[-1]
+        if len(last.split()) >= 2 and not _ROLE_WORDS.match(last) and not _TITLE_WORDS.search(last):
+            company = last
     role = next((part for part in others if part != company), None)
     return Sender(name, role, company)
 
@@ -1921,6 +2033,13 @@ def _step_clause(sentence: str) -> str:
     return ", ".join(clauses) or sentence
 
 
+# A reference after its abbreviation with a dot, a firm's file number: "ref. PH/LIT/2291", "Az. 3 O 118/26",
+# "réf. 2026-114" (the dot that ends a sentence before a number is no abbreviation: "the invoice. 2026 ...").
+_ABBREVIATED_REFERENCE = re.compile(
+    r"\b(?i:ref|réf|az|our ref|your ref|file ref)\.\s?(?P<id>[A-Z0-9](?:[\w-]|[./](?=\w)){1,40}+(?: \d{1,4}/\d{2,4})?)"
+)
+
+
 def _identifiers(text: str) -> list[str]:
     found = identifiers_by_shape(text)
     for match in _REQUEST_IDS.finditer(text):
@@ -1935,6 +2054,7 @@ def _identifiers(text: str) -> list[str]:
     found += [match.group(0) for match in _CODE.finditer(text)]
     found += [match.group(0) for match in _BRACKETED_CODE.finditer(text)]
     found += [match.group("address") for match in _NAMED_ADDRESS.finditer(text)]
+    found += [match.group("id") for match in _ABBREVIATED_REFERENCE.finditer(text)]
     # "code 137" inside "exit code 137", "CH-00871" inside "2026-CH-00871": the longer reading only. Each distinct
     # item is looked for once in all the others joined by lines (one search per item, not one per pair: 1,500
     # identifiers took seconds).
@@ -2004,6 +2124,12 @@ _OUR_ACCOUNT_ROLES = frozenset(
         "sales representative",
     }
 )
+# The same roles said in other words, when one of our agents signs with them: "Strategic Account Director", "Key
+# Accounts", "Client Success Lead" (not "Accounts Payable", a customer's department).
+_OWNS_ACCOUNTS = re.compile(
+    r"\b(?:(?:key |strategic |global |enterprise |named )?accounts?(?! (?:payable|receivable))"
+    r"|(?:customer|client) (?:success|relationship)|relationship manager|client (?:partner|director|manager))\b"
+)
 # "your own account manager" with no name after it; "your colleague Ben": one of our people, named.
 # Only our own account roles: "my admin is away" is the customer's colleague.
 _UNNAMED_MANAGER = re.compile(
@@ -2043,9 +2169,21 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         # "our users (Sales Team)" names a group, "our agents, Monday Through Friday," their hours
         if not _NOT_A_PERSON.search(name) and not _CALENDAR_NAME.search(name):
             found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
+    for match in _CORRESPONDENCE_TO.finditer(text):
+        found.append(("correspondence to", match.group("name").rstrip(".,")))
     for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
         found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
     return list(dict.fromkeys(found))
+
+
+# Whom the customer sends further correspondence to: "All further correspondence should go to Harlow Finch
+# Solicitors", "please direct any reply to our lawyers, Berg & Holm Advokatbyrå" (a name of capitalised words).
+_CORRESPONDENCE_TO = re.compile(
+    r"\b(?i:correspondence|communications?|replies|any (?:reply|response))\b[^.!?\n]{0,50}?"
+    r"\b(?i:go|be (?:sent|addressed|directed)|direct\w*|address\w*|send|write)\b (?i:to|through|via)\s"
+    r"(?i:our (?:solicitors|lawyers|attorneys|counsel|legal (?:advisers|advisors|representatives?)),?\s)?"
+    r"(?P<name>(?!(?i:the|us|me|our|my|him|her|them|you)\b)[A-Z][\w&'’-]++(?: (?:&|[A-Z][\w&'’.-]*+)){0,5}+)"
+)
 
 
 # The company a person works or worked for, whose records they ask about: "I worked for Kestrel Foods Ltd until
