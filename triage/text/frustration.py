@@ -51,12 +51,21 @@ _MILD_WORD_LIST = (
     " scam scammed scammers thieves liars"
     # Said of the company's handling: "this is getting embarrassing", "handled so carelessly".
     " embarrassing careless carelessly sloppy"
+    # Shock said formally: "I am frankly astonished that...", "we were stunned to see".
+    " astonished stunned flabbergasted dismayed gobsmacked speechless"
+)
+_SHOCK_WORDS = frozenset(("shocked", "astonished", "stunned", "flabbergasted", "gobsmacked", "speechless"))
+# Surprise at good service: "astonished at how quickly you fixed it".
+_PLEASANT_SURPRISE_AFTER = re.compile(
+    r" (?:by |at |to see )?how (?:quick|fast|easy|easily|well|smooth|good|helpful|kind|friendly)"
 )
 _MILD_WORDS = frozenset(_MILD_WORD_LIST.split())
 _STRONG_WORD_LIST = (
     "unacceptable ridiculous disgusted disgusting worst appalling outrageous furious livid disgrace "
     "infuriating terrible horrible awful pathetic shameful disgraceful absurd insane incompetent "
     "incompetence useless angry"
+    # Contempt: "which is frankly insulting", "the arrogance of it", "appalled".
+    " appalled insulting arrogance arrogant condescending patronising patronizing disrespectful contemptuous"
 )
 _STRONG_WORDS = frozenset(_STRONG_WORD_LIST.split())
 # "Deeply upset", "extremely disappointed": an intensified mild word reads as a strong one.
@@ -72,7 +81,9 @@ _STRONG_PHRASES = re.compile(
     r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke|worried sick"
     # "I am done being polite": the customer says their patience is over.
     r"|done being (?:polite|patient|nice|reasonable)|should be ashamed|bait and switch"
-    r"|(?<!not )(?<!n't )(?:losing|lost|running out of|ran out of) (?:my |all |our )?patience)"
+    r"|(?<!not )(?<!n't )(?:losing|lost|running out of|ran out of) (?:my |all |our )?patience"
+    # Contempt for the company's conduct: "the arrogance is breathtaking", "the audacity".
+    r"|the (?:sheer )?(?:audacity|nerve|cheek) of (?:it|this|that|you|them)\b|the (?:sheer )?audacity\b)"
 )
 _STRONG_EMOJI = frozenset("\U0001f621\U0001f92c\U0001f620\U0001f624\U0001f47f\U0001f595")  # 😡 🤬 😠 😤 👿 🖕
 # 🙄 😒 😞 😩 😫 😣 😖 😑
@@ -172,6 +183,12 @@ _SARCASM = re.compile(
     # "who signed off on this?", a fix in scare quotes ("your 'fix'").
     r"|keeps? (?:the team|us|me|everyone|them) on (?:our|their|my|its) toes|really living up to"
     r"|(?:someone|somebody|anyone) who(?:'s| is) aware (?:that|of)\b"
+    # Mockery: the product set back in time, at a clause's end ("we retype the numbers like it's 1998", not "like it's
+    # the 1990s edition of the manual"), praise of looks alone ("lovely to look at"), a double charge as devotion
+    # ("apparently I love your product so much I paid twice").
+    r"|like it(?:'s| is| was) (?:19\d\d|the (?:19)?[5-9]0s|the stone age|the dark ages)(?=\s*(?:[.!,;)]|$))"
+    r"|(?:lovely|nice|pretty|beautiful) to look at\b"
+    r"|apparently (?:i|we) (?:love|like|adore|enjoy)\b[^.!?\n]{0,40}\bso much\b"
     r"|who (?:signed off on|thought (?:this|that|it) (?:was|would be) a good idea)"
     # After "the" or alone, a quoted word naming a button, tab or plan is its label: "I clicked the 'Update'
     # button", "we are on the 'Unlimited' plan".
@@ -374,6 +391,11 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|(?:is|was) that too much to ask"
     r"|how (?:hard|difficult) (?:can|could) it be|why (?:is|was) it so (?:hard|difficult)"
     r"|(?:this|that) (?:does not|doesn't) work for (?:me|us)|(?:i'll|i will|let me|to) be blunt|not a fan\b"
+    # A fragment of disbelief: the company's answer echoed in a sentence of its own, then the verdict ("A discount
+    # code. Honestly...", "A screenshot?? ..."); not a heading ("A quick question. Could you...").
+    r"|(?:^|(?<=[.!?] )|(?<=\n))an? (?:[\w'-]+ ){0,2}[\w'-]+(?:[.?!](?= (?:honestly|seriously|really|unbelievable"
+    r"|incredible|come on|are you (?:serious|joking|kidding)|you(?:'re| are) (?:joking|kidding)|is that (?:it|all))"
+    r")|\?[?!]+)"
     r"|(?:speak to|talk to|want|need|get|find) (?:someone|somebody|anyone|a person) who (?:can |will )?actually"
     # "Can someone who can actually look at the logs pick this up?"; not "someone who actually enjoys spreadsheets".
     r"|(?:someone|somebody|anyone|a person)(?: \w+){0,2} (?:who|that) (?:can |will |could )?actually (?:look|knows?"
@@ -397,6 +419,33 @@ _ANNOYANCE_PHRASES = re.compile(
     # starts with fail ("#failover") or a hyphenated channel name ("#failed-jobs") is no tag of a failure.
     r"|#\w{0,20}(?:fail(?:s|ed|ure)?|worst\w{0,20})(?![\w-])"
 )
+# Formal firmness: how a senior customer says they are frustrated in a business letter, with no angry word. The
+# labelling guide reads it as annoyed or frustrated (1-2) and never as angry (3, "angry or hostile"): see _score.
+_FORMAL_FIRMNESS = re.compile(
+    # Plain speaking announced ("I'll be plain:", "I have to be straightforward"). "To be clear" is how calm notices
+    # explain themselves, and "to be plain" may be text ("needs to be plain text").
+    r"\b(?:(?:i'll|i will|let me|i have to|i must|i need to|i'm going to)(?: also)? be (?:plain|straightforward|direct"
+    r"|frank|candid|honest)\b|to be (?:frank|candid)\b|(?:can't|cannot) stress (?:this )?enough"
+    # An ultimatum in business terms: a condition not met, then the customer's move ("unless we see a revised quote by
+    # the 10th, we will be giving notice", "if we don't have it by Friday, procurement will open a tender"). Not a
+    # lawyer's "our client will commence proceedings", which the labelling guide reads as calm. Cancelling, leaving
+    # and disputing are _DEMANDS' ultimatums already.
+    r"|(?:unless|if (?:[\w']+ ){0,4}?(?:don't|do not|doesn't|does not|isn't|is not|aren't|are not|haven't|have not"
+    r"|hasn't|has not|can't|cannot|won't|not)|should (?:[\w']+ ){0,4}?not)\b[^.!?\n]{0,140}?\b(?:we|i|procurement)"
+    r"(?:'ll| will| shall|'m| am|'re| are)(?: have to| need to)?(?: be)? (?:terminat\w*"
+    r"|mov(?:e|ing) (?:[\w']+ ){0,3}to (?:a |an )?(?:another|different|other|competitor)|not (?:be )?renew\w*"
+    r"|giv(?:e|ing) notice|let (?:the|our) (?:contract|subscription|agreement|licen[cs]e) lapse"
+    r"|open (?:a )?(?:formal )?tender|pursu\w*|lodg\w*|filing (?:a )?(?:chargeback|complaint|claim|dispute)"
+    r"|withhold\w*|tak(?:e|ing) (?:this|it|the matter) (?:further|to))"
+    # Patience spent in other words: "I'm running out of ways to defend you", not "running out of disk space".
+    r"|(?:running|run|ran) out of (?:ways|options|excuses|arguments|reasons|ideas) to\b"
+    # Counted contacts and silence: "this is my third message about the same refund" (not "the third email in the
+    # onboarding sequence"), "my follow-up of 9 November went unanswered", "I've tried to be patient and polite".
+    r"|(?:my|our) (?:second|third|fourth|fifth|umpteenth) (?:message|e-?mail|request|reminder|follow-up|chaser|letter)"
+    r"|(?:my|our) (?:[\w'-]+ ){0,4}?(?:went|have gone|has gone|remains?|remained|were left|was left) unanswered"
+    r"|(?:i|we)(?:'ve| have) (?:tried to be|been) (?:very |more than |extremely )?polite"
+    r"|(?:i|we)(?:'ve| have) tried to be (?:very |more than |extremely )?(?:patient|understanding))"
+)
 # Frustration in the other languages customers write in (French, Spanish, German, Italian, Dutch, Portuguese): the
 # English tables above never match there, and VADER reads only English, so an angry French ticket scored 0. A short
 # hand-written table per language, by the cue kinds above (the kind names are _Cues' fields, so each counts as its
@@ -408,13 +457,16 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "fr": {
         "mild_words": r"agac\w*|énerv\w*|irrit\w*|déçu\w*|décevant\w*|déception|frustr\w*|pénible|embêtant\w*"
         r"|mécontent\w*|insatisfait\w*|franchement|honnêtement|je ne comprends pas (?:comment|pourquoi)"
-        r"|(?:ce n'est )?pas normal|(?:un peu|assez|plutôt) (?:gênant|ennuyeux|limite)",
+        r"|(?:ce n'est )?pas normal|(?:un peu|assez|plutôt) (?:gênant|ennuyeux|limite)"
+        r"|choqu[ée]\w*|sidér[ée]\w*|stupéfait\w*|abasourdi\w*|consterné\w*|indigné\w*",
         "strong_words": r"inadmissible|inacceptable|scandal\w*|honteu\w*|lamentable|ras[- ]le[- ]bol|marre"
         r"|furieu\w*|exaspér\w*|intolérable|inconcevable|n'importe quoi|incompéten\w*|catastrophique",
         "repeat_contact": r"encore une fois|à nouveau|de nouveau|une nouvelle fois|(?:deuxième|troisième|énième) "
         r"(?:fois|relance)|toujours (?:pas|rien|aucun\w*)|je (?:vous )?relance|plusieurs (?:fois|reprises)"
         r"|(?:j'ai|nous avons) déjà (?:signalé|écrit|appelé|contacté|expliqué|demandé)",
         "demands": r"j'exige|nous exigeons|sous (?:24|48|72) ?h(?:eures)?\b|dans les plus brefs délais"
+        r"|je veux (?:savoir|comprendre|une réponse|des réponses|des explications)(?: dès)? aujourd'hui"
+        r"|(?:nous ne|je ne) (?:paierons|payerons|paierai|payerai)\b"
         r"|(?:parler|m'adresser) à (?:un|votre) (?:responsable|supérieur)",
         "grievances": r"aucune réponse|pas de réponse|sans (?:réponse|nouvelles)|personne ne (?:répond|rappelle"
         r"|m'a|nous a)|on (?:m'|nous )a promis|injuste\w*|abusi\w*",
@@ -426,7 +478,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "es": {
         "mild_words": r"molest\w*|fastidi\w*|decepci\w*|frustra\w*|irrita\w*|descontent\w*|insatisfech\w*"
         r"|sinceramente|francamente|la verdad es que|no entiendo (?:cómo|como|por qué|porque)|no es normal"
-        r"|no ayuda(?: nada)?|(?:un poco|bastante) (?:pesado|molesto)",
+        r"|no ayuda(?: nada)?|(?:un poco|bastante) (?:pesado|molesto)|atónit\w*|estupefact\w*|consternad\w*"
+        r"|escandalizad\w*",
         "strong_words": r"inaceptable|inadmisible|vergonzos\w*|vergüenza|indignant\w*|indignad\w*|hart[oa]s?\b"
         r"|ridícul\w*|lamentable|intolerable|furios\w*|enfadad\w*|enojad\w*|pésim\w*|tomadura de pelo"
         r"|un desastre|incompeten\w*",
@@ -438,6 +491,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|sig(?:ue|uen|o|uimos) sin|(?:han|ha) vuelto a"
         r"|ya (?:he|hemos) (?:escrito|llamado|contactado|reclamado|explicado|pedido)|varias veces",
         "demands": r"exijo|exigimos|(?:hablar con|pasar con) (?:un|el|su) (?:responsable|supervisor|encargado)"
+        r"|no (?:vamos|voy) a pagar"
         r"|una respuesta ya|en (?:24|48|72) horas",
         "grievances": r"nadie (?:me|nos) (?:ha|han) (?:dado|respondido|contestado|llamado|ayudado)"
         r"|nadie (?:responde|contesta)|sin respuesta|ninguna respuesta|(?:me|nos) prometieron|injust\w*|abusiv\w*",
@@ -448,7 +502,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "de": {
         "mild_words": r"ärger\w*|verärgert\w*|enttäusch\w*|frustr\w*|nervig\w*|lästig\w*|unzufrieden\w*"
         r"|ehrlich gesagt|offen gesagt|ich verstehe nicht,? (?:wie|warum|wieso)|nicht nachvollziehbar"
-        r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)",
+        r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)|schockiert\w*|fassungslos\w*|entsetzt\w*|bestürzt\w*",
         "strong_words": r"inakzeptabel|unakzeptabel|unverschämt\w*|skandal\w*|frechheit|zumutung|katastroph\w*"
         r"|lächerlich\w*|wütend\w*|empör\w*|inkompeten\w*|mir reicht'?s|es reicht|die nase voll|unfassbar",
         "repeat_contact": r"schon wieder|zum (?:zweiten|dritten|wiederholten|x-ten) mal|immer noch|noch immer"
@@ -465,7 +519,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "it": {
         "mild_words": r"seccant\w*|fastidi\w*|delus[oaie]\b|deludente|delusione|frustra\w*|irrita\w*|scontent\w*"
         r"|insoddisfatt\w*|onestamente|sinceramente|francamente|non capisco (?:come|perché|perche)"
-        r"|non è normale",
+        r"|non è normale|scioccat\w*|sconcertat\w*|allibit\w*|sbalordit\w*|indignat\w*",
         "strong_words": r"inaccettabil\w*|inammissibil\w*|vergogn\w*|scandalos\w*|ridicol\w*|assurd\w*"
         r"|furios\w*|arrabbiat\w*|stuf[oaie]\b|pessim\w*|incompeten\w*|un disastro",
         "repeat_contact": r"ancora una volta|di nuovo|nuovamente|(?:seconda|terza|ennesima) volta"
@@ -481,7 +535,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     },
     "nl": {
         "mild_words": r"vervelend\w*|irritant\w*|geïrriteerd|teleurgesteld\w*|teleurstell\w*|gefrustreerd"
-        r"|frustrer\w*|ontevreden|eerlijk gezegd|ik begrijp niet (?:hoe|waarom)|niet normaal|balen|jammer",
+        r"|frustrer\w*|ontevreden|eerlijk gezegd|ik begrijp niet (?:hoe|waarom)|niet normaal|balen|jammer"
+        r"|geschokt|verbijsterd|ontzet\b|stomverbaasd",
         "strong_words": r"onacceptabel|onaanvaardbaar|belachelijk\w*|schandalig\w*|schande|woedend|boos\b"
         r"|kwaad\b|(?:het|dit) zat\b|slaat nergens op|waardeloo\w*|incompeten\w*|te gek voor woorden",
         "repeat_contact": r"alweer|weer (?:niet|geen|hetzelfde)|(?:tweede|derde|zoveelste) keer|nog steeds"
@@ -496,15 +551,16 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "pt": {
         "mild_words": r"chatead\w*|irritad\w*|irritante|decepcion\w*|decepção|frustra\w*|insatisfeit\w*"
         r"|incomodad\w*|aborrecid\w*|sinceramente|francamente|honestamente|não entendo (?:como|por que|porque)"
-        r"|não é normal",
+        r"|não é normal|chocad[oa]s?\b|perplex[oa]s?\b|estarrecid[oa]s?\b|desagradável",
         "strong_words": r"inaceitável|inadmissível|absurd[oa]s?\b|vergonh\w*|ridícul\w*|lamentável|revoltad\w*"
         r"|furios\w*|indignad\w*|cansad[oa]s? de|pésim\w*|descaso|palhaçada|incompeten\w*|um desastre",
         "repeat_contact": r"de novo|novamente|outra vez|mais uma vez|(?:segunda|terceira|enésima) vez"
         r"|ainda (?:não|nada|sem)|continua(?:m)? (?:sem|a não)"
         r"|já (?:escrevi|liguei|entrei em contato|reclamei|expliquei|pedi|enviei)|várias vezes|diversas vezes",
         "demands": r"exijo|exigimos|falar com (?:um|o) (?:responsável|supervisor|gerente)|em (?:24|48|72) horas"
-        r"|(?:meu|nosso) dinheiro de volta",
-        "grievances": r"nenhuma resposta|sem resposta|ninguém (?:responde|(?:me|nos) (?:respondeu|ajudou|retornou))"
+        r"|(?:meu|nosso) dinheiro de volta|não (?:vamos|vou|iremos) pagar",
+        "grievances": r"nenhuma resposta|sem resposta"
+        r"|ninguém (?:responde|(?:me|nos) (?:respondeu|ajudou|retornou|avisou|informou))"
         r"|injust\w*|prometeram|procon|reclame aqui",
         "pressure": r"urgent\w*|com urgência|o mais rápido possível|imediatamente|hoje mesmo",
         "leaving": r"(?:vou|vamos) cancelar|trocar de (?:fornecedor|empresa|operadora)"
@@ -582,6 +638,7 @@ _EMPHASIS_BELOW_CAPS_SHARE = 0.1
     _GRIEVANCES,
     _PRESSURE,
     _ANNOYANCE_PHRASES,
+    _FORMAL_FIRMNESS,
 ) = map(
     led_by_first_characters,
     (
@@ -593,6 +650,7 @@ _EMPHASIS_BELOW_CAPS_SHARE = 0.1
         _GRIEVANCES,
         _PRESSURE,
         _ANNOYANCE_PHRASES,
+        _FORMAL_FIRMNESS,
     ),
 )
 _THREATS = tuple((column, reason, led_by_first_characters(pattern)) for column, reason, pattern in _THREATS)
@@ -615,6 +673,7 @@ class _Cues:
     grievances: list[str] = field(default_factory=list)
     pressure: list[str] = field(default_factory=list)
     emphasis: list[str] = field(default_factory=list)
+    formal_firmness: list[str] = field(default_factory=list)
 
 
 FEATURES = (
@@ -904,6 +963,8 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             continue
         if word == "inconvenience" and _APOLOGY_BEFORE.search(lowered, max(0, match.start() - 24), match.start()):
             continue
+        if word in _SHOCK_WORDS and _PLEASANT_SURPRISE_AFTER.match(lowered, match.end()):
+            continue
         if kind is cues.mild_words and _INTENSIFIED_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
             kind = cues.strong_words
         kind.append(word)
@@ -922,6 +983,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     cues.persistence = _PERSISTENCE.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
     cues.grievances = _GRIEVANCES.findall(lowered)
+    cues.formal_firmness = _FORMAL_FIRMNESS.findall(lowered)
     urgency = [match for match in _PRESSURE.finditer(lowered) if not _negated(lowered, match.start())]
     cues.pressure = [match.group() for match in urgency if match.group("business") is None]
     language = detect_language(text).code
@@ -1063,6 +1125,10 @@ def choose_learned_share(shares: Sequence[float], quality: Sequence[float], prox
     return float(shares[chosen]), f"{rule} (share: Spearman {curve})"
 
 
+# Below level 3 both alone (_LEVEL_THRESHOLDS) and beside a head (LEVEL_THRESHOLDS_BESIDE_A_HEAD).
+FORMAL_CEILING = 0.3
+
+
 def _score(cues: _Cues) -> float:
     """Additive criteria, each capped, so that no single cue can make a ticket angry on its own."""
     # Sarcasm reads as praise to VADER: do not let that positivity count as calm.
@@ -1080,6 +1146,10 @@ def _score(cues: _Cues) -> float:
     score += min(0.3, 0.15 * len(cues.demands) + 0.1 * len(cues.grievances))
     score += min(0.1, 0.06 * len(cues.pressure))
     score += min(0.2, 0.1 * len(cues.emphasis))
+    # Formal firmness lifts a ticket to frustrated, never on its own to angry: past FORMAL_CEILING only the other
+    # cues count.
+    firm = min(0.2, 0.05 * len(cues.formal_firmness))
+    score = max(score, min(score + firm, FORMAL_CEILING))
     return min(1.0, score)
 
 
@@ -1112,6 +1182,8 @@ def _readable(cues: _Cues) -> list[str]:
         reasons.append(f'stonewalled or wronged ("{cues.grievances[0]}")')
     if cues.pressure:
         reasons.append(f'impatience ("{cues.pressure[0]}")')
+    if cues.formal_firmness:
+        reasons.append(f'formal firmness ("{cues.formal_firmness[0]}")')
     if cues.vader_compound <= -0.5:
         reasons.append(f"strongly negative wording (VADER {cues.vader_compound:.2f})")
     return reasons
@@ -1140,7 +1212,7 @@ class FrustrationCues(TransformerMixin, BaseEstimator):
         all_cues = [found.cues for found in analysed]
         found = [
             (
-                cues.mild_words,
+                cues.mild_words + cues.formal_firmness,  # annoyance said politely, as the mild words' phrases
                 cues.strong_words,
                 cues.profanity,
                 *([reason] if reason in cues.threats else [] for _, reason, _ in _THREATS),
