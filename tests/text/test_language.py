@@ -192,3 +192,27 @@ def test_a_foreign_letter_quoting_an_english_error_is_still_asked_and_foreign():
     )
     found = language.detect_language(letter)
     assert found.code == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'En el registro aparece "Sync failed - retry in 5 min" desde anoche.',
+        "Le rapport affiche « Export error: template missing » depuis lundi.",
+        "Im Protokoll steht „Connection timed out“ bei jedem Versuch.",
+    ],
+)
+def test_an_english_failure_message_quoted_in_a_foreign_ticket_is_an_error_code(text):
+    assert language_neutral_signals({}, text) == {"error_code": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l'erreur d'exception n'est pas grave",  # apostrophes are no quotes
+        'Le titre dit "tout va bien" sur la page.',  # quoted, no failure
+        "Sin errores: todo ha failed ... no, todo ha funcionado.",  # a failure word outside quotes
+    ],
+)
+def test_quotes_without_a_failure_or_a_failure_word_unquoted_are_no_error_code(text):
+    assert "error_code" not in language_neutral_signals({}, text)

@@ -26,8 +26,9 @@ CRITERIA_SIGNALS = {
     "privacy_regulation",
     "fraud",
 }
-# In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask.
-EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency"}
+# In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask, and termination
+# rights invoked, which count as legal_action.
+EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights"}
 # A churn threat in Polish and Swedish, a repeat contact in Polish only.
 ONLY_IN = {"pl": {"churn_threat", "repeat_contact"}, "sv": {"churn_threat"}}
 

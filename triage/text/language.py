@@ -200,6 +200,12 @@ _FOREIGN_ERROR_CODE = re.compile(
     r"(?:\s*:)?\s*+[45]\d\d\b"  # possessive: a run of spaces is read once, whatever its length
 )
 
+# A failure message quoted in English from a log or a screen, in a ticket in any language: 'aparece "Job failed -
+# retry scheduled"', « Sync failed: timeout ». Between double quotes or guillemets only: a single quote is also an
+# apostrophe ("l'erreur").
+_QUOTED_FAILURE = re.compile(
+    r"[\"“„«][^\"“”„«»\n]{0,60}?\b(?i:failed|failure|error|exception|timed out|timeout)\b[^\"“”„«»\n]{0,60}[\"”“»]"
+)
 
 # A server that is down, as browsers and gateways print it in any language: a 502, 503 or 504 with its English
 # reason phrase or after "HTTP" ("Error 503 Service Unavailable", "HTTP 502"), the shapes the English outage
@@ -211,7 +217,11 @@ def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str,
     """The signals of one ticket that do not depend on reading its language, with data-protection articles."""
     kept = {name: count for name, count in signals.items() if name in _SHAPE_SIGNALS}
     # Found by the signals or here, whichever found more, so that one amount or code never counts twice.
-    for name, pattern in (("money_amount", _EUROPEAN_AMOUNT), ("error_code", _FOREIGN_ERROR_CODE)):
+    for name, pattern in (
+        ("money_amount", _EUROPEAN_AMOUNT),
+        ("error_code", _FOREIGN_ERROR_CODE),
+        ("error_code", _QUOTED_FAILURE),
+    ):
         found = len(pattern.findall(text))
         if found > kept.get(name, 0):
             kept[name] = found

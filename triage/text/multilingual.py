@@ -95,7 +95,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"st(?:ö|oe)rung\w*|nichts funktioniert|ausfall|ausgefallen"
         r"|totalausfall|nicht (?:mehr )?erreichbar|außer betrieb|nichts geht mehr",
     ),
-    ("de", "data_loss", r"datenverlust\w*|daten (?:sind |wurden )?(?:verloren|gelöscht|weg)"),
+    (
+        "de",
+        "data_loss",
+        r"datenverlust\w*|daten (?:sind |wurden )?(?:verloren|gelöscht|weg)"
+        rf"|(?:daten|dateien|datensätze|einträge|dokumente|kontakte|bestellungen|buchungen){_near('de')}verschwunden",
+    ),
     ("de", "refund_request", r"(?:rück)?erstattung\w*|(?:zurück)?erstatten|gutschrift|geld zurück"),
     (
         "de",
@@ -137,7 +142,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "outage",
         r"no funciona nada|nada funciona|caída|caído|fuera de servicio|inaccesible|sin servicio|no hay servicio",
     ),
-    ("es", "data_loss", r"pérdida de datos|datos (?:perdidos|borrados|eliminados)|hemos perdido (?:los|todos)"),
+    (
+        "es",
+        "data_loss",
+        r"pérdida de datos|datos (?:perdidos|borrados|eliminados)|hemos perdido (?:los|todos)"
+        rf"|(?:datos|registros|archivos|ficheros|documentos|contactos|pedidos){_near('es')}(?:han )?desaparecid[oa]s?",
+    ),
     ("es", "refund_request", r"reembols\w*|devolución|devuelvan|devolver el (?:dinero|importe|cargo)"),
     (
         "es",
@@ -179,7 +189,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "outage",
         r"nada funciona|fora do ar|queda (?:do|de|geral)|inoperante|indisponível|indisponíveis|sistema parado",
     ),
-    ("pt", "data_loss", r"perda de dados|dados (?:perdidos|apagados|excluídos)|perdemos (?:os|todos)"),
+    (
+        "pt",
+        "data_loss",
+        r"perda de dados|dados (?:perdidos|apagados|excluídos)|perdemos (?:os|todos)"
+        rf"|(?:dados|registros|arquivos|ficheiros|documentos|contatos|pedidos){_near('pt')}(?:desaparece|sumi)\w*",
+    ),
     ("pt", "refund_request", r"reembols\w*|estorno|estornar|devolução do (?:valor|dinheiro)"),
     (
         "pt",
@@ -215,7 +230,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"non funziona (?:niente|nulla)|disservizio|guasto|fuori servizio"
         r"|irraggiungibile|non raggiungibile|bloccat[oa] per tutti",
     ),
-    ("it", "data_loss", r"perdita di dati|dati (?:persi|cancellati|spariti)|abbiamo perso (?:i|tutti)"),
+    (
+        "it",
+        "data_loss",
+        r"perdita di dati|dati (?:persi|cancellati|spariti)|abbiamo perso (?:i|tutti)"
+        rf"|(?:dati|record|registrazioni|documenti|contatti|ordini){_near('it')}(?:spari|scompars)\w*",
+    ),
     ("it", "refund_request", r"rimbors\w*"),
     (
         "it",
@@ -245,7 +265,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("it", "urgency", r"urgente\w*|urgenza|immediatamente|al più presto|quanto prima|il prima possibile"),
     # -- Dutch
     ("nl", "outage", r"niets werkt|storing\w*|ligt plat|onbereikbaar|niet bereikbaar|uitval|buiten gebruik|down"),
-    ("nl", "data_loss", r"dataverlies|gegevens (?:zijn )?(?:kwijt|verloren|verwijderd)|data (?:is )?kwijt"),
+    (
+        "nl",
+        "data_loss",
+        r"dataverlies|gegevens (?:zijn )?(?:kwijt|verloren|verwijderd)|data (?:is )?kwijt"
+        rf"|(?:gegevens|data|bestanden|records|documenten|contacten|bestellingen){_near('nl')}verdwenen",
+    ),
     ("nl", "refund_request", r"terugbetal\w*|restitutie|geld terug|terugstorten|terugstorting"),
     (
         "nl",
@@ -287,6 +312,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:system|serwis|serwer|sklep|stron|platform|aplikacj|panel|kas)\w*"
         r" (?:nie działa\w*|przesta\w* działać|leż[yą]|padł\w*)"
         r"|(?:płatnoś|logowani|zamówieni|transakcj)\w* (?:nie działa\w*|nie przechodz\w*)"
+        r"|nie (?:przyjmuj[eą]|realizuj[eą]|przechodzą) (?:żadn\w* )?(?:płatnoś|zamówie|transakcj)\w*"
         r"|nikt nie może (?:się zalogować|się połączyć|wejść|korzystać|pracować|zapłacić)"
         r"|brak dostępu do (?:systemu|platformy|serwisu|sklepu|panelu)",
     ),
@@ -427,7 +453,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "da",
         "data_loss",
-        r"datatab\w*|data (?:er )?(?:forsvundet|slettet|tabt|mistet)|mistet (?:alle |vores |mine )?data",
+        r"datatab\w*|data (?:er )?(?:forsvundet|slettet|tabt|mistet)|mistet (?:alle |vores |mine )?data"
+        rf"|(?:filer|poster|dokumenter|kontakter|ordrer){_near('da')}(?:er )?forsvundet",
     ),
     ("da", "refund_request", r"refusion\w*|refunder\w*|tilbagebetal\w*|penge(?:ne)? tilbage"),
     (
@@ -461,6 +488,62 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
     ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
+    # -- Termination rights invoked (docs/labelling.md: tier 3, legal): a termination for cause or with immediate
+    # effect, or a breach of contract; not a plain cancellation ("ordentliche Kündigung zum 31.12.").
+    (
+        "fr",
+        "termination_rights",
+        rf"résili\w*{_near('fr')}(?:pour (?:faute|manquement|inexécution)|aux torts|de plein droit)"
+        r"|(?:violation|rupture|inexécution) (?:du|de notre) contrat|manquements? (?:grave|contractuel)s?",
+    ),
+    (
+        "de",
+        "termination_rights",
+        rf"(?:außerordentlich|fristlos)\w* kündig\w*|kündig\w*{_near('de')}(?:fristlos|aus wichtigem grund)"
+        r"|vertragsbruch\w*|vertragsverletzung\w*|rücktritt vom vertrag",
+    ),
+    (
+        "es",
+        "termination_rights",
+        r"resoluci[oó]n del contrato|resolver el contrato|incumplimiento (?:del contrato|contractual|grave)"
+        rf"|(?:rescindir|rescisión|rescindimos)\w*{_near('es')}por incumplimiento",
+    ),
+    (
+        "pt",
+        "termination_rights",
+        rf"(?:rescind|rescis)\w*{_near('pt')}(?:por justa causa|por (?:descumprimento|incumprimento|inadimplemento))"
+        r"|(?:descumprimento|incumprimento|inadimplemento) (?:contratual|do contrato)|quebra de contrato",
+    ),
+    (
+        "it",
+        "termination_rights",
+        r"risoluzione (?:del contratto|per inadempimento)|recesso per giusta causa|inadempimento (?:contrattuale|grave)"
+        r"|violazione del contratto",
+    ),
+    (
+        "nl",
+        "termination_rights",
+        rf"ontbind\w*{_near('nl')}(?:overeenkomst|contract)\w*|wanprestatie|contractbreuk"
+        r"|(?:buitengewone|onmiddellijke) opzegging",
+    ),
+    (
+        "pl",
+        "termination_rights",
+        rf"(?:wypowi|rozwiąz)\w*{_near('pl')}(?:ze skutkiem natychmiastowym|bez zachowania okresu wypowiedzenia)"
+        r"|naruszeni\w* (?:warunków )?umowy|niewykonani\w* umowy",
+    ),
+    (
+        "sv",
+        "termination_rights",
+        r"(?:häv\w*|hävning av) (?:avtalet|kontraktet)|avtalsbrott|kontraktsbrott"
+        rf"|(?:uppsäg\w*|säger (?:vi )?upp){_near('sv')}med omedelbar verkan",
+    ),
+    (
+        "da",
+        "termination_rights",
+        r"(?:ophæv\w*|ophævelse af) (?:aftalen|kontrakten)|misligholdelse|kontraktbrud"
+        rf"|opsig\w*{_near('da')}med øjeblikkelig virkning",
+    ),
 )
 
 
@@ -512,6 +595,8 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
             "y",
             "a",
             "eu",
+            "nous",
+            "me",
         ]
     ),
     "de": frozenset(
@@ -554,10 +639,33 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
             "hay",
             "hubo",
             "habido",
+            "es",
+            "necesario",
+            "queremos",
+            "quiero",
         ]
     ),
     "pt": frozenset(
-        ["um", "uma", "o", "a", "os", "as", "de", "do", "da", "ao", "à", "precisamos", "preciso", "há", "houve", "teve"]
+        [
+            "um",
+            "uma",
+            "o",
+            "a",
+            "os",
+            "as",
+            "de",
+            "do",
+            "da",
+            "ao",
+            "à",
+            "precisamos",
+            "preciso",
+            "há",
+            "houve",
+            "teve",
+            "é",
+            "necessário",
+        ]
     ),
     "it": frozenset(
         [
@@ -584,6 +692,8 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
             "è",
             "stata",
             "stato",
+            "necessario",
+            "alcun",
         ]
     ),
     "nl": frozenset(["een", "de", "het", "naar", "voor", "nodig", "hebben"]),
@@ -712,20 +822,46 @@ _MONEY_AT_STAKE = frozenset({"refund_request", "billing_dispute", "chargeback"})
 _ROUTINE_PATTERNS = {language: _cue_pattern(words) for language, words in _ROUTINE_REQUESTS.items()}
 
 
+# A cue that its clause says is not needed after it: "eine Erstattung ist nicht nötig", "el reembolso no hace falta",
+# "un avocat n'est pas nécessaire". Up to three words between ("ist für uns nicht nötig").
+_NOT_NEEDED_WORDS: dict[str, str] = {
+    "fr": r"n'est pas (?:nécessaire|utile)|pas nécessaire|(?:est )?inutile",
+    "de": r"nicht (?:nötig|notwendig|erforderlich)|brauchen wir nicht|unnötig",
+    "es": r"no (?:es|será|hace) (?:necesari[oa]|falta)|innecesari[oa]",
+    "pt": r"não (?:é|será) (?:necessári[oa]|preciso)|desnecessári[oa]|não precisa",
+    "it": r"non (?:è|sarà) necessari[oa]|non serve|non occorre",
+    "nl": r"niet nodig|hoeft niet|overbodig",
+    "pl": r"nie (?:jest|będzie) (?:potrzebn|konieczn|wymagan)\w*|niepotrzebn\w*",
+    "sv": r"behövs inte|inte nödvändig\w*|onödig\w*",
+    "da": r"ikke nødvendig\w*|behøves ikke|unødvendig\w*",
+}
+_NOT_NEEDED = {
+    language: re.compile(r"\A\W*+(?:\w++\W++){0,3}?(?:" + words.replace("'", "['’]") + r")\b", re.IGNORECASE)
+    for language, words in _NOT_NEEDED_WORDS.items()
+}
+# Termination rights are a legal matter when invoked, not when asked about ("Dürfen wir fristlos kündigen?").
+_COUNTS_AS = {"termination_rights": "legal_action"}
+
+
 def multilingual_signals(text: str, language: str) -> dict[str, int]:
     """The escalation signals the table finds in ``text`` written in ``language`` (ISO 639-1); {} for a
     language the table does not cover."""
     if language not in LANGUAGES:
         return {}
     questions = _how_to_questions(text, language)
+    any_questions = _questions(text)
     found: dict[str, int] = {}
     for cue_language, signal, pattern in CUES:
         if cue_language != language:
             continue
         for match in pattern.finditer(text):
-            asked_about = signal in _NOT_ASKED_ABOUT and _inside(questions, match.start())
-            if not asked_about and not _negated(text, match.start(), language):
-                found[signal] = found.get(signal, 0) + 1
+            asked_about = (signal in _NOT_ASKED_ABOUT and _inside(questions, match.start())) or (
+                signal in _COUNTS_AS and _inside(any_questions, match.start())
+            )
+            if asked_about or _negated(text, match.start(), language) or _not_needed(text, match.end(), language):
+                continue
+            name = _COUNTS_AS.get(signal, signal)
+            found[name] = found.get(name, 0) + 1
     routine = len(questions)
     if not _MONEY_AT_STAKE & found.keys():
         routine += len(_ROUTINE_PATTERNS[language].findall(text))
@@ -745,11 +881,20 @@ def _negated(text: str, start: int, language: str) -> bool:
     return between_fillers and not any(word in _CONDITIONS[language] for word in words[:last])
 
 
+def _not_needed(text: str, end: int, language: str) -> bool:
+    clause = _CLAUSE_BREAK.split(text[end : end + 80], maxsplit=1)[0]
+    return _NOT_NEEDED[language].match(clause) is not None
+
+
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping): a binary search, so a long text
     of many questions and cues stays linear."""
     index = bisect_right(spans, (position, float("inf"))) - 1
     return index >= 0 and position < spans[index][1]
+
+
+def _questions(text: str) -> list[tuple[int, int]]:
+    return [sentence.span() for sentence in _SENTENCE.finditer(text) if sentence.group().endswith("?")]
 
 
 def _how_to_questions(text: str, language: str) -> list[tuple[int, int]]:
