@@ -46,6 +46,7 @@ CASES = [
     ("The glitch is finally gone after the update, thanks a lot.", "resolved_update", True),
     ("The warning is gone but last week's invoices are gone too.", "resolved_update", False),
     ("Hopefully the duplicates are gone after tonight's release.", "resolved_update", False),
+    ("The sync hasn't fixed itself overnight.", "resolved_update", False),
 ]
 
 

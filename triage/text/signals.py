@@ -1524,9 +1524,11 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     if not troubles:
         asked = [span for span in plain_asks if doc[span[0]].lower_ not in _PAST_TENSE]
         candidates.setdefault("how_to_question", []).extend(asked)
-    # A word of trouble inside the reported solution is the solution's: "the duplicates are gone".
+    # A word of trouble inside the reported solution is the solution's: "the duplicates are gone". One that only
+    # overlaps it is not: "it hasn't fixed itself".
     resolved = _reported_resolutions(doc, resolutions, troubles) if resolutions else []
-    if resolved and not any(not _overlaps(span, resolved) for span in still_open):
+    inside = [any(low <= start and end <= high for low, high in resolved) for start, end in still_open]
+    if resolved and all(inside):
         candidates["resolved_update"] = resolved
 
     kept: dict[str, list[tuple[int, int]]] = {}
