@@ -1,6 +1,7 @@
 """Signals read as the customer's own business or as a name on a screen (triage.text.signals): a helpdesk's own
-service-level breaches, a merchant's own chargebacks, a quoted widget name; and the stakes, asks and closings that the
-eighth check showed unread. Each case has its twin that still fires (or still does not)."""
+service-level breaches, a merchant's own chargebacks, a quoted widget name; the stakes, asks and closings that the
+eighth check showed unread; counsel's questions on our data-processing terms. Each case has its twin that still
+fires (or still does not)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ CASES = [
     ("The warning is gone but last week's invoices are gone too.", "resolved_update", False),
     ("Hopefully the duplicates are gone after tonight's release.", "resolved_update", False),
     ("The sync hasn't fixed itself overnight.", "resolved_update", False),
+    # Counsel reviewing our data-processing terms asks a lawyer's question (docs/labelling.md, tier 2); a processing
+    # log or a transfer of a licence is no such term.
+    ("Our counsel is reviewing your data processing agreement before we sign.", "privacy_regulation", True),
+    ("Is the sub-processor list on your trust page current?", "privacy_regulation", True),
+    ("Do you rely on standard contractual clauses for support access from India?", "privacy_regulation", True),
+    ("Please send the signed DPA back to our procurement team.", "privacy_regulation", True),
+    ("How do I export the processing log for last month's payroll run?", "privacy_regulation", False),
+    ("Can we transfer the licence to our new finance director?", "privacy_regulation", False),
 ]
 
 

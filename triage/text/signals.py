@@ -315,6 +315,17 @@ _PATTERNS: dict[str, list[str]] = {
         "ada compliance|compliant|lawsuit",
         "section 508",
         "data breach",
+        # Counsel reviewing our data-processing terms is a lawyer's question for the specialists (docs/labelling.md,
+        # tier 2): the agreement, its sub-processors and the transfer mechanisms it names.
+        "data processing agreement|agreements|addendum|addenda|terms",
+        "dpa|dpas",
+        "sub - processor|processors",
+        "subprocessor|subprocessors",
+        "standard contractual clauses",
+        "sccs",
+        "data privacy framework",
+        "transfer impact assessment|assessments",
+        "international|cross - border data transfer|transfers",
         # Personal data shown to the wrong customer: a personal-data breach (docs/labelling.md), which a customer
         # reports in plain words ("I can see someone else's invoice", "my details have been shown to anybody").
         f"personal data|information|details of|from|belonging_to other|another|different {_OTHER_PARTIES}|people|users",
