@@ -27,8 +27,8 @@ CRITERIA_SIGNALS = {
     "fraud",
 }
 # In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask, and termination
-# rights invoked, which count as legal_action.
-EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights"}
+# rights invoked, which count as legal_action, and a fault that came back after a fix.
+EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights", "recurring_fault"}
 # A churn threat in Polish and Swedish, a repeat contact in Polish only.
 ONLY_IN = {"pl": {"churn_threat", "repeat_contact"}, "sv": {"churn_threat"}}
 

@@ -122,3 +122,40 @@ def test_records_that_did_not_disappear_or_no_data_are_no_data_loss(language, te
 )
 def test_a_polish_shop_that_takes_no_payments_is_an_outage(text, outage):
     assert ("outage" in multilingual_signals(text, "pl")) is outage
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le bug des factures en double est revenu depuis la dernière mise à jour."),
+        ("fr", "Vous l'aviez corrigé en mars, mais les doublons réapparaissent chaque lundi."),
+        ("de", "Der Fehler beim Export ist seit Dienstag wieder aufgetreten, obwohl er behoben war."),
+        ("de", "Das Problem tritt seit dem Update erneut auf."),
+        ("es", "Nos dijeron que estaba arreglado, pero ha vuelto a fallar la sincronización."),
+        ("pt", "O erro de sincronização voltou depois da atualização."),
+        ("it", "Ci avevate detto che era risolto, ma da lunedì è ricominciato."),
+        ("it", "Il difetto dei report si è ripresentato stamattina."),
+        ("nl", "Het probleem met de planning is weer terug."),
+        ("pl", "Błąd z fakturami powrócił po ostatniej aktualizacji."),
+        ("sv", "Felet med exporten är tillbaka sedan i måndags."),
+        ("da", "Fejlen i kalenderen er tilbage efter opdateringen."),
+    ],
+)
+def test_a_fault_that_came_back_after_a_fix_is_a_recurring_fault(language, text):
+    assert "recurring_fault" in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le problème n'est pas revenu depuis votre correctif, merci."),
+        ("de", "Der Fehler ist seit dem Patch nicht wieder aufgetreten."),
+        ("es", "El error no ha vuelto a aparecer."),
+        ("it", "Il problema non si è ripresentato, grazie."),
+        ("nl", "Mijn collega is weer terug van vakantie."),  # no fault
+        ("pl", "Problem nie powrócił po aktualizacji."),
+        ("sv", "Jag är tillbaka på kontoret på måndag."),  # no fault
+    ],
+)
+def test_a_fault_that_stayed_fixed_or_no_fault_is_no_recurring_fault(language, text):
+    assert "recurring_fault" not in multilingual_signals(text, language)

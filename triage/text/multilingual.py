@@ -488,6 +488,64 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
     ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
+    # -- A fault that came back after a fix or an update (docs/labelling.md: "problems that earlier contacts or
+    # fixes did not solve" escalate): the fault word near "is back", or "has started again". It speaks for the
+    # technical trigger once triage.text.signals.TECHNICAL_SIGNALS lists "recurring_fault".
+    (
+        "fr",
+        "recurring_fault",
+        rf"(?:problème|erreur|bug|panne|souci|doublon)s?{_near('fr')}(?:est |sont )?(?:revenu|réapparu|revien|réappar"
+        r"|recommenc)\w*|(?:le|la|les) (?:problème|erreur|bug|panne|souci|doublon)s? (?:a|ont) recommencé",
+    ),
+    (
+        "de",
+        "recurring_fault",
+        rf"(?:fehler|problem|bug|störung)\w*{_near('de')}(?:wieder|erneut) (?:da|aufgetreten|aufgetaucht|auf)"
+        r"|(?:tritt|treten|taucht|tauchen) (?:\w+ )?(?:wieder|erneut) auf|(?:wieder|erneut) aufgetreten",
+    ),
+    (
+        "es",
+        "recurring_fault",
+        r"(?:ha|han) vuelto a (?:pasar|ocurrir|aparecer|fallar|duplicar)\w*"
+        r"|vuelven? a (?:pasar|ocurrir|aparecer|fallar)"
+        rf"|(?:problema|error|fallo)s?{_near('es')}(?:ha vuelto|volvió|reapareci\w*)",
+    ),
+    (
+        "pt",
+        "recurring_fault",
+        r"volt(?:ou|aram) a (?:acontecer|ocorrer|aparecer|falhar|duplicar)\w*"
+        rf"|(?:problema|erro|falha)s?{_near('pt')}(?:voltou|voltaram|reapareceu|reapareceram)",
+    ),
+    (
+        "it",
+        "recurring_fault",
+        r"(?:è|sono) (?:ricominciat|ricompars)\w*|si (?:è |sono )?ripresentat?\w*"
+        r"|di nuovo il (?:problema|difetto|guasto)"
+        rf"|(?:problema|errore|guasto|difetto)\w*{_near('it')}(?:è tornat|ricompars)\w*",
+    ),
+    (
+        "nl",
+        "recurring_fault",
+        rf"(?:probleem|fout|storing|bug)\w*{_near('nl')}(?:is |zijn )?(?:weer |opnieuw )?(?:terug|opgetreden)"
+        r"|(?:treedt|treden) (?:weer|opnieuw) op",
+    ),
+    (
+        "pl",
+        "recurring_fault",
+        rf"(?:problem|błąd|usterk|awari)\w*{_near('pl')}(?:wrócił|powrócił|pojawił\w* się ponownie|znowu się pojawi)\w*"
+        r"|(?:znowu|ponownie|znów) (?:występuje|występują|się pojawia\w*)",
+    ),
+    (
+        "sv",
+        "recurring_fault",
+        rf"(?:problem|fel|bugg)\w*{_near('sv')}(?:är tillbaka|har kommit tillbaka|har uppstått igen)"
+        r"|har börjat igen",
+    ),
+    (
+        "da",
+        "recurring_fault",
+        rf"(?:problem|fejl)\w*{_near('da')}(?:er tilbage|er kommet igen|er opstået igen)|er begyndt igen",
+    ),
     # -- Termination rights invoked (docs/labelling.md: tier 3, legal): a termination for cause or with immediate
     # effect, or a breach of contract; not a plain cancellation ("ordentliche Kündigung zum 31.12.").
     (
