@@ -490,7 +490,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
     # -- A fault that came back after a fix or an update (docs/labelling.md: "problems that earlier contacts or
     # fixes did not solve" escalate): the fault word near "is back", or "has started again". It speaks for the
-    # technical trigger once triage.text.signals.TECHNICAL_SIGNALS lists "recurring_fault".
+    # technical trigger (triage.text.signals.TECHNICAL_SIGNALS lists "recurring_fault").
     (
         "fr",
         "recurring_fault",

@@ -1240,7 +1240,8 @@ _SIGNAL_COLUMN = {name: column for column, name in enumerate(SIGNAL_NAMES)}
 
 # Which signals speak for each trigger: the criteria-only scorer of a trigger without a trained head
 # (triage.model.scorer.fallback_trigger) and the hand-off's sections (triage.handoff) read these groups.
-TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident")
+# recurring_fault: a fault back after a fix, read in the other languages (triage.text.multilingual) only.
+TECHNICAL_SIGNALS = ("outage", "error_code", "stack_trace", "data_loss", "security_incident", "recurring_fault")
 _LOG_SHAPES = frozenset({"error_code", "stack_trace"})
 TRIGGER_SIGNALS: dict[str, tuple[str, ...]] = {
     "technical": TECHNICAL_SIGNALS,
