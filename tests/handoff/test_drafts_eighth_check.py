@@ -219,3 +219,44 @@ def test_the_firm_the_customer_sends_correspondence_to_is_a_named_contact_with_i
     assert "correspondence to: Harlow Finch Solicitors" in facts.contacts
     assert "HF/CL/5521" in facts.identifiers
     assert facts_of("Please direct any response to the undersigned.").contacts == []
+
+
+@pytest.mark.parametrize(
+    ("body", "labels", "case", "found"),
+    [
+        # a cost said to go from one amount to another, a revised proposal asked for
+        (
+            "The new quote takes our yearly cost from $80k to just over $110k. We need a revised proposal.",
+            ("financial",),
+            "price_increase",
+            True,
+        ),
+        (
+            "Our yearly cost went down from $80k to $70k, thanks. Please send the invoice.",
+            ("financial",),
+            "price_increase",
+            False,
+        ),
+        # the renewal put out to tender
+        (
+            "Unless the price moves, procurement will open a formal tender in March.",
+            ("financial",),
+            "cancellation",
+            True,
+        ),
+        ("Which documents do you need for the tender you are bidding on?", ("financial",), "cancellation", False),
+        # a notice to end the contract in German, not an intention that passed in French
+        ("Hiermit erklären wir die außerordentliche Kündigung des Vertrags.", ("legal",), "cancellation", True),
+        (
+            "Nous avions l'intention de résilier, mais le rappel est arrivé trop tard.",
+            ("financial",),
+            "cancellation",
+            False,
+        ),
+        # another company's data sent to them, in French
+        ("Vous nous avez envoyé un fichier avec les données d'une autre société.", ("legal",), "data_exposure", True),
+        ("Vous nous avez envoyé un fichier avec nos données, merci.", ("legal",), "data_exposure", False),
+    ],
+)
+def test_cases_the_eighth_check_misnamed(body, labels, case, found):
+    assert (case in facts_of(body, labels=labels).case_types) is found
