@@ -216,3 +216,28 @@ def test_an_english_failure_message_quoted_in_a_foreign_ticket_is_an_error_code(
 )
 def test_quotes_without_a_failure_or_a_failure_word_unquoted_are_no_error_code(text):
     assert "error_code" not in language_neutral_signals({}, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '¿Cómo cambio el texto del mensaje "Payment failed" que ven nuestros clientes?',
+        'Wo kann ich die E-Mail-Vorlage "Login failed - too many attempts" übersetzen?',
+        "Nous voulons adapter le modèle « Export error » à notre charte.",
+        'Hoe pas ik de melding "Sync failed" in de app aan?',
+    ],
+)
+def test_a_failure_message_quoted_as_a_text_to_edit_is_no_error_code(text):
+    assert "error_code" not in language_neutral_signals({}, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Nuestros clientes ven el mensaje "Payment failed" al pagar desde esta mañana.',
+        'Seit heute erscheint "Login failed - too many attempts" bei allen Nutzern.',
+        '¿Por qué aparece "Sync failed: timeout" cada mañana?',  # a why, no how-to
+    ],
+)
+def test_a_failure_message_seen_stays_an_error_code_beside_a_text_to_edit(text):
+    assert language_neutral_signals({}, text) == {"error_code": 1}

@@ -159,3 +159,91 @@ def test_a_fault_that_came_back_after_a_fix_is_a_recurring_fault(language, text)
 )
 def test_a_fault_that_stayed_fixed_or_no_fault_is_no_recurring_fault(language, text):
     assert "recurring_fault" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Terminen har börjat igen, så vi behöver tio licenser till."),
+        ("da", "Sæsonen er begyndt igen - kan vi få tre ekstra brugere?"),
+        ("it", "Le lezioni sono ricominciate, vorremmo riattivare i 20 account."),
+        ("it", "Il corso si è ripresentato in calendario con le stesse date."),
+    ],
+)
+def test_a_season_or_a_term_started_again_is_no_recurring_fault(language, text):
+    assert "recurring_fault" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Felet med dubbletterna har börjat igen sedan uppdateringen."),
+        ("da", "Fejlen i kalenderen er begyndt igen efter opdateringen."),
+        ("it", "Gli ordini duplicati sono ricominciati da lunedì."),
+    ],
+)
+def test_a_fault_started_again_is_a_recurring_fault(language, text):
+    assert "recurring_fault" in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Los pedidos duplicados han desaparecido, muchas gracias."),
+        ("de", "Die doppelten Buchungen sind verschwunden."),
+        ("fr", "Les contacts ont disparu de la liste des doublons, merci pour votre aide."),
+        ("it", "I documenti sono scomparsi dall'elenco degli errori, grazie."),
+    ],
+)
+def test_duplicates_or_errors_gone_and_thanks_are_no_data_loss(language, text):
+    assert "data_loss" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Laut Vertrag ist eine außerordentliche Kündigung bei Umzug möglich. Bitte schicken Sie das Formular."),
+        ("es", "Queremos saber si el incumplimiento del contrato por nuestra parte (pago tardío) tiene recargo."),
+        ("pl", "Proszę o informację, czy naruszenie umowy z naszej strony skutkuje karą."),
+        ("de", "Bitte teilen Sie uns mit, ob eine fristlose Kündigung in unserem Fall greift."),
+        ("it", "Vorremmo sapere se l'inadempimento contrattuale da parte nostra comporta una penale."),
+    ],
+)
+def test_a_termination_right_possible_asked_about_or_our_own_breach_is_no_legal_matter(language, text):
+    assert "legal_action" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "El incumplimiento del contrato por su parte nos obliga a actuar."),
+        ("pl", "Naruszenie umowy z Państwa strony jest rażące."),
+        ("de", "Wir erklären die außerordentliche Kündigung, da Sie den Vertrag gebrochen haben."),
+    ],
+)
+def test_the_other_sides_breach_stays_a_legal_matter(language, text):
+    assert "legal_action" in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "outage"),
+    [
+        ("Sklep nie przyjmuje płatności gotówkowych - czy można to włączyć w ustawieniach?", False),
+        ("Dlaczego sklep nie przyjmuje żadnych płatności?", False),  # asked about: the sentence says no more
+        ("Od 9:30 sklep nie przyjmuje żadnych płatności, klienci nie mogą nic kupić.", True),
+    ],
+)
+def test_polish_payments_asked_about_or_of_one_kind_are_no_outage(text, outage):
+    assert ("outage" in multilingual_signals(text, "pl")) is outage
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "legal"),
+    [
+        ("de", "Ein Anwalt ist nicht nötig, solange Sie bis Freitag zahlen - sonst schalten wir ihn ein.", True),
+        ("de", "Ein Anwalt ist nicht nötig, wir möchten nur die Rechnung korrigiert haben.", False),
+        ("fr", "Un avocat n'est pas nécessaire tant que vous remboursez avant vendredi.", True),
+    ],
+)
+def test_a_cue_not_needed_under_a_condition_still_counts(language, text, legal):
+    assert ("legal_action" in multilingual_signals(text, language)) is legal

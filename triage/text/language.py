@@ -207,6 +207,20 @@ _QUOTED_FAILURE = re.compile(
     r"[\"“„«][^\"“”„«»\n]{0,60}?\b(?i:failed|failure|error|exception|timed out|timeout)\b[^\"“”„«»\n]{0,60}[\"”“»]"
 )
 
+# A quoted message that is a text to edit, not a failure seen: after the word for a template or a text
+# ('die E-Mail-Vorlage "Login failed"', 'el texto del mensaje "Payment failed"'), or in a how-to question
+# ('¿Cómo cambio "Payment failed"?').
+_TEXT_TO_EDIT = re.compile(
+    r"(?i:\b(?:\w*vorlage|template|plantilla|texto|testo|text|tekst|treść|modèle|modelo|modello|sjabloon|szablon"
+    r"|mall|skabelon)\b)(?:\W+\w+){0,3}?\W*$"
+)
+_HOW_TO_OPENING = re.compile(
+    r"(?i:^\W*(?:\w+\W+){0,5}?(?:how|where|comment|où|wie|wo|cómo|como|dónde|donde|come|dove|onde|hoe|waar|jak"
+    r"|gdzie|hur|var|hvordan|hvor)\b)"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_SENTENCE_AFTER = re.compile(r"[^.!?\n]{0,200}[.!?]?")
+
 # A server that is down, as browsers and gateways print it in any language: a 502, 503 or 504 with its English
 # reason phrase or after "HTTP" ("Error 503 Service Unavailable", "HTTP 502"), the shapes the English outage
 # signal reads. A bare "erreur 503" stays an error code: one failing call is no outage.
@@ -217,12 +231,11 @@ def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str,
     """The signals of one ticket that do not depend on reading its language, with data-protection articles."""
     kept = {name: count for name, count in signals.items() if name in _SHAPE_SIGNALS}
     # Found by the signals or here, whichever found more, so that one amount or code never counts twice.
-    for name, pattern in (
-        ("money_amount", _EUROPEAN_AMOUNT),
-        ("error_code", _FOREIGN_ERROR_CODE),
-        ("error_code", _QUOTED_FAILURE),
+    for name, found in (
+        ("money_amount", len(_EUROPEAN_AMOUNT.findall(text))),
+        ("error_code", len(_FOREIGN_ERROR_CODE.findall(text))),
+        ("error_code", _quoted_failures(text)),
     ):
-        found = len(pattern.findall(text))
         if found > kept.get(name, 0):
             kept[name] = found
     outages = len(_SERVER_UNAVAILABLE.findall(text))
@@ -232,6 +245,18 @@ def language_neutral_signals(signals: Mapping[str, int], text: str) -> dict[str,
     if articles:
         kept["privacy_article"] = articles
     return kept
+
+
+def _quoted_failures(text: str) -> int:
+    """The failure messages quoted in ``text``, less those quoted as a text to edit (see _TEXT_TO_EDIT)."""
+    found = 0
+    for match in _QUOTED_FAILURE.finditer(text):
+        before = _SENTENCE_BREAK.split(text[max(0, match.start() - 200) : match.start()])[-1]
+        after = _SENTENCE_AFTER.match(text, match.end()).group()
+        how_to = after.endswith("?") and _HOW_TO_OPENING.search(before) is not None
+        if not how_to and _TEXT_TO_EDIT.search(before) is None:
+            found += 1
+    return found
 
 
 def language_neutral_hits(signals: Mapping[str, int]) -> dict[str, int]:

@@ -897,8 +897,98 @@ _NOT_NEEDED = {
     language: re.compile(r"\A\W*+(?:\w++\W++){0,3}?(?:" + words.replace("'", "['’]") + r")\b", re.IGNORECASE)
     for language, words in _NOT_NEEDED_WORDS.items()
 }
+# A condition after it makes the not-needed a threat: "ein Anwalt ist nicht nötig, solange Sie zahlen - sonst ...".
+_OTHERWISE = {
+    language: _cue_pattern(words)
+    for language, words in {
+        "fr": r"sinon|tant que|à condition que|faute de quoi",
+        "de": r"solange|sonst|andernfalls|anderenfalls|vorausgesetzt",
+        "es": r"siempre que|de lo contrario|si no|en caso contrario",
+        "pt": r"desde que|senão|caso contrário",
+        "it": r"purché|finché|altrimenti|in caso contrario",
+        "nl": r"zolang|anders|tenzij|mits",
+        "pl": r"dopóki|pod warunkiem|w przeciwnym razie|inaczej",
+        "sv": r"så länge|annars|förutsatt",
+        "da": r"så længe|ellers|forudsat",
+    }.items()
+}
 # Termination rights are a legal matter when invoked, not when asked about ("Dürfen wir fristlos kündigen?").
 _COUNTS_AS = {"termination_rights": "legal_action"}
+
+# A cue that counts only beside a word of its sentence: a thing "started again" is a fault come back only beside a
+# fault word or the fix it undid ("le lezioni sono ricominciate": a term, no fault). Word stems: any ending.
+_SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
+    "recurring_fault": {
+        "fr": r"problème|erreur|bug|bogue|panne|souci|doublon|plantage|dysfonctionnement|corrig|résolu|réparé",
+        "de": r"fehler|problem|bug|störung|absturz|abgestürzt|duplikat|doppelt|behoben|korrigiert|repariert",
+        "es": r"problema|error|fallo|falla|bug|duplicad|duplicar|bloque|arreglad|solucionad|corregid",
+        "pt": r"problema|erro|falha|falhar|bug|duplicad|duplicar|trava|corrigid|resolvid|consertad",
+        "it": r"problema|errore|guasto|difetto|bug|duplicat|blocc|anomali|malfunzionament|risolt|corrett|sistemat",
+        "nl": r"probleem|fout|storing|bug|crash|dubbel|vastlop|opgelost|verholpen|gerepareerd",
+        "pl": r"problem|błąd|błęd|usterk|awari|duplikat|zduplikowan|zawiesz|naprawion|poprawion|rozwiązan",
+        "sv": r"problem|fel|bugg|krasch|dubblett|hänger|åtgärdat|fixat|löst|rättat",
+        "da": r"problem|fejl|nedbrud|crash|dublet|rettet|løst|fikset",
+    },
+}
+# A cue that its sentence makes routine. Records "gone" with thanks are a fix confirmed ("han desaparecido, muchas
+# gracias"). A termination right said to be possible, after a move, asked about indirectly ("saber si", "czy", "ob")
+# or breached by the customer's own side ("por nuestra parte") is no termination invoked. Polish payments asked
+# about ("?") or of one kind ("płatności gotówkowych": a setting) are no outage.
+_SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
+    "data_loss": {
+        "fr": r"merci",
+        "de": r"danke|vielen dank",
+        "es": r"gracias",
+        "pt": r"obrigad[oa]",
+        "it": r"grazie",
+        "nl": r"bedankt|dank (?:je|u)",
+        "pl": r"dziękuj\w*|dzięki",
+        "sv": r"tack",
+        "da": r"tak",
+    },
+    "termination_rights": {
+        "fr": r"possible|déménag\w*|(?:savoir|demander|confirmer|indiquer|préciser) si|de notre (?:part|côté)",
+        "de": r"möglich|zulässig|sonderkündigung\w*|umzug\w*|ob|unsererseits|von unserer seite",
+        "es": r"posible|mudanza|(?:saber|pregunt\w*|consultar|confirm\w*|indi\w*|aclar\w*) si|por nuestra parte",
+        "pt": r"possível|mudança de (?:casa|endereço)|(?:saber|pergunt\w*|confirm\w*|inform\w*) se"
+        r"|(?:da|de) nossa parte",
+        "it": r"possibile|trasloco|(?:sapere|chied\w*|conferm\w*|capire|indicar\w*) se|da parte nostra",
+        "nl": r"mogelijk|verhuizing|(?:weten|vragen|vraag|bevestigen) of|van onze kant|onzerzijds",
+        "pl": r"możliw\w*|przeprowadzk\w*|czy|z naszej strony",
+        "sv": r"möjlig\w*|flytt\w*|(?:veta|fråga|undrar|bekräfta) om|från vår sida",
+        "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
+    },
+    "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
+}
+# A subject that makes records "gone" a fix: duplicates, errors or warnings that disappeared.
+_SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
+    "data_loss": {
+        "fr": r"doublon\w*|erreur\w*|avertissement\w*|alerte\w*",
+        "de": r"duplikat\w*|doppelt\w*|fehler\w*|warnung\w*",
+        "es": r"duplicad\w*|error\w*|aviso\w*|alerta\w*",
+        "pt": r"duplicad\w*|erro\w*|aviso\w*|alerta\w*",
+        "it": r"duplicat\w*|error\w*|avvis\w*",
+        "nl": r"dubbel\w*|fout\w*|waarschuwing\w*",
+        "pl": r"duplikat\w*|zdublowan\w*|błęd\w*|ostrzeżen\w*",
+        "sv": r"dubblett\w*|fel(?:en|et|meddelande\w*)?|varning\w*",
+        "da": r"dublet\w*|fejl\w*|advarsel\w*|advarsler",
+    },
+}
+_SENTENCE_NEEDS = {
+    signal: {language: _cue_pattern(rf"(?:{words})\w*") for language, words in table.items()}
+    for signal, table in _SENTENCE_NEEDS_WORDS.items()
+}
+_SENTENCE_VETOES = {
+    signal: {language: _cue_pattern(words) for language, words in table.items()}
+    for signal, table in _SENTENCE_VETO_WORDS.items()
+}
+_SUBJECT_VETOES = {
+    signal: {language: _cue_pattern(words) for language, words in table.items()}
+    for signal, table in _SUBJECT_VETO_WORDS.items()
+}
+_SENTENCE_REACH = 200  # characters looked at either side of a cue for its sentence
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_SUBJECT_WORDS = 2  # words before a cue that may be its subject ("die doppelten Bestellungen sind verschwunden")
 
 
 def multilingual_signals(text: str, language: str) -> dict[str, int]:
@@ -916,7 +1006,12 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
             asked_about = (signal in _NOT_ASKED_ABOUT and _inside(questions, match.start())) or (
                 signal in _COUNTS_AS and _inside(any_questions, match.start())
             )
-            if asked_about or _negated(text, match.start(), language) or _not_needed(text, match.end(), language):
+            if (
+                asked_about
+                or _negated(text, match.start(), language)
+                or _not_needed(text, match.end(), language)
+                or not _sentence_allows(text, match, signal, language)
+            ):
                 continue
             name = _COUNTS_AS.get(signal, signal)
             found[name] = found.get(name, 0) + 1
@@ -939,9 +1034,33 @@ def _negated(text: str, start: int, language: str) -> bool:
     return between_fillers and not any(word in _CONDITIONS[language] for word in words[:last])
 
 
+def _sentence_allows(text: str, match: re.Match[str], signal: str, language: str) -> bool:
+    """Whether the words around a cue let it count (see _SENTENCE_NEEDS, _SENTENCE_VETOES, _SUBJECT_VETOES)."""
+    start, end = match.span()
+    before = text[max(0, start - _SENTENCE_REACH) : start]
+    opening = _SENTENCE_BREAK.split(before)[-1]
+    closing = _SENTENCE_BREAK.split(text[end : end + _SENTENCE_REACH], maxsplit=1)[0]
+    question_mark = text[end + len(closing) : end + len(closing) + 1]
+    sentence = opening + match.group() + closing + question_mark
+    needed = _SENTENCE_NEEDS.get(signal, {}).get(language)
+    if needed is not None and needed.search(sentence) is None:
+        return False
+    veto = _SENTENCE_VETOES.get(signal, {}).get(language)
+    if veto is not None and veto.search(sentence) is not None:
+        return False
+    subject_veto = _SUBJECT_VETOES.get(signal, {}).get(language)
+    if subject_veto is None:
+        return True
+    subject = " ".join(_WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-_SUBJECT_WORDS:]) + " " + match.group()
+    return subject_veto.search(subject) is None
+
+
 def _not_needed(text: str, end: int, language: str) -> bool:
     clause = _CLAUSE_BREAK.split(text[end : end + 80], maxsplit=1)[0]
-    return _NOT_NEEDED[language].match(clause) is not None
+    if _NOT_NEEDED[language].match(clause) is None:
+        return False
+    rest_of_sentence = _SENTENCE_BREAK.split(text[end : end + _SENTENCE_REACH], maxsplit=1)[0]
+    return _OTHERWISE[language].search(rest_of_sentence) is None
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
