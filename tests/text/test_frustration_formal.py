@@ -128,3 +128,41 @@ def test_contempt_and_disbelief_are_heard(text: str, kind: str) -> None:
 def test_headings_praise_and_plain_questions_stay_calm(text: str) -> None:
     cues = analyse_cues([text])[0].cues
     assert not (cues.sarcasm or cues.strong_words or cues.mild_words), analyse_cues([text])[0].readable
+
+
+# Calm twins of the firm forms (the review of 2c9f35e) beside a still-frustrated twin of each: plain speaking that
+# leads into praise or a plain question, shock in praise, a condition that is not the vendor's to meet or a plan
+# carried out, a counted template or campaign.
+CALM_TWINS = [
+    "To be candid, the team is delighted with the new planner - we only need three more seats.",
+    "Let me be direct: does the annual plan include the audit log?",
+    "We were stunned by how fast the migration went - thank you all.",
+    "I was astonished at the speed of the new search, great job.",
+    "Unless we hear otherwise by Thursday, we will terminate the trial workspace as agreed.",
+    "If the budget isn't signed off by our board, we will terminate the reporting add-on. Can you quote both options?",
+    "Should the data cleanup not finish by Friday, we will be pursuing the manual import instead.",
+    "My second reminder template for late payers isn't saving.",
+    "Our third email in the welcome sequence has the wrong logo.",
+    "This is our fourth message to customers about the holiday hours.",
+    "We have been very polite customers for nine years and would like the loyalty rate.",
+    "The dashboard is lovely to look at and the team likes it a lot.",
+]
+FRUSTRATED_TWINS = [
+    "To be candid, the team is fed up with the planner losing shifts.",
+    "Let me be direct: why has nobody called us back since Tuesday?",
+    "I'll be honest that the second outage has the board asking whether we renew.",
+    "We were stunned to find the invoice doubled without warning.",
+    "Unless your engineers fix the export by Thursday, we will terminate the contract.",
+    "If the credit isn't applied by Friday, we will not renew.",
+    "This is my third email about the welcome sequence showing the wrong logo.",
+]
+
+
+@pytest.mark.parametrize("text", CALM_TWINS)
+def test_calm_twins_of_the_firm_forms_stay_calm(text: str) -> None:
+    assert lexicon_frustration([text])[0][1] == 0, lexicon_frustration([text])[0]
+
+
+@pytest.mark.parametrize("text", FRUSTRATED_TWINS)
+def test_frustrated_twins_of_the_firm_forms_are_heard(text: str) -> None:
+    assert lexicon_frustration([text])[0][1] >= 1, lexicon_frustration([text])[0]

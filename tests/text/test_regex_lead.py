@@ -24,6 +24,7 @@ TABLES = {
         "_GRIEVANCES",
         "_PRESSURE",
         "_ANNOYANCE_PHRASES",
+        "_FORMAL_FIRMNESS",
         "_NOT_THE_CUSTOMERS_TONE",
     )
 } | {column: pattern for column, _, pattern in frustration._THREATS}

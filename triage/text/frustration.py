@@ -60,6 +60,8 @@ _PLEASANT_SURPRISE_AFTER = re.compile(
     r" (?:by |at |to see )?how (?:quick|fast|easy|easily|well|smooth|good|helpful|kind|friendly)"
 )
 _MILD_WORDS = frozenset(_MILD_WORD_LIST.split())
+# Shock in a sentence VADER reads as this positive is pleasant surprise: "stunned by how much time the reports save us".
+_PLEASED_ABOVE = 0.3
 _STRONG_WORD_LIST = (
     "unacceptable ridiculous disgusted disgusting worst appalling outrageous furious livid disgrace "
     "infuriating terrible horrible awful pathetic shameful disgraceful absurd insane incompetent "
@@ -187,7 +189,7 @@ _SARCASM = re.compile(
     # the 1990s edition of the manual"), praise of looks alone ("lovely to look at"), a double charge as devotion
     # ("apparently I love your product so much I paid twice").
     r"|like it(?:'s| is| was) (?:19\d\d|the (?:19)?[5-9]0s|the stone age|the dark ages)(?=\s*(?:[.!,;)]|$))"
-    r"|(?:lovely|nice|pretty|beautiful) to look at\b"
+    r"|(?:lovely|nice|pretty|beautiful) to look at\b(?! and (?:[\w']+ ){0,2}?(?:loves?|likes?|enjoys?)\b)"
     r"|apparently (?:i|we) (?:love|like|adore|enjoy)\b[^.!?\n]{0,40}\bso much\b"
     r"|who (?:signed off on|thought (?:this|that|it) (?:was|would be) a good idea)"
     # After "the" or alone, a quoted word naming a button, tab or plan is its label: "I clicked the 'Update'
@@ -444,8 +446,25 @@ _FORMAL_FIRMNESS = re.compile(
     r"|(?:my|our) (?:second|third|fourth|fifth|umpteenth) (?:message|e-?mail|request|reminder|follow-up|chaser|letter)"
     r"|(?:my|our) (?:[\w'-]+ ){0,4}?(?:went|have gone|has gone|remains?|remained|were left|was left) unanswered"
     r"|(?:i|we)(?:'ve| have) (?:tried to be|been) (?:very |more than |extremely )?polite"
+    r"(?! (?:customers|clients|users))"  # "we have been very polite customers for 6 years" is a loyal customer's pride
     r"|(?:i|we)(?:'ve| have) tried to be (?:very |more than |extremely )?(?:patient|understanding))"
 )
+# Which kind of formal firmness a match is, and what makes each routine (see _calm_firmness): "let me be direct: which
+# plan includes SSO?" (but not "why has nobody answered?"); "should the migration not finish by Monday, we will be
+# pursuing the backup plan" is about the customer's own work, "unless your team fixes the export" about the vendor's;
+# "our third reminder email template".
+_PLAIN_SPEAKING = re.compile(r"i'll|i will|let me|i have|i must|i need|i'm going|to be")
+_PLAIN_QUESTION_ANNOYED = re.compile(r"\b(?:why|how come|how (?:long|many more|much longer)|when will)\b")
+_ULTIMATUM = re.compile(r"unless|if |should ")
+_VENDORS_PART = re.compile(
+    r"\b(?:you|your|yours|it|this|hear back|(?:we|i) (?:see|receive)|fix\w*|resol\w*|remed\w*|sort(?:ed)? out"
+    r"|refund\w*|credit\w*|quote|invoice|proposal|offer|correct\w*|revised|repl(?:y|ies)|respon\w*|answer\w*|compensat\w*)\b"
+)
+_AS_PLANNED = re.compile(r"\bas (?:planned|agreed|discussed|arranged|scheduled)\b")
+_NOT_A_CONTACT = re.compile(
+    r" (?:(?!about\b|regarding\b|concerning\b)[\w-]+ ){0,3}?(?:template|sequence|campaign|to (?:our |my )?customers)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 # Frustration in the other languages customers write in (French, Spanish, German, Italian, Dutch, Portuguese): the
 # English tables above never match there, and VADER reads only English, so an angry French ticket scored 0. A short
 # hand-written table per language, by the cue kinds above (the kind names are _Cues' fields, so each counts as its
@@ -963,7 +982,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             continue
         if word == "inconvenience" and _APOLOGY_BEFORE.search(lowered, max(0, match.start() - 24), match.start()):
             continue
-        if word in _SHOCK_WORDS and _PLEASANT_SURPRISE_AFTER.match(lowered, match.end()):
+        if word in _SHOCK_WORDS and (
+            _PLEASANT_SURPRISE_AFTER.match(lowered, match.end()) or _pleased_sentence(lowered, match.start())
+        ):
             continue
         if kind is cues.mild_words and _INTENSIFIED_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
             kind = cues.strong_words
@@ -983,7 +1004,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     cues.persistence = _PERSISTENCE.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
     cues.grievances = _GRIEVANCES.findall(lowered)
-    cues.formal_firmness = _FORMAL_FIRMNESS.findall(lowered)
+    cues.formal_firmness = [
+        match.group() for match in _FORMAL_FIRMNESS.finditer(lowered) if not _calm_firmness(lowered, match)
+    ]
     urgency = [match for match in _PRESSURE.finditer(lowered) if not _negated(lowered, match.start())]
     cues.pressure = [match.group() for match in urgency if match.group("business") is None]
     language = detect_language(text).code
@@ -994,6 +1017,37 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     if _has_tone(cues):
         cues.pressure += [match.group() for match in urgency if match.group("business") is not None]
     return cues
+
+
+def _sentence_around(lowered: str, start: int) -> tuple[int, int]:
+    """The bounds of the sentence holding position start (its end includes the closing mark)."""
+    begin = max(lowered.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    end = _SENTENCE_END.search(lowered, start)
+    return begin, end.end() if end else len(lowered)
+
+
+def _pleased(text: str) -> bool:
+    return float(_vader_sentiment([text])[0, 3]) > _PLEASED_ABOVE
+
+
+def _pleased_sentence(lowered: str, start: int) -> bool:
+    begin, end = _sentence_around(lowered, start)
+    return _pleased(lowered[begin:end])
+
+
+def _calm_firmness(lowered: str, match: re.Match[str]) -> bool:
+    """A formal-firmness match that is routine in its sentence: plain speaking that leads into praise or a plain
+    question, an ultimatum whose condition is not the vendor's to meet or that only carries out a plan, a counted
+    message that is a template's or a campaign's."""
+    cue = match.group()
+    _, end = _sentence_around(lowered, match.start())
+    rest = lowered[match.end() : end]
+    if _PLAIN_SPEAKING.match(cue):
+        # VADER reads the announcement itself ("honest", "frank") as positive: only what follows it counts.
+        return (rest.endswith("?") and not _PLAIN_QUESTION_ANNOYED.search(rest)) or _pleased(rest)
+    if _ULTIMATUM.match(cue):
+        return not _VENDORS_PART.search(cue) or bool(_AS_PLANNED.search(rest))
+    return bool(_NOT_A_CONTACT.match(lowered, match.end()))
 
 
 def _has_tone(cues: _Cues) -> bool:
