@@ -30,6 +30,7 @@ def _patterns() -> list[tuple[str, str]]:
         ("trouble_veto:", signals._TROUBLE_VETOES),
         ("resolved:", signals._RESOLVED),
         ("open:", signals._STILL_OPEN),
+        ("context:", signals._IN_CONTEXT),
     )
     return [
         (prefix + name, pattern)

@@ -316,11 +316,7 @@ _PATTERNS: dict[str, list[str]] = {
         "section 508",
         "data breach",
         # Counsel reviewing our data-processing terms is a lawyer's question for the specialists (docs/labelling.md,
-        # tier 2): the agreement, its sub-processors and the transfer mechanisms it names.
-        "data processing agreement|agreements|addendum|addenda|terms",
-        "dpa|dpas",
-        "sub - processor|processors",
-        "subprocessor|subprocessors",
+        # tier 2): the transfer mechanisms our terms name (the terms themselves: _IN_CONTEXT).
         "standard contractual clauses",
         "sccs",
         "data privacy framework",
@@ -512,10 +508,6 @@ _PATTERNS: dict[str, list[str]] = {
         "top|high|highest priority",
         "p0|p1",
         "time is|'s of the essence",
-        # A business process that hangs on the fault: "our checkout depends on this", "payroll relies on it". The
-        # stakes make it urgent whatever the tone; not "we rely on it daily", said as often in praise.
-        "our|my whole? checkout|payments|payroll|billing|invoicing|orders|shipping|dispatch|fulfilment|fulfillment"
-        "|sales|production|operations|business|store|shop|launch depend|rely on this|it|that",
     ],
     "escalation_demand": [
         f"speak|talk|speaking|talking|escalate|transfer|connect to|with {_DET}? {_MANAGER}",
@@ -710,6 +702,8 @@ _TROUBLE: dict[str, list[str]] = {
         "never|not|n't agree|agreed|authorise|authorised|authorize|authorized|order|ordered|sign|signed|request"
         "|requested|prorate|prorated|apply|applied|honour|honor|honoured|honored",
         "stop|stopped work|working|syncing|loading",
+        # Billed for what never was: "charged us for 40 seats we never had".
+        "never had|used|received",
         # Not "we no longer need 40 seats" or "the sync no longer fails".
         "no longer work|load|sync|open|show|connect|arrive|appear|send|save|print|respond|update|accept",
         "still not|n't|broken|failing|waiting|wrong|missing|stuck",
@@ -775,6 +769,12 @@ _RESOLVED: dict[str, list[str]] = {
 }
 # A resolution's verb as written: "fixed it by reconnecting" reports one, "please fix it by Friday" asks for one
 # (the matcher reads lemmas).
+_GONE = frozenset({"gone", "disappeared", "vanished"})
+# After "gone", a move and not an end: "the delay has gone up to three days".
+_GONE_ON = frozenset({"up", "down", "from", "over", "through", "back", "missing"})
+_ALSO = frozenset({"so", "as"})
+_ALSO_VERBS = frozenset({"have", "has", "are", "is", "were", "was", "did"})
+_ALSO_REACH = 8  # words after "gone" that an "and so have ..." may start in
 _RESOLVED_VERBS = frozenset({"fix", "sort", "resolve", "solve", "figure", "manage", "find", "turn"})
 _RESOLVED_FORMS = frozenset({"fixed", "sorted", "resolved", "solved", "figured", "managed", "found", "turned"})
 # Before a reported solution in its sentence, these words (as written) make it asked, hoped, tried or believed:
@@ -808,6 +808,9 @@ _STILL_OPEN: dict[str, list[str]] = {
         "rca|post-mortem|postmortem",
         "incident report",
         "unacceptable|disappointed|disappointing|frustrated|frustrating|furious|angry|annoyed",
+        # Closed in defeat: "you can close this one, we gave up after three weeks of nothing".
+        "we|i give|gave|have_given up",
+        "weeks|days|months of nothing|silence",
         # A fix that did not last, or one still asked for: "the second time", "make sure it stops happening",
         # "please correct November".
         "second|third|fourth|fifth|2nd|3rd|4th|5th|nth time",
@@ -950,7 +953,6 @@ _VETOES: dict[str, list[str]] = {
         # Analysed as a merchant analyses its own: "track chargebacks by country", "our customers' disputes".
         "track|monitor|measure|analyse|analyze|reconcile|forecast|benchmark|chart chargebacks|disputes",
         "chargeback|chargebacks by|per country|issuer|region|month|week|reason|product|channel|brand",
-        "customer|customers|buyer|buyers|client|clients|shopper|shoppers '|'s chargeback|chargebacks|dispute|disputes",
         # Lemmas match, so "open" also reads "opens" and "opened".
         f"{_THIRD_PARTY} file|open|raise|initiate|start|issue|filed|opened|raised|initiated|started|issued a|an?"
         " chargeback|chargebacks|dispute|disputes",
@@ -960,7 +962,6 @@ _VETOES: dict[str, list[str]] = {
         "couple|few|number|lot|handful|several|many|multiple|fewer|more|too_many of? chargebacks|disputes",
         # Plural and possessive, as a merchant speaks of the disputes its buyers open: "our chargebacks".
         "our chargebacks|disputes",
-        "our|my own chargebacks|disputes",
         "respond|responding|handle|handling|manage|managing|fight|fighting|contest|contesting|prevent|preventing"
         "|reduce|reducing|avoid|avoiding|win|winning to? a|the|our|my|these|this|those? chargeback|chargebacks"
         "|disputes|dispute",
@@ -1003,12 +1004,9 @@ _VETOES: dict[str, list[str]] = {
         "close_to|near|nearing|approaching|before|avoid|avoiding|prevent|preventing|away_from an|a|the? sla breach"
         "|breaches",
         "sla breach|breaches alert|alerts|warning|warnings|notification|notifications|timer|timers|report|reports"
-        "|rule|rules|automation|automations|trigger|triggers|status|view|threshold|thresholds|widget|widgets|setting"
+        "|rule|rules|automation|automations|trigger|triggers|status|view|widget|widgets|setting"
         "|settings|target|targets|metric|metrics|rate|rates|count|counts|dashboard|column|columns|filter|filters"
         "|field|fields|tab|colour|color|indicator|indicators|chart|charts",
-        # The customer's own service levels, or those it gives its own customers: "our own SLA breaches".
-        "our|my own sla|slas",
-        "customer|customers|client|clients|tenant|tenants|member|members|user|users '|'s sla|slas",
         # The customer's own service level, defined for its own callers: "a call waiting 90 seconds counts as an
         # SLA breach for us". Not "your outage counts as an SLA breach under our contract".
         "count|counts|counted|counting|treat|treats|treated|mark|marks|marked|flag|flags|flagged as an|a? sla breach"
@@ -1109,6 +1107,52 @@ _VETOES: dict[str, list[str]] = {
         "on google drive|cloud|sheets|docs|chrome|workspace|analytics|calendar|meet|play|pay",
     ],
 }
+
+# Matches that count only in their context (_stake, _own_business, _COUNSEL_WORDS): a signal's words, or a
+# veto's ("veto:<signal>").
+_IN_CONTEXT: dict[str, list[str]] = {
+    # Our data-processing terms are counsel's question only with counsel, a regulator or a transfer in the ticket:
+    # "our lawyer is redlining your DPA", not "could you send me your DPA to sign?" or "where is your sub-processor
+    # list?".
+    "privacy_regulation": [
+        "data processing agreement|agreements|addendum|addenda|terms",
+        "dpa|dpas",
+        "sub - processor|processors",
+        "subprocessor|subprocessors",
+    ],
+    # A business process that hangs on a fault told beside it: "the sync failed. Our payroll depends on it". Not in
+    # praise ("our business relies on it - great product") or a question ("does our checkout depend on this?").
+    "urgency": [
+        "our|my whole? checkout|payments|payroll|billing|invoicing|orders|shipping|dispatch|fulfilment|fulfillment"
+        "|sales|production|operations|business|store|shop|launch depend|rely on this|it|that",
+    ],
+    # The customer's own service levels and chargebacks, unless its sentence says we caused or breached them
+    # ("the SLA breach thresholds in our contract with you were exceeded", "our own chargebacks, raised with Amex").
+    "veto:legal_action": [
+        "sla breach|breaches threshold|thresholds",
+        "our|my own sla|slas",
+        "customer|customers|client|clients|tenant|tenants|member|members|user|users '|'s sla|slas",
+    ],
+    "veto:chargeback": [
+        "our|my own chargebacks|disputes",
+        "customer|customers|buyer|buyers|client|clients|shopper|shoppers '|'s chargeback|chargebacks|dispute|disputes",
+    ],
+}
+# Said beside our data-processing terms, the words that make them counsel's question (a regulator asking is one).
+_COUNSEL_WORDS_TEXT = (
+    "counsel lawyer lawyers legal solicitor solicitors attorney attorneys review reviewing reviewed redline redlines "
+    "redlined redlining amend amended amending amendment amendments negotiate negotiating negotiation transfer "
+    "transfers transferred hosting hosted regulator regulators commissioner ico supervisory"
+)
+_COUNSEL_WORDS = frozenset(_COUNSEL_WORDS_TEXT.split())
+# In an own-business veto's sentence, words that make it ours: exceeded, raised with an issuer, caused by us.
+_NOT_OWN_BUSINESS = frozenset(
+    {"exceeded", "exceed", "breached", "crossed", "raised", "raise", "filed", "file", "opened", "caused", "causing"}
+)
+_NOT_OWN_WITH = frozenset({"you", "amex", "visa", "mastercard", "bank", "issuer", "paypal"})
+# A stake told with no fault word near it (_stake): urgency only beside a technical signal (_signals_of).
+_STAKE_IF_FAULT = "urgency_if_fault"
+
 
 # Context in the same clause that drops a signal's matches in it: the customer's own power or internet failed
 # ("We had a power cut so the till app was offline"), which is no outage of ours (docs/labelling.md). A match
@@ -1352,6 +1396,7 @@ def _pipeline() -> tuple[Any, Any]:
         ("trouble_veto:", _TROUBLE_VETOES),
         ("resolved:", _RESOLVED),
         ("open:", _STILL_OPEN),
+        ("context:", _IN_CONTEXT),
     )
     for prefix, table in (*tables, ("own_refund:", own_refund), ("mention:", mentions)):
         for signal, patterns in table.items():
@@ -1449,11 +1494,13 @@ _NAMED_NOT_DONE = frozenset({"legal_action", "class_action", "chargeback", "outa
 _QUOTE_MARKS = frozenset({"'", '"'})
 # The elements of a screen or a report that a quoted name labels (lemmas).
 _SCREEN_ELEMENTS_WORDS = (
-    "widget tab button report field setting column filter page view dashboard label tag option menu screen "
+    "widget tab button report field setting column filter view dashboard label tag option menu "
     "template rule chart panel section link toggle checkbox dropdown folder queue category tile metric"
 )
 _SCREEN_ELEMENTS = frozenset(_SCREEN_ELEMENTS_WORDS.split())
 _NAMING_WORDS = frozenset({"called", "named", "labelled", "labeled", "titled", "marked"})
+# A status quoted is what it reports, not a name: 'the "Major outage" label on your status page'.
+_STATUS_WORDS = frozenset({"status", "major", "partial", "service", "degraded", "full", "total"})
 _NAME_REACH = 4  # words a quoted name may hold besides the match
 
 
@@ -1469,9 +1516,36 @@ def _quoted_name(doc: Any, span: tuple[int, int]) -> bool:
         return False
     if any(doc[i].text in {".", "!", "?"} or doc[i].is_space for i in range(opening, closing)):
         return False
+    if any(doc[i].lower_ in _STATUS_WORDS for i in _sentence(doc, start, end)):
+        return False
     after = closing + 1 < len(doc) and doc[closing + 1].norm_ in _SCREEN_ELEMENTS
-    before = opening > 0 and (doc[opening - 1].norm_ in _SCREEN_ELEMENTS or doc[opening - 1].lower_ in _NAMING_WORDS)
-    return after or before
+    # A name given to a screen's element, not to a letter: 'a tab called "Chargebacks"', 'a letter titled "Notice'.
+    named = opening > 0 and (doc[opening - 1].norm_ in _SCREEN_ELEMENTS or doc[opening - 1].lower_ in _NAMING_WORDS)
+    element = range(max(0, opening - 1 - _NAME_REACH), opening)
+    return after or (named and any(doc[i].norm_ in _SCREEN_ELEMENTS for i in element))
+
+
+def _stake(doc: Any, span: tuple[int, int], troubles: list[tuple[int, int]]) -> str | None:
+    """A business process hanging on the product (_IN_CONTEXT): urgency as a statement with a fault word in its
+    sentence or the one before (a "why" is none: "which is why we chose you"), _STAKE_IF_FAULT as a statement
+    beside none, which counts with a technical fault anywhere in the ticket ("429 on every call ... our checkout
+    depends on this"); nothing in a question."""
+    sentence = _sentence(doc, *span)
+    if sentence.stop < len(doc) and doc[sentence.stop].text == "?":
+        return None
+    before = sentence.start - 1
+    while before > 0 and (doc[before].is_space or doc[before].text in {".", "!", "?"}):
+        before -= 1
+    low = _sentence(doc, before, before).start if before > 0 else sentence.start
+    near = any(low <= start < sentence.stop and doc[start].lower_ != "why" for start, _ in troubles)
+    return "urgency" if near else _STAKE_IF_FAULT
+
+
+def _own_business(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether an own-business veto (_IN_CONTEXT) holds: its sentence says nothing of ours caused or breached it."""
+    words = [doc[i].lower_ for i in _sentence(doc, *span)]
+    with_us = any(word == "with" and after in _NOT_OWN_WITH for word, after in zip(words, words[1:], strict=False))
+    return not (with_us or _NOT_OWN_BUSINESS.intersection(words))
 
 
 def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
@@ -1506,6 +1580,7 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     trouble_vetoes: list[tuple[int, int]] = []
     resolutions: dict[str, list[tuple[int, int]]] = {}
     still_open: list[tuple[int, int]] = []
+    contextual: list[tuple[str, tuple[int, int]]] = []
     for match_id, start, end in matcher(doc):
         key = strings[match_id]
         if key.startswith("plain_ask:"):
@@ -1518,6 +1593,8 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             resolutions.setdefault(key.removeprefix("resolved:"), []).append((start, end))
         elif key.startswith("open:"):
             still_open.append((start, end))
+        elif key.startswith("context:"):
+            contextual.append((key.removeprefix("context:"), (start, end)))
         elif key.startswith("sentence:"):
             sentence_vetoes.setdefault(key.removeprefix("sentence:"), []).append(start)
         elif key.startswith("own_refund:"):
@@ -1533,6 +1610,17 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     if own_refunds:
         vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
     troubles = [span for span in troubles if not _overlaps(span, trouble_vetoes)]
+    counsel = any(name == "privacy_regulation" for name, _ in contextual) and any(
+        token.lower_ in _COUNSEL_WORDS for token in doc
+    )
+    for name, span in contextual:
+        if name == "urgency":
+            stake = _stake(doc, span, troubles)
+            if stake:
+                candidates.setdefault(stake, []).append(span)
+        elif counsel if name == "privacy_regulation" else _own_business(doc, span):
+            table = vetoes if name.startswith("veto:") else candidates
+            table.setdefault(name.removeprefix("veto:"), []).append(span)
     if not troubles:
         asked = [span for span in plain_asks if doc[span[0]].lower_ not in _PAST_TENSE]
         candidates.setdefault("how_to_question", []).extend(asked)
@@ -1583,6 +1671,15 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
     return kept
 
 
+def _not_gone(doc: Any, end: int, stop: int) -> bool:
+    """Whether a fault reported gone at ``end`` moved on rather than ended ("gone up"), or took data with it ("the
+    duplicates have gone, and so have 200 of our invoices")."""
+    if end < len(doc) and doc[end].lower_ in _GONE_ON:
+        return True
+    reach = range(end, min(stop, end + _ALSO_REACH) - 1)
+    return any(doc[i].lower_ in _ALSO and doc[i + 1].lower_ in _ALSO_VERBS for i in reach)
+
+
 def _reported_resolutions(
     doc: Any, resolutions: dict[str, list[tuple[int, int]]], troubles: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -1601,6 +1698,8 @@ def _reported_resolutions(
         if any(token.lower_ not in _RESOLVED_FORMS for token in verbs) or marks.not_yet[start]:
             continue
         stop = marks.stops[start]
+        if doc[end - 1].lower_ in _GONE and _not_gone(doc, end, stop):
+            continue
         asked = stop < len(doc) and doc[stop].text == "?"
         if asked and doc[marks.starts[start]].lower_ in _YES_NO_OPENERS:
             continue
@@ -1753,6 +1852,9 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
             # A pattern with named groups reports the group that matched, without the text it skipped.
             surface = match.group(match.lastgroup or 0).strip()
             found.setdefault(signal, []).append(_Match(surface, _quote(sentence, surface)))
+    stakes = found.pop(_STAKE_IF_FAULT, [])
+    if stakes and any(name in found for name in TECHNICAL_SIGNALS):
+        found.setdefault("urgency", []).extend(stakes)
     large = [match for match in found.get("money_amount", ()) if amount_value(match.surface) >= LARGE_MONEY]
     if large:
         found["large_money"] = large
