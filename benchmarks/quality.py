@@ -23,7 +23,8 @@ end (a development set since); handwritten_check6.jsonl, a sixth check written t
 ninth session, read only at its end (a development set since); handwritten_check7.jsonl, a seventh check written
 the same way at the start of the tenth session, read only at its end (a development set since);
 handwritten_check8.jsonl, an eighth check written the same way at the start of the eleventh session, read only at
-its end.
+its end (a development set since); handwritten_check9.jsonl, a ninth check written the same way at the start of the
+twelfth session, read only at its end.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -77,6 +78,7 @@ HANDWRITTEN_CHECK5 = ANNOTATIONS / "handwritten_check5.jsonl"
 HANDWRITTEN_CHECK6 = ANNOTATIONS / "handwritten_check6.jsonl"
 HANDWRITTEN_CHECK7 = ANNOTATIONS / "handwritten_check7.jsonl"
 HANDWRITTEN_CHECK8 = ANNOTATIONS / "handwritten_check8.jsonl"
+HANDWRITTEN_CHECK9 = ANNOTATIONS / "handwritten_check9.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -224,6 +226,7 @@ HANDWRITTEN_SETS = {
     "handwritten_check6": HANDWRITTEN_CHECK6,
     "handwritten_check7": HANDWRITTEN_CHECK7,
     "handwritten_check8": HANDWRITTEN_CHECK8,
+    "handwritten_check9": HANDWRITTEN_CHECK9,
 }
 
 
@@ -443,8 +446,11 @@ def render_handwritten(results: dict) -> list[str]:
         "session's changes by someone who had not read the rules, read once at its end; a development set since, "
         "the model learns from it)",
         "handwritten_check7": "`handwritten_check7.jsonl` ({rows}; seventh check, written before round two's tenth "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, the "
+        "model learns from it)",
         "handwritten_check8": "`handwritten_check8.jsonl` ({rows}; eighth check, written before round two's eleventh "
+        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "handwritten_check9": "`handwritten_check9.jsonl` ({rows}; ninth check, written before round two's twelfth "
         "session's changes by someone who had not read the rules, read once at its end)",
     }
     lines = [

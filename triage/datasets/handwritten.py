@@ -56,7 +56,7 @@ TRAINING_SETS = (
     "handwritten_check6",
     "handwritten_check7",
 )
-HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check8")
+HELD_OUT_SETS = ("handwritten_fresh", "handwritten_more", "handwritten_check9")
 SOURCE = "ours"  # ids read "ours:<set>:<ticket id>#<copy>"
 NAME = "handwritten (ours)"  # in the model card and the training summary
 COPIES = 10
