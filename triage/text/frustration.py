@@ -455,7 +455,7 @@ _FORMAL_FIRMNESS = re.compile(
 # "our third reminder email template".
 _PLAIN_SPEAKING = re.compile(r"i'll|i will|let me|i have|i must|i need|i'm going|to be")
 _PLAIN_QUESTION_ANNOYED = re.compile(r"\b(?:why|how come|how (?:long|many more|much longer)|when will)\b")
-_ULTIMATUM = re.compile(r"unless|if |should ")
+_CONDITIONAL_THREAT = re.compile(r"unless|if |should ")
 _VENDORS_PART = re.compile(
     r"\b(?:you|your|yours|it|this|hear back|(?:we|i) (?:see|receive)|fix\w*|resol\w*|remed\w*|sort(?:ed)? out"
     r"|refund\w*|credit\w*|quote|invoice|proposal|offer|correct\w*|revised|repl(?:y|ies)|respon\w*|answer\w*|compensat\w*)\b"
@@ -1045,7 +1045,7 @@ def _calm_firmness(lowered: str, match: re.Match[str]) -> bool:
     if _PLAIN_SPEAKING.match(cue):
         # VADER reads the announcement itself ("honest", "frank") as positive: only what follows it counts.
         return (rest.endswith("?") and not _PLAIN_QUESTION_ANNOYED.search(rest)) or _pleased(rest)
-    if _ULTIMATUM.match(cue):
+    if _CONDITIONAL_THREAT.match(cue):
         return not _VENDORS_PART.search(cue) or bool(_AS_PLANNED.search(rest))
     return bool(_NOT_A_CONTACT.match(lowered, match.end()))
 

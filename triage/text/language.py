@@ -252,7 +252,8 @@ def _quoted_failures(text: str) -> int:
     found = 0
     for match in _QUOTED_FAILURE.finditer(text):
         before = _SENTENCE_BREAK.split(text[max(0, match.start() - 200) : match.start()])[-1]
-        after = _SENTENCE_AFTER.match(text, match.end()).group()
+        following = _SENTENCE_AFTER.match(text, match.end())
+        after = following.group() if following else ""
         how_to = after.endswith("?") and _HOW_TO_OPENING.search(before) is not None
         if not how_to and _TEXT_TO_EDIT.search(before) is None:
             found += 1
