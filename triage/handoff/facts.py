@@ -219,6 +219,15 @@ _IMPERATIVE = (
     r"(?:send|call me|call us|ring me|ring us|phone me|get back to (?:me|us)|tell me|tell us|let (?:me|us) know)"
 )
 _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|afternoon|week|month))"
+# A request with its time in the other languages the deadline reads ("Necesitamos una respuesta hoy", "Je veux
+# savoir aujourd'hui"): the verbs of need and of want, and the words for today ("aujourd'hui" has no word boundary
+# before it, so each pattern adds it apart).
+_FOREIGN_NEED = "necesitamos|necesito|il nous faut|nous avons besoin|j'ai besoin|wir brauchen|ich brauche"
+_FOREIGN_WANT = (
+    "quiero|queremos|je veux|nous voulons|j'exige|nous exigeons|ich will|wir wollen|voglio|vogliamo|ho bisogno"
+    "|abbiamo bisogno|preciso|precisamos|quero"
+)
+_FOREIGN_TODAY = "hoy|heute|sofort|oggi|subito|hoje"
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
     # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
@@ -296,8 +305,7 @@ _DEADLINE = re.compile(
     r"|\b(?:antes del?|para el|a más tardar el) (?:lunes|martes|miércoles|jueves|viernes|fin de mes|\d{1,2} de [a-z]+)"
     r"|\ba fin de mes\b"
     # the same request in the other languages: "Necesitamos una respuesta ya", "il nous faut une réponse aujourd'hui"
-    rf"|\b(?:necesitamos|necesito|il nous faut|nous avons besoin|j'ai besoin|wir brauchen|ich brauche)\b"
-    rf"[^.!?\n]{{0,60}}?(?:\b(?:hoy|ya|heute|sofort)\b|\baujourd'hui)",
+    rf"|\b(?:{_FOREIGN_NEED})\b[^.!?\n]{{0,60}}?(?:\b(?:hoy|ya|heute|sofort)\b|\baujourd'hui)",
     re.IGNORECASE,
 )
 # Deadlines of rarer forms, in a pattern of their own so that the one above stays within its time budget on long
@@ -306,9 +314,7 @@ _DEADLINE = re.compile(
 _MORE_DEADLINES = re.compile(
     rf"\b{_IMPERATIVE}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
     # more requests with their time in the other languages: "Je veux savoir aujourd'hui", "Quiero una respuesta hoy"
-    rf"|\b(?:quiero|queremos|je veux|nous voulons|j'exige|nous exigeons|ich will|wir wollen|voglio|vogliamo"
-    rf"|ho bisogno|abbiamo bisogno|preciso|precisamos|quero)\b[^.!?\n]{{0,60}}?"
-    rf"(?:\b(?:hoy|ya|heute|sofort|oggi|subito|hoje)\b|\baujourd'hui)"
+    rf"|\b(?:{_FOREIGN_WANT})\b[^.!?\n]{{0,60}}?(?:\b(?:ya|{_FOREIGN_TODAY})\b|\baujourd'hui)"
     # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
     rf"|\b(?:kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b[^.!?\n]{{0,60}}?"
     rf"\b(?<!bis )(?:zum|effective(?: from| on)?|with effect from|takes effect on|à compter du|con efecto del?)"
@@ -1403,7 +1409,7 @@ _ASKED = re.compile(rf"^(?:{_ASK}|{_IMPERATIVE})\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w/:-]+")
 _SAME_DAY = re.compile(
     rf"\b(?:today|tonight|asap|immediately|right now|eod|cob|end of (?:the )?day|close of business|this (?:morning"
-    rf"|afternoon|evening)|hoy|heute|sofort|oggi|subito|hoje|aujourd'hui|{_CLOCK})(?![\w/])",
+    rf"|afternoon|evening)|{_FOREIGN_TODAY}|aujourd'hui|{_CLOCK})(?![\w/])",
     re.IGNORECASE,
 )
 _SPAN_AHEAD = re.compile(
@@ -1517,13 +1523,8 @@ def spoken_deadline(deadline: str) -> str:
 
 
 # A request with its time in the other languages the deadline reads, and that time.
-_FOREIGN_ASK = re.compile(
-    r"^(?:necesitamos|necesito|quiero|queremos|il nous faut|nous avons besoin|j'ai besoin|je veux|nous voulons"
-    r"|j'exige|nous exigeons|wir brauchen|ich brauche|ich will|wir wollen|voglio|vogliamo|ho bisogno|abbiamo bisogno"
-    r"|preciso|precisamos|quero)\b",
-    re.IGNORECASE,
-)
-_FOREIGN_TIME_WORD = re.compile(r"\b(?:hoy mismo|hoy|heute|sofort|oggi|subito|hoje)\b|\baujourd'hui", re.IGNORECASE)
+_FOREIGN_ASK = re.compile(rf"^(?:{_FOREIGN_NEED}|{_FOREIGN_WANT})\b", re.IGNORECASE)
+_FOREIGN_TIME_WORD = re.compile(rf"\b(?:hoy mismo|{_FOREIGN_TODAY})\b|\baujourd'hui", re.IGNORECASE)
 
 
 def message_text(body: str) -> str:

@@ -113,7 +113,8 @@ def decide(
     models_escalate = p >= escalation_threshold
     held_routine = models_escalate and bool(routine)
     needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
-    head_alone = models_escalate and not routine and not _trigger_labels(scores, needed)
+    model_trigger_labels = _trigger_labels(scores, needed)
+    head_alone = models_escalate and not routine and not model_trigger_labels
     held_head_alone = head_alone and config.abstain.hold_head_alone
     candidate, line = _models_candidate(config, p, escalation_threshold, route, routine, held_head_alone)
     candidates += [candidate] if candidate is not None else []
@@ -134,7 +135,7 @@ def decide(
         reasons.append(f"tier {tier} is above team {owner.name}'s tier {owner.tier}: its management team {team}")
     # A routine ask that no rule sent up names no problem, so it has no trigger: the signals it may hold (a refund
     # within policy, a privacy request that the heads do not back) are routine too.
-    trigger_labels = [] if routine and not rule_decided else _trigger_labels(scores, needed)
+    trigger_labels = [] if routine and not rule_decided else model_trigger_labels
     if rule_decided:
         route = rule_route
 

@@ -996,8 +996,8 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
     language the table does not cover."""
     if language not in LANGUAGES:
         return {}
-    questions = _how_to_questions(text, language)
     any_questions = _questions(text)
+    questions = _how_to_questions(text, any_questions, language)
     found: dict[str, int] = {}
     for cue_language, signal, pattern in CUES:
         if cue_language != language:
@@ -1074,11 +1074,11 @@ def _questions(text: str) -> list[tuple[int, int]]:
     return [sentence.span() for sentence in _SENTENCE.finditer(text) if sentence.group().endswith("?")]
 
 
-def _how_to_questions(text: str, language: str) -> list[tuple[int, int]]:
-    """The spans of the routine questions in ``text``, in order."""
+def _how_to_questions(text: str, questions: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """The spans of the routine questions among ``questions`` (the spans of the questions in ``text``), in order."""
     spans = []
-    for sentence in _SENTENCE.finditer(text):
-        words = [word.lower() for word in _WORD.findall(sentence.group())[:_OPENING_WORDS]]
-        if sentence.group().endswith("?") and any(word in _HOW_TO_OPENERS[language] for word in words):
-            spans.append(sentence.span())
+    for start, end in questions:
+        words = [word.lower() for word in _WORD.findall(text[start:end])[:_OPENING_WORDS]]
+        if any(word in _HOW_TO_OPENERS[language] for word in words):
+            spans.append((start, end))
     return spans
