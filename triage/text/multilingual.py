@@ -44,6 +44,21 @@ def _near(language: str) -> str:
     return rf"[ \t]+(?:(?!(?:{_NOT_BETWEEN[language]})\b)[\w.,€$%\x27\u2019-]+[ \t]+){{0,4}}"
 
 
+# Stored records whose loss is data loss ("les pièces jointes", "Anhänge", "załączniki"), with the stems that take
+# a language's endings ("bilagorna", "wpisów"). Not invoices or orders: "the March invoice is still missing" is
+# a billing question.
+_RECORDS = {
+    "fr": r"données|fichiers|contacts|documents|dossiers|notes|pièces jointes|fiches|entrées|saisies|historiques?",
+    "de": r"daten|dateien|datensätze|einträge|dokumente|kontakte|notizen|anhänge|anlagen|kommentare|verlauf",
+    "es": r"datos|registros|archivos|ficheros|documentos|contactos|notas|adjuntos|entradas|historial",
+    "pt": r"dados|registros|registos|arquivos|ficheiros|documentos|contatos|contactos|notas|anexos|entradas|histórico",
+    "it": r"dati|record|registrazioni|documenti|contatti|note|allegati|file|voci|cronologia",
+    "nl": r"gegevens|data|bestanden|records|documenten|contacten|notities|bijlagen|bijlages|geschiedenis",
+    "pl": r"dane|danych|plik\w*|kontakt\w*|dokument\w*|notat\w*|załącznik\w*|wpis\w*|rekord\w*|histori\w*",
+    "sv": r"data|fil(?:er|erna|en)|kontakt\w*|dokument\w*|anteckning\w*|bilag\w*|poster\w*|uppgift\w*|historik\w*",
+    "da": r"data|fil(?:er|erne|en)|kontakt\w*|dokument\w*|noter\w*|notat\w*|bilag\w*|poster\w*|historik\w*",
+}
+
 # Alternatives are case-insensitive words; "(?-i:...)" keeps an acronym's case ("AVG" is the Dutch GDPR,
 # "avg" an average). A trailing \w* takes a word's inflections and compounds ("Klageschrift", "remboursé").
 _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
@@ -58,7 +73,14 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "fr",
         "data_loss",
         r"pertes? de données|données (?:perdues|effacées|supprimées|disparues)"
-        rf"|(?:données|fichiers|contacts|documents|dossiers|commandes|photos|factures){_near('fr')}ont disparu",
+        rf"|(?:{_RECORDS['fr']}|commandes|photos|factures){_near('fr')}(?:ont |sont )?disparu\w*"
+        # Still missing after a restore: continuing loss ("les notes sont revenues, mais pas les pièces jointes").
+        rf"|(?:{_RECORDS['fr']}){_near('fr')}(?:manquent (?:toujours|encore)|(?:sont )?(?:toujours|encore) manquant\w*"
+        r"|n'ont (?:toujours )?pas été (?:restauré|récupéré)\w*|ne sont (?:toujours )?pas (?:revenu|réapparu|restauré"
+        r"|récupéré)\w*)"
+        rf"|(?:revenu|réapparu|restauré|récupéré)\w*,? mais (?:pas|toujours pas) (?:les |nos |la |le |l')?"
+        rf"(?:{_RECORDS['fr']})"
+        rf"|il manque (?:toujours|encore) (?:les |des |nos |la |le |l')?(?:{_RECORDS['fr']})",
     ),
     ("fr", "refund_request", r"rembours\w*"),
     (
@@ -66,6 +88,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "billing_dispute",
         rf"(?:prélev|factur|débit)\w*{_near('fr')}deux fois|double (?:prélèvement|facturation|débit)"
         rf"|(?:prélev|factur|débit)\w*{_near('fr')}(?:de )?plus que (?:prévu|convenu)"
+        r"|(?:paiement|prélèvement|débit|transaction)s? en double|(?:prélev|factur|débit)\w* en double"
+        r"|deux (?:prélèvements|débits|paiements) (?:identiques|pour le même)"
         r"|prélèvements? (?:injustifiés?|non autorisés?)|factures? (?:erronée|incorrecte)s?|dommages et intérêts"
         r"|indemnisation",
     ),
@@ -99,7 +123,10 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "de",
         "data_loss",
         r"datenverlust\w*|daten (?:sind |wurden )?(?:verloren|gelöscht|weg)"
-        rf"|(?:daten|dateien|datensätze|einträge|dokumente|kontakte|bestellungen|buchungen){_near('de')}verschwunden",
+        rf"|(?:{_RECORDS['de']}|bestellungen|buchungen){_near('de')}verschwunden"
+        rf"|(?:{_RECORDS['de']}){_near('de')}(?:fehlen (?:immer noch|noch immer|weiterhin|nach wie vor)"
+        r"|sind (?:immer noch|noch immer|weiterhin) (?:weg|verschwunden)|(?:wurden|sind) nicht wiederhergestellt)"
+        rf"|(?:wiederhergestellt|zurück|wieder da),? aber (?:nicht (?:die |unsere )?|keine )(?:{_RECORDS['de']})",
     ),
     ("de", "refund_request", r"(?:rück)?erstattung\w*|(?:zurück)?erstatten|gutschrift|geld zurück"),
     (
@@ -108,6 +135,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"(?:doppelt|zweimal){_near('de')}(?:abgebucht|berechnet|belastet|abgerechnet)|doppelbuchung|fehlbuchung"
         rf"|(?:berechnet|abgebucht|belastet|verlangt|abgerechnet){_near('de')}mehr als (?:vereinbart|abgemacht)"
         rf"|mehr als (?:vereinbart|abgemacht){_near('de')}(?:berechnet|abgebucht|belastet|verlangt|abgerechnet)"
+        r"|doppelt\w* (?:abbuchung|zahlung|belastung|lastschrift|abrechnung)\w*"
+        r"|doppel(?:abbuchung|zahlung|belastung)\w*"
+        r"|zweifach (?:abgebucht|berechnet|belastet)"
         r"|unberechtigte? (?:abbuchung|belastung)\w*|falsche rechnung|schadensersatz\w*|schadenersatz\w*",
     ),
     ("de", "chargeback", r"rücklastschrift\w*|chargeback|lastschrift (?:zurückgeben|zurückgegeben|widerrufen)"),
@@ -146,9 +176,19 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "es",
         "data_loss",
         r"pérdida de datos|datos (?:perdidos|borrados|eliminados)|hemos perdido (?:los|todos)"
-        rf"|(?:datos|registros|archivos|ficheros|documentos|contactos|pedidos){_near('es')}(?:han )?desaparecid[oa]s?",
+        rf"|(?:{_RECORDS['es']}|pedidos){_near('es')}(?:han )?desaparecid[oa]s?"
+        rf"|(?:{_RECORDS['es']}){_near('es')}(?:siguen (?:sin aparecer|faltando|desaparecid[oa]s)|todavía faltan"
+        r"|aún faltan|no se han (?:restaurado|recuperado))"
+        rf"|(?:siguen|todavía|aún) falta(?:n|ndo) (?:los |las |nuestros |nuestras )?(?:{_RECORDS['es']})"
+        rf"|(?:restaur|recuper|vuelto)\w*(?: \w+){{0,2}},? pero no (?:los |las |nuestros |nuestras )?"
+        rf"(?:{_RECORDS['es']})",
     ),
-    ("es", "refund_request", r"reembols\w*|devolución|devuelvan|devolver el (?:dinero|importe|cargo)"),
+    (
+        "es",
+        "refund_request",
+        r"reembols\w*|devolución|devuelvan|devolver(?:me|nos)? el (?:dinero|importe|cargo|cobro|pago)"
+        r"|devu[eé]lv\w* (?:el|los|mi|nuestro) (?:dinero|importe|cargo|cobro|pago)s?",
+    ),
     (
         "es",
         "billing_dispute",
@@ -157,6 +197,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|(?:(?:nos|me) (?:(?:han|ha|habéis) )?)?(?:cobr|factur|carg)(?:ado|aron|ó|asteis|an)s?{_near('es')}más de lo"
         r" (?:acordado|pactado|contratado|presupuestado)"
         r"|cobro (?:duplicado|indebido)|doble cobro|cargos? (?:duplicados?|indebidos?|no autorizados?)"
+        r"|pagos? duplicados?|(?:cobro|cargo|cobrado|cargado)s? (?:en )?doble|dos cobros (?:iguales|idénticos)"
         r"|no reconocemos|no reconozco|vuelto a cobrar|factura (?:incorrecta|errónea)|indemnización",
     ),
     ("es", "chargeback", r"contracargo\w*|chargeback"),
@@ -193,14 +234,25 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "pt",
         "data_loss",
         r"perda de dados|dados (?:perdidos|apagados|excluídos)|perdemos (?:os|todos)"
-        rf"|(?:dados|registros|arquivos|ficheiros|documentos|contatos|pedidos){_near('pt')}(?:desaparece|sumi)\w*",
+        rf"|(?:{_RECORDS['pt']}|pedidos){_near('pt')}(?:desaparece|sumi)\w*"
+        rf"|(?:{_RECORDS['pt']}){_near('pt')}(?:continuam (?:a faltar|faltando|desaparecid[oa]s)|ainda faltam"
+        r"|não foram (?:restaurad|recuperad)[oa]s)"
+        rf"|(?:ainda faltam|faltam ainda) (?:os |as |todos os |todas as )?(?:{_RECORDS['pt']})"
+        rf"|(?:restaurad|recuperad|voltaram)\w*,? mas não (?:os |as )?(?:{_RECORDS['pt']})",
     ),
-    ("pt", "refund_request", r"reembols\w*|estorno|estornar|devolução do (?:valor|dinheiro)"),
+    (
+        "pt",
+        "refund_request",
+        r"reembols\w*|estorno|estornar|devolução (?:do|da) (?:segund[oa] )?(?:valor|dinheiro|pagamento|cobrança)"
+        r"|devolv\w* (?:o |os )?(?:dinheiro|valor|pagamento|montante)|dinheiro de volta",
+    ),
     (
         "pt",
         "billing_dispute",
         rf"(?:(?:nos|me) )?cobr(?:ad[oa]s?|aram|ou){_near('pt')}(?:duas vezes|em dobro|a mais do que|mais do que)"
-        r"|cobrança (?:duplicada|indevida|em dobro)|mais do que o (?:combinado|acordado|contratado)"
+        r"|cobrança (?:duplicada|indevida|em dobro|em duplicado)|mais do que o (?:combinado|acordado|contratado)"
+        r"|pagamentos? (?:em )?duplicad[oa]s?|(?:debitad|descontad|cobrad)[oa]s? (?:em duplicado|a dobrar)"
+        rf"|(?:debitad|descontad)[oa]s?{_near('pt')}duas vezes"
         r"|não reconheço|fatura (?:errada|incorreta)|indenização",
     ),
     ("pt", "chargeback", r"chargeback|contestação no cartão|contestar (?:a compra|no banco)"),
@@ -234,15 +286,25 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "it",
         "data_loss",
         r"perdita di dati|dati (?:persi|cancellati|spariti)|abbiamo perso (?:i|tutti)"
-        rf"|(?:dati|record|registrazioni|documenti|contatti|ordini){_near('it')}(?:spari|scompars)\w*",
+        rf"|(?:{_RECORDS['it']}|ordini){_near('it')}(?:spari|scompars)\w*"
+        rf"|(?:{_RECORDS['it']}){_near('it')}(?:mancano ancora|sono ancora (?:mancanti|spariti|scomparsi)"
+        r"|non sono stat[ie] (?:ripristinat|recuperat)[ie])"
+        rf"|mancano ancora (?:i |gli |le |tutti i |tutte le )?(?:{_RECORDS['it']})"
+        rf"|(?:ripristinat|recuperat|tornat)\w*,? ma non (?:i |gli |le )?(?:{_RECORDS['it']})",
     ),
-    ("it", "refund_request", r"rimbors\w*"),
+    (
+        "it",
+        "refund_request",
+        r"rimbors\w*|restituzione (?:dell'importo|del denaro|dei soldi|del pagamento)"
+        r"|restituite?\w* (?:i soldi|l'importo|il pagamento|il denaro)|soldi indietro",
+    ),
     (
         "it",
         "billing_dispute",
         rf"(?:(?:ci|mi) (?:(?:avete|hanno|ha) )?)?(?:addebitat|fatturat|pagat)[oaie]{_near('it')}(?:due volte|in più"
         rf"|più del (?:concordato|pattuito|previsto))"
-        r"|doppio addebito|addebiti? (?:non autorizzat[oi]|non dovut[oi]|errat[oi])"
+        r"|doppio (?:addebito|pagamento)|pagamento doppio|(?:addebit|pagament)[oi] duplicat[oi]"
+        r"|addebiti? (?:non autorizzat[oi]|non dovut[oi]|errat[oi])"
         r"|fattura (?:sbagliata|errata)|importo errato|risarcimento",
     ),
     ("it", "chargeback", r"chargeback|storno (?:sulla carta|bancario)|contestazione (?:con|alla) banca"),
@@ -269,7 +331,10 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "nl",
         "data_loss",
         r"dataverlies|gegevens (?:zijn )?(?:kwijt|verloren|verwijderd)|data (?:is )?kwijt"
-        rf"|(?:gegevens|data|bestanden|records|documenten|contacten|bestellingen){_near('nl')}verdwenen",
+        rf"|(?:{_RECORDS['nl']}|bestellingen){_near('nl')}verdwenen"
+        rf"|(?:{_RECORDS['nl']}){_near('nl')}(?:ontbreken (?:nog steeds|nog altijd|nog)"
+        r"|zijn (?:nog steeds|nog altijd) (?:weg|kwijt|verdwenen)|zijn niet (?:hersteld|teruggezet|teruggekomen))"
+        rf"|(?:hersteld|terug),? maar (?:de |onze )?(?:{_RECORDS['nl']}) niet",
     ),
     ("nl", "refund_request", r"terugbetal\w*|restitutie|geld terug|terugstorten|terugstorting"),
     (
@@ -281,6 +346,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|berekend)"
         rf"|(?:afgeschreven|gefactureerd|gerekend|geïncasseerd|berekend){_near('nl')}meer dan (?:afgesproken"
         rf"|overeengekomen)"
+        r"|dubbele (?:afschrijving|betaling|incasso|boeking)\w*"
         r"|onterecht (?:afgeschreven|gefactureerd|geïncasseerd)|(?:onjuiste|verkeerde) factuur"
         r"|schadevergoeding",
     ),
@@ -321,13 +387,17 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "data_loss",
         r"utrat\w* danych|dane (?:zostały |są )?(?:utracone|usunięte|skasowane|wymazane|stracone)"
         r"|dane zniknęły|straci\w* (?:wszystkie |nasze |moje )?dane"
-        rf"|(?:dane|plik|kontakt|dokument|zamówieni|zdjęci|rekord)\w*{_near('pl')}zniknęł\w*",
+        rf"|(?:dane|plik|kontakt|dokument|zamówieni|zdjęci|rekord|załącznik|notat|wpis)\w*{_near('pl')}zniknęł\w*"
+        rf"|(?:{_RECORDS['pl']}){_near('pl')}(?:(?:nadal|wciąż|dalej) (?:brak|brakuje|nie ma)"
+        r"|nie zostały (?:przywrócone|odzyskane))"
+        rf"|(?:nadal|wciąż|dalej) (?:brak|brakuje|nie ma) (?:\w+ )?(?:{_RECORDS['pl']})"
+        rf"|(?:przywrócon|odzyskan|wrócił)\w*,? ale (?:nie|bez) (?:\w+ )?(?:{_RECORDS['pl']})",
     ),
     (
         "pl",
         "refund_request",
-        r"zwrot\w* (?:pieniędzy|środków|kosztów|płatności|opłat\w*|należności|kwoty|wpłaty)"
-        r"|zwróc\w* (?:nam |mi )?(?:pieni\w*|środk\w*|kwot\w*|opłat\w*|należnoś\w*|wpłat\w*)|refundacj\w*",
+        r"zwrot\w* (?:\w+ )?(?:pieniędzy|środków|kosztów|płatności|opłat\w*|należności|kwoty|wpłaty)"
+        r"|zwr[oó][cć]\w* (?:nam |mi )?(?:pieni\w*|środk\w*|kwot\w*|opłat\w*|należnoś\w*|wpłat\w*)|refundacj\w*",
     ),
     (
         "pl",
@@ -335,6 +405,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"(?:pobran|pobral|pobrał|obciążon|obciąży|naliczon|nalicz|zapłacił)\w*"
         r" (?:\w+ ){0,3}(?:dwa razy|podwójnie|dwukrotnie|więcej niż (?:uzgodniono|ustalono|umówiliśmy się))"
         r"|podwójn\w* (?:obciążeni|płatnoś|opłat|pobrani|naliczeni)\w*"
+        r"|dwukrotnie (?:pobran|obciążon|naliczon|zaksięgowan)\w*|zdublowan\w* (?:płatnoś|obciąże|transakcj|opłat)\w*"
         r"|(?:niesłusznie|bezpodstawnie) (?:pobran|naliczon|obciążon)\w*|nieuzasadnion\w* (?:obciążeni|opłat)\w*"
         r"|(?:błędn|nieprawidłow)\w* faktur\w*|faktur\w* (?:jest )?(?:błędn|nieprawidłow)\w*|odszkodowani\w*",
     ),
@@ -397,7 +468,11 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "data_loss",
         r"dataförlust\w*|data (?:har )?(?:försvunnit|raderats|förlorats)|förlorat (?:all |vår |våra |min )?data"
         rf"|(?:data|fil|kontakt|dokument|order|ordrar|bild|kunddata|uppgift)\w*{_near('sv')}(?:är borta"
-        rf"|har försvunnit)",
+        rf"|har försvunnit)"
+        rf"|(?:{_RECORDS['sv']}){_near('sv')}(?:saknas (?:fortfarande|ännu|alltjämt)|är fortfarande borta"
+        r"|har inte återställts)"
+        rf"|(?:fortfarande|ännu) saknas (?:\w+ )?(?:{_RECORDS['sv']})"
+        rf"|(?:återställ|tillbaka)\w*,? men inte (?:\w+ )?(?:{_RECORDS['sv']})",
     ),
     ("sv", "refund_request", r"återbetal\w*|återbäring|betala\w* tillbaka|pengar(?:na)? tillbaka"),
     (
@@ -406,6 +481,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"dubbel(?:debiter|fakturer)\w*"
         rf"|(?:debiterat|dragit|fakturerat|tagit betalt)s?{_near('sv')}(?:två gånger|dubbelt|mer än (?:avtalat"
         rf"|överenskommet))"
+        r"|dubbla (?:debiteringar|dragningar|betalningar)|dubbel(?:betalning|dragning)\w*"
         r"|felaktig\w* (?:faktur|debiter)\w*|obehörig\w* (?:debiter|dragning)\w*|skadestånd\w*",
     ),
     ("sv", "chargeback", r"chargeback|återkrav\w*|bestrid\w* (?:köpet|debiteringen|betalningen)"),
@@ -454,7 +530,10 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "da",
         "data_loss",
         r"datatab\w*|data (?:er )?(?:forsvundet|slettet|tabt|mistet)|mistet (?:alle |vores |mine )?data"
-        rf"|(?:filer|poster|dokumenter|kontakter|ordrer){_near('da')}(?:er )?forsvundet",
+        rf"|(?:filer|poster|dokumenter|kontakter|ordrer){_near('da')}(?:er )?forsvundet"
+        rf"|(?:{_RECORDS['da']}){_near('da')}(?:mangler (?:stadig|fortsat|stadigvæk)|er stadig (?:væk|forsvundet)"
+        r"|er ikke (?:blevet )?gendannet)"
+        rf"|(?:gendannet|tilbage)\w*,? men ikke (?:\w+ )?(?:{_RECORDS['da']})",
     ),
     ("da", "refund_request", r"refusion\w*|refunder\w*|tilbagebetal\w*|penge(?:ne)? tilbage"),
     (
@@ -462,6 +541,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "billing_dispute",
         r"dobbelt(?:opkrævning|betaling|træk)\w*"
         rf"|(?:trukket|opkrævet|faktureret){_near('da')}(?:to gange|dobbelt|mere end (?:aftalt|det aftalte))"
+        rf"|(?:betalt|debiteret|hævet){_near('da')}(?:to gange|dobbelt)"
+        r"|dobbelte (?:betalinger|træk|opkrævninger|hævninger)|to (?:ens|identiske) (?:betalinger|træk|opkrævninger)"
         r"|forkert\w* faktura\w*|uberettiget\w* (?:opkrævning|træk)\w*|erstatning|erstatningskrav",
     ),
     ("da", "chargeback", r"chargeback|tilbageførsel\w*|tilbageføre betalingen"),
