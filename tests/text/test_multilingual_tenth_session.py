@@ -114,3 +114,43 @@ def test_money_asked_back_is_a_refund_request(language, text):
 )
 def test_money_not_wanted_back_or_asked_about_is_no_refund_request(language, text):
     assert "refund_request" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Notre taux de rétrofacturation est très bas, peut-on revoir la commission ?"),
+        ("de", "Unsere Chargeback-Quote liegt unter 0,1 %, gibt es dafür bessere Konditionen?"),
+        ("de", "Unsere Erstattungsquote ist seit Jahren gering."),
+        ("es", "Nuestra tasa de contracargos es del 0,1 %, ¿hay una tarifa mejor?"),
+        ("pt", "A nossa taxa de chargeback é muito baixa."),
+        ("it", "Il nostro tasso di chargeback è quasi nullo."),
+        ("nl", "Ons chargebackpercentage is laag, krijgen we korting?"),
+        ("pl", "Nasz wskaźnik chargebacków jest bardzo niski."),
+        ("sv", "Vår chargeback-andel är nästan noll."),
+        ("da", "Vores chargebackrate er lav, kan vi få en bedre pris?"),
+    ],
+)
+def test_a_chargeback_or_refund_rate_is_a_business_figure_not_a_dispute(language, text):
+    found = multilingual_signals(text, language)
+    assert not {"chargeback", "refund_request"} & found.keys(), found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "J'ai lancé une rétrofacturation auprès de ma banque."),
+        ("de", "Wir haben bei der Bank ein Chargeback eingeleitet."),
+        ("es", "He abierto un contracargo con mi banco."),
+        ("da", "Vi har lavet en chargeback via banken."),
+        ("pl", "Zgłosiłem chargeback w banku."),
+    ],
+)
+def test_a_chargeback_filed_is_still_a_chargeback(language, text):
+    assert "chargeback" in multilingual_signals(text, language)
+
+
+def test_an_abbreviation_does_not_cut_a_question_short():
+    # "kr." and "ca." end no sentence: the question still opens with "Kan".
+    text = "1) Kan vi få et lavere gebyr end ca. 1,45 % + 1,80 kr., som vi betaler nu?"
+    assert multilingual_signals(text, "da") == {"how_to_question": 1}

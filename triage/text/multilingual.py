@@ -900,7 +900,10 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "da": frozenset({"hvordan", "hvor", "hvornår", "kan"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
+# betaler nu?", "ca. 0,2 %", "z o.o. w", "env. 140 fichiers".
+_LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďěňřšťůžíáýú"
+_SENTENCE = re.compile(rf"(?:[^.!?\n]|\.(?=[,;:]|[ \t]?[\d{_LOWER}]))+[.!?]?")
 _NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation"})
 
 # A routine request, politely put, with or without "?": to block or replace a card, change an address, send a copy
@@ -1067,6 +1070,30 @@ _SUBJECT_VETOES = {
     signal: {language: _cue_pattern(words) for language, words in table.items()}
     for signal, table in _SUBJECT_VETO_WORDS.items()
 }
+# A chargeback, a refund or fraud named as a rate is the customer's own business figure, not a dispute
+# (docs/labelling.md: "our chargeback rate is low"): "notre taux de rétrofacturation", "chargeback-rate på 0,2 %",
+# "Erstattungsquote", "wskaźnik chargebacków". The rate word before the cue, after it, or ending its compound.
+_RATES_OF = frozenset({"chargeback", "refund_request", "fraud"})
+_RATE_BEFORE_WORDS = {
+    "fr": r"taux (?:de |d')|pourcentage (?:de |d')|ratio (?:de |d')",
+    "de": r"(?:quote|anteil|rate) (?:der|an)",
+    "es": r"(?:tasa|índice|ratio|porcentaje) de",
+    "pt": r"(?:taxa|índice|percentual|porcentagem|rácio) de",
+    "it": r"(?:tasso|percentuale|indice) di",
+    "nl": r"percentage|aandeel|ratio",
+    "pl": r"wskaźnik\w*|odset\w*|poziom\w*|procent\w*",
+    "sv": r"andel(?:en)?|nivå(?:n)?",
+    "da": r"andel(?:en)?|niveau(?:et)?",
+}
+_RATE_BEFORE = {
+    language: re.compile(r"\b(?:" + words.replace("'", "['’]") + r")\s*\Z", re.IGNORECASE)
+    for language, words in _RATE_BEFORE_WORDS.items()
+}
+_RATE_WORD = r"(?:rate|raten|ratio|quote|quoten|quota|andel|procent|percentage|niveau)"
+_RATE_AFTER = re.compile(rf"[ \t-]?{_RATE_WORD}\b", re.IGNORECASE)
+_RATE_COMPOUND = re.compile(rf"{_RATE_WORD}\Z", re.IGNORECASE)
+_RATE_REACH = 30  # characters before a cue looked at for its rate word
+
 _SENTENCE_REACH = 200  # characters looked at either side of a cue for its sentence
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SUBJECT_WORDS = 2  # words before a cue that may be its subject ("die doppelten Bestellungen sind verschwunden")
@@ -1092,6 +1119,7 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
                 or _negated(text, match.start(), language)
                 or _not_needed(text, match.end(), language)
                 or not _sentence_allows(text, match, signal, language)
+                or (signal in _RATES_OF and _a_rate(text, match, language))
             ):
                 continue
             name = _COUNTS_AS.get(signal, signal)
@@ -1134,6 +1162,16 @@ def _sentence_allows(text: str, match: re.Match[str], signal: str, language: str
         return True
     subject = " ".join(_WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-_SUBJECT_WORDS:]) + " " + match.group()
     return subject_veto.search(subject) is None
+
+
+def _a_rate(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether a cue names a rate (see _RATES_OF)."""
+    start, end = match.span()
+    return (
+        _RATE_COMPOUND.search(match.group()) is not None
+        or _RATE_AFTER.match(text, end) is not None
+        or _RATE_BEFORE[language].search(text[max(0, start - _RATE_REACH) : start]) is not None
+    )
 
 
 def _not_needed(text: str, end: int, language: str) -> bool:
