@@ -441,15 +441,16 @@ _NOT_A_STEP = re.compile(
     re.IGNORECASE,
 )
 _ROLE = (
-    r"account manager|account executive|customer success manager|success manager|csm|account lead"
-    r"|technical account manager|sales rep(?:resentative)?|ceo|cfo|cto|coo|ciso|general counsel|dpo"
+    r"account manager|account director|account executive|customer success manager|success manager|csm"
+    r"|account lead|technical account manager|sales rep(?:resentative)?|ceo|cfo|cto|coo|ciso|general counsel|dpo"
     r"|data protection officer|head of [a-z]{2,20}+|it director|in-house counsel|account owner|workspace owner"
     r"|(?:it|office|finance|practice) manager|administrator|admin|account rep(?:resentative)?"
     r"|(?:external|outside) (?:counsel|lawyers|solicitors|attorneys)|law firm"
 )
 _NAME = r"[A-Z][^\W\d_]{1,20}+(?:(?: &)? [A-Z][^\W\d_'’-]{1,20}+){1,2}+"  # letters of any script: "Anja Krüger"
+_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\. )?"  # "our DPO, Dr. Anneke Visser"
 _CONTACT = re.compile(
-    rf"\b(?i:(?:my|our|your|the) (?P<role>{_ROLE}))\s?(?:,|:|\(|is|was|-)?\s?(?P<name>{_NAME})"
+    rf"\b(?i:(?:my|our|your|the) (?P<role>{_ROLE}))\s?(?:,|:|\(|is|was|-)?\s?(?P<name>{_TITLE}{_NAME})"
     rf"|\b(?P<name2>{_NAME})\s?(?:,|\(|-)\s?(?i:(?:my|our|your|the) (?P<role2>{_ROLE}))"
     # a first name set off by commas or brackets: "Our account owner, Laura, was asleep", "your account rep (Sven)"
     rf"|\b(?i:(?:my|our|your|the) (?P<role3>{_ROLE}))(?:,\s|\s\()(?P<name3>[A-Z][^\W\d_]{{1,20}}+)(?=,|\s\(|\))"
@@ -1090,6 +1091,9 @@ def ticket_facts(
     manager = next((name for role, name in contacts if role in _OUR_ACCOUNT_ROLES), None)
     if manager is None:  # our agent signs with a role that owns accounts: "Daniel (Strategic Account Director)"
         manager = next((name for role, name in agents if _OWNS_ACCOUNTS.search(role)), None)
+    if manager is None and (addressed := _addressed_manager(ticket)) is not None:
+        contacts.append(addressed)
+        manager = addressed[1]
     if manager is None and _UNNAMED_MANAGER.search(customer_text):
         manager = _manager_named_elsewhere(customer_text, [name for _, name in contacts])
     cases = case_types(customer_text, families)
@@ -1833,13 +1837,30 @@ def _client(body: str) -> str | None:
 
 def _addressee(ticket: Ticket) -> str | None:
     """The person of ours the customer writes to by name, in this message or, failing that, their last one."""
+    found = _addressed_message(ticket)
+    return found[0] if found else None
+
+
+def _addressed_message(ticket: Ticket) -> tuple[str, str] | None:
+    """The name the customer greets and the message it opens, in this message or, failing that, their last one."""
     bodies = [ticket.body, *(turn.body for turn in reversed(ticket.history) if turn.author == "customer")]
     for body in bodies:
         match = _ADDRESSEE.match(body)
         name = match and (match.group("name") or match.group("alone"))
         if name and not _NOT_A_PERSON.search(name) and not _NOT_A_NAME.match(name):
-            return name
+            return name, body
     return None
+
+
+def _addressed_manager(ticket: Ticket) -> tuple[str, str] | None:
+    """The role and name of the person greeted, when the same message says they hold an account role of ours
+    ("Dear Ingrid, ... copying you as our account director")."""
+    found = _addressed_message(ticket)
+    if found is None:
+        return None
+    name, body = found
+    said = _YOU_AS_MANAGER.search(message_text(body))
+    return (said.group("role").lower(), name) if said else None
 
 
 def pasted_line(line: str) -> bool:
@@ -2146,6 +2167,7 @@ def _agents_with_a_role(ticket: Ticket) -> list[tuple[str, str]]:
 _OUR_ACCOUNT_ROLES = frozenset(
     {
         "account manager",
+        "account director",
         "account executive",
         "customer success manager",
         "success manager",
@@ -2169,6 +2191,14 @@ _OWNS_ACCOUNTS = re.compile(
 _UNNAMED_MANAGER = re.compile(
     rf"\b(?:your|my|our) (?:own )?(?:{'|'.join(sorted(_OUR_ACCOUNT_ROLES, key=len, reverse=True))})\b"
     r"(?!\s?(?:,|:|\(|is|was|-)?\s?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_ACCOUNT_ROLE = "|".join(sorted(_OUR_ACCOUNT_ROLES, key=len, reverse=True))
+# The person the customer writes to is the account role they name: "Catherine, I'm writing to you directly, as our
+# account director", "copying you in as our account manager" (not "as our account manager has left, could you").
+_YOU_AS_MANAGER = re.compile(
+    rf"\byou\b[^.!?\n]{{0,40}}?\bas (?:my|our) (?:own )?(?P<role>{_ACCOUNT_ROLE})\b"
+    r"(?!,? (?:has|had|is|was|left|leaves|never|did|does|will|would|can|could|should|told|said|isn|wasn|hasn|didn)\b)",
     re.IGNORECASE,
 )
 _OUR_PERSON = re.compile(
@@ -2195,6 +2225,8 @@ def _contacts(text: str) -> list[tuple[str, str]]:
         role = (match.group("role") or match.group("role2") or match.group("role3")).lower()
         name = match.group("name") or match.group("name2") or match.group("name3")
         found.append((role, name))
+    for match in _MANAGER_FIRST_NAME.finditer(text):
+        found.append((match.group("role").lower(), match.group("name")))
     for match in _EMPLOYER.finditer(text):
         role = "employer named" if match.group("tense").lower() in ("work", "am working") else "former employer named"
         found.append((role, match.group("name").rstrip(".,")))
@@ -2235,6 +2267,14 @@ _THEIR_PERSON = re.compile(
 # in a name is their hours: "our agents, Monday Through Friday,".
 _CALENDAR_WORD = rf"{_DAY}|january|february|march|april|may|june|july|august|september|october|november|december"
 _CALENDAR_NAME = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
+# An account role of ours before a first name alone: "our account manager Sophie says", "our CSM Tom" (a full
+# name is _CONTACT's). Not a word that starts a sentence, a weekday or a month: "our account manager On Monday".
+_MANAGER_FIRST_NAME = re.compile(
+    rf"\b(?i:(?:my|our|your|the) (?P<role>{_ACCOUNT_ROLE}))\s"
+    rf"(?!(?i:the|this|that|these|those|and|but|or|on|in|at|for|from|to|is|was|has|had|who|when|if|it|its|we|he"
+    rf"|she|they|today|yesterday|tomorrow|last|next|please|thanks|still|never|also|{_CALENDAR_WORD})\b)"
+    r"(?P<name>[A-Z][^\W\d_]{1,20}+)\b(?! [A-Z])"
+)
 _QUOTE_OR_END = re.compile(r"['\"‘’“”]|\.\s")
 # Another party the customer names by what it is: "payslips of a company called 'Fenwick Dental Group'",
 # "a client named Orla Byrne".
