@@ -154,3 +154,61 @@ def test_an_abbreviation_does_not_cut_a_question_short():
     # "kr." and "ca." end no sentence: the question still opens with "Kan".
     text = "1) Kan vi få et lavere gebyr end ca. 1,45 % + 1,80 kr., som vi betaler nu?"
     assert multilingual_signals(text, "da") == {"how_to_question": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Pour le RGPD, notre DPO veut une copie de tous les contacts. Comment les exporter en CSV ?"),
+        ("de", "Wegen der DSGVO sollen alte Bewerberdaten gelöscht werden. Wo stelle ich die Löschfrist ein?"),
+        ("es", "Por el RGPD revisamos nuestros datos personales de clientes. ¿Cómo exporto todos los contactos?"),
+        ("pt", "No âmbito do RGPD queremos arquivar os contactos. Qual é a forma de exportar tudo de uma vez?"),
+        ("it", "Per il GDPR dobbiamo archiviare i contatti. Come posso esportarli tutti insieme?"),
+        ("nl", "Voor de AVG willen we oude persoonsgegevens opschonen. Hoe stel ik automatisch verwijderen in?"),
+        ("pl", "Ze względu na RODO porządkujemy dane osobowe klientów. Jak wyeksportować wszystkie kontakty?"),
+        ("sv", "Enligt GDPR ska vi rensa gamla personuppgifter. Hur ställer jag in automatisk radering?"),
+        ("da", "På grund af GDPR skal vi rydde op i persondata. Hvordan eksporterer jeg alle kontakter?"),
+    ],
+)
+def test_a_privacy_law_named_in_a_how_to_question_is_no_privacy_request(language, text):
+    found = multilingual_signals(text, language)
+    assert "privacy_regulation" not in found and "how_to_question" in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Conformément au RGPD, je demande la suppression de mes données. Quand sera-t-elle faite ?"),
+        ("de", "Ich mache mein Recht auf Löschung nach DSGVO geltend. Wann ist das erledigt?"),
+        ("es", "Según el RGPD quiero que borren mis datos personales. ¿Cuándo estará hecho?"),
+        ("pt", "Ao abrigo do RGPD peço a eliminação dos meus dados pessoais. Quando fica concluído?"),
+        ("it", "Ai sensi del GDPR chiedo la cancellazione dei miei dati personali. Quando sarà fatto?"),
+        ("nl", "Op grond van de AVG vraag ik verwijdering van mijn persoonsgegevens. Wanneer is dat gebeurd?"),
+        ("pl", "Zgodnie z RODO proszę o usunięcie moich danych osobowych. Kiedy to nastąpi?"),
+        ("sv", "Enligt GDPR begär jag radering av mina personuppgifter. När är det klart?"),
+        ("da", "I henhold til GDPR beder jeg om sletning af mine personoplysninger. Hvornår er det gjort?"),
+        # The law cited for a problem, in a ticket that also asks how: still a legal matter.
+        ("fr", "Vos avocats ont reçu notre courrier sur le RGPD. Comment suivre le dossier ?"),
+    ],
+)
+def test_a_privacy_request_for_ones_own_data_or_a_problem_stays_a_legal_matter(language, text):
+    found = multilingual_signals(text, language)
+    assert "privacy_regulation" in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Quelle est la marche à suivre pour ajouter un utilisateur ?"),
+        ("de", "Welche Einstellung brauche ich für den Export?"),
+        ("es", "¿Cuál es la forma más rápida de importar contactos?"),
+        ("pt", "Qual é a melhor maneira de exportar as listas?"),
+        ("it", "Qual è il modo più semplice per esportare i contatti?"),
+        ("nl", "Welke instelling moet ik kiezen voor de export?"),
+        ("pl", "Jaki format pliku obsługuje import?"),
+        ("sv", "Vilken inställning gäller för exporten?"),
+        ("da", "Hvilken indstilling skal jeg bruge til eksporten?"),
+    ],
+)
+def test_a_which_question_is_a_how_to_question(language, text):
+    assert multilingual_signals(text, language) == {"how_to_question": 1}

@@ -885,19 +885,19 @@ _NEGATION_WINDOW = 4  # words before the cue, within its clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?¿¡()\n]")
 _WORD = re.compile(r"[^\W\d_]+")
 
-# A routine question: a sentence ending in "?" that opens with "how", "where", "when", "can I", "how much" (after
-# a greeting or not; not "can you": "Können Sie das bitte ansehen?" asks for help with a problem). Refunds and
+# A routine question: a sentence ending in "?" that opens with "how", "where", "when", "which", "can I", "how much"
+# (after a greeting or not; not "can you": "Können Sie das bitte ansehen?" asks for help with a problem). Refunds and
 # cancellations asked about in one are no requests.
 _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
-    "fr": frozenset({"comment", "où", "puis", "peux", "combien", "quand"}),
-    "de": frozenset({"wie", "wo", "wann", "kann", "wieviel"}),
-    "es": frozenset({"cómo", "como", "dónde", "donde", "puedo", "cuánto", "cuándo"}),
-    "pt": frozenset({"como", "onde", "posso", "quanto", "quando"}),
-    "it": frozenset({"come", "dove", "posso", "quanto", "quando"}),
-    "nl": frozenset({"hoe", "waar", "kan", "hoeveel", "wanneer"}),
-    "pl": frozenset({"jak", "gdzie", "kiedy", "mogę", "ile"}),
-    "sv": frozenset({"hur", "var", "när", "kan"}),
-    "da": frozenset({"hvordan", "hvor", "hvornår", "kan"}),
+    "fr": frozenset({"comment", "où", "puis", "peux", "combien", "quand", "quel", "quelle"}),
+    "de": frozenset({"wie", "wo", "wann", "kann", "wieviel", "welche", "welcher", "welches"}),
+    "es": frozenset({"cómo", "como", "dónde", "donde", "puedo", "cuánto", "cuándo", "cuál"}),
+    "pt": frozenset({"como", "onde", "posso", "quanto", "quando", "qual"}),
+    "it": frozenset({"come", "dove", "posso", "quanto", "quando", "qual", "quale"}),
+    "nl": frozenset({"hoe", "waar", "kan", "hoeveel", "wanneer", "welke"}),
+    "pl": frozenset({"jak", "gdzie", "kiedy", "mogę", "ile", "jaki", "jaka", "jakie", "który", "która", "które"}),
+    "sv": frozenset({"hur", "var", "när", "kan", "vilken", "vilket", "vilka"}),
+    "da": frozenset({"hvordan", "hvor", "hvornår", "kan", "hvilken", "hvilket", "hvilke"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
@@ -1094,6 +1094,29 @@ _RATE_AFTER = re.compile(rf"[ \t-]?{_RATE_WORD}\b", re.IGNORECASE)
 _RATE_COMPOUND = re.compile(rf"{_RATE_WORD}\Z", re.IGNORECASE)
 _RATE_REACH = 30  # characters before a cue looked at for its rate word
 
+# A data-protection law or "personal data" named in a ticket that asks a how-to question is the customer's own
+# compliance work ("our DPO wants all contacts exported under the GDPR: how do I export them?"), a routine ask, not a
+# privacy request, unless the writer asks about their own data or invokes a right ("mes données", "Recht auf
+# Löschung") or the ticket names a problem the law is cited for (a leak, a regulator, a lawsuit, fraud, lost data).
+_OWN_DATA_WORDS = {
+    "fr": r"mes données|me concernant|sur moi|droit (?:d'accès|à l'effacement|à l'oubli|d'opposition|de rectification)",
+    "de": r"meine (?:\w+ )?\w*daten|über mich|recht auf (?:auskunft|löschung|vergessenwerden|berichtigung)"
+    r"|auskunftsersuchen|datenauskunft|selbstauskunft",
+    "es": r"mis datos|sobre mí|derecho (?:de|al) (?:acceso|supresión|rectificación|oposición|olvido)",
+    "pt": r"meus dados|sobre mim|direito (?:de|ao|à) (?:acesso|eliminação|apagamento|retificação|esquecimento)",
+    "it": r"miei dati|che mi riguardan\w*|diritto (?:di accesso|alla cancellazione|all'oblio|di rettifica)",
+    "nl": r"mijn (?:\w+ )?\w*gegevens|over mij|inzageverzoek"
+    r"|recht op (?:inzage|verwijdering|vergetelheid|rectificatie)",
+    "pl": r"moich (?:\w+ )?danych|moje (?:\w+ )?dane|moimi (?:\w+ )?danymi|mnie dotycz\w*"
+    r"|prawo do (?:dostępu|usunięcia|bycia zapomnianym|sprostowania)",
+    "sv": r"mina (?:\w+ )?\w*uppgifter|min data|om mig|registerutdrag"
+    r"|rätt(?:en)? (?:till|att) (?:tillgång|radering|bli bortglömd|rättelse)",
+    "da": r"mine (?:\w+ )?\w*(?:data|oplysninger)|om mig|indsigtsanmodning"
+    r"|ret(?:ten)? til (?:indsigt|sletning|at blive glemt|berigtigelse)",
+}
+_CITED_FOR = frozenset({"security_incident", "regulator_complaint", "legal_action", "fraud", "data_loss"})
+_OWN_DATA = {language: _cue_pattern(words) for language, words in _OWN_DATA_WORDS.items()}
+
 _SENTENCE_REACH = 200  # characters looked at either side of a cue for its sentence
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SUBJECT_WORDS = 2  # words before a cue that may be its subject ("die doppelten Bestellungen sind verschwunden")
@@ -1124,6 +1147,13 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
                 continue
             name = _COUNTS_AS.get(signal, signal)
             found[name] = found.get(name, 0) + 1
+    if (
+        "privacy_regulation" in found
+        and questions
+        and not _CITED_FOR & found.keys()
+        and _OWN_DATA[language].search(text) is None
+    ):
+        del found["privacy_regulation"]
     routine = len(questions)
     if not _MONEY_AT_STAKE & found.keys():
         routine += len(_ROUTINE_PATTERNS[language].findall(text))
