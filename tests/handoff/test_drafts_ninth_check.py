@@ -72,3 +72,41 @@ def test_the_role_read_in_the_message_that_opens_with_the_greeting():
 def test_a_titled_name_after_its_role_is_a_contact():
     facts = facts_of("Our DPO, Dr. Ines Halvorsen, asked me to collect this from you.")
     assert "dpo: Dr. Ines Halvorsen" in facts.contacts
+
+
+# --- identifiers ---
+
+
+def test_words_after_request_ids_are_no_identifiers():
+    facts = facts_of("Request ids from the failed calls:\nreq_Q81xz0 and later req_Q81xz9.\nRequest ids attached.")
+    assert "from" not in facts.identifiers and "attached" not in facts.identifiers
+    assert "req_Q81xz0" in facts.identifiers
+
+
+def test_request_ids_with_digits_are_still_read():
+    assert facts_of("Request id: 7be2f19a, 7be2f1c4").identifiers == ["7be2f19a", "7be2f1c4"]
+
+
+@pytest.mark.parametrize(
+    ("body", "identifier"),
+    [
+        ("Meine Kundennummer 5520-1187 steht auf jeder Rechnung.", "5520-1187"),
+        ("Mijn klantnummer 80412 is bekend bij u.", "80412"),
+        ("Zie ons kenmerk K2026-5531 in de brief.", "K2026-5531"),
+        ("Errors on our workspace (id w-77120) since noon.", "w-77120"),
+    ],
+)
+def test_references_in_other_languages_and_brackets_are_identifiers(body, identifier):
+    assert identifier in facts_of(body).identifiers
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Die Hausnummer 12 ist falsch.",  # a short number is no reference
+        "Die Kundennummer fehlt auf der Rechnung.",  # the word alone
+        "Our orders (150 of them) are stuck.",  # a count in brackets
+    ],
+)
+def test_no_identifier_from_a_near_miss(body):
+    assert facts_of(body).identifiers == []

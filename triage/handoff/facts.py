@@ -90,13 +90,17 @@ _REFERENCE_NOUN = (
     r"|stores?|customer|client|member(?:ship)?|claims?|booking|shipments?|parcels?|tracking|credit notes?"
     r"|fattura|fatture|factura|facturas|facture|factures|rechnung|rechnungen|factuur|facturen|pedido|commande"
     r"|bestellung|ordine|bestelling|numero|número|nummer|n[°º]"
+    # a reference in another language: "ons kenmerk z2026-14418", "Aktenzeichen 3 O 118/26"
+    r"|kenmerk|referentie|aktenzeichen|riferimento|referencia|référence|dossier|expediente"
+    # a number compounded with its noun: "Kundennummer 4471-2290", "klantnummer 5521"
+    r"|[^\W\d_]{2,20}nummer"
 )
 _ID = r"(?=[\w/.-]{0,40}\d)[A-Za-z0-9](?:[\w-]|[./:](?=\w)){1,40}+"
 # These name a reference only with its word: "employee no. 4471", not "employee 401k contributions".
 _QUALIFIED_NOUN = r"employee|patient|student|policy"
 _NUMBER_WORD_OF_ID = r"numbers?|nos?\.?|#|ids?|refs?|n[°º]|references?|codes?"
 REFERENCES = re.compile(
-    rf"(?:\b(?:{_REFERENCE_NOUN})\b\s?(?:{_NUMBER_WORD_OF_ID})?|\b(?:{_QUALIFIED_NOUN})\s?(?:{_NUMBER_WORD_OF_ID}))"
+    rf"(?:\b(?:{_REFERENCE_NOUN})\b(?:\s?\(?(?:{_NUMBER_WORD_OF_ID}))?|\b(?:{_QUALIFIED_NOUN})\s?(?:{_NUMBER_WORD_OF_ID}))"
     rf"(?:\s(?:is|was|are))?\s?[:#=]?\s?"
     r"(?:no\.?\s?)?"
     rf"(?P<ids>{_ID}(?:\s?(?:,|/|&|\band\b|\bor\b|\bto\b|\bthen\b)\s?{_ID}){{0,9}})",
@@ -370,8 +374,11 @@ _NAMED_ADDRESS = re.compile(
 )
 # A code in brackets or quotes needs no digit: "Last run: failed (RPT-TIMEOUT)", "status 'PAYMENT_HELD'".
 _BRACKETED_CODE = re.compile(r"(?<=['\"‘“(])[A-Z]{2,12}+(?:[-_][A-Z]{2,20}+){1,3}+(?=['\"’”)])")
+# A request id has a digit or an underscore in it: "req_8Hq2LmX0", not the word after "request ids attached".
+_REQUEST_ID = r"(?=[A-Za-z-]{0,63}[\d_])[\w-]{4,64}+"
 _REQUEST_IDS = re.compile(
-    r"\b(?:request|req|trace|correlation|incident)[ _-]?ids?\s?[:=]?\s?(?P<ids>[\w-]{4,64}+(?:,\s?[\w-]{4,64}+){0,9}+)",
+    r"\b(?:request|req|trace|correlation|incident)[ _-]?ids?\s?[:=]?\s?"
+    rf"(?P<ids>{_REQUEST_ID}(?:,\s?{_REQUEST_ID}){{0,9}}+)",
     re.IGNORECASE,
 )
 # Record ids listed in words: "two neighbouring ids (48213 and 48215)", "id 88213".
