@@ -26,9 +26,10 @@ CRITERIA_SIGNALS = {
     "privacy_regulation",
     "fraud",
 }
-# In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask, and termination
-# rights invoked, which count as legal_action, and a fault that came back after a fix.
-EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights", "recurring_fault"}
+# In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask, termination
+# rights invoked, which count as legal_action, a fault that came back after a fix, and a leak or another customer's
+# data shown to us (a security incident).
+EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights", "recurring_fault", "security_incident"}
 # A churn threat in Polish and Swedish, a repeat contact in Polish only.
 ONLY_IN = {"pl": {"churn_threat", "repeat_contact"}, "sv": {"churn_threat"}}
 

@@ -212,3 +212,43 @@ def test_a_privacy_request_for_ones_own_data_or_a_problem_stays_a_legal_matter(l
 )
 def test_a_which_question_is_a_how_to_question(language, text):
     assert multilingual_signals(text, language) == {"how_to_question": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Dans notre export mensuel figurent les contacts d'une autre entreprise."),
+        ("fr", "C'est une fuite de données, nous voyons des clients qui ne sont pas les nôtres."),
+        ("de", "Im Bericht stehen Daten anderer Kunden mit Namen und Telefonnummern."),
+        ("es", "En el informe aparecen datos de otra empresa, es una filtración de datos."),
+        ("pt", "No relatório aparecem dados de outra empresa."),
+        ("it", "Nel report compaiono dati di altri clienti con nomi e indirizzi."),
+        ("nl", "In onze export staan gegevens van een ander bedrijf."),
+        ("pl", "W raporcie widzimy dane innego klienta, to wyciek danych."),
+        ("sv", "I rapporten finns uppgifter om andra kunder."),
+        ("da", "I eksporten kan vi se oplysninger om andre kunder."),
+    ],
+)
+def test_another_customers_data_shown_to_us_is_a_security_incident(language, text):
+    assert "security_incident" in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Comment signaler une fuite de données à votre équipe ?"),  # asked how
+        ("fr", "Quelle est votre procédure en cas de fuite de données ?"),  # a supposed leak
+        ("fr", "Vous nous avez envoyé par erreur les factures d'une autre société."),  # a mail sent by a person
+        ("de", "Wir sehen keine Daten anderer Kunden, alles ist in Ordnung."),
+        ("de", "Wie sieht Ihr Verfahren im Falle eines Datenlecks aus?"),
+        ("es", "¿Cómo importo los datos de otra empresa que acabamos de comprar?"),
+        ("pt", "Em caso de vazamento de dados, quem devemos contactar?"),
+        ("it", "Come posso importare i dati di un'altra azienda che abbiamo acquisito?"),
+        ("nl", "Hoe melden we een datalek?"),
+        ("pl", "Jaka jest procedura w razie wycieku danych?"),
+        ("sv", "Ni skickade av misstag uppgifter om andra kunder till oss."),
+        ("da", "Hvordan melder vi et datalæk?"),
+    ],
+)
+def test_a_leak_asked_about_supposed_denied_or_mailed_by_mistake_is_no_security_incident(language, text):
+    assert "security_incident" not in multilingual_signals(text, language)

@@ -5,7 +5,7 @@ the policy.
 Why a table and not a model: the models and the signal patterns read English, and we have no labelled tickets in
 these languages to learn from; but a bilingual support lead who reads "panne", "Rechtsanwalt" or "reembolso"
 knows where the ticket goes (docs/labelling.md). The table supplies the signals the default criteria read
-(outage, data_loss, refund_request, billing_dispute, chargeback, cancellation, legal_action,
+(outage, data_loss, security_incident, refund_request, billing_dispute, chargeback, cancellation, legal_action,
 regulator_complaint, privacy_regulation, fraud), the urgency that keeps a ticket from passing for a routine ask
 and, through ``triage.text.signals.TRIGGER_SIGNALS``, the trigger each one speaks for, so the tier follows the
 guide. Polish and Swedish also have a churn threat, Polish a repeat contact. The pipeline still abstains on these
@@ -569,6 +569,64 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
     ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
+    # -- A leak, or another customer's data shown to us (in an export, a report, our account): a security fault in
+    # the product as well as a breach of personal data (docs/labelling.md: tier 3). It speaks for the technical
+    # trigger, and beside a privacy word the policy's legal.exposure reads the breach.
+    (
+        "fr",
+        "security_incident",
+        r"fuites? de données|violation de données|(?:données|informations|fichiers|factures|contacts)"
+        r" (?:d'un autre client|d'une autre (?:entreprise|société)|d'autres (?:clients|entreprises|sociétés))",
+    ),
+    (
+        "de",
+        "security_incident",
+        r"datenleck\w*|datenpanne\w*|daten (?:eines anderen (?:kunden|unternehmens)|einer anderen (?:firma|kundin)"
+        r"|anderer (?:kunden|firmen|unternehmen))",
+    ),
+    (
+        "es",
+        "security_incident",
+        r"fugas? de datos|filtraci(?:ón|ones) de datos|brecha de (?:datos|seguridad)"
+        r"|datos de (?:otro cliente|otra empresa|otros clientes|otras empresas)",
+    ),
+    (
+        "pt",
+        "security_incident",
+        r"vazamento de dados|fugas? de dados|violação de dados"
+        r"|dados de (?:outro cliente|outra empresa|outros clientes|outras empresas)",
+    ),
+    (
+        "it",
+        "security_incident",
+        r"fuga di dati|violazione dei dati|data breach"
+        r"|dati di (?:un altro cliente|un'altra azienda|altri clienti|altre aziende)",
+    ),
+    (
+        "nl",
+        "security_incident",
+        r"datalek\w*|gegevens van (?:een andere klant|een ander bedrijf|andere klanten|andere bedrijven)",
+    ),
+    (
+        "pl",
+        "security_incident",
+        r"wyciek\w* danych|naruszeni\w* ochrony danych"
+        r"|dan(?:e|ych) (?:innej firmy|innego klienta|innych klientów|innych firm)",
+    ),
+    (
+        "sv",
+        "security_incident",
+        r"dataläck\w*|dataintrång|personuppgiftsincident\w*"
+        r"|(?:uppgifter|data) (?:från|om|för|tillhörande) (?:en annan kund|ett annat företag|andra kunder"
+        r"|andra företag)",
+    ),
+    (
+        "da",
+        "security_incident",
+        r"datalæk\w*|databrud|brud på (?:persondata)?sikkerheden"
+        r"|(?:data|oplysninger) (?:fra|om|for|tilhørende) (?:en anden kunde|et andet firma|en anden virksomhed"
+        r"|andre kunder|andre virksomheder)",
+    ),
     # -- A fault that came back after a fix or an update (docs/labelling.md: "problems that earlier contacts or
     # fixes did not solve" escalate): the fault word near "is back", or "has started again". It speaks for the
     # technical trigger (triage.text.signals.TECHNICAL_SIGNALS lists "recurring_fault").
@@ -904,7 +962,7 @@ _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
 # betaler nu?", "ca. 0,2 %", "z o.o. w", "env. 140 fichiers".
 _LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďěňřšťůžíáýú"
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|\.(?=[,;:]|[ \t]?[\d{_LOWER}]))+[.!?]?")
-_NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation"})
+_NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation", "security_incident"})
 
 # A routine request, politely put, with or without "?": to block or replace a card, change an address, send a copy
 # of an invoice, a quote or a price. Asked in the forms of asking (infinitive, imperative, a noun: "bloquear la
@@ -1017,7 +1075,9 @@ _SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
 # A cue that its sentence makes routine. Records "gone" with thanks are a fix confirmed ("han desaparecido, muchas
 # gracias"). A termination right said to be possible, after a move, asked about indirectly ("saber si", "czy", "ob")
 # or breached by the customer's own side ("por nuestra parte") is no termination invoked. Polish payments asked
-# about ("?") or of one kind ("płatności gotówkowych": a setting) are no outage.
+# about ("?") or of one kind ("płatności gotówkowych": a setting) are no outage. A leak supposed ("en cas de fuite de
+# données") or a procedure for one is no incident, and neither is another company's file sent to us ("envoi par
+# erreur"): a mail misdirected by a person is a breach for legal (legal.exposure reads it), not a product fault.
 _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
     "data_loss": {
         "fr": r"merci",
@@ -1043,6 +1103,17 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
     },
     "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
+    "security_incident": {
+        "fr": r"en cas d[e']|si jamais|procédure|envoy\w*|envoi|par erreur",
+        "de": r"im fall\w*|falls|für den fall|verfahren|vorgehen|geschickt|gesendet|zugeschickt|versehentlich",
+        "es": r"en caso de|si alguna vez|procedimiento|enviad\w*|envío|por error",
+        "pt": r"em caso de|se alguma vez|procedimento|enviad\w*|envio|por engano",
+        "it": r"in caso di|se mai|procedura|inviat\w*|invio|per errore",
+        "nl": r"in geval van|mocht|procedure|gestuurd|verstuurd|toegestuurd|per ongeluk",
+        "pl": r"w (?:razie|przypadku)|procedur\w*|wysła\w*|przesła\w*|omyłkowo|przez pomyłkę",
+        "sv": r"i händelse av|om det skulle|rutin\w*|skickat?|skickade|av misstag",
+        "da": r"i tilfælde af|hvis der skulle|procedure\w*|sendt|tilsendt|ved en fejl",
+    },
 }
 # A subject that makes records "gone" a fix: duplicates, errors or warnings that disappeared.
 _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
