@@ -6,9 +6,13 @@ another language, and dates given in another language. Every fixture is written 
 from __future__ import annotations
 
 import pytest
+from drafting import drafts_of as drafts
 
-from triage.handoff.facts import ticket_facts
+from triage.handoff.facts import spoken_deadline, ticket_facts
 from triage.schema import Ticket
+
+TECH = ({"technical": 0.9}, {"technical": 0.9})
+LEGAL = ({"legal": 0.9}, {"legal_compliance": 0.9})
 
 
 def facts_of(body: str, history: list[dict] | None = None, labels=(), **fields):
@@ -110,3 +114,52 @@ def test_references_in_other_languages_and_brackets_are_identifiers(body, identi
 )
 def test_no_identifier_from_a_near_miss(body):
     assert facts_of(body).identifiers == []
+
+
+# --- a call asked for now ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The dashboard is blank for everyone. I need an engineer on a call with me NOW.",
+        "Nothing loads. Please call me now, not tomorrow.",
+        "Payments are failing. Get someone senior to phone us NOW!",
+    ],
+)
+def test_a_call_asked_for_now_is_a_deadline(body):
+    deadlines = facts_of(body).deadlines
+    assert len(deadlines) == 1
+    assert spoken_deadline(deadlines[0]) == "now"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We now need a call with someone about the plan next quarter.",
+        "The call dropped now and then during the demo.",
+        "We need to talk about it now that the renewal is near.",
+        "I'm on a call now so reply by email.",
+    ],
+)
+def test_now_in_passing_is_no_deadline(body):
+    assert facts_of(body).deadlines == []
+
+
+def test_a_call_asked_for_now_is_an_action_and_echoed():
+    handoff, ack = drafts("Every sync fails with error 500. I need an engineer on a call with me NOW.", *TECH)
+    assert 'Deadline:    "need an engineer on a call with me NOW"' in handoff.text
+    assert "call the customer now, as they ask" in handoff.text or "by their deadline" in handoff.text
+    assert "reply before the customer's deadline" not in handoff.text
+    assert ack is not None and '("now")' in ack.text
+
+
+def test_a_call_asked_for_by_a_time_is_a_call_action():
+    handoff, _ = drafts("Every sync fails with error 500. Ring me today on the office line.", *TECH)
+    assert 'call the customer as they ask, before their deadline ("Ring me today")' in handoff.text
+
+
+def test_a_reply_asked_for_by_a_time_stays_a_reply():
+    handoff, _ = drafts("Every sync fails with error 500. I need an answer today.", *TECH)
+    assert "reply before the customer's deadline" in handoff.text
+    assert "call the customer" not in handoff.text

@@ -842,7 +842,7 @@ def _recommended_actions(
     actions = [action for case in cases for action in settings.actions_for(case)]
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
     if facts.deadlines:
-        actions.append(f'reply before the customer\'s deadline ("{_first_deadline(facts)}") even without a fix')
+        actions = _with_deadline_action(actions, _first_deadline(facts))
     if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):
         actions.append("do not ask the customer to repeat the steps already taken (listed above)")
     customer = ticket.customer
@@ -874,6 +874,26 @@ def _said_unnegated(pattern: re.Pattern[str], text: str, *, sentence_wide: bool)
         if not _NEGATED_BEFORE.search(before):
             return True
     return False
+
+
+# A deadline that asks for a call: "ring me today", "phone us before 5pm".
+_CALL_IN_DEADLINE = re.compile(r"\b(?:call|ring|phone|speak|talk)\b", re.IGNORECASE)
+_ARRANGE_CALL = "arrange the call the customer asks for"
+
+
+def _with_deadline_action(actions: list[str], deadline: str) -> list[str]:
+    """The actions with the customer's deadline on them: a call asked for by then is a call, not a reply ("I need
+    someone technical on a call with me NOW"), and a call already arranged carries the deadline."""
+    calls = (i for i, action in enumerate(actions) if action.startswith(_ARRANGE_CALL))
+    arranged = next((i for i in calls if deadline.lower() in actions[i].lower()), None)
+    if arranged is not None:
+        timed = f'{actions[arranged]}, by their deadline ("{deadline}")'
+        return [*actions[:arranged], timed, *actions[arranged + 1 :]]
+    if _CALL_IN_DEADLINE.search(deadline) and spoken_deadline(deadline) == "now":
+        return [*actions, f'call the customer now, as they ask ("{deadline}")']
+    if _CALL_IN_DEADLINE.search(deadline):
+        return [*actions, f'call the customer as they ask, before their deadline ("{deadline}"), even without a fix']
+    return [*actions, f'reply before the customer\'s deadline ("{deadline}") even without a fix']
 
 
 def _thread_actions(ticket: Ticket) -> list[str]:

@@ -226,6 +226,13 @@ _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|a
 # A request with its time in the other languages the deadline reads ("Necesitamos una respuesta hoy", "Je veux
 # savoir aujourd'hui"): the verbs of need and of want, and the words for today ("aujourd'hui" has no word boundary
 # before it, so each pattern adds it apart).
+# "now" is a time only shouted or set off: "on a call with me NOW", "call me now, not tomorrow"; not "we now need"
+_NOW = r"\b(?:(?-i:NOW)\b|(?-i:now)(?=,? (?:not|please)\b|!))"
+# A call asked for, up to where its time may follow.
+_CALL_ASKED = (
+    rf"(?:{_ASK}\b[^.!?\n]{{0,80}}?\b(?:call|phone|ring|speak|talk)\w*|(?:call|ring|phone) (?:me|us)\b)"
+    r"[^.!?\n]{0,30}?"
+)
 _FOREIGN_NEED = "necesitamos|necesito|il nous faut|nous avons besoin|j'ai besoin|wir brauchen|ich brauche"
 _FOREIGN_WANT = (
     "quiero|queremos|je veux|nous voulons|j'exige|nous exigeons|ich will|wir wollen|voglio|vogliamo|ho bisogno"
@@ -317,6 +324,8 @@ _DEADLINE = re.compile(
 # end of the month").
 _MORE_DEADLINES = re.compile(
     rf"\b{_IMPERATIVE}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
+    # a call asked for now: "I need someone technical on a call with me NOW", "call me now, please"
+    rf"|\b{_CALL_ASKED}{_NOW}"
     # more requests with their time in the other languages: "Je veux savoir aujourd'hui", "Quiero una respuesta hoy"
     rf"|\b(?:{_FOREIGN_WANT})\b[^.!?\n]{{0,60}}?(?:\b(?:ya|{_FOREIGN_TODAY})\b|\baujourd'hui)"
     # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
@@ -1222,7 +1231,7 @@ _TERM_OF = re.compile(
     r"(?:(?![;,:]|\b(?:we|i|but|and)\b)[^.!?\n]){0,60}$",
     re.IGNORECASE,
 )
-_TIME_WORD = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
+_TIME_WORD = re.compile(rf"\b{_SOON}\b|{_NOW}", re.IGNORECASE)
 # A date that has passed is no deadline of ours to meet: "my request of 30 September, which was due by 30 October".
 _PASSED = re.compile(r"\b(?:was|were|had been|should have been)\s(?:due\s)?$", re.IGNORECASE)
 # A past event is no deadline: "we missed a client call this morning", "the audit last Tuesday".
@@ -1410,16 +1419,19 @@ def _deadline_phrase(phrase: str) -> str:
         return f"{ending.group('event')} {verb} {ending.group('time')}"
     if (event := _EVENT_WITH_TIME.match(phrase)) is not None:  # "inspection of our access controls on 12 January"
         phrase = f"{event.group('event')} {event.group('time')}"
-    if len(phrase) > 40 and not any(c.isdigit() for c in phrase) and (time := _TIME_WORD.search(phrase)) is not None:
+    time = _TIME_WORD.search(phrase) if len(phrase) > 40 and not any(c.isdigit() for c in phrase) else None
+    if time is not None and time.group(0).lower() != "now":  # "now" alone says nothing: the ask is kept whole
         phrase = time.group(0)
-    shouted = phrase.isupper() and any(len(word) >= 4 and word.isalpha() for word in phrase.split())
+    shouted = phrase.isupper() and (
+        any(len(word) >= 4 and word.isalpha() for word in phrase.split()) or bool(_TIME_WORD.fullmatch(phrase))
+    )
     return phrase.lower() if shouted else phrase  # "TODAY" is echoed back to the customer, not shouted; "CET" is kept
 
 
 _ASKED = re.compile(rf"^(?:{_ASK}|{_IMPERATIVE})\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w/:-]+")
 _SAME_DAY = re.compile(
-    rf"\b(?:today|tonight|asap|immediately|right now|eod|cob|end of (?:the )?day|close of business|this (?:morning"
+    rf"\b(?:today|tonight|asap|immediately|(?:right )?now|eod|cob|end of (?:the )?day|close of business|this (?:morning"
     rf"|afternoon|evening)|{_FOREIGN_TODAY}|aujourd'hui|{_CLOCK})(?![\w/])",
     re.IGNORECASE,
 )
@@ -1514,7 +1526,7 @@ def _by_date(deadlines: list[str], now: datetime | None) -> list[str]:
     return sorted(kept, key=lambda deadline: (ahead[deadline] is None, ahead[deadline] or 0.0))
 
 
-_A_TIME = re.compile(rf"\b(?:{_WHEN}|{_SOON})", re.IGNORECASE)
+_A_TIME = re.compile(rf"\b(?:{_WHEN}|{_SOON})|{_NOW}", re.IGNORECASE)
 
 
 def names_a_time(deadline: str) -> bool:
