@@ -163,3 +163,63 @@ def test_a_reply_asked_for_by_a_time_stays_a_reply():
     handoff, _ = drafts("Every sync fails with error 500. I need an answer today.", *TECH)
     assert "reply before the customer's deadline" in handoff.text
     assert "call the customer" not in handoff.text
+
+
+# --- steps in other languages ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sprawdziliśmy to na dwóch laptopach.",
+        "Wczoraj zrestartowałam router.",
+        "Abbiamo già provato un altro browser.",
+        "We hebben de cache al geleegd.",
+        "Nous avons supprimé le fichier.",
+    ],
+)
+def test_steps_told_in_other_languages_are_steps(sentence):
+    assert facts_of(f"Bonjour,\n\n{sentence}").customer_steps == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pobraliśmy eksport rano.",  # fetching the export is what showed the fault, no step
+        "Miałem spotkanie w poniedziałek.",  # "I had a meeting"
+        "Abbiamo un problema con la fattura.",
+    ],
+)
+def test_other_first_person_sentences_are_no_steps(sentence):
+    assert facts_of(sentence).customer_steps == []
+
+
+# --- a data leak named in another language ---
+
+
+def test_a_data_leak_in_polish_is_a_data_exposure_not_held():
+    body = (
+        "Dzień dobry,\n\nw raporcie widzimy dane innej firmy. To jest wyciek danych osobowych. "
+        "Sprawdziliśmy to dwa razy.\n\nAnna Nowak"
+    )
+    handoff, _ = drafts(body, *LEGAL)
+    assert "data exposure" in handoff.text
+    assert "ask the customer in parallel" in handoff.text
+    assert 'customer: "Sprawdziliśmy to dwa razy."' in handoff.text
+
+
+def test_a_polish_ticket_without_a_leak_is_no_data_exposure():
+    assert "data_exposure" not in facts_of("Proszę o fakturę korygującą za listopad.", labels=["legal"]).case_types
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        # "this morning" in Polish dates the events
+        ("Dziś rano nasz eksport pokazał dane innej firmy. Zgłaszamy to do UODO.", False),
+        ("Nasz eksport pokazał dane innej firmy. Zgłaszamy to do UODO.", True),
+    ],
+)
+def test_dates_in_another_language_are_not_asked_again(body, asked):
+    handoff, _ = drafts(body, *LEGAL)
+    assert ("when the events happened (dates)" in handoff.text) is asked

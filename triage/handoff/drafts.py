@@ -248,7 +248,9 @@ _DATE = re.compile(
     # dates as the other languages we get write them: "1 de noviembre", "14. Oktober", "3 mars"
     r"|\d{1,2}\.? (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
     r"|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|octobre|novembre|décembre|januar|februar|märz"
-    r"|juni|juli|oktober|dezember))\b",
+    r"|juni|juli|oktober|dezember)"
+    # today and yesterday in the other languages we get: "dziś rano", "ayer", "gestern"
+    r"|hoy|ayer|aujourd'hui|heute|gestern|oggi|ieri|vandaag|gisteren|hoje|ontem|dziś|dzisiaj|wczoraj)\b",
     re.IGNORECASE,
 )
 # An agent's promise of a reply by a time: "we'll get back to you within 24 hours", "I will update you by

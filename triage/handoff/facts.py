@@ -421,7 +421,17 @@ _DONE = (
 _FOREIGN_STEP = re.compile(
     r"\b(?:nous avons|j'ai|on a|hemos|he|ya he|wir haben|ich habe)\s(?:\w+\s){0,2}?"
     r"(?:essay\w*|red[ée]marr\w*|vid[ée]\w*|contact[ée]\w*|écrit|appel[ée]|probado|intentado|escrito|reiniciado"
-    r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen)"
+    r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen|supprim\w*|v[ée]rifi[ée]\w*"
+    r"|comprobado|verificado|borrado|eliminado|gelöscht|geprüft|überprüft)"
+    # Italian and Dutch: "abbiamo già provato", "we hebben de cache geleegd"
+    r"|\b(?:abbiamo|ho)\s(?:\w+\s){0,2}?(?:provato|verificato|controllato|contattato|riavviato|scritto|chiamato"
+    r"|cancellato|eliminato)\b"
+    r"|\b(?:we hebben|wij hebben|ik heb)\s(?:\w+\s){0,3}?(?:geprobeerd|gecontroleerd|gecontacteerd|herstart|gebeld"
+    r"|gemaild|verwijderd|geschreven|geleegd)\b"
+    # Polish says who did it in the verb's ending: "Sprawdziliśmy dwa razy", "Plik usunęliśmy", "próbowałam"
+    r"|\b(?:sprawdzi|usunę|próbowa|spróbowa|kontaktowa|skontaktowa|zgłosi|zrestartowa|wyczyści|zmieni|wysła"
+    r"|dzwoni|zadzwoni|napisa|zablokowa|przetestowa|zweryfikowa|wylogowa|zresetowa|zaktualizowa)"
+    r"(?:liśmy|łyśmy|łem|łam)\b"
     # Portuguese and Spanish drop the subject: the first person's past tense alone says who did it ("Liguei para o
     # banco", "Ya probé otro navegador")
     r"|\b(?:liguei|telefonei|tentei|reiniciei|contatei|contactei|entrei em contato|falei com|enviei|verifiquei"
@@ -612,6 +622,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         # "Daten eines anderen Kunden", "datos de otra empresa", "dati di un altro cliente", "envoyé par erreur"
         r"|(?:données|celles|ceux) d'une? autre (?:société|entreprise|client\w*)|daten (?:eines|einer) anderen"
         r"|datos de otr[oa] (?:empresa|cliente|compañía)|dati di un(?:'| )altr[oa] (?:azienda|cliente|società)"
+        # a data leak named in other languages: "wyciek danych", "Datenleck", "fuite de données", "datalek"
+        r"|wyciek danych|dane innej firmy|dane innych (?:firm|klientów)|datenleck|datenpanne|fuite de données"
+        r"|fuga de datos|fuga di dati|violazione dei dati|datalek|vazamento de dados"
         r"|envoy\w* par erreur|enviad\w* por error|inviat\w* per errore|versehentlich (?:an |\w+ )?(?:gesendet"
         r"|geschickt|verschickt)"
         # data processed outside the region agreed: "event data sent to an endpoint in us-east-1"
