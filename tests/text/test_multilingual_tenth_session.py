@@ -252,3 +252,44 @@ def test_another_customers_data_shown_to_us_is_a_security_incident(language, tex
 )
 def test_a_leak_asked_about_supposed_denied_or_mailed_by_mistake_is_no_security_incident(language, text):
     assert "security_incident" not in multilingual_signals(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Za únor nám strhli platbu dvakrát.", "billing_dispute"),
+        ("Na výpisu vidím duplicitní platbu za tarif.", "billing_dispute"),
+        ("Chci, aby mi byla druhá platba vrácena.", "refund_request"),
+        ("Prosím o vrácení peněz za nevyužitý měsíc.", "refund_request"),
+        ("Aplikace nefunguje a e-shop spadl.", "outage"),
+        ("Po sloučení zmizely všechny poznámky.", "data_loss"),
+        ("Poznámky jsou zpět, ale ne přílohy.", "data_loss"),
+        ("Podáme žalobu u soudu.", "legal_action"),
+        ("Obrátíme se na ÚOOÚ.", "regulator_complaint"),
+        ("Na účtu jsou platby bez mého souhlasu, je to podvod.", "fraud"),
+        ("V exportu vidíme data jiné firmy.", "security_incident"),
+        ("Chyba se po aktualizaci znovu objevila.", "recurring_fault"),
+        ("Vypovídáme smlouvu s okamžitou platností pro porušení smlouvy.", "legal_action"),  # termination rights
+        ("Je to naléhavé, potřebujeme odpověď ihned.", "urgency"),
+    ],
+)
+def test_czech_cues_fire(text, signal):
+    assert signal in multilingual_signals(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Můžeme platit dvakrát ročně?", "billing_dispute"),
+        ("Jak funguje vrácení peněz při zrušení?", "refund_request"),  # asked about
+        ("Vrácení peněz není potřeba, stačí opravit fakturu.", "refund_request"),
+        ("Nepotřebujeme právníka.", "legal_action"),
+        ("Nedošlo ke ztrátě dat.", "data_loss"),
+        ("Duplicitní kontakty zmizely, děkuji.", "data_loss"),
+        ("Naše míra chargebacků je velmi nízká.", "chargeback"),
+        ("Jak nahlásit únik dat?", "security_incident"),
+        ("Kvůli GDPR chceme archivovat kontakty. Jak je vyexportovat najednou?", "privacy_regulation"),
+    ],
+)
+def test_czech_negated_routine_or_asked_cues_do_not_fire(text, signal):
+    assert signal not in multilingual_signals(text, "cs")

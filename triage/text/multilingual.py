@@ -1,5 +1,5 @@
-"""The strongest escalation cues in French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish and
-Danish, as a hand-written keyword table: what a ticket in a language the model was not trained on can still tell
+"""The strongest escalation cues in French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish
+and Czech, as a hand-written keyword table: what a ticket in a language the model was not trained on can still tell
 the policy.
 
 Why a table and not a model: the models and the signal patterns read English, and we have no labelled tickets in
@@ -37,6 +37,7 @@ _NOT_BETWEEN = {
     "pl": "nie",
     "sv": "inte|ej|aldrig",
     "da": "ikke|aldrig",
+    "cs": "ne|nikdy",
 }
 
 
@@ -57,6 +58,7 @@ _RECORDS = {
     "pl": r"dane|danych|plik\w*|kontakt\w*|dokument\w*|notat\w*|załącznik\w*|wpis\w*|rekord\w*|histori\w*",
     "sv": r"data|fil(?:er|erna|en)|kontakt\w*|dokument\w*|anteckning\w*|bilag\w*|poster\w*|uppgift\w*|historik\w*",
     "da": r"data|fil(?:er|erne|en)|kontakt\w*|dokument\w*|noter\w*|notat\w*|bilag\w*|poster\w*|historik\w*",
+    "cs": r"data|dat|soubor\w*|kontakt\w*|dokument\w*|poznámk\w*|příloh\w*|záznam\w*|histori\w*",
 }
 
 # Alternatives are case-insensitive words; "(?-i:...)" keeps an acronym's case ("AVG" is the Dutch GDPR,
@@ -569,6 +571,68 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
     ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
+    # -- Czech (inflected like Polish: a stem with \w* takes the cases, "výpadek", "výpadku")
+    (
+        "cs",
+        "outage",
+        r"výpad\w*|nic nefunguje|nefunguje (?:vůbec )?nic|mimo provoz|nedostupn\w*"
+        r"|(?:systém|server|web|aplikac|stránk|e-shop|obchod|platform|portál)\w* (?:nefunguj\w*|spadl\w*|je dole"
+        r"|neběží)|nikdo se nemůže (?:přihlásit|připojit)",
+    ),
+    (
+        "cs",
+        "data_loss",
+        r"ztrát\w* dat|data (?:jsou |byla )?(?:ztracen|smazán|vymazán)\w*|přišli jsme o (?:všechna )?data"
+        rf"|(?:{_RECORDS['cs']}){_near('cs')}(?:zmizel\w*|jsou pryč)|zmizel\w* (?:\w+ )?(?:{_RECORDS['cs']})"
+        rf"|(?:{_RECORDS['cs']}){_near('cs')}(?:(?:stále|pořád|dosud|ještě) (?:chybí|nejsou)|nebyl\w* obnoven\w*)"
+        rf"|(?:stále|pořád|dosud|ještě) chybí (?:\w+ )?(?:{_RECORDS['cs']})"
+        rf"|(?:obnoven\w*|vrátil\w*|vrácen\w*|zpět),? ale (?:ne|bez) (?:\w+ )?(?:{_RECORDS['cs']})",
+    ),
+    (
+        "cs",
+        "refund_request",
+        r"vrácení (?:\w+ )?(?:peněz|platby|částky|poplatku|plateb)"
+        r"|vrátit (?:mi |nám )?(?:peníze|platbu|částku|poplatek)"
+        r"|vraťte (?:mi |nám )?(?:peníze|platbu|částku)|refundac\w*|peníze zpět"
+        rf"|(?:platb|částk|peníz|peněz)\w*{_near('cs')}vrácen\w*",
+    ),
+    (
+        "cs",
+        "billing_dispute",
+        rf"(?:strh|stáh|účtova|naúčtova|zaúčtova|odečt|zaplati|platil)\w*{_near('cs')}(?:dvakrát|dvojmo|dvojitě"
+        r"|víc(?:e)? než (?:bylo )?(?:dohodnuto|domluveno|sjednáno))"
+        r"|dvakrát (?:strh|stáh|účtova|naúčtova|zaúčtova|odečt|zaplace)\w*"
+        r"|dvoj(?:í|ité|itá|itou|ího|itého) (?:stržen|platb|účtován|poplat|odečt)\w*"
+        r"|duplicitn\w* (?:platb|stržen|účtován|transakc|poplat)\w*|neoprávněn\w* (?:stržen|platb|poplat|účtován)\w*"
+        r"|(?:chybn|nesprávn)\w* faktur\w*|odškodn\w*|náhrad\w* škody",
+    ),
+    ("cs", "chargeback", r"chargeback\w*|reklamac\w* (?:platby |transakce )?(?:u|přes) bank\w*"),
+    (
+        "cs",
+        "cancellation",
+        r"zruš\w* (?:předplatné\w*|smlouv\w*|účet|účtu|tarif\w*)|výpověď|vypověd\w*|vypovídám",
+    ),
+    (
+        "cs",
+        "legal_action",
+        r"právník\w*|advokát\w*|právní\w* zástup\w*|soud|soudu|soudem|soudní\w*|žalob\w*|zažaluj\w*|žalovat"
+        r"|právní kroky|předžalobní výzv\w*",
+    ),
+    (
+        "cs",
+        "regulator_complaint",
+        r"(?-i:ÚOOÚ|ČOI|ČNB|ČTÚ)|úřad\w* pro ochranu osobních údajů|česk\w* obchodní inspekc\w*|finanční\w* arbitr\w*"
+        r"|dozorov\w* úřad\w*",
+    ),
+    ("cs", "privacy_regulation", r"(?-i:GDPR)|osobní\w* údaj\w*|ochran\w* osobních údajů"),
+    (
+        "cs",
+        "fraud",
+        r"podvod\w*|krádež\w* identity|phishing\w*|neautorizovan\w* (?:platb|transakc|přihlášen)\w*"
+        rf"|(?:platb|transakc|stržen)\w*{_near('cs')}bez (?:mého|našeho) (?:souhlasu|vědomí)"
+        r"|nepoznávám (?:\w+ )?(?:platb|transakc)\w*",
+    ),
+    ("cs", "urgency", r"urgentn\w*|naléhav\w*|okamžitě|co nejdřív\w*|co nejrychleji|ihned|neprodleně"),
     # -- A leak, or another customer's data shown to us (in an export, a report, our account): a security fault in
     # the product as well as a breach of personal data (docs/labelling.md: tier 3). It speaks for the technical
     # trigger, and beside a privacy word the policy's legal.exposure reads the breach.
@@ -626,6 +690,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"datalæk\w*|databrud|brud på (?:persondata)?sikkerheden"
         r"|(?:data|oplysninger) (?:fra|om|for|tilhørende) (?:en anden kunde|et andet firma|en anden virksomhed"
         r"|andre kunder|andre virksomheder)",
+    ),
+    (
+        "cs",
+        "security_incident",
+        r"únik\w* (?:osobních )?(?:dat|údajů)"
+        r"|(?:data|údaje) (?:jiné firmy|jiného zákazníka|jiných zákazníků|jiných firem)",
     ),
     # -- A fault that came back after a fix or an update (docs/labelling.md: "problems that earlier contacts or
     # fixes did not solve" escalate): the fault word near "is back", or "has started again". It speaks for the
@@ -685,6 +755,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "recurring_fault",
         rf"(?:problem|fejl)\w*{_near('da')}(?:er tilbage|er kommet igen|er opstået igen)|er begyndt igen",
     ),
+    (
+        "cs",
+        "recurring_fault",
+        rf"(?:problém|chyb|závad|poruch|výpad)\w*{_near('cs')}(?:se )?(?:vrátil\w*|(?:znovu|opět) objevil\w*)"
+        r"|(?:znovu|opět|zase) se (?:objevuje|objevují|objevil\w*|vyskytuje|vyskytl\w*)",
+    ),
     # -- Termination rights invoked (docs/labelling.md: tier 3, legal): a termination for cause or with immediate
     # effect, or a breach of contract; not a plain cancellation ("ordentliche Kündigung zum 31.12.").
     (
@@ -741,6 +817,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"(?:ophæv\w*|ophævelse af) (?:aftalen|kontrakten)|misligholdelse|kontraktbrud"
         rf"|opsig\w*{_near('da')}med øjeblikkelig virkning",
     ),
+    (
+        "cs",
+        "termination_rights",
+        rf"(?:vypov|ukonč)\w*{_near('cs')}(?:s okamžitou platností|bez výpovědní lhůty|pro porušení)"
+        r"|porušení smlouvy|nedodržení smlouvy|odstoupení od smlouvy",
+    ),
 )
 
 
@@ -767,6 +849,11 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "pl": frozenset({"nie", "bez", "brak", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "nigdy", "ani"}),
     "sv": frozenset({"inte", "ej", "ingen", "inget", "inga", "utan", "aldrig"}),
     "da": frozenset({"ikke", "ingen", "intet", "uden", "aldrig"}),
+    # Czech negates its verbs with a prefix: the negated verbs of need and intent are negators themselves.
+    "cs": frozenset(
+        {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "nikdy", "ani", "není", "nejsou"}
+        | {"nepotřebujeme", "nepotřebuji", "nepotřebuju", "nechceme", "nechci", "neplánujeme", "nebudeme", "nedošlo"}
+    ),
 }
 # Articles, prepositions, "need" and "there is": "pas besoin d'un avocat", "no necesitamos un abogado", "nicht vor
 # Gericht", "il n'y a pas eu de perte de données", "não houve perda de dados".
@@ -926,6 +1013,9 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
         ["en", "ett", "någon", "något", "några", "behöver", "behövs", "finns", "har", "varit", "till", "med"]
     ),
     "da": frozenset(["en", "et", "nogen", "noget", "brug", "for", "behøver", "har", "der", "været", "til", "med"]),
+    "cs": frozenset(
+        ["je", "jsou", "byl", "byla", "bylo", "k", "ke", "s", "se", "na", "do", "o", "v", "potřeba", "třeba"]
+    ),
 }
 # A condition before the negation makes a threat: "si vous ne me remboursez pas", "wenn Sie nicht zahlen".
 _CONDITIONS: dict[str, frozenset[str]] = {
@@ -938,6 +1028,7 @@ _CONDITIONS: dict[str, frozenset[str]] = {
     "pl": frozenset({"jeśli", "jeżeli", "gdyby", "inaczej", "przeciwnym", "chyba"}),
     "sv": frozenset({"om", "annars", "såvida"}),
     "da": frozenset({"hvis", "ellers", "medmindre"}),
+    "cs": frozenset({"pokud", "jestli", "jestliže", "když", "jinak", "pakliže"}),
 }
 _NEGATION_WINDOW = 4  # words before the cue, within its clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?¿¡()\n]")
@@ -956,6 +1047,7 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "pl": frozenset({"jak", "gdzie", "kiedy", "mogę", "ile", "jaki", "jaka", "jakie", "który", "która", "które"}),
     "sv": frozenset({"hur", "var", "när", "kan", "vilken", "vilket", "vilka"}),
     "da": frozenset({"hvordan", "hvor", "hvornår", "kan", "hvilken", "hvilket", "hvilke"}),
+    "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
@@ -1015,6 +1107,10 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     rf"|(?:ændre|opdatere|skifte){_GAP}(?:\w*adresse\w*)|adresseændring|ny adresse|(?:kopi|dublet){_GAP}faktura\w*"
     rf"|fakturakopi|(?:sende|send|gensende){_GAP}faktura\w*"
     r"|(?:et|nyt) tilbud|prisoverslag|hvad koster|hvor meget koster",
+    "cs": rf"(?:zablokovat|zablokujte|zablokování){_GAP}kart\w*|kart\w*{_GAP}zablokovat|nov\w* kart\w*"
+    rf"|náhradní kart\w*|(?:změnit|změňte|změna|změnu|aktualizovat){_GAP}adres\w*"
+    rf"|(?:kopi\w*|duplikát\w*){_GAP}faktur\w*"
+    rf"|(?:poslat|zaslat|pošlete|zašlete|přeposlat){_GAP}faktur\w*|cenov\w* nabídk\w*|kolik stojí|kolik by stál\w*",
 }
 # A ticket that names money at stake asks more than a routine change: a refund asked beside "please send the
 # invoice copy" is no routine ask (the policy's routine_ask does not count refund_request as a problem).
@@ -1034,6 +1130,7 @@ _NOT_NEEDED_WORDS: dict[str, str] = {
     "pl": r"nie (?:jest|będzie) (?:potrzebn|konieczn|wymagan)\w*|niepotrzebn\w*",
     "sv": r"behövs inte|inte nödvändig\w*|onödig\w*",
     "da": r"ikke nødvendig\w*|behøves ikke|unødvendig\w*",
+    "cs": r"(?:není|nebude) (?:potřeba|nutn\w*|třeba)|zbytečn\w*",
 }
 _NOT_NEEDED = {
     language: re.compile(r"\A\W*+(?:\w++\W++){0,3}?(?:" + words.replace("'", "['’]") + r")\b", re.IGNORECASE)
@@ -1052,6 +1149,7 @@ _OTHERWISE = {
         "pl": r"dopóki|pod warunkiem|w przeciwnym razie|inaczej",
         "sv": r"så länge|annars|förutsatt",
         "da": r"så længe|ellers|forudsat",
+        "cs": r"pokud|jinak|dokud|za předpokladu|v opačném případě",
     }.items()
 }
 # Termination rights are a legal matter when invoked, not when asked about ("Dürfen wir fristlos kündigen?").
@@ -1070,6 +1168,7 @@ _SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
         "pl": r"problem|błąd|błęd|usterk|awari|duplikat|zduplikowan|zawiesz|naprawion|poprawion|rozwiązan",
         "sv": r"problem|fel|bugg|krasch|dubblett|hänger|åtgärdat|fixat|löst|rättat",
         "da": r"problem|fejl|nedbrud|crash|dublet|rettet|løst|fikset",
+        "cs": r"problém|chyb|závad|poruch|výpad|duplicit|zasek|opraven|vyřešen",
     },
 }
 # A cue that its sentence makes routine. Records "gone" with thanks are a fix confirmed ("han desaparecido, muchas
@@ -1089,6 +1188,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"dziękuj\w*|dzięki",
         "sv": r"tack",
         "da": r"tak",
+        "cs": r"děkuj\w*|díky",
     },
     "termination_rights": {
         "fr": r"possible|déménag\w*|(?:savoir|demander|confirmer|indiquer|préciser) si|de notre (?:part|côté)",
@@ -1101,6 +1201,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"możliw\w*|przeprowadzk\w*|czy|z naszej strony",
         "sv": r"möjlig\w*|flytt\w*|(?:veta|fråga|undrar|bekräfta) om|från vår sida",
         "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
+        "cs": r"možn\w*|stěhován\w*|zda|jestli|z naší strany",
     },
     "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
     "security_incident": {
@@ -1113,6 +1214,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"w (?:razie|przypadku)|procedur\w*|wysła\w*|przesła\w*|omyłkowo|przez pomyłkę",
         "sv": r"i händelse av|om det skulle|rutin\w*|skickat?|skickade|av misstag",
         "da": r"i tilfælde af|hvis der skulle|procedure\w*|sendt|tilsendt|ved en fejl",
+        "cs": r"v případě|pro případ|postup\w*|posla\w*|zasla\w*|omylem",
     },
 }
 # A subject that makes records "gone" a fix: duplicates, errors or warnings that disappeared.
@@ -1127,6 +1229,7 @@ _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"duplikat\w*|zdublowan\w*|błęd\w*|ostrzeżen\w*",
         "sv": r"dubblett\w*|fel(?:en|et|meddelande\w*)?|varning\w*",
         "da": r"dublet\w*|fejl\w*|advarsel\w*|advarsler",
+        "cs": r"duplicit\w*|duplikát\w*|chyb\w*|varování",
     },
 }
 _SENTENCE_NEEDS = {
@@ -1155,6 +1258,7 @@ _RATE_BEFORE_WORDS = {
     "pl": r"wskaźnik\w*|odset\w*|poziom\w*|procent\w*",
     "sv": r"andel(?:en)?|nivå(?:n)?",
     "da": r"andel(?:en)?|niveau(?:et)?",
+    "cs": r"mír\w*|podíl\w*|procent\w*",
 }
 _RATE_BEFORE = {
     language: re.compile(r"\b(?:" + words.replace("'", "['’]") + r")\s*\Z", re.IGNORECASE)
@@ -1184,6 +1288,8 @@ _OWN_DATA_WORDS = {
     r"|rätt(?:en)? (?:till|att) (?:tillgång|radering|bli bortglömd|rättelse)",
     "da": r"mine (?:\w+ )?\w*(?:data|oplysninger)|om mig|indsigtsanmodning"
     r"|ret(?:ten)? til (?:indsigt|sletning|at blive glemt|berigtigelse)",
+    "cs": r"(?:mých|moje|mé) (?:\w+ )?(?:údaj\w*|dat|data)|(?:mě|mne) týk\w*"
+    r"|právo na (?:přístup|výmaz|opravu|být zapomenut)",
 }
 _CITED_FOR = frozenset({"security_incident", "regulator_complaint", "legal_action", "fraud", "data_loss"})
 _OWN_DATA = {language: _cue_pattern(words) for language, words in _OWN_DATA_WORDS.items()}
