@@ -41,6 +41,10 @@ _ACRONYM_WORDS = (
     "SDK CEO CFO CTO FTC CFPB BBB USD EUR GBP SLA ACV ARR MRR FYI ETA EOD COB UTC SSO MFA DNS AWS GCP "
     "SQL REST SOAP XML YAML CRM ERP IAM RBAC SCIM OKTA ADFS TLS SSL CORS CDN SFTP IBAN BIC SWIFT ACH "
     "DPA DPO DSAR PCI SOC ISO KYC AML HR IT QA UAT PROD SAAS LLC LLP INC GMT CET PST EST UTC ID"
+    # Purchase orders, accounts payable and the like, and other languages' names of the GDPR, its authorities and
+    # tax numbers ("Art. 15 DSGVO", "zgłoszenie do UODO").
+    " PO AP AR VAT GST HST ARN PIN OTP MSA SOW NDA DSGVO BDSG RGPD CNIL AEPD LOPD AVG RODO UODO NIP REGON KRS TVA"
+    " IVA BTW MWST KVK SIRET"
 )
 _ACRONYMS = frozenset(_ACRONYM_WORDS.split())
 _MILD_WORD_LIST = (
@@ -929,19 +933,20 @@ def _upper_words(words: list[str]) -> list[bool]:
     return [len(word) >= 2 and word.isupper() and word not in _ACRONYMS and bool(word.strip("X")) for word in words]
 
 
-def _shouted_words(words: list[str], upper: list[bool], min_length: int = 3) -> int:
+def _shouted_words(words: list[str], upper: list[bool], min_length: int = 3) -> list[str]:
     """Upper-case words that are shouting, not spelling: a known acronym never counts, and a short one
     (``min_length`` to 4 letters: "SSO", "ADFS") counts only beside another upper-case word ("DO NOT", "FIX THIS").
     ``upper``: the words' ``_upper_words``."""
     if not any(upper):
-        return 0
-    count = 0
+        return []
+    shouted = []
     for index, word in enumerate(words):
         if not upper[index] or len(word) < min_length:
             continue
         beside_another = (index > 0 and upper[index - 1]) or (index + 1 < len(words) and upper[index + 1])
-        count += len(word) >= 5 or beside_another
-    return count
+        if len(word) >= 5 or beside_another:
+            shouted.append(word)
+    return shouted
 
 
 _CUE_WORDS = _STRONG_WORDS | _MILD_WORDS | _PROFANITY
@@ -952,10 +957,12 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     words = _WORD.findall(text)
     long_words = [word for word in words if len(word) >= 3]
     upper = _upper_words(words)
-    shouted = _shouted_words(words, upper)
-    # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs three,
-    # a two-letter one counting beside another ("DO NOT FLY", "WANT MY BAG").
-    cues.caps_share = shouted / len(long_words) if _shouted_words(words, upper, min_length=2) >= 3 else 0.0
+    shouted = len(_shouted_words(words, upper))
+    # One or two capitalised words are emphasis or a name ("the PRO PLAN", "ACME CORP"); shouting needs three
+    # different ones, a two-letter one counting beside another ("DO NOT FLY", "WANT MY BAG"). One name said three
+    # times ("the MSA ... under the MSA", a law's acronym in every paragraph) is still a name.
+    distinct_shouted = len(set(_shouted_words(words, upper, min_length=2)))
+    cues.caps_share = shouted / len(long_words) if distinct_shouted >= 3 else 0.0
     cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
     if cues.caps_share < _EMPHASIS_BELOW_CAPS_SHARE:  # within shouting, a capitalised word is no emphasis of its own
         # "XXXX." is a redaction mark (CFPB's), not a word.
