@@ -78,6 +78,8 @@ _STRONG_WORDS = frozenset(_STRONG_WORD_LIST.split())
 _INTENSIFIED_BEFORE = re.compile(
     r"\b(?:very|really|extremely|deeply|so|incredibly|absolutely|totally|completely|beyond|utterly) $"
 )
+# "A bit ridiculous", "slightly absurd": a strong word understated reads as a mild one.
+_UNDERSTATED_BEFORE = re.compile(r"\b(?:a bit|a little|slightly|somewhat|kind of|kinda|a tad) $")
 # "Sorry for the inconvenience": the customer's courtesy, not a complaint.
 _APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $")
 # Phrases are matched on the lower-cased text from the start of a word: case-sensitive matching is about twice
@@ -144,7 +146,10 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # The polite form of the same threat: "we are evaluating other providers".
             r"|(?:looking (?:at|for)|consider(?:ing)?|evaluat(?:e|ing)|explor(?:e|ing)) (?:other|alternative|another"
             r"|different) (?:providers?|vendors?|options|solutions|suppliers|services|banks?|airlines?|companies)"
-            r"|(?:reconsider(?:ing)?|rethink(?:ing)?) (?:our|my|the) (?:contract|renewal|subscription|relationship))"
+            r"|(?:reconsider(?:ing)?|rethink(?:ing)?) (?:our|my|the) (?:contract|renewal|subscription|relationship)"
+            # "We'll start evaluating alternatives", not a prospect's "we're evaluating alternatives to our CRM".
+            r"|(?:will|'ll|going to|have to|start(?:ing)?(?: to)?) (?:be )?(?:look(?:ing)? at|consider(?:ing)?"
+            r"|evaluat(?:e|ing)|explor(?:e|ing)) alternatives\b(?! to (?:our|my)\b))"
         ),
     ),
     (
@@ -240,7 +245,13 @@ _PERSISTENCE = re.compile(
     r"(?:you |them |support |in )?twice\b"
     r"|(?:\d+|two|three|four|five|six) (?:messages|emails|e-mails|calls|tickets|chats|promises) (?:now|later)\b"
     r"|(?:keeps?|kept) (?:on )?(?:calling|asking|happening|failing|crashing|getting"
-    r"|telling|sending|charging)|continu(?:e|es|ed|ing) to (?:call|charge|report|ignore|bill|send|happen|fail))"
+    r"|telling|sending|charging)|continu(?:e|es|ed|ing) to (?:call|charge|report|ignore|bill|send|happen|fail)"
+    # "Rather than opening yet another ticket", "yet another outage"; not "yet another feature we love".
+    r"|yet another (?:ticket|e-?mail|message|call|chaser|reminder|complaint|outage|failure|delay|error|incident"
+    r"|excuse|apology)"
+    # Unwanted contact after opting out: "I'm still getting your marketing emails".
+    r"|(?<!am i )(?<!are we )still (?:getting|receiving|being sent) (?:your |these |those |the |more )?(?:marketing "
+    r"|promotional |sales |spam |unwanted )?(?:e-?mails|texts|text messages|messages|calls|letters|newsletters))"
 )
 # Demands, ultimatums and accusations: how real customers sound frustrated without a single angry word ("I
 # want that money back", "if it's not refunded I'll dispute it", "nobody calls back", "did you sell my data?").
@@ -301,7 +312,9 @@ _GRIEVANCES = re.compile(
     r"|no (?:response|reply|answer|resolution|explanation|help)\b|never (?:heard back|got back|responded|replied)"
     r"|(?:put|left|kept|been|waited|waiting) on hold|hung up on|(?:lied|lying|lies) (?:to|about)"
     # A statute's name in a lawyer's letter ("the Unfair Competition Law") is no grievance.
-    r"|misl(?:ed|eading)|harass(?:ed|ing|ment)?|unfair(?:ly)?(?! (?:competition|contract terms|trade practices"
+    # Nor is a lawyer's term of art: "misleading within the meaning of § 17500".
+    r"|misl(?:ed|eading)(?! within the meaning| under (?:section|article|§|the\b))"
+    r"|harass(?:ed|ing|ment)?|unfair(?:ly)?(?! (?:competition|contract terms|trade practices"
     r"|commercial practices) (?:law|act|directive|regulations?))|falsely|deceptive|deceiv(?:ed|ing)"
     r"|strand(?:ed|ing)|(?:hours|days|weeks|months) (?:late|delayed|of waiting|on hold)"
     r"|(?:waited|waiting|wait) (?:for )?(?:over |almost |nearly )?(?:\d+|two|three|four|five|several|many) "
@@ -365,7 +378,24 @@ _GRIEVANCES = re.compile(
     r"|response|reply)"
     r"|(?:don't|do not) send me (?:another |a |more )?(?:help |support )?(?:article|link)s?"
     r"|(?:don't|do not) tell me to\b"
-    r"|(?:not|no more) another copy[- ]paste"
+    r"|(?:not|no more) another copy[- ]paste|(?:not|don't want|do not want|no more) (?:another|more) (?:apolog(?:y|ies)"
+    r"|excuses?|promises?)\b"
+    # A fix that fixed nothing ("your update didn't fix anything"), not the customer's own hands ("I didn't change
+    # anything"); a support team that went quiet, not an alarm.
+    r"|(?<!i )(?<!we )(?<!they )(?:didn't|did not|hasn't|has not|doesn't|does not) (?:fix|solve|resolve|change)"
+    r" (?:anything|a thing)\b"
+    r"|(?:you|they|support|team|agents?|everyone|everybody|he|she|staff|engineers?)(?:'ve| have| has)? (?:went|gone"
+    r"|goes|go) (?:completely )?silent\b"
+    # Done without the customer's consent: "I never agreed to texts", "we never authorised this change"; not "we
+    # never agreed on a date".
+    r"|(?:i|we) never (?:agreed(?! on\b)|consented|opted in|signed up|authori[sz]ed|asked for)\b"
+    # What our error cost them: a bank's fee, an overdraft ("my bank charged me an overdraft fee because of the double
+    # charge"), not a question about our own late fee ("will I be charged a late fee?").
+    r"|(?<!be )(?<!get )(?<!being )(?:charged|hit) (?:me |us )?(?:with )?(?:an? |another )?(?:overdraft|late[- ]payment"
+    r"|bounced?[- ]payment|returned[- ]payment|nsf|insufficient funds) (?:fees?|charges?|penalt(?:y|ies))"
+    r"|incurred (?:an? )?(?:overdraft|late[- ]payment|bank) (?:fees?|charges?)"
+    r"|(?:went|gone|pushed (?:me|us)|put (?:me|us)|sent (?:me|us)|tipped (?:me|us)) (?:in)?to (?:my |our |an |the )?"
+    r"(?:overdraft|the red)\b"
     # Not told, kept chasing, ignored: "we weren't warned", "without a word", "has been asking me for a week",
     # "'we'll look into it' x2 and nothing", "40 people sitting here doing nothing".
     r"|(?:we|i) (?:weren't|were not|wasn't|was not) (?:warned|told|informed|notified)|without (?:a word|any warning)"
@@ -451,7 +481,14 @@ _FORMAL_FIRMNESS = re.compile(
     r"|(?:my|our) (?:[\w'-]+ ){0,4}?(?:went|have gone|has gone|remains?|remained|were left|was left) unanswered"
     r"|(?:i|we)(?:'ve| have) (?:tried to be|been) (?:very |more than |extremely )?polite"
     r"(?! (?:customers|clients|users))"  # "we have been very polite customers for 6 years" is a loyal customer's pride
-    r"|(?:i|we)(?:'ve| have) tried to be (?:very |more than |extremely )?(?:patient|understanding))"
+    r"|(?:i|we)(?:'ve| have) tried to be (?:very |more than |extremely )?(?:patient|understanding)"
+    # The worst the customer has seen: "the most serious incident we have had with any vendor".
+    r"|(?:most serious|worst|biggest) (?:incident|failure|outage|breach|problem|issue|error)s? (?:we|i)(?:'ve| have)"
+    r" (?:ever )?(?:had|experienced|seen|suffered)\b"
+    # A stock answer refused: "I need more than 'we're investigating'" (the quoted words blanked, see
+    # _NOT_THE_CUSTOMERS_TONE), "more than an apology".
+    r"|(?:i|we) (?:need|want|expect) (?:more|better) than (?: {4,}|['\u2018\"\u201c]|an apology|apologies"
+    r"|excuses|promises|a (?:stock|canned|generic|standard|template) (?:reply|response|answer)))"
 )
 # Which kind of formal firmness a match is, and what makes each routine (see _calm_firmness): "let me be direct: which
 # plan includes SSO?" (but not "why has nobody answered?"); "should the migration not finish by Monday, we will be
@@ -606,6 +643,7 @@ _REQUESTED_AGAIN = re.compile(
     # The customer's own slip, not the product's: "forgot my password again, sorry!".
     r"|\b(?:forgot|forgotten|misplaced)(?: [\w'-]+){0,4} again$"
     r"|\b(?:if|in case|so that|make sure|never)(?: [\w'-]+){0,4} again$"  # a future that has not happened
+    r"|\b(?:rather not|avoid|prevent|don't want|do not want)(?: [\w'-]+){0,5} again$"  # "would rather not ... again"
     # Good news or a wish for it: "it's working again", "get the reports going again"; not "stopped working again".
     r"|\b(?:hello|hi|hey|got in|logged in|log in|back in|back on|up and running"
     r"|(?:is|are|it's|now|back) working|get (?:[\w'-]+ ){1,3}(?:going|running|working))\s+again$"
@@ -995,6 +1033,10 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             continue
         if kind is cues.mild_words and _INTENSIFIED_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
             kind = cues.strong_words
+        elif kind is cues.strong_words and _UNDERSTATED_BEFORE.search(
+            lowered, max(0, match.start() - 10), match.start()
+        ):
+            kind = cues.mild_words
         kind.append(word)
     cues.mild_words += _ANNOYANCE_PHRASES.findall(lowered)
     cues.strong_words += _STRONG_PHRASES.findall(lowered)
