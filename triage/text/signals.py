@@ -682,6 +682,13 @@ _PLAIN_ASKS: dict[str, list[str]] = {
         "company|legal|business|entity? name change|changes",
         "change|changes of|to our|the? company|legal|business|registered|trading name|address|entity|details",
         "legal entity|name be|is|'s now|changing|changed",
+        # A refund the customer says our own terms allow: a refund within policy (docs/labelling.md: tier 1), "I'm
+        # within your 14-day refund window", "renewals can be refunded within 30 days". Asked beside trouble ("we were
+        # charged twice, still within the refund window") it is not routine.
+        "within|inside the|your|my? refund|return|returns|cooling_-_off|money_-_back window|period|guarantee",
+        "within|inside the|your? 14|30 -? day refund|return|money_-_back window|period|guarantee",
+        "can|may be refunded within",
+        "be refundable within",
     ],
 }
 _TROUBLE: dict[str, list[str]] = {
@@ -1015,6 +1022,9 @@ _VETOES: dict[str, list[str]] = {
     "security_incident": [
         "memory|resource|handle|connection|gas|water leak|leaks|leaking|leaked",
         "breach|breached|breaching of? the|our|this|your? contract|agreement|sla|terms|msa|duty|warranty",
+        # An obligation broken, never a system: "you are in breach of clauses 6.1 and 9.3", "a breach of clause 12".
+        "in breach",
+        "breach of the|your|its? clause|clauses|section|sections|obligation|obligations|undertaking|undertakings",
         "sla|slas|contract|contractual|warranty breach|breaches",
         # A contract's breach in a legal letter: "unless this breach is remedied", "a material breach".
         "breach|breaches be|is|'s|are|was? remedied|cured|remedy|cure|fixed",
@@ -1211,6 +1221,38 @@ _EXCEPTION_NAME = r"[A-Z][a-z0-9][A-Za-z0-9]*(?<=[a-z0-9])(?:Exception|Error)"
 SERVER_UNAVAILABLE = (
     r"5(?<!\w5)0[234][ \t]*+[-–:]?[ \t]*+(?i:bad gateway|service (?:temporarily )?unavailable|gateway time-?out)\b",
     r"(?i:http)(?<=\b\w{4})(?:/[\d.]+)?[ \t:]*+50[234]\b",
+)
+# A gateway error on some of the calls is one endpoint's fault, not the service down (docs/labelling.md: a bug or an
+# integration error, tier 2): "about 1 in 15 calls comes back with a 502 Bad Gateway", "we intermittently get 503
+# Service Unavailable", "a few requests a day fail with 504 Gateway Timeout". Read in the code's sentence.
+_PARTIAL_FAILURE = re.compile(
+    r"(?i:\b(?:intermittent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|now and then|from time to time"
+    r"|(?:one|\d+) (?:in|out of) (?:every )?(?:\d+|ten|twenty|fifty|a hundred)"
+    r"|(?:some|a few|a handful) of (?:the|our) (?:calls|requests)|(?:some|a few|a handful of) (?:calls|requests)"
+    r"|\d+(?:\.\d+)? ?(?:%|percent) of (?:the |our )?(?:calls|requests|traffic)|flaky)\b)"
+)
+# What the customer pays us, told as a standing amount: "we pay you 140k a year", "we're paying £9,000 a month". The
+# contract value, not money at stake (an incident's cost, a refund, a disputed charge); still large money
+# (docs/labelling.md: an account worth 100,000 a year). Read just before the amount and, for its period, just after.
+_PAYS_BEFORE = re.compile(
+    r"(?i:\b(?:we|i)(?:['’]re| are| am)? (?:pay|paying|spend|spending)(?: you| u)?"
+    r"(?: over| about| around| nearly| almost| roughly| more than)? ?)\Z"
+)
+_PAYS_PERIOD = re.compile(r"(?i:\b(?:year|yr|month|mo|annually|yearly|monthly)\b)")
+_PAYS_REACH = 40  # characters before the amount that may say who pays
+# A legal route the customer rules out: "to be clear we are not looking at any legal route here", "no legal action is
+# planned", "this is not a legal matter". The heads read "legal" whatever stands before it (docs/labelling.md: negated
+# mentions do not count). Not with a condition, a time or a double negation in the rest of its sentence: "no legal
+# steps yet, but if ...", "we are not taking legal action for now", "we will not hesitate to take legal action", "we
+# are not ruling out legal action", "no option other than legal action" keep it open.
+_LEGAL_DISCLAIMER = re.compile(
+    r"(?i:(?:\b(?:not|no|never)|n['’]t)\b[^.!?\n]{0,40}?\blegal (?:route|routes|action|actions|steps|proceedings"
+    r"|claim|claims|threat|threats|matter|issue|avenue|avenues|recourse|dispute)\b)"
+)
+_DISCLAIMER_KEPT_OPEN = re.compile(
+    r"(?i:\b(?:yet|for now|at this (?:stage|point|time)|for the moment|unless|if|but|however|until|hesitate"
+    r"|rule out|ruling out|ruled out|exclude|excluding|afraid|other than|except|choice|option|alternative|only"
+    r"|left)\b)"
 )
 _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (signal, _EXCEPTION_HINTS if "Exception" in pattern else (), re.compile(pattern, re.MULTILINE))
@@ -1832,13 +1874,30 @@ def _scanned_shapes() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...
     return tuple((signal, hints, led_by_first_characters(shape)) for signal, hints, shape in _SHAPES)
 
 
+def _some_calls_fail(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether the sentence of an outage's words says only some calls fail (_PARTIAL_FAILURE)."""
+    sentence = _sentence(doc, *span)
+    return bool(_PARTIAL_FAILURE.search(doc[sentence.start : sentence.stop].text))
+
+
+def _price_paid(text: str, match: re.Match[str]) -> bool:
+    """Whether a money amount is what the customer pays us for a period (_PAYS_BEFORE, _PAYS_PERIOD)."""
+    before = text[max(0, match.start() - _PAYS_REACH) : match.start()]
+    after = text[match.start() : match.end() + 12]
+    return bool(_PAYS_BEFORE.search(before) and _PAYS_PERIOD.search(after))
+
+
 def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Match]]:
     found: dict[str, list[_Match]] = {}
     for signal, kept in _doc_signals(doc, matcher).items():
-        found[signal] = [_Match(doc[start:end].text, _token_quote(doc, start, end)) for start, end in kept]
+        if signal == "outage":
+            kept = [span for span in kept if not _some_calls_fail(doc, span)]
+        if kept:
+            found[signal] = [_Match(doc[start:end].text, _token_quote(doc, start, end)) for start, end in kept]
     # Error codes and stack traces may read the pasted logs; the others read the prose only: a 504 in a log line
     # is one failed request, "we all get 503 Service Unavailable" in the customer's words is an outage.
     with_logs = f"{clean.prose}\n{clean.logs}" if clean.logs else clean.prose
+    paid: list[_Match] = []  # amounts the customer pays us (_price_paid): contract value, and large money
     for signal, hints, shape in _scanned_shapes():
         text = with_logs if signal in _LOG_SHAPES else clean.prose
         if hints and not any(hint in text for hint in hints):
@@ -1849,13 +1908,19 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
             sentence = _sentence_at(text, match.start(), match.end(), ends)
             if signal in _MONEY_SIGNALS and _HOW_TO.match(sentence):
                 continue  # "How do I set a $50 limit?" asks how, it puts no money at stake
+            if signal == "outage" and _PARTIAL_FAILURE.search(sentence):
+                continue
             # A pattern with named groups reports the group that matched, without the text it skipped.
             surface = match.group(match.lastgroup or 0).strip()
+            if signal == "money_amount" and _price_paid(text, match):
+                signal = "contract_value"
+                paid.append(_Match(surface, _quote(sentence, surface)))
             found.setdefault(signal, []).append(_Match(surface, _quote(sentence, surface)))
     stakes = found.pop(_STAKE_IF_FAULT, [])
     if stakes and any(name in found for name in TECHNICAL_SIGNALS):
         found.setdefault("urgency", []).extend(stakes)
-    large = [match for match in found.get("money_amount", ()) if amount_value(match.surface) >= LARGE_MONEY]
+    amounts = [*found.get("money_amount", ()), *paid]
+    large = [match for match in amounts if amount_value(match.surface) >= LARGE_MONEY]
     if large:
         found["large_money"] = large
     return {name: found[name] for name in SIGNALS if name in found}
@@ -1953,6 +2018,17 @@ def _quote(sentence: str, surface: str) -> str:
     if start + QUOTE_CHARS < len(sentence) and not sentence[start + QUOTE_CHARS].isspace():
         cut = cut.rpartition(" ")[0] or cut
     return f"{'…' if start else ''}{cut.strip()}{'…' if start + QUOTE_CHARS < len(sentence) else ''}"
+
+
+def disclaims_legal(text: str) -> bool:
+    """Whether the customer rules out a legal route (_LEGAL_DISCLAIMER) with nothing after it, in its sentence, that
+    keeps it open."""
+    for match in _LEGAL_DISCLAIMER.finditer(text):
+        ceiling = min(len(text), match.end() + _SENTENCE_REACH)
+        end = min((found for mark in ".!?\n" if (found := text.find(mark, match.end(), ceiling)) >= 0), default=ceiling)
+        if not _DISCLAIMER_KEPT_OPEN.search(text, match.start(), end):
+            return True
+    return False
 
 
 def as_texts(X: Any) -> list[str]:
