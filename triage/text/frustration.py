@@ -529,7 +529,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|(?:nous ne|je ne) (?:paierons|payerons|paierai|payerai)\b"
         r"|(?:parler|m'adresser) à (?:un|votre) (?:responsable|supérieur)",
         "grievances": r"aucune réponse|pas de réponse|sans (?:réponse|nouvelles)|personne ne (?:répond|rappelle"
-        r"|m'a|nous a)|on (?:m'|nous )a promis|injuste\w*|abusi\w*",
+        r"|m'a|nous a)|on (?:m'|nous )a promis|injuste\w*|abusi\w*"
+        r"|(?:ce n'est|c'est) pas (?:une|la) (?:façon|manière) de traiter",
         "pressure": r"urgen\w*|au plus vite|dès que possible|immédiatement|sans délai",
         "leaving": r"(?:nous allons|je vais|nous devrons|contraints? de) résilier"
         r"|changer de (?:fournisseur|prestataire)|aller voir ailleurs"
@@ -554,7 +555,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|no (?:vamos|voy) a pagar"
         r"|una respuesta ya|en (?:24|48|72) horas",
         "grievances": r"nadie (?:me|nos) (?:ha|han) (?:dado|respondido|contestado|llamado|ayudado)"
-        r"|nadie (?:responde|contesta)|sin respuesta|ninguna respuesta|(?:me|nos) prometieron|injust\w*|abusiv\w*",
+        r"|nadie (?:responde|contesta)|sin respuesta|ninguna respuesta|(?:me|nos) prometieron|injust\w*|abusiv\w*"
+        r"|no es (?:forma|manera|modo) de tratar|nadie (?:nos|me) (?:avisó|informó|advirtió)",
         "pressure": r"urgent\w*|cuanto antes|lo antes posible|de inmediato|inmediatamente|hoy mismo",
         "leaving": r"(?:vamos a|voy a|tendremos que) (?:cancelar|dar de baja)|cambiar de proveedor"
         r"|(?:buscar|buscaremos) otr[oa] (?:proveedor|empresa|alternativa)|no (?:vamos a )?renovar",
@@ -571,7 +573,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "demands": r"ich (?:verlange|fordere)|(?:ich erwarte|wir erwarten) (?:eine|umgehend)|ihren vorgesetzten"
         r"|innerhalb von (?:24|48|72) stunden",
         "grievances": r"keine (?:antwort|rückmeldung|reaktion)|niemand (?:antwortet|meldet sich|hat (?:sich|mir|uns))"
-        r"|ohne (?:antwort|rückmeldung)|ungerecht\w*|hingehalten|vertröstet",
+        r"|ohne (?:antwort|rückmeldung)|ungerecht\w*|hingehalten|vertröstet"
+        r"|so (?:geht|behandelt) man (?:nicht|keine)",
         "pressure": r"dringend\w*|umgehend|schnellstmöglich|so schnell wie möglich|noch heute",
         "leaving": r"(?:werden|müssen) (?:wir|ich) (?:\w+ )?kündigen|anbieter wechseln|anderen anbieter"
         r"|nach alternativen|(?:vertrag|abonnement) nicht (?:mehr )?verlängern",
@@ -588,7 +591,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "demands": r"esigo|pretendo|pretendiamo|esigiamo|parlare con (?:un|il) (?:responsabile|supervisore)"
         r"|entro (?:24|48|72) ore",
         "grievances": r"nessuna risposta|senza risposta|nessuno (?:risponde|(?:mi|ci) (?:ha|hanno) (?:risposto"
-        r"|richiamato|aiutato))|ingiust\w*|(?:ci|mi) avevate promesso",
+        r"|richiamato|aiutato))|ingiust\w*|(?:ci|mi) avevate promesso"
+        r"|non (?:è|e') (?:questo )?il modo di trattar\w*"
+        r"|nessuno (?:ci|mi) ha (?:avvisat|informat|avvertit|comunicat)\w*",
         "pressure": r"urgen\w*|al più presto|il prima possibile|immediatamente|oggi stesso",
         "leaving": r"cambiare (?:fornitore|gestore)|(?:altri|un altro) fornitor\w*|non rinnover\w*"
         r"|(?:dovremo|costretti a) disdire",
@@ -603,7 +608,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|nog altijd|al (?:eerder|meerdere keren|twee keer|drie keer)|meerdere keren|herhaaldelijk",
         "demands": r"ik eis|wij eisen|(?:een|uw) leidinggevende|binnen (?:24|48|72) uur",
         "grievances": r"geen (?:reactie|antwoord)|zonder (?:reactie|antwoord)|niemand (?:reageert|belt|heeft)"
-        r"|oneerlijk",
+        r"|oneerlijk|zo ga je niet om met",
         "pressure": r"dringend\w*|urgent\w*|zo snel mogelijk|z\.s\.m\.|onmiddellijk|vandaag nog",
         "leaving": r"(?:gaan|zullen|moeten) (?:we|wij|ik) (?:\w+ )?opzeggen|overstappen naar"
         r"|andere (?:leverancier|aanbieder)|niet (?:meer )?verlengen",
@@ -621,15 +626,53 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|(?:meu|nosso) dinheiro de volta|não (?:vamos|vou|iremos) pagar",
         "grievances": r"nenhuma resposta|sem resposta"
         r"|ninguém (?:responde|(?:me|nos) (?:respondeu|ajudou|retornou|avisou|informou))"
-        r"|injust\w*|prometeram|procon|reclame aqui",
+        r"|injust\w*|prometeram|procon|reclame aqui|não é (?:forma|maneira|jeito) de tratar",
         "pressure": r"urgent\w*|com urgência|o mais rápido possível|imediatamente|hoje mesmo",
         "leaving": r"(?:vou|vamos) cancelar|trocar de (?:fornecedor|empresa|operadora)"
         r"|procurar outr[oa] (?:fornecedor|empresa)|não (?:vamos )?renovar",
     },
+    # Czech and Polish. Their urgency words ("urgentní", "pilne") are left out as English's "urgent" is: the stakes,
+    # not the tone. A fee the customer's bank charged because of our error (an overdraft) is a grievance.
+    "cs": {
+        "mild_words": r"naštval\w*|naštvan\w*|rozčil\w*|zklam\w*|otráven\w*|frustr\w*|nespokojen\w*|upřímně"
+        r"|nechápu,? (?:jak|proč)|to není normální|nepříjemn\w*|šokovan\w*|by se (?:stávat )?nemělo",
+        "strong_words": r"nepřijateln\w*|skandál\w*|ostud\w*|nehoráznost\w*|neschopn\w*|zuřiv\w*|vzteklý"
+        r"|mám toho dost|směšn\w*|katastrof\w*",
+        "repeat_contact": r"už zase|opakovaně|pořád (?:ne|nic)\w*|stále (?:ne|nic)\w*"
+        r"|(?:už )?po (?:druhé|třetí|několikáté)|už (?:jsem|jsme) (?:psal|volal|hlásil|žádal|reklamoval)\w*",
+        "demands": r"požaduji|požadujeme|chci (?:mluvit|hovořit) s (?:vedoucím|nadřízeným)|do (?:24|48|72) hodin",
+        "grievances": r"žádná odpověď|bez odpovědi|nikdo (?:mi |nám )?(?:neodpověděl|neodpovídá|nezavolal|nepomohl)\w*"
+        r"|nespravedliv\w*|(?:poplat\w*|sankc\w*) za přečerpání|takhle se (?:s )?zákazník\w* nejedná",
+        "pressure": r"co nejdřív\w*|okamžitě|ihned|ještě dnes",
+        "leaving": r"(?:zrušíme|zruším|vypovíme|vypovím) (?:smlouvu|předplatné|službu)"
+        r"|jiného (?:dodavatele|poskytovatele)|nebudeme prodlužovat",
+    },
+    "pl": {
+        "mild_words": r"zdenerwowan\w*|zirytowan\w*|irytując\w*|rozczarowan\w*|rozczarowując\w*|sfrustrowan\w*"
+        r"|niezadowolon\w*|zaniepokojon\w*|niepokojąc\w*|szczerze|nie rozumiem,? (?:jak|dlaczego)"
+        r"|to nie jest normalne|zawiedzion\w*|zbulwersowan\w*|oburzon\w*",
+        "strong_words": r"niedopuszczaln\w*|nie do przyjęcia|skandal\w*|żenując\w*|wściek\w*|wkurz\w*|kpina"
+        r"|niekompeten\w*|mam (?:tego )?dość|to jakiś żart",
+        "repeat_contact": r"znowu|po raz (?:drugi|trzeci|kolejny)|nadal (?:nie|brak)\w*|wciąż (?:nie|brak)\w*"
+        r"|kolejny raz|wielokrotnie|już (?:pisał|zgłaszał|dzwonił)\w*",
+        "demands": r"żądam|żądamy|domagam się|domagamy się|chcę rozmawiać z (?:przełożonym|kierownikiem)"
+        r"|w ciągu (?:24|48|72) godzin",
+        "grievances": r"brak (?:odpowiedzi|reakcji)|bez odpowiedzi|nikt (?:nam |mi )?nie (?:odpowiada|odpisał|oddzwonił"
+        r"|pomógł|poinformował)\w*|niesprawiedliw\w*|(?:opłat\w*|prowizj\w*) za debet"
+        r"|(?:wpadł\w*|wpadli\w*) (?:na|w) debet|tak się nie traktuje klient\w*",
+        "pressure": r"jak najszybciej|natychmiast\w*|niezwłocznie|jeszcze dziś",
+        "leaving": r"(?:zrezygnujemy|zrezygnuję) z (?:usług|umowy|subskrypcji)|(?:wypowiemy|wypowiem) umowę"
+        r"|zmienimy (?:dostawcę|operatora)|innego dostawc\w*|nie przedłużymy",
+    },
 }
 _LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat in English
 _FOREIGN_NEGATION = re.compile(
-    r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem)\s+(?:\w+\s+)?$"
+    r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem|nejsem|nejsme"
+    r"|není|vůbec)\s+(?:\w+\s+)?$"
+)
+# Forgetting, in the table languages: the customer's own slip.
+_FORGOT = re.compile(
+    r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*)"
 )
 # (language, cue kind, pattern) rows, as the other tables of rows: tests/text/test_regex_linear.py times them.
 _FOREIGN_CUES = tuple(
@@ -1118,11 +1161,19 @@ def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
             match.group()
             for match in pattern.finditer(lowered)
             if not _FOREIGN_NEGATION.search(lowered, max(0, match.start() - 24), match.start())
+            and not (kind == "repeat_contact" and _own_slip(lowered, match))
         ]
         if kind != "leaving":
             getattr(cues, kind).extend(found)
         elif found and _LEAVING_THREAT not in cues.threats:
             cues.threats.append(_LEAVING_THREAT)
+
+
+def _own_slip(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a foreign "again" is the customer's own slip ("wachtwoord alweer vergeten", "j'ai encore oublié"), as
+    _REQUESTED_AGAIN's "forgot my password again" is in English: a word for forgetting in its clause."""
+    begin, end = _sentence_around(lowered, match.start())
+    return _FORGOT.search(lowered, max(begin, match.start() - 40), min(end, match.end() + 40)) is not None
 
 
 def _customers_tone(text: str) -> str:
