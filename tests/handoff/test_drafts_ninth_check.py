@@ -223,3 +223,55 @@ def test_a_polish_ticket_without_a_leak_is_no_data_exposure():
 def test_dates_in_another_language_are_not_asked_again(body, asked):
     handoff, _ = drafts(body, *LEGAL)
     assert ("when the events happened (dates)" in handoff.text) is asked
+
+
+# --- a phone's last digits, money not taken, a notice's date of effect ---
+
+
+@pytest.mark.parametrize(
+    ("body", "identifiers"),
+    [
+        ("They used a phone number ending 7712 that is not mine.", []),
+        ("The account lists a mobile ending in 5530 and an address I never had.", []),
+        ("The charge went on my card ending 4471.", ["card ending 4471"]),  # a card's stays
+        ("My card number ending 9012 was used.", ["card ending 9012"]),
+    ],
+)
+def test_a_phones_last_digits_are_no_card(body, identifiers):
+    assert facts_of(body).identifiers == identifiers
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        # someone opened an account in the customer's name, and nothing was taken: no amount to ask for
+        (
+            "Someone opened an account in my name on 3 May. Please confirm that no payments have been taken "
+            "out and close it.",
+            False,
+        ),
+        ("Someone opened an account in my name on 3 May, and they took money from it.", True),
+    ],
+)
+def test_the_amount_is_asked_only_when_money_was_taken(body, asked):
+    handoff, _ = drafts(body, {"legal": 0.9, "financial": 0.9}, {"legal_compliance": 0.9}, signals={"fraud": 1})
+    assert "fraud" in handoff.text
+    assert ("the amount in dispute" in handoff.text) is asked
+
+
+@pytest.mark.parametrize(
+    ("body", "deadline"),
+    [
+        (
+            "Termination will take effect 60 days from the date of this letter, that is on 2 March. Please confirm.",
+            "Termination takes effect on 2 March",
+        ),
+        ("The cancellation takes effect on 30 June.", "cancellation takes effect on 30 June"),
+    ],
+)
+def test_a_notices_date_of_effect_is_a_deadline(body, deadline):
+    assert facts_of(body).deadlines == [deadline]
+
+
+def test_a_notice_with_no_date_has_no_deadline():
+    assert facts_of("Termination will take effect in due course, once we have agreed the terms.").deadlines == []

@@ -482,10 +482,26 @@ def missing_information(ticket: Ticket, facts: TicketFacts, templates: tuple[str
     # where the customer's list is the evidence)
     shown_on_account = (charges_found or referenced) and "fraud" not in cases
     # fraud with no money taken ("someone is pretending to be my business") has no amount to ask for
-    money_case = cases & {"billing_dispute", "funds_held"} or ("fraud" in cases and _MONEY_TAKEN.search(text))
+    money_case = cases & {"billing_dispute", "funds_held"} or ("fraud" in cases and _money_taken(text))
     if money_case and not (facts.amounts or _RATE.search(text) or shown_on_account):
         missing.append("the amount in dispute")
     return missing
+
+
+# A negator in a clause: "confirm that no credit or payments have been taken out" reports no money taken.
+_NEGATOR = re.compile(r"\b(?:no|not|never|nothing|none|without)\b|n['’]t\b", re.IGNORECASE)
+_CLAUSE_MARKS = (",", ";", ".", "!", "?", "\n", " but ")
+
+
+def _money_taken(text: str) -> bool:
+    """Whether the text says money was taken, in a clause with no negator before the word ("they took £300",
+    not "no payments have been taken out in my name")."""
+    for match in _MONEY_TAKEN.finditer(text):
+        window = max(0, match.start() - 200)  # a clause is read back this far at most
+        start = max(window, *(text.rfind(mark, window, match.start()) + 1 for mark in _CLAUSE_MARKS))
+        if not _NEGATOR.search(text[start : match.start()]):
+            return True
+    return False
 
 
 def _own_words(ticket: Ticket) -> str:

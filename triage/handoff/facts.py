@@ -148,12 +148,19 @@ def identifiers_by_shape(text: str) -> list[str]:
                 found.append((start + part.start(), value))
     found += [(match.start(), match.group(0)) for match in YEAR_SEQUENCE.finditer(text)]
     for match in CARD_ENDING.finditer(text):
-        found.append((match.start(), f"card ending {match.group('digits') or match.group('masked')}"))
+        if not _PHONE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            found.append((match.start(), f"card ending {match.group('digits') or match.group('masked')}"))
     for match in HTTP_STATUS.finditer(text):
         found.append((match.start(), match.group(0)))
     return list(dict.fromkeys(value for _, value in sorted(found)))
 
 
+# A telephone's last digits are no card's: "a mobile ending 0391", "my phone number ending in 7712".
+_PHONE_BEFORE = re.compile(
+    r"\b(?:mobile|phone|cell(?:phone)?|telephone|landline|handy|m[óo]vil|portable|cellulare|telefone|telefoon)"
+    r"(?: number| no\.?)?\s$",
+    re.IGNORECASE,
+)
 # A figure with a thousands separator and nothing else is a number of things, not a reference ("order 1,200").
 _AMOUNTISH = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,2}$")
 
@@ -330,8 +337,10 @@ _MORE_DEADLINES = re.compile(
     rf"|\b(?:{_FOREIGN_WANT})\b[^.!?\n]{{0,60}}?(?:\b(?:ya|{_FOREIGN_TODAY})\b|\baujourd'hui)"
     # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
     rf"|\b(?:kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b[^.!?\n]{{0,60}}?"
-    rf"\b(?<!bis )(?:zum|effective(?: from| on)?|with effect from|takes effect on|à compter du|con efecto del?)"
-    rf"\s(?:{_WHEN})"
+    rf"\b(?<!bis )(?:zum|effective(?: from| on)?|with effect from|takes? effect(?: on)?|à compter du|con efecto del?)"
+    # the span, then its date: "will take effect 30 days from the date of this notice, i.e. on 4 January 2027"
+    rf"(?:\s{_NOTICE_SPAN} from (?:the )?date of (?:this|our|the) (?:notice|letter|e-?mail),? (?:i\.e\.|that is),?"
+    rf"(?: on)?)?\s(?:{_WHEN})"
     # an event of theirs with its day in other languages: "la auditoría anual el día 15", "die Prüfung am 15."
     rf"|\b(?:auditoría|auditoria|prüfung|revisione|inspección|ispezione|reunión|réunion|riunione|sitzung|junta"
     rf"|cierre|chiusura|clôture|abschluss|audiencia|udienza|audience)\b"
@@ -1403,10 +1412,13 @@ _THREAT_AT_PERIOD_END = re.compile(
 )
 _DATE_OF_EFFECT = re.compile(
     r"^(?P<what>kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b.*?"
-    r"\b(?<!bis )(?P<time>(?:zum|effective(?: from| on)?|with effect from|takes effect on|à compter du"
+    r"\b(?<!bis )(?P<time>(?:zum|effective(?: from| on)?|with effect from|takes? effect(?: on)?|à compter du"
     r"|con efecto del?)\s.+)$",
     re.IGNORECASE,
 )
+
+# The span a notice counts before its date: "take effect 30 days from the date of this notice, i.e. on".
+_EFFECT_AFTER_A_SPAN = re.compile(r"^takes? effect\s[^,]{0,80}?,? (?:i\.e\.|that is),?(?: on)?\s", re.IGNORECASE)
 
 
 def _deadline_phrase(phrase: str) -> str:
@@ -1423,8 +1435,8 @@ def _deadline_phrase(phrase: str) -> str:
         return span.group(1)
     if (threat := _THREAT_AT_PERIOD_END.match(phrase)) is not None:
         return f"{threat.group('what')} {threat.group('time')}"
-    if (effect := _DATE_OF_EFFECT.match(phrase)) is not None:
-        return f"{effect.group('what')} {effect.group('time')}"
+    if (effect := _DATE_OF_EFFECT.match(phrase)) is not None:  # "termination takes effect on 4 January"
+        return f"{effect.group('what')} {_EFFECT_AFTER_A_SPAN.sub('takes effect on ', effect.group('time'))}"
     if (named := _NAMED_DEADLINE.match(phrase)) is not None:  # "the deadline for us is about 14:00 UTC"
         phrase = named.group("time")
     if (ending := _TERM_ENDING.match(phrase)) is not None:
