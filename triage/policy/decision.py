@@ -10,7 +10,7 @@ The thresholds come from triage.policy.calibration (learned at training time, ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from triage.policy.calibration import Calibration
@@ -18,10 +18,12 @@ from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, Escalatio
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 from triage.text.limits import analysed_message
-from triage.text.signals import TRIGGER_SIGNALS, quote_word, signal_evidence
+from triage.text.signals import TRIGGER_SIGNALS, disclaims_legal, quote_word, signal_evidence
 
 # The signal of a message saying its problem is solved or needs nothing from us (triage.text.signals).
 RESOLVED_SIGNAL = "resolved_update"
+# The trigger a legal route ruled out by the customer speaks against (triage.text.signals.disclaims_legal).
+LEGAL = "legal"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ def decide(
     tier above the chosen team's own goes to the team's ``management_team`` where it names one (a billing matter
     for management goes to account management).
     """
+    disclaimed = _disclaimed_legal(ticket, scores)
+    if disclaimed is not None:
+        scores = replace(scores, triggers={**scores.triggers, LEGAL: 0.0})
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
     routine = _routine_ask(scores, config)
@@ -95,7 +100,7 @@ def decide(
     any_criteria_only = any(team.criteria_only for team in config.teams)
     rule_route = _route(scores, config, include_criteria_only=True) if any_criteria_only else route
     reason_values = _reason_values(ticket, scores)
-    reasons: list[str] = []
+    reasons: list[str] = [disclaimed] if disclaimed is not None else []
 
     candidates: list[_Candidate] = []
     rules_fired: list[str] = []
@@ -201,6 +206,18 @@ def _models_candidate(
         f"model: escalation probability {p:.2f} >= threshold {threshold:.2f}: "
         f"tier {model_tier}, team {route.team} ({route.source})"
     )
+
+
+def _disclaimed_legal(ticket: Ticket, scores: HeadScores) -> str | None:
+    """Why the legal head is not read, when the customer rules out a legal route ("we are not looking at any legal
+    route here") and no legal signal is found: the head read the word, not a legal matter (docs/labelling.md:
+    negated mentions do not count). None otherwise."""
+    probability = scores.triggers.get(LEGAL)
+    if not probability or _has_trigger_signal(LEGAL, scores):
+        return None
+    if not disclaims_legal(analysed_message(f"{ticket.subject}\n{ticket.body}")):
+        return None
+    return f"the customer rules out a legal route and no legal signal is found: legal {probability:.2f} is not read"
 
 
 def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
