@@ -71,6 +71,10 @@ CASES = [
     ),
     ("I know I'm outside the 14-day refund window, but could you make an exception?", "how_to_question", False),
     ("I was told it would be refunded within 5 days and nothing has arrived.", "how_to_question", False),
+    # A refund refused inside the window is a decision disputed.
+    ("I'm within the 30-day return window but your agent refused the refund.", "how_to_question", False),
+    ("We are still within your refund period and support declined to refund us.", "how_to_question", False),
+    ("You won't refund me although I'm within the money-back guarantee.", "how_to_question", False),
 ]
 
 

@@ -714,6 +714,9 @@ _TROUBLE: dict[str, list[str]] = {
         # Not "we no longer need 40 seats" or "the sync no longer fails".
         "no longer work|load|sync|open|show|connect|arrive|appear|send|save|print|respond|update|accept",
         "still not|n't|broken|failing|waiting|wrong|missing|stuck",
+        # A refund refused is a decision disputed, even inside the refund window: "your agent refused the refund".
+        "refuse|reject|deny|decline to|the|my|our|a? refund|refunds|request|return",
+        "will|wo|would n't|not refund|honour|honor",
     ],
 }
 # Words of trouble used otherwise: "before it starts to slow down", "the drop-down", "scale down to 40 seats".
