@@ -293,3 +293,33 @@ def test_czech_cues_fire(text, signal):
 )
 def test_czech_negated_routine_or_asked_cues_do_not_fire(text, signal):
     assert signal not in multilingual_signals(text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "signal"),
+    [
+        ("fr", "Comment est-il possible que nous voyions les contacts d'une autre entreprise ?", "security_incident"),
+        ("de", "Wie kann es sein, dass wir Daten anderer Kunden sehen?", "security_incident"),
+        ("de", "Wie kommt es, dass Sie zweimal abgebucht haben?", "billing_dispute"),
+        ("es", "¿Cómo es posible que aún esperemos el reembolso?", "refund_request"),
+        ("pl", "Jak to możliwe, że widzimy dane innej firmy?", "security_incident"),
+        ("nl", "Hoe kan het dat we nog steeds op de terugbetaling wachten?", "refund_request"),
+        ("cs", "Jak je možné, že v exportu vidíme data jiné firmy?", "security_incident"),
+    ],
+)
+def test_how_can_it_be_that_opens_a_complaint_not_a_how_to_question(language, text, signal):
+    found = multilingual_signals(text, language)
+    assert signal in found and "how_to_question" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Comment est-ce que je peux changer mon mot de passe ?"),
+        ("de", "Wie kann ich einen Benutzer hinzufügen?"),
+        ("nl", "Hoe kan ik een gebruiker toevoegen?"),
+        ("cs", "Jak můžu přidat uživatele?"),
+    ],
+)
+def test_a_plain_how_can_i_stays_a_how_to_question(language, text):
+    assert multilingual_signals(text, language) == {"how_to_question": 1}

@@ -1050,10 +1050,25 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
+# "How can it be that ...?" opens a complaint, not a how-to question: "Wie kann es sein, dass wir Daten anderer Kunden
+# sehen?", "Comment est-il possible que vous ne m'ayez pas remboursé ?".
+_INDIGNANT_WORDS = {
+    "fr": r"est-il possible|se fait-il|se peut-il",
+    "de": r"kann es sein|ist es möglich|kommt es|sein kann",
+    "es": r"es posible que|puede ser que",
+    "pt": r"é possível que|pode ser que",
+    "it": r"è possibile che|può essere che",
+    "nl": r"kan het dat|kan het zijn dat|is het mogelijk dat",
+    "pl": r"to możliwe|to jest możliwe|może być",
+    "sv": r"är det möjligt|kan det komma sig|kommer det sig",
+    "da": r"kan det være|er det muligt|kan det passe",
+    "cs": r"je (?:to )?možné|to je možné|může být",
+}
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
 # betaler nu?", "ca. 0,2 %", "z o.o. w", "env. 140 fichiers".
 _LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďěňřšťůžíáýú"
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|\.(?=[,;:]|[ \t]?[\d{_LOWER}]))+[.!?]?")
+_INDIGNANT = {language: _cue_pattern(words) for language, words in _INDIGNANT_WORDS.items()}
 _NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation", "security_incident"})
 
 # A routine request, politely put, with or without "?": to block or replace a card, change an address, send a copy
@@ -1405,6 +1420,7 @@ def _how_to_questions(text: str, questions: list[tuple[int, int]], language: str
     spans = []
     for start, end in questions:
         words = [word.lower() for word in _WORD.findall(text[start:end])[:_OPENING_WORDS]]
-        if any(word in _HOW_TO_OPENERS[language] for word in words):
+        indignant = _INDIGNANT[language].search(text, start, end) is not None
+        if not indignant and any(word in _HOW_TO_OPENERS[language] for word in words):
             spans.append((start, end))
     return spans
