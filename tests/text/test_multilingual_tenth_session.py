@@ -323,3 +323,14 @@ def test_how_can_it_be_that_opens_a_complaint_not_a_how_to_question(language, te
 )
 def test_a_plain_how_can_i_stays_a_how_to_question(language, text):
     assert multilingual_signals(text, language) == {"how_to_question": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Kan het zijn dat de factuur naar mijn oude adres gaat? Hoe pas ik dat aan?"),
+        ("de", "Kann es sein, dass die Mail im Spam landet? Wo finde ich die Einstellung?"),
+    ],
+)
+def test_could_it_be_that_without_how_is_a_plain_question(language, text):
+    assert multilingual_signals(text, language) == {"how_to_question": 2}  # both questions

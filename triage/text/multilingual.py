@@ -1051,18 +1051,18 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
 # "How can it be that ...?" opens a complaint, not a how-to question: "Wie kann es sein, dass wir Daten anderer Kunden
-# sehen?", "Comment est-il possible que vous ne m'ayez pas remboursé ?".
+# sehen?", "Comment est-il possible que ...". Not "could it be that" without the "how" ("Kan het zijn dat ...?").
 _INDIGNANT_WORDS = {
-    "fr": r"est-il possible|se fait-il|se peut-il",
-    "de": r"kann es sein|ist es möglich|kommt es|sein kann",
-    "es": r"es posible que|puede ser que",
-    "pt": r"é possível que|pode ser que",
-    "it": r"è possibile che|può essere che",
-    "nl": r"kan het dat|kan het zijn dat|is het mogelijk dat",
-    "pl": r"to możliwe|to jest możliwe|może być",
-    "sv": r"är det möjligt|kan det komma sig|kommer det sig",
-    "da": r"kan det være|er det muligt|kan det passe",
-    "cs": r"je (?:to )?možné|to je možné|může být",
+    "fr": r"comment (?:est-il|est-ce) possible|comment se fait-il|comment se peut-il",
+    "de": r"wie (?:kann es sein|ist es möglich|ist das möglich|kommt es)",
+    "es": r"cómo (?:es posible|puede ser)",
+    "pt": r"como (?:é possível|pode ser)",
+    "it": r"come (?:è possibile|può essere)|com'è possibile",
+    "nl": r"hoe (?:kan het|is het mogelijk)",
+    "pl": r"jak to (?:jest )?możliwe|jak to może być",
+    "sv": r"hur (?:kan det komma sig|är det möjligt|kommer det sig)",
+    "da": r"hvordan (?:kan det være|er det muligt|kan det passe)",
+    "cs": r"jak je (?:to )?možné|jak to, že",
 }
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
 # betaler nu?", "ca. 0,2 %", "z o.o. w", "env. 140 fichiers".
