@@ -76,6 +76,7 @@ def test_a_charge_taken_twice_is_a_billing_dispute(language, text):
     ("language", "text"),
     [
         ("fr", "Aucun paiement en double ce mois-ci, tout est en ordre."),
+        ("fr", "Pouvez-vous m'envoyer la facture en double exemplaire ?"),  # two copies of one invoice
         ("de", "Keine doppelte Abbuchung diesmal, vielen Dank."),
         ("es", "¿Puedo pagar dos veces al año en lugar de cada mes?"),
         ("pt", "Nenhum pagamento duplicado, está tudo certo."),

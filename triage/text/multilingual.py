@@ -90,7 +90,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "billing_dispute",
         rf"(?:prélev|factur|débit)\w*{_near('fr')}deux fois|double (?:prélèvement|facturation|débit)"
         rf"|(?:prélev|factur|débit)\w*{_near('fr')}(?:de )?plus que (?:prévu|convenu)"
-        r"|(?:paiement|prélèvement|débit|transaction)s? en double|(?:prélev|factur|débit)\w* en double"
+        r"|(?:paiement|prélèvement|débit|transaction)s? en double|(?:prélev|factur|débit)\w* en double(?! exemplaire)"
         r"|deux (?:prélèvements|débits|paiements) (?:identiques|pour le même)"
         r"|prélèvements? (?:injustifiés?|non autorisés?)|factures? (?:erronée|incorrecte)s?|dommages et intérêts"
         r"|indemnisation",
