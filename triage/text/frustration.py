@@ -664,15 +664,73 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "leaving": r"(?:zrezygnujemy|zrezygnuję) z (?:usług|umowy|subskrypcji)|(?:wypowiemy|wypowiem) umowę"
         r"|zmienimy (?:dostawcę|operatora)|innego dostawc\w*|nie przedłużymy",
     },
+    # Swedish and Danish, as Czech and Polish: urgency words ("brådskande", "haster") left out as English's
+    # "urgent" is. "Again" alone ("igen") is how a customer asks for a resend, so only the emphatic and counted
+    # forms are repeat contact; "still not" is the customer's own step not taken yet when a verb of doing follows
+    # ("vi har fortfarande inte testat"), as in Spanish. A routine notice ("jag vill säga upp mitt abonnemang",
+    # "härmed säger vi upp avtalet") is no threat: only a move away announced as a consequence is.
+    "sv": {
+        "mild_words": r"irriter\w*|besvik\w*|frustrer\w*|missnöjd\w*|upprörd\w*|ärligt talat|uppriktigt sagt"
+        r"|jag förstår inte,? (?:hur|varför)|(?:är|var) inte (?:okej|rimligt|acceptabelt|godtagbart)\b"
+        r"|chockad\w*|bestört\w*|(?:lite|ganska) (?:tröttsamt|jobbigt|störande)",
+        "strong_words": r"oacceptab\w*|skandal\w*|arg\b|arga\b|värdelös\w*|skamlig\w*|skäms på er|löjlig\w*"
+        r"|inkompeten\w*|förbannad\w*"
+        r"|rasande|vansinnig\w*|jag har fått nog|nu räcker det|katastrof\w*|bedrövlig\w*|under all kritik"
+        r"|oseriös\w*",
+        "repeat_contact": r"återigen|ännu en gång|än en gång|om och om igen|igen och igen"
+        r"|(?:andra|tredje|fjärde|femte|x:e|n:te) gången|flera gånger|upprepade gånger"
+        r"|fortfarande (?:inte|ej|ingen|inget|inga)\b(?! (?:hunnit|bestämt|testat|provat|installerat|konfigurerat"
+        r"|aktiverat|skapat|läst|bytt|valt|börjat)\b)"
+        r"|problemet kvarstår|(?:har|hade) redan (?:skrivit|ringt|kontaktat|anmält|förklarat|mejlat|påmint)",
+        "demands": r"jag kräver|vi kräver|(?:prata|tala) med (?:en|din|er) (?:chef|överordnad)"
+        r"|inom (?:24|48|72) timmar|(?:mina|våra) pengar tillbaka|(?:vi|jag) (?:tänker inte|vägrar att) betala",
+        "grievances": r"(?:har|hade) (?:inte|ej) fått (?:något )?svar|utan (?:svar|återkoppling)|ingen återkoppling"
+        r"|ingen (?:har )?(?:svarat|svarar|återkommit|hört av sig|ringt tillbaka)|orättvis\w*"
+        r"|(?:ni|du) lovade (?:oss|mig)|(?:vi|jag) (?:blev|fick) lovad\w*|så (?:behandlar|bemöter) man inte"
+        r"|ingen (?:har )?(?:informerat|meddelat|berättat för) (?:oss|mig)",
+        "pressure": r"omgående|omedelbart(?=\s*[.!?]|\s*$)|snarast möjligt|så fort som möjligt",
+        "leaving": r"(?:vi|jag) (?:kommer att|tänker|tvingas) säga upp|(?:annars|så) säger vi upp|byta leverantör"
+        r"|(?:hitta|hittar vi|leta efter|letar vi efter|välja|väljer vi|gå över till|går vi över till)"
+        r" en annan leverantör"
+        r"|se oss om efter (?:en )?(?:annan|andra|alternativ)"
+        r"|inte förlänga (?:avtalet|abonnemanget)",
+    },
+    "da": {
+        "mild_words": r"irriter\w*|skuffet\w*|skuffende|skuffelse\w*|frustrer\w*|utilfreds\w*"
+        r"|ærligt talt|oprigtigt talt"
+        r"|jeg forstår ikke,? (?:hvordan|hvorfor)|(?:er|var) ikke i orden|(?:er|var) ikke (?:okay|rimeligt)\b"
+        r"|chokere\w*|forarge\w*|træls|(?:lidt|ret) (?:irriterende|besværligt|trættende)",
+        "strong_words": r"uacceptab\w*|skandal\w*|vred\b|vrede\b|ubrugelig\w*|latterlig\w*|inkompeten\w*|rasende"
+        r"|jeg har fået nok|nu er det nok|katastrof\w*|elendig\w*|under al kritik|useriøs\w*|uhørt\w*"
+        r"|i burde skamme jer",
+        "repeat_contact": r"igen igen|endnu en gang|(?:for|den|nu) (?:anden|tredje|fjerde|femte|\d+\.) gang"
+        r"|(?:tredje|fjerde|femte) gang|flere gange"
+        r"|gentagne gange|stadig(?:væk)? (?:ikke|ingen|intet)\b(?! (?:nået|besluttet|testet|prøvet|installeret"
+        r"|opsat|aktiveret|oprettet|læst|skiftet|valgt|begyndt)\b)"
+        r"|problemet (?:fortsætter|er der stadig)"
+        r"|(?:har|havde) allerede (?:skrevet|ringet|kontaktet|meldt|forklaret|mailet|rykket)",
+        "demands": r"jeg kræver|vi kræver|tale med (?:en|din|jeres) (?:chef|leder|overordnede)"
+        r"|inden for (?:24|48|72) timer|(?:mine|vores) penge tilbage|(?:vi|jeg) (?:nægter at|vil ikke) betale",
+        "grievances": r"(?:har|havde) ikke fået (?:noget )?svar|uden (?:svar|tilbagemelding)"
+        r"|ingen tilbagemelding|ingen (?:har )?(?:svaret|svarer|vendt tilbage|ringet tilbage)|uretfærdig\w*"
+        r"|(?:i|du) lovede (?:os|mig)|(?:vi|jeg) fik lovet|sådan behandler man ikke"
+        r"|ingen (?:har )?(?:informeret|fortalt|orienteret) (?:os|mig)",
+        "pressure": r"hurtigst muligt|omgående|øjeblikkeligt(?=\s*[.!?]|\s*$)",
+        "leaving": r"(?:vi|jeg) (?:kommer til at|ser os nødsaget til at) opsige|(?:ellers|så) opsiger vi"
+        r"|skifte (?:leverandør|udbyder)"
+        r"|(?:finde|finder vi|vælge|vælger vi|gå over til|går vi over til) en anden (?:leverandør|udbyder)"
+        r"|se os om efter (?:en )?(?:anden|andre|alternativ)"
+        r"|ikke forlænge (?:aftalen|abonnementet)",
+    },
 }
 _LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat in English
 _FOREIGN_NEGATION = re.compile(
     r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem|nejsem|nejsme"
-    r"|není|vůbec)\s+(?:\w+\s+)?$"
+    r"|není|vůbec|inte|ej|aldrig|utan|ikke|uden|ingen)\s+(?:\w+\s+)?$"
 )
 # Forgetting, in the table languages: the customer's own slip.
 _FORGOT = re.compile(
-    r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*)"
+    r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*|glömt\w*|glömde|glömmer|glemt\w*|glemte|glemmer)"
 )
 # (language, cue kind, pattern) rows, as the other tables of rows: tests/text/test_regex_linear.py times them.
 _FOREIGN_CUES = tuple(
