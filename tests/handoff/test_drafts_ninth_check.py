@@ -275,3 +275,28 @@ def test_a_notices_date_of_effect_is_a_deadline(body, deadline):
 
 def test_a_notice_with_no_date_has_no_deadline():
     assert facts_of("Termination will take effect in due course, once we have agreed the terms.").deadlines == []
+
+
+# --- records our tool removed ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Since Tuesday your archive job deletes the wrong invoices every night.",
+        "The merge button removed the originals, not the duplicates.",
+    ],
+)
+def test_records_a_tool_removed_are_data_loss(body):
+    assert "data_loss" in facts_of(body, labels=["technical"]).case_types
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please remove the wrong address from the invoice.",  # a request, not a loss
+        "I deleted the original draft and sent a new one.",  # one original, the customer's own choice
+    ],
+)
+def test_a_removal_asked_or_chosen_is_no_data_loss(body):
+    assert "data_loss" not in facts_of(body, labels=["technical"]).case_types

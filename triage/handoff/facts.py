@@ -672,7 +672,11 @@ _CASES: dict[str, re.Pattern[str]] = {
         rf"|(?:is|are) missing (?:all|every|the) (?:\w+ )?(?:{_RECORDS})\b"
         # "the last 3 weeks of invoices we created just vanished"
         rf"|(?:{_RECORDS})\b[^.!?\n]{{0,40}}?\b(?:just |all |have |has |had |simply )?(?:vanished|disappeared)\b"
-        rf"|(?:{_RECORDS}) (?:\w+ ){{0,6}}(?:simply )?(?:do not|don'?t|no longer) (?:appear|exist|show up))"
+        rf"|(?:{_RECORDS}) (?:\w+ ){{0,6}}(?:simply )?(?:do not|don'?t|no longer) (?:appear|exist|show up)"
+        # a tool of ours that removed the wrong records: "your clean-up tool deletes the wrong events", "the clean up
+        # button removed the originals, not the copies" (not "please remove the wrong address")
+        rf"|(?:deleted|deletes|removed|removes|wiped|wipes|erased|erases) (?:the |our |my )?(?:wrong (?:{_RECORDS})"
+        r"|originals)\b)"
     ),
     "privacy_request": re.compile(
         r"\b(?:subject access|dsar|(?:article 1[5-9]|article 2[01])\b(?=[^.!?\n]{0,60}?\b(?:gdpr|data protection|rgpd"
