@@ -506,6 +506,22 @@ _NOT_A_CONTACT = re.compile(
     r" (?:(?!about\b|regarding\b|concerning\b)[\w-]+ ){0,3}?(?:template|sequence|campaign|to (?:our |my )?customers)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A message the customer sent to test delivery, or one the product sends by itself: its not arriving is the fault
+# being reported. A promised thing named after it is what never came ("got a confirmation email, but the refund never
+# came").
+_MESSAGE = (
+    r"(?:test|invitation|invite|verification|confirmation|activation|password reset|reset|login|sign-?in|2fa|otp)"
+    r" (?:e-?mails?|messages?|schedules?|links?|codes?|sms|texts?|notifications?|alerts?|webhooks?)\b"
+)
+_TEST_OR_AUTOMATIC_MESSAGE = re.compile(rf"\b{_MESSAGE}")
+_MESSAGE_AS_OBJECT = re.compile(rf" (?:(?:the|a|an|any|my|our|your|his|her|their) )?(?:[\w-]+ )?{_MESSAGE}")
+_NEVER_DELIVERED = frozenset(
+    ("never got", "never received", "never arrived", "never showed up", "never came", "never delivered")
+)
+_PROMISED_THING = re.compile(
+    r"\b(?:refunds?|credits?|money|payments?|replacements?|orders?|parcels?|packages?|cards?|call ?backs?|reports?"
+    r"|rca|invoices?|repl(?:y|ies)|responses?|answers?|engineers?|technicians?|deliver(?:y|ies)|goods|items?)\b"
+)
 # Frustration in the other languages customers write in (French, Spanish, German, Italian, Dutch, Portuguese): the
 # English tables above never match there, and VADER reads only English, so an angry French ticket scored 0. A short
 # hand-written table per language, by the cue kinds above (the kind names are _Cues' fields, so each counts as its
@@ -1153,7 +1169,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     ]
     cues.persistence = _PERSISTENCE.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
-    cues.grievances = _GRIEVANCES.findall(lowered)
+    cues.grievances = [
+        match.group() for match in _GRIEVANCES.finditer(lowered) if not _message_never_delivered(lowered, match)
+    ]
     cues.formal_firmness = [
         match.group() for match in _FORMAL_FIRMNESS.finditer(lowered) if not _calm_firmness(lowered, match)
     ]
@@ -1174,6 +1192,20 @@ def _sentence_around(lowered: str, start: int) -> tuple[int, int]:
     begin = max(lowered.rfind(mark, 0, start) for mark in ".!?\n") + 1
     end = _SENTENCE_END.search(lowered, start)
     return begin, end.end() if end else len(lowered)
+
+
+def _message_never_delivered(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a "never arrived" is a test or an automatic message that did not arrive ("a test schedule just to me
+    ... never came", "says the invitation email never arrived", "never received the verification code"): a delivery
+    fault reported, not a promise broken (the refund, the report, the replacement that never came)."""
+    if match.group() not in _NEVER_DELIVERED:
+        return False
+    if match.group() in ("never got", "never received"):  # the message is the object: "never got the reset link"
+        return _MESSAGE_AS_OBJECT.match(lowered, match.end()) is not None
+    begin, _ = _sentence_around(lowered, match.start())
+    before = max(begin, match.start() - 120)
+    messages = list(_TEST_OR_AUTOMATIC_MESSAGE.finditer(lowered, before, match.start()))
+    return bool(messages) and _PROMISED_THING.search(lowered, messages[-1].end(), match.start()) is None
 
 
 def _pleased(text: str) -> bool:
