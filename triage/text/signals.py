@@ -1257,6 +1257,28 @@ _DISCLAIMER_KEPT_OPEN = re.compile(
     r"|rule out|ruling out|ruled out|exclude|excluding|afraid|other than|except|choice|option|alternative|only"
     r"|left)\b)"
 )
+# An incident happening now, not one told as past ("the three outages in October", "last quarter's outages", "on 3
+# December between 19:40 and 23:15"): a failure in the present or present perfect ("is down", "has been timing out",
+# "still not generating", "are missing"), or a failure dated from a recent start ("since 05:40", "since this morning").
+# For the policy (incident.live): the team that fixes a live incident is technical, a retrospective is commercial.
+_LIVE_INCIDENT = re.compile(
+    r"(?i:\b(?:is|are|has been|have been|keeps|keep|still|currently|now)"
+    r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|erroring|timing out|not (?:working"
+    r"|generating|loading|responding|running|processing|syncing|sending|available|reachable))\b"
+    r"|\b(?:down|failing|timing out|erroring|offline|missing) since (?:\d|this|last night|yesterday|today"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|\b(?:it is|it's) now \d)"
+)
+# A clause that makes the failure supposed or asked about, not happening ("if the API is down", "what happens when
+# the service is unavailable"): up to the failure, in its sentence.
+_SUPPOSED_INCIDENT = re.compile(r"(?i:\b(?:if|when|whenever|in case|should|unless|whether|what happens)\b)")
+_CLAUSE_REACH = 60  # characters before a live failure that may make it supposed
+# What an incident cost asked back ("the service credits owed", "compensation for the lost bookings"): a commercial
+# claim, account management's even while the incident lasts.
+_COMPENSATION_ASKED = re.compile(
+    r"(?i:\b(?:(?:service|sla) credits?|compensation|compensate|reimburse|reimbursement)\b)"
+)
+
 _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (signal, _EXCEPTION_HINTS if "Exception" in pattern else (), re.compile(pattern, re.MULTILINE))
     for signal, pattern in (
@@ -2030,6 +2052,19 @@ def disclaims_legal(text: str) -> bool:
         ceiling = min(len(text), match.end() + _SENTENCE_REACH)
         end = min((found for mark in ".!?\n" if (found := text.find(mark, match.end(), ceiling)) >= 0), default=ceiling)
         if not _DISCLAIMER_KEPT_OPEN.search(text, match.start(), end):
+            return True
+    return False
+
+
+def incident_is_live(text: str) -> bool:
+    """Whether the text tells an incident happening now (_LIVE_INCIDENT) that no 'if' or 'when' before it in its
+    clause makes supposed, and asks no compensation for it (_COMPENSATION_ASKED)."""
+    if _COMPENSATION_ASKED.search(text):
+        return False
+    for match in _LIVE_INCIDENT.finditer(text):
+        floor = max(0, match.start() - _CLAUSE_REACH)
+        start = max((text.rfind(mark, floor, match.start()) for mark in ".!?\n,;"), default=-1)
+        if not _SUPPOSED_INCIDENT.search(text, max(floor, start + 1), match.start()):
             return True
     return False
 
