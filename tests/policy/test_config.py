@@ -38,7 +38,7 @@ def test_default_file_loads():
     assert config.mode == "recommend"
     assert config.thresholds.target_precision == 0.8
     assert check_config(DEFAULT_CONFIG_PATH) == (
-        "escalation.yaml: OK: 4 tiers, 5 teams, 11 criteria, mode recommend, target precision 0.8"
+        "escalation.yaml: OK: 4 tiers, 5 teams, 12 criteria, mode recommend, target precision 0.8"
     )
 
 
@@ -69,7 +69,7 @@ def _set(path: str, value):
 _DELETE = object()
 
 INVALID = [
-    ("unknown key", _set("criteria.0.colour", "red"), "criteria[0].colour: unknown key"),
+    ("unknown key", _set("criteria.1.colour", "red"), "criteria[1].colour: unknown key"),
     (
         "wrong type",
         _set("thresholds.target_precision", "high"),
@@ -80,55 +80,55 @@ INVALID = [
         _set("abstain.min_confidence", 1.5),
         "abstain.min_confidence: Input should be less than or equal to 1",
     ),
-    ("undefined tier", _set("criteria.2.tier", 5), "criteria[2].tier: tier 5 is not defined in tiers"),
+    ("undefined tier", _set("criteria.3.tier", 5), "criteria[3].tier: tier 5 is not defined in tiers"),
     (
         "undefined team",
-        _set("criteria.1.team", "sales"),
-        "criteria[1].team: team sales is not defined in teams",
+        _set("criteria.2.team", "sales"),
+        "criteria[2].team: team sales is not defined in teams",
     ),
     ("team of a team's tier", _set("teams.1.tier", 7), "teams[1].tier: tier 7 is not defined in tiers"),
     (
         "rule below its team's tier",
-        _set("criteria.0.tier", 1),
-        "criteria[0].tier: tier 1 is below team legal_compliance's tier 2",
+        _set("criteria.1.tier", 1),
+        "criteria[1].tier: tier 1 is below team legal_compliance's tier 2",
     ),
     ("missing section", _set("routing", _DELETE), "routing: required key is missing"),
     ("unknown mode", _set("mode", "autopilot"), "mode: Input should be 'recommend', 'auto' or 'shadow'"),
     (
         "unknown signal",
-        _set("criteria.0.when.any.0.all.0.signal", "lawyr"),
-        "criteria[0].when.any[0].all[0].signal: unknown signal 'lawyr'; see triage.text.signals.SIGNALS",
+        _set("criteria.1.when.any.0.all.0.signal", "lawyr"),
+        "criteria[1].when.any[0].all[0].signal: unknown signal 'lawyr'; see triage.text.signals.SIGNALS",
     ),
     (
         "unknown trigger",
-        _set("criteria.6.when.any.1.trigger", "legl"),
-        "criteria[6].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
+        _set("criteria.7.when.any.1.trigger", "legl"),
+        "criteria[7].when.any[1].trigger: unknown trigger 'legl'; use one of technical, financial, legal",
     ),
     (
         "two subjects in one condition",
-        _set("criteria.6.when.any.1.signal", "fraud"),
-        "criteria[6].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
+        _set("criteria.7.when.any.1.signal", "fraud"),
+        "criteria[7].when.any[1]: give exactly one of all, any, signal, trigger, team_probability, score, "
         "trajectory, field (found: signal, trigger)",
     ),
     (
         "at_most would break monotonicity",
-        _set("criteria.1.when.all.1.any.0", {"field": "customer.annual_contract_value", "at_most": 10}),
-        "criteria[1].when.all[1].any[0].at_most: unknown key",
+        _set("criteria.2.when.all.1.any.0", {"field": "customer.annual_contract_value", "at_most": 10}),
+        "criteria[2].when.all[1].any[0].at_most: unknown key",
     ),
     (
         "a number without a comparison",
-        _set("criteria.1.when.all.1.any.0", {"field": "customer.annual_contract_value"}),
-        "criteria[1].when.all[1].any[0]: field needs at_least",
+        _set("criteria.2.when.all.1.any.0", {"field": "customer.annual_contract_value"}),
+        "criteria[2].when.all[1].any[0]: field needs at_least",
     ),
     (
         "unknown reason placeholder",
-        _set("criteria.3.reason", "{failed_attempts} failures for {customer_name}"),
-        "criteria[3].reason: unknown placeholder {customer_name}",
+        _set("criteria.4.reason", "{failed_attempts} failures for {customer_name}"),
+        "criteria[4].reason: unknown placeholder {customer_name}",
     ),
     (
         "tier_above not above",
-        _set("criteria.1.tier_above.tier", 3),
-        "criteria[1].tier_above.tier: must be above the rule's tier 3",
+        _set("criteria.2.tier_above.tier", 3),
+        "criteria[2].tier_above.tier: must be above the rule's tier 3",
     ),
     (
         "first-tier team not at the first tier",

@@ -233,10 +233,20 @@ TECHNICAL_WITH_A_HINT_OF_MONEY = {"technical": 0.9, "financial": 0.3, "legal": 0
             3,
             "technical",
         ),
-        # Below its threshold the financial trigger needs the money in the ticket's own words.
+        # Below its threshold the financial trigger needs the money in the ticket's own words. An outage happening
+        # now with its cost and no compensation asked is technical's to fix (technical.live_incident); the same
+        # cost told of a past outage is revenue at risk.
         (
-            "an outage with its cost in the ticket",
+            "a live outage with its cost in the ticket",
             f"{OUTAGE} Every hour costs us about $40,000 in orders.",
+            160_000,
+            TECHNICAL_WITH_A_HINT_OF_MONEY,
+            3,
+            "technical",
+        ),
+        (
+            "a past outage with its cost in the ticket",
+            "Your platform was down for six hours last Tuesday. It cost us about $40,000 in orders.",
             160_000,
             TECHNICAL_WITH_A_HINT_OF_MONEY,
             3,

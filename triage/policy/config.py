@@ -39,11 +39,19 @@ Mode = Literal["recommend", "auto", "shadow"]
 ScoreName = Literal["escalation", "frustration_score", "frustration_level"]
 TrajectoryField = Literal["customer_contacts", "agent_replies", "hours_open", "failed_attempts"]
 TicketField = Literal[
-    "customer.annual_contract_value", "customer.strategic", "customer.plan", "channel", "product", "tags"
+    "customer.annual_contract_value",
+    "customer.strategic",
+    "customer.plan",
+    "channel",
+    "product",
+    "tags",
+    "incident.live",
 ]
 
 NUMERIC_FIELDS = ("customer.annual_contract_value",)
-BOOLEAN_FIELDS = ("customer.strategic",)
+# incident.live is read from the text (triage.text.signals.incident_is_live): an incident happening now, no
+# compensation asked for it.
+BOOLEAN_FIELDS = ("customer.strategic", "incident.live")
 # Placeholders a criterion's `reason` may use; triage.policy.decision fills every one of them.
 REASON_PLACEHOLDERS = (
     "evidence",

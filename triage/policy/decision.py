@@ -18,7 +18,7 @@ from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, Escalatio
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 from triage.text.limits import analysed_message
-from triage.text.signals import TRIGGER_SIGNALS, disclaims_legal, quote_word, signal_evidence
+from triage.text.signals import TRIGGER_SIGNALS, disclaims_legal, incident_is_live, quote_word, signal_evidence
 
 # The signal of a message saying its problem is solved or needs nothing from us (triage.text.signals).
 RESOLVED_SIGNAL = "resolved_update"
@@ -476,6 +476,10 @@ def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
     field = condition.field
     assert field is not None  # only called for field tests
     customer = ticket.customer
+    if field == "incident.live":  # read from the text only when a rule asks
+        live = incident_is_live(analysed_message(f"{ticket.subject}\n{ticket.body}"))
+        said = "an incident happening now, no compensation asked" if live else "no live incident without compensation"
+        return [said] if live is condition.equals else None
     value: Any = {
         "customer.annual_contract_value": customer.annual_contract_value if customer else None,
         "customer.strategic": customer.strategic if customer else None,

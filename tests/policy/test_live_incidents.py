@@ -1,0 +1,58 @@
+"""technical.live_incident on hand-built scores (no models), docs/labelling.md's owning team: an outage happening now
+on a valuable account with its revenue at stake is technical's (the account manager is told in the hand-off); a
+retrospective of past outages or a claim for service credits is account management's; a breach of personal data
+stays legal and compliance's."""
+
+from __future__ import annotations
+
+import pytest
+from factories import head_scores, ticket
+
+from triage.policy.config import load_config
+from triage.policy.decision import decide
+
+CONFIG = load_config()
+LIVE = "Your order API has been down since 05:40 and all three warehouses have stopped. My CEO asks if we should leave."
+PAST = "After the third outage this quarter, the latest of which stopped us for a day, we are evaluating alternatives."
+CREDITS = "Your order API has been down since 05:40 again. We expect the service credits owed and a renewal discussion."
+
+
+def _scores(**signals: int):  # noqa: ANN202
+    return head_scores(
+        triggers={"technical": 0.9, "financial": 0.6, "legal": 0.05},
+        escalation=0.95,
+        signals={"outage": 1, "churn_threat": 1, **signals},
+    )
+
+
+@pytest.mark.parametrize(
+    ("contract_value", "strategic", "tier"), [(335_000, None, 4), (120_000, True, 4), (140_000, None, 3)]
+)
+def test_a_live_outage_with_revenue_at_stake_is_technical(contract_value: int, strategic: bool | None, tier: int):
+    decision = decide(ticket(LIVE, contract_value, strategic), _scores(), CONFIG)
+    assert decision.rules_fired[0] == "technical.live_incident"
+    assert (decision.recommendation.tier, decision.recommendation.team) == (tier, "technical")
+
+
+@pytest.mark.parametrize("body", [PAST, CREDITS])
+def test_past_outages_or_credits_claimed_are_account_management(body: str) -> None:
+    decision = decide(ticket(body, 420_000, True), _scores(), CONFIG)
+    assert "technical.live_incident" not in decision.rules_fired
+    assert (decision.recommendation.tier, decision.recommendation.team) == (4, "account_management")
+
+
+def test_a_live_outage_on_a_small_account_stays_with_the_incident_rule() -> None:
+    decision = decide(ticket(LIVE, 20_000), _scores(), CONFIG)
+    assert "technical.live_incident" not in decision.rules_fired
+    assert (decision.recommendation.tier, decision.recommendation.team) == (3, "technical")
+
+
+def test_a_live_breach_of_personal_data_stays_legal() -> None:
+    body = "Since this morning your portal shows our patients' records to another clinic. That is a GDPR breach."
+    scores = head_scores(
+        triggers={"technical": 0.9, "financial": 0.1, "legal": 0.9},
+        escalation=0.95,
+        signals={"security_incident": 1, "privacy_regulation": 1},
+    )
+    decision = decide(ticket(body, 400_000, True), scores, CONFIG)
+    assert (decision.recommendation.tier, decision.recommendation.team) == (4, "legal_compliance")
