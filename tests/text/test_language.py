@@ -241,3 +241,50 @@ def test_a_failure_message_quoted_as_a_text_to_edit_is_no_error_code(text):
 )
 def test_a_failure_message_seen_stays_an_error_code_beside_a_text_to_edit(text):
     assert language_neutral_signals({}, text) == {"error_code": 1}
+
+
+# Short Scandinavian complaints of our own: the detector splits Danish and Norwegian between each other (a plain
+# Danish complaint scored da 0.81 / no 0.19), so the pair counts together toward the bar.
+SCANDINAVIAN = [
+    ("da", "Vi er meget utilfredse, systemet har været nede hele dagen og ingen kan logge ind."),
+    ("da", "Jeg er blevet trukket to gange for det samme abonnement og vil have pengene tilbage."),
+    ("da", "Hej, hvordan ændrer jeg min adresse på kontoen?"),
+    ("da", "Hvis I ikke refunderer beløbet inden fredag, kontakter vi vores advokat."),
+    ("nb", "Vi er svært misfornøyde, systemet har vært nede hele dagen og ingen kan logge inn."),
+    ("nb", "Hei, hvordan endrer jeg adressen min på kontoen?"),
+    ("nb", "Jeg har blitt trukket to ganger for det samme abonnementet og vil ha pengene tilbake."),
+    ("nb", "Hvis dere ikke refunderer beløpet innen fredag, kontakter vi advokaten vår."),
+    ("sv", "Vi är mycket missnöjda, systemet har legat nere hela dagen och ingen kan logga in."),
+    ("sv", "Hej, hur ändrar jag min adress på kontot?"),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), SCANDINAVIAN)
+def test_danish_norwegian_and_swedish_are_told_apart_and_over_the_bar(code, text):
+    language = detect_language(text)
+    assert (language.code, language.detected) == (code, True)
+
+
+def test_danish_and_norwegian_words_overrule_a_close_pick(monkeypatch):
+    from triage.text import language
+
+    class SplitDetector:
+        def rank(self, text):
+            return [("no", 0.55), ("da", 0.45), ("sv", 0.0)]
+
+    monkeypatch.setattr(language, "_identifier", lambda: SplitDetector())
+    danish = detect_language("Hvad er der sket med jeres system, det har været nede af og til hele ugen")
+    assert (danish.code, danish.probability, danish.detected) == ("da", 1.0, True)
+    unclear = detect_language("Systemet er nede og ingen kan logge ind i dag")
+    assert unclear.code == "nb"
+
+
+def test_a_danish_norwegian_split_below_the_bar_together_still_falls_back(monkeypatch):
+    from triage.text import language
+
+    class UnsureDetector:
+        def rank(self, text):
+            return [("da", 0.5), ("no", 0.3), ("de", 0.2)]
+
+    monkeypatch.setattr(language, "_identifier", lambda: UnsureDetector())
+    assert detect_language("Systemet er nede og ingen kan logge ind i dag").detected is False
