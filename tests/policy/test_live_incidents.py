@@ -56,3 +56,14 @@ def test_a_live_breach_of_personal_data_stays_legal() -> None:
     )
     decision = decide(ticket(body, 400_000, True), scores, CONFIG)
     assert (decision.recommendation.tier, decision.recommendation.team) == (4, "legal_compliance")
+
+
+def test_a_follow_up_on_a_loss_still_open_is_live_from_the_earlier_turn() -> None:
+    follow_up = "Any news? Our CFO asks whether we should keep paying for a platform that loses our history."
+    thread = [{"author": "customer", "body": "Since your upgrade three years of our order history is gone."}]
+    scores = _scores(outage=0, data_loss=1)
+    live = decide(ticket(follow_up, 385_000, history=thread), scores, CONFIG)
+    agent_said_it = [{"author": "agent", "body": "Three years of your order history is gone, we are restoring it."}]
+    not_told = decide(ticket(follow_up, 385_000, history=agent_said_it), scores, CONFIG)
+    assert (live.recommendation.tier, live.recommendation.team) == (4, "technical")
+    assert "technical.live_incident" not in not_told.rules_fired

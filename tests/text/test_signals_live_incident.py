@@ -15,11 +15,13 @@ LIVE = [
     "The recordings for last week are missing: the portal returns 404 for every one.",
     "Checkout keeps timing out for every customer on our store.",
     "The dashboard is currently unavailable to all 300 of our agents.",
+    "Since the upgrade three years of order history is gone from every report.",
 ]
 NOT_LIVE = [
     # Past: a retrospective of incidents that are over.
     "After the third outage this quarter, the latest of which stopped our labels all Tuesday, we want a review.",
     "The API was down for three hours on 3 October; please send the root-cause report.",
+    "Last month the order history was gone for a day, then came back.",
     # Supposed or asked about.
     "If the API is down during our sale, who do we call?",
     "What happens when the service is unavailable for more than an hour?",

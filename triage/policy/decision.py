@@ -477,7 +477,9 @@ def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
     assert field is not None  # only called for field tests
     customer = ticket.customer
     if field == "incident.live":  # read from the text only when a rule asks
-        live = incident_is_live(analysed_message(f"{ticket.subject}\n{ticket.body}"))
+        # The customer's earlier turns too: an incident reported before and still open is still live.
+        earlier = "\n".join(turn.body for turn in ticket.history if turn.author == "customer")
+        live = incident_is_live(analysed_message(f"{ticket.subject}\n{ticket.body}\n{earlier}"))
         said = "an incident happening now, no compensation asked" if live else "no live incident without compensation"
         return [said] if live is condition.equals else None
     value: Any = {

@@ -1263,7 +1263,7 @@ _DISCLAIMER_KEPT_OPEN = re.compile(
 # For the policy (incident.live): the team that fixes a live incident is technical, a retrospective is commercial.
 _LIVE_INCIDENT = re.compile(
     r"(?i:\b(?:is|are|has been|have been|keeps|keep|still|currently|now)"
-    r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|erroring|timing out|not (?:working"
+    r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|gone|erroring|timing out|not (?:working"
     r"|generating|loading|responding|running|processing|syncing|sending|available|reachable))\b"
     r"|\b(?:down|failing|timing out|erroring|offline|missing) since (?:\d|this|last night|yesterday|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
