@@ -545,7 +545,7 @@ def draft_acknowledgement(
         "owner": _owner(settings.owner_role(recommendation.team), ticket, facts),
         "first_response": _duration(target.first_response_hours),
         "update_every": _duration(target.update_hours),
-        "deadline": " and ".join(dict.fromkeys(f'"{spoken_deadline(d)}"' for d in _deadlines_for_us(facts)[:2])),
+        **_deadline_context(_deadlines_for_us(facts)[:2], _duration(target.first_response_hours)),
         # a reply whose words we do not have tells of no step the customer took
         "steps_noted": _technical(facts)
         and bool(facts.customer_steps or [step for step in _agent_steps(ticket) if _NO_TEXT not in step]),
@@ -554,6 +554,28 @@ def draft_acknowledgement(
         subject=f"Update on your request {ticket.id}: {_headline(ticket)}",
         text=_render(_environment(template_dir), "acknowledgement.txt.j2", context),
     )
+
+
+# A time that means at once: the customer hears how soon we can be, not "your deadline ("now")".
+_AT_ONCE = {"now", "right now", "immediately", "asap"}
+
+
+def _deadline_context(deadlines: list[str], first_response: str) -> dict[str, str]:
+    """The deadlines the acknowledgement echoes; one asked for at once ("call me NOW") is answered with what we
+    can honestly promise, a call as soon as the owner can and word within the tier's first reply at the latest."""
+    at_once = next((deadline for deadline in deadlines if spoken_deadline(deadline) in _AT_ONCE), None)
+    rest = [deadline for deadline in deadlines if deadline != at_once]
+    context = {"deadline": " and ".join(dict.fromkeys(f'"{spoken_deadline(d)}"' for d in rest)), "asked_at_once": ""}
+    if at_once is not None:
+        when = spoken_deadline(at_once)
+        context["asked_at_once"] = (
+            f"You asked for a call {when}: I have asked them to call you as soon as they can, and you will hear from"
+            f" us within {first_response} at the latest."
+            if _CALL_IN_DEADLINE.search(at_once)
+            else f"You asked us to act {when}: they will come back to you as soon as they can, and within"
+            f" {first_response} at the latest."
+        )
+    return context
 
 
 def _owner(role: str, ticket: Ticket, facts: TicketFacts) -> str:
