@@ -2,15 +2,21 @@
 
 Python's ``re`` backtracks: a pattern whose quantifiers can split the same run of characters in many ways, or
 that rescans a long run from every start position, takes time quadratic (or worse) in the text's length. At
-the lengths tested here (40,000 characters) a quadratic pattern takes seconds to minutes, a linear one a few
-milliseconds, so the bound below (0.5 s, two tries) leaves a wide margin on a loaded machine while catching
-any super-linear pattern.
+the length tested here (20,000 characters) a quadratic pattern takes seconds, a linear one a few milliseconds.
+The bound (0.125 s of CPU time, the best of three tries) is the 0.5 s this file held at 40,000 characters
+scaled by the square of the length: it flags the same quadratic patterns (any taking over 0.5 s at 40,000
+characters) at half the linear cost. CPU time, not wall time, so that other processes on a loaded machine
+(a CI runner, two xdist workers) cannot fail a linear pattern.
 
-Measured on the 2-core development machine at 40,000 characters: every pattern <= 20 ms; before the fixes
-(20,000 characters) the line-break pattern took 5 s on tabs, the exception-name pattern 9.6 s on "AaAa..."
-and 4.9 s on "a.a.a...", the "error code" pattern 10 s on spaces and the seat-count pattern 2.8 s on
-"1,1,1,...". spaCy's tokenizer was quadratic too, on long runs of punctuation ("!" * 4,000: 1.8 s);
-find_signals now takes <= 0.5 s on any 100,000-character run.
+Measured on the 2-core development machine at 20,000 characters, under a load of 7: one try of a (pattern,
+text) pair takes 1.2 ms of CPU on average, the slowest single tries 110-125 ms (the best of three is under the
+bound for all). Before the fixes (20,000 characters) the line-break pattern took 5 s on tabs, the
+exception-name pattern 9.6 s on "AaAa..." and 4.9 s on "a.a.a...", the "error code" pattern 10 s on spaces and
+the seat-count pattern 2.8 s on "1,1,1,...": 22 to 80 times the bound (the four old patterns, timed against
+these texts, fail here at their first slow text). spaCy's tokenizer was quadratic too, on long runs of
+punctuation ("!" * 4,000: 1.8 s); find_signals now takes <= 0.5 s on any 100,000-character run. Serially
+(-p no:randomly) this file took about 10.5 minutes of CPU at 40,000 characters, 5.3 minutes now (half the
+scanning, and a pattern spelled the same in two tables timed once).
 """
 
 from __future__ import annotations
@@ -37,8 +43,12 @@ from triage.text import cleaning, frustration, language, limits, multilingual, r
 from triage.text.frustration import lexicon_frustration
 from triage.text.signals import find_signals
 
-LENGTH = 40_000
-BOUND_S = 0.5  # linear patterns take <= 20 ms here; a quadratic one takes seconds
+LENGTH = 20_000
+BOUND_S = 0.125  # linear patterns take <= 20 ms here; a quadratic one takes seconds
+TRIES = 3
+# find_signals and the lexicon end to end on the longest body a ticket may have: linear, but spaCy's share
+# is a few hundred milliseconds.
+END_TO_END_BOUND_S = 1.0
 
 # The modules whose module-level patterns are checked; test_every_regex_module_is_checked keeps this list
 # complete.
@@ -159,6 +169,18 @@ def _led_shapes() -> dict[str, re.Pattern[str]]:
 PATTERNS = _patterns()
 
 
+def _distinct(patterns: dict[str, re.Pattern[str]]) -> list[str]:
+    """The first name of each distinct pattern: one spelled the same, with the same flags, in two tables runs
+    the same, so it is timed once."""
+    first: dict[tuple[str, int], str] = {}
+    for name in sorted(patterns):
+        first.setdefault((patterns[name].pattern, patterns[name].flags), name)
+    return sorted(first.values())
+
+
+TIMED = _distinct(PATTERNS)
+
+
 def _adversarial_texts() -> list[str]:
     texts = []
     for unit in UNITS:
@@ -170,14 +192,15 @@ def _adversarial_texts() -> list[str]:
 TEXTS = _adversarial_texts()
 
 
-def _timed(run: Callable[[], object]) -> float:
-    """Seconds one call takes; a slow first try is retried once, so a scheduler hiccup is not a failure."""
+def _timed(run: Callable[[], object], bound_s: float = BOUND_S) -> float:
+    """CPU seconds one call takes (this process's: other processes on a loaded machine do not count), the best
+    of up to three tries, so a pause for a page fault or a cache flush is not a failure."""
     elapsed = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
+    for _ in range(TRIES):
+        start = time.process_time()
         run()
-        elapsed = min(elapsed, time.perf_counter() - start)
-        if elapsed < BOUND_S:
+        elapsed = min(elapsed, time.process_time() - start)
+        if elapsed < bound_s:
             break
     return elapsed
 
@@ -204,6 +227,7 @@ def test_every_regex_module_is_checked() -> None:
 def test_patterns_were_collected() -> None:
     assert len(PATTERNS) >= 30
     assert "triage.text.signals._LINE_BREAKS[0]" in PATTERNS
+    assert len(TIMED) > 0.9 * len(PATTERNS)  # a handful spelled twice, not a collection that lost its tables
 
 
 # Patterns measured super-linear here and owned by another change, with the fix it needs. Strict: once fixed,
@@ -217,7 +241,7 @@ KNOWN_SUPERLINEAR = {}
         pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_SUPERLINEAR[name]))
         if name in KNOWN_SUPERLINEAR
         else name
-        for name in sorted(PATTERNS)
+        for name in TIMED
     ],
 )
 def test_pattern_is_linear_on_long_runs(name: str) -> None:
@@ -232,10 +256,11 @@ def test_pattern_is_linear_on_long_runs(name: str) -> None:
     motif=st.text(alphabet=st.sampled_from(list("aAzZ09_.,:;!?'\"-$€ \t\n\r()[]/\\@#é\u3000")), min_size=1, max_size=6)
 )
 def test_patterns_are_linear_on_any_repeated_motif(motif: str) -> None:
-    text = motif * (20_000 // len(motif)) + " Error"
-    for name, pattern in PATTERNS.items():
+    text = motif * (LENGTH // len(motif)) + " Error"
+    for name in TIMED:
         if name in KNOWN_SUPERLINEAR:
             continue
+        pattern = PATTERNS[name]
         elapsed = _timed(lambda pattern=pattern: list(pattern.finditer(text)))  # type: ignore[misc]
         assert elapsed < BOUND_S, f"{name} took {elapsed:.2f} s on {motif!r} * {len(text) // len(motif)}"
 
@@ -249,14 +274,14 @@ def test_signals_and_frustration_are_fast_on_long_runs(unit: str) -> None:
     it tokenized, which would hide a slow first try."""
     find_signals(["warm the spaCy pipeline"])
     lexicon_frustration(["warm the lexicon"])
-    tries = iter(range(2))
+    tries = iter(range(TRIES))
 
     def text() -> str:
         return unit * (100_000 // len(unit)) + f" NullPointerException error code 500 #{next(tries, 9)}"
 
-    assert _timed(lambda: find_signals([text()])) < 2 * BOUND_S
-    tries = iter(range(2))
-    assert _timed(lambda: lexicon_frustration([text()])) < 2 * BOUND_S
+    assert _timed(lambda: find_signals([text()]), END_TO_END_BOUND_S) < END_TO_END_BOUND_S
+    tries = iter(range(TRIES))
+    assert _timed(lambda: lexicon_frustration([text()]), END_TO_END_BOUND_S) < END_TO_END_BOUND_S
 
 
 def test_rewritten_patterns_still_match_what_they_matched() -> None:
