@@ -5,6 +5,7 @@ Every fixture is written for this file."""
 
 from __future__ import annotations
 
+import pytest
 from drafting import drafts_of as drafts
 
 from triage.handoff.facts import ticket_facts
@@ -48,3 +49,56 @@ def test_a_deadline_with_a_date_is_still_echoed_as_a_deadline():
     assert ack is not None
     assert 'You told us about your deadline ("by Friday 11 December")' in ack.text
     assert "You asked" not in ack.text
+
+
+# --- what our agent gave and what the customer asks to be called on ---
+
+
+@pytest.mark.parametrize(
+    ("agent", "reference"),
+    [
+        ("Thanks Ada, I've raised this with engineering as PLAT-40817 and will chase them.", "PLAT-40817"),
+        ("I have logged it under INC0093312 for the network team.", "INC0093312"),
+        ("Your case 00571934 is now with our billing team.", "00571934"),
+    ],
+)
+def test_a_reference_our_agent_gave_is_an_identifier(agent, reference):
+    history = [{"author": "agent", "body": agent, "created_at": "2026-12-01T09:00:00Z"}]
+    assert reference in facts_of("Any news on this? It is still failing.", history).identifiers
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "I have raised this with the team and will come back to you.",  # no reference given
+        "Could you send the last 4 digits of the card, e.g. card ending 4411?",  # a card is no reference of ours
+        "We saw 503 errors in the logs at that time.",  # an error our agent saw is no reference
+    ],
+)
+def test_no_reference_from_an_agent_turn_without_one(agent):
+    history = [{"author": "agent", "body": agent, "created_at": "2026-12-01T09:00:00Z"}]
+    assert facts_of("Any news on this? It is still failing.", history).identifiers == []
+
+
+@pytest.mark.parametrize(
+    ("body", "number"),
+    [
+        ("The portal rejects my login. Please ring me on 07700 900461 after lunch.", "07700 900461"),
+        ("Nothing has synced since Monday. Call us back at +44 20 7946 0321.", "+44 20 7946 0321"),
+        ("I can't reach the dashboard. My direct line is 0161 496 0777.", "0161 496 0777"),
+    ],
+)
+def test_a_call_back_number_is_a_contact(body, number):
+    assert f"call-back number: {number}" in facts_of(body).contacts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please ring me on Monday about the renewal.",  # a day, not a number
+        "We made 14 calls to your line last week.",
+        "Call me at 3pm if you can.",
+    ],
+)
+def test_no_call_back_number_from_a_near_miss(body):
+    assert not [contact for contact in facts_of(body).contacts if contact.startswith("call-back number")]

@@ -1192,7 +1192,7 @@ def ticket_facts(
         customer_steps=_customer_steps(customer_turns + [body]),
         deadlines=_by_date(_customer_deadlines(ticket, customer_turns, body), _latest_time(ticket)),
         amounts=_amounts(customer_text),
-        identifiers=_identifiers(customer_text),
+        identifiers=_unique([*_identifiers(customer_text), *_agent_references(ticket)]),
         log_lines=_unique(line.strip() for line in customer_text.splitlines() if pasted_line(line)),
         contacts=[f"{role}: {name}" for role, name in contacts],
         account_manager=manager,
@@ -2166,6 +2166,28 @@ def _identifiers(text: str) -> list[str]:
     return _unique(item for item in distinct if not _inside_another(item, others))
 
 
+# A reference our agent gave the case: "I've raised this as ENG-21877", "logged under PRB-1102", "escalated as
+# INC0048821".
+_RAISED_AS = re.compile(
+    r"\b(?i:raised|logged|opened|filed|escalated|created|tracked|recorded)\b[^.!?\n]{0,30}?\b(?i:as|under|in)\s"
+    r"(?i:ticket |case |bug |issue )?(?P<id>[A-Z]{2,10}+-?\d{2,12}+)\b"
+)
+
+
+def _agent_references(ticket: Ticket) -> list[str]:
+    """The references our own agents gave in the thread ("case 00482211", "raised as ENG-21877"): the customer may
+    quote them later, and the next tier looks them up; an error code an agent quotes is the customer's to give."""
+    found = []
+    for turn in ticket.history:
+        if turn.author != "agent":
+            continue
+        text = message_text(turn.body)
+        found += [match.group("id") for match in _RAISED_AS.finditer(text)]
+        statuses = {match.group(0) for match in HTTP_STATUS.finditer(text)}
+        found += [ref for ref in identifiers_by_shape(text) if ref not in statuses and not ref.startswith("card ")]
+    return _unique(found)
+
+
 def _inside_another(item: str, others: str) -> bool:
     """Whether ``item`` is a word-bounded part of another line of ``others`` (its own whole line does not count),
     or ends one after a hyphen or a space."""
@@ -2285,9 +2307,20 @@ def _contacts(text: str) -> list[tuple[str, str]]:
             found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
     for match in _CORRESPONDENCE_TO.finditer(text):
         found.append(("correspondence to", match.group("name").rstrip(".,")))
+    found += [("call-back number", match.group("number")) for match in _CALL_BACK_NUMBER.finditer(text)]
     for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
         found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
     return list(dict.fromkeys(found))
+
+
+# The number the customer asks to be called on: "ring me on 07700 900123", "call us back at +44 20 7946 0958", "my
+# direct line is 020 7946 0018"; not "call me on Monday" or "the 5 calls we made".
+_CALL_BACK_NUMBER = re.compile(
+    r"\b(?:(?:call|ring|phone|reach|contact|text)(?: me| us)?(?: back)? (?:on|at)"
+    r"|(?:my|our) (?:mobile|phone|direct line|direct number|call-?back number|number)(?: number)? is)\s"
+    r"(?P<number>\+?\(?\d[\d()]{1,5}+(?:[ -]?\d{2,8}+){1,4}+)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # Whom the customer sends further correspondence to: "All further correspondence should go to Harlow Finch
