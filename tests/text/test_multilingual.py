@@ -1,6 +1,6 @@
-"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish and
-Czech (triage.text.multilingual): each language's fixture ticket that should fire does, its negated or non-literal
-one does not, and a routine request with a money amount in it reads as a routine ask."""
+"""The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish,
+Norwegian and Czech (triage.text.multilingual): each language's fixture ticket that should fire does, its negated or
+non-literal one does not, and a routine request with a money amount in it reads as a routine ask."""
 
 from __future__ import annotations
 
@@ -50,9 +50,47 @@ CZECH_CASES = [
         "absent": ["data_loss", "privacy_regulation"],
     },
 ]
+# Norwegian (Bokmål), added after Czech.
+NORWEGIAN_CASES = [
+    {
+        "id": "nb-double-charge-refund",
+        "language": "nb",
+        "subject": "Dobbelt trekk for mars",
+        "body": "Hei, dere har trukket abonnementet for mars to ganger fra kortet mitt. Jeg vil ha pengene tilbake "
+        "snarest mulig.",
+        "found": ["billing_dispute", "refund_request", "urgency"],
+        "absent": [],
+    },
+    {
+        "id": "nb-outage-lawyer",
+        "language": "nb",
+        "subject": "Systemet ligger nede",
+        "body": "Siden i morges har ingenting fungert, og ingen kan logge inn. Hvis dette ikke blir løst i dag, "
+        "overlater vi saken til advokaten vår.",
+        "found": ["outage", "legal_action"],
+        "absent": [],
+    },
+    {
+        "id": "nb-negated",
+        "language": "nb",
+        "subject": "Takk for hjelpen",
+        "body": "Vi trenger ingen advokat, og det har ikke vært noe datatap. Vi ville bare takke for rask hjelp.",
+        "found": [],
+        "absent": ["legal_action", "data_loss"],
+    },
+    {
+        "id": "nb-routine-question",
+        "language": "nb",
+        "subject": "Eksport av kontakter",
+        "body": "Hei, hvordan kan jeg eksportere alle kontaktene til CSV? På forhånd takk.",
+        "found": ["how_to_question"],
+        "absent": ["data_loss", "privacy_regulation"],
+    },
+]
 CASES = [
     *(json.loads(line) for line in (Path(__file__).parents[1] / "fixtures" / "multilingual.jsonl").open()),
     *CZECH_CASES,
+    *NORWEGIAN_CASES,
 ]
 CRITERIA_SIGNALS = {
     "outage",
@@ -93,7 +131,7 @@ def test_every_language_has_a_ticket_that_fires_and_one_that_must_not():
 
 
 def test_every_language_covers_every_cue_family():
-    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "cs"}
+    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "nb", "cs"}
     for language in LANGUAGES:
         families = {signal for cue_language, signal, _ in CUES if cue_language == language}
         assert families == EVERY_LANGUAGE | ONLY_IN.get(language, set()), language
@@ -249,7 +287,7 @@ def test_money_at_stake_beside_a_routine_request_is_no_routine_ask():
 
 def test_an_uncovered_language_or_english_finds_nothing():
     assert multilingual_signals("Wir werden Sie verklagen.", "fi") == {}
-    assert multilingual_signals("Vi kommer til å saksøke dere.", "nb") == {}
+    assert multilingual_signals("Dava açacağız.", "hu") == {}
     assert multilingual_signals("Our lawyer will take you to court (tribunal).", "en") == {}
 
 
@@ -273,6 +311,8 @@ def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_non
         ("pl", "nie "),
         ("sv", "spärra kort kort "),
         ("da", "kortkort spærre "),
+        ("nb", "kortkort sperre "),
+        ("nb", "kontaktene kontaktene "),
         ("es", "nos han cobrado 1.000,00 "),
         ("pl", "pliki nie "),
         ("fr", "facturé l'a l'a "),

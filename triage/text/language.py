@@ -153,11 +153,13 @@ _CLOSE_NEIGHBOURS = frozenset({"da", "no"})  # py3langid's codes
 # say otherwise by at least two words.
 _DANISH_ONLY = frozenset({
     "af", "hvad", "meget", "været", "være", "blevet", "nogen", "noget", "nogle", "jeres", "efter", "gerne", "sådan",
-    "endnu", "købt", "hej", "fortsat",
+    "endnu", "købt", "køb", "hej", "fortsat", "mit", "dit", "sit", "mig", "dig", "sig", "igen", "tilbage", "hjælp",
+    "tak", "spørgsmål", "uge", "gøre", "blive", "bliver", "gange", "selskab",
 })  # fmt: skip
 _NORWEGIAN_ONLY = frozenset({
     "av", "hva", "veldig", "vært", "blitt", "noen", "noe", "dere", "etter", "hei", "fortsatt", "ennå", "kjøpt",
-    "ikkje", "enda", "gjerne",
+    "kjøp", "ikkje", "enda", "gjerne", "mitt", "ditt", "sitt", "meg", "deg", "seg", "igjen", "tilbake", "hjelp",
+    "takk", "spørsmål", "uke", "gjøre", "bli", "blir", "ganger", "selskap",
 })  # fmt: skip
 
 

@@ -37,6 +37,7 @@ _NOT_BETWEEN = {
     "pl": "nie",
     "sv": "inte|ej|aldrig",
     "da": "ikke|aldrig",
+    "nb": "ikke|aldri",
     "cs": "ne|nikdy",
 }
 
@@ -58,6 +59,7 @@ _RECORDS = {
     "pl": r"dane|danych|plik\w*|kontakt\w*|dokument\w*|notat\w*|załącznik\w*|wpis\w*|rekord\w*|histori\w*",
     "sv": r"data|fil(?:er|erna|en)|kontakt\w*|dokument\w*|anteckning\w*|bilag\w*|poster\w*|uppgift\w*|historik\w*",
     "da": r"data|fil(?:er|erne|en)|kontakt\w*|dokument\w*|noter\w*|notat\w*|bilag\w*|poster\w*|historik\w*",
+    "nb": r"data|fil(?:er|ene|en)|kontakt\w*|dokument\w*|notat\w*|vedlegg\w*|poster\w*|oppføring\w*|historikk\w*",
     "cs": r"data|dat|soubor\w*|kontakt\w*|dokument\w*|poznámk\w*|příloh\w*|záznam\w*|histori\w*",
 }
 
@@ -571,6 +573,72 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|genkender ikke (?:\w+ ){0,2}(?:køb|transaktion|betaling|træk|hævning)\w*",
     ),
     ("da", "urgency", r"haster|hurtigst muligt|akut\w*|omgående|straks"),
+    # -- Norwegian (Bokmål): Danish's neighbour, its own spelling ("nede", "refusjon", "advokat" are shared)
+    (
+        "nb",
+        "outage",
+        r"driftsforstyrrel\w*|driftsavbrudd\w*|(?:er|ligger|ligget|har vært) nede|ingenting (?:virker|fungerer)"
+        r"|(?:virker|fungerer) ikke i det hele tatt|utilgjengelig\w*|ute av drift"
+        r"|ingen kan (?:logge inn|logge på|komme inn|betale)",
+    ),
+    (
+        "nb",
+        "data_loss",
+        r"datatap\w*|data (?:er |har )?(?:forsvunnet|slettet|tapt|mistet|gått tapt)"
+        r"|mistet (?:alle |all |våre |mine )?data"
+        rf"|(?:fil|post|dokument|kontakt|ordre|bilde)\w*{_near('nb')}(?:er |har )?(?:forsvunnet|borte)"
+        rf"|(?:{_RECORDS['nb']}){_near('nb')}(?:mangler (?:fortsatt|stadig|ennå)|er fortsatt (?:borte|forsvunnet)"
+        r"|er ikke (?:blitt )?gjenopprettet)"
+        rf"|(?:gjenopprettet|tilbake)\w*,? men ikke (?:\w+ )?(?:{_RECORDS['nb']})",
+    ),
+    ("nb", "refund_request", r"refusjon\w*|refunder\w*|tilbakebetal\w*|penge(?:ne)? (?:mine |våre )?tilbake"),
+    (
+        "nb",
+        "billing_dispute",
+        r"dobbelt(?:belastning|trekk|betaling|fakturering)\w*"
+        rf"|(?:trukket|belastet|fakturert|debitert){_near('nb')}(?:to ganger|dobbelt|mer enn (?:avtalt|det vi avtalte))"
+        rf"|betalt{_near('nb')}(?:to ganger|dobbelt)"
+        r"|doble (?:betalinger|trekk|belastninger)|to (?:like|identiske) (?:betalinger|trekk|belastninger)"
+        r"|(?:feil|feilaktig)\w* faktura\w*|uberettiget\w* (?:belastning|trekk)\w*|erstatning|erstatningskrav",
+    ),
+    (
+        "nb",
+        "chargeback",
+        r"chargeback|tilbakeføring av (?:betalingen|belastningen|trekket)|tilbakeføre (?:betalingen|belastningen)"
+        r"|bestrid\w* (?:betalingen|belastningen|trekket|kjøpet)",
+    ),
+    (
+        "nb",
+        "cancellation",
+        r"si opp|sier (?:vi |jeg |herved )?opp|sagt opp|oppsigelse\w*|avslutte (?:avtalen|abonnementet|kontrakten)",
+    ),
+    (
+        "nb",
+        "legal_action",
+        r"advokat\w*|jurist\w*|(?:i|for|til) retten|tingrett\w*|lagmannsrett\w*|domstol\w*|søksmål\w*|saksøk\w*"
+        r"|rettslige skritt|stevning\w*|forliksråd\w*",
+    ),
+    (
+        "nb",
+        "regulator_complaint",
+        r"datatilsynet|forbrukertilsynet|forbrukerrådet|finanstilsynet|forbrukerklageutvalget|finansklagenemnda"
+        r"|personvernnemnda|(?-i:Nkom|NKOM)",
+    ),
+    ("nb", "privacy_regulation", r"(?-i:GDPR)|personvern\w*|personopplysning\w*|persondata\w*"),
+    (
+        "nb",
+        "fraud",
+        r"svindel\w*|svindler\w*|bedrageri\w*|identitetstyveri|phishing|nettfiske"
+        r"|(?:kjøp|transaksjon|betaling|trekk|belastning)\w*(?: \w+){0,3}? som (?:jeg|vi) ikke (?:har )?"
+        r"(?:godkjent|gjort|foretatt)"
+        r"|(?:ikke godkjente|uautoriserte?) (?:kjøp|transaksjon|betaling|trekk|belastning)\w*"
+        r"|kjenner ikke igjen (?:\w+ ){0,2}(?:kjøp|transaksjon|betaling|trekk|belastning)\w*",
+    ),
+    (
+        "nb",
+        "urgency",
+        r"haster|hastesak|snarest(?: mulig)?|så fort som mulig|så raskt som mulig|akutt\w*|umiddelbart|omgående|straks",
+    ),
     # -- Czech (inflected like Polish: a stem with \w* takes the cases, "výpadek", "výpadku")
     (
         "cs",
@@ -692,6 +760,13 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|andre kunder|andre virksomheder)",
     ),
     (
+        "nb",
+        "security_incident",
+        r"datalekkasje\w*|databrudd|sikkerhetsbrudd|brudd på personopplysningssikkerheten"
+        r"|(?:data|opplysninger) (?:fra|om|for|tilhørende) (?:en annen kunde|et annet firma|en annen virksomhet"
+        r"|et annet selskap|andre kunder|andre virksomheter|andre selskaper)",
+    ),
+    (
         "cs",
         "security_incident",
         r"únik\w* (?:osobních )?(?:dat|údajů)"
@@ -756,6 +831,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"(?:problem|fejl)\w*{_near('da')}(?:er tilbage|er kommet igen|er opstået igen)|er begyndt igen",
     ),
     (
+        "nb",
+        "recurring_fault",
+        rf"(?:problem|feil)\w*{_near('nb')}(?:er tilbake|har kommet tilbake|er kommet igjen|har oppstått igjen)"
+        r"|har begynt igjen",
+    ),
+    (
         "cs",
         "recurring_fault",
         rf"(?:problém|chyb|závad|poruch|výpad)\w*{_near('cs')}(?:se )?(?:vrátil\w*|(?:znovu|opět) objevil\w*)"
@@ -818,6 +899,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|opsig\w*{_near('da')}med øjeblikkelig virkning",
     ),
     (
+        "nb",
+        "termination_rights",
+        r"(?:heve|hever|hevet|heving av) (?:avtalen|kontrakten)|mislighold\w*|kontraktsbrudd|avtalebrudd"
+        rf"|(?:si|sier|oppsigelse)(?: opp)?{_near('nb')}med umiddelbar virkning",
+    ),
+    (
         "cs",
         "termination_rights",
         rf"(?:vypov|ukonč)\w*{_near('cs')}(?:s okamžitou platností|bez výpovědní lhůty|pro porušení)"
@@ -849,6 +936,7 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "pl": frozenset({"nie", "bez", "brak", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "nigdy", "ani"}),
     "sv": frozenset({"inte", "ej", "ingen", "inget", "inga", "utan", "aldrig"}),
     "da": frozenset({"ikke", "ingen", "intet", "uden", "aldrig"}),
+    "nb": frozenset({"ikke", "ingen", "intet", "uten", "aldri"}),
     # Czech negates its verbs with a prefix: the negated verbs of need and intent are negators themselves.
     "cs": frozenset(
         {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "nikdy", "ani", "není", "nejsou"}
@@ -1013,6 +1101,26 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
         ["en", "ett", "någon", "något", "några", "behöver", "behövs", "finns", "har", "varit", "till", "med"]
     ),
     "da": frozenset(["en", "et", "nogen", "noget", "brug", "for", "behøver", "har", "der", "været", "til", "med"]),
+    "nb": frozenset(
+        [
+            "en",
+            "et",
+            "ei",
+            "noen",
+            "noe",
+            "behov",
+            "for",
+            "trenger",
+            "har",
+            "hatt",
+            "det",
+            "vært",
+            "til",
+            "med",
+            "å",
+            "gå",
+        ]
+    ),
     "cs": frozenset(
         ["je", "jsou", "byl", "byla", "bylo", "k", "ke", "s", "se", "na", "do", "o", "v", "potřeba", "třeba"]
     ),
@@ -1028,6 +1136,7 @@ _CONDITIONS: dict[str, frozenset[str]] = {
     "pl": frozenset({"jeśli", "jeżeli", "gdyby", "inaczej", "przeciwnym", "chyba"}),
     "sv": frozenset({"om", "annars", "såvida"}),
     "da": frozenset({"hvis", "ellers", "medmindre"}),
+    "nb": frozenset({"hvis", "dersom", "ellers"}),
     "cs": frozenset({"pokud", "jestli", "jestliže", "když", "jinak", "pakliže"}),
 }
 _NEGATION_WINDOW = 4  # words before the cue, within its clause
@@ -1047,6 +1156,7 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "pl": frozenset({"jak", "gdzie", "kiedy", "mogę", "ile", "jaki", "jaka", "jakie", "który", "która", "które"}),
     "sv": frozenset({"hur", "var", "när", "kan", "vilken", "vilket", "vilka"}),
     "da": frozenset({"hvordan", "hvor", "hvornår", "kan", "hvilken", "hvilket", "hvilke"}),
+    "nb": frozenset({"hvordan", "hvor", "når", "kan", "hvilken", "hvilket", "hvilke"}),
     "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
@@ -1062,6 +1172,7 @@ _INDIGNANT_WORDS = {
     "pl": r"jak to (?:jest )?możliwe|jak to może być",
     "sv": r"hur (?:kan det komma sig|är det möjligt|kommer det sig)",
     "da": r"hvordan (?:kan det være|er det muligt|kan det passe)",
+    "nb": r"hvordan (?:kan det ha seg|kan det være|er det mulig)|hvordan går det an",
     "cs": r"jak je (?:to )?možné|jak to, že",
 }
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
@@ -1122,6 +1233,10 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     rf"|(?:ændre|opdatere|skifte){_GAP}(?:\w*adresse\w*)|adresseændring|ny adresse|(?:kopi|dublet){_GAP}faktura\w*"
     rf"|fakturakopi|(?:sende|send|gensende){_GAP}faktura\w*"
     r"|(?:et|nyt) tilbud|prisoverslag|hvad koster|hvor meget koster",
+    "nb": rf"sperre?{_GAP}(?:\w*kort\w*)|(?:\w*kort\w*){_GAP}sperres?|nytt kort|erstatningskort"
+    rf"|(?:endre|oppdatere|bytte){_GAP}(?:\w*adresse\w*)|adresseendring|ny adresse|(?:kopi|duplikat){_GAP}faktura\w*"
+    rf"|fakturakopi|(?:sende|send){_GAP}faktura\w*"
+    r"|(?:et|nytt) tilbud|pristilbud|prisoverslag|hva koster|hvor mye koster",
     "cs": rf"(?:zablokovat|zablokujte|zablokování){_GAP}kart\w*|kart\w*{_GAP}zablokovat|nov\w* kart\w*"
     rf"|náhradní kart\w*|(?:změnit|změňte|změna|změnu|aktualizovat){_GAP}adres\w*"
     rf"|(?:kopi\w*|duplikát\w*){_GAP}faktur\w*"
@@ -1145,6 +1260,7 @@ _NOT_NEEDED_WORDS: dict[str, str] = {
     "pl": r"nie (?:jest|będzie) (?:potrzebn|konieczn|wymagan)\w*|niepotrzebn\w*",
     "sv": r"behövs inte|inte nödvändig\w*|onödig\w*",
     "da": r"ikke nødvendig\w*|behøves ikke|unødvendig\w*",
+    "nb": r"ikke nødvendig\w*|trengs ikke|behøves ikke|unødvendig\w*",
     "cs": r"(?:není|nebude) (?:potřeba|nutn\w*|třeba)|zbytečn\w*",
 }
 _NOT_NEEDED = {
@@ -1164,6 +1280,7 @@ _OTHERWISE = {
         "pl": r"dopóki|pod warunkiem|w przeciwnym razie|inaczej",
         "sv": r"så länge|annars|förutsatt",
         "da": r"så længe|ellers|forudsat",
+        "nb": r"så lenge|ellers|forutsatt|med mindre",
         "cs": r"pokud|jinak|dokud|za předpokladu|v opačném případě",
     }.items()
 }
@@ -1183,6 +1300,7 @@ _SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
         "pl": r"problem|błąd|błęd|usterk|awari|duplikat|zduplikowan|zawiesz|naprawion|poprawion|rozwiązan",
         "sv": r"problem|fel|bugg|krasch|dubblett|hänger|åtgärdat|fixat|löst|rättat",
         "da": r"problem|fejl|nedbrud|crash|dublet|rettet|løst|fikset",
+        "nb": r"problem|feil|nedbrudd|krasj|duplikat|dublett|rettet|løst|fikset|reparert",
         "cs": r"problém|chyb|závad|poruch|výpad|duplicit|zasek|opraven|vyřešen",
     },
 }
@@ -1203,6 +1321,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"dziękuj\w*|dzięki",
         "sv": r"tack",
         "da": r"tak",
+        "nb": r"takk",
         "cs": r"děkuj\w*|díky",
     },
     "termination_rights": {
@@ -1216,6 +1335,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"możliw\w*|przeprowadzk\w*|czy|z naszej strony",
         "sv": r"möjlig\w*|flytt\w*|(?:veta|fråga|undrar|bekräfta) om|från vår sida",
         "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
+        "nb": r"mulig\w*|flytting|(?:vite|spørre|høre|bekrefte) om|fra vår side",
         "cs": r"možn\w*|stěhován\w*|zda|jestli|z naší strany",
     },
     "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
@@ -1229,6 +1349,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"w (?:razie|przypadku)|procedur\w*|wysła\w*|przesła\w*|omyłkowo|przez pomyłkę",
         "sv": r"i händelse av|om det skulle|rutin\w*|skickat?|skickade|av misstag",
         "da": r"i tilfælde af|hvis der skulle|procedure\w*|sendt|tilsendt|ved en fejl",
+        "nb": r"i tilfelle|hvis det skulle|rutine\w*|prosedyre\w*|sendt|tilsendt|ved en feil\w*",
         "cs": r"v případě|pro případ|postup\w*|posla\w*|zasla\w*|omylem",
     },
 }
@@ -1244,6 +1365,7 @@ _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
         "pl": r"duplikat\w*|zdublowan\w*|błęd\w*|ostrzeżen\w*",
         "sv": r"dubblett\w*|fel(?:en|et|meddelande\w*)?|varning\w*",
         "da": r"dublet\w*|fejl\w*|advarsel\w*|advarsler",
+        "nb": r"duplikat\w*|dublett\w*|feil\w*|advarsel\w*|advarsler",
         "cs": r"duplicit\w*|duplikát\w*|chyb\w*|varování",
     },
 }
@@ -1273,6 +1395,7 @@ _RATE_BEFORE_WORDS = {
     "pl": r"wskaźnik\w*|odset\w*|poziom\w*|procent\w*",
     "sv": r"andel(?:en)?|nivå(?:n)?",
     "da": r"andel(?:en)?|niveau(?:et)?",
+    "nb": r"andel(?:en)?|nivå(?:et)?",
     "cs": r"mír\w*|podíl\w*|procent\w*",
 }
 _RATE_BEFORE = {
@@ -1303,6 +1426,8 @@ _OWN_DATA_WORDS = {
     r"|rätt(?:en)? (?:till|att) (?:tillgång|radering|bli bortglömd|rättelse)",
     "da": r"mine (?:\w+ )?\w*(?:data|oplysninger)|om mig|indsigtsanmodning"
     r"|ret(?:ten)? til (?:indsigt|sletning|at blive glemt|berigtigelse)",
+    "nb": r"mine (?:\w+ )?\w*(?:data|opplysninger)|om meg|innsynsbegjæring|innsynskrav"
+    r"|rett(?:en)? til (?:innsyn|sletting|å bli glemt|retting)",
     "cs": r"(?:mých|moje|mé) (?:\w+ )?(?:údaj\w*|dat|data)|(?:mě|mne) týk\w*"
     r"|právo na (?:přístup|výmaz|opravu|být zapomenut)",
 }
