@@ -12,6 +12,7 @@ from triage.handoff.facts import ticket_facts
 from triage.schema import Ticket
 
 TECH = ({"technical": 0.9}, {"technical": 0.9})
+MONEY = ({"financial": 0.9}, {"billing": 0.9})
 
 
 def facts_of(body: str, history: list[dict] | None = None):
@@ -102,3 +103,40 @@ def test_a_call_back_number_is_a_contact(body, number):
 )
 def test_no_call_back_number_from_a_near_miss(body):
     assert not [contact for contact in facts_of(body).contacts if contact.startswith("call-back number")]
+
+
+# --- debt collection over a bill in dispute ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You double charged us in November and now a collection agency has written to our finance team about it.",
+        "I was overcharged by £80 and you have sent me to collections while I'm still disputing it.",
+        "Sie haben uns doppelt belastet. We were charged twice and now we have an Inkasso letter.",
+    ],
+)
+def test_debt_collection_over_a_disputed_bill_is_put_on_hold(body):
+    handoff, _ = drafts(body, *MONEY)
+    assert "put collection of the disputed amount on hold" in handoff.text
+    assert "confirm the hold to the customer in writing" in handoff.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a disputed bill with no collection
+        "You double charged us in November, please refund the second payment.",
+        # collection in another sense, beside a disputed bill
+        "You double charged us for the data collection add-on this month.",
+    ],
+)
+def test_no_collection_hold_without_debt_collection(body):
+    handoff, _ = drafts(body, *MONEY)
+    assert "put collection of the disputed amount on hold" not in handoff.text
+
+
+def test_debt_collection_without_a_billing_case_gets_no_hold():
+    # a debt-collection firm using the product is no collection of our bill
+    handoff, _ = drafts("We are a debt collection agency and your export fails with error 500 every night.", *TECH)
+    assert "put collection of the disputed amount on hold" not in handoff.text

@@ -881,6 +881,8 @@ def _recommended_actions(
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
     actions = [action for case in cases for action in settings.actions_for(case)]
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
+    if _BILLED_CASES & set(cases) and _DEBT_COLLECTION.search(_customer_text(ticket)):
+        actions += _COLLECTION_ACTIONS
     if facts.deadlines:
         actions = _with_deadline_action(actions, _first_deadline(facts))
     if _technical(facts) and (facts.customer_steps or scores.trajectory.failed_attempts):
@@ -914,6 +916,25 @@ def _said_unnegated(pattern: re.Pattern[str], text: str, *, sentence_wide: bool)
         if not _NEGATED_BEFORE.search(before):
             return True
     return False
+
+
+# Debt collection threatened or started over the bill in dispute: "a letter from a collection agency", "you've sent
+# me to collections", "ein Schreiben vom Inkasso"; not "data collection" or "our photo collections".
+_DEBT_COLLECTION = re.compile(
+    r"\b(?:collections? (?:agency|agencies|process|letters?|notices?|team|department)|debt[- ]?collect\w*"
+    r"|debt recovery|(?:sent|send|sending|passed|handed|referred|going|gone|go|went) (?:\w+ ){0,2}?to collections?\b"
+    r"|inkasso\w*|incasso\w*|recouvrement|agencia de cobro\w*|windykac\w*)",
+    re.IGNORECASE,
+)
+_BILLED_CASES = {"billing_dispute", "price_increase", "refund_owed"}
+_COLLECTION_ACTIONS = [
+    "put collection of the disputed amount on hold (tell any collection agency to stop) while the dispute is reviewed",
+    "confirm the hold to the customer in writing",
+]
+
+
+def _customer_text(ticket: Ticket) -> str:
+    return "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
 
 
 # A deadline that asks for a call: "ring me today", "phone us before 5pm".
