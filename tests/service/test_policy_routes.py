@@ -86,7 +86,7 @@ def test_get_policy_gives_the_ref_and_the_configuration_in_force(client, policy_
     assert body["policy"]["sha256"] == sha256(policy_path)
     # The configuration as the file says it: it reads back to the same object.
     assert EscalationConfig.model_validate(body["config"]) == load_policy(policy_path).config
-    assert "all_of" not in str(body["config"]) and body["config"]["criteria"][0]["when"]["any"]
+    assert "all_of" not in str(body["config"]) and criterion(body["config"], "legal.exposure")["when"]["any"]
 
 
 def test_reload_applies_an_edited_file_without_retraining(client, policy_path, model):
