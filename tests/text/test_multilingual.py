@@ -1,6 +1,6 @@
 """The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish,
-Norwegian and Czech (triage.text.multilingual): each language's fixture ticket that should fire does, its negated or
-non-literal one does not, and a routine request with a money amount in it reads as a routine ask."""
+Norwegian, Finnish and Czech (triage.text.multilingual): each language's fixture ticket that should fire does, its
+negated or non-literal one does not, and a routine request with a money amount in it reads as a routine ask."""
 
 from __future__ import annotations
 
@@ -87,10 +87,49 @@ NORWEGIAN_CASES = [
         "absent": ["data_loss", "privacy_regulation"],
     },
 ]
+# Finnish, added after Norwegian.
+FINNISH_CASES = [
+    {
+        "id": "fi-double-charge-refund",
+        "language": "fi",
+        "subject": "Kaksoisveloitus maaliskuulta",
+        "body": "Hei, olette veloittaneet maaliskuun tilauksen kahdesti kortiltani. Haluan rahani takaisin "
+        "mahdollisimman pian.",
+        "found": ["billing_dispute", "refund_request", "urgency"],
+        "absent": [],
+    },
+    {
+        "id": "fi-outage-lawyer",
+        "language": "fi",
+        "subject": "Järjestelmä alhaalla",
+        "body": "Aamusta asti mikään ei toimi eikä kukaan pääse kirjautumaan. Jos tätä ei korjata tänään, siirrämme "
+        "asian lakimiehellemme.",
+        "found": ["outage", "legal_action"],
+        "absent": [],
+    },
+    {
+        "id": "fi-negated",
+        "language": "fi",
+        "subject": "Kiitos avusta",
+        "body": "Emme tarvitse asianajajaa, eikä tietojen menetystä ole tapahtunut. Halusimme vain kiittää nopeasta "
+        "avusta.",
+        "found": [],
+        "absent": ["legal_action", "data_loss"],
+    },
+    {
+        "id": "fi-routine-question",
+        "language": "fi",
+        "subject": "Yhteystietojen vienti",
+        "body": "Hei, miten voin viedä kaikki yhteystiedot CSV-tiedostoon? Kiitos etukäteen.",
+        "found": ["how_to_question"],
+        "absent": ["data_loss", "privacy_regulation"],
+    },
+]
 CASES = [
     *(json.loads(line) for line in (Path(__file__).parents[1] / "fixtures" / "multilingual.jsonl").open()),
     *CZECH_CASES,
     *NORWEGIAN_CASES,
+    *FINNISH_CASES,
 ]
 CRITERIA_SIGNALS = {
     "outage",
@@ -131,7 +170,7 @@ def test_every_language_has_a_ticket_that_fires_and_one_that_must_not():
 
 
 def test_every_language_covers_every_cue_family():
-    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "nb", "cs"}
+    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "nb", "fi", "cs"}
     for language in LANGUAGES:
         families = {signal for cue_language, signal, _ in CUES if cue_language == language}
         assert families == EVERY_LANGUAGE | ONLY_IN.get(language, set()), language
@@ -313,6 +352,9 @@ def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_non
         ("da", "kortkort spærre "),
         ("nb", "kortkort sperre "),
         ("nb", "kontaktene kontaktene "),
+        ("fi", "ostoa ostoa ostoa "),
+        ("fi", "veloitus veloitus "),
+        ("fi", "korttikortti sulje "),
         ("es", "nos han cobrado 1.000,00 "),
         ("pl", "pliki nie "),
         ("fr", "facturé l'a l'a "),

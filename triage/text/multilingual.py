@@ -38,6 +38,7 @@ _NOT_BETWEEN = {
     "sv": "inte|ej|aldrig",
     "da": "ikke|aldrig",
     "nb": "ikke|aldri",
+    "fi": "ei|eivät|eikä|emme|ette",
     "cs": "ne|nikdy",
 }
 
@@ -60,6 +61,8 @@ _RECORDS = {
     "sv": r"data|fil(?:er|erna|en)|kontakt\w*|dokument\w*|anteckning\w*|bilag\w*|poster\w*|uppgift\w*|historik\w*",
     "da": r"data|fil(?:er|erne|en)|kontakt\w*|dokument\w*|noter\w*|notat\w*|bilag\w*|poster\w*|historik\w*",
     "nb": r"data|fil(?:er|ene|en)|kontakt\w*|dokument\w*|notat\w*|vedlegg\w*|poster\w*|oppføring\w*|historikk\w*",
+    "fi": r"(?:asiakas|yhteys|käyttäjä)?tied\w*|data\w*|kontakt\w*|asiakirj\w*|dokument\w*|muistiinpan\w*"
+    r"|liitte\w*|tietue\w*|histori\w*",
     "cs": r"data|dat|soubor\w*|kontakt\w*|dokument\w*|poznámk\w*|příloh\w*|záznam\w*|histori\w*",
 }
 
@@ -639,6 +642,75 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "urgency",
         r"haster|hastesak|snarest(?: mulig)?|så fort som mulig|så raskt som mulig|akutt\w*|umiddelbart|omgående|straks",
     ),
+    # -- Finnish (inflected and compounded: stems with \w* take the cases, "veloitus", "veloituksen", "veloitettu";
+    # negation is a verb of its own, "ei", "emme", "eivät", before the cue)
+    (
+        "fi",
+        "outage",
+        r"käyttökatko\w*|palvelukatko\w*|toimintahäiriö\w*|(?:on|ovat|ollut|olleet) alhaalla|mikään ei toimi"
+        r"|ei toimi (?:lainkaan|ollenkaan)|kukaan ei pääse (?:kirjautumaan|sisään)|eikä kukaan pääse"
+        r"|(?:järjestelmä|palvelu|sovellus|sivusto)\w* (?:on )?kaatu\w*",
+    ),
+    (
+        "fi",
+        "data_loss",
+        r"tietojen (?:menety|menetys|katoami)\w*|tiedot (?:ovat )?(?:kadonneet|hävinneet|poistuneet)"
+        r"|(?:menetimme|menetin|menettäneet) (?:kaikki )?(?:tiedot|datan|tietomme)"
+        rf"|(?:{_RECORDS['fi']}){_near('fi')}(?:ovat )?(?:kadonneet|hävinneet|poistuneet|kadonnut)"
+        rf"|(?:{_RECORDS['fi']}){_near('fi')}puuttu\w* (?:edelleen|yhä|vieläkin)",
+    ),
+    (
+        "fi",
+        "refund_request",
+        r"hyvit\w*|takaisinmaksu\w*|rah\w* takaisin"
+        r"|palaut\w* (?:rahat|rahamme|rahani|rahojen|maksu\w*|summa\w*|veloitu\w*)|(?:rahojen|maksun|summan) palaut\w*",
+    ),
+    (
+        "fi",
+        "billing_dispute",
+        r"kaksoisveloit\w*|tuplaveloit\w*"
+        r"|(?:veloit|laskutt)\w*(?: \w+){0,3}? (?:kahdesti|kahteen kertaan|kaksi kertaa|liikaa"
+        r"|enemmän kuin (?:sovittiin|sovittu|sovimme))"
+        r"|(?:kahdesti|kahteen kertaan) (?:veloit|laskutt)\w*"
+        r"|(?:virheelli|väär|aiheeto|perusteeto)\w* (?:lasku|veloitu)\w*|vahingonkorvau\w*",
+    ),
+    (
+        "fi",
+        "chargeback",
+        r"chargeback\w*|takaisinveloit\w*|(?:kiistä|kiisti|riitaut)\w*(?: \w+){0,2}? (?:maksu|veloitu|osto)\w*",
+    ),
+    (
+        "fi",
+        "cancellation",
+        r"irtisano\w*|(?:peru|lopet|päät)\w* (?:tilaus|tilauksen|sopimus|sopimuksen|asiakkuu|jäsenyy)\w*",
+    ),
+    (
+        "fi",
+        "legal_action",
+        r"asianajaj\w*|asianajotoimisto\w*|lakimie\w*|juristi\w*|oikeusteitse|oikeustoim\w*|oikeudenkäyn\w*"
+        r"|käräjäoikeu\w*|kanne|kanteen|(?:vie|haast)\w*(?: \w+){0,2}? oikeuteen|haast\w* (?:teidät|yrityksenne)",
+    ),
+    (
+        "fi",
+        "regulator_complaint",
+        r"tietosuojavaltuutet\w*|kuluttajaneuvon\w*|kuluttaja-asiamie\w*|kuluttajariitalautakun\w*"
+        r"|kilpailu- ja kuluttajavira\w*|(?-i:KKV)|finanssivalvon\w*|traficom\w*",
+    ),
+    ("fi", "privacy_regulation", r"(?-i:GDPR)|tietosuoja\w*|henkilötie\w*"),
+    (
+        "fi",
+        "fraud",
+        r"huija\w*|petos|petoks\w*|identiteettivarkau\w*|tietojenkalastelu\w*|phishing"
+        r"|(?:osto|maksu|veloitu|tapahtum)\w*(?: \w+){0,3}?,? (?:joita|jota) (?:en|emme) (?:ole )?"
+        r"(?:tehnyt|tehneet|hyväksynyt|hyväksyneet|tunnista)"
+        r"|luvattom\w* (?:osto|maksu|veloitu|tapahtum)\w*|(?:en|emme) tunnista (?:\w+ ){0,2}(?:osto|maksu|veloitu"
+        r"|tapahtum)\w*",
+    ),
+    (
+        "fi",
+        "urgency",
+        r"kiire\w*|pikaisesti|välittömästi|heti paikalla|mahdollisimman (?:pian|nopeasti)|asap",
+    ),
     # -- Czech (inflected like Polish: a stem with \w* takes the cases, "výpadek", "výpadku")
     (
         "cs",
@@ -767,6 +839,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|et annet selskap|andre kunder|andre virksomheter|andre selskaper)",
     ),
     (
+        "fi",
+        "security_incident",
+        r"tietovuo\w*|tietoturvaloukkau\w*|tietomur\w*"
+        r"|(?:toisen|muiden) (?:asiakka|yritykse|yrityste|yhtiö)\w* (?:tiedot|tietoja|datat|dataa)",
+    ),
+    (
         "cs",
         "security_incident",
         r"únik\w* (?:osobních )?(?:dat|údajů)"
@@ -837,6 +915,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|har begynt igjen",
     ),
     (
+        "fi",
+        "recurring_fault",
+        rf"(?:ongelm|vik|virhe|bugi)\w*{_near('fi')}(?:on palannut|palasi|toistuu|ilmeni (?:taas|uudelleen))"
+        r"|(?:on alkanut|alkoi) (?:taas|uudelleen)",
+    ),
+    (
         "cs",
         "recurring_fault",
         rf"(?:problém|chyb|závad|poruch|výpad)\w*{_near('cs')}(?:se )?(?:vrátil\w*|(?:znovu|opět) objevil\w*)"
@@ -905,6 +989,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|(?:si|sier|oppsigelse)(?: opp)?{_near('nb')}med umiddelbar virkning",
     ),
     (
+        "fi",
+        "termination_rights",
+        r"pur\w* (?:sopimus|sopimuksen|sopimukset)|sopimuksen purku|sopimusrikko\w*|sopimusrikkomu\w*"
+        r"|irtisano\w*(?: \w+){0,3}? välittömin vaikutuksin",
+    ),
+    (
         "cs",
         "termination_rights",
         rf"(?:vypov|ukonč)\w*{_near('cs')}(?:s okamžitou platností|bez výpovědní lhůty|pro porušení)"
@@ -937,6 +1027,8 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "sv": frozenset({"inte", "ej", "ingen", "inget", "inga", "utan", "aldrig"}),
     "da": frozenset({"ikke", "ingen", "intet", "uden", "aldrig"}),
     "nb": frozenset({"ikke", "ingen", "intet", "uten", "aldri"}),
+    # Finnish negates with a verb of its own, conjugated: "emme tarvitse", "ette ole", "eivät ole".
+    "fi": frozenset({"ei", "en", "et", "emme", "ette", "eivät", "eikä", "ilman"}),
     # Czech negates its verbs with a prefix: the negated verbs of need and intent are negators themselves.
     "cs": frozenset(
         {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "nikdy", "ani", "není", "nejsou"}
@@ -1121,6 +1213,9 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
             "gå",
         ]
     ),
+    "fi": frozenset(
+        ["ole", "ollut", "olleet", "tarvitse", "tarvita", "mitään", "yhtään", "tapahtunut", "aio", "halua", "vaadi"]
+    ),
     "cs": frozenset(
         ["je", "jsou", "byl", "byla", "bylo", "k", "ke", "s", "se", "na", "do", "o", "v", "potřeba", "třeba"]
     ),
@@ -1137,6 +1232,7 @@ _CONDITIONS: dict[str, frozenset[str]] = {
     "sv": frozenset({"om", "annars", "såvida"}),
     "da": frozenset({"hvis", "ellers", "medmindre"}),
     "nb": frozenset({"hvis", "dersom", "ellers"}),
+    "fi": frozenset({"jos", "mikäli", "muuten", "ellei", "ellette"}),
     "cs": frozenset({"pokud", "jestli", "jestliže", "když", "jinak", "pakliže"}),
 }
 _NEGATION_WINDOW = 4  # words before the cue, within its clause
@@ -1157,6 +1253,7 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "sv": frozenset({"hur", "var", "när", "kan", "vilken", "vilket", "vilka"}),
     "da": frozenset({"hvordan", "hvor", "hvornår", "kan", "hvilken", "hvilket", "hvilke"}),
     "nb": frozenset({"hvordan", "hvor", "når", "kan", "hvilken", "hvilket", "hvilke"}),
+    "fi": frozenset({"miten", "kuinka", "missä", "mistä", "milloin", "voinko", "voimmeko", "paljonko", "mikä"}),
     "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
@@ -1173,6 +1270,7 @@ _INDIGNANT_WORDS = {
     "sv": r"hur (?:kan det komma sig|är det möjligt|kommer det sig)",
     "da": r"hvordan (?:kan det være|er det muligt|kan det passe)",
     "nb": r"hvordan (?:kan det ha seg|kan det være|er det mulig)|hvordan går det an",
+    "fi": r"(?:miten|kuinka) (?:on mahdollista|voi olla mahdollista|tämä on mahdollista|voi olla)",
     "cs": r"jak je (?:to )?možné|jak to, že",
 }
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
@@ -1237,6 +1335,11 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     rf"|(?:endre|oppdatere|bytte){_GAP}(?:\w*adresse\w*)|adresseendring|ny adresse|(?:kopi|duplikat){_GAP}faktura\w*"
     rf"|fakturakopi|(?:sende|send){_GAP}faktura\w*"
     r"|(?:et|nytt) tilbud|pristilbud|prisoverslag|hva koster|hvor mye koster",
+    "fi": rf"(?:sulke\w*|sulje|estä\w*|lukit\w*){_GAP}(?:\w*kort\w*)|(?:\w*kort\w*){_GAP}(?:sulke\w*|estä\w*)"
+    r"|(?:uusi|uuden|korvaava\w*) kort\w*"
+    rf"|(?:muutta\w*|muuta|vaihta\w*|vaihda|päivittä\w*|päivitä){_GAP}(?:\w*osoit\w*)|osoit\w*muutos\w*"
+    rf"|(?:kopio\w*){_GAP}(?:\w*lasku\w*)|laskukopio\w*|(?:lähettä\w*|lähetä\w*){_GAP}(?:\w*lasku\w*)"
+    r"|tarjouspyyn\w*|(?:pyydän|pyydämme) tarjou\w*|hinta-arvio\w*|paljonko maksaa|(?:mitä|kuinka paljon) maksaa",
     "cs": rf"(?:zablokovat|zablokujte|zablokování){_GAP}kart\w*|kart\w*{_GAP}zablokovat|nov\w* kart\w*"
     rf"|náhradní kart\w*|(?:změnit|změňte|změna|změnu|aktualizovat){_GAP}adres\w*"
     rf"|(?:kopi\w*|duplikát\w*){_GAP}faktur\w*"
@@ -1261,6 +1364,9 @@ _NOT_NEEDED_WORDS: dict[str, str] = {
     "sv": r"behövs inte|inte nödvändig\w*|onödig\w*",
     "da": r"ikke nødvendig\w*|behøves ikke|unødvendig\w*",
     "nb": r"ikke nødvendig\w*|trengs ikke|behøves ikke|unødvendig\w*",
+    # Finnish puts the negated verb after its noun: "Tietovuotoa ei ole tapahtunut" (no leak happened).
+    "fi": r"ei (?:ole )?(?:tarpeen|tarpeellinen|tarpeellista|välttämätön|välttämätöntä|tarvita)|tarpeeton\w*"
+    r"|ei (?:ole )?(?:tapahtunut|sattunut)",
     "cs": r"(?:není|nebude) (?:potřeba|nutn\w*|třeba)|zbytečn\w*",
 }
 _NOT_NEEDED = {
@@ -1281,6 +1387,7 @@ _OTHERWISE = {
         "sv": r"så länge|annars|förutsatt",
         "da": r"så længe|ellers|forudsat",
         "nb": r"så lenge|ellers|forutsatt|med mindre",
+        "fi": r"kunhan|muuten|muussa tapauksessa|edellyttäen",
         "cs": r"pokud|jinak|dokud|za předpokladu|v opačném případě",
     }.items()
 }
@@ -1301,6 +1408,7 @@ _SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
         "sv": r"problem|fel|bugg|krasch|dubblett|hänger|åtgärdat|fixat|löst|rättat",
         "da": r"problem|fejl|nedbrud|crash|dublet|rettet|løst|fikset",
         "nb": r"problem|feil|nedbrudd|krasj|duplikat|dublett|rettet|løst|fikset|reparert",
+        "fi": r"ongelm|vik|virhe|bugi|kaatu|jumi|duplikaat|tupla|korjat|korjaus|korjattu|ratkaist",
         "cs": r"problém|chyb|závad|poruch|výpad|duplicit|zasek|opraven|vyřešen",
     },
 }
@@ -1322,6 +1430,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "sv": r"tack",
         "da": r"tak",
         "nb": r"takk",
+        "fi": r"kiitos|kiitoksia|kiitämme",
         "cs": r"děkuj\w*|díky",
     },
     "termination_rights": {
@@ -1336,6 +1445,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "sv": r"möjlig\w*|flytt\w*|(?:veta|fråga|undrar|bekräfta) om|från vår sida",
         "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
         "nb": r"mulig\w*|flytting|(?:vite|spørre|høre|bekrefte) om|fra vår side",
+        "fi": r"mahdollis\w*|muutt\w*|voiko|voimmeko|onko|(?:meidän|omalta) puoleltamme",
         "cs": r"možn\w*|stěhován\w*|zda|jestli|z naší strany",
     },
     "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
@@ -1350,6 +1460,8 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "sv": r"i händelse av|om det skulle|rutin\w*|skickat?|skickade|av misstag",
         "da": r"i tilfælde af|hvis der skulle|procedure\w*|sendt|tilsendt|ved en fejl",
         "nb": r"i tilfelle|hvis det skulle|rutine\w*|prosedyre\w*|sendt|tilsendt|ved en feil\w*",
+        "fi": r"siinä tapauksessa|(?:jos|mikäli) (?:joskus|sattuisi)|menettely\w*|ohje\w*|lähetet\w*|lähetti\w*"
+        r"|vahingossa",
         "cs": r"v případě|pro případ|postup\w*|posla\w*|zasla\w*|omylem",
     },
 }
@@ -1366,6 +1478,7 @@ _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
         "sv": r"dubblett\w*|fel(?:en|et|meddelande\w*)?|varning\w*",
         "da": r"dublet\w*|fejl\w*|advarsel\w*|advarsler",
         "nb": r"duplikat\w*|dublett\w*|feil\w*|advarsel\w*|advarsler",
+        "fi": r"duplikaat\w*|tupla\w*|kaksoiskappale\w*|virhe\w*|varoitu\w*",
         "cs": r"duplicit\w*|duplikát\w*|chyb\w*|varování",
     },
 }
@@ -1396,6 +1509,7 @@ _RATE_BEFORE_WORDS = {
     "sv": r"andel(?:en)?|nivå(?:n)?",
     "da": r"andel(?:en)?|niveau(?:et)?",
     "nb": r"andel(?:en)?|nivå(?:et)?",
+    "fi": r"osuu\w*|taso\w*",
     "cs": r"mír\w*|podíl\w*|procent\w*",
 }
 _RATE_BEFORE = {
@@ -1428,6 +1542,8 @@ _OWN_DATA_WORDS = {
     r"|ret(?:ten)? til (?:indsigt|sletning|at blive glemt|berigtigelse)",
     "nb": r"mine (?:\w+ )?\w*(?:data|opplysninger)|om meg|innsynsbegjæring|innsynskrav"
     r"|rett(?:en)? til (?:innsyn|sletting|å bli glemt|retting)",
+    "fi": r"tietoni|henkilötietoni|(?:minua|minusta) (?:koskevat|tallennetut)|omat (?:\w+ )?tiedot"
+    r"|oikeu\w* (?:tarkastaa|saada pääsy|tulla unohdetuksi)|tarkastusoikeu\w*|poistopyyn\w*",
     "cs": r"(?:mých|moje|mé) (?:\w+ )?(?:údaj\w*|dat|data)|(?:mě|mne) týk\w*"
     r"|právo na (?:přístup|výmaz|opravu|být zapomenut)",
 }
