@@ -61,6 +61,7 @@ def test_a_deadline_with_a_date_is_still_echoed_as_a_deadline():
         ("Thanks Ada, I've raised this with engineering as PLAT-40817 and will chase them.", "PLAT-40817"),
         ("I have logged it under INC0093312 for the network team.", "INC0093312"),
         ("Your case 00571934 is now with our billing team.", "00571934"),
+        ("Sorry it's back. I've reopened the platform ticket (PLAT-30211) and will chase it.", "PLAT-30211"),
     ],
 )
 def test_a_reference_our_agent_gave_is_an_identifier(agent, reference):
@@ -87,6 +88,7 @@ def test_no_reference_from_an_agent_turn_without_one(agent):
         ("The portal rejects my login. Please ring me on 07700 900461 after lunch.", "07700 900461"),
         ("Nothing has synced since Monday. Call us back at +44 20 7946 0321.", "+44 20 7946 0321"),
         ("I can't reach the dashboard. My direct line is 0161 496 0777.", "0161 496 0777"),
+        ("I want someone who knows the API to ring me this afternoon. 07700 900318.", "07700 900318"),
     ],
 )
 def test_a_call_back_number_is_a_contact(body, number):
@@ -99,6 +101,7 @@ def test_a_call_back_number_is_a_contact(body, number):
         "Please ring me on Monday about the renewal.",  # a day, not a number
         "We made 14 calls to your line last week.",
         "Call me at 3pm if you can.",
+        "Please call me about order 0412 7781.",  # an order's number near the ask, too short for a telephone
     ],
 )
 def test_no_call_back_number_from_a_near_miss(body):
@@ -134,6 +137,15 @@ def test_debt_collection_over_a_disputed_bill_is_put_on_hold(body):
 def test_no_collection_hold_without_debt_collection(body):
     handoff, _ = drafts(body, *MONEY)
     assert "put collection of the disputed amount on hold" not in handoff.text
+
+
+def test_debt_collection_after_a_cancellation_is_put_on_hold():
+    body = (
+        "I cancelled my subscription in August and now a debt collector is phoning me about an invoice for October."
+        " If this carries on I will take legal action."
+    )
+    handoff, _ = drafts(body, {"legal": 0.9, "financial": 0.9}, {"legal_compliance": 0.9})
+    assert "put collection of the disputed amount on hold" in handoff.text
 
 
 def test_debt_collection_without_a_billing_case_gets_no_hold():

@@ -881,7 +881,7 @@ def _recommended_actions(
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
     actions = [action for case in cases for action in settings.actions_for(case)]
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
-    if _BILLED_CASES & set(cases) and _DEBT_COLLECTION.search(_customer_text(ticket)):
+    if _CONTESTED_CASES & set(cases) and _DEBT_COLLECTION.search(_customer_text(ticket)):
         actions += _COLLECTION_ACTIONS
     if facts.deadlines:
         actions = _with_deadline_action(actions, _first_deadline(facts))
@@ -926,7 +926,9 @@ _DEBT_COLLECTION = re.compile(
     r"|inkasso\w*|incasso\w*|recouvrement|agencia de cobro\w*|windykac\w*)",
     re.IGNORECASE,
 )
-_BILLED_CASES = {"billing_dispute", "price_increase", "refund_owed"}
+# the cases in which the customer contests what collection is sought for: a charge, a price, a refund, a contract
+# ended ("I CANCELLED in September"), or a legal threat over it
+_CONTESTED_CASES = {"billing_dispute", "price_increase", "refund_owed", "cancellation", "legal_threat"}
 _COLLECTION_ACTIONS = [
     "put collection of the disputed amount on hold (tell any collection agency to stop) while the dispute is reviewed",
     "confirm the hold to the customer in writing",
@@ -934,7 +936,9 @@ _COLLECTION_ACTIONS = [
 
 
 def _customer_text(ticket: Ticket) -> str:
-    return "\n".join([*(turn.body for turn in ticket.history if turn.author == "customer"), ticket.body])
+    """The customer's words in the thread, the subject line included ("Re: Debt collector letter")."""
+    customer_turns = (turn.body for turn in ticket.history if turn.author == "customer")
+    return "\n".join([ticket.subject, *customer_turns, ticket.body])
 
 
 # A deadline that asks for a call: "ring me today", "phone us before 5pm".

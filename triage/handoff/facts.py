@@ -2167,10 +2167,11 @@ def _identifiers(text: str) -> list[str]:
 
 
 # A reference our agent gave the case: "I've raised this as ENG-21877", "logged under PRB-1102", "escalated as
-# INC0048821".
+# INC0048821", "I've reopened the engineering ticket (ENG-21877)".
 _RAISED_AS = re.compile(
     r"\b(?i:raised|logged|opened|filed|escalated|created|tracked|recorded)\b[^.!?\n]{0,30}?\b(?i:as|under|in)\s"
     r"(?i:ticket |case |bug |issue )?(?P<id>[A-Z]{2,10}+-?\d{2,12}+)\b"
+    r"|\b(?i:ticket|case|bug|issue|incident)\s\(?(?P<bracketed>[A-Z]{2,10}+-?\d{2,12}+)\b"
 )
 
 
@@ -2182,7 +2183,7 @@ def _agent_references(ticket: Ticket) -> list[str]:
         if turn.author != "agent":
             continue
         text = message_text(turn.body)
-        found += [match.group("id") for match in _RAISED_AS.finditer(text)]
+        found += [match.group("id") or match.group("bracketed") for match in _RAISED_AS.finditer(text)]
         statuses = {match.group(0) for match in HTTP_STATUS.finditer(text)}
         found += [ref for ref in identifiers_by_shape(text) if ref not in statuses and not ref.startswith("card ")]
     return _unique(found)
@@ -2307,7 +2308,10 @@ def _contacts(text: str) -> list[tuple[str, str]]:
             found.append((f"{match.group('kind').lower().rstrip('s')} named", match.group("name")))
     for match in _CORRESPONDENCE_TO.finditer(text):
         found.append(("correspondence to", match.group("name").rstrip(".,")))
-    found += [("call-back number", match.group("number")) for match in _CALL_BACK_NUMBER.finditer(text)]
+    for match in _CALL_BACK_NUMBER.finditer(text):
+        # a number only near the ask is a telephone's length, not "call me about order 0123 4567"
+        if match.group("number") or sum(c.isdigit() for c in match.group("after")) >= 9:
+            found.append(("call-back number", match.group("number") or match.group("after")))
     for match in _CALLED.finditer(text):  # the name ends at its closing quote or its sentence
         found.append((f"{match.group('kind').lower()} named", _QUOTE_OR_END.split(match.group("name"))[0].rstrip(".")))
     return list(dict.fromkeys(found))
@@ -2318,7 +2322,9 @@ def _contacts(text: str) -> list[tuple[str, str]]:
 _CALL_BACK_NUMBER = re.compile(
     r"\b(?:(?:call|ring|phone|reach|contact|text)(?: me| us)?(?: back)? (?:on|at)"
     r"|(?:my|our) (?:mobile|phone|direct line|direct number|call-?back number|number)(?: number)? is)\s"
-    r"(?P<number>\+?\(?\d[\d()]{1,5}+(?:[ -]?\d{2,8}+){1,4}+)(?![\w-])",
+    r"(?P<number>\+?\(?\d[\d()]{1,5}+(?:[ -]?\d{2,8}+){1,4}+)(?![\w-])"
+    # a number given just after the ask, with no digit between: "ring me today. 07700 914552."
+    r"|\b(?:call|ring|phone) (?:me|us)\b[^\n\d]{0,40}+(?P<after>(?:\+|\b0)\d{2,5}+(?:[ -]?\d{2,8}+){1,3}+)(?![\w-])",
     re.IGNORECASE,
 )
 
