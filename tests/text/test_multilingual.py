@@ -1,6 +1,7 @@
 """The hand-written escalation cues for French, German, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish,
-Norwegian, Finnish and Czech (triage.text.multilingual): each language's fixture ticket that should fire does, its
-negated or non-literal one does not, and a routine request with a money amount in it reads as a routine ask."""
+Norwegian, Finnish, Turkish and Czech (triage.text.multilingual): each language's fixture ticket that should fire
+does, its negated or non-literal one does not, and a routine request with a money amount in it reads as a routine
+ask."""
 
 from __future__ import annotations
 
@@ -125,11 +126,49 @@ FINNISH_CASES = [
         "absent": ["data_loss", "privacy_regulation"],
     },
 ]
+# Turkish, added after Finnish.
+TURKISH_CASES = [
+    {
+        "id": "tr-double-charge-refund",
+        "language": "tr",
+        "subject": "Mart ayı için mükerrer çekim",
+        "body": "Merhaba, mart aboneliği için kartımdan iki kez ücret çekildi. Paramı en kısa sürede geri istiyorum.",
+        "found": ["billing_dispute", "refund_request", "urgency"],
+        "absent": [],
+    },
+    {
+        "id": "tr-outage-lawyer",
+        "language": "tr",
+        "subject": "Sistem çöktü",
+        "body": "Sabahtan beri hiçbir şey çalışmıyor ve kimse giriş yapamıyor. Bugün çözülmezse konuyu avukatımıza "
+        "ileteceğiz.",
+        "found": ["outage", "legal_action"],
+        "absent": [],
+    },
+    {
+        "id": "tr-negated",
+        "language": "tr",
+        "subject": "Yardımınız için teşekkürler",
+        "body": "Avukata ihtiyacımız yok ve herhangi bir veri kaybı yaşanmadı. Sadece hızlı yardımınız için teşekkür "
+        "etmek istedik.",
+        "found": [],
+        "absent": ["legal_action", "data_loss"],
+    },
+    {
+        "id": "tr-routine-question",
+        "language": "tr",
+        "subject": "Kişilerin dışa aktarılması",
+        "body": "Merhaba, tüm kişileri CSV dosyasına nasıl aktarabilirim? Şimdiden teşekkürler.",
+        "found": ["how_to_question"],
+        "absent": ["data_loss", "privacy_regulation"],
+    },
+]
 CASES = [
     *(json.loads(line) for line in (Path(__file__).parents[1] / "fixtures" / "multilingual.jsonl").open()),
     *CZECH_CASES,
     *NORWEGIAN_CASES,
     *FINNISH_CASES,
+    *TURKISH_CASES,
 ]
 CRITERIA_SIGNALS = {
     "outage",
@@ -170,7 +209,7 @@ def test_every_language_has_a_ticket_that_fires_and_one_that_must_not():
 
 
 def test_every_language_covers_every_cue_family():
-    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "nb", "fi", "cs"}
+    assert set(LANGUAGES) == {"fr", "de", "es", "pt", "it", "nl", "pl", "sv", "da", "nb", "fi", "tr", "cs"}
     for language in LANGUAGES:
         families = {signal for cue_language, signal, _ in CUES if cue_language == language}
         assert families == EVERY_LANGUAGE | ONLY_IN.get(language, set()), language
@@ -355,6 +394,8 @@ def test_hits_follow_the_trigger_signals_and_a_plain_cancellation_speaks_for_non
         ("fi", "ostoa ostoa ostoa "),
         ("fi", "veloitus veloitus "),
         ("fi", "korttikortti sulje "),
+        ("tr", "kayıtlar kayıtlar "),
+        ("tr", "kartkart bloke "),
         ("es", "nos han cobrado 1.000,00 "),
         ("pl", "pliki nie "),
         ("fr", "facturé l'a l'a "),

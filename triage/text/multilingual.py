@@ -39,6 +39,7 @@ _NOT_BETWEEN = {
     "da": "ikke|aldrig",
     "nb": "ikke|aldri",
     "fi": "ei|eivät|eikä|emme|ette",
+    "tr": "değil|yok|hiç|hiçbir",
     "cs": "ne|nikdy",
 }
 
@@ -63,6 +64,7 @@ _RECORDS = {
     "nb": r"data|fil(?:er|ene|en)|kontakt\w*|dokument\w*|notat\w*|vedlegg\w*|poster\w*|oppføring\w*|historikk\w*",
     "fi": r"(?:asiakas|yhteys|käyttäjä)?tied\w*|data\w*|kontakt\w*|asiakirj\w*|dokument\w*|muistiinpan\w*"
     r"|liitte\w*|tietue\w*|histori\w*",
+    "tr": r"veri\w*|dosya\w*|kayıt\w*|kayıtlar\w*|kişiler\w*|belge\w*|ekler\w*|geçmiş\w*",
     "cs": r"data|dat|soubor\w*|kontakt\w*|dokument\w*|poznámk\w*|příloh\w*|záznam\w*|histori\w*",
 }
 
@@ -711,6 +713,59 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "urgency",
         r"kiire\w*|pikaisesti|välittömästi|heti paikalla|mahdollisimman (?:pian|nopeasti)|asap",
     ),
+    # -- Turkish (agglutinative: stems with \w* take the suffixes, "iadesini", "avukatımız"; its verbs negate by a
+    # suffix, so a negated verb is another word: "kayboldu" lost, "kaybolmadı" not lost)
+    (
+        "tr",
+        "outage",
+        r"(?:hizmet|sistem|erişim|bağlantı|sunucu)\w* kesinti\w*|kesintiye uğra\w*|erişilemiyor|erişilemez\w*"
+        r"|çöktü|çökmüş\w*|hiçbir şey çalışmıyor|(?:hiç|tamamen) çalışmıyor|kimse giriş yapamıyor|giriş yapamıyoruz"
+        r"|hizmet dışı",
+    ),
+    (
+        "tr",
+        "data_loss",
+        r"veri kayb\w*|veriler\w* (?:silindi|silinmiş|kayboldu|kaybolmuş|yok oldu)"
+        rf"|(?:{_RECORDS['tr']}){_near('tr')}(?:silindi|silinmiş|kayboldu|kaybolmuş|yok oldu|hâlâ (?:eksik|yok))",
+    ),
+    (
+        "tr",
+        "refund_request",
+        r"para iade\w*|ücret iade\w*|iade (?:edilmesini|etmenizi|edin|istiyor|talep)\w*|iadesini\w*|geri ödeme\w*"
+        r"|para\w*(?: \w+){0,3}? geri (?:iste|isti|ver|öde|yatır|al)\w*",
+    ),
+    (
+        "tr",
+        "billing_dispute",
+        r"(?:iki kez|iki defa|iki kere|mükerrer|çift) (?:ücret|tahsil|çekil|çekim|ödeme)\w*"
+        r"|fazladan (?:ücret|tahsil|para)\w*|(?:hatalı|yanlış) fatura\w*|haksız (?:tahsilat|ücret)\w*|tazminat\w*",
+    ),
+    (
+        "tr",
+        "chargeback",
+        r"chargeback\w*|ters ibraz\w*|harcama itiraz\w*|(?:ödeme|harcama|işlem)\w* (?:bankaya )?itiraz\w*",
+    ),
+    ("tr", "cancellation", r"iptal\w*|(?:aboneli|üyeli)\w* (?:sonlandır|bitir|kapat)\w*"),
+    (
+        "tr",
+        "legal_action",
+        r"avukat\w*|hukuk (?:bürosu|departman|birim)\w*|dava\w*|mahkeme\w*|(?:yasal|hukuki) (?:yol|işlem|süreç)\w*",
+    ),
+    (
+        "tr",
+        "regulator_complaint",
+        r"kişisel verileri koruma kurul\w*|(?-i:KVKK)'(?:ya|ye) şikayet\w*|tüketici hakem heyet\w*|(?-i:BTK|BDDK)"
+        r"|ticaret bakanlığ\w*",
+    ),
+    ("tr", "privacy_regulation", r"(?-i:GDPR|KVKK)|kişisel veri\w*|veri koruma\w*"),
+    (
+        "tr",
+        "fraud",
+        r"dolandır\w*|sahtekarlık\w*|sahte (?:işlem|ödeme|harcama)\w*|kimlik hırsızlığ\w*|oltalama|phishing"
+        r"|(?:yapmadığı|onaylamadığı|tanımadığı)\w* (?:işlem|harcama|ödeme|çekim)\w*"
+        r"|yetkisiz (?:işlem|harcama|ödeme)\w*",
+    ),
+    ("tr", "urgency", r"acil\w*|(?-i:ACİL)|ivedi\w*|derhal|en kısa sürede|bir an önce"),
     # -- Czech (inflected like Polish: a stem with \w* takes the cases, "výpadek", "výpadku")
     (
         "cs",
@@ -845,6 +900,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:toisen|muiden) (?:asiakka|yritykse|yrityste|yhtiö)\w* (?:tiedot|tietoja|datat|dataa)",
     ),
     (
+        "tr",
+        "security_incident",
+        r"veri sızıntı\w*|veri ihlal\w*|güvenlik ihlal\w*"
+        r"|(?:başka (?:bir )?|diğer )(?:müşteri|firma|şirket)\w* (?:veri|bilgi)\w*",
+    ),
+    (
         "cs",
         "security_incident",
         r"únik\w* (?:osobních )?(?:dat|údajů)"
@@ -921,6 +982,12 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:on alkanut|alkoi) (?:taas|uudelleen)",
     ),
     (
+        "tr",
+        "recurring_fault",
+        rf"(?:sorun|hata|arıza|problem)\w*{_near('tr')}(?:tekrar|yeniden) (?:başladı|ortaya çıktı|oluştu|geri geldi)"
+        r"|(?:sorun|hata|arıza|problem)\w* geri (?:geldi|döndü)",
+    ),
+    (
         "cs",
         "recurring_fault",
         rf"(?:problém|chyb|závad|poruch|výpad)\w*{_near('cs')}(?:se )?(?:vrátil\w*|(?:znovu|opět) objevil\w*)"
@@ -995,6 +1062,11 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|irtisano\w*(?: \w+){0,3}? välittömin vaikutuksin",
     ),
     (
+        "tr",
+        "termination_rights",
+        r"haklı (?:sebeple|nedenle) fes\w*|sözleşme\w* ihlal\w*|sözleşmeye aykırı\w*|derhal fes\w*|tek taraflı fes\w*",
+    ),
+    (
         "cs",
         "termination_rights",
         rf"(?:vypov|ukonč)\w*{_near('cs')}(?:s okamžitou platností|bez výpovědní lhůty|pro porušení)"
@@ -1029,6 +1101,8 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "nb": frozenset({"ikke", "ingen", "intet", "uten", "aldri"}),
     # Finnish negates with a verb of its own, conjugated: "emme tarvitse", "ette ole", "eivät ole".
     "fi": frozenset({"ei", "en", "et", "emme", "ette", "eivät", "eikä", "ilman"}),
+    # Turkish negates its verbs by a suffix, after the cue (see _NOT_NEEDED_WORDS); before it only "none", "never".
+    "tr": frozenset({"hiç", "hiçbir"}),
     # Czech negates its verbs with a prefix: the negated verbs of need and intent are negators themselves.
     "cs": frozenset(
         {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "nikdy", "ani", "není", "nejsou"}
@@ -1216,6 +1290,7 @@ _NEGATION_FILLERS: dict[str, frozenset[str]] = {
     "fi": frozenset(
         ["ole", "ollut", "olleet", "tarvitse", "tarvita", "mitään", "yhtään", "tapahtunut", "aio", "halua", "vaadi"]
     ),
+    "tr": frozenset(["bir", "şey", "herhangi"]),
     "cs": frozenset(
         ["je", "jsou", "byl", "byla", "bylo", "k", "ke", "s", "se", "na", "do", "o", "v", "potřeba", "třeba"]
     ),
@@ -1233,6 +1308,7 @@ _CONDITIONS: dict[str, frozenset[str]] = {
     "da": frozenset({"hvis", "ellers", "medmindre"}),
     "nb": frozenset({"hvis", "dersom", "ellers"}),
     "fi": frozenset({"jos", "mikäli", "muuten", "ellei", "ellette"}),
+    "tr": frozenset({"eğer", "yoksa", "aksi"}),
     "cs": frozenset({"pokud", "jestli", "jestliže", "když", "jinak", "pakliže"}),
 }
 _NEGATION_WINDOW = 4  # words before the cue, within its clause
@@ -1254,6 +1330,7 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "da": frozenset({"hvordan", "hvor", "hvornår", "kan", "hvilken", "hvilket", "hvilke"}),
     "nb": frozenset({"hvordan", "hvor", "når", "kan", "hvilken", "hvilket", "hvilke"}),
     "fi": frozenset({"miten", "kuinka", "missä", "mistä", "milloin", "voinko", "voimmeko", "paljonko", "mikä"}),
+    "tr": frozenset({"nasıl", "nerede", "nereden", "hangi", "kaç"}),
     "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
@@ -1271,11 +1348,12 @@ _INDIGNANT_WORDS = {
     "da": r"hvordan (?:kan det være|er det muligt|kan det passe)",
     "nb": r"hvordan (?:kan det ha seg|kan det være|er det mulig)|hvordan går det an",
     "fi": r"(?:miten|kuinka) (?:on mahdollista|voi olla mahdollista|tämä on mahdollista|voi olla)",
+    "tr": r"nasıl (?:olur|oluyor da|mümkün olabilir)|bu nasıl (?:iş|olabilir)",
     "cs": r"jak je (?:to )?možné|jak to, že",
 }
 # A full stop before a comma, a number or a small letter ends an abbreviation, not the sentence: "1,80 kr., vi
 # betaler nu?", "ca. 0,2 %", "z o.o. w", "env. 140 fichiers".
-_LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďěňřšťůžíáýú"
+_LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďěňřšťůžíáýúşğı"
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|\.(?=[,;:]|[ \t]?[\d{_LOWER}]))+[.!?]?")
 _INDIGNANT = {language: _cue_pattern(words) for language, words in _INDIGNANT_WORDS.items()}
 _NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation", "security_incident"})
@@ -1340,6 +1418,10 @@ _ROUTINE_REQUESTS: dict[str, str] = {
     rf"|(?:muutta\w*|muuta|vaihta\w*|vaihda|päivittä\w*|päivitä){_GAP}(?:\w*osoit\w*)|osoit\w*muutos\w*"
     rf"|(?:kopio\w*){_GAP}(?:\w*lasku\w*)|laskukopio\w*|(?:lähettä\w*|lähetä\w*){_GAP}(?:\w*lasku\w*)"
     r"|tarjouspyyn\w*|(?:pyydän|pyydämme) tarjou\w*|hinta-arvio\w*|paljonko maksaa|(?:mitä|kuinka paljon) maksaa",
+    "tr": rf"kart\w*{_GAP}(?:bloke|iptal) (?:edin|edebilir|etmek|ettirmek)\w*|kart\w*{_GAP}kapat(?:ın|abilir|mak)\w*"
+    rf"|yeni (?:bir )?kart\w*|adres\w*{_GAP}(?:değiştir|güncelle)\w*|adres değişikliğ\w*"
+    rf"|fatura\w*{_GAP}(?:kopya|suret)\w*"
+    rf"|fatura\w*{_GAP}(?:gönder|ilet|yolla)\w*|fiyat teklif\w*|teklif (?:rica|iste)\w*|ne kadar|fiyatı nedir",
     "cs": rf"(?:zablokovat|zablokujte|zablokování){_GAP}kart\w*|kart\w*{_GAP}zablokovat|nov\w* kart\w*"
     rf"|náhradní kart\w*|(?:změnit|změňte|změna|změnu|aktualizovat){_GAP}adres\w*"
     rf"|(?:kopi\w*|duplikát\w*){_GAP}faktur\w*"
@@ -1367,6 +1449,9 @@ _NOT_NEEDED_WORDS: dict[str, str] = {
     # Finnish puts the negated verb after its noun: "Tietovuotoa ei ole tapahtunut" (no leak happened).
     "fi": r"ei (?:ole )?(?:tarpeen|tarpeellinen|tarpeellista|välttämätön|välttämätöntä|tarvita)|tarpeeton\w*"
     r"|ei (?:ole )?(?:tapahtunut|sattunut)",
+    # Turkish likewise: "avukata ihtiyacımız yok", "veri kaybı yaşanmadı", "iki kez ücret alınmadı".
+    "tr": r"(?:ihtiyac\w*|gerek) yok|gerekmiyor|gerekli değil|yaşanmadı|olmadı|söz konusu değil|alınmadı|çekilmedi"
+    r"|tahsil edilmedi",
     "cs": r"(?:není|nebude) (?:potřeba|nutn\w*|třeba)|zbytečn\w*",
 }
 _NOT_NEEDED = {
@@ -1388,6 +1473,7 @@ _OTHERWISE = {
         "da": r"så længe|ellers|forudsat",
         "nb": r"så lenge|ellers|forutsatt|med mindre",
         "fi": r"kunhan|muuten|muussa tapauksessa|edellyttäen",
+        "tr": r"sürece|aksi (?:halde|takdirde)|yoksa|şartıyla",
         "cs": r"pokud|jinak|dokud|za předpokladu|v opačném případě",
     }.items()
 }
@@ -1409,6 +1495,7 @@ _SENTENCE_NEEDS_WORDS: dict[str, dict[str, str]] = {
         "da": r"problem|fejl|nedbrud|crash|dublet|rettet|løst|fikset",
         "nb": r"problem|feil|nedbrudd|krasj|duplikat|dublett|rettet|løst|fikset|reparert",
         "fi": r"ongelm|vik|virhe|bugi|kaatu|jumi|duplikaat|tupla|korjat|korjaus|korjattu|ratkaist",
+        "tr": r"sorun|hata|arıza|problem|çök|mükerrer|düzelt|çözül|giderild",
         "cs": r"problém|chyb|závad|poruch|výpad|duplicit|zasek|opraven|vyřešen",
     },
 }
@@ -1431,6 +1518,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "da": r"tak",
         "nb": r"takk",
         "fi": r"kiitos|kiitoksia|kiitämme",
+        "tr": r"teşekkür\w*|sağ ?olun",
         "cs": r"děkuj\w*|díky",
     },
     "termination_rights": {
@@ -1446,6 +1534,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "da": r"mulig\w*|flytning|(?:vide|spørge|høre|bekræfte) om|fra vores side",
         "nb": r"mulig\w*|flytting|(?:vite|spørre|høre|bekrefte) om|fra vår side",
         "fi": r"mahdollis\w*|muutt\w*|voiko|voimmeko|onko|(?:meidän|omalta) puoleltamme",
+        "tr": r"mümkün\w*|taşın\w*|(?:öğrenmek|sormak) ist\w*|bizim taraf\w*",
         "cs": r"možn\w*|stěhován\w*|zda|jestli|z naší strany",
     },
     "outage": {"pl": r"płatnoś\w* (?:gotówk|kart)\w*|płatnoś\w*(?=[^?]*\?)"},
@@ -1462,6 +1551,7 @@ _SENTENCE_VETO_WORDS: dict[str, dict[str, str]] = {
         "nb": r"i tilfelle|hvis det skulle|rutine\w*|prosedyre\w*|sendt|tilsendt|ved en feil\w*",
         "fi": r"siinä tapauksessa|(?:jos|mikäli) (?:joskus|sattuisi)|menettely\w*|ohje\w*|lähetet\w*|lähetti\w*"
         r"|vahingossa",
+        "tr": r"durumunda|halinde|olursa|prosedür\w*|gönderil\w*|yanlışlıkla",
         "cs": r"v případě|pro případ|postup\w*|posla\w*|zasla\w*|omylem",
     },
 }
@@ -1479,6 +1569,7 @@ _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
         "da": r"dublet\w*|fejl\w*|advarsel\w*|advarsler",
         "nb": r"duplikat\w*|dublett\w*|feil\w*|advarsel\w*|advarsler",
         "fi": r"duplikaat\w*|tupla\w*|kaksoiskappale\w*|virhe\w*|varoitu\w*",
+        "tr": r"mükerrer\w*|kopya\w*|hata\w*|uyarı\w*",
         "cs": r"duplicit\w*|duplikát\w*|chyb\w*|varování",
     },
 }
@@ -1510,13 +1601,14 @@ _RATE_BEFORE_WORDS = {
     "da": r"andel(?:en)?|niveau(?:et)?",
     "nb": r"andel(?:en)?|nivå(?:et)?",
     "fi": r"osuu\w*|taso\w*",
+    "tr": r"oran\w*",
     "cs": r"mír\w*|podíl\w*|procent\w*",
 }
 _RATE_BEFORE = {
     language: re.compile(r"\b(?:" + words.replace("'", "['’]") + r")\s*\Z", re.IGNORECASE)
     for language, words in _RATE_BEFORE_WORDS.items()
 }
-_RATE_WORD = r"(?:rate|raten|ratio|quote|quoten|quota|andel|procent|percentage|niveau)"
+_RATE_WORD = r"(?:rate|raten|ratio|quote|quoten|quota|andel|procent|percentage|niveau|oranı|oranımız)"
 _RATE_AFTER = re.compile(rf"[ \t-]?{_RATE_WORD}\b", re.IGNORECASE)
 _RATE_COMPOUND = re.compile(rf"{_RATE_WORD}\Z", re.IGNORECASE)
 _RATE_REACH = 30  # characters before a cue looked at for its rate word
@@ -1544,6 +1636,7 @@ _OWN_DATA_WORDS = {
     r"|rett(?:en)? til (?:innsyn|sletting|å bli glemt|retting)",
     "fi": r"tietoni|henkilötietoni|(?:minua|minusta) (?:koskevat|tallennetut)|omat (?:\w+ )?tiedot"
     r"|oikeu\w* (?:tarkastaa|saada pääsy|tulla unohdetuksi)|tarkastusoikeu\w*|poistopyyn\w*",
+    "tr": r"verilerim\w*|bilgilerim\w*|hakkımdaki|(?:silinme|erişim|unutulma) hakk\w*",
     "cs": r"(?:mých|moje|mé) (?:\w+ )?(?:údaj\w*|dat|data)|(?:mě|mne) týk\w*"
     r"|právo na (?:přístup|výmaz|opravu|být zapomenut)",
 }
