@@ -147,9 +147,12 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:looking (?:at|for)|consider(?:ing)?|evaluat(?:e|ing)|explor(?:e|ing)) (?:other|alternative|another"
             r"|different) (?:providers?|vendors?|options|solutions|suppliers|services|banks?|airlines?|companies)"
             r"|(?:reconsider(?:ing)?|rethink(?:ing)?) (?:our|my|the) (?:contract|renewal|subscription|relationship)"
-            # "We'll start evaluating alternatives", not a prospect's "we're evaluating alternatives to our CRM".
+            # "We'll start evaluating alternatives", not a prospect's "we're evaluating alternatives to our CRM" nor a
+            # routine review ("... next quarter as part of our normal procurement review").
             r"|(?:will|'ll|going to|have to|start(?:ing)?(?: to)?) (?:be )?(?:look(?:ing)? at|consider(?:ing)?"
-            r"|evaluat(?:e|ing)|explor(?:e|ing)) alternatives\b(?! to (?:our|my)\b))"
+            r"|evaluat(?:e|ing)|explor(?:e|ing)) alternatives\b(?! to (?:our|my)\b)"
+            r"(?![^.!?\n]{0,60}\b(?:normal|regular|routine|usual|annual|yearly|standard) (?:procurement|vendor|supplier"
+            r"|review|renewal|process|cycle)))"
         ),
     ),
     (
@@ -337,8 +340,10 @@ _GRIEVANCES = re.compile(
     r"|(?:this|that|which|it) is (?:illegal|unlawful|criminal)\b"
     r"|no (?:info|information|updates?|announcements?|communication|way to (?:contact|reach|talk))\b"
     r"|(?:a real person|a human)\b|disconnected me"
-    # "Haven't received ... yet" is a plain question; kept waiting is "still" or a span ("for two weeks").
-    r"|never (?:got|received|arrived|showed up|came|delivered)|(?:still (?:have not|haven't|has not|hasn't)"
+    # "Haven't received ... yet" is a plain question; kept waiting is "still" or a span ("for two weeks"). "I never came
+    # across this setting", "it never came up" are no promise broken.
+    r"|never (?:got|received|arrived|showed up|came(?! across| up\b)|delivered)"
+    r"|(?:still (?:have not|haven't|has not|hasn't)"
     r"|(?:have not|haven't|has not|hasn't)(?= [^.!?\n]{0,60}\b(?:for|in|after|over) (?:over |almost |nearly )?"
     r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few) (?:hours|days?|weeks?|months?)\b))"
     r" (?:received|heard|arrived|been (?:resolved|fixed|refunded|credited|returned))"
@@ -510,8 +515,10 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 # being reported. A promised thing named after it is what never came ("got a confirmation email, but the refund never
 # came").
 _MESSAGE = (
-    r"(?:test|invitation|invite|verification|confirmation|activation|password reset|reset|login|sign-?in|2fa|otp)"
-    r" (?:e-?mails?|messages?|schedules?|links?|codes?|sms|texts?|notifications?|alerts?|webhooks?)\b"
+    r"(?:test|invitation|invite|verification|confirmation|activation|password reset|reset|login|sign-?in|2fa|otp|sms"
+    r"|one-time|security|authenti(?:cation|cator)|mfa)"
+    r" (?:e-?mails?|messages?|schedules?|links?|codes?|sms|texts?|notifications?|alerts?|webhooks?|passwords?"
+    r"|passcodes?)\b"
 )
 _TEST_OR_AUTOMATIC_MESSAGE = re.compile(rf"\b{_MESSAGE}")
 _MESSAGE_AS_OBJECT = re.compile(rf" (?:(?:the|a|an|any|my|our|your|his|her|their) )?(?:[\w-]+ )?{_MESSAGE}")
@@ -901,6 +908,7 @@ TICKET_VALENCES = {"urgent": 0.0, **dict.fromkeys(_STAKES_WORDS.split(), 0.0)}
 _NORMALISE = 15.0  # VADER's alpha: compound = x / sqrt(x^2 + alpha)
 _EMOTICON_STARTS = "$%&'()*,-./:;<=>@[\\]^_{|}~"
 _NEUTRAL = (0.0, 1.0, 0.0, 0.0)  # neg, neu, pos, compound of a text without words
+_NOT_A_LEXICON_WORD = "\0"  # no token of the tokenizer: looked up, it is an unknown word
 
 
 @dataclass(frozen=True)
@@ -1014,7 +1022,9 @@ def _vader_sentiment(texts: Sequence[str]) -> np.ndarray:
     lexicon = _sentiment_lexicon()
     tokens_of_text = [lexicon.token.findall(text) for text in texts]
     tokens = list(chain.from_iterable(tokens_of_text))
-    lowered = map(str.lower, tokens)
+    # A business acronym is spelling, not a word of VADER's: "our PO number" is no "po" (-2.6), "AML checks" no "aml"
+    # (+3.4). The acronym is looked up as a token that is no word of the lexicon.
+    lowered = (_NOT_A_LEXICON_WORD if token in _ACRONYMS else token.lower() for token in tokens)
     ids = np.fromiter(map(lexicon.ids.get, lowered, repeat(_UNKNOWN_WORD)), np.intp, len(tokens))
     upper = np.fromiter(map(str.isupper, tokens), bool, len(tokens))
     token_counts = np.fromiter(map(len, tokens_of_text), np.intp, len(texts))
