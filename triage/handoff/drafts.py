@@ -557,7 +557,7 @@ def draft_acknowledgement(
 
 
 # A time that means at once: the customer hears how soon we can be, not "your deadline ("now")".
-_AT_ONCE = {"now", "right now", "immediately", "asap"}
+_AT_ONCE = {"now", "right now", "immediately", "asap", "right away", "straight away"}
 
 
 def _deadline_context(deadlines: list[str], first_response: str) -> dict[str, str]:

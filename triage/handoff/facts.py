@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from triage.schema import Ticket
+from triage.text.language import detect_language
+from triage.text.multilingual import LANGUAGES as MULTILINGUAL_LANGUAGES
+from triage.text.multilingual import multilingual_signals
 from triage.text.trajectory import hours_spanned
 
 MAX_ITEMS = 12  # per list: a hand-off lists facts, it does not repeat the ticket
@@ -235,6 +238,10 @@ _SOON = r"(?:today|tonight|tomorrow|asap|immediately|right now|this (?:morning|a
 # before it, so each pattern adds it apart).
 # "now" is a time only shouted or set off: "on a call with me NOW", "call me now, not tomorrow"; not "we now need"
 _NOW = r"\b(?:(?-i:NOW)\b|(?-i:now)(?=,? (?:not|please)\b|!))"
+# Right after a call asked for, "now" is its time whatever follows, save "now that" and "now and then" ("call me
+# now, this cannot wait", "call me now."; not "can you call me now that the fix is out"); so are "right away" and
+# "straight away".
+_CALL_NOW = rf"(?:{_NOW}|(?-i:now)\b(?! that\b| and then\b)|(?:right|straight) away\b)"
 # A call asked for, up to where its time may follow.
 _CALL_ASKED = (
     rf"(?:{_ASK}\b[^.!?\n]{{0,80}}?\b(?:call|phone|ring|speak|talk)\w*|(?:call|ring|phone) (?:me|us)\b)"
@@ -332,7 +339,7 @@ _DEADLINE = re.compile(
 _MORE_DEADLINES = re.compile(
     rf"\b{_IMPERATIVE}\b[^.!?\n]{{0,100}}?\b{_SOON}\b"
     # a call asked for now: "I need someone technical on a call with me NOW", "call me now, please"
-    rf"|\b{_CALL_ASKED}{_NOW}"
+    rf"|\b{_CALL_ASKED}{_CALL_NOW}"
     # more requests with their time in the other languages: "Je veux savoir aujourd'hui", "Quiero una respuesta hoy"
     rf"|\b(?:{_FOREIGN_WANT})\b[^.!?\n]{{0,60}}?(?:\b(?:ya|{_FOREIGN_TODAY})\b|\baujourd'hui)"
     # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
@@ -432,8 +439,11 @@ _FOREIGN_STEP = re.compile(
     r"(?:essay\w*|red[ée]marr\w*|vid[ée]\w*|contact[ée]\w*|écrit|appel[ée]|probado|intentado|escrito|reiniciado"
     r"|llamado|contactado|versucht|neu gestartet|kontaktiert|geschrieben|angerufen|supprim\w*|v[ée]rifi[ée]\w*"
     r"|comprobado|verificado|borrado|eliminado|gelöscht|geprüft|überprüft)"
-    # Italian and Dutch: "abbiamo già provato", "we hebben de cache geleegd"
-    r"|\b(?:abbiamo|ho)\s(?:\w+\s){0,2}?(?:provato|verificato|controllato|contattato|riavviato|scritto|chiamato"
+    # Italian and Dutch: "abbiamo già provato", "we hebben de cache geleegd" (not a product tried out: "abbiamo
+    # provato la demo l'anno scorso")
+    r"|\b(?:abbiamo|ho)\s(?:\w+\s){0,2}?(?:provato(?! (?:la |il |una |un )?(?:demo|prova|versione di prova|trial"
+    r"|prodotto|vostro prodotto|servizio|vostro servizio|piattaforma|vostra piattaforma)\b)"
+    r"|verificato|controllato|contattato|riavviato|scritto|chiamato"
     r"|cancellato|eliminato)\b"
     r"|\b(?:we hebben|wij hebben|ik heb)\s(?:\w+\s){0,3}?(?:geprobeerd|gecontroleerd|gecontacteerd|herstart|gebeld"
     r"|gemaild|verwijderd|geschreven|geleegd)\b"
@@ -492,6 +502,12 @@ _CONTACT = re.compile(
 )
 
 # What a customer keeps in our product, whose disappearance is lost data.
+# The customer or a colleague as the one who deleted: "I accidentally deleted", "we just removed", "someone here
+# wiped" (lookbehinds, so the verb's own match does not move).
+_NOT_BY_THEM = (
+    r"(?<!\bi )(?<!\bwe )(?<!i've )(?<!we've )(?<!i have )(?<!we have )(?<!\bi just )(?<!we just )"
+    r"(?<!accidentally )(?<!mistakenly )(?<!by mistake )(?<!someone here )(?<!colleague )"
+)
 _RECORDS = (
     r"files?|data|records?|documents?|notes?|contacts?|clients?|entries|emails?|messages?|photos?|attachments?"
     r"|histor(?:y|ies)|logs?|events?|projects?|tasks?|bookings?|appointments?|folders?|reports?|uploads?"
@@ -631,9 +647,7 @@ _CASES: dict[str, re.Pattern[str]] = {
         # "Daten eines anderen Kunden", "datos de otra empresa", "dati di un altro cliente", "envoyé par erreur"
         r"|(?:données|celles|ceux) d'une? autre (?:société|entreprise|client\w*)|daten (?:eines|einer) anderen"
         r"|datos de otr[oa] (?:empresa|cliente|compañía)|dati di un(?:'| )altr[oa] (?:azienda|cliente|società)"
-        # a data leak named in other languages: "wyciek danych", "Datenleck", "fuite de données", "datalek"
-        r"|wyciek danych|dane innej firmy|dane innych (?:firm|klientów)|datenleck|datenpanne|fuite de données"
-        r"|fuga de datos|fuga di dati|violazione dei dati|datalek|vazamento de dados"
+        # (a data leak named in other languages is triage.text.multilingual's security incident: case_types)
         r"|envoy\w* par erreur|enviad\w* por error|inviat\w* per errore|versehentlich (?:an |\w+ )?(?:gesendet"
         r"|geschickt|verschickt)"
         # data processed outside the region agreed: "event data sent to an endpoint in us-east-1"
@@ -674,9 +688,14 @@ _CASES: dict[str, re.Pattern[str]] = {
         rf"|(?:{_RECORDS})\b[^.!?\n]{{0,40}}?\b(?:just |all |have |has |had |simply )?(?:vanished|disappeared)\b"
         rf"|(?:{_RECORDS}) (?:\w+ ){{0,6}}(?:simply )?(?:do not|don'?t|no longer) (?:appear|exist|show up)"
         # a tool of ours that removed the wrong records: "your clean-up tool deletes the wrong events", "the clean up
-        # button removed the originals, not the copies" (not "please remove the wrong address")
-        rf"|(?:deleted|deletes|removed|removes|wiped|wipes|erased|erases) (?:the |our |my )?(?:wrong (?:{_RECORDS})"
-        r"|originals)\b)"
+        # button removed the originals, not the copies", "your dedupe tool deleted contacts that were not duplicates"
+        # (not "please remove the wrong address"; not the customer's own slip, "I accidentally deleted the wrong
+        # contacts", asked back as a restore, nor "what happens if I deleted the wrong contacts?")
+        rf"|{_NOT_BY_THEM}(?:deleted|deletes|removed|removes|wiped|wipes|erased|erases) (?:the |our |my )?"
+        rf"(?:wrong (?:{_RECORDS})|originals)\b"
+        rf"|{_NOT_BY_THEM}(?:deleted|deletes|removed|removes|merged|merges|wiped|wipes|erased|erases) (?:\w+ )?"
+        rf"(?:{_RECORDS}),? (?:that|which) (?:were|are|was|is)(?:n't| not| never) (?:actually |even |really )?"
+        r"(?:duplicates?|dupes?|copies|duplicated)\b)"
     ),
     "privacy_request": re.compile(
         r"\b(?:subject access|dsar|(?:article 1[5-9]|article 2[01])\b(?=[^.!?\n]{0,60}?\b(?:gdpr|data protection|rgpd"
@@ -1257,7 +1276,8 @@ _TERM_OF = re.compile(
     r"(?:(?![;,:]|\b(?:we|i|but|and)\b)[^.!?\n]){0,60}$",
     re.IGNORECASE,
 )
-_TIME_WORD = re.compile(rf"\b{_SOON}\b|{_NOW}", re.IGNORECASE)
+# "now" ends a call asked for now ("call me now"): the deadline's match stops before the words that set it off.
+_TIME_WORD = re.compile(rf"\b{_SOON}\b|\b(?:right|straight) away\b|{_NOW}|\bnow$", re.IGNORECASE)
 # A date that has passed is no deadline of ours to meet: "my request of 30 September, which was due by 30 October".
 _PASSED = re.compile(r"\b(?:was|were|had been|should have been)\s(?:due\s)?$", re.IGNORECASE)
 # A past event is no deadline: "we missed a client call this morning", "the audit last Tuesday".
@@ -2038,6 +2058,8 @@ def case_types(text: str, families: set[str]) -> list[str]:
         and (case not in _CASE_CONTEXT or _CASE_CONTEXT[case].search(lowered))
         and (case != "refund_owed" or _refund_not_received(lowered))
     ]
+    if "data_exposure" not in found and _leak_in_another_language(text):
+        found.append("data_exposure")
     if IMPERSONATION.search(lowered):
         if _impersonation_reported(lowered):
             found.append("impersonation")  # someone posing as the customer is reported whatever the triggers say
@@ -2060,6 +2082,20 @@ def case_types(text: str, families: set[str]) -> list[str]:
     ):
         found.append("bug")
     return found
+
+
+def _leak_in_another_language(text: str) -> bool:
+    """A data leak, or another firm's data shown to the customer, in a language other than English: the
+    multilingual table's security incident, which reads that language's negation and supposed cases ("Nie było
+    żadnego wycieku danych", "w razie wycieku danych"). A text too short for the detector is read in each language,
+    unless the English case pattern reads it already (its own asked-about forms decide: "in the event of a data
+    breach" is no Italian "data breach")."""
+    language = detect_language(text)
+    if language.detected:
+        return language.code != "en" and "security_incident" in multilingual_signals(text, language.code)
+    if _CASES["data_exposure"].search(text.lower()):
+        return False
+    return any("security_incident" in multilingual_signals(text, code) for code in MULTILINGUAL_LANGUAGES)
 
 
 def sentences(text: str) -> list[str]:
@@ -2318,9 +2354,11 @@ def _contacts(text: str) -> list[tuple[str, str]]:
 
 
 # The number the customer asks to be called on: "ring me on 07700 900123", "call us back at +44 20 7946 0958", "my
-# direct line is 020 7946 0018"; not "call me on Monday" or "the 5 calls we made".
+# direct line is 020 7946 0018", "call our office on +44 20 7946 0018"; not "call me on Monday" or "the 5 calls we
+# made".
 _CALL_BACK_NUMBER = re.compile(
-    r"\b(?:(?:call|ring|phone|reach|contact|text)(?: me| us)?(?: back)? (?:on|at)"
+    r"\b(?:(?:call|ring|phone|reach|contact|text)(?: me| us| our (?:office|team|switchboard|reception|main line"
+    r"|helpdesk|help desk)| my (?:mobile|office|desk|landline))?(?: back)? (?:on|at)"
     r"|(?:my|our) (?:mobile|phone|direct line|direct number|call-?back number|number)(?: number)? is)\s"
     r"(?P<number>\+?\(?\d[\d()]{1,5}+(?:[ -]?\d{2,8}+){1,4}+)(?![\w-])"
     # a number given just after the ask, with no digit between: "ring me today. 07700 914552."
