@@ -136,3 +136,9 @@ def test_a_demo_tried_out_is_no_step_and_a_fix_tried_is():
     assert facts_of("Abbiamo provato la demo l'anno scorso e ci è piaciuta.").customer_steps == []
     step = "Abbiamo provato a reimpostare la password."
     assert facts_of(step).customer_steps == [step]
+
+
+def test_the_customers_own_slip_is_no_bug_and_a_fault_beside_it_is():
+    assert case_types("I accidentally deleted the wrong contacts yesterday, can you restore them?", {"technical"}) == []
+    assert case_types("We just removed the wrong contacts, and now the export is broken.", {"technical"}) == ["bug"]
+    assert case_types("The totals on the invoice export are wrong.", {"technical"}) == ["bug"]

@@ -1079,10 +1079,13 @@ _OUTAGE_SPAN = re.compile(
 _DOWN_AGAIN = re.compile(r"\b(?:down|offline|failing|broken|unavailable) again\b|\bagain (?:down|offline)\b", re.I)
 
 
-# A fault said to be over: "all 3 queues are not failing any more", "it no longer crashes".
-_FAULT_GONE = re.compile(
+# A fault said to be over: "all 3 queues are not failing any more", "it no longer crashes"; or none of the product's.
+_NO_FAULT_OF_OURS = re.compile(
     r"\b(?:(?:not|n'?t) (?:\w+ )?(?:failing|crashing|freezing|broken|timing out|dropping)\b(?: \w+){0,3}? any ?more"
     r"|no longer (?:\w+ )?(?:fail|crash|freez|break|broken|time out|timing out|drop)\w*)"
+    # the customer's own slip is no fault of the product: "I accidentally deleted the wrong contacts"
+    r"|\b(?:i|we)(?:'ve| have)? (?:accidentally |mistakenly |just )?(?:deleted|removed|wiped|erased|archived)"
+    r" (?:the )?wrong\b"
 )
 
 
@@ -2077,7 +2080,7 @@ def case_types(text: str, families: set[str]) -> list[str]:
     # double-charges shoppers is both)
     if (
         "technical" in families
-        and _DEFECT.search(_FAULT_GONE.sub(" ", lowered))
+        and _DEFECT.search(_NO_FAULT_OF_OURS.sub(" ", lowered))
         and (not found or (set(found) <= {"billing_dispute", "funds_held"} and _PLAIN_DEFECT.search(lowered)))
     ):
         found.append("bug")
