@@ -4,8 +4,9 @@ The cues are VADER sentiment (Hutto & Gilbert 2014: the lexicon bundled with ``v
 our own vectorised re-implementation of its main rules) plus intensity markers VADER does not weigh as a
 support lead would: all-caps shouting, runs of "!!!" / "???", profanity and insults,
 threats (legal action, leaving, a public review), sarcasm ("thanks for nothing", which VADER reads as
-positive), repeated contact and explicit frustration words; in French, Spanish, German, Italian, Dutch and
-Portuguese, a short hand-written table of the same kinds of cue (VADER reads English only).
+positive), repeated contact and explicit frustration words; in French, Spanish, German, Italian, Dutch,
+Portuguese, Czech, Polish, Swedish and Danish, a short hand-written table of the same kinds of cue (VADER reads
+English only).
 :func:`lexicon_frustration` turns them into a 0-1 score and a 0-3 level with readable reasons;
 :class:`FrustrationCues` exposes them as features for a learned model.
 
@@ -28,6 +29,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from triage.text.cleaning import clean_text
 from triage.text.language import detect_language
+from triage.text.multilingual import _NEGATORS as _NEGATORS_BY_LANGUAGE
 from triage.text.regex_lead import led_by_first_characters
 from triage.text.signals import as_texts
 
@@ -657,34 +659,46 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     # Czech and Polish. Their urgency words ("urgentní", "pilne") are left out as English's "urgent" is: the stakes,
     # not the tone. A fee the customer's bank charged because of our error (an overdraft) is a grievance.
     "cs": {
-        "mild_words": r"naštval\w*|naštvan\w*|rozčil\w*|zklam\w*|otráven\w*|frustr\w*|nespokojen\w*|upřímně"
+        # "Sincerely" is plain speaking, except in a thank-you ("upřímně děkuji").
+        "mild_words": r"naštval\w*|naštvan\w*|rozčil\w*|zklam\w*|otráven\w*|frustr\w*|nespokojen\w*"
+        r"|upřímně(?! (?:děkuj\w*|díky|vděčn\w*|zdraví\w*))"
         r"|nechápu,? (?:jak|proč)|to není normální|nepříjemn\w*|šokovan\w*|by se (?:stávat )?nemělo",
         "strong_words": r"nepřijateln\w*|skandál\w*|ostud\w*|nehoráznost\w*|neschopn\w*|zuřiv\w*|vzteklý"
         r"|mám toho dost|směšn\w*|katastrof\w*",
-        "repeat_contact": r"už zase|opakovaně|pořád (?:ne|nic)\w*|stále (?:ne|nic)\w*"
-        r"|(?:už )?po (?:druhé|třetí|několikáté)|už (?:jsem|jsme) (?:psal|volal|hlásil|žádal|reklamoval)\w*",
+        # Bare "zase"/"opět" is how a resend is asked for ("můžete mi zase poslat odkaz?"): only with what came back.
+        "repeat_contact": r"už zase|(?:zase|opět) (?:ne\w*|nic|to sam\w*|stejn\w*)|opakovaně|pořád (?:ne|nic)\w*"
+        r"|stále (?:ne|nic)\w*|(?:už )?po (?:druhé|třetí|několikáté)|po(?:druhé|třetí|čtvrté|páté|několikáté)"
+        r"|už (?:jsem|jsme) (?:psal|volal|hlásil|žádal|reklamoval)\w*",
         "demands": r"požaduji|požadujeme|chci (?:mluvit|hovořit) s (?:vedoucím|nadřízeným)|do (?:24|48|72) hodin",
         "grievances": r"žádná odpověď|bez odpovědi|nikdo (?:mi |nám )?(?:neodpověděl|neodpovídá|nezavolal|nepomohl)\w*"
         r"|nespravedliv\w*|(?:poplat\w*|sankc\w*) za přečerpání|takhle se (?:s )?zákazník\w* nejedná",
         "pressure": r"co nejdřív\w*|okamžitě|ihned|ještě dnes",
+        # Going over to a competitor, not a customer who came from one ("přešli jsme k vám od konkurence").
         "leaving": r"(?:zrušíme|zruším|vypovíme|vypovím) (?:smlouvu|předplatné|službu)"
+        r"|(?:přejdeme|přecházíme|odejdeme|odcházíme|přejdu|přecházím|odejdu|odcházím) ke? konkurenc\w*"
         r"|jiného (?:dodavatele|poskytovatele)|nebudeme prodlužovat",
     },
     "pl": {
         "mild_words": r"zdenerwowan\w*|zirytowan\w*|irytując\w*|rozczarowan\w*|rozczarowując\w*|sfrustrowan\w*"
-        r"|niezadowolon\w*|zaniepokojon\w*|niepokojąc\w*|szczerze|nie rozumiem,? (?:jak|dlaczego)"
+        r"|niezadowolon\w*|zaniepokojon\w*|niepokojąc\w*|(?<!dziękuję )szczerze(?! (?:dziękuj\w*|wdzięczn\w*"
+        r"|pozdrawiam))|nie rozumiem,? (?:jak|dlaczego)"
         r"|to nie jest normalne|zawiedzion\w*|zbulwersowan\w*|oburzon\w*",
         "strong_words": r"niedopuszczaln\w*|nie do przyjęcia|skandal\w*|żenując\w*|wściek\w*|wkurz\w*|kpina"
         r"|niekompeten\w*|mam (?:tego )?dość|to jakiś żart",
-        "repeat_contact": r"znowu|po raz (?:drugi|trzeci|kolejny)|nadal (?:nie|brak)\w*|wciąż (?:nie|brak)\w*"
-        r"|kolejny raz|wielokrotnie|już (?:pisał|zgłaszał|dzwonił)\w*",
+        # Bare "znowu"/"znów" asks for a resend ("czy możecie wysłać znowu link?"), as the Nordic "igen": only with
+        # what came back. A contact counted with or without "po" ("piszę już trzeci raz").
+        "repeat_contact": r"zn(?:owu|ów) (?:nie|brak|to samo|ten sam\w*|problem\w*|błąd\w*|awari\w*)"
+        r"|(?:po )?raz (?:drugi|trzeci|czwarty|piąty|kolejny)|(?:drugi|trzeci|czwarty|piąty|kolejny|n-ty|enty) raz"
+        r"|nadal (?:nie|brak)\w*|wciąż (?:nie|brak)\w*|wielokrotnie|już (?:pisał|zgłaszał|dzwonił)\w*",
         "demands": r"żądam|żądamy|domagam się|domagamy się|chcę rozmawiać z (?:przełożonym|kierownikiem)"
         r"|w ciągu (?:24|48|72) godzin",
         "grievances": r"brak (?:odpowiedzi|reakcji)|bez odpowiedzi|nikt (?:nam |mi )?nie (?:odpowiada|odpisał|oddzwonił"
         r"|pomógł|poinformował)\w*|niesprawiedliw\w*|(?:opłat\w*|prowizj\w*) za debet"
         r"|(?:wpadł\w*|wpadli\w*) (?:na|w) debet|tak się nie traktuje klient\w*",
         "pressure": r"jak najszybciej|natychmiast\w*|niezwłocznie|jeszcze dziś",
+        # Going over to a competitor, not a customer who came from one ("przeszliśmy do was od konkurencji").
         "leaving": r"(?:zrezygnujemy|zrezygnuję) z (?:usług|umowy|subskrypcji)|(?:wypowiemy|wypowiem) umowę"
+        r"|(?:przejdziemy|przechodzimy|odejdziemy|odchodzimy|przejdę|przechodzę|odejdę|odchodzę) do konkurencji"
         r"|zmienimy (?:dostawcę|operatora)|innego dostawc\w*|nie przedłużymy",
     },
     # Swedish and Danish, as Czech and Polish: urgency words ("brådskande", "haster") left out as English's
@@ -747,10 +761,17 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     },
 }
 _LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat in English
-_FOREIGN_NEGATION = re.compile(
-    r"\b(?:pas|plus|jamais|sans|no|sin|nunca|nicht|kein\w*|nie|non|senza|mai|niet|geen|nooit|não|nao|sem|nejsem|nejsme"
-    r"|není|vůbec|inte|ej|aldrig|utan|ikke|uden|ingen)\s+(?:\w+\s+)?$"
-)
+# Each table language's negators (triage.text.multilingual's, which reads the same languages), and the few that only
+# tone needs: French "ne ... plus", Czech "not at all" and negated "to be" ("nejsem spokojen" is no cue of anger).
+_TONE_ONLY_NEGATORS = {"fr": ("plus",), "cs": ("nejsem", "nejsme", "vůbec")}
+_FOREIGN_NEGATION = {
+    language: re.compile(
+        r"\b(?:"
+        + "|".join(sorted({*_NEGATORS_BY_LANGUAGE[language], *_TONE_ONLY_NEGATORS.get(language, ())}))
+        + r")\s+(?:\w+\s+)?$"
+    )
+    for language in _FOREIGN_CUE_TABLE
+}
 # Forgetting, in the table languages: the customer's own slip.
 _FORGOT = re.compile(
     r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*|glömt\w*|glömde|glömmer|glemt\w*|glemte|glemmer)"
@@ -1260,7 +1281,7 @@ def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
         found = [
             match.group()
             for match in pattern.finditer(lowered)
-            if not _FOREIGN_NEGATION.search(lowered, max(0, match.start() - 24), match.start())
+            if not _FOREIGN_NEGATION[language].search(lowered, max(0, match.start() - 24), match.start())
             and not (kind == "repeat_contact" and _own_slip(lowered, match))
         ]
         if kind != "leaving":
