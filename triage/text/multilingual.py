@@ -135,7 +135,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|(?:{_RECORDS['de']}|bestellungen|buchungen){_near('de')}verschwunden"
         rf"|(?:{_RECORDS['de']}){_near('de')}(?:fehlen (?:immer noch|noch immer|weiterhin|nach wie vor)"
         r"|sind (?:immer noch|noch immer|weiterhin) (?:weg|verschwunden)|(?:wurden|sind) nicht wiederhergestellt)"
-        rf"|(?:wiederhergestellt|zurück|wieder da),? aber (?:nicht (?:die |unsere )?|keine )(?:{_RECORDS['de']})",
+        rf"|(?:wiederhergestellt|zurück|wieder da),? aber (?:nicht (?:die |unsere )?|keine )(?:{_RECORDS['de']})"
+        # The verb first, as after an opening phrase: "Nach der Wiederherstellung fehlen immer noch alle Anhänge".
+        rf"|fehlen (?:immer noch|noch immer|weiterhin|nach wie vor){_near('de')}(?:{_RECORDS['de']})",
     ),
     ("de", "refund_request", r"(?:rück)?erstattung\w*|(?:zurück)?erstatten|gutschrift|geld zurück"),
     (
@@ -343,7 +345,10 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|(?:{_RECORDS['nl']}|bestellingen){_near('nl')}verdwenen"
         rf"|(?:{_RECORDS['nl']}){_near('nl')}(?:ontbreken (?:nog steeds|nog altijd|nog)"
         r"|zijn (?:nog steeds|nog altijd) (?:weg|kwijt|verdwenen)|zijn niet (?:hersteld|teruggezet|teruggekomen))"
-        rf"|(?:hersteld|terug),? maar (?:de |onze )?(?:{_RECORDS['nl']}) niet",
+        rf"|(?:hersteld|terug),? maar (?:de |onze )?(?:{_RECORDS['nl']}) niet"
+        # The verb first, as after an opening phrase: "Na het herstel ontbreken de bijlagen nog steeds".
+        rf"|ontbreken (?:nog steeds|nog altijd|steeds){_near('nl')}(?:{_RECORDS['nl']})"
+        rf"|ontbreken{_near('nl')}(?:{_RECORDS['nl']}) (?:nog steeds|nog altijd)",
     ),
     ("nl", "refund_request", r"terugbetal\w*|restitutie|geld terug|terugstorten|terugstorting"),
     (
@@ -400,6 +405,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         rf"|(?:{_RECORDS['pl']}){_near('pl')}(?:(?:nadal|wciąż|dalej) (?:brak|brakuje|nie ma)"
         r"|nie zostały (?:przywrócone|odzyskane))"
         rf"|(?:nadal|wciąż|dalej) (?:brak|brakuje|nie ma) (?:\w+ )?(?:{_RECORDS['pl']})"
+        # The verb first: "Po przywróceniu brakuje nadal wszystkich załączników".
+        rf"|brakuje (?:nadal|wciąż|dalej|ciągle){_near('pl')}(?:{_RECORDS['pl']})"
         rf"|(?:przywrócon|odzyskan|wrócił)\w*,? ale (?:nie|bez) (?:\w+ )?(?:{_RECORDS['pl']})",
     ),
     (
@@ -787,14 +794,15 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "cs",
         "refund_request",
         r"vrácení (?:\w+ )?(?:peněz|platby|částky|poplatku|plateb)"
-        r"|vrátit (?:mi |nám )?(?:peníze|platbu|částku|poplatek)"
-        r"|vraťte (?:mi |nám )?(?:peníze|platbu|částku)|refundac\w*|peníze zpět"
+        r"|vrátit (?:mi |nám )?(?:prosím )?(?:peníze|platbu|částku|poplatek)"
+        r"|vraťte (?:mi |nám )?(?:prosím )?(?:peníze|platbu|částku)|refundac\w*|peníze zpět"
+        r"|vrátíte (?:mi |nám )?(?:prosím )?(?:peníze|platbu|částku|poplatek)"
         rf"|(?:platb|částk|peníz|peněz)\w*{_near('cs')}vrácen\w*",
     ),
     (
         "cs",
         "billing_dispute",
-        rf"(?:strh|stáh|účtova|naúčtova|zaúčtova|odečt|zaplati|platil)\w*{_near('cs')}(?:dvakrát|dvojmo|dvojitě"
+        rf"(?:strh|stáh|stržen|účtova|účtován|naúčtova|zaúčtova|odečt|zaplati|zaplacen|platil)\w*{_near('cs')}(?:dvakrát|dvojmo|dvojitě"
         r"|víc(?:e)? než (?:bylo )?(?:dohodnuto|domluveno|sjednáno))"
         r"|dvakrát (?:strh|stáh|účtova|naúčtova|zaúčtova|odečt|zaplace)\w*"
         r"|dvoj(?:í|ité|itá|itou|ího|itého) (?:stržen|platb|účtován|poplat|odečt)\w*"
@@ -1105,7 +1113,8 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "tr": frozenset({"hiç", "hiçbir"}),
     # Czech negates its verbs with a prefix: the negated verbs of need and intent are negators themselves.
     "cs": frozenset(
-        {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "nikdy", "ani", "není", "nejsou"}
+        {"ne", "bez", "žádný", "žádná", "žádné", "žádného", "žádnou", "žádných", "žádnému", "žádném", "žádným"}
+        | {"žádní", "žádnými", "nikdy", "ani", "není", "nejsou"}
         | {"nepotřebujeme", "nepotřebuji", "nepotřebuju", "nechceme", "nechci", "neplánujeme", "nebudeme", "nedošlo"}
     ),
 }
@@ -1570,7 +1579,8 @@ _SUBJECT_VETO_WORDS: dict[str, dict[str, str]] = {
         "nb": r"duplikat\w*|dublett\w*|feil\w*|advarsel\w*|advarsler",
         "fi": r"duplikaat\w*|tupla\w*|kaksoiskappale\w*|virhe\w*|varoitu\w*",
         "tr": r"mükerrer\w*|kopya\w*|hata\w*|uyarı\w*",
-        "cs": r"duplicit\w*|duplikát\w*|chyb\w*|varování",
+        # Whole forms of "chyba" (an error), not "chybí" (is missing), the verb the cue is built on.
+        "cs": r"duplicit\w*|duplikát\w*|chyb(?:a|y|ě|u|o|ou|ám|ami|ách)?|chybov\w*|varování",
     },
 }
 _SENTENCE_NEEDS = {
