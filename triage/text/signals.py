@@ -379,6 +379,8 @@ _PATTERNS: dict[str, list[str]] = {
         "|everything|network|database|email|checkout is|are|'s|went|was|has|have? been? completely"
         "|totally? down"
         "|offline|unavailable|unreachable",
+        # Down again and again: "the service has been going down intermittently all morning".
+        "site|website|app|platform|api|service|system|server has|have|keeps|kept|is|are been? going down",
         "nobody|no_one|noone|none_of_us can|could|is|'s|are able? to? log|access|use|connect|login|sign|reach|work",
         "all|every of? our|my|the? users|customers|staff|employees|agents|clients|user|customer are|is|'s|were?"
         " affected|blocked|locked|impacted|unable|down",
@@ -1227,18 +1229,28 @@ SERVER_UNAVAILABLE = (
 )
 # A gateway error on some of the calls is one endpoint's fault, not the service down (docs/labelling.md: a bug or an
 # integration error, tier 2): "about 1 in 15 calls comes back with a 502 Bad Gateway", "we intermittently get 503
-# Service Unavailable", "a few requests a day fail with 504 Gateway Timeout". Read in the code's sentence.
+# Service Unavailable", "a few requests a day fail with 504 Gateway Timeout". Only the outage read from the gateway
+# error (_GATEWAY_ERROR) is dropped, when the partial words stand near it (_PARTIAL_REACH): "the service has been
+# going down intermittently" is still the service down. Every call or every user (_WHOLE_SET) is not partial.
+_GATEWAY_ERROR = re.compile(r"(?i:\b50[234]\b|bad gateway|service (?:temporarily )?unavailable|gateway time-?out)")
 _PARTIAL_FAILURE = re.compile(
     r"(?i:\b(?:intermittent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|now and then|from time to time"
     r"|(?:one|\d+) (?:in|out of) (?:every )?(?:\d+|ten|twenty|fifty|a hundred)"
     r"|(?:some|a few|a handful) of (?:the|our) (?:calls|requests)|(?:some|a few|a handful of) (?:calls|requests)"
-    r"|\d+(?:\.\d+)? ?(?:%|percent) of (?:the |our )?(?:calls|requests|traffic)|flaky)\b)"
+    r"|(?!100\b)\d+(?:\.\d+)? ?(?:%|percent) of (?:the |our )?(?:calls|requests|traffic)|flaky)\b)"
 )
-# What the customer pays us, told as a standing amount: "we pay you 140k a year", "we're paying £9,000 a month". The
-# contract value, not money at stake (an incident's cost, a refund, a disputed charge); still large money
-# (docs/labelling.md: an account worth 100,000 a year). Read just before the amount and, for its period, just after.
+_WHOLE_SET = re.compile(
+    r"(?i:\b(?:everyone|everybody|for all|all (?:of )?(?:our |the |my )?(?:calls|requests|traffic|users|customers)"
+    r"|every (?:single )?(?:call|request|user|customer|time)|100 ?(?:%|percent))(?!\w))"
+)
+_PARTIAL_REACH = 60  # characters either side of a gateway error that may say only some calls fail
+# What the customer pays us, told as a standing amount: "we pay you 140k a year", "we're paying £9,000 a month", "our
+# contract is worth £140k a year". The contract value, not money at stake (an incident's cost, a refund, a disputed
+# charge); still large money (docs/labelling.md: an account worth 100,000 a year). Read just before the amount and,
+# for its period, just after.
 _PAYS_BEFORE = re.compile(
-    r"(?i:\b(?:we|i)(?:['’]re| are| am)? (?:pay|paying|spend|spending)(?: you| u)?"
+    r"(?i:\b(?:(?:we|i)(?:['’]re| are| am)? (?:pay|paying|spend|spending)(?: you| u)?"
+    r"|(?:contract|subscription|account|deal|renewal|licence|license)(?:['’]s| is) worth)"
     r"(?: over| about| around| nearly| almost| roughly| more than)? ?)\Z"
 )
 _PAYS_PERIOD = re.compile(r"(?i:\b(?:year|yr|month|mo|annually|yearly|monthly)\b)")
@@ -1252,33 +1264,54 @@ _LEGAL_DISCLAIMER = re.compile(
     r"(?i:(?:\b(?:not|no|never)|n['’]t)\b[^.!?\n]{0,40}?\blegal (?:route|routes|action|actions|steps|proceedings"
     r"|claim|claims|threat|threats|matter|issue|avenue|avenues|recourse|dispute)\b)"
 )
+# Also kept open: a route the customer does not want it to come to ("I do not want this to become a legal matter, so
+# fix the invoice by Friday": a veiled threat), a legal matter and more ("not just a legal matter"), a doubt ("I'm
+# not sure this is a legal issue") and a route no longer avoided ("not in a position to avoid legal action").
 _DISCLAIMER_KEPT_OPEN = re.compile(
     r"(?i:\b(?:yet|for now|at this (?:stage|point|time)|for the moment|unless|if|but|however|until|hesitate"
     r"|rule out|ruling out|ruled out|exclude|excluding|afraid|other than|except|choice|option|alternative|only"
-    r"|left)\b)"
+    r"|left|become|becoming|turn into|turning into|come to|end up|escalate|escalating|resort to|have to|force"
+    r"|forced|avoid legal|avoiding legal|any longer|anymore|any more|no longer)\b"
+    r"|(?:\bnot|n['’]t) (?:just|merely|simply|sure|certain|convinced)\b)"
 )
 # An incident happening now, not one told as past ("the three outages in October", "last quarter's outages", "on 3
 # December between 19:40 and 23:15"): a failure in the present or present perfect ("is down", "has been timing out",
-# "still not generating", "are missing"), or a failure dated from a recent start ("since 05:40", "since this morning").
-# For the policy (incident.live): the team that fixes a live incident is technical, a retrospective is commercial.
+# "has stopped working", "still not generating", "are missing", "nothing works", "cannot be made at all", "returns
+# 500 for everyone"), or a failure dated from a recent start ("since 05:40", "since this morning"). A clock time
+# alone ("it is now 9:10") tells no failure. For the policy (incident.live): the team that fixes a live incident is
+# technical, a retrospective is commercial.
 _LIVE_INCIDENT = re.compile(
     r"(?i:\b(?:is|are|has been|have been|keeps|keep|still|currently|now)"
     r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|gone|erroring|timing out|not (?:working"
     r"|generating|loading|responding|running|processing|syncing|sending|available|reachable))\b"
     r"|\b(?:down|failing|timing out|erroring|offline|missing) since (?:\d|this|last night|yesterday|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|\b(?:it is|it's) now \d)"
+    r"|\b(?:has|have|has now|have now) stopped (?:working|syncing|loading|responding|running|processing|sending)\b"
+    r"|\bnothing (?:works|is working|loads|is loading|syncs|is syncing|goes through|is going through)\b"
+    r"|\b(?:cannot|can't|can’t|can not) be (?:made|placed|processed|completed|used|accessed|opened|loaded) at all\b"
+    r"|\b(?:returns|is returning|are returning|keeps returning|throws|is throwing) (?:an? )?(?:5\d\d|errors?)\b"
+    r"(?= for (?:everyone|everybody|all|every))"
+    r")"
 )
-# A clause that makes the failure supposed or asked about, not happening ("if the API is down", "what happens when
-# the service is unavailable"): up to the failure, in its sentence.
-_SUPPOSED_INCIDENT = re.compile(r"(?i:\b(?:if|when|whenever|in case|should|unless|whether|what happens)\b)")
+# A clause that makes the failure supposed, asked about or denied, not happening ("if the API is down", "what happens
+# when the service is unavailable", "nothing is missing now"): up to the failure, in its clause.
+_SUPPOSED_INCIDENT = re.compile(
+    r"(?i:\b(?:if|when|whenever|in case|should|unless|whether|what happens|nothing|none|nobody|no one)\b)"
+)
 _CLAUSE_REACH = 60  # characters before a live failure that may make it supposed
+# What goes missing that is no incident: a document or an answer owed ("the root cause report is still missing",
+# "the invoice is missing"), named just before "missing" ("we're still missing 30 orders" is a loss).
+_MISSING_PAPER = re.compile(
+    r"(?i:\b(?:report|reports|rca|root cause|post-?mortem|answer|reply|response|explanation|update|invoice|invoices"
+    r"|receipt|document|documents|documentation|paperwork|credit note|signature)(?: is| are)? ?)\Z"
+)
+_PAPER_REACH = 30  # characters before "missing" that may name a document
 # What an incident cost asked back ("the service credits owed", "compensation for the lost bookings"): a commercial
-# claim, account management's even while the incident lasts.
+# claim, account management's even while the incident lasts (check9 C9-38: a sync failing for hours at a time, a
+# service credit asked of the account manager).
 _COMPENSATION_ASKED = re.compile(
     r"(?i:\b(?:(?:service|sla) credits?|compensation|compensate|reimburse|reimbursement)\b)"
 )
-
 _SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (signal, _EXCEPTION_HINTS if "Exception" in pattern else (), re.compile(pattern, re.MULTILINE))
     for signal, pattern in (
@@ -1899,10 +1932,14 @@ def _scanned_shapes() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...
     return tuple((signal, hints, led_by_first_characters(shape)) for signal, hints, shape in _SHAPES)
 
 
-def _some_calls_fail(doc: Any, span: tuple[int, int]) -> bool:
-    """Whether the sentence of an outage's words says only some calls fail (_PARTIAL_FAILURE)."""
-    sentence = _sentence(doc, *span)
-    return bool(_PARTIAL_FAILURE.search(doc[sentence.start : sentence.stop].text))
+def _some_calls_fail(match: _Match) -> bool:
+    """Whether an outage read from a gateway error ("503 Service Unavailable") is told of some calls only: partial
+    words (_PARTIAL_FAILURE) and no word of every call (_WHOLE_SET) within _PARTIAL_REACH characters of it."""
+    if not _GATEWAY_ERROR.search(match.surface):
+        return False
+    at = max(0, match.quote.find(match.surface))
+    near = match.quote[max(0, at - _PARTIAL_REACH) : at + len(match.surface) + _PARTIAL_REACH]
+    return bool(_PARTIAL_FAILURE.search(near)) and not _WHOLE_SET.search(near)
 
 
 def _price_paid(text: str, match: re.Match[str]) -> bool:
@@ -1915,8 +1952,6 @@ def _price_paid(text: str, match: re.Match[str]) -> bool:
 def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Match]]:
     found: dict[str, list[_Match]] = {}
     for signal, kept in _doc_signals(doc, matcher).items():
-        if signal == "outage":
-            kept = [span for span in kept if not _some_calls_fail(doc, span)]
         if kept:
             found[signal] = [_Match(doc[start:end].text, _token_quote(doc, start, end)) for start, end in kept]
     # Error codes and stack traces may read the pasted logs; the others read the prose only: a 504 in a log line
@@ -1933,14 +1968,16 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
             sentence = _sentence_at(text, match.start(), match.end(), ends)
             if signal in _MONEY_SIGNALS and _HOW_TO.match(sentence):
                 continue  # "How do I set a $50 limit?" asks how, it puts no money at stake
-            if signal == "outage" and _PARTIAL_FAILURE.search(sentence):
-                continue
             # A pattern with named groups reports the group that matched, without the text it skipped.
             surface = match.group(match.lastgroup or 0).strip()
+            # Each amount is read on its own: "we pay £9,000 a month and I was charged £18,000" pays one.
+            name = signal
             if signal == "money_amount" and _price_paid(text, match):
-                signal = "contract_value"
+                name = "contract_value"
                 paid.append(_Match(surface, _quote(sentence, surface)))
-            found.setdefault(signal, []).append(_Match(surface, _quote(sentence, surface)))
+            found.setdefault(name, []).append(_Match(surface, _quote(sentence, surface)))
+    if outages := [match for match in found.pop("outage", ()) if not _some_calls_fail(match)]:
+        found["outage"] = outages
     stakes = found.pop(_STAKE_IF_FAULT, [])
     if stakes and any(name in found for name in TECHNICAL_SIGNALS):
         found.setdefault("urgency", []).extend(stakes)
@@ -2057,15 +2094,20 @@ def disclaims_legal(text: str) -> bool:
 
 
 def incident_is_live(text: str) -> bool:
-    """Whether the text tells an incident happening now (_LIVE_INCIDENT) that no 'if' or 'when' before it in its
-    clause makes supposed, and asks no compensation for it (_COMPENSATION_ASKED)."""
+    """Whether the text tells an incident happening now (_LIVE_INCIDENT) that no 'if', 'when' or 'nothing' before it
+    in its clause makes supposed or denied, that is no document owed (_MISSING_PAPER), and for which no compensation
+    is asked (_COMPENSATION_ASKED)."""
     if _COMPENSATION_ASKED.search(text):
         return False
     for match in _LIVE_INCIDENT.finditer(text):
         floor = max(0, match.start() - _CLAUSE_REACH)
-        start = max((text.rfind(mark, floor, match.start()) for mark in ".!?\n,;"), default=-1)
-        if not _SUPPOSED_INCIDENT.search(text, max(floor, start + 1), match.start()):
-            return True
+        start = max(floor, max((text.rfind(mark, floor, match.start()) for mark in ".!?\n,;"), default=-1) + 1)
+        if _SUPPOSED_INCIDENT.search(text, start, match.start()):
+            continue
+        paper_floor = max(start, match.start() - _PAPER_REACH)
+        if "missing" in match.group().lower() and _MISSING_PAPER.search(text[paper_floor : match.start()]):
+            continue
+        return True
     return False
 
 
