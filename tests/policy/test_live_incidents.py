@@ -67,3 +67,18 @@ def test_a_follow_up_on_a_loss_still_open_is_live_from_the_earlier_turn() -> Non
     not_told = decide(ticket(follow_up, 385_000, history=agent_said_it), scores, CONFIG)
     assert (live.recommendation.tier, live.recommendation.team) == (4, "technical")
     assert "technical.live_incident" not in not_told.rules_fired
+
+
+@pytest.mark.parametrize(
+    ("body", "live"),
+    [
+        ("The platform went down at 05:40 and nothing works. My CEO asks if we should leave.", True),
+        ("Bookings cannot be made at all, the booking page returns 500 for everyone. We may leave.", True),
+        # Twins: a past outage with a clock time, an answer owed.
+        ("Our checkout was down for 6 hours yesterday. It is now 9:10 and I still have no RCA. We may leave.", False),
+        ("The outage is over but the root cause report is still missing. We may leave.", False),
+    ],
+)
+def test_live_wordings_reach_the_live_incident_rule(body: str, live: bool) -> None:
+    decision = decide(ticket(body, 335_000), _scores(), CONFIG)
+    assert ("technical.live_incident" in decision.rules_fired) is live
