@@ -1251,7 +1251,8 @@ _PARTIAL_REACH = 60  # characters either side of a gateway error that may say on
 _PAYS_BEFORE = re.compile(
     r"(?i:\b(?:(?:we|i)(?:['’]re| are| am)? (?:pay|paying|spend|spending)(?: you| u)?"
     r"|(?:contract|subscription|account|deal|renewal|licence|license)(?:['’]s| is) worth)"
-    r"(?: over| about| around| nearly| almost| roughly| more than)? ?)\Z"
+    # The amount's own currency sign or code may stand between: "we pay you £140k", "worth USD 140k".
+    r"(?: over| about| around| nearly| almost| roughly| more than)? ?(?:[$€£¥₹]|usd|eur|gbp)? ?)\Z"
 )
 _PAYS_PERIOD = re.compile(r"(?i:\b(?:year|yr|month|mo|annually|yearly|monthly)\b)")
 _PAYS_REACH = 40  # characters before the amount that may say who pays
