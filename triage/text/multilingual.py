@@ -17,7 +17,8 @@ leads it ("si vous ne me remboursez pas": a threat). A routine question ("Commen
 kann ich ... ändern?") or a routine request ("bitte sperren Sie meine Karte", "prośba o kopię faktury") is a
 ``how_to_question``, which the policy's ``routine_ask`` keeps at the first tier when nothing else is wrong: a
 money amount in one is a detail, not money at stake. A refund or a cancellation asked about in a question ("Wie
-funktioniert die Erstattung?") is no request.
+funktioniert die Erstattung?") is no request, and a double charge supposed in one is no claim ("Si le paiement est
+prélevé deux fois, comment le récupérer ?").
 """
 
 from __future__ import annotations
@@ -1343,6 +1344,25 @@ _HOW_TO_OPENERS: dict[str, frozenset[str]] = {
     "cs": frozenset({"jak", "kde", "kdy", "můžu", "mohu", "kolik", "jaký", "jaká", "jaké", "který", "která", "které"}),
 }
 _OPENING_WORDS = 6  # "Bonjour, est-ce que je peux ..."
+# A question that asks whether something can be done opens a how-to question too: "Est-il possible de ...?", Finnish
+# and Turkish asking by a particle ("Onko mahdollista saada hyvitys?", "Kartımı değiştirebilir miyim?"). Not "can
+# you" ("Voisitteko ...?", "... misiniz?"): a request for help with a problem.
+_ASKING_WORDS = {
+    "fr": r"est-il possible|est-ce possible",
+    "de": r"ist es möglich",
+    "es": r"es posible",
+    "pt": r"é possível",
+    "it": r"è possibile",
+    "nl": r"is het mogelijk",
+    "pl": r"czy (?:to )?(?:jest )?możliwe",
+    "sv": r"är det möjligt",
+    "da": r"er det muligt",
+    "nb": r"er det mulig",
+    "fi": r"onko mahdollista|voiko|saako|saanko|saammeko|pitääkö|tarvitseeko",
+    "tr": r"mümkün m[üu]|[ae]bilir mi(?:yim|yiz)",
+    "cs": r"je (?:to )?možné|lze",
+}
+_ASKING = {language: _cue_pattern(words) for language, words in _ASKING_WORDS.items()}
 # "How can it be that ...?" opens a complaint, not a how-to question: "Wie kann es sein, dass wir Daten anderer Kunden
 # sehen?", "Comment est-il possible que ...". Not "could it be that" without the "how" ("Kan het zijn dat ...?").
 _INDIGNANT_WORDS = {
@@ -1366,6 +1386,12 @@ _LOWER = "a-zßàâäçéèêëîïôöùûüÿæœåøąćęłńóśźżčďě�
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|\.(?=[,;:]|[ \t]?[\d{_LOWER}]))+[.!?]?")
 _INDIGNANT = {language: _cue_pattern(words) for language, words in _INDIGNANT_WORDS.items()}
 _NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation", "security_incident"})
+# A refund asked about as owed by us is a claim in a how-to question too: "Kdy mi vrátíte peníze?" (when will you
+# give me my money back?).
+_OWED_WHEN_ASKED = {"cs": _cue_pattern(r"vrátíte")}
+# A charge supposed in a condition and asked about is no claim: "Si le paiement est prélevé deux fois ..., comment
+# le récupérer ?", "Jos veloitus tapahtuu kahdesti, miten ...?" (English reads it as a how-to question).
+_HYPOTHETICAL_IN_QUESTION = frozenset({"billing_dispute"})
 
 # A routine request, politely put, with or without "?": to block or replace a card, change an address, send a copy
 # of an invoice, a quote or a price. Asked in the forms of asking (infinitive, imperative, a noun: "bloquear la
@@ -1665,13 +1691,17 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
         return {}
     any_questions = _questions(text)
     questions = _how_to_questions(text, any_questions, language)
+    supposed = [span for span in questions if _supposed(text, span, language)]
     found: dict[str, int] = {}
     for cue_language, signal, pattern in CUES:
         if cue_language != language:
             continue
         for match in pattern.finditer(text):
-            asked_about = (signal in _NOT_ASKED_ABOUT and _inside(questions, match.start())) or (
-                signal in _COUNTS_AS and _inside(any_questions, match.start())
+            owed = language in _OWED_WHEN_ASKED and _OWED_WHEN_ASKED[language].match(match.group()) is not None
+            asked_about = (
+                (signal in _NOT_ASKED_ABOUT and not owed and _inside(questions, match.start()))
+                or (signal in _COUNTS_AS and _inside(any_questions, match.start()))
+                or (signal in _HYPOTHETICAL_IN_QUESTION and _inside(supposed, match.start()))
             )
             if (
                 asked_about
@@ -1763,8 +1793,34 @@ def _how_to_questions(text: str, questions: list[tuple[int, int]], language: str
     """The spans of the routine questions among ``questions`` (the spans of the questions in ``text``), in order."""
     spans = []
     for start, end in questions:
-        words = [word.lower() for word in _WORD.findall(text[start:end])[:_OPENING_WORDS]]
+        words = [word.lower() for word in _WORD.findall(text[start:end])]
+        opening = words[:_OPENING_WORDS]
+        if _opens_with_condition(words, language):
+            # The question opens its main clause: "Wenn ich ... belastet werde, wie bekomme ich ...?"
+            main_clause = _CLAUSE_BREAK.split(text[start:end], maxsplit=1)[-1]
+            opening += [word.lower() for word in _WORD.findall(main_clause)[:_OPENING_WORDS]]
         indignant = _INDIGNANT[language].search(text, start, end) is not None
-        if not indignant and any(word in _HOW_TO_OPENERS[language] for word in words):
+        if not indignant and (
+            _asks_whether_possible(text, start, end, language) or set(opening) & _HOW_TO_OPENERS[language]
+        ):
             spans.append((start, end))
     return spans
+
+
+def _opens_with_condition(words: list[str], language: str) -> bool:
+    return bool(words) and words[0] in _CONDITIONS[language]
+
+
+def _asks_whether_possible(text: str, start: int, end: int, language: str) -> bool:
+    return language in _ASKING and _ASKING[language].search(text, start, end) is not None
+
+
+def _supposed(text: str, span: tuple[int, int], language: str) -> bool:
+    """Whether a how-to question supposes what it names: it opens with a condition ("Si le paiement est prélevé deux
+    fois ..., comment ...?") or asks whether it is possible under one ("Est-il possible que ... si je change de carte
+    ?"). Not "Kdy mi vrátíte peníze, když ...?": "když" there reports what happened."""
+    start, end = span
+    words = [word.lower() for word in _WORD.findall(text[start:end])]
+    if _opens_with_condition(words, language):
+        return True
+    return _asks_whether_possible(text, start, end, language) and bool(set(words) & _CONDITIONS[language])
