@@ -452,7 +452,8 @@ def render_handwritten(results: dict) -> list[str]:
         "session's changes by someone who had not read the rules, read once at its end; a development set since, the "
         "model learns from it)",
         "handwritten_check8": "`handwritten_check8.jsonl` ({rows}; eighth check, written before round two's eleventh "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, the "
+        "model learns from it)",
         "handwritten_check9": "`handwritten_check9.jsonl` ({rows}; ninth check, written before round two's twelfth "
         "session's changes by someone who had not read the rules, read once at its end; a development set since)",
         "handwritten_check10": "`handwritten_check10.jsonl` ({rows}; tenth check, written before round two's "
