@@ -215,9 +215,14 @@ def _disclaimed_legal(ticket: Ticket, scores: HeadScores) -> str | None:
     probability = scores.triggers.get(LEGAL)
     if not probability or _has_trigger_signal(LEGAL, scores):
         return None
-    if not disclaims_legal(analysed_message(f"{ticket.subject}\n{ticket.body}")):
+    if not disclaims_legal(_analysed_ticket(ticket)):
         return None
     return f"the customer rules out a legal route and no legal signal is found: legal {probability:.2f} is not read"
+
+
+def _analysed_ticket(ticket: Ticket) -> str:
+    """The subject and body as the text analysers read them (triage.text.limits)."""
+    return analysed_message(f"{ticket.subject}\n{ticket.body}")
 
 
 def _routine_ask(scores: HeadScores, config: EscalationConfig) -> list[str]:
@@ -452,7 +457,7 @@ def _signal_evidence(ticket: Ticket, scores: HeadScores, counts: dict[str, int])
     take this to court."'."""
     quotes = scores.signal_quotes
     if quotes is None:  # scores not made by the model: analyse the text the model would read
-        quotes = signal_evidence(analysed_message(f"{ticket.subject}\n{ticket.body}"))
+        quotes = signal_evidence(_analysed_ticket(ticket))
     found = []
     for name, count in counts.items():
         said = quotes.get(name, ())
@@ -574,7 +579,7 @@ class _Quotes:
             return None
         if kind == "mentions":
             if self._message is None:
-                self._message = analysed_message(f"{self.ticket.subject}\n{self.ticket.body}")
+                self._message = _analysed_ticket(self.ticket)
             return quote_word(self._message, word[:-1])
         history = reversed(self.ticket.history)
         return next(filter(None, (quote_word(turn.body, word[:-1]) for turn in history)), None)
