@@ -29,7 +29,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from triage.text.cleaning import clean_text
 from triage.text.language import detect_language
-from triage.text.multilingual import _NEGATORS as _NEGATORS_BY_LANGUAGE
+from triage.text.multilingual import NEGATORS as _NEGATORS_BY_LANGUAGE
 from triage.text.regex_lead import led_by_first_characters
 from triage.text.signals import as_texts
 

@@ -1097,7 +1097,7 @@ LANGUAGES = tuple(dict.fromkeys(language for language, _, _ in CUES))
 
 # Words that negate a cue after them in its clause ("pas d'avocat", "kein Anwalt") when only the fillers below
 # stand between them and the cue: "nous n'avons pas reçu le remboursement" still wants the refund.
-_NEGATORS: dict[str, frozenset[str]] = {
+NEGATORS: dict[str, frozenset[str]] = {
     "fr": frozenset({"pas", "sans", "aucun", "aucune", "jamais", "ni"}),
     "de": frozenset({"kein", "keine", "keinen", "keinem", "keiner", "nicht", "ohne", "nie", "niemals"}),
     "es": frozenset({"no", "sin", "ningún", "ninguna", "ninguno", "nunca", "ni"}),
@@ -1731,7 +1731,7 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
 def _negated(text: str, start: int, language: str) -> bool:
     clause = _CLAUSE_BREAK.split(text[max(0, start - 80) : start])[-1]
     words = [word.lower() for word in _WORD.findall(clause)][-_NEGATION_WINDOW:]
-    negations = [index for index, word in enumerate(words) if word in _NEGATORS[language]]
+    negations = [index for index, word in enumerate(words) if word in NEGATORS[language]]
     if not negations:
         return False
     last = negations[-1]
