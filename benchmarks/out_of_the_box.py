@@ -66,6 +66,7 @@ def headline(dev: dict, handwritten: dict) -> dict[str, float | None]:
         "handwritten_check8": "eighth check",
         "handwritten_check9": "ninth check",
         "handwritten_check10": "tenth check",
+        "handwritten_check11": "eleventh check",
     }
     for key, title in titles.items():
         sets = handwritten[key]

@@ -25,7 +25,9 @@ the same way at the start of the tenth session, read only at its end (a developm
 handwritten_check8.jsonl, an eighth check written the same way at the start of the eleventh session, read only at
 its end (a development set since); handwritten_check9.jsonl, a ninth check written the same way at the start of the
 twelfth session, read only at its end (a development set since); handwritten_check10.jsonl, a tenth check written the
-same way at the start of the thirteenth session, read only at its end.
+same way at the start of the thirteenth session, read only at its end (a development set since);
+handwritten_check11.jsonl, an eleventh check written the same way at the start of the fourteenth session, read only
+at its end.
 
     python benchmarks/quality.py [--splits banking77_intent,airline_negative] [--model models/default]
     python benchmarks/quality.py --only handwritten --model DIR [--out FILE]   # the hand-written sets, ~1 min
@@ -81,6 +83,7 @@ HANDWRITTEN_CHECK7 = ANNOTATIONS / "handwritten_check7.jsonl"
 HANDWRITTEN_CHECK8 = ANNOTATIONS / "handwritten_check8.jsonl"
 HANDWRITTEN_CHECK9 = ANNOTATIONS / "handwritten_check9.jsonl"
 HANDWRITTEN_CHECK10 = ANNOTATIONS / "handwritten_check10.jsonl"
+HANDWRITTEN_CHECK11 = ANNOTATIONS / "handwritten_check11.jsonl"
 # The commit that added the fresh set, before the model changes of issue 11: what "blind" means here.
 FRESH_COMMIT = "127ba22"
 FRUSTRATION_LEVELS = [0, 1, 2, 3]
@@ -230,6 +233,7 @@ HANDWRITTEN_SETS = {
     "handwritten_check8": HANDWRITTEN_CHECK8,
     "handwritten_check9": HANDWRITTEN_CHECK9,
     "handwritten_check10": HANDWRITTEN_CHECK10,
+    "handwritten_check11": HANDWRITTEN_CHECK11,
 }
 
 
@@ -455,9 +459,13 @@ def render_handwritten(results: dict) -> list[str]:
         "session's changes by someone who had not read the rules, read once at its end; a development set since, the "
         "model learns from it)",
         "handwritten_check9": "`handwritten_check9.jsonl` ({rows}; ninth check, written before round two's twelfth "
-        "session's changes by someone who had not read the rules, read once at its end; a development set since)",
+        "session's changes by someone who had not read the rules, read once at its end; a development set since, the "
+        "model learns from it)",
         "handwritten_check10": "`handwritten_check10.jsonl` ({rows}; tenth check, written before round two's "
-        "thirteenth session's changes by someone who had not read the rules, read once at its end)",
+        "thirteenth session's changes by someone who had not read the rules, read once at its end; a development set "
+        "since)",
+        "handwritten_check11": "`handwritten_check11.jsonl` ({rows}; eleventh check, written before round two's "
+        "fourteenth session's changes by someone who had not read the rules, read once at its end)",
     }
     lines = [
         "Our hand-written tickets in customers' words, labelled by our guide (docs/labelling.md), out-of-the-box "

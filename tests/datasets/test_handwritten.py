@@ -59,6 +59,7 @@ def test_fresh_tickets_carry_a_language_and_a_pattern_note():
         ANNOTATIONS / "handwritten_check8.jsonl",
         ANNOTATIONS / "handwritten_check9.jsonl",
         ANNOTATIONS / "handwritten_check10.jsonl",
+        ANNOTATIONS / "handwritten_check11.jsonl",
     ],
     ids=lambda path: path.name,
 )

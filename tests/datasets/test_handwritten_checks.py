@@ -1,8 +1,8 @@
 """The checks written at the start of a session before its changes, by someone who had not read the rules' code:
 handwritten_check3.jsonl (round two's sixth session), handwritten_check4.jsonl (its seventh),
 handwritten_check5.jsonl (its eighth), handwritten_check6.jsonl (its ninth), handwritten_check7.jsonl (its
-tenth), handwritten_check8.jsonl (its eleventh), handwritten_check9.jsonl (its twelfth) and
-handwritten_check10.jsonl (its thirteenth), 40 tickets each.
+tenth), handwritten_check8.jsonl (its eleventh), handwritten_check9.jsonl (its twelfth),
+handwritten_check10.jsonl (its thirteenth) and handwritten_check11.jsonl (its fourteenth), 40 tickets each.
 They parse under the data contract, use ids no other set uses, are fully labelled, follow the guide's tier
 convention, and cover both sides: some stay at tier 1, the rest reach every tier and every trigger."""
 
@@ -28,6 +28,7 @@ SETS = (
     "handwritten_check8",
     "handwritten_check9",
     "handwritten_check10",
+    "handwritten_check11",
 )
 # Each check, with the number of its tickets that stay at tier 1.
 CHECKS = {
@@ -39,6 +40,7 @@ CHECKS = {
     "handwritten_check8": 16,
     "handwritten_check9": 16,
     "handwritten_check10": 17,
+    "handwritten_check11": 17,
 }
 
 
