@@ -1069,7 +1069,16 @@ _VETOES: dict[str, list[str]] = {
     ],
     # A past failure dated as the cause of something else: "the payment was late only because your payment page was
     # down on 28 October". Not "has been down since 9am", which is still going on.
-    "outage": ["was|were|went down|offline|unavailable on|last|back_in|during"],
+    "outage": [
+        "was|were|went down|offline|unavailable on|last|back_in|during",
+        # Where incidents are announced or planned for, not one happening: "outage and maintenance notices for our
+        # Slack", "is there an incident feed we can subscribe to?", "our outage runbook".
+        "outage|outages|downtime|incident|incidents notice|notices|notification|notifications|alert|alerts|feed|feeds"
+        "|subscription|subscriptions|runbook|runbooks|playbook|playbooks|drill|drills|procedure|procedures|policy"
+        "|policies",
+        "outage|outages|downtime and|or|& maintenance notice|notices|notification|notifications|alert|alerts|feed"
+        "|feeds|updates|emails|window|windows",
+    ],
     # Mail that has "gone out" or "gone through" was sent, not lost: "none of our report emails have gone out".
     "data_loss": [
         "gone out|through",
@@ -1205,6 +1214,74 @@ _CONDITIONS = frozenset({"if", "unless", "why", "until", "whether"})  # "if you 
 _THREAT_CONDITIONS = frozenset({"if", "unless", "otherwise", "else"})
 # Signals that are assertions by their shape: a negator before them changes nothing.
 _NOT_NEGATABLE = frozenset({"contract_value", "repeat_contact", "how_to_question", "feature_feedback"})
+
+# An incident (docs/labelling.md: outages, data loss and security incidents go to management) is reported only when
+# it happened. Denied with a verb of noticing between ("we are not seeing any outage", "nothing has been leaked", "no
+# sign of data loss"), supposed ("if a laptop got stolen", "in case of an outage", "say the API goes down", "should
+# the service fail", "what happens when ..."), asked as a how-to question ("how would we revoke all sessions after a
+# breach?") or told in a plan ("one scenario for our tabletop exercise is a breach") it names none (_supposed).
+_INCIDENT_SIGNALS = frozenset({"outage", "data_loss", "security_incident"})
+# A whole organisation locked out is an outage (docs/labelling.md), one user locked out is a front-line fault: "nobody
+# in our organisation can log in", "none of our ~600 staff can sign in", "all 300 staff locked out", "everyone at the
+# office is locked out", not "one user can't log in". A regular expression, since the head count ("300", "~600") is
+# any number, which a phrase pattern cannot spell; its match goes through the negation and supposition checks.
+_GROUP = (
+    r"(?:users|staff|staffers|employees|people|agents|colleagues|members|workers|accounts|clinicians|nurses"
+    r"|teachers|students|drivers|reps|engineers|admins|team|organi[sz]ation|company|office|org|workforce)"
+)
+_HEAD_COUNT = r"(?:~|about |around |over |nearly |all )?\d[\d,]*\+? "
+_WHERE = r"(?: (?:in|at|across|from|on) (?:our|the|my) [\w-]+(?: [\w-]+)?)?"
+_ACCESS = r"(?:log|sign|access|get in|get into|login|use|connect)"
+_NO_ONE = (
+    r"(?:nobody|no-?one|no one|none of (?:us|them|(?:our|the|my|their) (?:"
+    + _HEAD_COUNT
+    + r")?(?:[\w-]+ )?"
+    + _GROUP
+    + r"\b))"
+)
+_EVERY_ONE = (
+    r"(?:(?:(?:all|each) of (?:our|the|my) |all (?:our |the |my )?|(?:our|the) (?:whole|entire) )(?:"
+    + _HEAD_COUNT
+    + r")?(?:[\w-]+ )?"
+    + _GROUP
+    + r"\b|everyone|everybody)"
+)
+_CAN_ACCESS = r" (?:currently |now |still )?(?:can|could|is able to|are able to|was able to|were able to) " + _ACCESS
+_LOCKED = (
+    r"(?: (?:is|are|were|was|has been|have been|got|get|gets|all|currently|now|still))* (?:locked out|unable to "
+    + _ACCESS
+    + r"|(?:can['’]?t|cannot|can not|could(?:n['’]t| not)) "
+    + _ACCESS
+    + r")"
+)
+_WHOLE_ORGANISATION_LOCKED_OUT = re.compile(
+    r"(?i:\b(?:" + _NO_ONE + _WHERE + _CAN_ACCESS + r"|" + _EVERY_ONE + _WHERE + _LOCKED + r")\b)"
+)
+_NOTICING_WORDS = (
+    "has have had seeing seen see experiencing experienced having noticed noticing aware detected observed found "
+    "sign signs evidence indication reports reported"
+)
+_INCIDENT_NEGATION_FILLERS = _NEGATION_FILLERS | frozenset(_NOTICING_WORDS.split())
+_SUPPOSING = frozenset({"if", "suppose", "supposing", "imagine", "hypothetically", "hypothetical"})
+# "if" after a verb of asking or telling asks whether it is so ("let me know if the data can be recovered"), "if you
+# look at ..." invites a look and "if this is how you handle lost data" complains: none supposes the incident.
+_ASKS_WHETHER_WORDS = (
+    "know tell check confirm advise wonder wondering wondered ask asking see sure clarify update unclear"
+)
+_ASKS_WHETHER = frozenset(_ASKS_WHETHER_WORDS.split())
+_LOOK_WORDS = "look check open see go log visit try search compare refresh load view"
+_LOOK_VERBS = frozenset(_LOOK_WORDS.split())
+_OPENS_SUPPOSITION = frozenset({"should", "were", "say"})  # "Should the API fail, ...", "- say a laptop is stolen"
+_CLAUSE_OPENERS = frozenset({",", "-", "–", "—", "(", ":"})
+_SUPPOSED_CASE = frozenset({"case", "event"})  # "in case of", "in the event of"
+_HAPPENS = frozenset({"happens", "happen", "happened"})  # "what happens when/if the sync fails"
+_PLANNING_WORDS = (
+    "scenario scenarios tabletop drill drills runbook runbooks playbook playbooks simulation simulations rehearsal "
+    "rehearsals hypothetical hypothetically"
+)
+_PLANNING = frozenset(_PLANNING_WORDS.split())
+_HOW_TO_OPENERS = frozenset({"how", "what"})
+_HOW_TO_SECOND = frozenset({"do", "would", "should", "can", "could", "is", "'s", "are"})
 
 # A run of non-space whitespace holding a line break, or a lone tab. The run is tried from its first character
 # only: tried at every character, a long run of tabs with no line break cost quadratic time (60,000 tabs: 19 s).
@@ -1523,7 +1600,7 @@ def _lookup_lemmas() -> Any:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _is_negated(doc: Any, start: int) -> bool:
+def _is_negated(doc: Any, start: int, fillers_allowed: frozenset[str] = _NEGATION_FILLERS) -> bool:
     index, fillers = start - 1, 0
     while index >= 0:
         word = doc[index].lower_
@@ -1531,7 +1608,7 @@ def _is_negated(doc: Any, start: int) -> bool:
             if word != "no" and index > 0 and doc[index - 1].lower_ in _INABILITY:
                 return False
             return not any(token.lower_ in _CONDITIONS for token in doc[max(0, index - 3) : index])
-        if word not in _NEGATION_FILLERS or fillers == _NEGATION_WINDOW:
+        if word not in fillers_allowed or fillers == _NEGATION_WINDOW:
             return False
         fillers += 1
         index -= 1
@@ -1555,6 +1632,40 @@ def _tail_negated(doc: Any, span: tuple[int, int]) -> bool:
         inability = word != "no" and index > 0 and doc[index - 1].lower_ in _INABILITY
         if word in _NEGATORS and not inability and not conditional:
             return True
+    return False
+
+
+def _supposed(doc: Any, span: tuple[int, int]) -> bool:
+    """Whether an incident's words are supposed, asked how to handle or planned for, not reported (_INCIDENT_SIGNALS):
+    a supposition before them in their clause, a how-to question around them, or a plan's word in their sentence. A
+    real incident told in another sentence or clause of the same ticket still fires: "Our API is down. If it stays
+    down, what is the SLA?" reports one."""
+    sentence = _sentence(doc, *span)
+    if any(doc[index].lower_ in _PLANNING for index in sentence):
+        return True
+    words = [doc[index].lower_ for index in sentence]
+    asked = sentence.stop < len(doc) and doc[sentence.stop].text == "?"
+    if asked and len(words) > 1 and words[0] in _HOW_TO_OPENERS and words[1] in _HOW_TO_SECOND:
+        return True
+    clause = _sentence(doc, *span, _CLAUSE_BREAKS)
+    for index in range(clause.start, span[0]):
+        word, before = doc[index].lower_, doc[index - 1].lower_ if index > clause.start else ""
+        following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+        if word == "if" and before not in _ASKS_WHETHER and before not in _HAPPENS:
+            after = doc[index + 2].lower_ if index + 2 < len(doc) else ""
+            if following == "you" and index + 2 < len(doc) and doc[index + 2].norm_ in _LOOK_VERBS:
+                continue
+            if following in {"this", "that"} and after in {"is", "'s"}:  # "if this is how you handle losing data"
+                continue
+            return True
+        if word in _SUPPOSING - {"if"} or (word in {"when", "if"} and before in _HAPPENS):
+            return True
+        if word in _SUPPOSED_CASE and (
+            before == "in" or (before == "the" and index > 1 and doc[index - 2].lower_ == "in")
+        ):
+            return True
+        if word in _OPENS_SUPPOSITION and (index == sentence.start or before in _CLAUSE_OPENERS):
+            return word != "say" or following not in {",", ":"}
     return False
 
 
@@ -1708,6 +1819,10 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         else:
             table = vetoes if key.startswith("veto:") else candidates
             table.setdefault(key.removeprefix("veto:"), []).append((start, end))
+    for match in _WHOLE_ORGANISATION_LOCKED_OUT.finditer(doc.text):
+        locked_out = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if locked_out is not None:
+            candidates.setdefault("outage", []).append((locked_out.start, locked_out.end))
     if own_refunds:
         vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
     troubles = [span for span in troubles if not _overlaps(span, trouble_vetoes)]
@@ -1746,7 +1861,11 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             # for a competitor" is not "a competitor").
             taken.append(span)
             tail_negated = span in tails and _tail_negated(doc, span)
-            if tail_negated or (signal not in _NOT_NEGATABLE and _is_negated(doc, span[0])):
+            if signal in _INCIDENT_SIGNALS:
+                negated = _is_negated(doc, span[0], _INCIDENT_NEGATION_FILLERS) or _supposed(doc, span)
+            else:
+                negated = signal not in _NOT_NEGATABLE and _is_negated(doc, span[0])
+            if tail_negated or negated:
                 negated_spans.append(span)
         context = sentence_vetoes.get(signal, ())
         asserted = [
