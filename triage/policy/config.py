@@ -207,6 +207,10 @@ class Routing(_Strict):
     # routes to (an account-management team). Trigger heads can learn from real text with partial labels, while
     # a team head learns every organisation's own team names from its history alone.
     triggers_choose_team: bool = False
+    # Triggers in the order they own a case that several of them label: the first labelled one in this list routes
+    # it instead of the most probable (an invoice doubled by a sync fault is the fault's to fix: docs/labelling.md,
+    # the team that owns the problem). Empty: the most probable trigger routes.
+    owner_order: list[str] = Field(default_factory=list)
 
 
 Probability = Annotated[float, Field(ge=0, le=1)]
@@ -568,6 +572,8 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
         yield from _trigger_problems(f"routing.trigger_teams.{trigger}", trigger)
         yield from _team_problems(f"routing.trigger_teams.{trigger}", team_name, teams)
     yield from _team_problems("routing.fallback_team", routing.fallback_team, teams)
+    for index, trigger in enumerate(routing.owner_order):
+        yield from _trigger_problems(f"routing.owner_order[{index}]", trigger)
 
     for trigger in config.thresholds.triggers:
         yield from _trigger_problems(f"thresholds.triggers.{trigger}", trigger)

@@ -95,10 +95,17 @@ def decide(
     thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
     routine = _routine_ask(scores, config)
-    route = _route(scores, config, include_criteria_only=False)  # where the models alone send the ticket
+    needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
+    model_trigger_labels = _trigger_labels(scores, needed)
+    # Where the models alone send the ticket.
+    route = _route(scores, config, include_criteria_only=False, labelled=model_trigger_labels)
     # The owning team for a rule that names none: the same route unless some team is criteria-only.
     any_criteria_only = any(team.criteria_only for team in config.teams)
-    rule_route = _route(scores, config, include_criteria_only=True) if any_criteria_only else route
+    rule_route = (
+        _route(scores, config, include_criteria_only=True, labelled=model_trigger_labels)
+        if any_criteria_only
+        else route
+    )
     reason_values = _reason_values(ticket, scores)
     reasons: list[str] = [disclaimed] if disclaimed is not None else []
 
@@ -117,8 +124,6 @@ def decide(
     p, escalation_threshold = scores.escalation, thresholds["escalation"]
     models_escalate = p >= escalation_threshold
     held_routine = models_escalate and bool(routine)
-    needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
-    model_trigger_labels = _trigger_labels(scores, needed)
     head_alone = models_escalate and not routine and not model_trigger_labels
     held_head_alone = head_alone and config.abstain.hold_head_alone
     candidate, line = _models_candidate(config, p, escalation_threshold, route, routine, held_head_alone)
@@ -308,7 +313,7 @@ def applied_thresholds(
     return out
 
 
-def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_only: bool) -> _Route:
+def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_only: bool, labelled: list[str]) -> _Route:
     """The team the models point to, among teams above the first tier that are not ``criteria_only``: the team
     head's choice (its share of the probability given to those teams), else the most probable trigger's team.
     With ``routing.triggers_choose_team`` the most probable trigger's team wins unless the team head picks a team
@@ -317,7 +322,8 @@ def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_onl
     the labelling guide sends a case to management for what the ticket shows (large money, a regulator, a
     repeat contact), which the criteria test, not for the team head's guess. The default file marks no team
     criteria-only (docs/escalation-config.md says when to). ``include_criteria_only``
-    counts those teams too: the owning team of a rule that names none (a repeat contact about a renewal)."""
+    counts those teams too: the owning team of a rule that names none (a repeat contact about a renewal). Among the
+    ``labelled`` triggers, ``routing.owner_order`` says which owns a case several of them label."""
     first_tier = config.first_tier  # a property that reads every tier: once, not once per team
     above_first = [team for team in config.teams if team.tier > first_tier]
     escalation_teams = {team.name for team in above_first if include_criteria_only or not team.criteria_only} or {
@@ -325,7 +331,7 @@ def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_onl
     }
     team_probability = {name: p for name, p in scores.team.items() if name in escalation_teams}
     total = sum(team_probability.values())
-    trigger_route = _trigger_route(scores, config, escalation_teams)
+    trigger_route = _trigger_route(scores, config, escalation_teams, labelled)
     if total > 0:
         ranked = sorted(team_probability.items(), key=lambda item: (-item[1], item[0]))
         chosen = ranked[0][0]
@@ -343,15 +349,19 @@ def _route(scores: HeadScores, config: EscalationConfig, *, include_criteria_onl
     return _Route(config.routing.fallback_team, 0.5, "fallback team: no team or trigger scores")
 
 
-def _trigger_route(scores: HeadScores, config: EscalationConfig, escalation_teams: set[str]) -> _Route | None:
+def _trigger_route(
+    scores: HeadScores, config: EscalationConfig, escalation_teams: set[str], labelled: list[str]
+) -> _Route | None:
     """The most probable trigger's team (``routing.trigger_teams``) among the escalation teams, else None; its
-    confidence is that trigger's probability."""
+    confidence is that trigger's probability. Where two or more ``labelled`` triggers are in ``routing.owner_order``,
+    the first of them in that order routes instead."""
     routed = {
         name: p for name, p in scores.triggers.items() if config.routing.trigger_teams.get(name) in escalation_teams
     }
     if not routed:
         return None
-    trigger = max(sorted(routed), key=routed.__getitem__)
+    owners = [name for name in config.routing.owner_order if name in routed and name in labelled]
+    trigger = owners[0] if len(owners) > 1 else max(sorted(routed), key=routed.__getitem__)
     return _Route(config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}")
 
 
