@@ -6,7 +6,7 @@ or a supposition still fires. A whole organisation locked out is an outage; one 
 
 import pytest
 
-from triage.text.signals import find_signals
+from triage.text.signals import find_signals, incident_is_live
 
 
 def _fires(text: str, signal: str) -> bool:
@@ -85,3 +85,18 @@ def test_a_whole_organisation_locked_out_is_an_outage(text: str) -> None:
 )
 def test_one_user_or_no_login_is_no_outage(text: str) -> None:
     assert not _fires(text, "outage")
+
+
+@pytest.mark.parametrize(
+    ("text", "live"),
+    [
+        ("Around 14% of our delivery records have disappeared from the portal.", True),
+        ("All of last week's invoices have been deleted from our workspace.", True),
+        # Twins: a loss told in the past, supposed, or denied.
+        ("Last spring some delivery records disappeared for a day.", False),
+        ("If records have disappeared, how would we notice?", False),
+        ("Nothing has disappeared as far as we can see.", False),
+    ],
+)
+def test_a_loss_in_the_present_perfect_is_live(text: str, live: bool) -> None:
+    assert incident_is_live(text) is live

@@ -46,12 +46,14 @@ TicketField = Literal[
     "product",
     "tags",
     "incident.live",
+    "executive.watching",
 ]
 
 NUMERIC_FIELDS = ("customer.annual_contract_value",)
 # incident.live is read from the text (triage.text.signals.incident_is_live): an incident happening now, no
-# compensation asked for it.
-BOOLEAN_FIELDS = ("customer.strategic", "incident.live")
+# compensation asked for it. executive.watching too (triage.text.signals.executive_watching): the customer's executive
+# copied or following the case.
+BOOLEAN_FIELDS = ("customer.strategic", "incident.live", "executive.watching")
 # Placeholders a criterion's `reason` may use; triage.policy.decision fills every one of them.
 REASON_PLACEHOLDERS = (
     "evidence",

@@ -18,7 +18,14 @@ from triage.policy.config import BOOLEAN_FIELDS, Condition, Criterion, Escalatio
 from triage.schema import Recommendation, Ticket, channel_group
 from triage.scores import HeadScores
 from triage.text.limits import analysed_message
-from triage.text.signals import TRIGGER_SIGNALS, disclaims_legal, incident_is_live, quote_word, signal_evidence
+from triage.text.signals import (
+    TRIGGER_SIGNALS,
+    disclaims_legal,
+    executive_watching,
+    incident_is_live,
+    quote_word,
+    signal_evidence,
+)
 
 # The signal of a message saying its problem is solved or needs nothing from us (triage.text.signals).
 RESOLVED_SIGNAL = "resolved_update"
@@ -497,6 +504,10 @@ def _field_test(condition: Condition, ticket: Ticket) -> list[str] | None:
         live = incident_is_live(analysed_message(f"{ticket.subject}\n{ticket.body}\n{earlier}"))
         said = "an incident happening now, no compensation asked" if live else "no live incident without compensation"
         return [said] if live is condition.equals else None
+    if field == "executive.watching":  # the customer's executive copied or following the case, read from the text
+        watching = executive_watching(_analysed_ticket(ticket))
+        said = "the customer's executive follows the case" if watching else "no executive of the customer follows it"
+        return [said] if watching is condition.equals else None
     value: Any = {
         "customer.annual_contract_value": customer.annual_contract_value if customer else None,
         "customer.strategic": customer.strategic if customer else None,

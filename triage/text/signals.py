@@ -1354,10 +1354,10 @@ _DISCLAIMER_KEPT_OPEN = re.compile(
 )
 # An incident happening now, not one told as past ("the three outages in October", "last quarter's outages", "on 3
 # December between 19:40 and 23:15"): a failure in the present or present perfect ("is down", "has been timing out",
-# "has stopped working", "still not generating", "are missing", "nothing works", "cannot be made at all", "returns
-# 500 for everyone"), or a failure dated from a recent start ("since 05:40", "since this morning"). A clock time
-# alone ("it is now 9:10") tells no failure. For the policy (incident.live): the team that fixes a live incident is
-# technical, a retrospective is commercial.
+# "has stopped working", "have disappeared", "still not generating", "are missing", "nothing works", "cannot be made
+# at all", "returns 500 for everyone"), or a failure dated from a recent start ("since 05:40", "since this morning"). A
+# clock time alone ("it is now 9:10") tells no failure. For the policy (incident.live): the team that fixes a live
+# incident is technical, a retrospective is commercial.
 _LIVE_INCIDENT = re.compile(
     r"(?i:\b(?:is|are|has been|have been|keeps|keep|still|currently|now)"
     r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|gone|erroring|timing out|not (?:working"
@@ -1365,6 +1365,8 @@ _LIVE_INCIDENT = re.compile(
     r"|\b(?:down|failing|timing out|erroring|offline|missing) since (?:\d|this|last night|yesterday|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|\b(?:has|have|has now|have now) stopped (?:working|syncing|loading|responding|running|processing|sending)\b"
+    # Gone and not back: "14% of the records have disappeared from our tenant".
+    r"|\b(?:has|have) (?:disappeared|vanished|gone missing|been deleted|been wiped|been erased)\b"
     r"|\bnothing (?:works|is working|loads|is loading|syncs|is syncing|goes through|is going through)\b"
     r"|\b(?:cannot|can't|can’t|can not) be (?:made|placed|processed|completed|used|accessed|opened|loaded) at all\b"
     r"|\b(?:returns|is returning|are returning|keeps returning|throws|is throwing) (?:an? )?(?:5\d\d|errors?)\b"
@@ -1377,6 +1379,26 @@ _SUPPOSED_INCIDENT = re.compile(
     r"(?i:\b(?:if|when|whenever|in case|should|unless|whether|what happens|nothing|none|nobody|no one)\b)"
 )
 _CLAUSE_REACH = 60  # characters before a live failure that may make it supposed
+# The customer's executive following the case, told as copied, asking or watching: "CEO copied", "cc our CFO", "I've
+# copied our CEO", "Cc: Karen Whitlock (CEO)", "our board is asking", "our managing director is following this". Not
+# ours ("your CEO"), not the writer's own title in a signature, not a board that is a product's ("the board won't
+# load": only "our board" asking or watching, or a board of directors).
+_EXECUTIVE = (
+    r"(?:ceo|cfo|coo|cto|cio|ciso|chief (?:executive|financial|operating|technology|information)(?: officer)?"
+    r"|managing director|board of directors|chair(?:man|woman|person)?|president|founder)"
+)
+_EXECUTIVE_WATCHING = re.compile(
+    r"(?i:\b(?:cc|cc['’]?d|cc['’]?ing|copied|copying|looped in|looping in|copy)(?: in)?:? (?:to )?(?:our|my) "
+    + _EXECUTIVE
+    + r"\b|\bcc:[^\n]{0,80}?\b"
+    + _EXECUTIVE
+    + r"\b|\b(?:our|my) (?:"
+    + _EXECUTIVE
+    + r"|board)(?: and [\w ]{1,30}?)? (?:is |are |has been |have been )?(?:copied|cc['’]?d|in copy|on copy|watching"
+    r"|following|asking|aware|involved|now involved|demanding)\b"
+    r"|\b" + _EXECUTIVE + r" (?:copied|cc['’]?d|in copy|on copy)\b)"
+)
+_EXECUTIVE_SUPPOSED = re.compile(r"(?i:\b(?:if|unless|will have to|would have to|otherwise)\b)")
 # What goes missing that is no incident: a document or an answer owed ("the root cause report is still missing",
 # "the invoice is missing"), named just before "missing" ("we're still missing 30 orders" is a loss).
 _MISSING_PAPER = re.compile(
@@ -2228,6 +2250,18 @@ def incident_is_live(text: str) -> bool:
         if "missing" in match.group().lower() and _MISSING_PAPER.search(text[paper_floor : match.start()]):
             continue
         return True
+    return False
+
+
+def executive_watching(text: str) -> bool:
+    """Whether the customer's executive follows the case (_EXECUTIVE_WATCHING), not only threatened to be brought in:
+    no 'if', 'unless' or 'will have to' before it in its sentence ("if this is not fixed I will have to copy our
+    CEO")."""
+    for match in _EXECUTIVE_WATCHING.finditer(text):
+        floor = max(0, match.start() - _SENTENCE_REACH)
+        start = max(floor, max((text.rfind(mark, floor, match.start()) for mark in ".!?\n"), default=-1) + 1)
+        if not _EXECUTIVE_SUPPOSED.search(text, start, match.start()):
+            return True
     return False
 
 
