@@ -65,7 +65,9 @@ def test_sincerely_in_a_thank_you_is_no_cue(text: str) -> None:
     ],
 )
 def test_sincerely_as_plain_speaking_is_still_mild(text: str) -> None:
-    assert any(word.startswith(("szczerze", "upřímně")) for word in _cues(text).mild_words)
+    # The honesty tag is merged into the annoyance it accompanies ("nie rozumiem, dlaczego"): one mild remark.
+    assert _cues(text).mild_words
+    assert _level(text) >= 1
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ our own vectorised re-implementation of its main rules) plus intensity markers V
 support lead would: all-caps shouting, runs of "!!!" / "???", profanity and insults,
 threats (legal action, leaving, a public review), sarcasm ("thanks for nothing", which VADER reads as
 positive), repeated contact and explicit frustration words; in French, Spanish, German, Italian, Dutch,
-Portuguese, Czech, Polish, Swedish and Danish, a short hand-written table of the same kinds of cue (VADER reads
-English only).
+Portuguese, Czech, Polish, Swedish, Danish, Norwegian, Finnish and Turkish, a short hand-written table of the same
+kinds of cue (VADER reads English only).
 :func:`lexicon_frustration` turns them into a 0-1 score and a 0-3 level with readable reasons;
 :class:`FrustrationCues` exposes them as features for a learned model.
 
@@ -47,6 +47,8 @@ _ACRONYM_WORDS = (
     # tax numbers ("Art. 15 DSGVO", "zgłoszenie do UODO").
     " PO AP AR VAT GST HST ARN PIN OTP MSA SOW NDA DSGVO BDSG RGPD CNIL AEPD LOPD AVG RODO UODO NIP REGON KRS TVA"
     " IVA BTW MWST KVK SIRET"
+    # A date or time format's placeholders: "they come out MM/DD/YYYY".
+    " YYYY YY MM DD HH"
 )
 _ACRONYMS = frozenset(_ACRONYM_WORDS.split())
 _MILD_WORD_LIST = (
@@ -87,7 +89,11 @@ _APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $
 # Phrases are matched on the lower-cased text from the start of a word: case-sensitive matching is about twice
 # as fast as (?i:), and the word start keeps "or cancel" out of "for cancellation".
 _STRONG_PHRASES = re.compile(
-    r"\b(?:fed up|sick (?:and tired )?of|had enough|enough is enough|last straw|waste of (?:my |our )?time"
+    # The customer apologising for their own tone ("apologies for my tone, but it is still not fixed") was angry
+    # earlier in the conversation and, by the labelling guide, is still frustrated, one level below.
+    r"\b(?:(?:sorry|apologies|apologise|apologize|i apologi[sz]e) (?:for|about) (?:my|the) (?:tone|rant|outburst"
+    r"|(?:angry|harsh|rude|sharp|heated|curt|blunt) (?:tone|words|message|e-?mail|reply))\b"
+    r"|fed up|sick (?:and tired )?of|had enough|enough is enough|last straw|waste of (?:my |our )?time"
     r"|wasting (?:my|our) time|beyond frustrat\w*|at my wits'? end|what a joke|worried sick"
     # "I am done being polite": the customer says their patience is over.
     r"|done being (?:polite|patient|nice|reasonable)|should be ashamed|bait and switch"
@@ -149,6 +155,10 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:looking (?:at|for)|consider(?:ing)?|evaluat(?:e|ing)|explor(?:e|ing)) (?:other|alternative|another"
             r"|different) (?:providers?|vendors?|options|solutions|suppliers|services|banks?|airlines?|companies)"
             r"|(?:reconsider(?:ing)?|rethink(?:ing)?) (?:our|my|the) (?:contract|renewal|subscription|relationship)"
+            # The renewal made to hang on it: "this will weigh on our renewal decision if it isn't sorted out", not a
+            # prospect's "your roadmap will factor into our renewal decision".
+            r"|(?:will|would|is going to|could) (?:weigh on|count against|affect|factor into) (?:our|my|the) renewal"
+            r"(?: decision)?,? (?:if|unless)\b"
             # "We'll start evaluating alternatives", not a prospect's "we're evaluating alternatives to our CRM" nor a
             # routine review ("... next quarter as part of our normal procurement review").
             r"|(?:will|'ll|going to|have to|start(?:ing)?(?: to)?) (?:be )?(?:look(?:ing)? at|consider(?:ing)?"
@@ -225,7 +235,9 @@ _REPEAT_CONTACT = re.compile(
     # our migration date?".
     r"|(?<![a-z] )any (?:update|news|word)s? (?:on|about) (?:this|my|our|[a-z]{2,}-\d+)\b|(?<![a-z] )any updates?\s*\?"
     r"|still no (?:update|news|word)s? (?:on|about) (?:this|my|our)\b"
-    r"|already (?:told|explained|reported|contacted|asked)|how many times|(?:multiple|several|many) times"
+    # "Our auditor has already asked us" is someone else asking the customer.
+    r"|already (?:told|explained|reported|contacted(?! (?:us|me)\b)|asked(?! (?:us|me)\b))|how many times"
+    r"|(?:multiple|several|many) times"
     # "Following up once more", "I'd like this done properly this time".
     r"|(?<!thanks )(?<!thank you )once more\b|(?:properly|right|correctly) this time)"
 )
@@ -353,6 +365,9 @@ _GRIEVANCES = re.compile(
     r"|no way (?:this|that|they|you|he|she|it) (?:should|could)\b"
     # "I cannot accept this", not an outage report's "we cannot accept card payments".
     r"|(?:can ?not|can't) accept (?:this|that|it|such|your (?:answer|response|offer|explanation))\b"
+    # A formal refusal: "we don't accept it", not a way to pay ("we don't accept it as payment").
+    r"|(?:i|we) (?:do not|don't|will not|won't) accept (?:this|that|it|your (?:answer|response|offer|explanation"
+    r"|breakdown))\b(?! (?:as|for|in|via|by|from)\b)"
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
     r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless)"
     r"|nothing but (?:delays|problems|issues|excuses|trouble|headaches|lies|errors|outages|cancell?ations)"
@@ -452,6 +467,9 @@ _ANNOYANCE_PHRASES = re.compile(
     r"|(?:i|we) (?:still )?(?:don't|do not|can't|cannot|fail to) (?:understand|see) (?:how|why)\b"
     r"|with (?:all )?due respect\b|with respect\b(?! to\b)|(?:isn't|is not|wasn't|was not) an answer"
     r"|not (?:thrilled|amused)\b"
+    # "..., which is getting old", "This is getting tiresome."; not "the laptop I use for this is getting old".
+    r"|(?:(?<=, )which|(?:^|(?<=[.!?] )|(?<=\n))(?:this|that|it))(?:'s| is) getting (?:really |very )?(?:old|tiresome"
+    r"|tedious)\b"
     r"|(?:i|we) would have expected|(?:difficult|hard) to recommend|a step backwards?\b"
     r"|(?<![a-z] )seriously(?:[,!]| though)"
     r"|what(?:'s|s| is) (?:even )?going on(?:\s*$|[?!]{2,}|!)"
@@ -538,6 +556,8 @@ _PROMISED_THING = re.compile(
 # stonewalled, urgency and threats to leave. Read only when the ticket's language is detected as that language
 # (triage.text.language), on the lower-cased text; a word after the language's negation ("pas urgent", "nicht
 # dringend", "no es normal") does not count. A trailing \w* takes a word's inflections ("déçue", "enttäuschend").
+# Their words for "urgent" (kind "urgency") are the stakes, as the business's urgency is in English (_PRESSURE):
+# counted as pressure only beside another cue of tone ("URGENTE - acesso para auditor" is a calm how-to question).
 _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "fr": {
         "mild_words": r"agac\w*|énerv\w*|irrit\w*|déçu\w*|décevant\w*|déception|frustr\w*|pénible|embêtant\w*"
@@ -545,7 +565,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|(?:ce n'est )?pas normal|(?:un peu|assez|plutôt) (?:gênant|ennuyeux|limite)"
         r"|choqu[ée]\w*|sidér[ée]\w*|stupéfait\w*|abasourdi\w*|consterné\w*|indigné\w*",
         "strong_words": r"inadmissible|inacceptable|scandal\w*|honteu\w*|lamentable|ras[- ]le[- ]bol|marre"
-        r"|furieu\w*|exaspér\w*|intolérable|inconcevable|n'importe quoi|incompéten\w*|catastrophique",
+        r"|furieu\w*|exaspér\w*|intolérable|inconcevable|n'importe quoi|incompéten\w*|catastrophique"
+        r"|(?:pardon|désolée?s?|excusez-moi) pour (?:le|mon) ton",
         "repeat_contact": r"encore une fois|à nouveau|de nouveau|une nouvelle fois|(?:deuxième|troisième|énième) "
         r"(?:fois|relance)|toujours (?:pas|rien|aucun\w*)|je (?:vous )?relance|plusieurs (?:fois|reprises)"
         r"|(?:j'ai|nous avons) déjà (?:signalé|écrit|appelé|contacté|expliqué|demandé)",
@@ -556,7 +577,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "grievances": r"aucune réponse|pas de réponse|sans (?:réponse|nouvelles)|personne ne (?:répond|rappelle"
         r"|m'a|nous a)|on (?:m'|nous )a promis|injuste\w*|abusi\w*"
         r"|(?:ce n'est|c'est) pas (?:une|la) (?:façon|manière) de traiter",
-        "pressure": r"urgen\w*|au plus vite|dès que possible|immédiatement|sans délai",
+        "pressure": r"au plus vite|dès que possible|immédiatement|sans délai",
+        "urgency": r"urgen\w*",
         "leaving": r"(?:nous allons|je vais|nous devrons|contraints? de) résilier"
         r"|changer de (?:fournisseur|prestataire)|aller voir ailleurs"
         r"|d'autres (?:prestataires|fournisseurs|solutions)|ne (?:pas )?renouveler",
@@ -568,7 +590,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|escandalizad\w*",
         "strong_words": r"inaceptable|inadmisible|vergonzos\w*|vergüenza|indignant\w*|indignad\w*|hart[oa]s?\b"
         r"|ridícul\w*|lamentable|intolerable|furios\w*|enfadad\w*|enojad\w*|pésim\w*|tomadura de pelo"
-        r"|un desastre|incompeten\w*",
+        r"|un desastre|incompeten\w*|(?:perdón|disculpas?|discúlpe\w*) (?:por )?(?:el|mi) tono",
         "repeat_contact": r"otra vez|de nuevo|una vez más|nuevamente|(?:segunda|tercera|enésima) vez"
         # "Todavía no he configurado el IVA": the customer's own step not taken yet, not a problem that persists
         # ("todavía no he recibido el reembolso" is).
@@ -582,7 +604,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "grievances": r"nadie (?:me|nos) (?:ha|han) (?:dado|respondido|contestado|llamado|ayudado)"
         r"|nadie (?:responde|contesta)|sin respuesta|ninguna respuesta|(?:me|nos) prometieron|injust\w*|abusiv\w*"
         r"|no es (?:forma|manera|modo) de tratar|nadie (?:nos|me) (?:avisó|informó|advirtió)",
-        "pressure": r"urgent\w*|cuanto antes|lo antes posible|de inmediato|inmediatamente|hoy mismo",
+        "pressure": r"cuanto antes|lo antes posible|de inmediato|inmediatamente|hoy mismo",
+        "urgency": r"urgent\w*",
         "leaving": r"(?:vamos a|voy a|tendremos que) (?:cancelar|dar de baja)|cambiar de proveedor"
         r"|(?:buscar|buscaremos) otr[oa] (?:proveedor|empresa|alternativa)|no (?:vamos a )?renovar",
     },
@@ -591,7 +614,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|ehrlich gesagt|offen gesagt|ich verstehe nicht,? (?:wie|warum|wieso)|nicht nachvollziehbar"
         r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)|schockiert\w*|fassungslos\w*|entsetzt\w*|bestürzt\w*",
         "strong_words": r"inakzeptabel|unakzeptabel|unverschämt\w*|skandal\w*|frechheit|zumutung|katastroph\w*"
-        r"|lächerlich\w*|wütend\w*|empör\w*|inkompeten\w*|mir reicht'?s|es reicht|die nase voll|unfassbar",
+        r"|lächerlich\w*|wütend\w*|empör\w*|inkompeten\w*|mir reicht'?s|es reicht|die nase voll|unfassbar"
+        r"|entschuldig\w* (?:sie )?(?:bitte )?(?:meinen|den) (?:ton|tonfall)",
         "repeat_contact": r"schon wieder|zum (?:zweiten|dritten|wiederholten|x-ten) mal|immer noch|noch immer"
         r"|weiterhin (?:nicht|kein\w*)|bereits (?:mehrfach|gemeldet|geschrieben|angerufen|kontaktiert|erklärt)"
         r"|mehrfach|mehrmals",
@@ -600,7 +624,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "grievances": r"keine (?:antwort|rückmeldung|reaktion)|niemand (?:antwortet|meldet sich|hat (?:sich|mir|uns))"
         r"|ohne (?:antwort|rückmeldung)|ungerecht\w*|hingehalten|vertröstet"
         r"|so (?:geht|behandelt) man (?:nicht|keine)",
-        "pressure": r"dringend\w*|umgehend|schnellstmöglich|so schnell wie möglich|noch heute",
+        "pressure": r"umgehend|schnellstmöglich|so schnell wie möglich|noch heute",
+        "urgency": r"dringend\w*",
         "leaving": r"(?:werden|müssen) (?:wir|ich) (?:\w+ )?kündigen|anbieter wechseln|anderen anbieter"
         r"|nach alternativen|(?:vertrag|abonnement) nicht (?:mehr )?verlängern",
     },
@@ -609,7 +634,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|insoddisfatt\w*|onestamente|sinceramente|francamente|non capisco (?:come|perché|perche)"
         r"|non è normale|scioccat\w*|sconcertat\w*|allibit\w*|sbalordit\w*|indignat\w*",
         "strong_words": r"inaccettabil\w*|inammissibil\w*|vergogn\w*|scandalos\w*|ridicol\w*|assurd\w*"
-        r"|furios\w*|arrabbiat\w*|stuf[oaie]\b|pessim\w*|incompeten\w*|un disastro",
+        r"|furios\w*|arrabbiat\w*|stuf[oaie]\b|pessim\w*|incompeten\w*|un disastro|scus\w* (?:per )?il (?:mio )?tono",
         "repeat_contact": r"ancora una volta|di nuovo|nuovamente|(?:seconda|terza|ennesima) volta"
         r"|ancora (?:non|nessun\w*|niente)|continua(?:no)? a (?:non|fallire)|più volte|diverse volte|sollecit\w*"
         r"|(?:ho|abbiamo) già (?:segnalato|scritto|chiamato|contattato|spiegato|richiesto)",
@@ -619,7 +644,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|richiamato|aiutato))|ingiust\w*|(?:ci|mi) avevate promesso"
         r"|non (?:è|e') (?:questo )?il modo di trattar\w*"
         r"|nessuno (?:ci|mi) ha (?:avvisat|informat|avvertit|comunicat)\w*",
-        "pressure": r"urgen\w*|al più presto|il prima possibile|immediatamente|oggi stesso",
+        "pressure": r"al più presto|il prima possibile|immediatamente|oggi stesso",
+        "urgency": r"urgen\w*",
         "leaving": r"cambiare (?:fornitore|gestore)|(?:altri|un altro) fornitor\w*|non rinnover\w*"
         r"|(?:dovremo|costretti a) disdire",
     },
@@ -628,13 +654,15 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|frustrer\w*|ontevreden|eerlijk gezegd|ik begrijp niet (?:hoe|waarom)|niet normaal|balen|jammer"
         r"|geschokt|verbijsterd|ontzet\b|stomverbaasd",
         "strong_words": r"onacceptabel|onaanvaardbaar|belachelijk\w*|schandalig\w*|schande|woedend|boos\b"
-        r"|kwaad\b|(?:het|dit) zat\b|slaat nergens op|waardeloo\w*|incompeten\w*|te gek voor woorden",
+        r"|kwaad\b|(?:het|dit) zat\b|slaat nergens op|waardeloo\w*|incompeten\w*|te gek voor woorden"
+        r"|(?:sorry|excuses) voor (?:mijn|de) toon",
         "repeat_contact": r"alweer|weer (?:niet|geen|hetzelfde)|(?:tweede|derde|zoveelste) keer|nog steeds"
         r"|nog altijd|al (?:eerder|meerdere keren|twee keer|drie keer)|meerdere keren|herhaaldelijk",
         "demands": r"ik eis|wij eisen|(?:een|uw) leidinggevende|binnen (?:24|48|72) uur",
         "grievances": r"geen (?:reactie|antwoord)|zonder (?:reactie|antwoord)|niemand (?:reageert|belt|heeft)"
         r"|oneerlijk|zo ga je niet om met",
-        "pressure": r"dringend\w*|urgent\w*|zo snel mogelijk|z\.s\.m\.|onmiddellijk|vandaag nog",
+        "pressure": r"zo snel mogelijk|z\.s\.m\.|onmiddellijk|vandaag nog",
+        "urgency": r"dringend\w*|urgent\w*",
         "leaving": r"(?:gaan|zullen|moeten) (?:we|wij|ik) (?:\w+ )?opzeggen|overstappen naar"
         r"|andere (?:leverancier|aanbieder)|niet (?:meer )?verlengen",
     },
@@ -643,7 +671,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|incomodad\w*|aborrecid\w*|sinceramente|francamente|honestamente|não entendo (?:como|por que|porque)"
         r"|não é normal|chocad[oa]s?\b|perplex[oa]s?\b|estarrecid[oa]s?\b|desagradável",
         "strong_words": r"inaceitável|inadmissível|absurd[oa]s?\b|vergonh\w*|ridícul\w*|lamentável|revoltad\w*"
-        r"|furios\w*|indignad\w*|cansad[oa]s? de|pésim\w*|descaso|palhaçada|incompeten\w*|um desastre",
+        r"|furios\w*|indignad\w*|cansad[oa]s? de|pésim\w*|descaso|palhaçada|incompeten\w*|um desastre"
+        r"|desculp\w* (?:pelo|o) (?:meu )?tom\b",
         "repeat_contact": r"de novo|novamente|outra vez|mais uma vez|(?:segunda|terceira|enésima) vez"
         r"|ainda (?:não|nada|sem)|continua(?:m)? (?:sem|a não)"
         r"|já (?:escrevi|liguei|entrei em contato|reclamei|expliquei|pedi|enviei)|várias vezes|diversas vezes",
@@ -652,7 +681,8 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "grievances": r"nenhuma resposta|sem resposta"
         r"|ninguém (?:responde|(?:me|nos) (?:respondeu|ajudou|retornou|avisou|informou))"
         r"|injust\w*|prometeram|procon|reclame aqui|não é (?:forma|maneira|jeito) de tratar",
-        "pressure": r"urgent\w*|com urgência|o mais rápido possível|imediatamente|hoje mesmo",
+        "pressure": r"o mais rápido possível|imediatamente|hoje mesmo",
+        "urgency": r"urgent\w*|com urgência",
         "leaving": r"(?:vou|vamos) cancelar|trocar de (?:fornecedor|empresa|operadora)"
         r"|procurar outr[oa] (?:fornecedor|empresa)|não (?:vamos )?renovar",
     },
@@ -759,11 +789,102 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|se os om efter (?:en )?(?:anden|andre|alternativ)"
         r"|ikke forlænge (?:aftalen|abonnementet)",
     },
+    # Norwegian (Bokmål), as Danish and Swedish: bare "igjen" asks for a resend, "fortsatt ikke" before a verb of doing
+    # is the customer's own step not taken yet, and a routine notice ("vi sier opp avtalen fra 1. mars") is no threat.
+    "nb": {
+        "mild_words": r"irriter\w*|skuffet\w*|skuffende|skuffelse\w*|frustrer\w*|misfornøyd\w*|ærlig talt"
+        r"|oppriktig talt|jeg forstår ikke,? (?:hvordan|hvorfor)|(?:er|var) ikke (?:greit|i orden|rimelig)\b"
+        r"|sjokkert\w*|(?:litt|ganske) (?:irriterende|tungvint|slitsomt)",
+        "strong_words": r"uakseptab\w*|skandal\w*|sint\b|sinte\b|ubrukelig\w*|latterlig\w*|inkompeten\w*|rasende"
+        r"|jeg har fått nok|nå er det nok|katastrof\w*|elendig\w*|under enhver kritikk|useriøs\w*|hårreisende"
+        r"|dere burde skamme dere",
+        "repeat_contact": r"igjen og igjen|nok en gang|enda en gang"
+        r"|(?:for|den|nå) (?:andre|tredje|fjerde|femte|\d+\.) gang|(?:tredje|fjerde|femte) gang"
+        r"|flere ganger|gjentatte ganger"
+        r"|(?:fortsatt|fremdeles) (?:ikke|ingen|intet)\b(?! (?:rukket|bestemt|testet|prøvd|installert|satt opp"
+        r"|aktivert|opprettet|lest|byttet|valgt|begynt)\b)"
+        r"|problemet (?:vedvarer|er der fortsatt)"
+        r"|(?:har|hadde) allerede (?:skrevet|ringt|kontaktet|meldt|forklart|purret|sendt)",
+        "demands": r"jeg krever|vi krever|snakke med (?:en|din|deres) (?:sjef|leder|overordnede)"
+        r"|innen (?:24|48|72) timer|(?:mine|våre) penger tilbake|(?:vi|jeg) (?:nekter å|kommer ikke til å) betale",
+        "grievances": r"(?:har|hadde) ikke fått (?:noe )?svar|uten (?:svar|tilbakemelding)|ingen tilbakemelding"
+        r"|ingen (?:har )?(?:svart|svarer|kommet tilbake|ringt tilbake)|urettferdig\w*|(?:dere|du) lovet (?:oss|meg)"
+        r"|(?:vi|jeg) ble lovet|slik behandler man ikke|ingen (?:har )?(?:informert|fortalt|varslet) (?:oss|meg)",
+        "pressure": r"snarest mulig|omgående|umiddelbart(?=\s*[.!?]|\s*$)",
+        "leaving": r"(?:vi|jeg) (?:kommer til å|ser oss nødt til å|blir nødt til å) si opp|(?:ellers|så) sier vi opp"
+        r"|bytte (?:leverandør|tilbyder)"
+        r"|(?:finne|finner vi|velge|velger vi|gå over til|går vi over til) en annen (?:leverandør|tilbyder)"
+        r"|se oss om etter (?:en )?(?:annen|andre|alternativ)|ikke (?:til å )?fornye (?:avtalen|abonnementet)",
+    },
+    # Finnish builds its words from stems and case endings ("pettynyt", "pettymys"), so most cues are stems. Bare
+    # "taas"/"uudelleen" is how a resend is asked for ("voitteko lähettää laskun uudelleen?"): only with what came back.
+    # Its negation verb before a cue takes it back ("en ole vihainen"); cues that carry the negation say so themselves
+    # ("ei vieläkään", "en ole saanut vastausta"). A routine notice ("irtisanomme sopimuksen 31.12. alkaen") is no
+    # threat: only one forced or conditional is.
+    "fi": {
+        "mild_words": r"ärsyt\w*|turhautu\w*|turhauttav\w*|petty\w*|harmitta\w*|tyytymät\w*|suoraan sanottuna"
+        r"|rehellisesti sanottuna|totta puhuen|en ymmärrä,? (?:miten|miksi|kuinka)|uskomatonta|järkyt\w*"
+        r"|(?:hieman|vähän|aika) (?:ärsyttävää|rasittavaa|hankalaa)|olisin odottanut parempaa",
+        "strong_words": r"kestämät\w*|ei (?:ole )?hyväksyttäv\w*|skandaal\w*|törkeä\w*|häpeällis\w*|naurettav\w*"
+        r"|raivostu\w*|raivoissa\w*|vihainen|vihaisia|suuttunut|epäpätev\w*|nyt riittää|mitta on täynnä|katastrof\w*"
+        r"|surkea\w*|surkeaa|ala-arvoi\w*",
+        "repeat_contact": r"(?:taas|jälleen|uudestaan) (?:ei|sama\w*|kaatu\w*|rikki|poikki|virhe\w*)"
+        r"|(?:toista|kolmatta|neljättä|viidettä|monetta) kertaa|(?:kolmas|neljäs|viides) kerta|useaan (?:otteeseen"
+        r"|kertaan)|monta kertaa|toistuvasti"
+        r"|(?:ei|en|emme|eivät|ette) (?:\w+ )?(?:vieläkään|edelleenkään)|(?:vieläkään|edelleenkään|edelleen) (?:ei|en"
+        r"|emme|eivät)\b|odot\w* (?:yhä|edelleen|vieläkin)|(?:yhä|edelleen|vieläkin) odot\w*|ongelma jatkuu"
+        r"|(?:olen|olemme) jo (?:kirjoitta|soitta|ilmoitta|muistutta|pyytä|selittä)\w*|muistut(?:in|imme)\b",
+        "demands": r"vaadin|vaadimme|haluan (?:puhua|keskustella) (?:esimiehe|esihenkilö|johtaja)\w*"
+        r"|(?:24|48|72) tunnin (?:sisällä|kuluessa)|(?:rahani|rahamme) takaisin|(?:emme|en) aio maksaa"
+        r"|kieltäydy\w* maksamasta",
+        "grievances": r"(?:en|emme) ole (?:saanut|saaneet) (?:mitään |edes )?vastausta|ilman vastausta"
+        r"|ei (?:edes )?vastausta|(?:eikä kukaan|kukaan ei) (?:ole )?(?:vastannut|vastaa|soittanut|ilmoittanut"
+        r"|kertonut|auttanut)|(?:en|emme) ole kuullut (?:teistä )?mitään|epäreilu\w*|kohtuut\w*"
+        r"|(?:te )?lupasitte (?:meille|minulle)|(?:meille|minulle) luvattiin|ohititte|sivuutitte"
+        r"|(?:tieto|hyvitys|palautus|poisto)?(?:pyyntö|viesti)\w* (?:on )?(?:ohitettu|sivuutettu)"
+        r"|määräaika on (?:jo )?(?:mennyt umpeen|ylittynyt|umpeutunut)|näin ei kohdella asiakkai\w*",
+        "pressure": r"viipymättä|mahdollisimman pian|välittömästi(?=\s*[.!?]|\s*$)",
+        "leaving": r"(?:joudumme|joudun) (?:irtisanomaan|vaihtamaan|lopettamaan)|muuten (?:irtisanomme|vaihdamme"
+        r"|lopetamme)|(?:vaihdamme|siirrymme) (?:toiseen palveluntarjoajaan|toiselle toimittajalle|kilpailijalle)"
+        r"|(?:etsimme|etsiä) (?:toisen|uuden) (?:toimittajan|palveluntarjoajan)|(?:emme|en) (?:aio )?jatka"
+        r" (?:sopimusta|tilausta)",
+    },
+    # Turkish also builds on stems, and negates its verbs by a suffix after the cue ("memnun değiliz", "yanıt
+    # alamadık"): the cues that need a negation carry it, a cue followed by "değil" is taken back (see
+    # _NEGATION_AFTER), and "hiç"/"hiçbir" open a cue rather than veto it ("hiçbir yanıt alamadık"). "Acil" (urgent)
+    # is left out as English's "urgent" is; bare "yine"/"tekrar" asks for a resend ("faturayı tekrar gönderir
+    # misiniz?"): only with what came back.
+    "tr": {
+        "mild_words": r"sinir bozucu|sinirlendi(?:m|k)\b|sinirlendiriyor|hayal kırıklığı\w*|memnun değil\w*"
+        r"|açıkçası|doğrusu|anlamıyorum,? (?:nasıl|neden|niye)|(?:bu )?normal değil|şaşkın\w*|hiç hoş değil"
+        r"|(?:daha )?ciddiye alınmasını beklerdim|daha iyisini beklerdim",
+        "strong_words": r"kabul edilemez|rezalet\w*|rezillik|skandal\w*|utanç verici|saçmalık|berbat\w*"
+        r"|beceriksiz\w*|öfkeli\w*|sinirliyim|bıktı(?:m|k)|yeter artık|artık yeter|sabr\w* (?:kalmadı|tükendi)"
+        r"|felaket",
+        "repeat_contact": r"(?:ikinci|üçüncü|dördüncü|beşinci|kaçıncı|bilmem kaçıncı) (?:kez|kere|defa)|defalarca"
+        r"|(?:birçok|birkaç|defalarca) kez|tekrar tekrar|yine (?:aynı|olmadı|çalışmı\w*|hata\w*|çöktü)"
+        r"|h[âa]l[âa] (?:[\w.]+ ){0,5}?(?:aynı|çözülme\w*|çalışmı\w*|bekli\w*|gelme\w*|yok\b|alıyor\w*|alama\w*"
+        r"|düzelme\w*)"
+        r"|(?:sorun|problem|hata)\w* (?:h[âa]l[âa] )?(?:çözülmedi|devam ediyor|düzelmedi)"
+        r"|(?:daha önce|zaten) (?:yazdım|yazmıştım|bildirdim|bildirmiştim|aradım|aramıştım|ilettim|iletmiştim)",
+        "demands": r"(?:sorumlu|yetkili|kıdemli) (?:bir )?(?:kişi|mühendis|yönetici)\w* (?:bana|bize) (?:dönmesini"
+        r"|ulaşmasını|aramasını)|(?:yöneticiniz|amiriniz)\w* (?:ile |le )?görüşmek istiyorum|(?:24|48|72) saat içinde"
+        r"|param\w* geri istiyorum|ödemeyeceğ(?:im|iz)",
+        "grievances": r"(?:hiçbir |hiç )?(?:cevap|yanıt|dönüş) (?:alamadım|alamadık|verilmedi|gelmedi|yapılmadı)"
+        r"|kimse (?:\w+ )?(?:cevap vermedi|yanıt vermedi|dönmedi|aramadı|ilgilenmedi|bilgi vermedi)|haksız\w*"
+        r"|söz verdiniz|söz vermiştiniz|oyala\w*|geçiştir\w*|müşteriye (?:böyle|bu şekilde) davranılmaz",
+        "pressure": r"derhal|bir an önce|en kısa sürede",
+        "leaving": r"(?:aksi (?:halde|takdirde)|yoksa)[^.!?\n]{0,60}?(?:iptal ed\w*|feshed\w*|başka (?:bir )?(?:firma"
+        r"|sağlayıcı|tedarikçi)\w*)|başka (?:bir )?(?:firmaya|sağlayıcıya|tedarikçiye) geç(?:eceğiz|mek zorunda)"
+        r"|rakip\w* geçeceğiz|(?:sözleşme|abonelik)\w* yenilemeyeceğiz",
+    },
 }
 _LEAVING_THREAT = "threatens to leave"  # _THREATS' reason for the same threat in English
 # Each table language's negators (triage.text.multilingual's, which reads the same languages), and the few that only
 # tone needs: French "ne ... plus", Czech "not at all" and negated "to be" ("nejsem spokojen" is no cue of anger).
 _TONE_ONLY_NEGATORS = {"fr": ("plus",), "cs": ("nejsem", "nejsme", "vůbec")}
+# Turkish negates after the word: "öfkeli değilim", "berbat değil" (see the table's note).
+_NEGATION_AFTER = {"tr": re.compile(r"\s{1,3}değil")}
 _FOREIGN_NEGATION = {
     language: re.compile(
         r"\b(?:"
@@ -774,7 +895,8 @@ _FOREIGN_NEGATION = {
 }
 # Forgetting, in the table languages: the customer's own slip.
 _FORGOT = re.compile(
-    r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*|glömt\w*|glömde|glömmer|glemt\w*|glemte|glemmer)"
+    r"\b(?:vergeten|vergessen|oubli\w*|olvid\w*|dimentica\w*|scordat\w*|esquec\w*|zapomn\w*|zapomě\w*|glömt\w*|glömde|glömmer|glemt\w*|glemte|glemmer"
+    r"|unoh\w*|unut\w*)"
 )
 # (language, cue kind, pattern) rows, as the other tables of rows: tests/text/test_regex_linear.py times them.
 _FOREIGN_CUES = tuple(
@@ -782,6 +904,15 @@ _FOREIGN_CUES = tuple(
     for language, table in _FOREIGN_CUE_TABLE.items()
     for kind, pattern in table.items()
 )
+# Saying it honestly, in English and the table languages: a tag on a remark (see _merge_honesty_tags).
+_HONESTY_TAG = re.compile(
+    r"(?:quite )?frankly|honestly|to be honest|franchement|honnêtement|sinceramente|francamente|honestamente"
+    r"|la verdad es que|ehrlich gesagt|offen gesagt|onestamente|eerlijk gezegd|upřímně|szczerze|ärligt talat"
+    r"|uppriktigt sagt|ærligt talt|oprigtigt talt|ærlig talt|oppriktig talt|suoraan sanottuna|rehellisesti sanottuna"
+    r"|totta puhuen|açıkçası|doğrusu"
+)
+# A smile after a recurrence is good humour, not a complaint: "so here we are again :)", "again, haha".
+_SMILING_AFTER = re.compile(r"[^.!?\n]{0,30}?(?::-?\)|:d\b|;\)|\bhaha|\blol\b|[\U0001f600-\U0001f60a\U0001f642])")
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
 _REQUESTED_AGAIN = re.compile(
     r"\b(?:thanks|thank you|send|resend|forward|share|email|try|sign(?:ed)?|log(?:ged)?)(?: [\w'-]+){0,4} again$"
@@ -1149,7 +1280,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     # times ("the MSA ... under the MSA", a law's acronym in every paragraph) is still a name.
     distinct_shouted = len(set(_shouted_words(words, upper, min_length=2)))
     cues.caps_share = shouted / len(long_words) if distinct_shouted >= 3 else 0.0
-    cues.punctuation_runs = len(_PUNCTUATION_RUN.findall(text))
+    runs = _PUNCTUATION_RUN.findall(text)
+    double_questions = runs.count("??")  # counted below, beside another cue of tone
+    cues.punctuation_runs = len(runs) - double_questions
     if cues.caps_share < _EMPHASIS_BELOW_CAPS_SHARE:  # within shouting, a capitalised word is no emphasis of its own
         # "XXXX." is a redaction mark (CFPB's), not a word.
         # Every emphatic word is an upper-case one: without any, only the word-by-word kind can be there.
@@ -1186,7 +1319,9 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         ):
             kind = cues.mild_words
         kind.append(word)
-    cues.mild_words += _ANNOYANCE_PHRASES.findall(lowered)
+    cues.mild_words += [
+        match.group() for match in _ANNOYANCE_PHRASES.finditer(lowered) if not _honest_praise(lowered, match)
+    ]
     cues.strong_words += _STRONG_PHRASES.findall(lowered)
     if not text.isascii():  # chat and social customers say it with emoji, which VADER's rules here skip
         cues.strong_words += [char for char in text if char in _STRONG_EMOJI]
@@ -1197,6 +1332,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         match.group()
         for match in _REPEAT_CONTACT.finditer(lowered)
         if not _REQUESTED_AGAIN.search(lowered, max(0, match.start() - 60), match.end())  # bounded look-back
+        and not _SMILING_AFTER.match(lowered, match.end())
     ]
     cues.persistence = _PERSISTENCE.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
@@ -1209,13 +1345,34 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     urgency = [match for match in _PRESSURE.finditer(lowered) if not _negated(lowered, match.start())]
     cues.pressure = [match.group() for match in urgency if match.group("business") is None]
     language = detect_language(text).code
+    foreign_urgency = []
     if language != "en":
         # VADER's lexicon is English: in German it reads "die" (the) as death.
         cues.vader_compound = 0.0
-        _add_foreign_cues(cues, lowered, language)
+        foreign_urgency = _add_foreign_cues(cues, lowered, language)
+    _merge_honesty_tags(cues)
     if _has_tone(cues):
         cues.pressure += [match.group() for match in urgency if match.group("business") is not None]
+        cues.pressure += foreign_urgency
+        cues.punctuation_runs += double_questions
     return cues
+
+
+def _honest_praise(lowered: str, match: re.Match[str]) -> bool:
+    """Whether an honesty tag leads into praise: "we've honestly been very happy with you for six years"."""
+    if not _HONESTY_TAG.fullmatch(match.group()):
+        return False
+    _, end = _sentence_around(lowered, match.start())
+    return _pleased(lowered[match.end() : end])
+
+
+def _merge_honesty_tags(cues: _Cues) -> None:
+    """An honesty tag ("honestly", "to be honest", "szczerze") beside another mild word of annoyance is part of that
+    one understated remark ("mildly irritating, to be honest"), not a second cue; alone it still says annoyance
+    ("Honestly."), and beside an angry word it stays ("Honestly, the arrogance is breathtaking")."""
+    tags = [word for word in cues.mild_words if _HONESTY_TAG.fullmatch(word)]
+    if tags and len(tags) < len(cues.mild_words):
+        cues.mild_words = [word for word in cues.mild_words if not _HONESTY_TAG.fullmatch(word)]
 
 
 def _sentence_around(lowered: str, start: int) -> tuple[int, int]:
@@ -1272,9 +1429,11 @@ def _has_tone(cues: _Cues) -> bool:
 _TONE_CUES = tuple(cue.name for cue in fields(_Cues) if cue.name != "vader_compound")
 
 
-def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
+def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> list[str]:
     """The cues of ``language``'s table (none for English or a language without one), each kind added to the
-    English kind of the same name."""
+    English kind of the same name; returns its words for urgency, which count only beside a cue of tone."""
+    urgency: list[str] = []
+    negated_after = _NEGATION_AFTER.get(language)
     for written_in, kind, pattern in _FOREIGN_CUES:
         if written_in != language:
             continue
@@ -1282,12 +1441,16 @@ def _add_foreign_cues(cues: _Cues, lowered: str, language: str) -> None:
             match.group()
             for match in pattern.finditer(lowered)
             if not _FOREIGN_NEGATION[language].search(lowered, max(0, match.start() - 24), match.start())
+            and not (negated_after and negated_after.match(lowered, match.end()))
             and not (kind == "repeat_contact" and _own_slip(lowered, match))
         ]
-        if kind != "leaving":
+        if kind == "urgency":
+            urgency += found
+        elif kind != "leaving":
             getattr(cues, kind).extend(found)
         elif found and _LEAVING_THREAT not in cues.threats:
             cues.threats.append(_LEAVING_THREAT)
+    return urgency
 
 
 def _own_slip(lowered: str, match: re.Match[str]) -> bool:
