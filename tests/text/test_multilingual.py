@@ -185,9 +185,15 @@ CRITERIA_SIGNALS = {
 # In every language beside the criteria's: urgency, which keeps a ticket from passing for a routine ask, termination
 # rights invoked, which count as legal_action, a fault that came back after a fix, and a leak or another customer's
 # data shown to us (a security incident).
-EVERY_LANGUAGE = CRITERIA_SIGNALS | {"urgency", "termination_rights", "recurring_fault", "security_incident"}
-# A churn threat in Polish and Swedish, a repeat contact in Polish only.
-ONLY_IN = {"pl": {"churn_threat", "repeat_contact"}, "sv": {"churn_threat"}}
+EVERY_LANGUAGE = CRITERIA_SIGNALS | {
+    "urgency",
+    "termination_rights",
+    "recurring_fault",
+    "security_incident",
+    "repeat_contact",
+}
+# A churn threat in Polish and Swedish only.
+ONLY_IN = {"pl": {"churn_threat"}, "sv": {"churn_threat"}}
 
 
 def case_text(case: dict) -> str:

@@ -69,6 +69,8 @@ _RECORDS = {
     "cs": r"data|dat|soubor\w*|kontakt\w*|dokument\w*|poznámk\w*|příloh\w*|záznam\w*|histori\w*",
 }
 
+_ASKING_VERBS_PL = r"piszę|piszemy|pytam|pytamy|zgłaszam|zgłaszamy|dzwonię|dzwonimy|proszę|prosimy|kontaktuję"
+
 # Alternatives are case-insensitive words; "(?-i:...)" keeps an acronym's case ("AVG" is the Dutch GDPR,
 # "avg" an average). A trailing \w* takes a word's inflections and compounds ("Klageschrift", "remboursé").
 _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
@@ -470,8 +472,14 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "pl",
         "repeat_contact",
-        r"po raz (?:kolejny|drugi|trzeci|czwarty|piąty)|(?:drugi|trzeci|czwarty|kolejny) raz|wielokrotnie"
-        r"|(?:już|wcześniej) (?:zgłasza|pisa|dzwoni)\w*|(?:piszę|dzwonię) (?:ponownie|znowu)|nadal bez odpowiedzi",
+        # The writer's writing or asking, as in the other languages: not "pobrano po raz drugi" (a charge taken
+        # twice) nor "po raz kolejny nie działa" (a fault back).
+        rf"(?:{_ASKING_VERBS_PL}) (?:\w+ ){{0,4}}(?:po raz (?:kolejny|drugi|trzeci|czwarty|piąty)"
+        r"|(?:drugi|trzeci|czwarty|kolejny) raz)"
+        rf"|(?:po raz (?:kolejny|drugi|trzeci|czwarty|piąty)|(?:drugi|trzeci|czwarty|kolejny) raz) (?:\w+ ){{0,2}}"
+        rf"(?:{_ASKING_VERBS_PL})|wielokrotnie (?:\w+ ){{0,2}}(?:zgłasza|pisa|dzwoni|prosi)\w*"
+        r"|(?:już|wcześniej) (?:zgłasza|pisa|dzwoni)\w*|(?:piszę|dzwonię) (?:ponownie|znowu)"
+        r"|(?:nadal|wciąż|dalej) (?:bez odpowiedzi|brak odpowiedzi|nie (?:otrzymał|dostał)\w* (?:\w+ )?odpowiedzi)",
     ),
     # -- Swedish
     (
@@ -1080,6 +1088,275 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "termination_rights",
         rf"(?:vypov|ukonč)\w*{_near('cs')}(?:s okamžitou platností|bez výpovědní lhůty|pro porušení)"
         r"|porušení smlouvy|nedodržení smlouvy|odstoupení od smlouvy",
+    ),
+    # -- Identity misuse and charges nobody recognises (fraud, docs/labelling.md: a legal matter), in every language:
+    # an account opened with the writer's data without their knowledge, someone using their identity or data,
+    # charges called unknown. Not "the account in my name" (a routine change) nor "a subscription renewed without
+    # my knowledge" (a billing question): the account is opened or created, the data used by someone.
+    (
+        "fr",
+        "fraud",
+        r"(?:compte|abonnement|contrat)s? (?:\w+ ){0,3}(?:ouvert|créé|souscrit)e?s? (?:\w+ ){0,3}"
+        r"(?:à (?:mon|notre) insu|sans (?:mon|notre) (?:accord|consentement|autorisation)|avec mes données)"
+        r"|(?:ouvert|créé|souscrit) (?:un|une) (?:compte|abonnement|contrat) (?:\w+ ){0,3}(?:à (?:mon|notre) insu"
+        r"|sans (?:mon|notre) (?:accord|consentement|autorisation))"
+        r"|(?:compte|abonnement)s? (?:que|qu'on) (?:je n'ai|nous n'avons) jamais (?:ouvert|créé|demandé)"
+        r"|(?:quelqu'un|un inconnu|un tiers) (?:\w+ ){0,2}(?:a utilisé|utilise|s'est servi de) (?:\w+ ){0,2}"
+        r"(?:mon identité|mes données|mes coordonnées|mon nom)|se fait passer pour moi"
+        r"|(?:prélèvements?|débits?|paiements?|transactions?|achats?|opérations?) inconnu(?:e|s|es)?",
+    ),
+    (
+        "de",
+        "fraud",
+        r"(?:konto|account|abo|vertrag)\w* (?:\w+ ){0,4}(?:eröffnet|angelegt|erstellt|abgeschlossen) (?:\w+ ){0,3}?"
+        r"(?:ohne (?:mein|unser)\w* (?:wissen|zustimmung|einverständnis)|mit meinen daten)"
+        r"|ohne (?:mein|unser)\w* (?:wissen|zustimmung|einverständnis) (?:\w+ ){0,3}(?:konto|account|abo|vertrag)\w*"
+        r" (?:\w+ ){0,3}(?:eröffnet|angelegt|erstellt|abgeschlossen)"
+        r"|(?:konto|account)\w*,? (?:das|den) (?:ich|wir) (?:nie|niemals) (?:eröffnet|angelegt|erstellt|beantragt)"
+        r"|jemand (?:\w+ ){0,3}(?:meine|unsere) (?:identität|daten|personalien|kartendaten|namen)\w* (?:\w+ ){0,2}"
+        r"(?:benutzt|verwendet|missbraucht|genutzt)|gibt sich als (?:ich|mich) aus"
+        r"|unbekannte\w* (?:abbuchung|zahlung|transaktion|belastung|buchung|lastschrift)\w*",
+    ),
+    (
+        "es",
+        "fraud",
+        r"(?:cuenta|suscripción|contrato)s? (?:\w+ ){0,3}(?:abiert|cread|contratad)[oa]s? (?:\w+ ){0,3}"
+        r"(?:sin (?:mi|nuestro) (?:conocimiento|consentimiento|autorización)|con mis datos)"
+        r"|(?:abierto|creado|contratado) (?:una|un) (?:cuenta|suscripción|contrato) (?:\w+ ){0,3}"
+        r"sin (?:mi|nuestro) (?:conocimiento|consentimiento|autorización)"
+        r"|(?:cuenta|suscripción)s? que (?:yo |nosotros )?nunca (?:he |hemos )?(?:abierto|creado|abrí|creé|abrimos"
+        r"|creamos|solicitado)"
+        r"|alguien (?:\w+ ){0,2}(?:ha usado|usó|utilizó|ha utilizado|está usando|está utilizando) (?:\w+ ){0,2}"
+        r"(?:mi identidad|mis datos|mi nombre)|se hace pasar por mí"
+        r"|(?:cargos?|cobros?|pagos?|movimientos?|transacci(?:ón|ones)|compras?) desconocid[oa]s?"
+        r"|(?:cargos?|cobros?) que no (?:reconozco|reconocemos)",
+    ),
+    (
+        "pt",
+        "fraud",
+        r"(?:conta|assinatura|contrato)s? (?:\w+ ){0,3}(?:abert|criad|contratad)[oa]s? (?:\w+ ){0,3}"
+        r"(?:sem (?:o )?(?:meu|nosso) (?:conhecimento|consentimento|autorização)|com (?:os )?meus dados)"
+        r"|(?:abriram|criaram|abriu|criou) (?:uma|um) (?:conta|assinatura|contrato) (?:\w+ ){0,3}"
+        r"sem (?:o )?(?:meu|nosso) (?:conhecimento|consentimento|autorização)"
+        r"|(?:conta|assinatura)s? que (?:eu |nós )?nunca (?:abri|criei|abrimos|criamos|solicitei|pedi)"
+        r"|alguém (?:\w+ ){0,2}(?:usou|utilizou|está usando|está a usar|usa) (?:\w+ ){0,2}"
+        r"(?:minha identidade|meus dados|meu nome)|se passando por mim"
+        r"|(?:cobranças?|débitos?|pagamentos?|transaç(?:ão|ões)|compras?|lançamentos?) desconhecid[oa]s?",
+    ),
+    (
+        "it",
+        "fraud",
+        r"(?:account|conto|abbonamento|contratto|profilo) (?:\w+ ){0,3}(?:apert|creat|attivat)[oiae] (?:\w+ ){0,3}"
+        r"(?:a (?:mia|nostra) insaputa|senza il (?:mio|nostro) (?:consenso|permesso)|con i miei dati)"
+        r"|(?:aperto|creato|attivato) (?:un|un') ?(?:account|conto|abbonamento|contratto) (?:\w+ ){0,3}"
+        r"(?:a (?:mia|nostra) insaputa|senza il (?:mio|nostro) (?:consenso|permesso))"
+        r"|(?:account|conto|abbonamento) che (?:non )?(?:ho|abbiamo) mai (?:aperto|creato|richiesto|attivato)"
+        r"|qualcuno (?:\w+ ){0,2}(?:ha usato|ha utilizzato|usa|sta usando|sta utilizzando) (?:\w+ ){0,2}"
+        r"(?:la mia identità|i miei dati|il mio nome)|si spaccia per me"
+        r"|(?:addebit|pagament|transazion|moviment|acquist)[oiae] sconosciut[oiae]",
+    ),
+    (
+        "nl",
+        "fraud",
+        r"(?:account|rekening|abonnement|contract) (?:\w+ ){0,3}(?:geopend|aangemaakt|afgesloten) (?:\w+ ){0,3}"
+        r"(?:zonder (?:mijn|ons) (?:medeweten|toestemming)|met mijn gegevens)"
+        r"|(?:account|rekening|abonnement) (?:is |werd )?(?:zonder (?:mijn|ons) (?:medeweten|toestemming)"
+        r"|met mijn gegevens) (?:\w+ ){0,2}(?:geopend|aangemaakt|afgesloten)"
+        r"|zonder (?:mijn|ons) (?:medeweten|toestemming) (?:\w+ ){0,3}(?:account|rekening|abonnement) (?:\w+ ){0,2}"
+        r"(?:geopend|aangemaakt|afgesloten)"
+        r"|iemand (?:\w+ ){0,2}(?:heeft|gebruikt|misbruikt) (?:\w+ ){0,2}(?:mijn identiteit|mijn gegevens|mijn naam)"
+        r"|(?:geeft|doet) zich (?:uit )?voor als mij|doet zich voor als mij"
+        r"|onbekende (?:afschrijving|betaling|transactie|boeking|incasso)\w*",
+    ),
+    (
+        "pl",
+        "fraud",
+        r"(?:kont|subskrypcj|umow)\w* (?:\w+ ){0,3}(?:założon|utworzon|otwart|zarejestrowan)\w* (?:\w+ ){0,3}"
+        r"(?:bez (?:mojej|naszej) (?:wiedzy|zgody)|na (?:moje|nasze) dane)"
+        r"|(?:kont|subskrypcj)\w*,? (?:którego|której) (?:nigdy )?nie (?:zakładał|zakładała|zakładaliśmy|tworzył"
+        r"|tworzyła|zamawiał|zamawiała)\w*"
+        r"|ktoś (?:\w+ ){0,2}(?:użył|używa|wykorzystał|wykorzystuje) (?:\w+ ){0,2}(?:moich danych|mojego imienia"
+        r"|mojej tożsamości|moich danych osobowych)|podszywa\w* się pod (?:mnie|nas)"
+        r"|nieznan\w* (?:transakcj|płatnoś|obciąże|pobrani|przelew)\w*",
+    ),
+    (
+        "sv",
+        "fraud",
+        r"(?:konto|abonnemang|avtal)\w* (?:\w+ ){0,3}(?:öppnat|skapat|registrerat|tecknat)s? (?:\w+ ){0,3}"
+        r"(?:utan (?:min|vår) (?:vetskap|tillåtelse|medgivande)|med mina uppgifter)"
+        r"|någon (?:\w+ ){0,2}(?:har )?(?:använt|använder|utnyttjat|utnyttjar) (?:\w+ ){0,2}(?:min identitet"
+        r"|mina (?:person|kort)?uppgifter|mitt namn|våra kortuppgifter)|utger sig för att vara (?:mig|oss)"
+        r"|okända (?:köp|transaktion|betalning|dragning|debitering)\w*",
+    ),
+    (
+        "da",
+        "fraud",
+        r"(?:konto|abonnement|aftale)\w* (?:\w+ ){0,3}(?:oprettet|åbnet|tegnet) (?:\w+ ){0,3}"
+        r"(?:uden (?:min|vores) (?:viden|tilladelse|samtykke)|med mine oplysninger)"
+        r"|nogen (?:\w+ ){0,2}(?:har brugt|bruger|har misbrugt|misbruger) (?:\w+ ){0,2}(?:min identitet"
+        r"|mine (?:person|kort)?oplysninger|mit navn)|udgiver sig for at være (?:mig|os)"
+        r"|ukendte (?:køb|transaktion|betaling|træk|hævning|opkrævning)\w*",
+    ),
+    (
+        "nb",
+        "fraud",
+        r"(?:konto|abonnement|avtale)\w* (?:\w+ ){0,3}(?:opprettet|åpnet|tegnet) (?:\w+ ){0,3}"
+        r"(?:uten (?:min|vår) (?:viten|tillatelse|samtykke)|med mine opplysninger)"
+        r"|noen (?:\w+ ){0,2}(?:har brukt|bruker|har misbrukt|misbruker) (?:\w+ ){0,2}(?:min identitet"
+        r"|mine (?:person|kort)?opplysninger|mitt navn)|utgir seg for å være (?:meg|oss)"
+        r"|ukjente (?:kjøp|transaksjon|betaling|trekk|belastning)\w*",
+    ),
+    (
+        "fi",
+        "fraud",
+        r"(?:tili|tilin|tilini|käyttäjätili\w*|sopimus|tilaus) (?:\w+ ){0,3}(?:avattu|luotu|avattiin|luotiin|tehty) "
+        r"(?:\w+ ){0,3}(?:tietämättäni|tietämättämme|luvatta|ilman lupaani|minun tiedoillani)"
+        r"|(?:joku|tuntematon) (?:\w+ ){0,2}(?:on käyttänyt|käyttää|käytti) (?:\w+ ){0,2}(?:henkilöllisyyttäni"
+        r"|tietojani|henkilötietojani|nimeäni)|esiintyy minuna"
+        r"|tuntemat(?:on|onta|tomia|tomat|tomi)\w* (?:osto|maksu|veloitu|tapahtum)\w*",
+    ),
+    (
+        "tr",
+        "fraud",
+        r"(?:bilgim|haberim|iznim|onayım|bilgimiz|haberimiz) (?:olmadan|dışında) (?:\w+ ){0,3}"
+        r"(?:hesap|abonelik|üyelik)\w* (?:\w+ ){0,2}(?:açılmış|açılmıştır|açıldı|oluşturulmuş|oluşturuldu|açmış|açtı)"
+        r"|(?:hesap|abonelik|üyelik)\w* (?:\w+ ){0,2}(?:bilgim|haberim|iznim) (?:olmadan|dışında) "
+        r"(?:açılmış|açıldı|oluşturulmuş|oluşturuldu)"
+        r"|(?:biri|birisi|birileri|başkası) (?:\w+ ){0,2}(?:kimliğimi|bilgilerimi|kişisel verilerimi|adımı)"
+        r" (?:\w+ ){0,2}(?:kullanmış|kullandı|kullanıyor|kullanarak)"
+        r"|(?:tanımadığımız|tanımadığım|bilinmeyen) (?:\w+ ){0,2}(?:işlem|harcama|ödeme|çekim|tahsilat)\w*",
+    ),
+    (
+        "cs",
+        "fraud",
+        r"(?:účet|účtu|předplatné|smlouv\w*) (?:\w+ ){0,3}(?:založen|vytvořen|zřízen|otevřen)\w* (?:\w+ ){0,3}"
+        r"(?:bez (?:mého|našeho) (?:vědomí|souhlasu)|na (?:moje|mé|naše) údaje)"
+        r"|někdo (?:\w+ ){0,2}(?:použil|používá|zneužil|zneužívá) (?:\w+ ){0,2}(?:mou identitu|moji identitu"
+        r"|moje (?:osobní )?údaje|mé (?:osobní )?údaje|moje jméno)|vydává se za (?:mě|mne|nás)"
+        r"|neznám\w* (?:platb|transakc|stržen|poplat)\w*",
+    ),
+    # -- A repeat contact, said in words (the English signal's "the third time I'm writing", "I already reported
+    # this on Monday", "still no answer"): the writer's own writing, asking or reporting, counted; not a charge
+    # taken "a second time" (a billing matter) nor "again" alone (a first message says it too). Earlier turns in
+    # the history are counted by triage.text.trajectory, whatever their language.
+    (
+        "fr",
+        "repeat_contact",
+        r"(?:écris|écrivons|contacte|contactons|relance|relançons|signale|signalons|demande|demandons)"
+        r" (?:\w+ ){0,3}pour la (?:deuxième|seconde|troisième|quatrième|cinquième|énième|\d+e) fois"
+        r"|(?:deuxième|troisième|quatrième|énième) (?:relance|message|mail|e-mail|courriel)"
+        r"|(?:je vous ai|nous vous avons|j'ai|nous avons) déjà (?:\w+ ){0,2}(?:écrit|contacté|relancé|signalé|appelé)"
+        r"|(?:toujours|encore) (?:aucune|pas de|sans) réponse",
+    ),
+    (
+        "de",
+        "repeat_contact",
+        r"(?:schreibe|schreiben|melde|melden|wende|wenden|frage|fragen) (?:\w+ ){0,4}(?:zum|bereits zum|schon zum)"
+        r" (?:zweiten|dritten|vierten|fünften|wiederholten|x-ten|\d+\.) mal"
+        r"|zum (?:zweiten|dritten|vierten|wiederholten|x-ten) mal (?:schreibe|schreiben|melde|melden|frage|fragen)"
+        r"|(?:habe|haben) (?:ihnen |euch )?(?:bereits|schon) (?:\w+ ){0,3}(?:geschrieben|gemeldet|kontaktiert"
+        r"|angerufen|nachgefragt)"
+        r"|(?:immer )?noch (?:keine|ohne) (?:antwort|rückmeldung|reaktion)"
+        r"|(?:zweite|dritte|vierte|wiederholte) (?:anfrage|nachricht|e-mail|erinnerung)",
+    ),
+    (
+        "es",
+        "repeat_contact",
+        r"(?:escribo|escribimos|contacto|contactamos|reclamo|reclamamos|pregunto|preguntamos) (?:\w+ ){0,3}"
+        r"por (?:segunda|tercera|cuarta|quinta|enésima) vez"
+        r"|(?:segunda|tercera|cuarta|enésima) vez que (?:les? |os )?(?:escribo|escribimos|reclamo|pregunto|contacto"
+        r"|llamo)"
+        r"|ya (?:les? |os )?(?:he|hemos) (?:escrito|contactado|reclamado|llamado|avisado|reportado)"
+        r"|ya (?:les? |os )?(?:escribí|escribimos|llamé|avisé|reclamé) (?:el|la|ayer|antes)"
+        r"|(?:sigo|seguimos|todavía|aún) sin (?:recibir )?(?:ninguna )?(?:respuesta|contestación)",
+    ),
+    (
+        "pt",
+        "repeat_contact",
+        r"(?:escrevo|escrevemos|contato|contacto|reclamo|pergunto) (?:\w+ ){0,3}pela (?:segunda|terceira|quarta"
+        r"|quinta|enésima) vez"
+        r"|(?:segunda|terceira|quarta|enésima) vez que (?:escrevo|escrevemos|entro em contato|peço|pergunto|ligo)"
+        r"|já (?:lhes? |vos )?(?:escrevi|escrevemos|liguei|reclamei|entrei em contato|tinha escrito|reportei)"
+        r"|(?:continuo|continuamos|ainda|sigo) sem (?:nenhuma )?(?:resposta|retorno)",
+    ),
+    (
+        "it",
+        "repeat_contact",
+        r"(?:scrivo|scriviamo|contatto|contattiamo|sollecito|sollecitiamo|chiedo|chiediamo) (?:\w+ ){0,3}"
+        r"per la (?:seconda|terza|quarta|quinta|ennesima) volta"
+        r"|(?:seconda|terza|quarta|ennesima) volta che (?:vi )?(?:scrivo|scriviamo|chiedo|chiediamo|segnalo|contatto)"
+        r"|(?:vi |le )?(?:ho|abbiamo) già (?:\w+ )?(?:scritto|segnalato|contattato|chiamato|sollecitato)"
+        r"|(?:ancora|sempre) (?:nessuna risposta|senza risposta)|(?:secondo|terzo|ennesimo) sollecito",
+    ),
+    (
+        "nl",
+        "repeat_contact",
+        r"(?:ik schrijf|ik mail|ik meld|wij schrijven|we schrijven|we mailen|wij mailen|ik neem|we nemen)"
+        r" (?:\w+ ){0,4}voor de (?:tweede|derde|vierde|vijfde|zoveelste) keer"
+        r"|(?:tweede|derde|vierde|zoveelste) keer dat (?:ik|wij|we) (?:\w+ ){0,3}(?:schrijf|schrijven|mail|mailen"
+        r"|meld|melden|vraag|vragen)"
+        r"|(?:heb|hebben) (?:jullie |u )?(?:al|eerder|reeds) (?:\w+ ){0,3}(?:gemaild|geschreven|gemeld|gebeld"
+        r"|contact opgenomen)"
+        r"|(?:nog steeds|nog altijd) geen (?:antwoord|reactie)",
+    ),
+    (
+        "sv",
+        "repeat_contact",
+        r"(?:skriver|mejlar|mailar|kontaktar|hör av (?:mig|oss)|frågar|påminner) (?:\w+ ){0,3}"
+        r"för (?:andra|tredje|fjärde|femte) gången"
+        r"|(?:andra|tredje|fjärde) gången (?:jag|vi) (?:skriver|mejlar|mailar|kontaktar|hör av|frågar)"
+        r"|(?:har|hade) (?:redan|tidigare) (?:\w+ ){0,2}(?:skrivit|mejlat|mailat|kontaktat|ringt|anmält|rapporterat)"
+        r"|(?:fortfarande|ännu) (?:inget|utan) svar",
+    ),
+    (
+        "da",
+        "repeat_contact",
+        r"(?:skriver|mailer|kontakter|henvender|spørger|rykker) (?:\w+ ){0,3}for (?:anden|tredje|fjerde|femte) gang"
+        r"|(?:anden|tredje|fjerde) gang (?:jeg|vi) (?:skriver|mailer|kontakter|henvender|spørger|rykker)"
+        r"|(?:har|havde) (?:allerede|tidligere) (?:\w+ ){0,2}(?:skrevet|mailet|kontaktet|ringet|henvendt|rykket"
+        r"|rapporteret)"
+        r"|(?:stadig|endnu) (?:intet|uden|ikke noget) svar",
+    ),
+    (
+        "nb",
+        "repeat_contact",
+        r"(?:skriver|mailer|kontakter|tar kontakt|henvender|spør|purrer) (?:\w+ ){0,3}for (?:andre|tredje|fjerde"
+        r"|femte) gang"
+        r"|(?:andre|tredje|fjerde) gang (?:jeg|vi) (?:skriver|mailer|kontakter|tar kontakt|henvender|spør|purrer)"
+        r"|(?:har|hadde) (?:allerede|tidligere) (?:\w+ ){0,2}(?:skrevet|mailet|kontaktet|ringt|henvendt|purret"
+        r"|meldt|rapportert)"
+        r"|(?:fortsatt|ennå|enda) (?:intet|uten|ikke noe) svar",
+    ),
+    (
+        "fi",
+        "repeat_contact",
+        r"(?:kirjoitan|kirjoitamme|otan yhteyttä|otamme yhteyttä|kysyn|kysymme|muistutan) (?:\w+ ){0,2}"
+        r"(?:jo )?(?:toista|kolmatta|neljättä|viidettä) kertaa"
+        r"|(?:toista|kolmatta|neljättä|viidettä) kertaa (?:\w+ )?(?:kirjoitan|kirjoitamme|otan|otamme|kysyn|kysymme)"
+        r"|(?:olen|olemme) (?:jo|aiemmin) (?:\w+ ){0,2}(?:kirjoittanut|kirjoittaneet|ottanut yhteyttä"
+        r"|ottaneet yhteyttä|ilmoittanut|ilmoittaneet|soittanut|soittaneet)"
+        r"|(?:en|emme) ole (?:vieläkään|edelleenkään) saan\w* (?:mitään )?vastaus\w*"
+        r"|(?:vieläkään|edelleenkään) ei (?:ole )?(?:mitään )?vastaus\w*",
+    ),
+    (
+        "tr",
+        "repeat_contact",
+        r"(?:ikinci|üçüncü|dördüncü|beşinci) (?:kez|kere|defa) (?:\w+ )?(?:yazıyorum|yazıyoruz|soruyorum|soruyoruz"
+        r"|ulaşıyorum|ulaşıyoruz|arıyorum|bildiriyorum|bildiriyoruz)"
+        r"|(?:daha önce|zaten|geçen hafta|(?:pazartesi|salı|çarşamba|perşembe|cuma)(?: günü)?) (?:de |da )?(?:\w+ )?"
+        r"(?:yazmıştım|yazmıştık|bildirmiştim|bildirmiştik"
+        r"|iletmiştim|iletmiştik|sormuştum|sormuştuk|aramıştım|aramıştık)"
+        r"|(?:hâlâ|hala|henüz) (?:bir )?(?:yanıt|cevap|dönüş) (?:alamadım|alamadık|yok|gelmedi|verilmedi)",
+    ),
+    (
+        "cs",
+        "repeat_contact",
+        r"(?:píšu|píšeme|obracím se|obracíme se|kontaktuji|kontaktujeme|urguji|urgujeme) (?:\w+ ){0,3}"
+        r"(?:už |již )?(?:podruhé|potřetí|počtvrté|popáté)"
+        r"|(?:podruhé|potřetí|počtvrté|popáté) (?:už |již )?(?:vám )?(?:píšu|píšeme|se obracím|se obracíme|urguji)"
+        r"|(?:už|již) (?:jsem|jsme) (?:vám )?(?:\w+ )?(?:psal|psala|psali|volal|volala|volali|hlásil|hlásila"
+        r"|hlásili|nahlásil|nahlásila|nahlásili|urgoval|urgovala|urgovali)"
+        r"|(?:stále|pořád|dosud|ještě) (?:bez odpovědi|žádná odpověď|nemám odpověď|nemáme odpověď)",
     ),
 )
 
