@@ -223,13 +223,18 @@ _EUROPEAN_AMOUNT = re.compile(
 )
 
 # An HTTP status after the word for "error" or "code" in French, German, Italian, Portuguese, Spanish, Dutch,
-# Polish, Swedish or Danish ("erreur 503", "Fehler 500", "erro 502", "errore 404", "błąd 502", "kod błędu 500",
-# "felkod 503", "fejlkode 500"; not the bare Swedish "fel" or Danish "fejl", which also say "wrong": "fel 400 kr");
-# the signals' error_code reads the English words ("error 500", "returns 503").
+# Polish, Swedish, Danish, Norwegian, Finnish, Czech or Turkish ("erreur 503", "Fehler 500", "erro 502", "errore
+# 404", "błąd 502", "kod błędu 500", "felkod 503", "fejlkode 500", "feilkode 500", "virhe 500", "chyba 500", "hata
+# kodu 500"; not the bare Swedish "fel", Danish "fejl" or Norwegian "feil", which also say "wrong": "fel 400 kr"), or
+# before it where the language puts it there ("429 hatası", "500-virhe"); the signals' error_code reads the English
+# words ("error 500", "returns 503").
 _FOREIGN_ERROR_CODE = re.compile(
     r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http"
-    r"|błąd|błędu|błędem|kod|felkod|fejlkode)"
+    r"|błąd|błędu|błędem|kod|felkod|fejlkode|feilkode|virhe|virhekoodi|chyba|chybový kód|kód|hata kodu)"
     r"(?:\s*:)?\s*+[45]\d\d\b"  # possessive: a run of spaces is read once, whatever its length
+    # Not an amount: "chyba 500 Kč na faktuře" is a mistake of 500 crowns.
+    r"(?![ \t]?(?:Kč|CZK|kr\b|€|EUR|zł|TL\b|[.,]\d))"
+    r"|\b[45]\d\d[- ](?i:hata(?:sı|ları|lar|sını)?|virhe(?:en|ttä|itä|et)?)\b"
 )
 
 # A failure message quoted in English from a log or a screen, in a ticket in any language: 'aparece "Job failed -

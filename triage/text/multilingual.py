@@ -1956,6 +1956,39 @@ _OWN_DATA_WORDS = {
 _CITED_FOR = frozenset({"security_incident", "regulator_complaint", "legal_action", "fraud", "data_loss"})
 _OWN_DATA = {language: _cue_pattern(words) for language, words in _OWN_DATA_WORDS.items()}
 
+# Technical evidence that no English signal reads in another language's ticket: a vendor's error code ("E-SFTP-13",
+# "ORA-00942"), an HTTP client error with its English reason phrase ("429 Too Many Requests"; the server errors
+# and "HTTP 500" are read by triage.text.language) or a failure message quoted between single quotes ('Export job
+# failed'; not an apostrophe: "l'export"). Not alone: a case, an order or an invoice number has a code's shape
+# ("RSD-4411/26", "PO-2231"), so it counts as an error code only with the language's word for a failure near it
+# (_FAILURE_WORDS: "fallisce", "ne fonctionne plus", "çalışmıyor").
+_TECHNICAL_CODE = re.compile(
+    r"(?<![\w'’])'[^'\n]{0,60}?\b(?i:failed|failure|error|exception|timed out|timeout|denied|refused)\b"
+    r"[^'\n]{0,60}'(?![\w'’])"
+    r"|\b[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,10}){0,2}-\d{2,6}\b(?![/.-]\d)"
+    r"|\b4\d\d (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Request Timeout|Conflict"
+    r"|Payload Too Large|Unprocessable Entity|Too Many Requests)\b"
+)
+_FAILURE_WORDS = {
+    "fr": r"échou\w*|en échec|ne (?:fonctionne|marche) (?:plus|pas)|erreurs?|plant\w*",
+    # "fehl" is the particle of "schlägt ... fehl", however far from its verb.
+    "de": r"fehlgeschlagen|fehl|scheiter\w*|funktioniert (?:\w+ )?nicht|fehler\w*|bricht (?:\w+ )?ab",
+    "es": r"fall(?:a|an|ó|aron|ando|ido|ida)|no funciona\w*|error|errores",
+    "pt": r"falh(?:a|am|ou|aram|ando|ado|ada)|não funciona\w*|erros?",
+    "it": r"fallisc\w*|fallit\w*|non funziona\w*|errore|errori|in errore|si blocca\w*",
+    "nl": r"mislukt\w*|faalt|falen|werkt\w* niet|fout(?:en|melding\w*)?",
+    "pl": r"nie działa\w*|błąd|błędu|błędem|błędy|błędów|nie powiod\w*|niepowodzeni\w*",
+    # Not the bare Swedish "fel", Danish "fejl" or Norwegian "feil", which also say "wrong" ("fel belopp").
+    "sv": r"misslyck\w*|fungerar inte|felmeddelande\w*|felkod\w*|felet|kraschar|kraschade",
+    "da": r"mislykke\w*|fejler|fejlede|virker ikke|fungerer ikke|fejlmeddelelse\w*|fejlkode\w*|fejlen",
+    "nb": r"mislykke\w*|feiler|feilet|virker ikke|fungerer ikke|feilmelding\w*|feilkode\w*|feilen",
+    "fi": r"epäonnistu\w*|ei toimi|eivät toimi|virhe\w*|kaatuu|kaatui",
+    "tr": r"başarısız\w*|çalışmıyor\w*|hata\w*",
+    "cs": r"selh\w*|nefunguj\w*|chyb(?:a|y|ou|ě|ami)|chybov\w*",
+}
+_FAILURE = {language: _cue_pattern(words) for language, words in _FAILURE_WORDS.items()}
+_FAILURE_REACH = 200  # characters either side of a code looked at for a failure word
+
 _SENTENCE_REACH = 200  # characters looked at either side of a cue for its sentence
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SUBJECT_WORDS = 2  # words before a cue that may be its subject ("die doppelten Bestellungen sind verschwunden")
@@ -1997,11 +2030,25 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
         and _OWN_DATA[language].search(text) is None
     ):
         del found["privacy_regulation"]
+    codes = _technical_codes(text, language)
+    if codes:
+        found["error_code"] = codes
     routine = len(questions)
     if not _MONEY_AT_STAKE & found.keys():
         routine += len(_ROUTINE_PATTERNS[language].findall(text))
     if routine:
         found["how_to_question"] = routine
+    return found
+
+
+def _technical_codes(text: str, language: str) -> int:
+    """The error codes, client errors and quoted failure messages in ``text`` with a failure word of ``language``
+    near them (see _TECHNICAL_CODE)."""
+    found = 0
+    for match in _TECHNICAL_CODE.finditer(text):
+        near = text[max(0, match.start() - _FAILURE_REACH) : match.end() + _FAILURE_REACH]
+        if _FAILURE[language].search(near) is not None:
+            found += 1
     return found
 
 
