@@ -104,3 +104,36 @@ def test_another_languages_urgent_counts_only_beside_tone() -> None:
     assert detect_language(calm).code == detect_language(angry).code == "pt"
     assert not _cues(calm).pressure and _level(calm) == 0
     assert "urgente" in _cues(angry).pressure
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Aucun de nos agents ne peut se connecter depuis ce matin et votre page de statut indique que tout va "
+            "bien.",
+        ),
+        ("de", "Seit heute früh kann sich niemand anmelden, und Ihre Statusseite zeigt an, dass alles in Ordnung ist."),
+        ("es", "Nadie de nuestro equipo puede entrar desde esta mañana y su página de estado dice que todo funciona."),
+    ],
+)
+def test_another_languages_status_page_saying_all_is_well_is_annoyance(language: str, text: str) -> None:
+    assert detect_language(text).code == language
+    assert _cues(text).mild_words
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Votre page de statut indique une panne depuis 9 heures : avez-vous une estimation du retour ?"),
+        (
+            "de",
+            "Ihre Statusseite zeigt eine Störung seit heute früh an. Gibt es schon eine Schätzung, wann es behoben "
+            "ist?",
+        ),
+    ],
+)
+def test_a_status_page_reporting_the_incident_is_no_annoyance(language: str, text: str) -> None:
+    assert detect_language(text).code == language
+    assert not _cues(text).mild_words

@@ -563,7 +563,10 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "mild_words": r"agac\w*|énerv\w*|irrit\w*|déçu\w*|décevant\w*|déception|frustr\w*|pénible|embêtant\w*"
         r"|mécontent\w*|insatisfait\w*|franchement|honnêtement|je ne comprends pas (?:comment|pourquoi)"
         r"|(?:ce n'est )?pas normal|(?:un peu|assez|plutôt) (?:gênant|ennuyeux|limite)"
-        r"|choqu[ée]\w*|sidér[ée]\w*|stupéfait\w*|abasourdi\w*|consterné\w*|indigné\w*",
+        r"|choqu[ée]\w*|sidér[ée]\w*|stupéfait\w*|abasourdi\w*|consterné\w*|indigné\w*"
+        # The status page says all is well while the customer cannot work, as in English (_ANNOYANCE_PHRASES).
+        r"|page (?:de )?(?:statut|état) (?:indique|affiche|dit|annonce) (?:que )?(?:tout (?:fonctionne|va bien"
+        r"|est (?:normal|opérationnel|vert))|aucun (?:incident|problème))",
         "strong_words": r"inadmissible|inacceptable|scandal\w*|honteu\w*|lamentable|ras[- ]le[- ]bol|marre"
         r"|furieu\w*|exaspér\w*|intolérable|inconcevable|n'importe quoi|incompéten\w*|catastrophique"
         r"|(?:pardon|désolée?s?|excusez-moi) pour (?:le|mon) ton",
@@ -587,7 +590,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         "mild_words": r"molest\w*|fastidi\w*|decepci\w*|frustra\w*|irrita\w*|descontent\w*|insatisfech\w*"
         r"|sinceramente|francamente|la verdad es que|no entiendo (?:cómo|como|por qué|porque)|no es normal"
         r"|no ayuda(?: nada)?|(?:un poco|bastante) (?:pesado|molesto)|atónit\w*|estupefact\w*|consternad\w*"
-        r"|escandalizad\w*",
+        r"|escandalizad\w*"
+        r"|página de estado (?:dice|indica|muestra) (?:que )?(?:todo (?:funciona|está bien|va bien|está operativo)"
+        r"|no hay (?:incidencias|problemas))",
         "strong_words": r"inaceptable|inadmisible|vergonzos\w*|vergüenza|indignant\w*|indignad\w*|hart[oa]s?\b"
         r"|ridícul\w*|lamentable|intolerable|furios\w*|enfadad\w*|enojad\w*|pésim\w*|tomadura de pelo"
         r"|un desastre|incompeten\w*|(?:perdón|disculpas?|discúlpe\w*) (?:por )?(?:el|mi) tono",
@@ -612,7 +617,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "de": {
         "mild_words": r"ärger\w*|verärgert\w*|enttäusch\w*|frustr\w*|nervig\w*|lästig\w*|unzufrieden\w*"
         r"|ehrlich gesagt|offen gesagt|ich verstehe nicht,? (?:wie|warum|wieso)|nicht nachvollziehbar"
-        r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)|schockiert\w*|fassungslos\w*|entsetzt\w*|bestürzt\w*",
+        r"|(?:etwas|ziemlich|recht) (?:mühsam|unglücklich)|schockiert\w*|fassungslos\w*|entsetzt\w*|bestürzt\w*"
+        r"|status-?seite (?:zeigt|sagt|meldet|behauptet)(?: an)?,? (?:dass )?(?:alles (?:in ordnung|grün|ok"
+        r"|funktioniert)|keine (?:störung|probleme))",
         "strong_words": r"inakzeptabel|unakzeptabel|unverschämt\w*|skandal\w*|frechheit|zumutung|katastroph\w*"
         r"|lächerlich\w*|wütend\w*|empör\w*|inkompeten\w*|mir reicht'?s|es reicht|die nase voll|unfassbar"
         r"|entschuldig\w* (?:sie )?(?:bitte )?(?:meinen|den) (?:ton|tonfall)",
@@ -632,7 +639,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "it": {
         "mild_words": r"seccant\w*|fastidi\w*|delus[oaie]\b|deludente|delusione|frustra\w*|irrita\w*|scontent\w*"
         r"|insoddisfatt\w*|onestamente|sinceramente|francamente|non capisco (?:come|perché|perche)"
-        r"|non è normale|scioccat\w*|sconcertat\w*|allibit\w*|sbalordit\w*|indignat\w*",
+        r"|non è normale|scioccat\w*|sconcertat\w*|allibit\w*|sbalordit\w*|indignat\w*"
+        r"|pagina (?:di )?stato (?:dice|indica|mostra) (?:che )?(?:tutto (?:funziona|è ok|va bene|è operativo)"
+        r"|nessun (?:problema|incidente))",
         "strong_words": r"inaccettabil\w*|inammissibil\w*|vergogn\w*|scandalos\w*|ridicol\w*|assurd\w*"
         r"|furios\w*|arrabbiat\w*|stuf[oaie]\b|pessim\w*|incompeten\w*|un disastro|scus\w* (?:per )?il (?:mio )?tono",
         "repeat_contact": r"ancora una volta|di nuovo|nuovamente|(?:seconda|terza|ennesima) volta"
@@ -652,7 +661,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "nl": {
         "mild_words": r"vervelend\w*|irritant\w*|geïrriteerd|teleurgesteld\w*|teleurstell\w*|gefrustreerd"
         r"|frustrer\w*|ontevreden|eerlijk gezegd|ik begrijp niet (?:hoe|waarom)|niet normaal|balen|jammer"
-        r"|geschokt|verbijsterd|ontzet\b|stomverbaasd",
+        r"|geschokt|verbijsterd|ontzet\b|stomverbaasd"
+        r"|statuspagina (?:zegt|toont|meldt|geeft aan) (?:dat )?(?:alles (?:werkt|groen|in orde|ok)"
+        r"|geen (?:storing|problemen))",
         "strong_words": r"onacceptabel|onaanvaardbaar|belachelijk\w*|schandalig\w*|schande|woedend|boos\b"
         r"|kwaad\b|(?:het|dit) zat\b|slaat nergens op|waardeloo\w*|incompeten\w*|te gek voor woorden"
         r"|(?:sorry|excuses) voor (?:mijn|de) toon",
@@ -669,7 +680,9 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
     "pt": {
         "mild_words": r"chatead\w*|irritad\w*|irritante|decepcion\w*|decepção|frustra\w*|insatisfeit\w*"
         r"|incomodad\w*|aborrecid\w*|sinceramente|francamente|honestamente|não entendo (?:como|por que|porque)"
-        r"|não é normal|chocad[oa]s?\b|perplex[oa]s?\b|estarrecid[oa]s?\b|desagradável",
+        r"|não é normal|chocad[oa]s?\b|perplex[oa]s?\b|estarrecid[oa]s?\b|desagradável"
+        r"|página de status (?:diz|indica|mostra) (?:que )?(?:tudo (?:funciona|está (?:bem|ok|normal|operacional))"
+        r"|nenhum (?:problema|incidente))",
         "strong_words": r"inaceitável|inadmissível|absurd[oa]s?\b|vergonh\w*|ridícul\w*|lamentável|revoltad\w*"
         r"|furios\w*|indignad\w*|cansad[oa]s? de|pésim\w*|descaso|palhaçada|incompeten\w*|um desastre"
         r"|desculp\w* (?:pelo|o) (?:meu )?tom\b",
