@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import string
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -211,8 +212,9 @@ class Routing(_Strict):
     triggers_choose_team: bool = False
     # Triggers in the order they own a case that several of them label: the first labelled one in this list routes
     # it instead of the most probable (an invoice doubled by a sync fault is the fault's to fix: docs/labelling.md,
-    # the team that owns the problem). Empty: the most probable trigger routes.
-    owner_order: list[str] = Field(default_factory=list)
+    # the team that owns the problem). Unset (not empty) by default, so that files without the key keep their
+    # canonical form and hash: the most probable trigger routes.
+    owner_order: list[str] | None = None
 
 
 Probability = Annotated[float, Field(ge=0, le=1)]
@@ -463,6 +465,19 @@ class EscalationConfig(_Strict):
     def handoff_settings(self) -> Handoffs:
         return self.handoffs if self.handoffs is not None else Handoffs()
 
+    @cached_property
+    def trigger_bars(self) -> dict[str, tuple[float | None, ...]]:
+        """Per trigger, the ``at_least`` of every criterion test on it (``tier_above`` included; None: its threshold),
+        read once per configuration: what a decision needs to know which probabilities a rule may read."""
+        bars: dict[str, list[float | None]] = {}
+        for criterion in self.criteria:
+            for condition in (criterion.when, criterion.tier_above):
+                for _, leaf in condition.leaves("") if condition is not None else ():
+                    if leaf.trigger is not None:
+                        limit = None if leaf.at_least in (None, "threshold") else float(leaf.at_least)
+                        bars.setdefault(leaf.trigger, []).append(limit)
+        return {trigger: tuple(limits) for trigger, limits in bars.items()}
+
 
 def load_config(path: str | Path | None = None) -> EscalationConfig:
     """Read and validate an escalation configuration; ``None`` reads the default shipped with triage."""
@@ -574,7 +589,7 @@ def _reference_problems(config: EscalationConfig) -> Iterator[tuple[str, str]]:
         yield from _trigger_problems(f"routing.trigger_teams.{trigger}", trigger)
         yield from _team_problems(f"routing.trigger_teams.{trigger}", team_name, teams)
     yield from _team_problems("routing.fallback_team", routing.fallback_team, teams)
-    for index, trigger in enumerate(routing.owner_order):
+    for index, trigger in enumerate(routing.owner_order or ()):
         yield from _trigger_problems(f"routing.owner_order[{index}]", trigger)
 
     for trigger in config.thresholds.triggers:

@@ -96,10 +96,10 @@ def decide(
     tier above the chosen team's own goes to the team's ``management_team`` where it names one (a billing matter
     for management goes to account management).
     """
-    disclaimed = _disclaimed_legal(ticket, scores)
+    thresholds = applied_thresholds(scores, config, calibration)
+    disclaimed = _disclaimed_legal(ticket, scores, _legal_bar(config, thresholds))
     if disclaimed is not None:
         scores = replace(scores, triggers={**scores.triggers, LEGAL: 0.0})
-    thresholds = applied_thresholds(scores, config, calibration)
     first_tier = config.first_tier
     routine = _routine_ask(scores, config)
     needed = _needed_probabilities(scores, thresholds, config.thresholds.margin_without_signal)
@@ -220,12 +220,24 @@ def _models_candidate(
     )
 
 
-def _disclaimed_legal(ticket: Ticket, scores: HeadScores) -> str | None:
+def _legal_bar(config: EscalationConfig, thresholds: dict[str, float]) -> float:
+    """The lowest legal probability that any rule or the legal label reads: the legal threshold, or a criterion's
+    lower ``at_least`` on the legal trigger."""
+    threshold = thresholds.get(LEGAL, config.thresholds.default)
+    return min((threshold, *(threshold if limit is None else limit for limit in config.trigger_bars.get(LEGAL, ()))))
+
+
+def _disclaimed_legal(ticket: Ticket, scores: HeadScores, bar: float) -> str | None:
     """Why the legal head is not read, when the customer rules out a legal route ("we are not looking at any legal
     route here") and no legal signal is found: the head read the word, not a legal matter (docs/labelling.md:
-    negated mentions do not count). None otherwise."""
+    negated mentions do not count). None otherwise, and unread where setting the head to zero could change nothing:
+    below ``bar`` (no rule and no label reads it) and not the most probable trigger (which routes the ticket); the
+    text is scanned only for the tickets it may decide."""
     probability = scores.triggers.get(LEGAL)
     if not probability or _has_trigger_signal(LEGAL, scores):
+        return None
+    others = [p for name, p in scores.triggers.items() if name != LEGAL]
+    if probability < bar and others and probability < max(others):
         return None
     if not disclaims_legal(_analysed_ticket(ticket)):
         return None
@@ -367,7 +379,7 @@ def _trigger_route(
     }
     if not routed:
         return None
-    owners = [name for name in config.routing.owner_order if name in routed and name in labelled]
+    owners = [name for name in config.routing.owner_order or () if name in routed and name in labelled]
     trigger = owners[0] if len(owners) > 1 else max(sorted(routed), key=routed.__getitem__)
     return _Route(config.routing.trigger_teams[trigger], routed[trigger], f"{trigger} {routed[trigger]:.2f}")
 
