@@ -1,8 +1,9 @@
 """The tenth hand-written check's frustration errors, by cause, on our own sentences: each rule fires on its sentence
 and stays quiet on a twin. Double question marks are confusion unless another cue of tone is there; a date format's
 placeholders are no shouting; a smile after "again" is good humour; an honesty tag beside another mild word is one
-remark, and before praise none; someone else "already asked us"; a formal refusal and a renewal made to hang on a
-fix; "which is getting old"; an apology for one's own tone; another language's word for "urgent" is the stakes."""
+remark, and before praise none; someone else "already asked us"; a formal refusal, a renewal made to hang on a fix
+and "to put it plainly" are formal firmness; "still can't find where" is mild annoyance; "which is getting old"; an
+apology for one's own tone; another language's word for "urgent" is the stakes; a status page saying all is well."""
 
 from __future__ import annotations
 
@@ -68,14 +69,25 @@ def test_someone_else_asking_the_customer_is_no_repeat_contact() -> None:
     assert _cues("I have already asked you for the access logs from October.").repeat_contact
 
 
-def test_a_formal_refusal_is_a_grievance() -> None:
-    assert _cues("We have reviewed your breakdown with our finance team and we do not accept it.").grievances
-    assert not _cues("We do not accept it as a form of payment in our shop.").grievances
+def test_a_formal_refusal_is_formal_firmness() -> None:
+    assert _cues("We have reviewed your breakdown with our finance team and we do not accept it.").formal_firmness
+    assert not _cues("We do not accept it as a form of payment in our shop.").formal_firmness
 
 
-def test_a_renewal_made_to_hang_on_a_fix_is_a_threat_to_leave() -> None:
-    assert _cues("This will weigh on our renewal decision if the invoice is not corrected.").threats
-    assert not _cues("The new reporting features will factor into our renewal decision next spring.").threats
+def test_a_renewal_made_to_hang_on_a_fix_is_formal_firmness() -> None:
+    assert _cues("This will weigh on our renewal decision if the invoice is not corrected.").formal_firmness
+    assert not _cues("The new reporting features will factor into our renewal decision next spring.").formal_firmness
+
+
+def test_plain_speaking_put_plainly_is_formal_firmness_unless_a_plain_question() -> None:
+    assert _cues("To put it plainly: this failover is a serious problem for our regulator and for us.").formal_firmness
+    assert not _cues("To put it plainly, which of your plans includes single sign-on?").formal_firmness
+
+
+def test_still_searching_for_a_setting_is_mild_annoyance_not_a_fault_that_persists() -> None:
+    searching = _cues("still cant find where to turn off the daily digest email, ive looked everywhere")
+    assert searching.mild_words and not searching.repeat_contact
+    assert _cues("I still can't log in after the password reset you sent.").repeat_contact
 
 
 def test_which_is_getting_old_is_annoyance() -> None:

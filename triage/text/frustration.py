@@ -155,10 +155,6 @@ _THREATS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:looking (?:at|for)|consider(?:ing)?|evaluat(?:e|ing)|explor(?:e|ing)) (?:other|alternative|another"
             r"|different) (?:providers?|vendors?|options|solutions|suppliers|services|banks?|airlines?|companies)"
             r"|(?:reconsider(?:ing)?|rethink(?:ing)?) (?:our|my|the) (?:contract|renewal|subscription|relationship)"
-            # The renewal made to hang on it: "this will weigh on our renewal decision if it isn't sorted out", not a
-            # prospect's "your roadmap will factor into our renewal decision".
-            r"|(?:will|would|is going to|could) (?:weigh on|count against|affect|factor into) (?:our|my|the) renewal"
-            r"(?: decision)?,? (?:if|unless)\b"
             # "We'll start evaluating alternatives", not a prospect's "we're evaluating alternatives to our CRM" nor a
             # routine review ("... next quarter as part of our normal procurement review").
             r"|(?:will|'ll|going to|have to|start(?:ing)?(?: to)?) (?:be )?(?:look(?:ing)? at|consider(?:ing)?"
@@ -365,9 +361,6 @@ _GRIEVANCES = re.compile(
     r"|no way (?:this|that|they|you|he|she|it) (?:should|could)\b"
     # "I cannot accept this", not an outage report's "we cannot accept card payments".
     r"|(?:can ?not|can't) accept (?:this|that|it|such|your (?:answer|response|offer|explanation))\b"
-    # A formal refusal: "we don't accept it", not a way to pay ("we don't accept it as payment").
-    r"|(?:i|we) (?:do not|don't|will not|won't) accept (?:this|that|it|your (?:answer|response|offer|explanation"
-    r"|breakdown))\b(?! (?:as|for|in|via|by|from)\b)"
     r"|\d+\+? ?(?:hours?|hrs?|minutes?|mins?) (?:late|delay|on hold|on the phone|on (?:the )?tarmac)"
     r"|(?:service|support) (?:is|was) (?:poor|terrible|bad|awful|useless)"
     r"|nothing but (?:delays|problems|issues|excuses|trouble|headaches|lies|errors|outages|cancell?ations)"
@@ -486,7 +479,8 @@ _FORMAL_FIRMNESS = re.compile(
     # Plain speaking announced ("I'll be plain:", "I have to be straightforward"). "To be clear" is how calm notices
     # explain themselves, and "to be plain" may be text ("needs to be plain text").
     r"\b(?:(?:i'll|i will|let me|i have to|i must|i need to|i'm going to)(?: also)? be (?:plain|straightforward|direct"
-    r"|frank|candid|honest)\b|to be (?:frank|candid)\b|(?:can't|cannot) stress (?:this )?enough"
+    r"|frank|candid|honest)\b|to be (?:frank|candid)\b"
+    r"|to put it (?:plainly|bluntly|frankly|mildly)\b|(?:can't|cannot) stress (?:this )?enough"
     # An ultimatum in business terms: a condition not met, then the customer's move ("unless we see a revised quote by
     # the 10th, we will be giving notice", "if we don't have it by Friday, procurement will open a tender"). Not a
     # lawyer's "our client will commence proceedings", which the labelling guide reads as calm. Cancelling, leaving
@@ -500,6 +494,13 @@ _FORMAL_FIRMNESS = re.compile(
     r"|withhold\w*|tak(?:e|ing) (?:this|it|the matter) (?:further|to))"
     # Patience spent in other words: "I'm running out of ways to defend you", not "running out of disk space".
     r"|(?:running|run|ran) out of (?:ways|options|excuses|arguments|reasons|ideas) to\b"
+    # A formal refusal ("we don't accept it", not a way to pay: "we don't accept it as payment"), and the renewal made
+    # to hang on a fix ("this will weigh on our renewal decision if it isn't sorted out"; not a prospect's "your
+    # roadmap will factor into our renewal decision").
+    r"|(?:i|we) (?:do not|don't|will not|won't) accept (?:this|that|it|your (?:answer|response|offer|explanation"
+    r"|breakdown))\b(?! (?:as|for|in|via|by|from)\b)"
+    r"|(?:will|would|is going to|could) (?:weigh on|count against|affect|factor into) (?:our|my|the) renewal"
+    r"(?: decision)?,? (?:if|unless)\b"
     # Counted contacts and silence: "this is my third message about the same refund" (not "the third email in the
     # onboarding sequence"), "my follow-up of 9 November went unanswered", "I've tried to be patient and polite".
     r"|(?:my|our) (?:second|third|fourth|fifth|umpteenth) (?:message|e-?mail|request|reminder|follow-up|chaser|letter)"
@@ -519,7 +520,7 @@ _FORMAL_FIRMNESS = re.compile(
 # plan includes SSO?" (but not "why has nobody answered?"); "should the migration not finish by Monday, we will be
 # pursuing the backup plan" is about the customer's own work, "unless your team fixes the export" about the vendor's;
 # "our third reminder email template".
-_PLAIN_SPEAKING = re.compile(r"i'll|i will|let me|i have|i must|i need|i'm going|to be")
+_PLAIN_SPEAKING = re.compile(r"i'll|i will|let me|i have|i must|i need|i'm going|to be|to put")
 _PLAIN_QUESTION_ANNOYED = re.compile(r"\b(?:why|how come|how (?:long|many more|much longer)|when will)\b")
 _CONDITIONAL_THREAT = re.compile(r"unless|if |should ")
 _VENDORS_PART = re.compile(
@@ -855,7 +856,7 @@ _FOREIGN_CUE_TABLE: dict[str, dict[str, str]] = {
         r"|kertonut|auttanut)|(?:en|emme) ole kuullut (?:teistä )?mitään|epäreilu\w*|kohtuut\w*"
         r"|(?:te )?lupasitte (?:meille|minulle)|(?:meille|minulle) luvattiin|ohititte|sivuutitte"
         r"|(?:tieto|hyvitys|palautus|poisto)?(?:pyyntö|viesti)\w* (?:on )?(?:ohitettu|sivuutettu)"
-        r"|määräaika on (?:jo )?(?:mennyt umpeen|ylittynyt|umpeutunut)|näin ei kohdella asiakkai\w*",
+        r"|näin ei kohdella asiakkai\w*",
         "pressure": r"viipymättä|mahdollisimman pian|välittömästi(?=\s*[.!?]|\s*$)",
         "leaving": r"(?:joudumme|joudun) (?:irtisanomaan|vaihtamaan|lopettamaan)|muuten (?:irtisanomme|vaihdamme"
         r"|lopetamme)|(?:vaihdamme|siirrymme) (?:toiseen palveluntarjoajaan|toiselle toimittajalle|kilpailijalle)"
@@ -923,6 +924,11 @@ _HONESTY_TAG = re.compile(
     r"|la verdad es que|ehrlich gesagt|offen gesagt|onestamente|eerlijk gezegd|upřímně|szczerze|ärligt talat"
     r"|uppriktigt sagt|ærligt talt|oprigtigt talt|ærlig talt|oppriktig talt|suoraan sanottuna|rehellisesti sanottuna"
     r"|totta puhuen|açıkçası|doğrusu"
+)
+# "Still can't find where to ...": the customer's own search taking long, mild annoyance (a mild word), not a fault
+# that persists ("still can't log in").
+_STILL_SEARCHING = re.compile(
+    r" (?:find|figure out|work out|locate|see) (?:where|how|out how|the (?:setting|option))\b"
 )
 # A smile after a recurrence is good humour, not a complaint: "so here we are again :)", "again, haha".
 _SMILING_AFTER = re.compile(r"[^.!?\n]{0,30}?(?::-?\)|:d\b|;\)|\bhaha|\blol\b|[\U0001f600-\U0001f60a\U0001f642])")
@@ -1341,12 +1347,15 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         cues.mild_words += [char for char in text if char in _MILD_EMOJI]
     cues.threats = [reason for _, reason, pattern in _THREATS if pattern.search(lowered)]
     cues.sarcasm = _SARCASM.findall(lowered)
-    cues.repeat_contact = [
-        match.group()
+    repeated = [
+        match
         for match in _REPEAT_CONTACT.finditer(lowered)
         if not _REQUESTED_AGAIN.search(lowered, max(0, match.start() - 60), match.end())  # bounded look-back
         and not _SMILING_AFTER.match(lowered, match.end())
     ]
+    searching = [match for match in repeated if _STILL_SEARCHING.match(lowered, match.end())]
+    cues.repeat_contact = [match.group() for match in repeated if match not in searching]
+    cues.mild_words += [match.group() for match in searching]
     cues.persistence = _PERSISTENCE.findall(lowered)
     cues.demands = _DEMANDS.findall(lowered)
     cues.grievances = [
