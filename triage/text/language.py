@@ -207,19 +207,26 @@ LANGUAGE_NEUTRAL_SIGNALS: dict[str, tuple[str, ...]] = {
     "legal": ("privacy_article",),
 }
 _SHAPE_SIGNALS = frozenset(("error_code", "stack_trace", "money_amount"))
-_PRIVACY_LAWS = r"(?:UK[ -])?GDPR|DSGVO|RGPD|AVG|LGPD|GDPR-UE|UODO|RODO|DSG|CCPA|CPRA"
+_PRIVACY_LAWS = r"(?:UK[ -])?GDPR|DSGVO|RGPD|AVG|LGPD|GDPR-UE|UODO|RODO|DSG|CCPA|CPRA|KVKK"
 # An article of a data-protection law, as lawyers cite it in any language: "Art. 15 DSGVO", "article 17 du
-# RGPD", "artículo 15 RGPD", "GDPR Article 20", "art. 18 da LGPD"; and the GDPR's own number.
+# RGPD", "artículo 15 RGPD", "GDPR Article 20", "art. 18 da LGPD", "artikkel 15 i GDPR", "článku 15 GDPR"; with the
+# article after its number where Finnish and Turkish put it ("GDPR:n 15 artiklan", "KVKK'nın 11. maddesi"); and the
+# GDPR's own number.
+_ARTICLE = r"(?i:art(?:\.|icle|ikel|ículo|igo|icolo|ykuł|ikkel)?|článek|článku|čl\.)"
 _PRIVACY_ARTICLE = re.compile(
-    rf"\b(?i:art(?:\.|icle|ikel|ículo|igo|icolo|ykuł)?)\s*\d{{1,3}}\b[^\n.;]{{0,12}}?\b(?:{_PRIVACY_LAWS})\b"
-    rf"|\b(?:{_PRIVACY_LAWS})\s*(?i:art(?:\.|icle|ikel|ículo|igo|icolo|ykuł)?)\s*\d{{1,3}}\b"
+    rf"\b{_ARTICLE}\s*\d{{1,3}}\b[^\n.;]{{0,12}}?\b(?:{_PRIVACY_LAWS})\b"
+    rf"|\b(?:{_PRIVACY_LAWS})\s*{_ARTICLE}\s*\d{{1,3}}\b"
+    # Turkish cites an ordinal ("11. madde"): "3 madde" is three items.
+    rf"|\b(?:{_PRIVACY_LAWS})\b[^\n.;\d]{{0,6}}\d{{1,3}}(?:\s(?i:artikla\w*)|\.\s(?i:madde\w*))"
     r"|\b2016/679\b"
 )
 
-# Amounts as most of Europe writes them, with the currency after: "1 240,00 €", "1.240,00 EUR", "89,90 €".
+# Amounts as most of Europe writes them, with the currency after: "1 240,00 €", "1.240,00 EUR", "89,90 €",
+# "1 250,00 Kč", "1.250,00 TL".
 # The signals' money_amount reads the English form ("$1,240.00", "1,240 euros") and "890 €".
 _EUROPEAN_AMOUNT = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d{2}\s?(?:€|(?:EUR|CHF|GBP|USD|PLN|SEK|DKK|NOK|CZK)\b|zł|kr\b)"
+    r"(?<![\w.,])\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d{2}\s?"
+    r"(?:€|(?:EUR|CHF|GBP|USD|PLN|SEK|DKK|NOK|CZK|TRY|TL)\b|zł|kr\b|Kč|₺)"
 )
 
 # An HTTP status after the word for "error" or "code" in French, German, Italian, Portuguese, Spanish, Dutch,
@@ -249,12 +256,15 @@ _QUOTED_FAILURE = re.compile(
 # ('¿Cómo cambio "Payment failed"?').
 _TEXT_TO_EDIT = re.compile(
     r"(?i:\b(?:\w*vorlage|template|plantilla|texto|testo|text|tekst|treść|modèle|modelo|modello|sjabloon|szablon"
-    r"|mall|skabelon)\b)(?:\W+\w+){0,3}?\W*$"
+    r"|mall|skabelon|\w*pohja\w*|teksti\w*|şablon\w*|metin|metn\w*|šablon\w*)\b)(?:\W+\w+){0,3}?\W*$"
 )
 _HOW_TO_OPENING = re.compile(
     r"(?i:^\W*(?:\w+\W+){0,5}?(?:how|where|comment|où|wie|wo|cómo|como|dónde|donde|come|dove|onde|hoe|waar|jak"
-    r"|gdzie|hur|var|hvordan|hvor)\b)"
+    r"|gdzie|hur|var|hvordan|hvor|miten|missä|mistä|nasıl|nerede|nereden|kde)\b)"
 )
+# Turkish asks "how" near the end of its clause: '"Sync failed" mesajının metnini nasıl değiştirebilirim?'; not a
+# question after a comma ('ekranda "Sync failed" yazıyor, loglar nerede?' reports a failure).
+_HOW_TO_LATE = re.compile(r"(?i:\b(?:nasıl|nerede|nereden)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _SENTENCE_AFTER = re.compile(r"[^.!?\n]{0,200}[.!?]?")
 
@@ -291,7 +301,9 @@ def _quoted_failures(text: str) -> int:
         before = _SENTENCE_BREAK.split(text[max(0, match.start() - 200) : match.start()])[-1]
         following = _SENTENCE_AFTER.match(text, match.end())
         after = following.group() if following else ""
-        how_to = after.endswith("?") and _HOW_TO_OPENING.search(before) is not None
+        how_to = after.endswith("?") and (
+            _HOW_TO_OPENING.search(before) is not None or _HOW_TO_LATE.search(after.split(",", 1)[0]) is not None
+        )
         if not how_to and _TEXT_TO_EDIT.search(before) is None:
             found += 1
     return found
