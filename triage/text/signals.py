@@ -2100,6 +2100,9 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
     # is one failed request, "we all get 503 Service Unavailable" in the customer's words is an outage.
     with_logs = f"{clean.prose}\n{clean.logs}" if clean.logs else clean.prose
     paid: list[_Match] = []  # amounts the customer pays us (_price_paid): contract value, and large money
+    # Where the money patterns already read an amount: the bare amount's pattern also reads the one after a currency
+    # sign or code ("£140k a year" is "£140k" and "140k a year"), which is one amount, not two.
+    amounts_read: list[tuple[int, int]] = []
     for signal, hints, shape in _scanned_shapes():
         text = with_logs if signal in _LOG_SHAPES else clean.prose
         if hints and not any(hint in text for hint in hints):
@@ -2110,6 +2113,10 @@ def _signals_of(clean: CleanText, doc: Any, matcher: Any) -> dict[str, list[_Mat
             sentence = _sentence_at(text, match.start(), match.end(), ends)
             if signal in _MONEY_SIGNALS and _HOW_TO.match(sentence):
                 continue  # "How do I set a $50 limit?" asks how, it puts no money at stake
+            if signal == "money_amount":
+                if any(match.start() < end and start < match.end() for start, end in amounts_read):
+                    continue
+                amounts_read.append(match.span())
             # A pattern with named groups reports the group that matched, without the text it skipped.
             surface = match.group(match.lastgroup or 0).strip()
             # Each amount is read on its own: "we pay £9,000 a month and I was charged £18,000" pays one.
