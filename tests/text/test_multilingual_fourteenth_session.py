@@ -142,3 +142,38 @@ def test_every_language_has_both_sentences_for_each_family(signal):
     for language in LANGUAGES:
         assert any(row[0] == language and row[2] == signal for row in FIRES), (language, signal)
         assert any(row[0] == language and row[2] == signal for row in DOES_NOT_FIRE), (language, signal)
+
+
+@pytest.mark.parametrize(
+    ("language", "supposed", "reported"),
+    [
+        (
+            "de",
+            "Wenn jemand meine Daten missbraucht hat, wie kann ich das melden?",
+            "Jemand hat meine Daten missbraucht. Wie kann ich das melden?",
+        ),
+        (
+            "fr",
+            "Si quelqu'un a utilisé mon identité, comment le signaler ?",
+            "Quelqu'un a utilisé mon identité. Comment le signaler ?",
+        ),
+        (
+            "es",
+            "Si alguien ha usado mis datos, ¿cómo lo denuncio?",
+            "Alguien ha usado mis datos. ¿Cómo lo denuncio?",
+        ),
+        (
+            "pl",
+            "Jeśli ktoś użył moich danych, jak mam to zgłosić?",
+            "Ktoś użył moich danych. Jak mam to zgłosić?",
+        ),
+        (
+            "fi",
+            "Jos joku on käyttänyt henkilötietojani, miten ilmoitan siitä?",
+            "Joku on käyttänyt henkilötietojani. Miten ilmoitan siitä?",
+        ),
+    ],
+)
+def test_a_fraud_supposed_in_a_how_to_question_is_no_claim_but_one_reported_before_it_is(language, supposed, reported):
+    assert "fraud" not in multilingual_signals(supposed, language)
+    assert "fraud" in multilingual_signals(reported, language)

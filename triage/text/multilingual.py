@@ -1666,9 +1666,10 @@ _NOT_ASKED_ABOUT = frozenset({"refund_request", "cancellation", "security_incide
 # A refund asked about as owed by us is a claim in a how-to question too: "Kdy mi vrátíte peníze?" (when will you
 # give me my money back?).
 _OWED_WHEN_ASKED = {"cs": _cue_pattern(r"vrátíte")}
-# A charge supposed in a condition and asked about is no claim: "Si le paiement est prélevé deux fois ..., comment
-# le récupérer ?", "Jos veloitus tapahtuu kahdesti, miten ...?" (English reads it as a how-to question).
-_HYPOTHETICAL_IN_QUESTION = frozenset({"billing_dispute"})
+# A charge or a fraud supposed in a condition and asked about is no claim: "Si le paiement est prélevé deux fois ...,
+# comment le récupérer ?", "Jos veloitus tapahtuu kahdesti, miten ...?", "Wenn jemand meine Daten missbraucht hat,
+# wie melde ich das?" (English reads it as a how-to question).
+_HYPOTHETICAL_IN_QUESTION = frozenset({"billing_dispute", "fraud"})
 
 # A routine request, politely put, with or without "?": to block or replace a card, change an address, send a copy
 # of an invoice, a quote or a price. Asked in the forms of asking (infinitive, imperative, a noun: "bloquear la
