@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from triage.schema import Ticket
+from triage.text import multilingual
 from triage.text.language import detect_language
-from triage.text.multilingual import LANGUAGES as MULTILINGUAL_LANGUAGES
 from triage.text.multilingual import multilingual_signals
 from triage.text.trajectory import hours_spanned
 
@@ -2090,15 +2090,19 @@ def case_types(text: str, families: set[str]) -> list[str]:
 def _leak_in_another_language(text: str) -> bool:
     """A data leak, or another firm's data shown to the customer, in a language other than English: the
     multilingual table's security incident, which reads that language's negation and supposed cases ("Nie było
-    żadnego wycieku danych", "w razie wycieku danych"). A text too short for the detector is read in each language,
-    unless the English case pattern reads it already (its own asked-about forms decide: "in the event of a data
-    breach" is no Italian "data breach")."""
+    żadnego wycieku danych", "w razie wycieku danych"). A text too short for the detector, or one it cannot place,
+    is read in each language whose leak cue it holds, unless the English case pattern reads it already (its own
+    asked-about forms decide: "in the event of a data breach" is no Italian "data breach")."""
     language = detect_language(text)
     if language.detected:
         return language.code != "en" and "security_incident" in multilingual_signals(text, language.code)
     if _CASES["data_exposure"].search(text.lower()):
         return False
-    return any("security_incident" in multilingual_signals(text, code) for code in MULTILINGUAL_LANGUAGES)
+    # only a language whose leak cue the text holds can find one: the full reading (negation, supposed cases) is
+    # for those alone (a long text of log lines the detector cannot place took 0.24 s read in all fifteen)
+    cues = multilingual.CUES
+    cued = dict.fromkeys(code for code, signal, cue in cues if signal == "security_incident" and cue.search(text))
+    return any("security_incident" in multilingual_signals(text, code) for code in cued)
 
 
 def sentences(text: str) -> list[str]:
