@@ -253,6 +253,28 @@ _FOREIGN_WANT = (
     "|abbiamo bisogno|preciso|precisamos|quero"
 )
 _FOREIGN_TODAY = "hoy|heute|sofort|oggi|subito|hoje"
+# A polite request in the other languages, whose time follows: "Merci de me communiquer aujourd'hui la date",
+# "Bitte rufen Sie mich heute zurück", "Por favor, envíenme hoy la referencia" (not "Merci de votre réponse").
+_FOREIGN_PLEASE = (
+    r"merci de (?!(?:votre|vos|ta|ton|tes|cette|ce|la|le|les|tout|tous)\b|l['’])|veuillez|pouvez-vous|pourriez-vous"
+    r"|je vous prie de|bitte|por favor"
+    r"|le ruego|les ruego|per favore|vi prego di|la prego di|por gentileza|graag|proszę"
+)
+_FOREIGN_TODAY_ASKED = "hoy|heute|oggi|hoje|vandaag|dzisiaj|dziś"
+# A feast a request must be met before, in the languages the deadlines read, after the request's own word: "Ich
+# bitte um einen Termin noch vor Weihnachten", "nous souhaitons une réponse avant Noël", "necesitamos el informe
+# antes de Navidad" (not "Wir hatten vor Weihnachten ein Problem"; English: _WHEN's christmas).
+_FOREIGN_ASKED = (
+    r"bitte|bitten|brauchen|benötigen|möchten|erwarten|fordern|müssen|veuillez|besoin|voulons|veux|souhait\w*"
+    r"|demand\w*|exige\w*|necesit\w*|queremos|quiero|pedimos|solicit\w*|exigimos|chiediamo|chiedo|vogliamo"
+    r"|voglio|bisogno|richied\w*|graag|willen|verzoeken|nodig|precisamos|preciso"
+)
+_BEFORE_FEAST = (
+    rf"\b(?:{_FOREIGN_ASKED})\b[^.!?\n]{{0,80}}?(?:\b(?:(?:noch )?vor|bis) (?:weihnachten|ostern|neujahr)\b"
+    r"|\bavant (?:noël|pâques|le nouvel an)|\bantes de (?:navidad|semana santa|año nuevo)\b"
+    r"|\bprima di (?:natale|pasqua|capodanno)\b|\b(?:vóór|voor) (?:de )?(?:kerst(?:mis)?|pasen)\b"
+    r"|\bantes do natal\b)"
+)
 _DEADLINE = re.compile(
     rf"\b(?:by|before|until|no later than|ahead of|bis(?: zum)?|avant(?: le)?|antes del?|hasta el)\s+(?:{_WHEN})"
     # "before the payment date on the 15th", "before our year end on the 31st", "ahead of the renewal in February"
@@ -289,7 +311,8 @@ _DEADLINE = re.compile(
     # an event of theirs with its time: "our board meets Thursday", "the inspection on 12 January"
     rf"|\b(?:board|meeting|audit|inspection|hearing|review|launch|go-live|payroll|filing|demo|presentation|cutover"
     rf"|migration|renewal|deadline|trial|court date|exam|event|conference|contract|agreement|subscription|term"
-    rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit|close)\b(?: [\w-]+){{0,2}}?"
+    rf"|books|rent|salaries|wages|payment run|direct debit|panel|assessment|visit|close|invoicing|invoice run"
+    rf"|billing run)\b(?: [\w-]+){{0,2}}?"
     rf" (?:meets|is|starts|begins|happens|opens|runs|falls|takes place|is scheduled|comes|goes out|go out|closes"
     rf"|close|ends|end|expires|lapses|renews|is due|are due|runs out)"
     rf"(?: (?:on|at|for|this|next))? (?:{_WHEN})"
@@ -342,8 +365,13 @@ _MORE_DEADLINES = re.compile(
     rf"|\b{_CALL_ASKED}{_CALL_NOW}"
     # more requests with their time in the other languages: "Je veux savoir aujourd'hui", "Quiero una respuesta hoy"
     rf"|\b(?:{_FOREIGN_WANT})\b[^.!?\n]{{0,60}}?(?:\b(?:ya|{_FOREIGN_TODAY})\b|\baujourd'hui)"
+    rf"|\b(?:{_FOREIGN_PLEASE})[^.!?\n]{{0,60}}?"
+    rf"(?:\b(?:{_FOREIGN_TODAY_ASKED})\b|\baujourd'hui)"
+    rf"|{_BEFORE_FEAST}"
     # a notice's date of effect: "Die Kündigung wird zum 31.12.2026 wirksam", "termination effective 31 March"
-    rf"|\b(?:kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b[^.!?\n]{{0,60}}?"
+    # (a clause's number keeps its dot: "notice of termination under clause 11.3, effective 31 January 2027")
+    rf"|\b(?:kündigung|termination|cancellation|résiliation|rescisión|disdetta|opzegging)\b"
+    rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)){{0,60}}?"
     rf"\b(?<!bis )(?:zum|effective(?: from| on)?|with effect from|takes? effect(?: on)?|à compter du|con efecto del?)"
     # the span, then its date: "will take effect 30 days from the date of this notice, i.e. on 4 January 2027"
     rf"(?:\s{_NOTICE_SPAN} from (?:the )?date of (?:this|our|the) (?:notice|letter|e-?mail),? (?:i\.e\.|that is),?"
