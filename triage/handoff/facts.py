@@ -585,6 +585,24 @@ _REFUND_AGREED = re.compile(
     r"(?:confirmed|approved|promised|agreed|issued|processed|authori[sz]ed)"
     r"|\b(?:confirmed|approved|promised|agreed|issued|processed) (?:us |me )?"
     r"(?:a |the |our |my )?(?:\w+ )?refund\b"
+    # our agent set it going and said when it lands: "I've requested a refund, which should reach you in 5-7 working
+    # days", "the duplicate would be refunded in 5-7 working days" (not "your refund request has been escalated")
+    r"|\b(?:requested|raised|initiated|submitted|lodged|arranged|put through) (?:a |the |your )?(?:full |partial )?"
+    r"refund\b(?! request)"
+    r"|\brefund\b[^.!?\n]{0,60}?\b(?:should|will|would) (?:reach|arrive|appear|show up|land|be back)"
+    r"|\b(?:will|would|should) be refunded (?:in|within|by)\b"
+    # the same in the other languages: "Le remboursement de 540 € est lancé", "m'a confirmé par écrit le
+    # remboursement", "die Rückerstattung wurde veranlasst", "el reembolso ha sido aprobado", "il rimborso è stato
+    # disposto", "de terugbetaling is verwerkt"
+    r"|\bremboursement\b[^.!?\n]{0,60}?\b(?:est|a été|sera) (?:lancé|effectué|validé|confirmé|approuvé|accepté|initié)"
+    r"|\b(?:confirmé|validé|accepté|approuvé)\b[^.!?\n]{0,30}?\ble remboursement\b"
+    r"|\brückerstattung\b[^.!?\n]{0,60}?\b(?:wurde|ist|wird) (?:\w+ )?(?:veranlasst|angewiesen|freigegeben|bestätigt"
+    r"|genehmigt|ausgelöst|eingeleitet)"
+    r"|\b(?:bestätigt|genehmigt|zugesagt)\b[^.!?\n]{0,30}?\b(?:die|eine) rückerstattung"
+    r"|\breembolso\b[^.!?\n]{0,60}?\b(?:ha sido|fue|foi|está|se ha|será) (?:aprobado|aprovado|procesado|processado"
+    r"|confirmado|emitido|tramitado|realizado)|\brimborso\b[^.!?\n]{0,60}?\b(?:è stato|sarà) (?:approvato|emesso"
+    r"|confermato|avviato|disposto|effettuato)|\bterugbetaling\b[^.!?\n]{0,60}?\b(?:is|wordt|werd) (?:\w+ )?"
+    r"(?:goedgekeurd|verwerkt|bevestigd|uitgevoerd)"
 )
 # An export or a print that leaves records out: "the attachments are missing from the PDF export" is a defect (not
 # "missing from the dashboard": the records may be gone).
@@ -838,7 +856,15 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:transaction|refund) reference|where (?:is|'s) (?:the|my|our) (?:money|refund)"
         # "Not a cent.", "my bank sees no pending credit from you", "send me the transaction reference"
         r"|not a (?:cent|penny|dime|euro|pound)\b|no (?:pending |incoming )?(?:credit|refund) (?:from you|has|is|on|in)"
-        r"|(?:send|give) (?:me|us) (?:the|a) (?:transaction|refund) reference)"
+        r"|(?:send|give) (?:me|us) (?:the|a) (?:transaction|refund) reference"
+        # the same in the other languages: "je n'ai toujours rien reçu", "ich habe noch immer nichts erhalten",
+        # "das Geld ist noch nicht angekommen", "todavía no he recibido", "non ho ancora ricevuto", "ainda não
+        # recebi", "nog steeds niets ontvangen"
+        r"|n'(?:ai|avons) (?:toujours |encore )?(?:rien (?:reçu|vu)|pas (?:encore |toujours )?(?:reçu|vu))"
+        r"|(?:habe|haben) (?:noch )?(?:immer )?(?:nichts|kein geld|keine zahlung) (?:erhalten|bekommen)"
+        r"|(?:ist|sind) (?:noch )?(?:immer )?nicht (?:angekommen|eingegangen)|(?:todavía|aún) no (?:he|hemos) recibido"
+        r"|no (?:me |nos )?ha llegado|non (?:ho|abbiamo) ancora ricevuto|non (?:è|e') ancora arrivato"
+        r"|ainda não (?:recebi|recebemos|chegou)|nog (?:steeds )?(?:niets|geen geld|niet) ontvangen)"
     ),
     "cancellation": re.compile(
         r"\b(?:cancel(?!led|ed)\w* (?:my|our|the|this) (?:subscription|account|contract|plan|service|membership)"
@@ -1201,13 +1227,13 @@ def ticket_facts(
     ):
         cases.append("billing_dispute")  # no trigger to gate it (human review): the money contested names the case
     if (
-        "refund_owed" not in cases
-        and "financial" in families
+        "financial" in families
         and any(turn.author == "agent" and _REFUND_AGREED.search(turn.body.lower()) for turn in ticket.history)
         and _refund_not_received(customer_text.lower())
     ):
-        # our agent agreed the refund in the thread and the customer says it never came: trace it, no charge to check
-        cases = [case for case in cases if case != "billing_dispute"] + ["refund_owed"]
+        # our agent agreed the refund in the thread and the customer says it never came: trace it, no charge to
+        # check (even where the customer retells the double charge that the refund settles)
+        cases = [case for case in cases if case not in ("billing_dispute", "refund_owed")] + ["refund_owed"]
     cases = _with_cases_the_model_found(cases, set(trigger_labels), set(signals))
     if "account_takeover" in cases and "data_exposure" not in cases and _DATA_TAKEN.search(customer_text):
         cases.insert(cases.index("account_takeover") + 1, "data_exposure")  # the intruder took data out
