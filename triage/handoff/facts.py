@@ -942,6 +942,9 @@ _CLOSING = re.compile(
     r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|met vriendelijke groet|cordiali saluti"
     r"|pozdrawiam|z poważaniem|pozdrowienia|serdecznie pozdrawiam|atenciosamente|cumprimentos|obrigad[oa]"
     r"|med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|mvh"
+    # the other cue languages' sign-offs: Finnish, Norwegian, Czech, Turkish ("Terveisin" above "Mikko Järvinen")
+    r"|(?:ystävällisin |parhain )?terveisin|kiittäen|(?:med )?vennlig hilsen|(?:med )?vennlige hilsener"
+    r"|s (?:přátelským |srdečným )?pozdravem|saygılarımla|iyi çalışmalar"
     # abbreviated sign-offs: "Att.," (atenciosamente), "Atte.," (atentamente), "Cdlt,", "MfG"
     r"|att|atte|cdlt|mfg)\b"
     r"\s*[.]?\s*[,!]?\s*(?P<rest>.{0,120})$",
@@ -1204,6 +1207,7 @@ def ticket_facts(
     customer_text = "\n".join([*customer_turns, ticket.subject, body])
     families = set(trigger_labels) | signal_families
     contacts = _contacts(customer_text) + [("forwarded mail from", name) for name in forwarded_authors(ticket.body)]
+    contacts += [contact for contact in _copied_in(own_part(ticket.body)) if contact not in contacts]
     agents = _agents_with_a_role(ticket)
     contacts += agents
     manager = next((name for role, name in contacts if role in _OUR_ACCOUNT_ROLES), None)
@@ -1728,7 +1732,10 @@ _GIVEN_NAME = rf"(?:[{CAPITAL}][^\W\d_]{{1,20}}(?:-[{CAPITAL}][^\W\d_]{{1,20}})?
 _SURNAME = rf"[{CAPITAL}][^\W\d_'’-]{{1,20}}(?:-[{CAPITAL}][^\W\d_]{{1,20}})?"
 _TRAILING_SIGNATURE = re.compile(
     rf"[.!?]\s+(?P<rest>{_GIVEN_NAME} {_SURNAME}(?:(?:,\s[^.!?,\n]{{2,60}}){{1,2}}|\s\([^()]{{2,60}}\))?"
-    rf"|(?P<first>[{CAPITAL}][^\W\d_]{{1,20}})\s\((?P<role>[{CAPITAL}][^()\n]{{1,60}})\))\s*$"
+    rf"|(?P<first>[{CAPITAL}][^\W\d_]{{1,20}})\s\((?P<role>[{CAPITAL}][^()\n]{{1,60}})\)"
+    # a first name and a role after the last sentence, on its line: "Happy to discuss. Marcus, Account Manager"
+    rf"|(?!(?:Also|However|Otherwise|Meanwhile|Again|Plus|Currently|Sadly|Sorry|Thanks|Regards)\b)"
+    rf"[{CAPITAL}][^\W\d_]{{1,20}},\s(?P<title>[{CAPITAL}][^\W\d_]{{1,20}}(?: [{CAPITAL}][^\W\d_]{{1,20}}){{0,3}}))\s*$"
 )
 # "Chloe (Loose Ends Hair Studio)", "Martin Okafor | CIO | Halvorsen Retail Group"
 _NAME_WITH_COMPANY = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<company>[^()]{2,80})\)\s*$")
@@ -1737,7 +1744,8 @@ _NOT_A_NAME = re.compile(
     r"|team|support|confidential|asap|update|today|tomorrow|morning|attached"
     # Sign-offs in the languages the cue tables read: "Pozdrawiam", "Viele Grüße" are no one's name.
     r"|pozdrawiam|pozdrowienia|serdecznie|viele|grüße|gruß|mfg|saludos|cordialement|groeten|groetjes|saluti"
-    r"|hälsningar|hilsen|mvh|atenciosamente|cumprimentos|abraços|obrigad[oa])\b",
+    r"|hälsningar|hilsen|mvh|atenciosamente|cumprimentos|abraços|obrigad[oa]|terveisin|ystävällisin|parhain"
+    r"|kiittäen|vennlig|vennlige|pozdravem|saygılarımla|saygılar)\b",
     re.IGNORECASE,
 )
 
@@ -1859,6 +1867,7 @@ def _sender(message: str) -> Sender:
         lines
         and (trailing := _TRAILING_SIGNATURE.search(lines[-1])) is not None
         and (trailing.group("first") is None or _ROLE_WORDS.search(trailing.group("role")))
+        and (trailing.group("title") is None or _ROLE_WORDS.search(trailing.group("title")))
     ):
         block = [trailing.group("rest")]
     else:
@@ -2385,6 +2394,26 @@ def _manager_named_elsewhere(text: str, named: list[str]) -> str | None:
     first = people[0].split()[0]
     full = next((name for name in named if name.split()[0] == first and " " in name), max(people, key=len))
     return f'{full} (the customer\'s "account manager" is not named; they name {full} as one of ours: confirm)'
+
+
+# The people the customer copies in, on a "Cc:" line above or in the message: "Cc: Karen Whitlock (CEO)", "cc: Tom
+# Reyes, Head of IT; Ana Ruiz <ana@example.com>" (a header line the message's own words leave out).
+_CC_LINE = re.compile(r"^[^\S\n]*+cc:[^\S\n]*(?P<people>[^\n]{2,300})$", re.IGNORECASE | re.MULTILINE)
+_COPIED_PERSON = re.compile(
+    rf"^(?P<name>{_TITLE}{_NAME})\s*(?:\((?P<role>[^()\n]{{2,40}})\)|,\s(?P<title>[^,;<\n]{{2,40}}))?\s*(?:<[^<>\n]*>)?$"
+)
+
+
+def _copied_in(body: str) -> list[tuple[str, str]]:
+    found = []
+    for line in _CC_LINE.finditer(body):
+        for person in line.group("people").split(";"):
+            match = _COPIED_PERSON.match(person.strip())
+            if match is None:
+                continue
+            role = match.group("role") or match.group("title")
+            found.append((f"copied in ({role})" if role else "copied in", match.group("name")))
+    return found
 
 
 def _contacts(text: str) -> list[tuple[str, str]]:
