@@ -397,6 +397,8 @@ _UPPER_CODE = re.compile(
     r"\b[A-Z][A-Z0-9]{1,15}+(?:[-_][A-Z0-9]{1,20}+){1,4}+\b|\b[A-Z][A-Za-z0-9]{0,60}?(?:Exception|Error)\b"
     r"|\b[A-Z]{2,10}+\d{3,12}+\b"  # AADSTS50011
     r"|\b[a-z]{2,8}+_[A-Za-z0-9]{4,40}+\b"  # txn_5Kq81, whd_88f1a2: a vendor's object ids
+    # a job or run id of several parts with a digit: exp_20261205_0200, run_2026_11_30 (not "read_only_user")
+    r"|\b[a-z]{2,8}+_(?=[A-Za-z0-9_]{0,60}\d)[A-Za-z0-9]{2,40}+(?:_[A-Za-z0-9]{1,40}+){1,3}+\b"
     r"|\b[a-z]_\d{3,12}+\b"  # u_773104: a user's record
     r"|\b[A-Z](?:-[A-Z0-9]{2,20}+){1,4}+\b"  # E-SYNC-502
     r"|(?<=['\"‘“(])[a-z][a-z0-9]{1,30}+(?:_[a-z0-9]{1,30}+){1,6}+(?=['\"’”)])"  # 'dataset_not_found', quoted
@@ -550,7 +552,9 @@ _WORKFORCE = (
 _WORKFORCE_IDLE = (
     rf"(?:\b\d{{1,5}}|\ball (?:of )?(?:our|my|the)|\bevery one of our) (?:\w+ )?(?:{_WORKFORCE})"
     # live, not "were idle for ten minutes"
-    r" (?:are |are now |now |have been )?(?:sitting|standing|left|stuck)? ?idle\b"
+    r" (?:are |are now |now |have been )?(?:(?:sitting|standing|left|stuck)? ?idle\b"
+    # or at screens that show nothing: "120 agents sitting in front of blank screens"
+    r"|(?:sitting|stuck|staring) (?:in front of|at) (?:blank|empty|frozen|black) screens\b)"
     r"|\b(?:whole|entire) (?:team|office|floor|shift|contact cent(?:re|er)|call cent(?:re|er)|warehouse|store)"
     r" (?:is |are )?(?:sitting |standing )?idle\b"
 )
@@ -621,9 +625,11 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:hours?|minutes)\b"
         r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
         r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
-        r"|(?:all|none) of (?:our|my|the) (?:\d+ )?(?:users|customers|staff|stores|agents|employees|drivers"
+        # a head count said roughly: "none of our ~600 staff", "all of our 1,200 users"
+        r"|(?:all|none) of (?:our|my|the) (?:[~≈]|about |around |roughly |some |over |nearly |almost )?(?:\d[\d,]* )?"
+        r"(?:users|customers|staff|stores|agents|employees|drivers"
         r"|people|members|clients|shoppers|sites|locations|technicians|engineers|devices|terminals|tills|branches"
-        r"|offices|teams)|nobody (?:here )?can (?:log|sign"
+        r"|offices|teams)|nobody (?:here |(?:in|at) (?:our|my|the) [\w-]+(?: [\w-]+)? )?can (?:log|sign"
         r"|use|access)|aucun de nos \d* ?utilisateurs|keiner unserer|ninguno de nuestros"
         # the people who depend on it stand idle: "60 agents sitting idle", "the whole call centre is idle"
         rf"|{_WORKFORCE_IDLE}"
@@ -895,10 +901,24 @@ _CASES: dict[str, re.Pattern[str]] = {
         # (the notice itself, not an intention that passed: "Nous avions l'intention de résilier")
         r"|kündigung|(?:wir|ich) kündigen|kündigen (?:wir|ich)|résiliation|nous résilions|je résilie|rescisión"
         r"|disdetta|opzegging"
+        # a renewal refused in other languages: "werden wir den Vertrag zum 31. März nicht verlängern", "nous ne
+        # renouvellerons pas", "no vamos a renovar", "non rinnoveremo", "we verlengen het contract niet"
+        r"|nicht (?:mehr )?verlängern|keine verlängerung|ne (?:le |la |les )?renouvel\w* pas|(?:ne pas|pas) renouveler"
+        r"|non-renouvellement|no (?:vamos a |lo |la )?renovar\w*|non (?:lo |la )?rinnover\w*|verlengen (?:het|ons|de)"
+        r" (?:\w+ )?niet\b|niet (?:te )?verlengen"
         r"|move (?:to|over to) (?:a "
         r"|another )?(?:competitor|vendor|provider))"
     ),
 }
+# Records an integration of ours delivers wrong: "phone numbers are still arriving empty in HubSpot", "every invoice
+# we raise still appears twice in QuickBooks", "orders get pushed twice" (not "the charge appears twice on my
+# statement": a charge is the billing dispute's).
+_DELIVERED_WRONG = (
+    r"(?:arriv\w*|com\w* through|show\w* up|sync\w*|import\w*|export\w*|load\w*) (?:as )?(?:empty|blank|null)\b"
+    r"|(?<!charge )(?<!payment )(?<!transaction )(?:appears?|appearing|shows? up|showing up|(?:is|are|gets?|got|being)"
+    r" (?:pushed|created|posted|imported|synced|sent|exported)) twice (?:in|on|to|into) (?!(?:my|our|the) "
+    r"(?:statement|card|bank|invoice|bill)\b)"
+)
 _DEFECT = re.compile(
     r"\b(?:error|bug|crash\w*|fail\w*|broken|not working|doesn'?t work|does not work|won'?t|can'?t|cannot|unable"
     r"|slow\w*|latency|timeout|time out|freez\w*|stuck|wrong|missing|skipped|dropped|glitch|blank|swapped"
@@ -910,6 +930,7 @@ _DEFECT = re.compile(
     r"|(?:an?|one|two|\d{1,2}) hours? (?:late|later|early|earlier"
     r"|off|behind|ahead)|skip\w*|gaps? in|known (?:bug|issue)"
     r"|(?:started|began|happen\w*) (?:right |just )?after (?:your|the) (?:\w+ )?(?:update|release|upgrade|deploy\w*)"
+    rf"|{_DELIVERED_WRONG}"
     r"|(?:lower|higher) than|(?:doesn'?t|does not|don'?t|do not) match|off by|appears? twice|(?:counts?|counted"
     r"|counting|meter\w*) (?:\w+ )?(?:twice|double)|keeps? (?:logging|crashing|freezing"
     r"|signing|timing)|logs (?:me|us) out)"
@@ -1029,7 +1050,7 @@ _COUNTS_TWICE = (
     r"(?:counts?|counted|counting|logs|logged|logging|records?|recorded|recording|meter\w*) (?:\w+ )?(?:twice|double)"
 )
 _PLAIN_DEFECT = re.compile(
-    rf"\b(?:bug|broken|error|fail(?:s|ed|ing|ure)|crash\w*|glitch|{_COUNTS_TWICE}"
+    rf"\b(?:bug|broken|error|fail(?:s|ed|ing|ure)|crash\w*|glitch|{_COUNTS_TWICE}|{_DELIVERED_WRONG}"
     r"|(?:get|have) (?:the|this|it|your) (?:\w+ )?fixed)\b"
 )
 # Which trigger must be present (or a signal of its family found) before a case of that family is named, so
@@ -1230,6 +1251,10 @@ def ticket_facts(
         and _CASES["billing_dispute"].search(_BREACH_ASKED_ABOUT.sub(" ", customer_text.lower()))
     ):
         cases.append("billing_dispute")  # no trigger to gate it (human review): the money contested names the case
+    if not trigger_labels and not cases and not _amounts(customer_text) and _PLAIN_DEFECT.search(body.lower()):
+        # no trigger to gate it either (human review): the fault the current message reports names the case
+        # ("every invoice we raise still appears twice in QuickBooks")
+        cases.append("bug")
     if (
         "financial" in families
         and any(turn.author == "agent" and _REFUND_AGREED.search(turn.body.lower()) for turn in ticket.history)
