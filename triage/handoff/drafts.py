@@ -154,6 +154,29 @@ _EXPORT_ASKED = re.compile(
     r"(?! (?:button|feature|function|option|tool|page))",
     re.IGNORECASE,
 )
+# One owner asked for after the customer was passed between our teams: "I have been sent from billing to technical
+# and back", "Could ONE person own this?", "who owns this?", "each team says it's the other's job".
+_OWNER_ASKED = re.compile(
+    r"\b(?:sent|passed|bounced|shunted|transferred|pushed) (?:me |us )?(?:back and forth |around )?"
+    r"(?:from (?:[\w-]+ ){1,2}to (?:[\w-]+ ){0,2}|between (?:your |the )?(?:[\w-]+ ){0,2}teams?\b)"
+    r"|\b(?:one|a single|a named) (?:person|owner|point of contact|contact)\b[^.!?\n]{0,20}?\bown\b"
+    r"|\bwho owns (?:this|it|my|our)\b|\bthe other team'?s (?:job|problem|responsibility)\b",
+    re.IGNORECASE,
+)
+# A date for the fix asked for: "tell me when it will be fixed", "a date for the fix", "an ETA for a fix".
+_FIX_DATE_ASKED = re.compile(
+    r"\bwhen (?:it|this|the (?:fix|issue|problem|bug)) will be (?:fixed|resolved|solved|released|deployed|live)\b"
+    r"|\b(?:a|the|an) (?:date|eta|timeline|timescale) for (?:the|a) fix\b",
+    re.IGNORECASE,
+)
+# Someone who can look at our side asked for: "someone who can look at the sync logs on your side", "someone with
+# access to the job runners" (not "someone who can explain the invoice").
+_OUR_SIDE_ASKED = re.compile(
+    r"\b(?:someone|somebody|an engineer|a developer|a person)\b[^.!?\n]{0,30}?"
+    r"\b(?:look at|check|read|dig into|investigate|access to|can see)\b[^.!?\n]{0,40}?"
+    r"\b(?:logs?|servers?|runners?|back-?end|infrastructure|your side|your end|your systems?)\b",
+    re.IGNORECASE,
+)
 # How to make it happen, or what set it off and for whom: "every time", "since your release on Tuesday".
 _REPRODUCTION = re.compile(
     r"steps to reproduce|to reproduce|\brepro\b|when (i|we) |whenever|every time|after (i|we) |^[^\S\n]*1[.)]\s"
@@ -804,7 +827,11 @@ def _answer_sentences(answer: str) -> str:
     """What the customer answered: the sentence that says how the step went (with the next one when it is as short
     as "It is not."), after a direct answer that opens the reply ("We did, all 14 of them."); with no such
     sentence, the reply's first."""
-    said = [_GREETING_PREFIX.sub("", sentence) for sentence in sentences(message_text(answer))]
+    said = [
+        _GREETING_PREFIX.sub("", sentence)
+        for sentence in sentences(message_text(answer))
+        if not _SALUTATION_ALONE.match(sentence) and not _THANKS_ALONE.match(sentence)
+    ]
     said = [
         sentence
         for sentence in said
@@ -821,6 +848,25 @@ def _answer_sentences(answer: str) -> str:
     return _excerpt(" ".join(chosen), 240)
 
 
+# A salutation on its own line, in the languages the cue tables read, is no answer: "Sehr geehrter Herr Lindner,",
+# "Madame, Monsieur,", "Estimados señores:", "Szanowni Państwo," (not "Hallo, das Problem ist noch da.").
+_SALUTATION_ALONE = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|sehr geehrte[rs]?|liebe[rs]?|guten (?:tag|morgen|abend)|hallo|bonjour|bonsoir|madame"
+    r"|monsieur|cher|chère|chers|estimad[oa]s?|hola|buenos días|buenas tardes|gentil[ei]|egregi[oa]|buongiorno|car[oa]"
+    r"|geachte|beste|goedemorgen|goedemiddag|szanown[aiy]|dzień dobry|witam|hej|hei|hallå|dobrý den|vážen[ýáí]"
+    r"|merhaba|sayın|olá|prezad[oa]s?|bom dia|boa tarde)\b"
+    r"(?:,?\s+(?:(?-i:[A-ZÀ-ÖØ-ÞĆČĎĐĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])[\w.'’-]*|und|and|et|e|y|en|i|ve|a))"
+    r"{0,5}\s*[,:!]?\s*$",
+    re.IGNORECASE,
+)
+# A sentence that only thanks for what we sent is no answer either: "Thanks for the breakdown.", "Vielen Dank für
+# den Vorfallbericht." (not "Thanks, that worked." nor "Thanks for the fix, but it fails again.").
+_THANKS_ALONE = re.compile(
+    r"^\s*(?:(?:many )?thanks|thank you|vielen dank|danke|merci|gracias|grazie|bedankt|dank u|dziękuję|obrigad[oa]"
+    r"|tack|takk|tak|kiitos|děkuji|teşekkürler)\s+(?:for|für|pour|por|per|voor|za|för|pelo|pela|på)"
+    r"(?:\s+[^\s.!?,;]+){1,4}\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _SMALL_TALK_LINE = re.compile(r"^(?:i |we )?hope (?:you|this|all)\b|^how are you\b", re.IGNORECASE)
 _DIRECT_ANSWER = re.compile(
     r"^(?:yes|no|nope|done|did|(?:we|i) (?:did|have|had|tried)|it is|it'?s not|that|tried|ok|okay|sure)\b", re.I
@@ -982,6 +1028,12 @@ def _thread_actions(ticket: Ticket) -> list[str]:
         actions.append(f'arrange the call the customer asks for ("{_excerpt(words, 160)}")')
     if _EXPORT_ASKED.search(body):
         actions.append("send the data export the customer asks for, in the format and by the date asked")
+    if _OWNER_ASKED.search(body):
+        actions.append("name one person who owns the case across our teams and tell the customer who it is")
+    if _FIX_DATE_ASKED.search(body):
+        actions.append("give the customer a date for the fix, or the date they will have one")
+    if _OUR_SIDE_ASKED.search(body):
+        actions.append("have an engineer with access to our own logs and systems investigate, as the customer asks")
     if asked_points := _listed_asks(body):
         points = "; ".join(f'({number}) "{_excerpt(point, 90)}"' for number, point in enumerate(asked_points, 1))
         actions.append(f"answer each point the customer lists: {points}")
