@@ -396,6 +396,8 @@ _PATTERNS: dict[str, list[str]] = {
         "|disappeared|vanished",
         "corrupt|corrupted|corrupting|wiped",
         "deleted|erased all|everything",
+        # Named as gone: "how can we restore the deleted records?", "the missing orders".
+        f"the deleted|wiped|erased|lost|missing|corrupted {_DATA}",
         # Gone everywhere at once: "notes are missing from every workspace in our account".
         "missing|gone|disappeared|vanished|wiped|deleted|erased from every|all|each of? our|my|the? workspace"
         "|workspaces|account|accounts|project|projects|folder|folders|device|devices|user|users|team|teams|board"
@@ -1282,6 +1284,33 @@ _PLANNING_WORDS = (
 _PLANNING = frozenset(_PLANNING_WORDS.split())
 _HOW_TO_OPENERS = frozenset({"how", "what"})
 _HOW_TO_SECOND = frozenset({"do", "would", "should", "can", "could", "is", "'s", "are"})
+# A supposition reaches to the end of its own clause ("If the portal is down during payroll week, who is on call?"),
+# not past a comma, colon or dash into the clause it conditions, which is supposed too unless it tells the incident
+# as it stands (_TOLD_AS_IT_STANDS) and is no question.
+_SUPPOSITION_ENDS = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "then"})
+# "if" asking something of us is a request, not a supposition: "if you could look into this outage", "if anyone can
+# help", "if your team could escalate"; not "if you can't restore it" or "if you have an outage".
+_REQUESTED_OF = frozenset({"you", "anyone", "anybody", "someone", "somebody", "your"})
+_REQUESTING_MODALS = frozenset({"could", "would", "can", "will", "might"})
+# "I would appreciate it if ...", "it would be great if ...": the "if" asks politely.
+_ASKING_POLITELY = frozenset({"appreciate", "appreciated", "grateful", "thankful", "great", "helpful", "nice", "kind"})
+# "if possible", "if needed", "if it helps": an aside, no supposition of what follows.
+_ASIDE_AFTER_IF = frozenset({"possible", "needed", "necessary", "required", "relevant", "applicable", "helpful"})
+_HELPS = frozenset({"help", "helps"})
+# A conditioned clause that tells the incident as it stands is a report: "If it helps, the API has been down since
+# 9am". Not one with a modal: "If the sync fails, we would lose the orders".
+_TOLD_AS_IT_STANDS = frozenset({"since", "currently", "now", "yesterday", "ago", "was", "were", "been"})
+_CONDITIONED_MODALS = frozenset({"will", "would", "'ll", "'d", "might", "may", "could", "can", "should", "shall"})
+# A how-to question about an incident that happened asks how to recover from it: "How do we get back the orders we
+# lost in yesterday's data loss?", "How can we restore the deleted records?"; not "How do we restore deleted records?"
+_HAPPENED_WORDS = "lost was were had went happened occurred yesterday ago earlier"
+_HAPPENED = frozenset(_HAPPENED_WORDS.split())
+_PERFECT = frozenset({"has", "have", "'ve"})
+_DEFINITE = frozenset({"the", "our", "my", "these", "those", "their"})
+_LOST_WORDS = (
+    "deleted corrupted wiped erased lost missing leaked stolen compromised overwritten affected removed exposed damaged"
+)
+_LOST_PARTICIPLES = frozenset(_LOST_WORDS.split())
 
 # A run of non-space whitespace holding a line break, or a lone tab. The run is tried from its first character
 # only: tried at every character, a long run of tabs with no line break cost quadratic time (60,000 tabs: 19 s).
@@ -1659,35 +1688,81 @@ def _tail_negated(doc: Any, span: tuple[int, int]) -> bool:
 
 def _supposed(doc: Any, span: tuple[int, int]) -> bool:
     """Whether an incident's words are supposed, asked how to handle or planned for, not reported (_INCIDENT_SIGNALS):
-    a supposition before them in their clause, a how-to question around them, or a plan's word in their sentence. A
-    real incident told in another sentence or clause of the same ticket still fires: "Our API is down. If it stays
-    down, what is the SLA?" reports one."""
+    in a supposition's own clause or in the clause it conditions (_SUPPOSITION_ENDS), in a how-to question that tells
+    no incident that happened (_HAPPENED), or beside a plan's word in their sentence. A real incident told in another
+    sentence, after a polite "if you could ...", or as it stands after an aside still fires: "Our API is down. If it
+    stays down, what is the SLA?", "If anyone can help: the API has been down since 9am." report one."""
     sentence = _sentence(doc, *span)
     if any(doc[index].lower_ in _PLANNING for index in sentence):
         return True
-    words = [doc[index].lower_ for index in sentence]
-    asked = sentence.stop < len(doc) and doc[sentence.stop].text == "?"
-    if asked and len(words) > 1 and words[0] in _HOW_TO_OPENERS and words[1] in _HOW_TO_SECOND:
-        return True
     clause = _sentence(doc, *span, _CLAUSE_BREAKS)
+    asked = sentence.stop < len(doc) and doc[sentence.stop].text == "?"
     for index in range(clause.start, span[0]):
-        word, before = doc[index].lower_, doc[index - 1].lower_ if index > clause.start else ""
-        following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
-        if word == "if" and before not in _ASKS_WHETHER and before not in _HAPPENS:
-            after = doc[index + 2].lower_ if index + 2 < len(doc) else ""
-            if following == "you" and index + 2 < len(doc) and doc[index + 2].norm_ in _LOOK_VERBS:
-                continue
-            if following in {"this", "that"} and after in {"is", "'s"}:  # "if this is how you handle losing data"
-                continue
+        reach = _supposition_reach(doc, index, sentence.start, clause.stop)
+        if reach is None:
+            continue
+        if span[0] < reach or asked:
             return True
-        if word in _SUPPOSING - {"if"} or (word in {"when", "if"} and before in _HAPPENS):
+        conditioned = [doc[inner].lower_ for inner in range(reach, clause.stop)]
+        if _CONDITIONED_MODALS.intersection(conditioned) or not _TOLD_AS_IT_STANDS.intersection(conditioned):
             return True
-        if word in _SUPPOSED_CASE and (
-            before == "in" or (before == "the" and index > 1 and doc[index - 2].lower_ == "in")
-        ):
+    words = [doc[index].lower_ for index in sentence]
+    if asked and len(words) > 1 and words[0] in _HOW_TO_OPENERS and words[1] in _HOW_TO_SECOND:
+        return not _tells_it_happened(doc, sentence)
+    return False
+
+
+def _supposition_reach(doc: Any, index: int, sentence_start: int, stop: int) -> int | None:
+    """Where the supposition opening at ``index`` ends (the end of its own clause), or None if none opens there."""
+    word, before = doc[index].lower_, doc[index - 1].lower_ if index > sentence_start else ""
+    following = [doc[inner].lower_ for inner in range(index + 1, min(index + 4, len(doc)))] + ["", "", ""]
+    if word == "if":
+        opens = (
+            before not in _ASKS_WHETHER
+            and not (following[0] == "you" and index + 2 < len(doc) and doc[index + 2].norm_ in _LOOK_VERBS)
+            and not (following[0] in {"this", "that"} and following[1] in {"is", "'s"})  # "if this is how you ..."
+            and not _asks_politely(doc, index, sentence_start, following)
+        )
+    elif word in _SUPPOSING or (word == "when" and before in _HAPPENS):
+        opens = True
+    elif word in _SUPPOSED_CASE:
+        opens = before == "in" or (before == "the" and index > 1 and doc[index - 2].lower_ == "in")
+    elif word in _OPENS_SUPPOSITION:
+        opens = (index == sentence_start or before in _CLAUSE_OPENERS) and not (
+            word == "say" and following[0] in {",", ":"}
+        )
+    else:
+        opens = False
+    if not opens:
+        return None
+    return next((inner for inner in range(index + 1, stop) if doc[inner].lower_ in _SUPPOSITION_ENDS), stop)
+
+
+def _asks_politely(doc: Any, index: int, sentence_start: int, following: list[str]) -> bool:
+    """Whether "if" at ``index`` asks something of us or opens an aside (_REQUESTED_OF, _ASKING_POLITELY,
+    _ASIDE_AFTER_IF): "if you could look into this outage", "I'd appreciate it if", "if possible", "if it helps"."""
+    modal_at = 2 if following[0] == "your" else 1  # "if your team could ..."
+    if following[0] in _REQUESTED_OF and following[modal_at] in _REQUESTING_MODALS:
+        negated = index + modal_at + 2 < len(doc) and doc[index + modal_at + 2].lower_ in _NEGATORS
+        if not negated:
             return True
-        if word in _OPENS_SUPPOSITION and (index == sentence.start or before in _CLAUSE_OPENERS):
-            return word != "say" or following not in {",", ":"}
+    earlier = {doc[inner].lower_ for inner in range(max(sentence_start, index - 2), index)}
+    if earlier & _ASKING_POLITELY:
+        return True
+    aside = following[0] in _ASIDE_AFTER_IF or (following[0] == "at" and following[2] == "possible")
+    return aside or (following[0] in {"it", "that", "this"} and following[1] in _HELPS)
+
+
+def _tells_it_happened(doc: Any, sentence: range) -> bool:
+    """Whether a how-to question tells an incident that happened: a past or perfect verb ("the orders we lost", "what
+    was deleted", "have disappeared") or a definite participle of loss ("the deleted records")."""
+    for index in sentence:
+        word = doc[index].lower_
+        following = doc[index + 1].lower_ if index + 1 < sentence.stop else ""
+        if word in _HAPPENED or (word in _PERFECT and following and following not in {"to", "a", "an", "any"}):
+            return True
+        if word in _DEFINITE and following in _LOST_PARTICIPLES:
+            return True
     return False
 
 
