@@ -76,6 +76,11 @@ FIRES = [
     ("tr", "Pazartesi günü de yazmıştım, hâlâ bir yanıt alamadım.", "repeat_contact"),
     ("cs", "Píšu vám už potřetí kvůli stejnému problému.", "repeat_contact"),
     ("cs", "Už jsem vám psala v pondělí a stále bez odpovědi.", "repeat_contact"),
+    # "Not yet had an answer", led by the language's negation.
+    ("fr", "Je n'ai toujours pas reçu de réponse à mon message de lundi.", "repeat_contact"),
+    ("es", "Todavía no hemos recibido respuesta a nuestro correo.", "repeat_contact"),
+    ("pt", "Ainda não recebi nenhuma resposta sobre o reembolso.", "repeat_contact"),
+    ("it", "Non abbiamo ancora ricevuto nessuna risposta alla segnalazione.", "repeat_contact"),
 ]
 
 # (language, text, signal that must not be found)
@@ -122,6 +127,8 @@ DOES_NOT_FIRE = [
     ("fi", "Summa veloitettiin toista kertaa tässä kuussa.", "repeat_contact"),
     ("tr", "Tutar ikinci kez tahsil edildi.", "repeat_contact"),
     ("cs", "Částka byla stržena podruhé.", "repeat_contact"),
+    ("it", "Non ho ancora ricevuto la fattura di novembre.", "repeat_contact"),
+    ("es", "Todavía no hemos recibido el pedido.", "repeat_contact"),
     ("pl", "Płatność pobrano po raz drugi.", "repeat_contact"),
     ("pl", "Po raz kolejny system nie działa.", "repeat_contact"),
 ]

@@ -1246,7 +1246,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r" (?:\w+ ){0,3}pour la (?:deuxième|seconde|troisième|quatrième|cinquième|énième|\d+e) fois"
         r"|(?:deuxième|troisième|quatrième|énième) (?:relance|message|mail|e-mail|courriel)"
         r"|(?:je vous ai|nous vous avons|j'ai|nous avons) déjà (?:\w+ ){0,2}(?:écrit|contacté|relancé|signalé|appelé)"
-        r"|(?:toujours|encore) (?:aucune|pas de|sans) réponse",
+        r"|(?:toujours|encore) (?:aucune|pas de|sans) réponse"
+        # Led by the negation itself, which the negation check would read as denying the cue after it.
+        r"|(?:je n'ai|nous n'avons) toujours (?:pas|rien) reçu (?:de |d'|aucune )?réponse",
     ),
     (
         "de",
@@ -1268,7 +1270,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|llamo)"
         r"|ya (?:les? |os )?(?:he|hemos) (?:escrito|contactado|reclamado|llamado|avisado|reportado)"
         r"|ya (?:les? |os )?(?:escribí|escribimos|llamé|avisé|reclamé) (?:el|la|ayer|antes)"
-        r"|(?:sigo|seguimos|todavía|aún) sin (?:recibir )?(?:ninguna )?(?:respuesta|contestación)",
+        r"|(?:sigo|seguimos|todavía|aún) sin (?:recibir )?(?:ninguna )?(?:respuesta|contestación)"
+        r"|(?:todavía|aún) no (?:he|hemos) recibido (?:ninguna )?(?:respuesta|contestación)",
     ),
     (
         "pt",
@@ -1277,7 +1280,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|quinta|enésima) vez"
         r"|(?:segunda|terceira|quarta|enésima) vez que (?:escrevo|escrevemos|entro em contato|peço|pergunto|ligo)"
         r"|já (?:lhes? |vos )?(?:escrevi|escrevemos|liguei|reclamei|entrei em contato|tinha escrito|reportei)"
-        r"|(?:continuo|continuamos|ainda|sigo) sem (?:nenhuma )?(?:resposta|retorno)",
+        r"|(?:continuo|continuamos|ainda|sigo) sem (?:nenhuma )?(?:resposta|retorno)"
+        r"|ainda não (?:recebi|recebemos|tive|tivemos) (?:nenhuma )?(?:resposta|retorno)",
     ),
     (
         "it",
@@ -1286,7 +1290,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"per la (?:seconda|terza|quarta|quinta|ennesima) volta"
         r"|(?:seconda|terza|quarta|ennesima) volta che (?:vi )?(?:scrivo|scriviamo|chiedo|chiediamo|segnalo|contatto)"
         r"|(?:vi |le )?(?:ho|abbiamo) già (?:\w+ )?(?:scritto|segnalato|contattato|chiamato|sollecitato)"
-        r"|(?:ancora|sempre) (?:nessuna risposta|senza risposta)|(?:secondo|terzo|ennesimo) sollecito",
+        r"|(?:ancora|sempre) (?:nessuna risposta|senza risposta)|(?:secondo|terzo|ennesimo) sollecito"
+        r"|non (?:ho|abbiamo) ancora (?:ricevuto )?(?:nessuna |alcuna )?risposta",
     ),
     (
         "nl",
