@@ -1259,6 +1259,18 @@ _LOCKED = (
 _WHOLE_ORGANISATION_LOCKED_OUT = re.compile(
     r"(?i:\b(?:" + _NO_ONE + _WHERE + _CAN_ACCESS + r"|" + _EVERY_ONE + _WHERE + _LOCKED + r")\b)"
 )
+# A sync, import, integration or connector overwriting the customer's records loses what they held: "your HubSpot
+# sync overwrote 400 phone numbers", "the import has been overwriting our contacts", "contacts were overwritten by
+# the Salesforce connector". Told as done or going on: not "will the import overwrite existing contacts?" nor the
+# customer's own "I overwrote the file". A regular expression, since the connector's name between is any word; its
+# match goes through the negation and supposition checks. Duplicates an integration creates are no loss (an
+# integration error, docs/labelling.md tier 2), so not here.
+_INTEGRATION = r"(?:sync|syncs|synchroni[sz]ation|import|imports|integration|integrations|connector|connectors|plugin)"
+_OVERWRITING = r"(?:overwrote|overwrites|overwriting|overwritten|over-wrote|over-written|clobbered)"
+_INTEGRATION_OVERWROTE = re.compile(
+    r"(?i:\b" + _INTEGRATION + r"\b[^.!?\n]{0,60}?\b" + _OVERWRITING + r"\b"
+    r"|\b" + _OVERWRITING + r" by (?:the|your|our|an|a) (?:[\w-]+ ){0,2}?" + _INTEGRATION + r"\b)"
+)
 _NOTICING_WORDS = (
     "has have had seeing seen see experiencing experienced having noticed noticing aware detected observed found "
     "sign signs evidence indication reports reported"
@@ -1916,10 +1928,14 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         else:
             table = vetoes if key.startswith("veto:") else candidates
             table.setdefault(key.removeprefix("veto:"), []).append((start, end))
-    for match in _WHOLE_ORGANISATION_LOCKED_OUT.finditer(doc.text):
-        locked_out = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if locked_out is not None:
-            candidates.setdefault("outage", []).append((locked_out.start, locked_out.end))
+    for signal, pattern in (("outage", _WHOLE_ORGANISATION_LOCKED_OUT), ("data_loss", _INTEGRATION_OVERWROTE)):
+        for match in pattern.finditer(doc.text):
+            found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            # A negator inside an overwrite denies it ("import contacts without overwriting existing ones"); one
+            # inside a lock-out is its words ("can't log in").
+            denied = signal == "data_loss" and found is not None and any(token.lower_ in _NEGATORS for token in found)
+            if found is not None and not denied:
+                candidates.setdefault(signal, []).append((found.start, found.end))
     if own_refunds:
         vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
     troubles = [span for span in troubles if not _overlaps(span, trouble_vetoes)]
