@@ -203,6 +203,9 @@ def test_a_greeting_or_thanks_with_an_answer_keeps_the_answer(answer, said):
         "Since 08:15 none of our ~250 agents can sign in.",
         "Nobody in our company can log in this morning.",
         "Right now 40 nurses are sitting in front of blank screens.",
+        "All of our 1,200 users are locked out since the update.",
+        "All our 35 drivers can't log in to the route app this morning.",
+        "None of our cashiers have been able to open the till software today.",
     ],
 )
 def test_a_live_outage_said_by_head_count_is_an_outage(sentence):
@@ -214,6 +217,14 @@ def test_a_live_outage_said_by_head_count_is_an_outage(sentence):
     [
         "Nobody in our company can remember the admin password, how do we reset it?",
         "Since 08:15 about 250 agents have been taking calls as usual.",
+        # a head count that needs, uses or is trained on something works
+        "All of our 180 agents need a licence before the go-live.",
+        "Please quote seats for all of our 90 staff.",
+        "We would like you to train all of our staff on the new reports.",
+        "All our 300 staff use it daily and love it.",
+        "None of our users have complained about the new layout.",
+        # supposed
+        "If none of our agents can sign in during the migration, who do we call?",
     ],
 )
 def test_a_head_count_without_a_failure_is_no_outage(sentence):

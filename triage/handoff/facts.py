@@ -568,6 +568,23 @@ _FAILING = (
     r"(?:dead air|(?:get|gets|getting|are|is) cut off|(?<!not )(?:not connecting|failing|not working)|offline"
     r"|(?:is|are|went|gone) down|(?:drop|dropping|drops) (?:every|all|the)\b)"
 )
+# A head count that cannot work, said either way: "none of our ~600 staff can sign in", "all of our users can't log
+# in", "all our 40 drivers are locked out"; not a head count that needs, uses or is trained on something, nor one
+# supposed ("if none of our users can log in, ...").
+_COUNTED = (
+    r" (?:of )?(?:our|my|the) (?:[~≈]|about |around |roughly |some |over |nearly |almost )?(?:\d[\d,]* )?(?:users"
+    rf"|customers|stores|members|clients|shoppers|sites|locations|devices|terminals|tills|branches|offices|teams"
+    rf"|{_WORKFORCE})\b[^.!?\n]{{0,40}}?"
+)
+_WORK_VERB = r"(?:log|sign|work|use|access|get (?:in|on)|connect|open|load|reach|take|make|place|process|check)"
+_HEAD_COUNT_BLOCKED = (
+    rf"(?<!\bif )(?<!\bwhen )(?:all|none){_COUNTED}(?:\b(?:can'?t|cannot|can not|couldn'?t|could not"
+    rf"|(?:are|were|have been) unable to) {_WORK_VERB}|\b(?:are|were|got|have been) (?:now |all |completely )?"
+    r"(?:locked out|kicked out|logged out|offline)\b|\b(?:lost|have no|without) access\b"
+    r"|\b(?:are|were) (?:all |now )?(?:getting|seeing|hitting) (?:an? )?(?:errors?|blank|white|error pages?)\b)"
+    # "none of ..." with the ability said plainly
+    rf"|(?<!\bif )(?<!\bwhen )none{_COUNTED}\b(?:can|could|(?:is|are|has been|have been) able to) {_WORK_VERB}"
+)
 # What an invoice carries besides its money: "amend our invoice address" is an edit, not a dispute.
 _INVOICE_DETAIL = r"(?:address\w*|details|contact|e-?mail|recipient|name|language|currency|format|template)\b"
 _REISSUED_DETAIL = (
@@ -627,11 +644,9 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"(?:hours?|minutes)\b"
         r"|(?:service |server )?unavailable|indisponible|nicht erreichbar"
         r"|ca[ií]d[oa]|bad gateway|gateway time-?out|\b50[234]\b"
-        # a head count said roughly: "none of our ~600 staff", "all of our 1,200 users"
-        r"|(?:all|none) of (?:our|my|the) (?:[~≈]|about |around |roughly |some |over |nearly |almost )?(?:\d[\d,]* )?"
-        r"(?:users|customers|staff|stores|agents|employees|drivers"
-        r"|people|members|clients|shoppers|sites|locations|technicians|engineers|devices|terminals|tills|branches"
-        r"|offices|teams)|nobody (?:here |(?:in|at) (?:our|my|the) [\w-]+(?: [\w-]+)? )?can (?:log|sign"
+        # a head count said roughly that cannot work: "none of our ~600 staff can sign in", "all of our 1,200 users
+        # are locked out" (not "all of our 250 agents need a licence", "all our 300 staff use it daily")
+        rf"|{_HEAD_COUNT_BLOCKED}|nobody (?:here |(?:in|at) (?:our|my|the) [\w-]+(?: [\w-]+)? )?can (?:log|sign"
         r"|use|access)|aucun de nos \d* ?utilisateurs|keiner unserer|ninguno de nuestros"
         # the people who depend on it stand idle: "60 agents sitting idle", "the whole call centre is idle"
         rf"|{_WORKFORCE_IDLE}"
