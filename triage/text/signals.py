@@ -348,6 +348,9 @@ _PATTERNS: dict[str, list[str]] = {
         "data protection authority|commissioner",
         # Named supervisory bodies customers actually cite (UK, EU, US state level).
         "ico|cnil|edpb|fca|ofcom|ofgem",
+        "bafin|datatilsynet|finanstilsynet|finansinspektionen|aepd|finma|consob|acpr|cssf",
+        "autoriteit persoonsgegevens",
+        "dutch ap|dpa",
         "information commissioner",
         "supervisory authority",
         "state attorney general",
@@ -1271,6 +1274,25 @@ _INTEGRATION_OVERWROTE = re.compile(
     r"(?i:\b" + _INTEGRATION + r"\b[^.!?\n]{0,60}?\b" + _OVERWRITING + r"\b"
     r"|\b" + _OVERWRITING + r" by (?:the|your|our|an|a) (?:[\w-]+ ){0,2}?" + _INTEGRATION + r"\b)"
 )
+# A regulator called by its role ("our supervisor", "the central bank") where the sentence is about supervision: an
+# inquiry, a notification or an audit ("our supervisor has opened an inquiry", "the central bank wants an incident
+# report"), or a report or complaint made to it ("we must report this to our supervisor"). Not a manager: "my
+# supervisor asked me to chase this", nor "our supervisor wants a report" (a report made to it counts, one it asks
+# of a colleague does not). A regular expression, since the bank's country ("the Danish central bank") is any word.
+_SUPERVISION_BY_ROLE = re.compile(
+    r"(?i:\b(?:our|the) (?:national |financial |banking |prudential |data[- ]protection )?supervisors?\b)"
+    r"|\b(?i:our|the) (?:[A-Z][a-z]+ )?(?i:central bank)\b"
+)
+_SUPERVISION_WORDS = (
+    "inquiry enquiry inquiries investigation investigating notify notified notifying notification regulatory sanction "
+    "sanctions fined audit inspection"
+)
+_SUPERVISION = frozenset(_SUPERVISION_WORDS.split())
+_MADE_TO_WORDS = "report reported reporting complaint complaints complain complained notify notified inform informed"
+_MADE_TO = frozenset(_MADE_TO_WORDS.split())
+_MADE_TO_REACH = 5  # words between "report" and "to our supervisor": "report the whole incident to our supervisor"
+
+
 _NOTICING_WORDS = (
     "has have had seeing seen see experiencing experienced having noticed noticing aware detected observed found "
     "sign signs evidence indication reports reported"
@@ -1724,6 +1746,21 @@ def _supposed(doc: Any, span: tuple[int, int]) -> bool:
     return False
 
 
+def _about_supervision(doc: Any, found: Any) -> bool:
+    """Whether a regulator called by its role (_SUPERVISION_BY_ROLE) is one: its sentence is about supervision, or a
+    report, complaint or notification is made to or with it. A central bank is a supervisor when it asks a report."""
+    sentence = _sentence(doc, found.start, found.end)
+    words = {doc[index].lower_ for index in sentence}
+    if _SUPERVISION & words:
+        return True
+    if "bank" in found.text.lower() and {"report", "reports", "complaint"} & words:
+        return True
+    before = found.start - 1
+    if before < sentence.start or doc[before].lower_ not in {"to", "with"}:
+        return False
+    return any(doc[index].lower_ in _MADE_TO for index in range(max(sentence.start, before - _MADE_TO_REACH), before))
+
+
 def _supposition_reach(doc: Any, index: int, sentence_start: int, stop: int) -> int | None:
     """Where the supposition opening at ``index`` ends (the end of its own clause), or None if none opens there."""
     word, before = doc[index].lower_, doc[index - 1].lower_ if index > sentence_start else ""
@@ -1928,9 +1965,16 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
         else:
             table = vetoes if key.startswith("veto:") else candidates
             table.setdefault(key.removeprefix("veto:"), []).append((start, end))
-    for signal, pattern in (("outage", _WHOLE_ORGANISATION_LOCKED_OUT), ("data_loss", _INTEGRATION_OVERWROTE)):
+    found_by_pattern = (
+        ("outage", _WHOLE_ORGANISATION_LOCKED_OUT),
+        ("data_loss", _INTEGRATION_OVERWROTE),
+        ("regulator_complaint", _SUPERVISION_BY_ROLE),
+    )
+    for signal, pattern in found_by_pattern:
         for match in pattern.finditer(doc.text):
             found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if found is not None and signal == "regulator_complaint" and not _about_supervision(doc, found):
+                continue
             # A negator inside an overwrite denies it ("import contacts without overwriting existing ones"); one
             # inside a lock-out is its words ("can't log in").
             denied = signal == "data_loss" and found is not None and any(token.lower_ in _NEGATORS for token in found)
