@@ -338,3 +338,106 @@ def test_a_renewal_refused_in_another_language_is_a_cancellation(sentence):
 )
 def test_a_renewal_wanted_in_another_language_is_no_cancellation(sentence):
     assert "cancellation" not in case_types(sentence, {"financial"})
+
+
+# --- data processed outside the region the customer's terms allow; a data-protection request past its term ---
+
+LEGAL = ({"legal": 0.9}, {"legal_compliance": 0.9})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your engineer confirmed our EU tenant was served from the US-East region for two days after the failover.",
+        "Our contract requires EU-only processing. We learn our call recordings were stored in us-west-2 since May.",
+        "Since the upgrade our nightly backups have been copied to a bucket outside the UK.",
+        "Our Canadian patient files have been replicated to a data centre in the United States without our consent.",
+        "Our Swiss tenant was processed in the EU region last week, although our data must remain in Switzerland.",
+    ],
+)
+def test_data_processed_outside_the_region_allowed_is_a_residency_case(body):
+    assert "data_residency" in case_types(body, set())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our EU tenant is hosted in eu-west-1 as agreed.",
+        "Can our data be replicated to the US region for lower latency?",
+        "Our contract requires EU-only processing. The signed invoices were sent to our US office.",
+        "Please confirm whether any EU data was processed in the US during the outage.",
+        "Our data has been stored in the EU region since we signed, which is what we need.",
+    ],
+)
+def test_data_where_it_may_be_or_asked_about_is_no_residency_case(body):
+    assert "data_residency" not in case_types(body, set())
+
+
+def test_a_residency_case_gets_scope_contract_and_notification_actions():
+    handoff, _ = drafts(
+        "Our contract requires EU-only processing. Your team confirmed that our EU tenant was served from the"
+        " US-East region for two days during the failover.",
+        *LEGAL,
+    )
+    assert "data residency breach" in handoff.text
+    assert "which data categories and records, from when to when, and in which regions" in handoff.text
+    assert "data-location clause and the DPA" in handoff.text
+    assert "assess notification duties" in handoff.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Olen pyytänyt tietopyynnön 3. maaliskuuta, mutta en ole saanut vastausta.",
+        "Jag begär ett registerutdrag enligt GDPR.",
+        "Slet venligst alle mine personoplysninger.",
+        "Proszę o usunięcie moich danych z waszego systemu.",
+        "Solicito acesso aos meus dados pessoais.",
+        "Kişisel verilerimin silinmesini talep ediyorum.",
+        "Žádám o přístup k mým osobním údajům.",
+    ],
+)
+def test_a_data_protection_request_in_the_other_cue_languages(body):
+    assert "privacy_request" in case_types(body, set())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tietosuojaselosteenne on selkeä, kiitos.",
+        "Vi har läst er integritetspolicy och har inga frågor.",
+        "Proszę o fakturę za moje dane kontaktowe.",
+    ],
+)
+def test_privacy_words_without_a_request_name_no_request(body):
+    assert "privacy_request" not in case_types(body, set())
+
+
+OVERDUE = "fulfil the overdue data-protection request now"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I sent a subject access request on 3 March and reminded you in April. The one-month deadline has passed.",
+        "Please delete all my personal data. My request is still unanswered after two months.",
+        "Ich habe am 2. Mai Auskunft nach Art. 15 DSGVO verlangt. Die Frist ist längst abgelaufen.",
+        "Lähetin tietopyynnön lokakuussa. Määräaika on jo umpeutunut.",
+    ],
+)
+def test_a_data_protection_request_past_its_term_is_fulfilled_dated_and_recorded(body):
+    handoff, _ = drafts(body, *LEGAL)
+    assert OVERDUE in handoff.text
+    assert "record the delay and its reason" in handoff.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I sent a subject access request yesterday. I understand you have one month to answer.",
+        "Our project deadline has passed and we need a copy of the invoice data for the audit.",
+    ],
+)
+def test_a_request_within_its_term_or_a_missed_deadline_of_another_kind_is_not_overdue(body):
+    handoff, _ = drafts(body, *LEGAL)
+    assert OVERDUE not in handoff.text

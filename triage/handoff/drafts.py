@@ -77,7 +77,42 @@ _SIGNAL_FAMILIES = {
     # a privacy law cited is no legal threat: a law firm's questions about our DPA cite one too
     "legal": ("legal_action", "class_action", "regulator_complaint"),
 }
-COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "data_exposure"})
+COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "data_exposure", "data_residency"})
+# Actions for the cases the configuration's table has no entry for yet (triage.policy.config's CaseType does not
+# list them, so a configuration file cannot set them)
+_UNTABLED_CASE_ACTIONS = {
+    "data_residency": (
+        "establish the scope: which data categories and records, from when to when, and in which regions they were"
+        " processed or stored, and whether copies remain there (delete them and confirm it in writing)",
+        "check the processing against the contract's data-location clause and the DPA (transfer mechanism,"
+        " sub-processors)",
+        "assess notification duties with the data-protection officer, ours and the customer's (GDPR: 72 hours to"
+        " the authority)",
+    ),
+}
+# A data-protection request past its statutory term: "my access request of 2 October is still unanswered after
+# two months", "the one-month deadline has passed", "Die Frist ist abgelaufen", "le délai légal est dépassé",
+# "määräaika on umpeutunut" (not "the deadline is next week")
+_PAST_ITS_TERM = re.compile(
+    r"\b(?:(?:statutory |legal |one[- ]month |30[- ]day |gdpr )(?:deadline|time limit|period|term)"
+    r"|(?:one|a|1) month|30 days) (?:has |have |had )?(?:now |long )?(?:passed|expired|lapsed|gone by|elapsed)"
+    r"|\b(?:overdue|past (?:the |its |your )?(?:statutory |legal )?(?:deadline|time limit|one[- ]month))\b"
+    r"|\b(?:still )?(?:unanswered|no (?:answer|reply|response)) (?:after|for|since) (?:over |more than )?(?:a|one|two"
+    r"|three|\d{1,3}) (?:months?|weeks?|days?)\b"
+    r"|\bfrist (?:ist |wurde )?(?:längst )?(?:abgelaufen|verstrichen|überschritten)"
+    r"|\bdélai (?:légal |d'un mois )?(?:est |a été )?(?:largement )?(?:dépassé|expiré|écoulé)"
+    r"|\bplazo (?:legal )?(?:ha )?(?:vencido|expirado|transcurrido)|\btermine (?:\w+ )?(?:è )?(?:scaduto|decorso)"
+    r"|\btermijn (?:is )?(?:verstreken|verlopen|overschreden)|\bprazo (?:legal )?(?:já )?(?:expirou|terminou|passou)"
+    r"|\btermin (?:już )?(?:minął|upłynął)|\b(?:tids)?fristen (?:har |er )?(?:gått ut|passerat|overskredet|udløbet"
+    r"|oversittet|utløpt)|\bmääräaika (?:on )?(?:jo )?(?:umpeutunut|ylittynyt|ylitetty|kulunut|mennyt umpeen)"
+    r"|\bsüre(?:si)? (?:doldu|geçti|aşıldı)|\blhůt\w* (?:již |už )?(?:uplynul\w*|vypršel\w*|překročen\w*)",
+    re.IGNORECASE,
+)
+_OVERDUE_REQUEST_ACTIONS = [
+    "fulfil the overdue data-protection request now (send the data or confirm the deletion)",
+    "confirm to the customer in writing the date it will be complete",
+    "record the delay and its reason in the request log (the authority may ask for it)",
+]
 TECHNICAL_CASES = frozenset({"outage", "data_loss", "bug", "account_takeover"})
 BUSINESS_PLANS = frozenset({"business", "enterprise", "team", "corporate"})
 MAX_EVIDENCE = 5
@@ -925,7 +960,11 @@ def _recommended_actions(
     """The configured actions for each case the ticket is, then what the account and the thread call for."""
     # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
-    actions = [action for case in cases for action in settings.actions_for(case)]
+    actions = [
+        action for case in cases for action in settings.actions_for(case) or _UNTABLED_CASE_ACTIONS.get(case, ())
+    ]
+    if "privacy_request" in cases and _PAST_ITS_TERM.search(_customer_text(ticket)):
+        actions += _OVERDUE_REQUEST_ACTIONS
     actions += _thread_actions(ticket)  # what the customer is owed is the case's work, before the generic promises
     if _CONTESTED_CASES & set(cases) and _DEBT_COLLECTION.search(_customer_text(ticket)):
         actions += _COLLECTION_ACTIONS

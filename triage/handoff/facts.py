@@ -781,7 +781,21 @@ _CASES: dict[str, re.Pattern[str]] = {
         r"|art(?:icle|ikel|icolo|ículo|\.)? ?1[5-7] (?:gdpr|avg|dsgvo|rgpd|uk gdpr)|inzage\w*|auskunft\w*"
         r"|accesso ai (?:miei )?dati|acceso a (?:mis|los) datos|droit d'acc[eè]s|copie de mes donn[ée]es"
         r"|(?:verwijder|wis) (?:al )?mijn (?:persoons)?gegevens|l[öo]schung meiner daten"
-        r"|cancellazione dei (?:miei )?dati)"
+        r"|cancellazione dei (?:miei )?dati"
+        # the same asked in the other cue languages: Finnish "tietopyyntöni", "poistakaa henkilötietoni"; Swedish
+        # "registerutdrag", "radera mina personuppgifter"; Danish "indsigtsanmodning", "slet mine oplysninger";
+        # Norwegian "innsynsbegjæring", "slett mine personopplysninger"; Polish "dostęp do moich danych",
+        # "usunięcie moich danych"; Portuguese "acesso aos meus dados"; Turkish "kişisel verilerimin silinmesi";
+        # Czech "přístup k mým osobním údajům", "výmaz mých údajů"
+        r"|tietopyyn\w*|tarkastuspyyn\w*|tarkastusoikeu\w*|(?:henkilö)?tietojeni (?:poist\w*|luovut\w*)"
+        r"|poista\w* (?:kaikki )?(?:minun )?(?:henkilö)?tietoni|tulla unohdetuksi|registerutdrag\w*"
+        r"|(?:radera|ta bort) (?:alla )?mina (?:person)?uppgifter|indsigtsanmodning\w*|indsigt i mine"
+        r"|(?:slet|slett) (?:venligst |vennligst )?(?:alle )?mine (?:person)?(?:oplysninger|opplysninger|data)"
+        r"|innsynsbegj\w*|innsyn i mine"
+        r"|(?:dostęp\w* do|usunięci\w*|usunąć) (?:wszystkich )?moich danych|bycia zapomnianym"
+        r"|acesso aos meus dados|(?:eliminação|apagamento|apagar|eliminar) (?:d?os )?meus dados"
+        r"|kişisel verilerimin (?:silinmesi|silinmesini|bir kopyası)|verilerime erişim"
+        r"|přístup k mým (?:osobním )?údajům|výmaz\w* mých (?:osobních )?údajů|smazání mých (?:osobních )?údajů)"
     ),
     "regulator": re.compile(
         r"\b(?:regulator|regulatory|ombudsman|data protection authority|supervisory authority|attorney general"
@@ -1189,12 +1203,91 @@ def _outage_ended(body: str) -> bool:
     return bool(_OUTAGE_SPAN.search(body)) and not _STILL_DOWN.search(body) and not _DOWN_AGAIN.search(body)
 
 
+# The cases in the order a hand-off names them, the gravest first.
+CASE_ORDER = (*_CASES, "data_residency", "impersonation")
 # Cases where waiting for the customer's answers costs more than working without them.
 URGENT_CASES = frozenset({"outage", "account_takeover", "data_exposure", "data_loss", "fraud", "impersonation"})
+# Data processed or stored in a region the customer's terms keep it out of, for any pair of regions: "our EU tenant
+# was served from the US-East region during the failover" against "EU-only processing", "backups copied to a bucket
+# outside the UK". A zone is where data may live; the customer's words name the zone moved to and, in the same
+# sentence or as their rule, the zone it belongs in.
+_ZONES = {
+    "eu": r"\b(?:eu|eea|european union|european economic area|europe|european|eu-(?:west|central|north|south)\w*"
+    r"|europe-\w+)\b",
+    "us": r"\b(?:(?-i:US|USA)|u\.s\.|united states|american|us-(?:east|west|central)\w*)(?![\w.])",
+    "uk": r"\b(?:uk|united kingdom|british|uk-south\w*)\b",
+    "apac": r"\b(?:ap-\w+|asia\w*|singapore|india|japan|australia\w*)\b",
+    "ca": r"\b(?:canada|canadian|ca-central\w*)\b",
+    "ch": r"\b(?:switzerland|swiss)\b",
+}
+_ZONE_PATTERNS = {zone: re.compile(pattern, re.IGNORECASE) for zone, pattern in _ZONES.items()}
+# data moved, reported as done (not "can data be replicated to the US?")
+_PROCESSED_THERE = re.compile(
+    r"\b(?:was|were|is|are|been|being|got|has|have)\b(?: \w+){0,2}? (?:served|processed|stored|hosted|replicated"
+    r"|routed|transferred|sent|sending|copied|copying|backed up|moved|mirrored|failed over|processing|storing"
+    r"|transferring|replicating)\b[^.!?\n]{0,80}?\b(?:in|from|to|into|through|via|on)\b",
+    re.IGNORECASE,
+)
+_OUTSIDE_ZONE = re.compile(r"\boutside (?:of )?(?:the )?(\w[\w. ]{1,30})", re.IGNORECASE)
+# the customer's rule for where their data lives: "EU-only processing", "must remain in the UK", "data residency in
+# Canada", "processed only in the EU"
+_ZONE_RULE = re.compile(
+    r"\b(\w[\w.]{1,20}(?: \w+)?)[- ]only\b|\bonly (?:be )?(?:processed |stored |hosted )?(?:in|within) (?:the )?"
+    r"(\w[\w. ]{1,30})|\b(?:must|shall|should|has to|have to) (?:stay|remain|be (?:processed|stored|hosted))"
+    r" (?:in|within) (?:the )?(\w[\w. ]{1,30})|\bresidency (?:in|within) (?:the )?(\w[\w. ]{1,30})",
+    re.IGNORECASE,
+)
+# a move agreed or asked about: "hosted in eu-west-1 as agreed", "whether data was copied to the US"
+_AGREED_OR_ASKED = re.compile(r"\b(?:as (?:agreed|required|contracted|expected)|whether|if)\b", re.IGNORECASE)
+# a zone that names people or an office, not where data lives: "sent to our US office"
+_ZONE_OF_PEOPLE = re.compile(
+    r"[- ]?(?:\w+ )?(?:office|team|colleagues|staff|branch|entity|subsidiary|customers|clients|headquarters|hq"
+    r"|parent|partners?|users|employees|sales)\b",
+    re.IGNORECASE,
+)
+
+
+def _zones_in(text: str) -> set[str]:
+    return {zone for zone, pattern in _ZONE_PATTERNS.items() if pattern.search(text)}
+
+
+def _destination_zone(text: str) -> str | None:
+    """The first zone named where data went, not an office or team there ("to our US office")."""
+    places = (
+        (match.start(), zone)
+        for zone, pattern in _ZONE_PATTERNS.items()
+        for match in pattern.finditer(text)
+        if not _ZONE_OF_PEOPLE.match(text, match.end())
+    )
+    return min(places, default=(0, None))[1]
+
+
+def residency_breach(text: str) -> bool:
+    """Data reported processed or stored in one zone that the customer's words keep it in another: the sentence
+    names both ("our EU tenant was served from the US-East region"), says "outside" the zone, or the text's rule
+    names a zone the sentence's is not ("processed in the US" with "EU-only processing")."""
+    ruled: set[str] = set()
+    for match in _ZONE_RULE.finditer(text):
+        ruled |= _zones_in(" ".join(group for group in match.groups() if group))
+    for sentence in sentences(text):
+        moved = _PROCESSED_THERE.search(sentence)
+        if not moved or sentence.rstrip().endswith("?") or _AGREED_OR_ASKED.search(sentence):
+            continue
+        after = sentence[moved.end() :][:100]
+        outside = _OUTSIDE_ZONE.search(after)
+        if outside and _zones_in(outside.group(1)):
+            return True
+        there = _destination_zone(after)
+        if there and (_zones_in(sentence[: moved.end()]) | ruled) - {there}:
+            return True
+    return False
+
+
 CASE_DESCRIPTIONS = {
     "outage": "outage: a service is down or failing for many users",
     "account_takeover": "account takeover: someone else has access to the account",
     "data_exposure": "data exposure: data visible to or sent to people who should not have it",
+    "data_residency": "data residency breach: data processed or stored outside the region the customer's terms allow",
     "data_loss": "data loss: the customer's data is missing or deleted",
     "bug": "defect: something does not work as it should",
     "billing_dispute": "billing dispute: a charge the customer contests",
@@ -2097,7 +2190,7 @@ def _with_cases_the_model_found(cases: list[str], labels: set[str], signals: set
         found.discard("account_takeover")  # a stolen card used to sign up: no account of theirs to secure
     if found - {"bug"} and "bug" in found and not found <= {"bug", "billing_dispute", "funds_held"}:
         found.discard("bug")
-    return [case for case in [*_CASES, "impersonation", "bug"] if case in found]
+    return [case for case in [*CASE_ORDER, "bug"] if case in found]
 
 
 # The first person plural in the languages the tickets come in: the writer speaks for an organisation.
@@ -2178,7 +2271,9 @@ def case_types(text: str, families: set[str]) -> list[str]:
         contested = " ".join(clause for clause in clauses if not _REFUND_TALK.search(clause))
         if not _CASES["billing_dispute"].search(contested):
             found.remove("billing_dispute")  # the refund is agreed: trace it, there is no charge to check
-    found = [case for case in [*_CASES, "impersonation"] if case in found]
+    if residency_breach(text):
+        found.append("data_residency")  # the customer's compliance case whatever the triggers say
+    found = [case for case in CASE_ORDER if case in found]
     if "privacy_request" in found and "data_loss" in found:
         found.remove("data_loss")  # "I want all my data gone": a deletion asked for, not data lost
     # a defect must say that something does not work, and be no other kind of case than a money one (a bug that
