@@ -30,6 +30,9 @@ def _fires(text: str, signal: str) -> bool:
         ("What do we do about the data we lost in the corrupted files?", "data_loss"),
         ("How can we get back the missing orders from Monday?", "data_loss"),
         ("How do we tell our clients about the breach we had last week?", "security_incident"),
+        ("If you have a moment, could you check the outage from this morning?", "outage"),
+        ("If you get a chance, please look at the data loss in our EU workspace.", "data_loss"),
+        ("Please explain how to restore the records we lost in the outage.", "outage"),
     ],
 )
 def test_a_real_incident_asked_politely_or_how_to_recover_fires(text: str, signal: str) -> None:
@@ -52,6 +55,8 @@ def test_a_real_incident_asked_politely_or_how_to_recover_fires(text: str, signa
         ("Our outage playbook says to call you first; is that still right?", "outage"),
         ("Can we subscribe to your outage notifications by email?", "outage"),
         ("If possible, send us your steps in case of a data breach.", "security_incident"),
+        ("If anyone could explain how to recover data after a breach, thanks.", "security_incident"),
+        ("Your help centre explains how to fail over during an outage.", "outage"),
     ],
 )
 def test_a_supposed_or_planned_incident_still_does_not_fire(text: str, signal: str) -> None:

@@ -1331,6 +1331,7 @@ _ASKING_POLITELY = frozenset({"appreciate", "appreciated", "grateful", "thankful
 # "if possible", "if needed", "if it helps": an aside, no supposition of what follows.
 _ASIDE_AFTER_IF = frozenset({"possible", "needed", "necessary", "required", "relevant", "applicable", "helpful"})
 _HELPS = frozenset({"help", "helps"})
+_SPARE_TIME = frozenset({"a", "time", "the"})  # "a moment", "a chance", "time", "the time"
 # A conditioned clause that tells the incident as it stands is a report: "If it helps, the API has been down since
 # 9am". Not one with a modal: "If the sync fails, we would lose the orders".
 _TOLD_AS_IT_STANDS = frozenset({"since", "currently", "now", "yesterday", "ago", "was", "were", "been"})
@@ -1743,7 +1744,12 @@ def _supposed(doc: Any, span: tuple[int, int]) -> bool:
     words = [doc[index].lower_ for index in sentence]
     if asked and len(words) > 1 and words[0] in _HOW_TO_OPENERS and words[1] in _HOW_TO_SECOND:
         return not _tells_it_happened(doc, sentence)
-    return False
+    # A how-to asked inside a request: "if anyone could explain how to recover data after a breach".
+    asks_how = any(
+        doc[index].lower_ == "how" and doc[index + 1].lower_ in _HOW_TO_SECOND | {"to"}
+        for index in range(clause.start, span[0] - 1)
+    )
+    return asks_how and not _tells_it_happened(doc, sentence)
 
 
 def _about_supervision(doc: Any, found: Any) -> bool:
@@ -1799,6 +1805,8 @@ def _asks_politely(doc: Any, index: int, sentence_start: int, following: list[st
     if earlier & _ASKING_POLITELY:
         return True
     aside = following[0] in _ASIDE_AFTER_IF or (following[0] == "at" and following[2] == "possible")
+    # "if you have a moment", "if you get a chance": an aside about our time.
+    aside = aside or (following[0] == "you" and following[1] in {"have", "get"} and following[2] in _SPARE_TIME)
     return aside or (following[0] in {"it", "that", "this"} and following[1] in _HELPS)
 
 
