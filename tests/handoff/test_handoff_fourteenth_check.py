@@ -441,3 +441,53 @@ def test_a_data_protection_request_past_its_term_is_fulfilled_dated_and_recorded
 def test_a_request_within_its_term_or_a_missed_deadline_of_another_kind_is_not_overdue(body):
     handoff, _ = drafts(body, *LEGAL)
     assert OVERDUE not in handoff.text
+
+
+# --- the signer's firm in one word under their role; a mailbox named by its local part ---
+
+
+@pytest.mark.parametrize(
+    ("signature", "company"),
+    [
+        ("Platform Lead, Harbourlight", "Harbourlight"),
+        ("Office Manager, Brightwell", "Brightwell"),
+        ("Platform Lead, Engineering", None),
+        ("Head of IT, Operations", None),
+        ("Analyst, Monday", None),
+    ],
+)
+def test_one_word_under_the_role_is_the_firm_unless_a_department_or_a_day(signature, company):
+    sender = _sender(f"The nightly export fails since Tuesday.\n\nThanks,\nNoor Haddad\n{signature}")
+    assert sender.company == company
+
+
+def test_the_firm_under_the_role_is_not_asked_for():
+    handoff, _ = drafts(
+        "The nightly export fails since Tuesday with error 500.\n\nThanks,\nNoor Haddad\nPlatform Lead, Harbourlight",
+        *TECH,
+        plan="business",
+        annual_contract_value=12000,
+    )
+    assert "Harbourlight" in handoff.text.split("Channel:")[0]
+    assert "the customer's company" not in handoff.text
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("At 04:10 one of our service accounts (sync-bot@) signed in from an unknown IP address.", "sync-bot@"),
+        ("The account 'payroll@' sent the file to a stranger.", "payroll@"),
+        ("Please call me @ 5pm about the sign-in.", None),
+    ],
+)
+def test_a_mailbox_named_by_its_local_part_is_an_identifier(body, found):
+    identifiers = facts_of(body, labels=["legal"]).identifiers
+    assert (found in identifiers) if found else not any(i.endswith("@") for i in identifiers)
+
+
+def test_an_exposure_that_is_the_residency_itself_keeps_one_scope_and_one_notification_action():
+    handoff, _ = drafts("Our event data was stored outside the EU without our consent since the upgrade.", *LEGAL)
+    actions = handoff.text.split("Recommended actions")[1].split("Rationale")[0]
+    assert actions.count("notification duties") == 1
+    assert actions.count("establish the scope") == 1
+    assert "contain the exposure" in actions

@@ -90,6 +90,7 @@ _UNTABLED_CASE_ACTIONS = {
         " the authority)",
     ),
 }
+_SAID_BY_RESIDENCY = re.compile(r"\b(?:scope|notification dut\w*)\b", re.IGNORECASE)
 # A data-protection request past its statutory term: "my access request of 2 October is still unanswered after
 # two months", "the one-month deadline has passed", "Die Frist ist abgelaufen", "le délai légal est dépassé",
 # "määräaika on umpeutunut" (not "the deadline is next week")
@@ -961,7 +962,11 @@ def _recommended_actions(
     # with a legal threat, calling the customer to keep them waits for legal review (the threat's own action)
     cases = [case for case in facts.case_types if not (case == "cancellation" and "legal_threat" in facts.case_types)]
     actions = [
-        action for case in cases for action in settings.actions_for(case) or _UNTABLED_CASE_ACTIONS.get(case, ())
+        action
+        for case in cases
+        for action in settings.actions_for(case) or _UNTABLED_CASE_ACTIONS.get(case, ())
+        # data out of its region is the exposure: the residency's own scope and notification actions say it for both
+        if not (case == "data_exposure" and "data_residency" in cases and _SAID_BY_RESIDENCY.search(action))
     ]
     if "privacy_request" in cases and _PAST_ITS_TERM.search(_customer_text(ticket)):
         actions += _OVERDUE_REQUEST_ACTIONS

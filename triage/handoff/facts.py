@@ -421,12 +421,13 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 # An e-mail address the message names as an account or a sender ("a new admin user 'svc-sync@protonmail.com'"),
-# not the signature's own address: quoted, bracketed, or after the word that names it.
+# not the signature's own address: quoted, bracketed, or after the word that names it. A mailbox named by its local
+# part alone is one too: "one of our admin accounts (ops-admin@)", "the account 'billing@'".
 _NAMED_ADDRESS = re.compile(
     r"(?:['\"‘“(<]|\b(?:user|admin|account|address|e-mail|email|sender|login|from|invited"
     # the same words in the other languages: "registrato con l'indirizzo ...", "avec l'adresse ..."
     r"|indirizzo|adresse|direcci[oó]n|correo|adres|konto|compte|cuenta):? )"
-    r"(?P<address>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,4}+)",
+    r"(?P<address>[\w.+-]{1,64}+@(?:[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,4}+|(?![\w-])))",
     re.IGNORECASE,
 )
 # A code in brackets or quotes needs no digit: "Last run: failed (RPT-TIMEOUT)", "status 'PAYMENT_HELD'".
@@ -2050,8 +2051,22 @@ def _sender(message: str) -> Sender:
         last = others[-1]
         if len(last.split()) >= 2 and not _ROLE_WORDS.match(last) and not _TITLE_WORDS.search(last):
             company = last
+    if company is None and len(others) == 2 and _ROLE_WORDS.search(others[0]) and _ONE_WORD_FIRM.match(others[1]):
+        # "Backend Lead, Parcelhaus": one capitalised word under a role that names no role, title or department
+        company = others[1]
     role = next((part for part in others if part != company), None)
     return Sender(name, role, company)
+
+
+# One word that may name the signer's firm after their role: capitalised, not a role, title, department or date word
+# ("Backend Lead, Parcelhaus"; not "Backend Lead, Engineering", "Head of IT, Operations", "Analyst, Monday").
+_ONE_WORD_FIRM = re.compile(
+    r"(?!(?i:engineering|support|product|design|platform|infrastructure|security|data|research|growth|logistics"
+    r"|purchasing|warehouse|facilities|development|accounting|finance|sales|marketing|legal|compliance|operations"
+    r"|team|office|department|emea|apac|americas|europe|global|international|remote|retired|interim"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$)"
+    rf"[{CAPITAL}][^\W\d_]{{2,30}}$"
+)
 
 
 def _name_part(line: str) -> str:
