@@ -22,6 +22,7 @@ def _fires(text: str) -> bool:
         "Finanstilsynet is auditing our payment providers this quarter.",
         "We filed the breach notification with the Autoriteit Persoonsgegevens.",
         "Our regulator asked whether your platform stores data outside the EU.",
+        "We notified the Data Protection Commission within 72 hours.",
     ],
 )
 def test_a_supervisor_by_role_or_by_name_is_a_regulator(text: str) -> None:

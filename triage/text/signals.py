@@ -345,7 +345,7 @@ _PATTERNS: dict[str, list[str]] = {
         "trading standards",
         "federal trade commission",
         "consumer financial protection bureau",
-        "data protection authority|commissioner",
+        "data protection authority|commissioner|commission",
         # Named supervisory bodies customers actually cite (UK, EU, US state level).
         "ico|cnil|edpb|fca|ofcom|ofgem",
         "bafin|datatilsynet|finanstilsynet|finansinspektionen|aepd|finma|consob|acpr|cssf",
