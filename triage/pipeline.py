@@ -159,7 +159,9 @@ def language_neutral_scores(ticket: Ticket, scores: HeadScores, language: str) -
         name: criteria_probability(neutral_hits.get(name, 0) + cue_hits.get(name, 0))
         for name in {**neutral_hits, **cue_hits}
     }
-    signals = {**neutral, **cues}  # no name in common: shapes there, words here
+    # A name can come from both (an error code by its shape, and quoted beside the language's failure word): the
+    # signals count what the triggers counted.
+    signals = {name: neutral.get(name, 0) + cues.get(name, 0) for name in {**neutral, **cues}}
     return replace(
         scores, triggers=triggers, escalation=max(triggers.values()), team={}, signals=signals, explanations={}
     )
