@@ -1233,7 +1233,7 @@ _OUTSIDE_ZONE = re.compile(r"\boutside (?:of )?(?:the )?(\w[\w. ]{1,30})", re.IG
 # the customer's rule for where their data lives: "EU-only processing", "must remain in the UK", "data residency in
 # Canada", "processed only in the EU"
 _ZONE_RULE = re.compile(
-    r"\b(\w[\w.]{1,20}(?: \w+)?)[- ]only\b|\bonly (?:be )?(?:processed |stored |hosted )?(?:in|within) (?:the )?"
+    r"\b(\w[\w.]{1,20}(?: \w{1,30})?)[- ]only\b|\bonly (?:be )?(?:processed |stored |hosted )?(?:in|within) (?:the )?"
     r"(\w[\w. ]{1,30})|\b(?:must|shall|should|has to|have to) (?:stay|remain|be (?:processed|stored|hosted))"
     r" (?:in|within) (?:the )?(\w[\w. ]{1,30})|\bresidency (?:in|within) (?:the )?(\w[\w. ]{1,30})",
     re.IGNORECASE,
@@ -1242,7 +1242,7 @@ _ZONE_RULE = re.compile(
 _AGREED_OR_ASKED = re.compile(r"\b(?:as (?:agreed|required|contracted|expected)|whether|if)\b", re.IGNORECASE)
 # a zone that names people or an office, not where data lives: "sent to our US office"
 _ZONE_OF_PEOPLE = re.compile(
-    r"[- ]?(?:\w+ )?(?:office|team|colleagues|staff|branch|entity|subsidiary|customers|clients|headquarters|hq"
+    r"[- ]?(?:\w{1,30}+ )?(?:office|team|colleagues|staff|branch|entity|subsidiary|customers|clients|headquarters|hq"
     r"|parent|partners?|users|employees|sales)\b",
     re.IGNORECASE,
 )
