@@ -82,8 +82,18 @@ _STRONG_WORDS = frozenset(_STRONG_WORD_LIST.split())
 _INTENSIFIED_BEFORE = re.compile(
     r"\b(?:very|really|extremely|deeply|so|incredibly|absolutely|totally|completely|beyond|utterly) $"
 )
-# "A bit ridiculous", "slightly absurd": a strong word understated reads as a mild one.
-_UNDERSTATED_BEFORE = re.compile(r"\b(?:a bit|a little|slightly|somewhat|kind of|kinda|a tad) $")
+# "A bit ridiculous", "slightly absurd": a strong word understated reads as a mild one, and a mild word understated
+# ("a bit disappointed", "un peu décevant") is annoyance the customer plays down (UNDERSTATED_CEILING). The table
+# languages' words for "a bit" (fr, es, de, it, nl, pt) come before the word, as in English.
+_A_BIT = (
+    r"(?:a bit|a little|slightly|somewhat|kind of|kinda|a tad|un peu|légèrement|un poco|ligeramente|etwas"
+    r"|ein bisschen|ein wenig|un po'?|leggermente|een beetje|een tikje|um pouco|ligeiramente) "
+)
+_UNDERSTATED_BEFORE = re.compile(rf"\b{_A_BIT}$")
+# An annoyance phrase can hold its own understatement ("un poco molesto", "a bit of a pain").
+_UNDERSTATED_PHRASE = re.compile(rf"{_A_BIT}|a (?:bit|little) of a ")
+# How far before a word its understatement may start ("ligeiramente " is 13 characters).
+_UNDERSTATED_REACH = 16
 # "Sorry for the inconvenience": the customer's courtesy, not a complaint.
 _APOLOGY_BEFORE = re.compile(r"\b(?:sorry|apologi(?:es|se|ze)) for (?:the|any) $")
 # Phrases are matched on the lower-cased text from the start of a word: case-sensitive matching is about twice
@@ -1030,6 +1040,8 @@ class _Cues:
     pressure: list[str] = field(default_factory=list)
     emphasis: list[str] = field(default_factory=list)
     formal_firmness: list[str] = field(default_factory=list)
+    # The mild words the customer played down ("a bit disappointed"); each is in mild_words too.
+    understated: list[str] = field(default_factory=list)
 
 
 FEATURES = (
@@ -1333,9 +1345,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
             continue
         if kind is cues.mild_words and _INTENSIFIED_BEFORE.search(lowered, max(0, match.start() - 14), match.start()):
             kind = cues.strong_words
-        elif kind is cues.strong_words and _UNDERSTATED_BEFORE.search(
-            lowered, max(0, match.start() - 10), match.start()
-        ):
+        elif kind is cues.strong_words and _understated(lowered, match.start()):
             kind = cues.mild_words
         kind.append(word)
     cues.mild_words += [
@@ -1373,11 +1383,26 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         cues.vader_compound = 0.0
         foreign_urgency = _add_foreign_cues(cues, lowered, language)
     _merge_honesty_tags(cues)
+    cues.understated = [word for word in cues.mild_words if _always_understated(lowered, word)]
     if _has_tone(cues):
         cues.pressure += [match.group() for match in urgency if match.group("business") is not None]
         cues.pressure += foreign_urgency
         cues.punctuation_runs += double_questions
     return cues
+
+
+def _understated(lowered: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a word for "a bit" ("slightly annoying", "un poco molesto")."""
+    return _UNDERSTATED_BEFORE.search(lowered, max(0, start - _UNDERSTATED_REACH), start) is not None
+
+
+def _always_understated(lowered: str, word: str) -> bool:
+    """Whether every use of the mild ``word`` in the text is understated: "a bit disappointed", not "a bit
+    disappointed, and disappointed again"."""
+    if _UNDERSTATED_PHRASE.match(word):
+        return True
+    starts = [match.start() for match in re.finditer(rf"\b{re.escape(word)}", lowered)]
+    return bool(starts) and all(_understated(lowered, start) for start in starts)
 
 
 def _honest_praise(lowered: str, match: re.Match[str]) -> bool:
@@ -1587,6 +1612,10 @@ def choose_learned_share(shares: Sequence[float], quality: Sequence[float], prox
 
 # Below level 3 both alone (_LEVEL_THRESHOLDS) and beside a head (LEVEL_THRESHOLDS_BESIDE_A_HEAD).
 FORMAL_CEILING = 0.3
+# Annoyance played down and nothing else ("a bit disappointed", "slightly annoying", "a little frustrating") is
+# level 1 by the labelling guide, both alone and beside a head: VADER's negativity for the word must not carry
+# it to level 2 (0.06 beside a head).
+UNDERSTATED_CEILING = 0.05
 
 
 def _score(cues: _Cues) -> float:
@@ -1610,7 +1639,15 @@ def _score(cues: _Cues) -> float:
     # cues count.
     firm = min(0.2, 0.05 * len(cues.formal_firmness))
     score = max(score, min(score + firm, FORMAL_CEILING))
+    if _only_understated(cues):
+        score = min(score, UNDERSTATED_CEILING)
     return min(1.0, score)
+
+
+def _only_understated(cues: _Cues) -> bool:
+    """Whether the text's only cues of tone are mild words the customer played down."""
+    others = (name for name in _TONE_CUES if name not in ("mild_words", "understated"))
+    return bool(cues.understated) and cues.understated == cues.mild_words and not any(getattr(cues, n) for n in others)
 
 
 def _level(score: float) -> int:
