@@ -23,6 +23,7 @@ threat, not as a cancellation request.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -1235,10 +1236,11 @@ _GROUP = (
     r"|teachers|students|drivers|reps|engineers|admins|team|organi[sz]ation|company|office|org|workforce)"
 )
 _HEAD_COUNT = r"(?:~|about |around |over |nearly |all )?\d[\d,]*\+? "
-_WHERE = r"(?: (?:in|at|across|from|on) (?:our|the|my) [\w-]+(?: [\w-]+)?)?"
-_ACCESS = r"(?:log|sign|access|get in|get into|login|use|connect)"
+_WHERE = r"(?: (?:in|at|across|from|on) (?:our|the|my) [\w-]+(?: [\w-]+)?| here)?"
+# "work" as the job itself ("none of our 40 agents can work"), not "work out how to ...".
+_ACCESS = r"(?:log|sign|access|get in|get into|login|use|connect|work(?! out))"
 _NO_ONE = (
-    r"(?:nobody|no-?one|no one|none of (?:us|them|(?:our|the|my|their) (?:"
+    r"(?:nobody|no-?one|no one|(?:none|not one) of (?:us|them|(?:our|the|my|their) (?:"
     + _HEAD_COUNT
     + r")?(?:[\w-]+ )?"
     + _GROUP
@@ -1252,16 +1254,29 @@ _EVERY_ONE = (
     + r"\b|everyone|everybody)"
 )
 _CAN_ACCESS = r" (?:currently |now |still )?(?:can|could|is able to|are able to|was able to|were able to) " + _ACCESS
+# Thrown out first ("have been logged out and cannot sign back in") or refused with an access error ("everyone in
+# our office is getting a 403").
 _LOCKED = (
-    r"(?: (?:is|are|were|was|has been|have been|got|get|gets|all|currently|now|still))* (?:locked out|unable to "
+    r"(?: (?:is|are|were|was|has been|have been|got|get|gets|all|currently|now|still))*"
+    r"(?: (?:logged|signed|kicked|thrown) out (?:and|but)(?: now| still)?)? (?:locked out|unable to "
     + _ACCESS
     + r"|(?:can['’]?t|cannot|can not|could(?:n['’]t| not)) "
     + _ACCESS
+    + r"|(?:getting|seeing|hitting) (?:an? )?(?:40[13]|5\d\d)\b"
     + r")"
 )
 _WHOLE_ORGANISATION_LOCKED_OUT = re.compile(
     r"(?i:\b(?:" + _NO_ONE + _WHERE + _CAN_ACCESS + r"|" + _EVERY_ONE + _WHERE + _LOCKED + r")\b)"
 )
+# A lock-out the customer wants or expects is a set-up, not an outage: "make sure all of our staff can't log in from
+# personal devices", "please ensure nobody in sales can access it", "former employees are locked out, as expected",
+# "none of our users can sign in without MFA" (a condition on access), "none of our admins can access the billing
+# page - is that a permission setting?" (asking about a role).
+_LOCK_OUT_WANTED = re.compile(
+    r"(?i:\b(?:make sure|ensure|intended|former|offboard(?:ed|ing)|as expected|what we wanted)\b)"
+)
+_ACCESS_CONDITION = re.compile(r"(?i:(?: in| on| back in)? without\b)")
+_ABOUT_PERMISSIONS = re.compile(r"(?i:\b(?:permissions?|roles?)\b[^.!?\n]*\?)")
 # A sync, import, integration or connector overwriting the customer's records loses what they held: "your HubSpot
 # sync overwrote 400 phone numbers", "the import has been overwriting our contacts", "contacts were overwritten by
 # the Salesforce connector". Told as done or going on: not "will the import overwrite existing contacts?" nor the
@@ -1290,7 +1305,20 @@ _SUPERVISION_WORDS = (
 _SUPERVISION = frozenset(_SUPERVISION_WORDS.split())
 _MADE_TO_WORDS = "report reported reporting complaint complaints complain complained notify notified inform informed"
 _MADE_TO = frozenset(_MADE_TO_WORDS.split())
-_MADE_TO_REACH = 5  # words between "report" and "to our supervisor": "report the whole incident to our supervisor"
+# A manager's request to the writer ("who asked me", "wants the logs exported") and a routine report ("a monthly
+# report") are no supervision.
+_ASKS_OF_STAFF = frozenset({"asked", "asks", "told", "tells", "wants", "wanted", "needs", "needed", "requested"})
+_ROUTINE = frozenset({"monthly", "quarterly", "annual", "annually", "yearly", "weekly", "daily", "regular", "routine"})
+_MADE_TO_REACH = 5
+_GUIDANCE_WORDS = (
+    "guidelines guideline guidance template templates checklist toolkit recommendations form forms website"
+)
+_GUIDANCE = frozenset(_GUIDANCE_WORDS.split())
+_ADDING = frozenset({"add", "adding", "import", "importing", "upload", "uploading", "enter", "fill", "append"})
+_NOT_RECORDS = frozenset({"file", "files", "config", "configuration", "template", "templates", "theme", "stylesheet"})
+_NOT_A_SYNC = frozenset(
+    {"script", "scripts", "guide", "docs", "documentation"}
+)  # words between "report" and "to our supervisor": "report the whole incident to our supervisor"
 
 
 _NOTICING_WORDS = (
@@ -1346,6 +1374,10 @@ _LOST_WORDS = (
     "deleted corrupted wiped erased lost missing leaked stolen compromised overwritten affected removed exposed damaged"
 )
 _LOST_PARTICIPLES = frozenset(_LOST_WORDS.split())
+# The customer's own removal ("I deleted a few test contacts", "we removed them last week") makes "the deleted
+# records" theirs to restore, not a loss we caused.
+_REMOVED_BY_HAND = frozenset({"deleted", "removed", "erased", "trashed", "archived"})
+_FIRST_PERSON = frozenset({"i", "we"})
 
 # A run of non-space whitespace holding a line break, or a lone tab. The run is tried from its first character
 # only: tried at every character, a long run of tabs with no line break cost quadratic time (60,000 tabs: 19 s).
@@ -1426,7 +1458,8 @@ _LIVE_INCIDENT = re.compile(
     r"(?i:\b(?:is|are|has been|have been|keeps|keep|still|currently|now)"
     r" (?:down|offline|unavailable|unreachable|failing|broken|missing|lost|gone|erroring|timing out|not (?:working"
     r"|generating|loading|responding|running|processing|syncing|sending|available|reachable))\b"
-    r"|\b(?:down|failing|timing out|erroring|offline|missing) since (?:\d|this|last night|yesterday|today"
+    r"|\b(?:down|failing|timing out|erroring|offline|missing|(?:returning|throwing) (?:an? )?(?:5\d\d|errors?))"
+    r" since (?:\d|this|last night|yesterday|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|\b(?:has|have|has now|have now) stopped (?:working|syncing|loading|responding|running|processing|sending)\b"
     # Gone and not back: "14% of the records have disappeared from our tenant".
@@ -1728,9 +1761,10 @@ def _supposed(doc: Any, span: tuple[int, int]) -> bool:
     sentence, after a polite "if you could ...", or as it stands after an aside still fires: "Our API is down. If it
     stays down, what is the SLA?", "If anyone can help: the API has been down since 9am." report one."""
     sentence = _sentence(doc, *span)
-    if any(doc[index].lower_ in _PLANNING for index in sentence):
-        return True
     clause = _sentence(doc, *span, _CLAUSE_BREAKS)
+    # Per clause: "our drill is next week; meanwhile the API has been down since 9am" reports an outage.
+    if any(doc[index].lower_ in _PLANNING for index in clause):
+        return True
     asked = sentence.stop < len(doc) and doc[sentence.stop].text == "?"
     for index in range(clause.start, span[0]):
         reach = _supposition_reach(doc, index, sentence.start, clause.stop)
@@ -1752,14 +1786,55 @@ def _supposed(doc: Any, span: tuple[int, int]) -> bool:
     return asks_how and not _tells_it_happened(doc, sentence)
 
 
+def _lock_out_wanted(text: str, start: int, end: int) -> bool:
+    """Whether a whole organisation locked out (_WHOLE_ORGANISATION_LOCKED_OUT, at ``start``:``end``) is a state the
+    customer wants or asks about as a setting (_LOCK_OUT_WANTED), not an outage."""
+    sentence_start = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1) + 1
+    sentence_end = min((found for mark in ".!?\n" if (found := text.find(mark, end)) >= 0), default=len(text))
+    sentence = text[sentence_start : sentence_end + 1]
+    return bool(
+        _LOCK_OUT_WANTED.search(sentence) or _ACCESS_CONDITION.match(text, end) or _ABOUT_PERMISSIONS.search(sentence)
+    )
+
+
+def _overwrote_no_records(doc: Any, found: Any) -> bool:
+    """Whether an overwrite (_INTEGRATION_OVERWROTE) is of a file rather than records ("overwrote the config file",
+    "overwrites the template") or is the customer's own script or a guide's description ("our import script",
+    "the integration guide says")."""
+    inside = {token.lower_ for token in found}
+    after = {doc[index].lower_ for index in range(found.end, min(len(doc), found.end + 3))}
+    return bool(_NOT_RECORDS & after or _NOT_A_SYNC & inside)
+
+
+def _names_its_guidance(doc: Any, end: int) -> bool:
+    """Whether an authority named just before ``end`` owns a published document named after it ("the CNIL
+    guidelines", "Datatilsynet's template")."""
+    following = [doc[index].lower_ for index in range(end, min(len(doc), end + 2))] + [""]
+    return following[0] in _GUIDANCE or (following[0] in {"'s", "’s"} and following[1] in _GUIDANCE)
+
+
+def _manager_asks(doc: Any, found: Any, sentence: range) -> bool:
+    """Whether a plain "our supervisor" asks something of the writer, as a manager does: "our supervisor, who asked me
+    to open a ticket", "our supervisor wants the audit logs exported". A qualified one ("our national supervisor")
+    or a central bank stays a regulator."""
+    if "supervisor" not in found.text.lower() or len(found) > 2:
+        return False
+    following = [
+        doc[index].lower_ for index in range(found.end, sentence.stop) if doc[index].lower_ not in {",", "who"}
+    ]
+    return bool(following) and following[0] in _ASKS_OF_STAFF
+
+
 def _about_supervision(doc: Any, found: Any) -> bool:
     """Whether a regulator called by its role (_SUPERVISION_BY_ROLE) is one: its sentence is about supervision, or a
     report, complaint or notification is made to or with it. A central bank is a supervisor when it asks a report."""
     sentence = _sentence(doc, found.start, found.end)
+    if _manager_asks(doc, found, sentence):
+        return False
     words = {doc[index].lower_ for index in sentence}
     if _SUPERVISION & words:
         return True
-    if "bank" in found.text.lower() and {"report", "reports", "complaint"} & words:
+    if "bank" in found.text.lower() and {"report", "reports", "complaint"} & words and not _ROUTINE & words:
         return True
     before = found.start - 1
     if before < sentence.start or doc[before].lower_ not in {"to", "with"}:
@@ -1785,6 +1860,16 @@ def _supposition_reach(doc: Any, index: int, sentence_start: int, stop: int) -> 
     elif word in _OPENS_SUPPOSITION:
         opens = (index == sentence_start or before in _CLAUSE_OPENERS) and not (
             word == "say" and following[0] in {",", ":"}
+        )
+        # An inverted condition conditions a clause after it ("Were the API to fail, ..."); without one the word is
+        # a question's auxiliary ("Were you aware that all our files were deleted?").
+        if word != "say" and index == sentence_start:
+            opens = opens and any(doc[inner].lower_ in _SUPPOSITION_ENDS for inner in range(index + 1, stop))
+    elif word == "whether":
+        # "whether an outage would affect us" supposes it; "whether the outage this morning affected us" and
+        # "whether the projects can be restored" ask about one that happened.
+        opens = following[0] in {"a", "an", "any"} and any(
+            doc[inner].lower_ in _CONDITIONED_MODALS for inner in range(index + 1, stop)
         )
     else:
         opens = False
@@ -1818,9 +1903,18 @@ def _tells_it_happened(doc: Any, sentence: range) -> bool:
         following = doc[index + 1].lower_ if index + 1 < sentence.stop else ""
         if word in _HAPPENED or (word in _PERFECT and following and following not in {"to", "a", "an", "any"}):
             return True
-        if word in _DEFINITE and following in _LOST_PARTICIPLES:
+        if word in _DEFINITE and following in _LOST_PARTICIPLES and not _removed_by_hand(doc):
             return True
     return False
+
+
+def _removed_by_hand(doc: Any) -> bool:
+    """Whether the customer tells removing something themselves: "I deleted", "we accidentally removed"."""
+    return any(
+        doc[index].lower_ in _REMOVED_BY_HAND
+        and any(doc[before].lower_ in _FIRST_PERSON for before in range(max(0, index - 2), index))
+        for index in range(1, len(doc))
+    )
 
 
 def _sentence(doc: Any, start: int, end: int, breaks: frozenset[str] = frozenset()) -> range:
@@ -1983,6 +2077,10 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
             found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if found is not None and signal == "regulator_complaint" and not _about_supervision(doc, found):
                 continue
+            if signal == "outage" and _lock_out_wanted(doc.text, match.start(), match.end()):
+                continue
+            if signal == "data_loss" and found is not None and _overwrote_no_records(doc, found):
+                continue
             # A negator inside an overwrite denies it ("import contacts without overwriting existing ones"); one
             # inside a lock-out is its words ("can't log in").
             denied = signal == "data_loss" and found is not None and any(token.lower_ in _NEGATORS for token in found)
@@ -1990,6 +2088,14 @@ def _doc_signals(doc: Any, matcher: Any) -> dict[str, list[tuple[int, int]]]:
                 candidates.setdefault(signal, []).append((found.start, found.end))
     if own_refunds:
         vetoes.setdefault("refund_request", []).extend(own_refunds + mentions)
+    # An authority's published document is a reference ("Datatilsynet's template", "the CNIL guidelines"); records
+    # to add were never held ("add the missing contacts from the CSV").
+    candidates["regulator_complaint"] = [
+        span for span in candidates.get("regulator_complaint", []) if not _names_its_guidance(doc, span[1])
+    ]
+    candidates["data_loss"] = [
+        span for span in candidates.get("data_loss", []) if not (span[0] and doc[span[0] - 1].lower_ in _ADDING)
+    ]
     troubles = [span for span in troubles if not _overlaps(span, trouble_vetoes)]
     counsel = any(name == "privacy_regulation" for name, _ in contextual) and any(
         token.lower_ in _COUNSEL_WORDS for token in doc
@@ -2386,12 +2492,18 @@ def disclaims_legal(text: str) -> bool:
 
 
 def incident_is_live(text: str) -> bool:
-    """Whether the text tells an incident happening now (_LIVE_INCIDENT) that no 'if', 'when' or 'nothing' before it
+    """Whether the text tells an incident happening now (_LIVE_INCIDENT, or a whole organisation locked out that it
+    does not want, _WHOLE_ORGANISATION_LOCKED_OUT) that no 'if', 'when' or 'nothing' before it
     in its clause makes supposed or denied, that is no document owed (_MISSING_PAPER), and for which no compensation
     is asked (_COMPENSATION_ASKED)."""
     if _COMPENSATION_ASKED.search(text):
         return False
-    for match in _LIVE_INCIDENT.finditer(text):
+    lock_outs = (
+        match
+        for match in _WHOLE_ORGANISATION_LOCKED_OUT.finditer(text)
+        if not _lock_out_wanted(text, match.start(), match.end())
+    )
+    for match in itertools.chain(_LIVE_INCIDENT.finditer(text), lock_outs):
         floor = max(0, match.start() - _CLAUSE_REACH)
         start = max(floor, max((text.rfind(mark, floor, match.start()) for mark in ".!?\n,;"), default=-1) + 1)
         if _SUPPOSED_INCIDENT.search(text, start, match.start()):
