@@ -239,8 +239,9 @@ _FOREIGN_ERROR_CODE = re.compile(
     r"\b(?i:erreur|fehler|fehlercode|statuscode|errore|erro|error|fout|foutcode|código|codice|code|statut|http"
     r"|błąd|błędu|błędem|kod|felkod|fejlkode|feilkode|virhe|virhekoodi|chyba|chybový kód|kód|hata kodu)"
     r"(?:\s*:)?\s*+[45]\d\d\b"  # possessive: a run of spaces is read once, whatever its length
-    # Not an amount: "chyba 500 Kč na faktuře" is a mistake of 500 crowns.
-    r"(?![ \t]?(?:Kč|CZK|kr\b|€|EUR|zł|TL\b|[.,]\d))"
+    # Not an amount: "chyba 500 Kč na faktuře" is a mistake of 500 crowns, "virhe 500 euroa" of 500 euros.
+    r"(?![ \t]?(?:Kč|CZK|kr\b|€|EUR|zł|TL\b|[.,]\d|(?i:euro\w*|korun\w*|kron\w*|kroner|złot\w*|zlot\w*|lir\w*"
+    r"|dolar\w*|dollar\w*|frank\w*|franc\w*|pfund|sterlin\w*|forint\w*)\b))"
     r"|\b[45]\d\d[- ](?i:hata(?:sı|ları|lar|sını)?|virhe(?:en|ttä|itä|et)?)\b"
 )
 
