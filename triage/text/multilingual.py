@@ -1101,6 +1101,10 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:ouvert|créé|souscrit) (?:un|une) (?:compte|abonnement|contrat) (?:\w+ ){0,3}(?:à (?:mon|notre) insu"
         r"|sans (?:mon|notre) (?:accord|consentement|autorisation))"
         r"|(?:compte|abonnement)s? (?:que|qu'on) (?:je n'ai|nous n'avons) jamais (?:ouvert|créé|demandé)"
+        r"|(?:quelqu'un|un inconnu|un tiers) a (?:ouvert|créé) (?:un|une) (?:compte|abonnement|contrat) "
+        r"à (?:mon|notre) nom"
+        r"|(?:prélèvement|débit|paiement|transaction|achat|opération)s? (?:\w+ ){0,2}que (?:je|nous) ne "
+        r"(?:les? |la )?(?:reconnais|reconnaissons) pas"
         r"|(?:quelqu'un|un inconnu|un tiers) (?:\w+ ){0,2}(?:a utilisé|utilise|s'est servi de) (?:\w+ ){0,2}"
         r"(?:mon identité|mes données|mes coordonnées|mon nom)|se fait passer pour moi"
         r"|(?:prélèvements?|débits?|paiements?|transactions?|achats?|opérations?) inconnu(?:e|s|es)?",
@@ -1113,6 +1117,11 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|ohne (?:mein|unser)\w* (?:wissen|zustimmung|einverständnis) (?:\w+ ){0,3}(?:konto|account|abo|vertrag)\w*"
         r" (?:\w+ ){0,3}(?:eröffnet|angelegt|erstellt|abgeschlossen)"
         r"|(?:konto|account)\w*,? (?:das|den) (?:ich|wir) (?:nie|niemals) (?:eröffnet|angelegt|erstellt|beantragt)"
+        r"|jemand hat (?:ein|einen) (?:konto|account|vertrag|abo) auf (?:meinen|unseren) namen (?:eröffnet|angelegt"
+        r"|erstellt|abgeschlossen)"
+        r"|(?:abbuchung|zahlung|transaktion|belastung|lastschrift)\w*(?: \w+){0,3},? die (?:ich|wir) nicht (?:kenne"
+        r"|kennen|erkenne"
+        r"|erkennen|zuordnen können)"
         r"|jemand (?:\w+ ){0,3}(?:meine|unsere) (?:identität|daten|personalien|kartendaten|namen)\w* (?:\w+ ){0,2}"
         r"(?:benutzt|verwendet|missbraucht|genutzt)|gibt sich als (?:ich|mich) aus"
         r"|unbekannte\w* (?:abbuchung|zahlung|transaktion|belastung|buchung|lastschrift)\w*",
@@ -1122,14 +1131,17 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         "fraud",
         r"(?:cuenta|suscripción|contrato)s? (?:\w+ ){0,3}(?:abiert|cread|contratad)[oa]s? (?:\w+ ){0,3}"
         r"(?:sin (?:mi|nuestro) (?:conocimiento|consentimiento|autorización)|con mis datos)"
-        r"|(?:abierto|creado|contratado) (?:una|un) (?:cuenta|suscripción|contrato) (?:\w+ ){0,3}"
+        r"|(?:abierto|creado|contratado|abrieron|crearon|contrataron|abrió|creó) (?:una|un) (?:cuenta|suscripción"
+        r"|contrato) (?:\w+ ){0,3}"
         r"sin (?:mi|nuestro) (?:conocimiento|consentimiento|autorización)"
         r"|(?:cuenta|suscripción)s? que (?:yo |nosotros )?nunca (?:he |hemos )?(?:abierto|creado|abrí|creé|abrimos"
         r"|creamos|solicitado)"
         r"|alguien (?:\w+ ){0,2}(?:ha usado|usó|utilizó|ha utilizado|está usando|está utilizando) (?:\w+ ){0,2}"
         r"(?:mi identidad|mis datos|mi nombre)|se hace pasar por mí"
         r"|(?:cargos?|cobros?|pagos?|movimientos?|transacci(?:ón|ones)|compras?) desconocid[oa]s?"
-        r"|(?:cargos?|cobros?) que no (?:reconozco|reconocemos)",
+        r"|alguien (?:ha abierto|abrió|ha creado|creó) (?:una|un) (?:cuenta|suscripción|contrato) "
+        r"a (?:mi|nuestro) nombre"
+        r"|(?:cargos?|cobros?|pagos?|movimientos?) que no (?:reconozco|reconocemos)",
     ),
     (
         "pt",
@@ -1141,6 +1153,8 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:conta|assinatura)s? que (?:eu |nós )?nunca (?:abri|criei|abrimos|criamos|solicitei|pedi)"
         r"|alguém (?:\w+ ){0,2}(?:usou|utilizou|está usando|está a usar|usa) (?:\w+ ){0,2}"
         r"(?:minha identidade|meus dados|meu nome)|se passando por mim"
+        r"|alguém (?:abriu|criou) (?:uma|um) (?:conta|assinatura|contrato) (?:em|no) (?:meu|nosso) nome"
+        r"|(?:cobranças?|débitos?|pagamentos?|lançamentos?) que não (?:reconheço|reconhecemos)"
         r"|(?:cobranças?|débitos?|pagamentos?|transaç(?:ão|ões)|compras?|lançamentos?) desconhecid[oa]s?",
     ),
     (
@@ -1153,6 +1167,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:account|conto|abbonamento) che (?:non )?(?:ho|abbiamo) mai (?:aperto|creato|richiesto|attivato)"
         r"|qualcuno (?:\w+ ){0,2}(?:ha usato|ha utilizzato|usa|sta usando|sta utilizzando) (?:\w+ ){0,2}"
         r"(?:la mia identità|i miei dati|il mio nome)|si spaccia per me"
+        r"|qualcuno (?:ha aperto|ha creato|ha attivato) (?:un|un') ?(?:account|conto|abbonamento|contratto) "
+        r"(?:\w+ ){0,2}a (?:mio|nostro) nome"
+        r"|(?:addebit|pagament|moviment)[oiae] che non (?:riconosco|riconosciamo)"
         r"|(?:addebit|pagament|transazion|moviment|acquist)[oiae] sconosciut[oiae]",
     ),
     (
@@ -1166,6 +1183,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"(?:geopend|aangemaakt|afgesloten)"
         r"|iemand (?:\w+ ){0,2}(?:heeft|gebruikt|misbruikt) (?:\w+ ){0,2}(?:mijn identiteit|mijn gegevens|mijn naam)"
         r"|(?:geeft|doet) zich (?:uit )?voor als mij|doet zich voor als mij"
+        r"|iemand heeft (?:een|het) (?:account|rekening|abonnement|contract) op (?:mijn|onze) naam (?:geopend"
+        r"|aangemaakt|afgesloten)"
+        r"|(?:afschrijving|betaling|transactie)\w* (?:\w+ ){0,3}die (?:ik|wij|we) niet (?:herken|herkennen)"
         r"|onbekende (?:afschrijving|betaling|transactie|boeking|incasso)\w*",
     ),
     (
@@ -1248,7 +1268,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:je vous ai|nous vous avons|j'ai|nous avons) déjà (?:\w+ ){0,2}(?:écrit|contacté|relancé|signalé|appelé)"
         r"|(?:toujours|encore) (?:aucune|pas de|sans) réponse"
         # Led by the negation itself, which the negation check would read as denying the cue after it.
-        r"|(?:je n'ai|nous n'avons) toujours (?:pas|rien) reçu (?:de |d'|aucune )?réponse",
+        r"|(?:je n'ai|nous n'avons) toujours (?:pas|rien) (?:reçu|eu) (?:de |d'|aucune )?réponse",
     ),
     (
         "de",
@@ -1259,6 +1279,9 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:habe|haben) (?:ihnen |euch )?(?:bereits|schon) (?:\w+ ){0,3}(?:geschrieben|gemeldet|kontaktiert"
         r"|angerufen|nachgefragt)"
         r"|(?:immer )?noch (?:keine|ohne) (?:antwort|rückmeldung|reaktion)"
+        r"|(?:bis heute|bisher|bislang) (?:keine|noch keine) (?:antwort|rückmeldung|reaktion) (?:\w+ ){0,2}?"
+        r"(?:erhalten|bekommen)"
+        r"|(?:warte|warten) (?:noch immer|immer noch|noch|weiterhin) auf (?:eine |ihre |eure )?(?:antwort|rückmeldung)"
         r"|(?:zweite|dritte|vierte|wiederholte) (?:anfrage|nachricht|e-mail|erinnerung)",
     ),
     (
@@ -1271,7 +1294,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|ya (?:les? |os )?(?:he|hemos) (?:escrito|contactado|reclamado|llamado|avisado|reportado)"
         r"|ya (?:les? |os )?(?:escribí|escribimos|llamé|avisé|reclamé) (?:el|la|ayer|antes)"
         r"|(?:sigo|seguimos|todavía|aún) sin (?:recibir )?(?:ninguna )?(?:respuesta|contestación)"
-        r"|(?:todavía|aún) no (?:he|hemos) recibido (?:ninguna )?(?:respuesta|contestación)",
+        r"|(?:todavía|aún) no (?:he|hemos) (?:recibido|tenido) (?:ninguna )?(?:respuesta|contestación)",
     ),
     (
         "pt",
@@ -1291,7 +1314,7 @@ _CUE_WORDS: tuple[tuple[str, str, str], ...] = (
         r"|(?:seconda|terza|quarta|ennesima) volta che (?:vi )?(?:scrivo|scriviamo|chiedo|chiediamo|segnalo|contatto)"
         r"|(?:vi |le )?(?:ho|abbiamo) già (?:\w+ )?(?:scritto|segnalato|contattato|chiamato|sollecitato)"
         r"|(?:ancora|sempre) (?:nessuna risposta|senza risposta)|(?:secondo|terzo|ennesimo) sollecito"
-        r"|non (?:ho|abbiamo) ancora (?:ricevuto )?(?:nessuna |alcuna )?risposta",
+        r"|non (?:ho|abbiamo) ancora (?:ricevuto |avuto )?(?:nessuna |alcuna )?risposta",
     ),
     (
         "nl",
@@ -1994,6 +2017,73 @@ _FAILURE_WORDS = {
 }
 _FAILURE = {language: _cue_pattern(words) for language, words in _FAILURE_WORDS.items()}
 _FAILURE_REACH = 200  # characters either side of a code looked at for a failure word
+# A code named as a document is its identifier, whatever failure word is near ("la facture FAC-2026-0112 contient
+# une erreur de TVA" is a billing mistake): the language's word for an invoice, an order, a contract or a customer
+# number right before it, or a document's dated shape (a prefix, a year, a serial: "RE-2026-118").
+_DOCUMENT_WORDS = {
+    "fr": r"factures?|commandes?|contrats?|devis|avoir|numéro client|n° client|référence",
+    "de": r"rechnung\w*|bestellung\w*|auftrag\w*|vertrag\w*|angebot\w*|gutschrift\w*|kundennummer",
+    "es": r"facturas?|pedidos?|contratos?|presupuestos?|albarán|orden de compra|número de cliente",
+    "pt": r"faturas?|nota fiscal|pedidos?|contratos?|orçamentos?|número de cliente",
+    "it": r"fattur[ae]|ordin[ei]|contratt[oi]|preventiv[oi]|nota di credito|codice cliente",
+    "nl": r"factu(?:u|r)\w*|bestelling\w*|order\w*|contract\w*|offerte\w*|klantnummer",
+    "pl": r"faktur\w*|zamówieni\w*|umow\w*|numer klienta",
+    "sv": r"faktura\w*|order\w*|beställning\w*|avtal\w*|kundnummer\w*",
+    "da": r"faktura\w*|ordre\w*|bestilling\w*|aftale\w*|kundenummer\w*",
+    "nb": r"faktura\w*|ordre\w*|bestilling\w*|avtale\w*|kundenummer\w*",
+    "fi": r"lasku\w*|tilaus\w*|tilauksen|sopimus\w*|asiakasnumero\w*",
+    "tr": r"fatura\w*|sipariş\w*|sözleşme\w*|müşteri numara\w*",
+    "cs": r"faktur\w*|objednáv\w*|smlouv\w*|zákaznické číslo",
+}
+_NAMED_DOCUMENT = {
+    language: re.compile(
+        rf"\b(?:{words})(?:[ \t]*(?:n[°ºo]\.?|nr\.?|no\.?|nummer|número|numero|numer|číslo|#|:))?[ \t]*\Z",
+        re.IGNORECASE,
+    )
+    for language, words in _DOCUMENT_WORDS.items()
+}
+_DATED_DOCUMENT = re.compile(r"[A-Z]{1,5}-(?:19|20)\d\d-\d{1,6}")
+# A repeat contact is the writer's own with us: not a system that gets no answer ("Die API liefert noch keine
+# Antwort", "El servidor todavía sin respuesta"), not a report made to the writer's own people ("Ya hemos reportado
+# el problema a nuestro equipo interno", "Ho già segnalato il problema al mio responsabile") nor an answer awaited from
+# a third party ("todavía no hemos recibido respuesta del banco", "van jullie endpoint"). In every language of the
+# table: its system nouns, its "to our/my" team or manager (Finnish by the ending "-lleni", Czech and German by the
+# dative possessive, in the cue or after it) and
+# its "from our/my" or "from the bank, the customer, the supplier, the endpoint".
+_SYSTEM_NOUNS = (
+    r"api|apis|server\w*|servidor\w*|serveur\w*|webhook\w*|endpoint\w*|endpunkt\w*|schnittstelle|interfa\w*"
+    r"|integra(?:tion|ción|ção|zione|tie|cja)\w*|script\w*|gateway\w*|rajapinta\w*|palvelin\w*|sunucu\w*"
+)
+_SYSTEM_SUBJECT = re.compile(rf"\b(?:{_SYSTEM_NOUNS})\b", re.IGNORECASE)
+_PEOPLE = (
+    r"equip\w*|team\w*|tým\w*|time|servi\w*|responsab\w*|manager\w*|chef\w*|jef[ea]s?|direc\w*|gerente\w*"
+    r"|superv\w*|leidinggevende\w*|vorgesetzt\w*|abteilung\w*|afdeling\w*|avdelning\w*|departament\w*"
+    r"|département\w*|dipartiment\w*|ufficio|oddělení|vedoucí\w*|collega\w*|colleg\w*|kolleg\w*|compañer\w*"
+    r"|chefe\w*|it|ti|informati\w*|helpdesk|kierownik\w*|przełożon\w*|dział\w*"
+)
+_OWN_PEOPLE = re.compile(
+    r"\b(?:(?:à|au|aux|a|al|ao|aos|alla|ai|an|bei|aan|bij|do|till|til|para (?:o|a)) (?:notre|nos|mon|ma|mes"
+    r"|nuestr[oa]s?|mis?|mio|mia|miei|nostr[oaie]|meu|minha|nosso|nossa|unser\w*|mein\w*|ons|onze|mijn|moj\w*"
+    r"|mojego|mojej|nasz\w*|min|mitt|vår|vårt|våra|våre|vores|mit) (?:\w+ )?(?:"
+    rf"{_PEOPLE})"
+    rf"|(?:našemu|našim|mému|mojemu|svému|unserem|unserer|meinem|meiner) (?:{_PEOPLE})|\w+(?:lleni|llemme))\b",
+    re.IGNORECASE,
+)
+_OTHER_PARTY = re.compile(
+    r"\b(?:de|del|de la|du|des|da|dal|dalla|dai|do|dos|von|vom|van|od|från|fra|frå) (?:(?:la|le|el|o|a|il|der"
+    r"|dem|het|de|den|det|l'|os|los) )?(?:notre|nos|nuestr\w*|nosso\w*|nossa\w*|nostr\w*|unser\w*|ons|onze|nasz\w*"
+    r"|vår\w*|vores|banc\w*|banque\w*|bank\w*|client\w*|kunde\w*|klant\w*|klient\w*|fornecedor\w*|proveedor\w*"
+    rf"|fornitor\w*|fournisseur\w*|lieferant\w*|leverancier\w*|dostawc\w*|leverantör\w*|partner\w*|{_SYSTEM_NOUNS})\b",
+    re.IGNORECASE,
+)
+# The word "unknown" of a fraud cue, in every language of the table, and a quotation mark opening a label or message.
+_UNKNOWN = re.compile(
+    r"inconnu|unbekannt|desconocid|desconhecid|sconosciut|onbekend|nieznan|okänd|ukend|ukjent|tuntemat|bilinmeyen"
+    r"|neznám",
+    re.IGNORECASE,
+)
+_OPENING_QUOTE = re.compile(r"[\"'„“«‚‘»]\s?\Z")
+_DOCUMENT_REACH = 40  # characters before a code looked at for its document word
 
 _SENTENCE_REACH = 200  # characters looked at either side of a cue for its sentence
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
@@ -2025,6 +2115,8 @@ def multilingual_signals(text: str, language: str) -> dict[str, int]:
                 or _not_needed(text, match.end(), language)
                 or not _sentence_allows(text, match, signal, language)
                 or (signal in _RATES_OF and _a_rate(text, match, language))
+                or (signal == "repeat_contact" and _told_elsewhere(text, match))
+                or (signal == "fraud" and _unknown_as_a_label(text, match, questions))
             ):
                 continue
             name = _COUNTS_AS.get(signal, signal)
@@ -2052,10 +2144,37 @@ def _technical_codes(text: str, language: str) -> int:
     near them (see _TECHNICAL_CODE)."""
     found = 0
     for match in _TECHNICAL_CODE.finditer(text):
+        if _DATED_DOCUMENT.fullmatch(match.group()) or _NAMED_DOCUMENT[language].search(
+            text, max(0, match.start() - _DOCUMENT_REACH), match.start()
+        ):
+            continue
         near = text[max(0, match.start() - _FAILURE_REACH) : match.end() + _FAILURE_REACH]
         if _FAILURE[language].search(near) is not None:
             found += 1
     return found
+
+
+def _told_elsewhere(text: str, match: re.Match[str]) -> bool:
+    """Whether a repeat-contact cue is about someone else's answer or report (see _SYSTEM_SUBJECT, _OWN_PEOPLE,
+    _OTHER_PARTY)."""
+    before = _CLAUSE_BREAK.split(text[max(0, match.start() - 80) : match.start()])[-1]
+    subject = " ".join(_WORD.findall(before)[-_SUBJECT_WORDS:])
+    after = _CLAUSE_BREAK.split(text[match.end() : match.end() + 80], maxsplit=1)[0]
+    return (
+        _SYSTEM_SUBJECT.search(subject) is not None
+        or _OWN_PEOPLE.search(match.group() + after) is not None
+        or _OTHER_PARTY.search(after) is not None
+    )
+
+
+def _unknown_as_a_label(text: str, match: re.Match[str], how_to: list[tuple[int, int]]) -> bool:
+    """Whether "unknown payments" is a product's word, not charges the writer does not recognise: quoted as a
+    message or a category ("der Fehler „Unbekannte Buchungsart“") or asked about in a how-to question ("¿Cómo marco
+    un pago desconocido en la conciliación?")."""
+    if _UNKNOWN.search(match.group()) is None:
+        return False
+    opening = text[max(0, match.start() - 2) : match.start()]
+    return _OPENING_QUOTE.search(opening) is not None or _inside(how_to, match.start())
 
 
 def _negated(text: str, start: int, language: str) -> bool:
