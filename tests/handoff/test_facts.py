@@ -149,14 +149,30 @@ def test_every_pattern_is_linear_on_adversarial_input(text):
     # CPU time, not the wall clock: on a shared machine the wall clock failed linear patterns (2.1 s at a load of 8).
     # Each pattern on its own: a budget for all of them together failed as patterns were added, not as one turned
     # quadratic (70 linear patterns take about 2 s on these 80,000 characters; a quadratic one takes minutes).
+    # The best of up to three tries per pattern: under a load of 4.5 one try of _DEADLINE took 0.76 s (0.55 s
+    # quiet), a pause of the process, not a slower pattern; a quadratic pattern is slow on every try.
     slow = {}
     for name, pattern in PATTERNS.items():
+        if (spent := _best_cpu_seconds(pattern, text)) > ADVERSARIAL_BOUND_S:
+            slow[name] = round(spent, 2)
+    assert slow == {}
+
+
+ADVERSARIAL_BOUND_S = 0.75
+
+
+def _best_cpu_seconds(pattern: re.Pattern, text: str, tries: int = 3) -> float:
+    """The fewest CPU seconds of up to `tries` runs of the pattern over the text and its lower case, stopping at
+    the first run within the bound."""
+    best = float("inf")
+    for _ in range(tries):
         start = time.process_time()
         for line in (text, text.lower()):
             list(pattern.finditer(line))
-        if (spent := time.process_time() - start) > 0.75:
-            slow[name] = round(spent, 2)
-    assert slow == {}
+        best = min(best, time.process_time() - start)
+        if best <= ADVERSARIAL_BOUND_S:
+            break
+    return best
 
 
 # --- Patterns from grading the second hand-written dev set (dev2) by hand, written for customers' writing at
