@@ -940,6 +940,39 @@ _HONESTY_TAG = re.compile(
 _STILL_SEARCHING = re.compile(
     r" (?:find|figure out|work out|locate|see) (?:where|how|out how|the (?:setting|option))\b"
 )
+# The status page's all-is-well claim (the cue tables' phrase, in every language of that rule) is annoyance only
+# against the customer's own outage, said with a contrast word ("says everything is fine while ...", "zeigt alles
+# grün, aber ...") or as a failure anywhere in the text ("none of us can log in ... status page says all green",
+# "nadie puede entrar y su página de estado dice ..."): beside a thank-you after a fix or a plain question it is a
+# report.
+_STATUS_PAGE_CLAIM = re.compile(
+    r"status page|page (?:de )?(?:statut|état)|página de estado|status-?seite|pagina (?:di )?stato|statuspagina"
+    r"|página de status"
+)
+_OWN_OUTAGE = re.compile(
+    r"\b(?:while|whilst|but|yet|although|though|meanwhile|however|alors que|tandis que|mais|pourtant|mientras"
+    r"|pero|sin embargo|aunque|während|aber|obwohl|doch|trotzdem|jedoch|mentre|ma|però|eppure|terwijl|maar|toch"
+    r"|hoewel|enquanto|mas|porém|embora|no entanto"
+    # A failure stated in the customer's words: English, then fr, es, de, it, nl, pt.
+    r"|can ?not|can't|cant|unable|none of|nobody|no one|down|not (?:working|connecting|loading)|errors?|outage"
+    r"|erreur|panne|impossible|aucun|personne|ne (?:peut|peuvent|fonctionne|marche)|à l'arrêt|error|caído|imposible"
+    r"|nadie|no (?:podemos|puedo|puede|funciona)|fehler|ausfall|niemand|kein\w*|geht nicht|nichts geht|errore"
+    r"|nessun\w*|non (?:funziona|possiamo|riesco|riusciamo)|storing|werkt niet|kunnen niet|erro|ninguém|nenhum"
+    r"|não (?:funciona|conseguimos|consigo|podemos)|\d{3} error|[45]\d\d)\b"
+)
+# Praise as a clause of its own after a fault that came back is sarcasm: "it broke again :) brilliant.",
+# "down again, great!"; not "brilliant, thanks" or "that's great".
+_SARCASTIC_PRAISE = re.compile(
+    r"(?:^|[,.;:!)]\s*)(?:just |simply |really |oh )?(?:brilliant|great|fantastic|wonderful|marvell?ous|lovely|superb"
+    r"|awesome|perfect)(?=\s*(?:[.!]|$))"
+)
+# Damage stated beside formal firmness ("we do not accept this explanation. Your outage cost us a full day of
+# sales"): the labelling guide's frustrated business letter (level 2). A deadline is not enough: the dev sets' firm
+# letters that set one ("to put it plainly ... I need, by Friday: ...") are labelled mildly annoyed.
+_STATED_DAMAGE = re.compile(
+    r"\b(?:cost|lost) (?:us|me|our (?:company|business|team))\b"
+    r"|\bwe(?:'ve| have)? lost (?:[\w'-]+ ){0,3}?(?:sales|revenue|orders|customers|clients|business)\b"
+)
 # A smile after a recurrence is good humour, not a complaint: "so here we are again :)", "again, haha".
 _SMILING_AFTER = re.compile(r"[^.!?\n]{0,30}?(?::-?\)|:d\b|;\)|\bhaha|\blol\b|[\U0001f600-\U0001f60a\U0001f642])")
 # "Again" in a request or a thank-you ("can you send it again?", "thanks again"), not a problem that came back.
@@ -954,7 +987,11 @@ _REQUESTED_AGAIN = re.compile(
     r"|(?:is|are|it's|now|back) working|get (?:[\w'-]+ ){1,3}(?:going|running|working))\s+again$"
 )
 # A negation just before a cue word takes it back: "I'm not angry, just confused", "no rush", "not urgent".
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|isn't|wasn't|aren't|am not|i'm not|nothing)\s+(?:\w+\s+)?$")
+# "Not a bit disappointed", "not even a little annoyed" take the word back too.
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|no|never|isn't|wasn't|aren't|am not|i'm not|nothing)\s+(?:even\s+)?"
+    r"(?:(?:a (?:bit|little|tad)|the least bit|\w+)\s+)?$"
+)
 # Words that are not the customer's tone now: someone else's words in quotation marks (an agent's reply, a
 # client's complaint, an error message: "my client wrote "this is unacceptable"", "it shows 'access denied'"; an
 # apostrophe inside a word never opens a quote), and a feeling only imagined ("I'd be furious if it broke",
@@ -1040,6 +1077,8 @@ class _Cues:
     pressure: list[str] = field(default_factory=list)
     emphasis: list[str] = field(default_factory=list)
     formal_firmness: list[str] = field(default_factory=list)
+    # The damage stated beside formal firmness.
+    firm_consequences: list[str] = field(default_factory=list)
     # The mild words the customer played down ("a bit disappointed"); each is in mild_words too.
     understated: list[str] = field(default_factory=list)
 
@@ -1357,13 +1396,23 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         cues.mild_words += [char for char in text if char in _MILD_EMOJI]
     cues.threats = [reason for _, reason, pattern in _THREATS if pattern.search(lowered)]
     cues.sarcasm = _SARCASM.findall(lowered)
-    repeated = [
+    recurrences = [
         match
         for match in _REPEAT_CONTACT.finditer(lowered)
         if not _REQUESTED_AGAIN.search(lowered, max(0, match.start() - 60), match.end())  # bounded look-back
-        and not _SMILING_AFTER.match(lowered, match.end())
     ]
+    repeated = [match for match in recurrences if not _SMILING_AFTER.match(lowered, match.end())]
+    if recurrences:
+        cues.sarcasm += [
+            match.group().lstrip(",.;:!) ") for match in _SARCASTIC_PRAISE.finditer(lowered, recurrences[0].end())
+        ]
+    if repeated or cues.sarcasm:  # the smile takes the recurrence back only when nothing else says otherwise
+        repeated = recurrences
     searching = [match for match in repeated if _STILL_SEARCHING.match(lowered, match.end())]
+    # The own search is a mild word only alone: "this is the third time I'm asking" beside it makes it a problem
+    # that persists (a subject line's "still can't ..." saying the same is no second cue).
+    if any(match not in searching and not match.group().startswith("still") for match in repeated):
+        searching = []
     cues.repeat_contact = [match.group() for match in repeated if match not in searching]
     cues.mild_words += [match.group() for match in searching]
     cues.persistence = _PERSISTENCE.findall(lowered)
@@ -1374,6 +1423,8 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
     cues.formal_firmness = [
         match.group() for match in _FORMAL_FIRMNESS.finditer(lowered) if not _calm_firmness(lowered, match)
     ]
+    if cues.formal_firmness:
+        cues.firm_consequences = _STATED_DAMAGE.findall(lowered)
     urgency = [match for match in _PRESSURE.finditer(lowered) if not _negated(lowered, match.start())]
     cues.pressure = [match.group() for match in urgency if match.group("business") is None]
     language = detect_language(text).code
@@ -1382,6 +1433,7 @@ def _analyse(text: str, vader_compound: float) -> _Cues:
         # VADER's lexicon is English: in German it reads "die" (the) as death.
         cues.vader_compound = 0.0
         foreign_urgency = _add_foreign_cues(cues, lowered, language)
+    cues.mild_words = [word for word in cues.mild_words if not _status_page_without_outage(lowered, word)]
     _merge_honesty_tags(cues)
     cues.understated = [word for word in cues.mild_words if _always_understated(lowered, word)]
     if _has_tone(cues):
@@ -1450,6 +1502,12 @@ def _pleased(text: str) -> bool:
 def _pleased_sentence(lowered: str, start: int) -> bool:
     begin, end = _sentence_around(lowered, start)
     return _pleased(lowered[begin:end])
+
+
+def _status_page_without_outage(lowered: str, phrase: str) -> bool:
+    """Whether ``phrase`` is the status page's all-is-well claim in a text that states no outage of its own
+    ("seit Sie den Fix eingespielt haben, danke!"); the claim itself ("aucun incident") is no outage."""
+    return bool(_STATUS_PAGE_CLAIM.match(phrase)) and _OWN_OUTAGE.search(lowered.replace(phrase, " ")) is None
 
 
 def _calm_firmness(lowered: str, match: re.Match[str]) -> bool:
@@ -1642,7 +1700,7 @@ def _score(cues: _Cues) -> float:
     score += min(0.2, 0.1 * len(cues.emphasis))
     # Formal firmness lifts a ticket to frustrated, never on its own to angry: past FORMAL_CEILING only the other
     # cues count.
-    firm = min(0.2, 0.05 * len(cues.formal_firmness))
+    firm = min(0.2, 0.05 * len(cues.formal_firmness) + (0.15 if cues.firm_consequences else 0.0))
     score = max(score, min(score + firm, FORMAL_CEILING))
     if _only_understated(cues):
         score = min(score, UNDERSTATED_CEILING)
@@ -1686,6 +1744,8 @@ def _readable(cues: _Cues) -> list[str]:
         reasons.append(f'impatience ("{cues.pressure[0]}")')
     if cues.formal_firmness:
         reasons.append(f'formal firmness ("{cues.formal_firmness[0]}")')
+    if cues.firm_consequences:
+        reasons.append(f'damage stated ("{cues.firm_consequences[0]}")')
     if cues.vader_compound <= -0.5:
         reasons.append(f"strongly negative wording (VADER {cues.vader_compound:.2f})")
     return reasons
