@@ -1481,7 +1481,8 @@ _CLAUSE_REACH = 60  # characters before a live failure that may make it supposed
 # ours ("your CEO"), not the writer's own title in a signature, not a board that is a product's ("the board won't
 # load": only "our board" asking or watching, or a board of directors).
 _EXECUTIVE = (
-    r"(?:ceo|cfo|coo|cto|cio|ciso|chief (?:executive|financial|operating|technology|information)(?: officer)?"
+    r"(?:ceo|cfo|coo|cto|cio|ciso|chief (?:executive|financial|operating|technology|information|medical|nursing"
+    r"|people|revenue|commercial|marketing|legal|product)(?: officer)?"
     r"|managing director|board of directors|chair(?:man|woman|person)?|president|founder)"
 )
 _EXECUTIVE_WATCHING = re.compile(
@@ -1491,7 +1492,10 @@ _EXECUTIVE_WATCHING = re.compile(
     + _EXECUTIVE
     + r"\b|\b(?:our|my) (?:"
     + _EXECUTIVE
-    + r"|board)(?: and [\w ]{1,30}?)? (?:is |are |has been |have been )?(?:copied|cc['’]?d|in copy|on copy|watching"
+    + r"|board)(?: and [\w ]{1,30}?)?"
+    # Told first: "our CEO has been informed and is watching this closely".
+    r"(?: (?:has been|have been|was|were) (?:informed|told|briefed|notified) and)?"
+    r" (?:is |are |has been |have been )?(?:copied|cc['’]?d|in copy|on copy|watching"
     r"|following|asking|aware|involved|now involved|demanding)\b"
     r"|\b" + _EXECUTIVE + r" (?:copied|cc['’]?d|in copy|on copy)\b)"
 )
