@@ -20,6 +20,7 @@ def _analysis(text: str):
         "Die Statusseite meldet alles grün, aber unsere Kasse druckt seit Mittag keine Belege.",
         "La página de estado indica que todo funciona, pero nuestros pedidos no se guardan.",
         "Votre page de statut indique que tout fonctionne alors que nos factures ne partent plus.",
+        "The tablets are not uploading any delivery photos since noon. Your status page says all systems operational.",
     ],
 )
 def test_status_page_claim_against_an_outage_is_annoyance(text):

@@ -954,7 +954,8 @@ _OWN_OUTAGE = re.compile(
     r"|pero|sin embargo|aunque|während|aber|obwohl|doch|trotzdem|jedoch|mentre|ma|però|eppure|terwijl|maar|toch"
     r"|hoewel|enquanto|mas|porém|embora|no entanto"
     # A failure stated in the customer's words: English, then fr, es, de, it, nl, pt.
-    r"|can ?not|can't|cant|unable|none of|nobody|no one|down|not (?:working|connecting|loading)|errors?|outage"
+    r"|can ?not|can't|cant|unable|none of|nobody|no one|down|not \w+ing|(?:isn't|aren't|doesn't|don't|won't) (?:work"
+    r"|load|sync|connect|open|start|send|save)\w*|errors?|outage"
     r"|erreur|panne|impossible|aucun|personne|ne (?:peut|peuvent|fonctionne|marche)|à l'arrêt|error|caído|imposible"
     r"|nadie|no (?:podemos|puedo|puede|funciona)|fehler|ausfall|niemand|kein\w*|geht nicht|nichts geht|errore"
     r"|nessun\w*|non (?:funziona|possiamo|riesco|riusciamo)|storing|werkt niet|kunnen niet|erro|ninguém|nenhum"
