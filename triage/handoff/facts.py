@@ -1152,7 +1152,12 @@ _OUTAGE_OVER = re.compile(
 _CASE_CONTEXT = {"price_increase": _PRICE_RISE, "refund_owed": _REFUND_AGREED}
 # Sentences about the refund itself or a threat to reverse a payment, read apart from any charge contested.
 _CLAUSE_BREAK = re.compile(r",\s(?:and|but)\s|;\s")
-_REFUND_TALK = re.compile(r"\b(?:refund\w*|dispute|chargeback|money|transaction reference|arn)\b")
+# the refund words of every language the refund-owed rule reads ("le remboursement de 540 €", "die
+# Rückerstattung", "el reembolso", "il rimborso", "de terugbetaling"): a clause about the refund contests no charge
+_REFUND_TALK = re.compile(
+    r"\b(?:refund\w*|dispute|chargeback|money|transaction reference|arn"
+    r"|rembours\w*|(?:rück)?erstattung\w*|reembols\w*|rimbors\w*|terugbetal\w*)\b"
+)
 # Someone posing as the customer, reported (not asked about): "an account pretending to be us", "fake invoices
 # in our name", "someone is impersonating our company".
 IMPERSONATION = re.compile(
