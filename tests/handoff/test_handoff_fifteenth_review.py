@@ -1,12 +1,13 @@
 """Misfires the fifteenth session's review found in the hand-off rules, each with the form now caught and its near
-miss that must not change: a refund owed told in another language replaces the dispute as in English. Every
-fixture is written for this file."""
+miss that must not change: a refund owed told in another language replaces the dispute as in English; an
+executive copied in by a "Cc:" inside the text is a named contact. Every fixture is written for this file."""
 
 from __future__ import annotations
 
 import pytest
 
-from triage.handoff.facts import case_types
+from triage.handoff.facts import case_types, ticket_facts
+from triage.schema import Ticket
 
 MONEY = {"financial"}
 
@@ -36,3 +37,29 @@ def test_a_refund_owed_in_another_language_replaces_the_dispute(text):
 )
 def test_a_refund_asked_for_in_another_language_is_still_a_dispute(text):
     assert case_types(text, MONEY) == ["billing_dispute"]
+
+
+def contacts_of(body: str) -> list[str]:
+    ticket = Ticket.model_validate({"id": "F15-1", "body": body, "history": []})
+    return ticket_facts(ticket, [], set(), set()).contacts
+
+
+def test_an_executive_copied_in_inside_the_text_is_a_named_contact():
+    contacts = contacts_of(
+        "Since 7:40 none of our 90 pharmacists can open the dispensing app. "
+        "Cc: Dr. Omar Lindqvist (Chief Nursing Officer), helpdesk@hospital.example"
+    )
+    assert "copied in (Chief Nursing Officer): Dr. Omar Lindqvist" in contacts
+    assert "copied in (VP Operations): Marta Quinn" in contacts_of("Reports fail. CC: Marta Quinn (VP Operations)")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Reports fail since Monday. Cc: Marta Quinn (intern), ops@example.com",
+        "Reports fail since Monday. I will cc: our finance team (CFO office) later.",
+        "Please add Cc: Marta Quinn (CFO) to the invoice template.",
+    ],
+)
+def test_a_cc_in_the_text_without_an_executive_after_a_sentence_is_no_contact(body):
+    assert not any(contact.startswith("copied in") for contact in contacts_of(body))

@@ -2561,8 +2561,24 @@ _COPIED_PERSON = re.compile(
 )
 
 
+# a "Cc:" after a sentence inside the text, with an executive's title in brackets ("... can sign in. Cc: Dr. Helen
+# Park (Chief Medical Officer)"): the title is what makes it a person copied in (not "I will cc: our finance team")
+_CC_IN_TEXT = re.compile(
+    rf"(?<=[.!?] )(?:Cc|CC):[^\S\n]*(?P<name>{_TITLE}{_NAME})[^\S\n]*\((?P<role>[^()\n]{{2,40}})\)"
+)
+_EXECUTIVE_TITLE = re.compile(
+    r"\b(?:c[a-z]o|chief [a-z]+(?: [a-z]+)? officer|head of [a-z]+|(?:vice )?president|vp [a-z]+|[a-z]+ director"
+    r"|director of [a-z]+|general counsel)\b",
+    re.IGNORECASE,
+)
+
+
 def _copied_in(body: str) -> list[tuple[str, str]]:
-    found = []
+    found = [
+        (f"copied in ({match.group('role')})", match.group("name"))
+        for match in _CC_IN_TEXT.finditer(body)
+        if _EXECUTIVE_TITLE.search(match.group("role"))
+    ]
     for line in _CC_LINE.finditer(body):
         for person in line.group("people").split(";"):
             match = _COPIED_PERSON.match(person.strip())
