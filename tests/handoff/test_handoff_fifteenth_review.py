@@ -1,12 +1,13 @@
 """Misfires the fifteenth session's review found in the hand-off rules, each with the form now caught and its near
 miss that must not change: a refund owed told in another language replaces the dispute as in English; an
-executive copied in by a "Cc:" inside the text is a named contact. Every fixture is written for this file."""
+executive copied in by a "Cc:" inside the text is a named contact; a residency breach against a requirement
+("requires the data to stay in the EU") or by a failover. Every fixture is written for this file."""
 
 from __future__ import annotations
 
 import pytest
 
-from triage.handoff.facts import case_types, ticket_facts
+from triage.handoff.facts import case_types, residency_breach, ticket_facts
 from triage.schema import Ticket
 
 MONEY = {"financial"}
@@ -63,3 +64,29 @@ def test_an_executive_copied_in_inside_the_text_is_a_named_contact():
 )
 def test_a_cc_in_the_text_without_an_executive_after_a_sentence_is_no_contact(body):
     assert not any(contact.startswith("copied in") for contact in contacts_of(body))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our audit showed the exports are hosted in ap-southeast-2. The agreement requires all customer data to "
+        "remain in Canada.",
+        "The Frankfurt cluster failed over to US-West last night; our DPA requires that our data stays within the EU.",
+    ],
+)
+def test_data_moved_against_a_requirement_or_by_a_failover_is_a_residency_breach(text):
+    assert residency_breach(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our exports are stored in eu-central-1, and our DPA requires the data to stay in the EU.",
+        "The Frankfurt cluster failed over to EU-West last night. Our contract requires that our data stays in the EU.",
+        "Our DPA requires the data to stay in the EU. Can you confirm where the exports are stored?",
+        "If the Frankfurt cluster failed over to US-West, would that breach our DPA? It requires that data stays in "
+        "the EU.",
+    ],
+)
+def test_data_kept_in_its_zone_or_a_failover_asked_about_is_no_residency_breach(text):
+    assert not residency_breach(text)

@@ -1231,7 +1231,9 @@ _ZONE_PATTERNS = {zone: re.compile(pattern, re.IGNORECASE) for zone, pattern in 
 _PROCESSED_THERE = re.compile(
     r"\b(?:was|were|is|are|been|being|got|has|have)\b(?: \w+){0,2}? (?:served|processed|stored|hosted|replicated"
     r"|routed|transferred|sent|sending|copied|copying|backed up|moved|mirrored|failed over|processing|storing"
-    r"|transferring|replicating)\b[^.!?\n]{0,80}?\b(?:in|from|to|into|through|via|on)\b",
+    r"|transferring|replicating)\b[^.!?\n]{0,80}?\b(?:in|from|to|into|through|via|on)\b"
+    # a failover told as the cluster's own act: "the EU cluster failed over to US-East"
+    r"|\bfailed over (?:to|into)\b",
     re.IGNORECASE,
 )
 _OUTSIDE_ZONE = re.compile(r"\boutside (?:of )?(?:the )?(\w[\w. ]{1,30})", re.IGNORECASE)
@@ -1240,7 +1242,10 @@ _OUTSIDE_ZONE = re.compile(r"\boutside (?:of )?(?:the )?(\w[\w. ]{1,30})", re.IG
 _ZONE_RULE = re.compile(
     r"\b(\w[\w.]{1,20}(?: \w{1,30})?)[- ]only\b|\bonly (?:be )?(?:processed |stored |hosted )?(?:in|within) (?:the )?"
     r"(\w[\w. ]{1,30})|\b(?:must|shall|should|has to|have to) (?:stay|remain|be (?:processed|stored|hosted))"
-    r" (?:in|within) (?:the )?(\w[\w. ]{1,30})|\bresidency (?:in|within) (?:the )?(\w[\w. ]{1,30})",
+    r" (?:in|within) (?:the )?(\w[\w. ]{1,30})|\bresidency (?:in|within) (?:the )?(\w[\w. ]{1,30})"
+    # a contract's or DPA's requirement: "requires the data to stay in the EU", "requires that our data stays in"
+    r"|\brequires? (?:that )?(?:the |our |all )?(?:\w+ )?data (?:to )?(?:stays?|remains?|be stored|be processed)"
+    r" (?:in|within) (?:the )?(\w[\w. ]{1,30})",
     re.IGNORECASE,
 )
 # a move agreed or asked about: "hosted in eu-west-1 as agreed", "whether data was copied to the US"
