@@ -80,7 +80,7 @@ _SIGNAL_FAMILIES = {
 COMPLIANCE_CASES = frozenset({"privacy_request", "regulator", "legal_threat", "data_exposure", "data_residency"})
 # Actions for the cases the configuration's table has no entry for yet (triage.policy.config's CaseType does not
 # list them, so a configuration file cannot set them)
-_UNTABLED_CASE_ACTIONS = {
+_UNTABLED_CASE_ACTIONS: dict[str, tuple[str, ...]] = {
     "data_residency": (
         "establish the scope: which data categories and records, from when to when, and in which regions they were"
         " processed or stored, and whether copies remain there (delete them and confirm it in writing)",
